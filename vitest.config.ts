@@ -32,6 +32,7 @@ export default defineConfig({
             'tests/db/**/*.test.ts',
             'tests/state/**/*.test.ts',
             'tests/sync/**/*.test.ts',
+            'tests/i18n/**/*.test.ts',
           ],
           setupFiles: ['./tests/setup-dom.ts'],
         },

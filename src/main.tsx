@@ -1,0 +1,48 @@
+/**
+ * Composition root: the only module that wires the device store, the network and the
+ * service worker into the application state, then renders the UI.
+ */
+import { render } from 'preact';
+import { createSettingsStore } from './db/settings-store';
+import { browserConnectivity, createAppState } from './state/app-state';
+import type { ServerHealth } from './state/server-model';
+import { App } from './ui/app';
+import './ui/styles.css';
+
+async function fetchHealth(): Promise<ServerHealth> {
+  const response = await fetch('/api/health', { cache: 'no-store' });
+  if (!response.ok) throw new Error(`health ${response.status}`);
+  return (await response.json()) as ServerHealth;
+}
+
+const state = createAppState({
+  settings: createSettingsStore(),
+  storage: navigator.storage,
+  connectivity: browserConnectivity(window),
+  serverUrl: window.location.origin,
+  fetchHealth,
+  appVersion: __APP_VERSION__,
+  buildId: __BUILD_ID__,
+});
+
+async function boot(): Promise<void> {
+  try {
+    await state.start();
+  } finally {
+    const root = document.getElementById('app');
+    if (root) render(<App state={state} />, root);
+  }
+  void state.storage.requestPersistence();
+  void state.server.check();
+  if (import.meta.env.PROD) {
+    const { registerServiceWorker } = await import('./pwa/register-service-worker');
+    registerServiceWorker('/sw.js', {
+      onUpdateWaiting: (applier) => state.update.offer(applier),
+      onOfflineReady: () => {
+        state.update.isOfflineReady.value = true;
+      },
+    });
+  }
+}
+
+void boot();

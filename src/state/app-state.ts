@@ -1,0 +1,93 @@
+/**
+ * The application state: signals and actions that the UI reads and calls.
+ * The UI never touches IndexedDB, the network or the service worker: it goes through here.
+ * `createAppState` takes its dependencies as arguments so tests can hand-build them.
+ */
+import { signal } from '@preact/signals';
+import { createContext } from 'preact';
+import { useContext } from 'preact/hooks';
+import type { SettingsStore } from '../db/settings-store';
+import { isLocale, type Locale, locale } from '../i18n/i18n';
+import { createDeviceSettingsModel } from './device-settings-model';
+import { createDraftRegistry } from './drafts';
+import { createServerModel, type ServerHealth } from './server-model';
+import { createStorageModel } from './storage-model';
+import { createUpdateModel } from './update-model';
+
+const LOCALE_KEY = 'locale';
+
+export interface Connectivity {
+  isOnline(): boolean;
+  subscribe(listener: (isOnline: boolean) => void): () => void;
+}
+
+export interface AppDeps {
+  settings: SettingsStore;
+  storage: StorageManager | undefined;
+  connectivity: Connectivity;
+  serverUrl: string;
+  fetchHealth: () => Promise<ServerHealth>;
+  appVersion: string;
+  buildId: string;
+}
+
+export function createAppState(deps: AppDeps) {
+  const drafts = createDraftRegistry(deps.settings);
+  const isOnline = signal(deps.connectivity.isOnline());
+  const server = createServerModel(deps.serverUrl, deps.fetchHealth);
+  deps.connectivity.subscribe((online) => {
+    isOnline.value = online;
+    if (online) void server.check();
+  });
+
+  async function setLocale(next: Locale): Promise<void> {
+    locale.value = next;
+    await deps.settings.set(LOCALE_KEY, next);
+  }
+
+  /** Loads what the first screen needs; the rest (storage, server) fills in afterwards. */
+  async function start(): Promise<void> {
+    const saved = await deps.settings.get<string>(LOCALE_KEY);
+    if (isLocale(saved)) locale.value = saved;
+  }
+
+  return {
+    app: { version: deps.appVersion, buildId: deps.buildId },
+    isOnline,
+    locale,
+    setLocale,
+    start,
+    drafts,
+    server,
+    storage: createStorageModel(deps.storage),
+    update: createUpdateModel(drafts),
+    deviceSettings: createDeviceSettingsModel(deps.settings, drafts),
+  };
+}
+
+export type AppState = ReturnType<typeof createAppState>;
+
+export const AppStateContext = createContext<AppState | null>(null);
+
+export function useAppState(): AppState {
+  const state = useContext(AppStateContext);
+  if (!state) throw new Error('useAppState must be used inside <AppStateContext.Provider>');
+  return state;
+}
+
+/** Browser connectivity: navigator.onLine plus the online/offline events. */
+export function browserConnectivity(target: Window): Connectivity {
+  return {
+    isOnline: () => target.navigator.onLine,
+    subscribe(listener) {
+      const onOnline = () => listener(true);
+      const onOffline = () => listener(false);
+      target.addEventListener('online', onOnline);
+      target.addEventListener('offline', onOffline);
+      return () => {
+        target.removeEventListener('online', onOnline);
+        target.removeEventListener('offline', onOffline);
+      };
+    },
+  };
+}

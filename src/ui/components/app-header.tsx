@@ -1,0 +1,64 @@
+import { useLocation } from 'preact-iso';
+import { isLocale, t } from '../../i18n/i18n';
+import { useAppState } from '../../state/app-state';
+
+const NAV_ITEMS = [
+  { href: '/dossiers', label: 'nav.dossiers', matches: ['/', '/dossiers'] },
+  { href: '/settings', label: 'nav.settings', matches: ['/settings'] },
+] as const;
+
+export function AppHeader() {
+  const state = useAppState();
+  const { path } = useLocation();
+  const online = state.isOnline.value;
+  return (
+    <header class="app-header">
+      <div class="brand">
+        <span class="brand-name">{t('app.name')}</span>
+        <span class="brand-tagline">{t('app.tagline')}</span>
+      </div>
+      <nav aria-label={t('nav.label')}>
+        <ul>
+          {NAV_ITEMS.map((item) => (
+            <li key={item.href}>
+              <a
+                href={item.href}
+                aria-current={(item.matches as readonly string[]).includes(path) ? 'page' : undefined}
+              >
+                {t(item.label)}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <div class="header-tools">
+        <p
+          class={online ? 'connection online' : 'connection offline'}
+          role="status"
+          title={online ? t('status.onlineHint') : t('status.offlineHint')}
+          data-testid="connection-status"
+        >
+          <span aria-hidden="true" class="dot" />
+          {online ? t('status.online') : t('status.offline')}
+        </p>
+        <label class="lang-switch">
+          <span>{t('lang.label')}</span>
+          <select
+            value={state.locale.value}
+            onChange={(event) => {
+              const next = event.currentTarget.value;
+              if (isLocale(next)) void state.setLocale(next);
+            }}
+          >
+            <option value="fr" lang="fr">
+              {t('lang.fr')}
+            </option>
+            <option value="en" lang="en">
+              {t('lang.en')}
+            </option>
+          </select>
+        </label>
+      </div>
+    </header>
+  );
+}

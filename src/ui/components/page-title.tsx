@@ -1,0 +1,19 @@
+import { useEffect, useRef } from 'preact/hooks';
+import { t } from '../../i18n/i18n';
+
+/**
+ * A page's h1. On navigation it takes the focus (so screen readers announce the new page)
+ * and sets the document title.
+ */
+export function PageTitle({ children }: { children: string }) {
+  const ref = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    document.title = `${children} · ${t('app.name')}`;
+    ref.current?.focus({ preventScroll: false });
+  }, [children]);
+  return (
+    <h1 ref={ref} tabIndex={-1}>
+      {children}
+    </h1>
+  );
+}
