@@ -1,0 +1,51 @@
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { DestinationStream } from 'pino';
+import type { Config } from './config';
+import { createLogger, PrivacyLogController } from './logger';
+import { frameworkErrors, registerErrorHandler } from './plugins/error-handler';
+import { registerStaticApp } from './plugins/static-app';
+import { registerStore } from './plugins/store';
+import { registerZod } from './plugins/zod';
+import { healthRoutes } from './routes/health';
+import { openStore } from './stores/create-store';
+import type { RelaisStore } from './stores/store';
+
+export interface BuildAppOptions {
+  /** An opened, migrated store; the app takes ownership and closes it. Default: openStore(config). */
+  store?: RelaisStore;
+  /** Where JSON log lines go. Default: stdout. Tests pass a stream to inspect them. */
+  logStream?: DestinationStream;
+}
+
+/**
+ * Builds the whole server without listening, so tests drive it with `app.inject()`.
+ * The plugin graph is written out here on purpose (no autoload): this file is the map.
+ */
+export async function buildApp(config: Config, options: BuildAppOptions = {}): Promise<FastifyInstance> {
+  const store = options.store ?? (await openStore(config));
+  const app = Fastify({
+    loggerInstance: createLogger(config.logLevel, options.logStream),
+    logController: new PrivacyLogController(),
+    frameworkErrors,
+  }).withTypeProvider<ZodTypeProvider>();
+
+  registerZod(app);
+  registerStore(app, store);
+  registerErrorHandler(app);
+
+  await app.register(
+    async (api) => {
+      // API answers are personal data from the next issue on: no browser or proxy may keep them.
+      api.addHook('onRequest', async (_request, reply) => {
+        reply.header('cache-control', 'no-store');
+      });
+      await api.register(healthRoutes);
+    },
+    { prefix: '/api' },
+  );
+  await registerStaticApp(app, config.staticDir);
+
+  await app.ready();
+  return app;
+}
