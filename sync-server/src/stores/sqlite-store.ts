@@ -8,6 +8,17 @@ export interface SqliteStoreOptions {
   migrationsDir?: string;
 }
 
+/** Connection settings; exported so a test can check them on a connection of its own. */
+export function applyPragmas(db: Database.Database): void {
+  // WAL lets readers run during a write; synchronous=FULL makes a committed sync push survive
+  // a power cut (NORMAL could lose the last transactions, which a client has already dropped).
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.pragma('foreign_keys = ON');
+  // A second process (a backup script, a second server by mistake) waits instead of failing.
+  db.pragma('busy_timeout = 5000');
+}
+
 /**
  * The default engine: one file in DATA_DIR, nothing to install. better-sqlite3 is synchronous,
  * which is fine here: statements take microseconds and a single association's server is small.
@@ -22,13 +33,7 @@ export class SqliteStore implements RelaisStore {
     this.location = options.path;
     this.#migrationsDir = options.migrationsDir ?? defaultMigrationsDir('sqlite');
     this.#db = new Database(options.path);
-    // WAL lets readers run during a write; synchronous=FULL makes a committed sync push survive
-    // a power cut (NORMAL could lose the last transactions, which a client has already dropped).
-    this.#db.pragma('journal_mode = WAL');
-    this.#db.pragma('synchronous = FULL');
-    this.#db.pragma('foreign_keys = ON');
-    // A second process (a backup script, a second server by mistake) waits instead of failing.
-    this.#db.pragma('busy_timeout = 5000');
+    applyPragmas(this.#db);
   }
 
   async migrate(): Promise<MigrateResult> {

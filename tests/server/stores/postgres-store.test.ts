@@ -1,0 +1,71 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PostgresStore } from '../../../sync-server/src/stores/postgres-store';
+import { describeStoreContract } from './store.contract';
+
+// Runs only when DATABASE_URL points at a PostgreSQL (CI sets it; `npm test` alone skips these).
+// Every fixture lives in its own schema, dropped afterwards, so runs never see each other's data.
+const databaseUrl = process.env.DATABASE_URL;
+
+function freshSchemaName(): string {
+  return `relais_test_${process.pid}_${randomBytes(4).toString('hex')}`;
+}
+
+async function dropSchema(schema: string): Promise<void> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+  } finally {
+    await client.end();
+  }
+}
+
+describe.skipIf(!databaseUrl)('PostgresStore', () => {
+  describeStoreContract('postgres (fresh schema)', async () => {
+    const schema = freshSchemaName();
+    return {
+      kind: 'postgres',
+      open: (options) => new PostgresStore({ connectionString: databaseUrl ?? '', schema, ...options }),
+      destroy: () => dropSchema(schema),
+    };
+  });
+
+  describe('migrations', () => {
+    const schema = freshSchemaName();
+    afterAll(() => dropSchema(schema));
+
+    it('record each version once in schema_migrations when several servers start together', async () => {
+      const stores = Array.from(
+        { length: 4 },
+        () => new PostgresStore({ connectionString: databaseUrl ?? '', schema }),
+      );
+      try {
+        const results = await Promise.all(stores.map((store) => store.migrate()));
+        expect(results.flatMap((result) => result.applied)).toEqual([1]);
+        const client = new pg.Client({ connectionString: databaseUrl });
+        await client.connect();
+        const rows = await client.query(
+          `SELECT version, name FROM ${schema}.schema_migrations ORDER BY version`,
+        );
+        await client.end();
+        expect(rows.rows).toEqual([{ version: 1, name: 'init' }]);
+      } finally {
+        await Promise.all(stores.map((store) => store.close()));
+      }
+    });
+  });
+
+  describe('location', () => {
+    let store: PostgresStore;
+    beforeAll(() => {
+      store = new PostgresStore({ connectionString: 'postgres://relais:hunter2@127.0.0.1:5432/relais' });
+    });
+    afterAll(() => store.close());
+
+    it('never shows credentials', () => {
+      expect(store.location).toBe('postgres 127.0.0.1:5432/relais');
+    });
+  });
+});

@@ -1,0 +1,62 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import { applyPragmas, SqliteStore } from '../../../sync-server/src/stores/sqlite-store';
+import { describeStoreContract } from './store.contract';
+
+describeStoreContract('sqlite (file in a temp dir)', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'relais-sqlite-'));
+  const path = join(dir, 'relais.sqlite');
+  return {
+    kind: 'sqlite',
+    open: (options) => new SqliteStore({ path, ...options }),
+    destroy: async () => rmSync(dir, { recursive: true, force: true }),
+  };
+});
+
+describe('SqliteStore settings', () => {
+  const dirs: string[] = [];
+  afterEach(() => {
+    for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('configures connections for durability: WAL, synchronous FULL, foreign keys, busy timeout', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'relais-sqlite-'));
+    dirs.push(dir);
+    const db = new Database(join(dir, 'relais.sqlite'));
+    applyPragmas(db);
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.pragma('synchronous', { simple: true })).toBe(2); // 2 = FULL
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(db.pragma('busy_timeout', { simple: true })).toBe(5000);
+    db.close();
+  });
+
+  it('leaves the database file in WAL mode', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'relais-sqlite-'));
+    dirs.push(dir);
+    const path = join(dir, 'relais.sqlite');
+    const store = new SqliteStore({ path });
+    await store.migrate();
+    await store.close();
+    const db = new Database(path, { readonly: true });
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    db.close();
+  });
+
+  it('records applied migrations in schema_migrations', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'relais-sqlite-'));
+    dirs.push(dir);
+    const path = join(dir, 'relais.sqlite');
+    const store = new SqliteStore({ path });
+    await store.migrate();
+    await store.close();
+    const db = new Database(path, { readonly: true });
+    expect(db.prepare('SELECT version, name FROM schema_migrations').all()).toEqual([
+      { version: 1, name: 'init' },
+    ]);
+    db.close();
+  });
+});
