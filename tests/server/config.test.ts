@@ -97,7 +97,8 @@ describe('loadConfig', () => {
   });
 
   it('reports each problem on one line', () => {
-    for (const env of [{ PORT: 'abc' }, { DATABASE_URL: 'x\ny' }, { LOG_LEVEL: 'a\nb' }]) {
+    const envs: Record<string, string>[] = [{ PORT: 'abc' }, { DATABASE_URL: 'x\ny' }, { LOG_LEVEL: 'a\nb' }];
+    for (const env of envs) {
       expect(errorOf(env).message).not.toContain('\n');
     }
   });
