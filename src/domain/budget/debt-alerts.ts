@@ -1,0 +1,153 @@
+/**
+ * Alerts about the debts: priority arrears, enforcement, eviction risk, debts outside any
+ * plan, professional debts, rates above the legal rate, overdrafts and guarantors.
+ */
+import type { IsoDate } from '../dates';
+import type { Household } from '../household/household';
+import { formatBps, formatEurosEn, formatEurosFr } from '../money-format';
+import { legalInterestRateOn } from '../parameters/parameters-on';
+import { type Alert, alert } from './alert';
+import type { DebtSummary } from './debt-summary';
+
+/**
+ * Alerts raised by the debts of a household.
+ * @param household - the dossier
+ * @param debts - the debt summary
+ * @param on - reference date (legal rate of the semester)
+ * @returns alerts, most severe first within each rule
+ * @example debtAlerts(household, summariseDebts(household), '2026-02-01').map((a) => a.code)
+ */
+export function debtAlerts(
+  household: Household,
+  debts: DebtSummary,
+  on: IsoDate,
+): { alerts: Alert[]; parameterIds: string[] } {
+  const alerts: Alert[] = [];
+  const byId = new Map(household.debts.map((d) => [d.id, d]));
+  const rentArrears = debts.lines.filter((l) => l.product === 'rent_arrears' && l.outstandingCents > 0);
+  const priority = debts.lines.filter(
+    (l) =>
+      l.outstandingCents > 0 &&
+      (l.product === 'rent_arrears' ||
+        l.product === 'energy_arrears' ||
+        (l.product === 'current_charge_arrears' && l.creditorCategory === 'utility') ||
+        l.product === 'tax_debt'),
+  );
+  if (priority.length > 0) {
+    const total = priority.reduce((s, l) => s + l.outstandingCents, 0);
+    alerts.push(
+      alert(
+        'priority-arrears',
+        'warning',
+        'L711-6',
+        priority.map((l) => l.id),
+        { totalCents: total },
+        `Arriérés prioritaires (loyer, énergie, impôts) : ${formatEurosFr(total)}. À traiter en premier.`,
+        `Priority arrears (rent, energy, tax): ${formatEurosEn(total)}. Deal with them first.`,
+      ),
+    );
+  }
+  const enforced = household.debts.filter((d) => d.enforcementInProgress);
+  if (enforced.length > 0) {
+    alerts.push(
+      alert(
+        'enforcement-in-progress',
+        'critical',
+        'R721-3, L721-4',
+        enforced.map((d) => d.id),
+        { count: enforced.length },
+        `${enforced.length} procédure(s) d'exécution en cours : une suspension peut être demandée au juge (L721-4).`,
+        `${enforced.length} enforcement procedure(s) under way: a suspension can be asked of the judge (L721-4).`,
+      ),
+    );
+  }
+  if (
+    household.evictionProcedure === true ||
+    (household.housingStatus === 'tenant' && rentArrears.length > 0)
+  ) {
+    alerts.push(
+      alert(
+        'eviction-risk',
+        'critical',
+        'L722-6, L714-1',
+        rentArrears.map((l) => l.id),
+        { procedureUnderWay: household.evictionProcedure === true },
+        "Risque d'expulsion : dette locative ou procédure en cours. Saisir la commission et le FSL sans attendre.",
+        'Eviction risk: rent arrears or a procedure under way. Contact the commission and the FSL without delay.',
+      ),
+    );
+  }
+  for (const line of debts.lines.filter((l) => l.excludedFromPlan)) {
+    alerts.push(
+      alert(
+        'excluded-from-plan',
+        'warning',
+        'L711-4',
+        [line.id],
+        { product: line.product, outstandingCents: line.outstandingCents },
+        `Dette exclue de tout plan (${line.product}, ${formatEurosFr(line.outstandingCents)}) : ni remise, ni rééchelonnement, ni effacement.`,
+        `Debt excluded from any plan (${line.product}, ${formatEurosEn(line.outstandingCents)}): no remission, rescheduling or write-off.`,
+      ),
+    );
+  }
+  const professional = household.debts.filter((d) => d.isProfessional === true);
+  if (professional.length > 0) {
+    alerts.push(
+      alert(
+        'professional-debt',
+        'warning',
+        'L711-1, L711-3',
+        professional.map((d) => d.id),
+        { count: professional.length },
+        "Dettes professionnelles : un entrepreneur individuel doit d'abord saisir le tribunal de commerce ou judiciaire.",
+        'Professional debts: a sole trader must first go to the commercial or judicial court.',
+      ),
+    );
+  }
+  const legal = legalInterestRateOn(on);
+  for (const line of debts.lines) {
+    const debt = byId.get(line.id);
+    const cap =
+      line.creditorCategory === 'private_individual' ? legal.individualCreditorBps : legal.otherCreditorBps;
+    if (debt && debt.nominalRateBps > cap) {
+      alerts.push(
+        alert(
+          'rate-above-legal-rate',
+          'info',
+          'L733-1 3°',
+          [line.id],
+          { nominalRateBps: debt.nominalRateBps, legalRateBps: cap },
+          `Taux ${formatBps(debt.nominalRateBps, 'fr')} supérieur au taux légal (${formatBps(cap, 'fr')}) : plafonné en cas de mesures imposées.`,
+          `Rate ${formatBps(debt.nominalRateBps, 'en')} above the legal rate (${formatBps(cap, 'en')}): capped in imposed measures.`,
+        ),
+      );
+    }
+    if (line.product === 'overdraft' && line.outstandingCents > 0) {
+      alerts.push(
+        alert(
+          'overdraft-no-payment-after-admissibility',
+          'info',
+          'L722-5',
+          [line.id],
+          {},
+          'Découvert : ne plus le rembourser après la recevabilité (interdit par L722-5).',
+          'Overdraft: it must not be repaid after admissibility (L722-5).',
+        ),
+      );
+    }
+    if (debt?.guarantor === 'natural_person') {
+      alerts.push(
+        alert(
+          'natural-person-guarantor',
+          'info',
+          'L733-4',
+          [line.id],
+          {},
+          "Caution personne physique : ce qu'elle paie à la place du débiteur ne peut pas être effacé.",
+          "Natural-person guarantor: what they pay in the debtor's place cannot be written off.",
+        ),
+      );
+    }
+  }
+  return { alerts, parameterIds: [legal.id] };
+}
