@@ -30,22 +30,29 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
     frameworkErrors,
   }).withTypeProvider<ZodTypeProvider>();
 
-  registerZod(app);
-  registerStore(app, store);
-  registerErrorHandler(app);
+  try {
+    registerZod(app);
+    registerStore(app, store);
+    registerErrorHandler(app);
 
-  await app.register(
-    async (api) => {
-      // API answers are personal data from the next issue on: no browser or proxy may keep them.
-      api.addHook('onRequest', async (_request, reply) => {
-        reply.header('cache-control', 'no-store');
-      });
-      await api.register(healthRoutes);
-    },
-    { prefix: '/api' },
-  );
-  await registerStaticApp(app, config.staticDir);
+    await app.register(
+      async (api) => {
+        // API answers are personal data from the next issue on: no browser or proxy may keep them.
+        api.addHook('onRequest', async (_request, reply) => {
+          reply.header('cache-control', 'no-store');
+        });
+        await api.register(healthRoutes);
+      },
+      { prefix: '/api' },
+    );
+    await registerStaticApp(app, config.staticDir);
 
-  await app.ready();
+    await app.ready();
+  } catch (error) {
+    // The store may not have reached registerStore yet; closing it twice is harmless.
+    await app.close().catch(() => {});
+    await store.close().catch(() => {});
+    throw error;
+  }
   return app;
 }

@@ -50,7 +50,7 @@ const EnvSchema = z.object({
     .default(8080),
   HOST: z
     .string()
-    .regex(/^[A-Za-z0-9.:[\]-]+$/, { error: 'must be a host name or an IP address' })
+    .regex(/^[A-Za-z0-9.:-]+$/, { error: 'must be a host name or an IP address' })
     .default('127.0.0.1'),
   DATA_DIR: z.string().default('./data'),
   DATABASE_URL: z.string().refine(isPostgresUrl, { error: DATABASE_URL_RULE }).optional(),
