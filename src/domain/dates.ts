@@ -16,8 +16,8 @@ function isRealDate(value: string): boolean {
 /** A calendar date 'YYYY-MM-DD'. */
 export const IsoDateSchema = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD')
-  .refine(isRealDate, 'not a calendar date');
+  // One check, so a bad date yields one problem, not two.
+  .refine((v) => /^\d{4}-\d{2}-\d{2}$/.test(v) && isRealDate(v), 'expected a calendar date YYYY-MM-DD');
 
 export type IsoDate = z.infer<typeof IsoDateSchema>;
 

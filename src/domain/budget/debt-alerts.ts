@@ -28,10 +28,7 @@ export function debtAlerts(
   const priority = debts.lines.filter(
     (l) =>
       l.outstandingCents > 0 &&
-      (l.product === 'rent_arrears' ||
-        l.product === 'energy_arrears' ||
-        (l.product === 'current_charge_arrears' && l.creditorCategory === 'utility') ||
-        l.product === 'tax_debt'),
+      (l.product === 'rent_arrears' || l.product === 'energy_arrears' || l.product === 'tax_debt'),
   );
   if (priority.length > 0) {
     const total = priority.reduce((s, l) => s + l.outstandingCents, 0);
