@@ -33,23 +33,27 @@ function assertSafeInteger(value: number, name: string): void {
 
 /**
  * Rounds the exact rational `numerator / denominator` to an integer under `ROUNDING_POLICY`.
- * Both operands are integers, so the result is exact: no binary-float drift.
+ * Both operands are integers (bigint accepted for products that exceed 2^53, such as
+ * compound-interest factors), so the result is exact: no binary-float drift.
  * @param numerator - integer (e.g. cents × rate numerator)
  * @param denominator - non-zero integer
- * @returns integer (cents when the numerator is in cents)
- * @example roundRatio(6_765, 20) // 338 (338.25 → 338); roundRatio(67_675, 200) // 338.375 → 338
+ * @returns integer (cents when the numerator is in cents), a safe number
+ * @example roundRatio(406_050, 12) // 33_838 (338.375 € → 338.38 €)
  */
-export function roundRatio(numerator: number, denominator: number): number {
-  assertSafeInteger(numerator, 'numerator');
-  assertSafeInteger(denominator, 'denominator');
-  if (denominator === 0) throw new RangeError('denominator must not be 0');
-  const negative = numerator < 0 !== denominator < 0;
-  const a = Math.abs(numerator);
-  const b = Math.abs(denominator);
-  const remainder = a % b;
-  const quotient = (a - remainder) / b;
-  const rounded = remainder * 2 >= b ? quotient + 1 : quotient;
-  return negative ? -rounded : rounded;
+export function roundRatio(numerator: number | bigint, denominator: number | bigint): number {
+  if (typeof numerator === 'number') assertSafeInteger(numerator, 'numerator');
+  if (typeof denominator === 'number') assertSafeInteger(denominator, 'denominator');
+  const n = BigInt(numerator);
+  const d = BigInt(denominator);
+  if (d === 0n) throw new RangeError('denominator must not be 0');
+  const negative = n < 0n !== d < 0n;
+  const a = n < 0n ? -n : n;
+  const b = d < 0n ? -d : d;
+  const quotient = a / b;
+  const rounded = (a % b) * 2n >= b ? quotient + 1n : quotient;
+  const result = Number(negative ? -rounded : rounded);
+  assertSafeInteger(result, 'result');
+  return result;
 }
 
 /**

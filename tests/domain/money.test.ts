@@ -21,6 +21,7 @@ describe('roundRatio (the one rounding function)', () => {
     expect(roundRatio(5, -2)).toBe(-3);
     // 4 060.50 € a year / 12 = 338.375 € → 338.38 €
     expect(roundRatio(406_050, 12)).toBe(33_838);
+    expect(roundRatio(10n ** 20n + 5n, 10n ** 19n)).toBe(10);
   });
   it('refuses a zero denominator and unsafe integers', () => {
     expect(() => roundRatio(1, 0)).toThrow(RangeError);
