@@ -1,0 +1,83 @@
+import { rmSync } from 'node:fs';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  buildApp,
+  launchBrowser,
+  type RunningServer,
+  startServer,
+  tempDir,
+  waitForServiceWorkerControl,
+} from './harness';
+
+describe('The PWA shell offline, in Chromium', () => {
+  let distDir: string;
+  let server: RunningServer;
+  let browser: Awaited<ReturnType<typeof launchBrowser>>;
+  let context: BrowserContext;
+  let page: Page;
+
+  beforeAll(async () => {
+    distDir = tempDir('dist');
+    await buildApp(distDir, 'e2e-offline');
+    server = await startServer(distDir);
+    browser = await launchBrowser();
+    context = browser.context;
+    page = context.pages()[0] ?? (await context.newPage());
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    rmSync(distDir, { recursive: true, force: true });
+  });
+
+  it('installs the service worker on the first online visit', async () => {
+    await page.goto(`${server.url}/`);
+    await page.getByRole('heading', { level: 1, name: 'Dossiers' }).waitFor();
+    await waitForServiceWorkerControl(page);
+    const cached = await page.evaluate(async () => {
+      const names = await caches.keys();
+      const urls: string[] = [];
+      for (const name of names) {
+        const cache = await caches.open(name);
+        for (const request of await cache.keys()) urls.push(new URL(request.url).pathname);
+      }
+      return urls;
+    });
+    expect(cached).toContain('/index.html');
+    expect(cached.some((url) => url.startsWith('/assets/index-') && url.endsWith('.js'))).toBe(true);
+    expect(cached).toContain('/manifest.webmanifest');
+  });
+
+  it('has no installability errors (CDP Page.getInstallabilityErrors)', async () => {
+    const cdp = await context.newCDPSession(page);
+    const { installabilityErrors } = (await cdp.send('Page.getInstallabilityErrors')) as {
+      installabilityErrors: Array<{ errorId: string }>;
+    };
+    expect(installabilityErrors).toEqual([]);
+    const manifest = (await cdp.send('Page.getAppManifest')) as { url: string; errors: unknown[] };
+    expect(manifest.url).toContain('/manifest.webmanifest');
+    expect(manifest.errors).toEqual([]);
+    await cdp.detach();
+  });
+
+  it('reloads and opens a deep link with the browser offline and the server stopped', async () => {
+    await server.stop();
+    await context.setOffline(true);
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: 'Dossiers' }).waitFor();
+    expect(await page.getByTestId('connection-status').textContent()).toContain('Hors ligne');
+
+    await page.goto(`${server.url}/settings`);
+    await page.getByRole('heading', { level: 1, name: 'Réglages' }).waitFor();
+    expect(await page.getByTestId('app-build').textContent()).toBe('e2e-offline');
+    expect(await page.getByTestId('server-state').textContent()).toBe('Injoignable pour le moment');
+
+    const deep = await context.newPage();
+    await deep.goto(`${server.url}/dossiers?welcome=lens`);
+    await deep.getByRole('heading', { level: 1, name: 'Dossiers' }).waitFor();
+    await deep.close();
+    await context.setOffline(false);
+  });
+});

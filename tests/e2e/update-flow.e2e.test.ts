@@ -1,0 +1,68 @@
+import { rmSync } from 'node:fs';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  buildApp,
+  launchBrowser,
+  type RunningServer,
+  startServer,
+  tempDir,
+  waitForServiceWorkerControl,
+} from './harness';
+
+describe('Deploying a new version (prompt mode), in Chromium', () => {
+  let distDir: string;
+  let server: RunningServer;
+  let browser: Awaited<ReturnType<typeof launchBrowser>>;
+  let context: BrowserContext;
+  let page: Page;
+
+  beforeAll(async () => {
+    distDir = tempDir('dist');
+    await buildApp(distDir, 'e2e-v1');
+    server = await startServer(distDir);
+    browser = await launchBrowser();
+    context = browser.context;
+    page = context.pages()[0] ?? (await context.newPage());
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    rmSync(distDir, { recursive: true, force: true });
+  });
+
+  it('shows the banner, and accepting it with unsaved input keeps that input', async () => {
+    await page.goto(`${server.url}/settings`);
+    await page.getByRole('heading', { level: 1, name: 'Réglages' }).waitFor();
+    await waitForServiceWorkerControl(page);
+    expect(await page.getByTestId('app-build').textContent()).toBe('e2e-v1');
+
+    // The counsellor types but does not save.
+    await page.getByLabel('Nom de l’appareil').fill('Tablette mairie de Lens');
+
+    // A new version is deployed on the server; the app finds it.
+    await buildApp(distDir, 'e2e-v2');
+    await page.evaluate(async () => {
+      const registration = await navigator.serviceWorker.getRegistration();
+      await registration?.update();
+    });
+    const banner = page.getByTestId('update-banner');
+    await banner.waitFor();
+    expect(await banner.textContent()).toContain('Une nouvelle version de Relais est disponible.');
+    // Nothing is applied by itself: still the old build.
+    expect(await page.getByTestId('app-build').textContent()).toBe('e2e-v1');
+
+    const reloaded = page.waitForEvent('load');
+    await page.getByRole('button', { name: 'Mettre à jour' }).click();
+    await reloaded;
+
+    await page.getByRole('heading', { level: 1, name: 'Réglages' }).waitFor();
+    await expect.poll(() => page.getByTestId('app-build').textContent()).toBe('e2e-v2');
+    await expect
+      .poll(() => page.getByLabel('Nom de l’appareil').inputValue())
+      .toBe('Tablette mairie de Lens');
+    expect(await page.getByTestId('draft-restored').isVisible()).toBe(true);
+    expect(await page.getByTestId('update-banner').count()).toBe(0);
+  });
+});
