@@ -33,7 +33,6 @@ export default defineConfig({
       filename: 'sw.ts',
       registerType: 'prompt',
       injectRegister: false,
-      includeAssets: ['favicon.svg', 'icons/*.png'],
       manifest: {
         name: 'Relais : accompagnement budgétaire',
         short_name: 'Relais',
