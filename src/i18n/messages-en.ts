@@ -1,57 +1,23 @@
+import { budgetEn } from './catalogues/budget-en';
+import { commonEn } from './catalogues/common-en';
+import { debtsEn } from './catalogues/debts-en';
+import { dossiersEn } from './catalogues/dossiers-en';
+import { followupEn } from './catalogues/followup-en';
+import { intakeEn } from './catalogues/intake-en';
+import { scenariosEn } from './catalogues/scenarios-en';
+import { shellEn } from './catalogues/shell-en';
+import { transferEn } from './catalogues/transfer-en';
 import type { MessageKey } from './messages-fr';
 
 /** English catalogue: same keys as the French reference, checked by the compiler. */
 export const messagesEn: Record<MessageKey, string> = {
-  'app.name': 'Relais',
-  'app.tagline': 'Budget support and over-indebtedness',
-  'app.skipToContent': 'Skip to content',
-  'nav.label': 'Main navigation',
-  'nav.dossiers': 'Cases',
-  'nav.settings': 'Settings',
-  'status.online': 'Online',
-  'status.offline': 'Offline',
-  'status.onlineHint': 'Connection available.',
-  'status.offlineHint': 'No connection: you can carry on, everything is kept on this device.',
-  'lang.label': 'Language',
-  'lang.fr': 'Français',
-  'lang.en': 'English',
-  'update.available': 'A new version of Relais is available.',
-  'update.apply': 'Update',
-  'update.later': 'Later',
-  'update.savingDrafts': 'Saving what you typed before updating…',
-  'update.failed': 'The update could not be applied. Please try again.',
-  offlineReady: 'Relais is ready to work without a connection.',
-  'dossiers.title': 'Cases',
-  'dossiers.empty': 'No case on this device yet.',
-  'dossiers.emptyHint': 'The households you support will appear here.',
-  'settings.title': 'Settings',
-  'settings.device.title': 'This device',
-  'settings.device.label': 'Device name',
-  'settings.device.hint': 'For example “Lens town hall tablet”. It tells where an entry came from.',
-  'settings.device.tooLong': 'The name must be at most {max} characters.',
-  'settings.device.required': 'Enter a name for this device.',
-  'settings.device.save': 'Save',
-  'settings.device.saved': 'Name saved.',
-  'settings.device.saveFailed': 'The name could not be saved on this device: {reason}',
-  'settings.device.draftRestored': 'Your unsaved entry was recovered.',
-  'settings.storage.title': 'Storage on this device',
-  'settings.storage.persisted': 'Protected storage',
-  'settings.storage.persistedYes': 'Yes: the browser will not delete Relais data.',
-  'settings.storage.persistedNo':
-    'No: the browser may clear data when space runs low. Install Relais or sync often.',
-  'settings.storage.persistedUnknown': 'This browser does not allow it.',
-  'settings.storage.used': 'Space used',
-  'settings.storage.quota': 'Space available',
-  'settings.storage.unknown': 'unknown',
-  'settings.app.title': 'Application',
-  'settings.app.version': 'Version',
-  'settings.app.build': 'Build',
-  'settings.app.server': 'Server',
-  'settings.app.serverState': 'Server status',
-  'settings.app.serverOk': 'Reachable (version {version})',
-  'settings.app.serverDown': 'Unreachable for now',
-  'settings.app.serverChecking': 'Checking…',
-  'notFound.title': 'Page not found',
-  'notFound.body': 'This page does not exist.',
-  'notFound.back': 'Back to cases',
+  ...shellEn,
+  ...commonEn,
+  ...dossiersEn,
+  ...intakeEn,
+  ...budgetEn,
+  ...debtsEn,
+  ...scenariosEn,
+  ...followupEn,
+  ...transferEn,
 };

@@ -1,61 +1,28 @@
 /**
- * French catalogue: the reference. Every key the UI uses is declared here first;
- * the English catalogue must provide exactly the same keys (the compiler checks it).
+ * French catalogue: the reference. Each feature keeps its strings in catalogues/<feature>-fr.ts
+ * (so features do not collide); the English catalogue must have exactly the same keys.
  * Plain words: many clients are fragile readers.
  */
+import { budgetFr } from './catalogues/budget-fr';
+import { commonFr } from './catalogues/common-fr';
+import { debtsFr } from './catalogues/debts-fr';
+import { dossiersFr } from './catalogues/dossiers-fr';
+import { followupFr } from './catalogues/followup-fr';
+import { intakeFr } from './catalogues/intake-fr';
+import { scenariosFr } from './catalogues/scenarios-fr';
+import { shellFr } from './catalogues/shell-fr';
+import { transferFr } from './catalogues/transfer-fr';
+
 export const messagesFr = {
-  'app.name': 'Relais',
-  'app.tagline': 'Accompagnement budgétaire et surendettement',
-  'app.skipToContent': 'Aller au contenu',
-  'nav.label': 'Navigation principale',
-  'nav.dossiers': 'Dossiers',
-  'nav.settings': 'Réglages',
-  'status.online': 'En ligne',
-  'status.offline': 'Hors ligne',
-  'status.onlineHint': 'Connexion disponible.',
-  'status.offlineHint': 'Pas de connexion : vous pouvez continuer, tout est gardé sur cet appareil.',
-  'lang.label': 'Langue',
-  'lang.fr': 'Français',
-  'lang.en': 'English',
-  'update.available': 'Une nouvelle version de Relais est disponible.',
-  'update.apply': 'Mettre à jour',
-  'update.later': 'Plus tard',
-  'update.savingDrafts': 'Enregistrement de votre saisie avant la mise à jour…',
-  'update.failed': 'La mise à jour n’a pas pu être appliquée. Réessayez.',
-  offlineReady: 'Relais est prêt à fonctionner sans connexion.',
-  'dossiers.title': 'Dossiers',
-  'dossiers.empty': 'Aucun dossier sur cet appareil pour le moment.',
-  'dossiers.emptyHint': 'Les dossiers des ménages accompagnés apparaîtront ici.',
-  'settings.title': 'Réglages',
-  'settings.device.title': 'Cet appareil',
-  'settings.device.label': 'Nom de l’appareil',
-  'settings.device.hint': 'Par exemple « Tablette mairie de Lens ». Il aide à savoir d’où vient une saisie.',
-  'settings.device.tooLong': 'Le nom doit faire au plus {max} caractères.',
-  'settings.device.required': 'Indiquez un nom pour cet appareil.',
-  'settings.device.save': 'Enregistrer',
-  'settings.device.saved': 'Nom enregistré.',
-  'settings.device.saveFailed': 'Le nom n’a pas pu être enregistré sur cet appareil : {reason}',
-  'settings.device.draftRestored': 'Votre saisie non enregistrée a été retrouvée.',
-  'settings.storage.title': 'Stockage sur l’appareil',
-  'settings.storage.persisted': 'Stockage protégé',
-  'settings.storage.persistedYes': 'Oui : le navigateur ne supprimera pas les données de Relais.',
-  'settings.storage.persistedNo':
-    'Non : le navigateur peut effacer les données s’il manque de place. Installez Relais ou synchronisez souvent.',
-  'settings.storage.persistedUnknown': 'Ce navigateur ne le permet pas.',
-  'settings.storage.used': 'Espace utilisé',
-  'settings.storage.quota': 'Espace disponible',
-  'settings.storage.unknown': 'inconnu',
-  'settings.app.title': 'Application',
-  'settings.app.version': 'Version',
-  'settings.app.build': 'Construction',
-  'settings.app.server': 'Serveur',
-  'settings.app.serverState': 'État du serveur',
-  'settings.app.serverOk': 'Joignable (version {version})',
-  'settings.app.serverDown': 'Injoignable pour le moment',
-  'settings.app.serverChecking': 'Vérification…',
-  'notFound.title': 'Page introuvable',
-  'notFound.body': 'Cette page n’existe pas.',
-  'notFound.back': 'Retour aux dossiers',
+  ...shellFr,
+  ...commonFr,
+  ...dossiersFr,
+  ...intakeFr,
+  ...budgetFr,
+  ...debtsFr,
+  ...scenariosFr,
+  ...followupFr,
+  ...transferFr,
 } as const;
 
 export type MessageKey = keyof typeof messagesFr;

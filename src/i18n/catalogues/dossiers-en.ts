@@ -1,0 +1,3 @@
+import type { dossiersFr } from './dossiers-fr';
+
+export const dossiersEn: Record<keyof typeof dossiersFr, string> = {};

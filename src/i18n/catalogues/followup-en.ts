@@ -1,0 +1,3 @@
+import type { followupFr } from './followup-fr';
+
+export const followupEn: Record<keyof typeof followupFr, string> = {};
