@@ -1,0 +1,174 @@
+/**
+ * The device database (Dexie over IndexedDB). One table per synced entity (sync-design §9.2),
+ * plus the outbox, the sent-log, the meta key-value store and local conflicts. Only src/db
+ * touches it, and only repository.ts writes synced tables (each write with its outbox entry).
+ *
+ * Transactions are opened with strict durability: a commit is reported only once the browser
+ * has flushed it to disk (invariant I1), not when it reached the OS cache.
+ */
+import Dexie, { type DexieOptions, type Table, type Transaction } from 'dexie';
+import type { AnyRow, HouseholdRow, RowOf } from '../domain/dossier/rows';
+import type { ChildEntityName, ENTITY_TABLES, EntityName, EntityTableName } from '../domain/sync/entities';
+import type { OutboxEntry } from '../domain/sync/mutation';
+import { computeHouseholdLocal, type HouseholdLocal } from './household-index';
+
+export const DB_NAME = 'relais';
+
+/** A household as stored: the row plus its derived local index fields. */
+export type StoredHousehold = HouseholdRow & { local: HouseholdLocal };
+
+/** An outbox entry the server acknowledged, kept for server-restore recovery (§9.10). */
+export type SentLogEntry = OutboxEntry & { ackedAt: number };
+
+/** Meta key-value records: deviceId, nextSeq, hlc, schemaVersion (and later pullCursor...). */
+export interface MetaRecord {
+  key: string;
+  value: unknown;
+}
+
+/** A conflict the device keeps for the user to resolve (import conflicts; later server ones). */
+export interface LocalConflict {
+  id: string;
+  householdId: string;
+  entity: EntityName;
+  entityId: string;
+  source: 'import' | 'server';
+  status: 'open' | 'resolved';
+  /** Each field with the value kept on the device and the competing value. */
+  fields: { field: string; local: unknown; incoming: unknown }[];
+  localHlc: string;
+  incomingHlc: string;
+  /** Unix ms. */
+  createdAt: number;
+}
+
+interface SchemaVersion {
+  version: number;
+  stores: Record<string, string | null>;
+  upgrade?: (tx: Transaction) => Promise<void>;
+}
+
+const CHILD_ROW_STORE = 'id, householdId';
+
+// NEVER EDIT A SHIPPED VERSION: ADD ONE. Devices in the field hold databases of every version
+// below; Dexie replays the declarations and upgrade functions in order to bring them up to date,
+// and tests/db/upgrade.test.ts opens a database written by each previous version.
+export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
+  {
+    // v1: the first layout. Outbox entries had no delivery state (state, attempts).
+    version: 1,
+    stores: {
+      households: 'id, updatedAt',
+      members: CHILD_ROW_STORE,
+      resources: CHILD_ROW_STORE,
+      charges: CHILD_ROW_STORE,
+      assets: CHILD_ROW_STORE,
+      creditors: CHILD_ROW_STORE,
+      debts: CHILD_ROW_STORE,
+      notes: CHILD_ROW_STORE,
+      actions: CHILD_ROW_STORE,
+      scenarios: CHILD_ROW_STORE,
+      appointments: CHILD_ROW_STORE,
+      consents: CHILD_ROW_STORE,
+      outbox: '&seq, mutationId, householdId',
+      meta: '&key',
+    },
+  },
+  {
+    // v2: the dossier list and duplicate indexes (derived `local` fields on households, birth
+    // dates of members), outbox delivery state, sent-log and conflicts.
+    version: 2,
+    stores: {
+      households:
+        'id, updatedAt, local.activityAt, track, status, welcomePointId, local.nextAppointment, ' +
+        '*local.nameTokens, *local.phoneKeys, local.referenceKey',
+      members: 'id, householdId, birthDate',
+      outbox: '&seq, &mutationId, householdId, state, [entity+entityId]',
+      sentLog: '&seq, ackedAt',
+      conflicts: 'id, householdId, [entity+entityId], status',
+    },
+    upgrade: async (tx) => {
+      const members = groupByHousehold(await tx.table('members').toArray());
+      const appointments = groupByHousehold(await tx.table('appointments').toArray());
+      await tx
+        .table('households')
+        .toCollection()
+        .modify((h: StoredHousehold) => {
+          h.local = computeHouseholdLocal(
+            h,
+            members.get(h.id) ?? [],
+            appointments.get(h.id) ?? [],
+            h.updatedAt,
+          );
+        });
+      await tx
+        .table('outbox')
+        .toCollection()
+        .modify((entry: Partial<OutboxEntry>) => {
+          entry.state ??= 'pending';
+          entry.attempts ??= 0;
+        });
+      await tx.table('meta').put({ key: 'schemaVersion', value: 2 });
+    },
+  },
+];
+
+/** The schema version this code writes. */
+export const DB_SCHEMA_VERSION = SCHEMA_VERSIONS.length;
+
+function groupByHousehold<T extends { householdId: string }>(rows: readonly T[]): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const row of rows) {
+    const group = groups.get(row.householdId);
+    if (group) group.push(row);
+    else groups.set(row.householdId, [row]);
+  }
+  return groups;
+}
+
+/**
+ * Declares schema versions 1..upTo on a Dexie instance. Tests use it to build a database as an
+ * older app would have written it.
+ */
+export function declareSchemaVersions(db: Dexie, upTo: number = DB_SCHEMA_VERSION): void {
+  for (const declaration of SCHEMA_VERSIONS) {
+    if (declaration.version > upTo) break;
+    const version = db.version(declaration.version).stores(declaration.stores);
+    if (declaration.upgrade) version.upgrade(declaration.upgrade);
+  }
+}
+
+type ChildTables = { [E in ChildEntityName as (typeof ENTITY_TABLES)[E]]: Table<RowOf<E>, string> };
+
+export class RelaisDb extends Dexie {
+  declare households: Table<StoredHousehold, string>;
+  declare members: ChildTables['members'];
+  declare resources: ChildTables['resources'];
+  declare charges: ChildTables['charges'];
+  declare assets: ChildTables['assets'];
+  declare creditors: ChildTables['creditors'];
+  declare debts: ChildTables['debts'];
+  declare notes: ChildTables['notes'];
+  declare actions: ChildTables['actions'];
+  declare scenarios: ChildTables['scenarios'];
+  declare appointments: ChildTables['appointments'];
+  declare consents: ChildTables['consents'];
+  declare outbox: Table<OutboxEntry, number>;
+  declare sentLog: Table<SentLogEntry, number>;
+  declare meta: Table<MetaRecord, string>;
+  declare conflicts: Table<LocalConflict, string>;
+
+  constructor(name: string = DB_NAME, options: DexieOptions = {}) {
+    super(name, { chromeTransactionDurability: 'strict', ...options });
+    declareSchemaVersions(this);
+    // A fresh database skips the upgrade functions: record its version here.
+    this.on('populate', (tx) => {
+      tx.table('meta').put({ key: 'schemaVersion', value: DB_SCHEMA_VERSION });
+    });
+  }
+
+  /** The table of an entity, untyped by entity (the repository narrows it). */
+  entityTable(table: EntityTableName): Table<AnyRow, string> {
+    return this.table(table);
+  }
+}

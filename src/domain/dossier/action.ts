@@ -1,0 +1,114 @@
+/**
+ * The actions log of a dossier: what was done for the household, when, and what came of it.
+ * One row per action; an answer that comes later is recorded on the action (one field, set
+ * once), a Banque de France decision is its own action row pointing at the filing.
+ */
+import { z } from 'zod';
+import { IsoDateSchema } from '../dates';
+import { EntityIdSchema } from '../household/ids';
+import { CentsSchema } from '../money';
+
+export const ActionStatusSchema = z.enum(['planned', 'in_progress', 'sent', 'answered', 'done', 'cancelled']);
+export type ActionStatus = z.infer<typeof ActionStatusSchema>;
+
+/** A creditor's or an office's answer to a request. */
+export const AnswerSchema = z.object({
+  date: IsoDateSchema,
+  outcome: z.enum(['accepted', 'partially_accepted', 'refused', 'counter_proposal', 'no_answer']),
+  details: z.string().max(4000).optional(),
+});
+export type Answer = z.infer<typeof AnswerSchema>;
+
+/** Decisions of the Banque de France commission on a filing. */
+export const BdfDecisionSchema = z.enum([
+  'admissible',
+  'inadmissible',
+  'orientation_amicable_plan',
+  'orientation_imposed_measures',
+  'orientation_personal_recovery',
+  'plan_agreed',
+  'plan_failed',
+  'measures_imposed',
+  'personal_recovery_ordered',
+  'other',
+]);
+export type BdfDecision = z.infer<typeof BdfDecisionSchema>;
+
+export const ProducedDocumentKindSchema = z.enum([
+  'consent_form',
+  'budget_summary',
+  'bdf_file',
+  'letter_to_creditor',
+  'scenario_comparison',
+  'other',
+]);
+
+const base = {
+  id: EntityIdSchema,
+  /** The date the action happened or is planned for. */
+  date: IsoDateSchema,
+  status: ActionStatusSchema,
+  details: z.string().max(4000).optional(),
+};
+
+const MediationRequestSchema = z.object({
+  ...base,
+  kind: z.literal('mediation_request'),
+  creditorId: EntityIdSchema.optional(),
+  debtId: EntityIdSchema.optional(),
+  answer: AnswerSchema.optional(),
+});
+const GracePeriodSchema = z.object({
+  ...base,
+  kind: z.literal('grace_period'),
+  creditorId: EntityIdSchema.optional(),
+  debtId: EntityIdSchema.optional(),
+  months: z.number().int().min(1).max(24).optional(),
+  answer: AnswerSchema.optional(),
+});
+const TaxReliefRequestSchema = z.object({
+  ...base,
+  kind: z.literal('tax_relief_request'),
+  office: z.string().max(200).optional(),
+  amountCents: CentsSchema.optional(),
+  answer: AnswerSchema.optional(),
+});
+const BdfFilingSchema = z.object({ ...base, kind: z.literal('bdf_filing') });
+const BdfDecisionActionSchema = z.object({
+  ...base,
+  kind: z.literal('bdf_decision'),
+  decision: BdfDecisionSchema,
+  /** The filing this decision answers. */
+  filingId: EntityIdSchema.optional(),
+});
+const MicroCreditApplicationSchema = z.object({
+  ...base,
+  kind: z.literal('micro_credit_application'),
+  lender: z.string().max(200).optional(),
+  amountCents: CentsSchema.optional(),
+  answer: AnswerSchema.optional(),
+});
+const BudgetWorkshopSchema = z.object({
+  ...base,
+  kind: z.literal('budget_workshop'),
+  topic: z.string().max(200).optional(),
+});
+const DocumentProducedSchema = z.object({
+  ...base,
+  kind: z.literal('document_produced'),
+  documentKind: ProducedDocumentKindSchema,
+  title: z.string().max(200).optional(),
+});
+
+export const ActionSchema = z.discriminatedUnion('kind', [
+  MediationRequestSchema,
+  GracePeriodSchema,
+  TaxReliefRequestSchema,
+  BdfFilingSchema,
+  BdfDecisionActionSchema,
+  MicroCreditApplicationSchema,
+  BudgetWorkshopSchema,
+  DocumentProducedSchema,
+]);
+export type Action = z.infer<typeof ActionSchema>;
+export type ActionKind = Action['kind'];

@@ -1,0 +1,91 @@
+/**
+ * A dossier: a household row with all the rows that belong to it, the shape the repository
+ * returns and the transfer file carries. `toHouseholdDocument` assembles issue 3's household
+ * document from it for the budget engine.
+ */
+import { z } from 'zod';
+// '../../domain/sync/' and not '../sync/': biome's layer rule bans '../sync/*' (meant for src/sync,
+// the app's sync client) and that pattern also matches src/domain/sync from this folder.
+import type { ChildEntityName } from '../../domain/sync/entities';
+import { ROW_META_KEYS } from '../../domain/sync/row-meta';
+import { HOUSEHOLD_SCHEMA_VERSION, type Household } from '../household/household';
+import {
+  ActionRowSchema,
+  AppointmentRowSchema,
+  AssetRowSchema,
+  ChargeRowSchema,
+  ConsentRowSchema,
+  CreditorRowSchema,
+  DebtRowSchema,
+  HouseholdRowSchema,
+  MemberRowSchema,
+  NoteRowSchema,
+  ResourceRowSchema,
+  ScenarioRowSchema,
+} from './rows';
+
+export const DossierSchema = z.object({
+  household: HouseholdRowSchema,
+  members: z.array(MemberRowSchema),
+  resources: z.array(ResourceRowSchema),
+  charges: z.array(ChargeRowSchema),
+  assets: z.array(AssetRowSchema),
+  creditors: z.array(CreditorRowSchema),
+  debts: z.array(DebtRowSchema),
+  notes: z.array(NoteRowSchema),
+  actions: z.array(ActionRowSchema),
+  scenarios: z.array(ScenarioRowSchema),
+  appointments: z.array(AppointmentRowSchema),
+  consents: z.array(ConsentRowSchema),
+});
+export type Dossier = z.infer<typeof DossierSchema>;
+
+/** The dossier collection holding each child entity. */
+export const DOSSIER_COLLECTIONS = {
+  member: 'members',
+  resource: 'resources',
+  charge: 'charges',
+  asset: 'assets',
+  creditor: 'creditors',
+  debt: 'debts',
+  note: 'notes',
+  action: 'actions',
+  scenario: 'scenarios',
+  appointment: 'appointments',
+  consent: 'consents',
+} as const satisfies Record<ChildEntityName, keyof Dossier>;
+
+function stripMeta<T extends object>(row: T): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...(row as Record<string, unknown>) };
+  for (const key of ROW_META_KEYS) if (key !== 'id') delete out[key];
+  return out;
+}
+
+function live<T extends { deleted: boolean }>(rows: readonly T[]): T[] {
+  return rows.filter((r) => !r.deleted);
+}
+
+/**
+ * Issue 3's household document (what the budget engine reads), from the live rows of a
+ * dossier. The result is not validated here: call HouseholdSchema.safeParse to show what is
+ * missing (e.g. no applicant yet).
+ * @example HouseholdSchema.safeParse(toHouseholdDocument(dossier)).success
+ */
+export function toHouseholdDocument(dossier: Dossier): Household {
+  const h = dossier.household;
+  const doc = {
+    id: h.id,
+    schemaVersion: HOUSEHOLD_SCHEMA_VERSION,
+    territory: h.territory,
+    departement: h.departement,
+    housingStatus: h.housingStatus,
+    ...(h.evictionProcedure === undefined ? {} : { evictionProcedure: h.evictionProcedure }),
+    members: live(dossier.members).map(({ lastName: _lastName, ...m }) => stripMeta(m)),
+    resources: live(dossier.resources).map(stripMeta),
+    charges: live(dossier.charges).map(stripMeta),
+    assets: live(dossier.assets).map(stripMeta),
+    creditors: live(dossier.creditors).map(stripMeta),
+    debts: live(dossier.debts).map(stripMeta),
+  };
+  return doc as Household;
+}
