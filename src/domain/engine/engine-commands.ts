@@ -5,12 +5,15 @@
  */
 import { z } from 'zod';
 import { DiagnoseInputSchema, diagnose } from '../budget/diagnose';
+import { parameterAlerts } from '../budget/parameter-alerts';
 import { computeCapacity } from '../budget/repayment-capacity';
 import { rsaForHousehold } from '../budget/rsa-floor';
 import { seizableFraction } from '../budget/seizable-fraction';
 import { IsoDateSchema } from '../dates';
 import { CentsSchema } from '../money';
 import { MissingParameterError } from '../parameters/lookup';
+import { ParameterSupplementsSchema } from '../parameters/parameter-supplements';
+import { runSimulateCommand, SimulateCommandSchema } from '../rescheduling/simulate-command';
 
 const CountSchema = z.number().int().min(0).max(50);
 
@@ -18,6 +21,7 @@ export const SeizableCommandSchema = z.object({
   on: IsoDateSchema,
   monthlyResourcesCents: CentsSchema,
   dependents: CountSchema,
+  parameterSupplements: ParameterSupplementsSchema.optional(),
 });
 
 export const RsaCommandSchema = z
@@ -28,6 +32,7 @@ export const RsaCommandSchema = z
     otherDependents: CountSchema.optional(),
     isolatedParent: z.boolean(),
     territory: z.enum(['metropole', 'mayotte']),
+    parameterSupplements: ParameterSupplementsSchema.optional(),
   })
   .refine((i) => !i.isolatedParent || i.adults === 1, {
     message: 'isolatedParent requires adults = 1',
@@ -47,13 +52,22 @@ export const CapacityCommandSchema = z
     territory: z.enum(['metropole', 'mayotte']).optional(),
     livingCostsCents: CentsSchema,
     residenceException: z.object({ consent: z.boolean(), requestedMonthlyCents: CentsSchema }).optional(),
+    parameterSupplements: ParameterSupplementsSchema.optional(),
   })
   .refine((i) => !i.isolatedParent || i.adults === 1, {
     message: 'isolatedParent requires adults = 1',
     path: ['isolatedParent'],
   });
 
-export const ENGINE_COMMANDS = ['seizable', 'rsa', 'capacity', 'diagnose'] as const;
+/** The diagnose input, with the supplements accepted at the top level like the other commands. */
+export const DiagnoseCommandSchema = DiagnoseInputSchema.extend({
+  parameterSupplements: ParameterSupplementsSchema.optional(),
+}).refine((i) => i.parameterSupplements === undefined || i.options?.parameterSupplements === undefined, {
+  message: 'give parameterSupplements once: at the top level or in options',
+  path: ['parameterSupplements'],
+});
+
+export const ENGINE_COMMANDS = ['seizable', 'rsa', 'capacity', 'diagnose', 'simulate'] as const;
 export type EngineCommand = (typeof ENGINE_COMMANDS)[number];
 
 export interface EngineProblem {
@@ -109,7 +123,7 @@ function run<S extends z.ZodType>(
 
 /**
  * Runs one engine command on an already-parsed JSON input.
- * @param command - 'seizable' | 'rsa' | 'capacity' | 'diagnose'
+ * @param command - 'seizable' | 'rsa' | 'capacity' | 'diagnose' | 'simulate'
  * @param input - the JSON document read from stdin
  * @returns the exit code and the JSON document to write on stdout
  * @example runEngineCommand('seizable', { on: '2026-02-01', monthlyResourcesCents: 180_000, dependents: 0 }).output // { seizableMonthlyCents: 33_838, ... }
@@ -125,6 +139,7 @@ export function runEngineCommand(command: string, input: unknown): EngineOutcome
           annualResourcesCents: r.annualResourcesCents,
           bands: r.bands,
           explanation: r.explanation,
+          alerts: parameterAlerts(r.parameterSet.parameterIds, i.parameterSupplements),
         };
       });
     case 'rsa':
@@ -136,15 +151,24 @@ export function runEngineCommand(command: string, input: unknown): EngineOutcome
           baseMonthlyCents: r.baseMonthlyCents,
           components: r.components,
           explanation: r.explanation,
+          alerts: parameterAlerts(r.parameterSet.parameterIds, i.parameterSupplements),
         };
       });
     case 'capacity':
       return run(CapacityCommandSchema, input, (i) => {
         const { seizable, rsa, explanation, ...rest } = computeCapacity(i);
-        return { ...rest, explanations: [explanation, seizable.explanation, rsa.explanation] };
+        return {
+          ...rest,
+          explanations: [explanation, seizable.explanation, rsa.explanation],
+          alerts: parameterAlerts(rest.parameterSet.parameterIds, i.parameterSupplements),
+        };
       });
     case 'diagnose':
-      return run(DiagnoseInputSchema, input, (i) => diagnose(i));
+      return run(DiagnoseCommandSchema, input, ({ parameterSupplements, ...i }) =>
+        diagnose(parameterSupplements ? { ...i, options: { ...i.options, parameterSupplements } } : i),
+      );
+    case 'simulate':
+      return run(SimulateCommandSchema, input, (i) => runSimulateCommand(i));
     default:
       return {
         exitCode: 2,

@@ -1,0 +1,118 @@
+/**
+ * Who is paid first. A policy turns the debts still owed into ordered groups: the month's
+ * money goes to the first group until it is repaid, then to the next; within a group it is
+ * shared pro rata on the outstanding balances (largest remainder, see split-capacity.ts).
+ */
+import { z } from 'zod';
+import { type CreditorCategory, CreditorCategorySchema } from '../household/creditor';
+import { CentsSchema } from '../money';
+
+export const AllocationPolicyNameSchema = z.enum([
+  'landlord-first-pro-rata',
+  'priority-classes',
+  'pro-rata',
+  'avalanche',
+  'snowball',
+]);
+export type AllocationPolicyName = z.infer<typeof AllocationPolicyNameSchema>;
+
+/**
+ * Default class order of 'priority-classes' (domain-rules §8.2.6): landlord (L711-6), then the
+ * other non-financial creditors, then credit institutions and finance companies [U].
+ */
+export const DEFAULT_PRIORITY_CLASSES: readonly (readonly CreditorCategory[])[] = [
+  ['landlord'],
+  ['utility', 'tax', 'social_body', 'private_individual', 'other'],
+  ['credit_institution'],
+];
+
+/** Default minimum instalment, except a final one: 1 € (domain-rules §8.3.13) [U]. */
+export const DEFAULT_MINIMUM_INSTALMENT_CENTS = 100;
+
+export const AllocationPolicySchema = z.object({
+  name: AllocationPolicyNameSchema,
+  /** For 'priority-classes': ordered creditor classes; unlisted categories come last. */
+  classes: z.array(z.array(CreditorCategorySchema).min(1)).max(7).optional(),
+  /** Smallest instalment except a final one, cents (default 100). */
+  minimumInstalmentCents: CentsSchema.optional(),
+  /** Pay each debt's contractual instalment before sharing the rest (support-track strategies). */
+  contractualInstalmentsFirst: z.boolean().optional(),
+});
+export type AllocationPolicy = z.infer<typeof AllocationPolicySchema>;
+
+/** What the ordering sees of one debt. */
+export interface RankedDebt {
+  readonly creditorCategory: CreditorCategory;
+  readonly annualRateBps: number;
+}
+
+export interface ResolvedPolicy {
+  readonly name: AllocationPolicyName;
+  readonly minimumInstalmentCents: number;
+  readonly contractualInstalmentsFirst: boolean;
+  /** Static rank of each debt (lower is paid first); null when the rank depends on balances. */
+  readonly staticRank: ((debt: RankedDebt) => number) | null;
+}
+
+function classRank(classes: readonly (readonly CreditorCategory[])[]): (debt: RankedDebt) => number {
+  const rank = new Map<CreditorCategory, number>();
+  classes.forEach((group, index) => {
+    for (const category of group) if (!rank.has(category)) rank.set(category, index);
+  });
+  return (debt) => rank.get(debt.creditorCategory) ?? classes.length;
+}
+
+/**
+ * Fills a policy's defaults.
+ * @param policy - a policy (name + options)
+ * @returns the resolved policy with its rank function
+ * @example resolvePolicy({ name: 'pro-rata' }).minimumInstalmentCents // 100
+ */
+export function resolvePolicy(policy: AllocationPolicy): ResolvedPolicy {
+  const base = {
+    name: policy.name,
+    minimumInstalmentCents: policy.minimumInstalmentCents ?? DEFAULT_MINIMUM_INSTALMENT_CENTS,
+    contractualInstalmentsFirst: policy.contractualInstalmentsFirst ?? false,
+  };
+  switch (policy.name) {
+    case 'landlord-first-pro-rata':
+      return { ...base, staticRank: (d) => (d.creditorCategory === 'landlord' ? 0 : 1) };
+    case 'priority-classes':
+      return { ...base, staticRank: classRank(policy.classes ?? DEFAULT_PRIORITY_CLASSES) };
+    case 'pro-rata':
+      return { ...base, staticRank: () => 0 };
+    case 'avalanche':
+      // Highest rate first: the rank is the negated rate, equal rates share pro rata.
+      return { ...base, staticRank: (d) => -d.annualRateBps };
+    case 'snowball':
+      return { ...base, staticRank: null };
+  }
+}
+
+/**
+ * Orders the debts still owed into groups paid one after the other.
+ * @param active - indices of the debts still owed
+ * @param ranks - static rank per debt index (ignored for snowball)
+ * @param dues - amount due per debt index, cents (snowball: smallest first)
+ * @param policy - the resolved policy
+ * @returns groups of debt indices, first paid first
+ * @example orderGroups([0, 1], [1, 0], [500, 900], policy) // [[1], [0]] under landlord first
+ */
+export function orderGroups(
+  active: readonly number[],
+  ranks: readonly number[],
+  dues: readonly number[],
+  policy: ResolvedPolicy,
+): number[][] {
+  const key = (i: number) => (policy.staticRank === null ? (dues[i] ?? 0) : (ranks[i] ?? 0));
+  const sorted = [...active].sort((a, b) => key(a) - key(b) || a - b);
+  const groups: number[][] = [];
+  let lastKey = Number.NaN;
+  for (const i of sorted) {
+    const k = key(i);
+    if (groups.length === 0 || k !== lastKey) groups.push([i]);
+    else groups[groups.length - 1]?.push(i);
+    lastKey = k;
+  }
+  return groups;
+}

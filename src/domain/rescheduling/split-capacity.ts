@@ -1,0 +1,123 @@
+/**
+ * Splitting one month's money between debts. `splitProRata` is the largest-remainder method of
+ * money.ts (`allocateLargestRemainder`, same tie rule: earliest part first) redone with plain
+ * numbers, because a portfolio run calls it tens of millions of times and the BigInt version
+ * is too slow there; it falls back to the BigInt version when a product could exceed 2^53.
+ * Tests check that both give the same parts.
+ */
+import { allocateLargestRemainder, type Cents } from '../money';
+
+/**
+ * Largest-remainder split of `totalCents` in proportion to `weights`.
+ * @param totalCents - non-negative integer cents
+ * @param weights - non-negative integers, not all zero (outstanding balances in cents)
+ * @returns integer cents per weight, same order, summing exactly to `totalCents`
+ * @example splitProRata(15_352, [600_000, 450_000, 50_000]) // [8_374, 6_280, 698]
+ */
+export function splitProRata(totalCents: Cents, weights: readonly number[]): Cents[] {
+  let sum = 0;
+  let maxWeight = 0;
+  for (const w of weights) {
+    sum += w;
+    if (w > maxWeight) maxWeight = w;
+  }
+  if (sum === 0 || totalCents * maxWeight > Number.MAX_SAFE_INTEGER || !Number.isSafeInteger(sum)) {
+    return allocateLargestRemainder(totalCents, weights);
+  }
+  const parts: number[] = new Array(weights.length);
+  const remainders: number[] = new Array(weights.length);
+  let given = 0;
+  for (let i = 0; i < weights.length; i += 1) {
+    const product = totalCents * (weights[i] ?? 0);
+    // Float division of two exact integers can land one off an integer boundary: correct it.
+    let q = Math.floor(product / sum);
+    let r = product - q * sum;
+    if (r < 0) {
+      q -= 1;
+      r += sum;
+    } else if (r >= sum) {
+      q += 1;
+      r -= sum;
+    }
+    parts[i] = q;
+    remainders[i] = r;
+    given += q;
+  }
+  for (let left = totalCents - given; left > 0; left -= 1) {
+    let best = -1;
+    for (let i = 0; i < remainders.length; i += 1) {
+      if ((remainders[i] ?? -1) > (best < 0 ? -1 : (remainders[best] ?? -1))) best = i;
+    }
+    if (best < 0) break;
+    parts[best] = (parts[best] ?? 0) + 1;
+    remainders[best] = -1;
+  }
+  return parts;
+}
+
+/**
+ * Pro-rata split of `amountCents` over debts that also respects a minimum instalment: a debt
+ * whose share would fall under the minimum (and would not repay it) gets the minimum, or its
+ * whole balance when that is smaller, smallest balances first (practice: finish small debts
+ * early, domain-rules §8.3.13); the rest is split again over the others. A part is never
+ * above the debt's balance. Only when the amount left is itself under the minimum and no debt
+ * can be closed with it does one instalment fall under the minimum (it cannot be helped).
+ * @param amountCents - money to share this month, cents
+ * @param balances - amount due per debt, cents (0 = repaid, receives 0)
+ * @param minimumCents - smallest instalment except a final one, cents (0 = no minimum)
+ * @returns cents per debt, same order; sums to min(amountCents, Σ balances)
+ * @example splitWithMinimum(1_000, [100_000, 500], 100) // [900, 100]
+ */
+export function splitWithMinimum(
+  amountCents: Cents,
+  balances: readonly Cents[],
+  minimumCents: Cents,
+): Cents[] {
+  const result: number[] = balances.map(() => 0);
+  let pool: number[] = [];
+  let poolSum = 0;
+  for (let i = 0; i < balances.length; i += 1) {
+    const b = balances[i] ?? 0;
+    if (b > 0) {
+      pool.push(i);
+      poolSum += b;
+    }
+  }
+  let remaining = amountCents;
+  while (pool.length > 0 && remaining > 0) {
+    if (poolSum <= remaining) {
+      for (const i of pool) result[i] = balances[i] ?? 0;
+      return result;
+    }
+    const shares = splitProRata(
+      remaining,
+      pool.map((i) => balances[i] ?? 0),
+    );
+    // Since remaining < poolSum, every share is below its balance: none is a final payment.
+    let smallest = -1;
+    for (let k = 0; k < pool.length; k += 1) {
+      if ((shares[k] ?? 0) < minimumCents) {
+        const b = balances[pool[k] ?? 0] ?? 0;
+        if (smallest < 0 || b < (balances[pool[smallest] ?? 0] ?? 0)) smallest = k;
+      }
+    }
+    if (smallest < 0) {
+      for (let k = 0; k < pool.length; k += 1) result[pool[k] ?? 0] = shares[k] ?? 0;
+      return result;
+    }
+    const index = pool[smallest] ?? 0;
+    const payment = Math.min(minimumCents, balances[index] ?? 0);
+    if (payment > remaining) {
+      // The money left cannot make a minimum instalment: it goes to the largest debt.
+      let largest = pool[0] ?? 0;
+      for (const i of pool) if ((balances[i] ?? 0) > (balances[largest] ?? 0)) largest = i;
+      result[largest] = remaining;
+      return result;
+    }
+    result[index] = payment;
+    remaining -= payment;
+    poolSum -= balances[index] ?? 0;
+    pool = pool.filter((i) => i !== index);
+  }
+  return result;
+}
