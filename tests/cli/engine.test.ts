@@ -22,7 +22,7 @@ describe('runEngineCommand', () => {
     expect(out.exitCode).toBe(0);
     expect(out.output).toMatchObject({
       seizableMonthlyCents: 33_838,
-      parameterSet: { version: 'fr-2026.1', parameterIds: ['seizure-scale-2026'] },
+      parameterSet: { version: 'fr-2026.2', parameterIds: ['seizure-scale-2026'] },
     });
   });
   it('rsa', () => {
@@ -99,6 +99,145 @@ describe('runEngineCommand', () => {
   });
 });
 
+const SOURCE = 'https://www.legifrance.gouv.fr/jorf/id/JORFTEXT000000000001';
+const rsaDecree = {
+  id: 'rsa-2026-04',
+  validFrom: '2026-04-01',
+  validTo: null,
+  legalBasis: 'Décret de revalorisation du RSA au 1er avril 2026; CASF L262-2',
+  sourceUrls: [SOURCE],
+  confidence: 'C',
+  baseMonthlyCents: 65_100,
+};
+const legalRateS2 = {
+  id: 'legal-rate-2026-s2',
+  validFrom: '2026-07-01',
+  validTo: '2026-12-31',
+  legalBasis: "Arrêté fixant le taux de l'intérêt légal, 2e semestre 2026; C. mon. fin. L313-2",
+  sourceUrls: [SOURCE],
+  confidence: 'C',
+  individualCreditorBps: 650,
+  otherCreditorBps: 250,
+};
+const single = { adults: 1, children: 0, isolatedParent: false, territory: 'metropole' } as const;
+
+describe('parameter supplements through the commands', () => {
+  it('rsa from April 2026 uses the estimate and flags it; a supplement replaces it', () => {
+    const estimate = runEngineCommand('rsa', { on: '2026-11-27', ...single });
+    expect(estimate).toMatchObject({
+      exitCode: 0,
+      output: {
+        rsaMonthlyCents: 65_234,
+        parameterSet: { version: 'fr-2026.2', parameterIds: ['rsa-2026-04-estimate'] },
+        alerts: [{ code: 'unconfirmed-parameter', params: { parameterIds: 'rsa-2026-04-estimate' } }],
+      },
+    });
+    const official = runEngineCommand('rsa', {
+      on: '2026-11-27',
+      ...single,
+      parameterSupplements: { rsaAmounts: [rsaDecree] },
+    });
+    expect(official).toMatchObject({
+      exitCode: 0,
+      output: { rsaMonthlyCents: 65_100, parameterSet: { parameterIds: ['local:rsa-2026-04'] }, alerts: [] },
+    });
+  });
+  it('capacity and seizable accept supplements and report alerts', () => {
+    const capacity = runEngineCommand('capacity', {
+      on: '2026-11-27',
+      monthlyResourcesCents: 70_000,
+      dependents: 0,
+      adults: 1,
+      children: 0,
+      livingCostsCents: 50_000,
+      parameterSupplements: { rsaAmounts: [{ ...rsaDecree, confidence: 'U' }] },
+    });
+    expect(capacity).toMatchObject({
+      exitCode: 0,
+      output: {
+        rsaFloorCents: 65_100,
+        capacityMonthlyCents: 4_900,
+        alerts: [{ code: 'unconfirmed-parameter', params: { parameterIds: 'local:rsa-2026-04' } }],
+      },
+    });
+    expect(
+      runEngineCommand('seizable', { on: '2026-11-27', monthlyResourcesCents: 180_000, dependents: 0 }),
+    ).toMatchObject({ exitCode: 0, output: { seizableMonthlyCents: 33_838, alerts: [] } });
+  });
+  it('diagnose today works, and takes the supplements at the top level or in options (not both)', () => {
+    const plain = runEngineCommand('diagnose', { on: '2026-11-27', household: exampleB() });
+    expect(plain.exitCode).toBe(0);
+    const alerts = (plain.output as { alerts: { code: string }[] }).alerts.map((a) => a.code);
+    expect(alerts).toEqual(expect.arrayContaining(['unconfirmed-parameter', 'legal-rate-missing']));
+    const parameterSupplements = { rsaAmounts: [rsaDecree], legalInterestRates: [legalRateS2] };
+    const top = runEngineCommand('diagnose', {
+      on: '2026-11-27',
+      household: exampleB(),
+      parameterSupplements,
+    });
+    const inOptions = runEngineCommand('diagnose', {
+      on: '2026-11-27',
+      household: exampleB(),
+      options: { parameterSupplements },
+    });
+    expect(top).toEqual(inOptions);
+    expect(top).toMatchObject({
+      exitCode: 0,
+      output: {
+        parameterSet: {
+          parameterIds: expect.arrayContaining(['local:rsa-2026-04', 'local:legal-rate-2026-s2']),
+        },
+      },
+    });
+    const both = runEngineCommand('diagnose', {
+      on: '2026-11-27',
+      household: exampleB(),
+      parameterSupplements,
+      options: { parameterSupplements },
+    });
+    expect(both).toMatchObject({
+      exitCode: 2,
+      output: {
+        error: 'invalid-input',
+        problems: [
+          {
+            path: 'parameterSupplements',
+            message: 'give parameterSupplements once: at the top level or in options',
+          },
+        ],
+      },
+    });
+  });
+  it('rejects overlapping supplements with the path of the offending record', () => {
+    const out = runEngineCommand('rsa', {
+      on: '2026-11-27',
+      ...single,
+      parameterSupplements: {
+        rsaAmounts: [rsaDecree, { ...rsaDecree, id: 'rsa-2026-10', validFrom: '2026-10-01' }],
+      },
+    });
+    expect(out).toMatchObject({
+      exitCode: 2,
+      output: {
+        error: 'invalid-input',
+        problems: [
+          {
+            path: 'parameterSupplements.rsaAmounts[1].validFrom',
+            message:
+              'supplement "rsa-2026-10" (2026-10-01 to open end) overlaps "rsa-2026-04" (2026-04-01 to open end): one rsaAmounts record per date',
+          },
+        ],
+      },
+    });
+  });
+  it('still names a missing legal parameter (exit 3) before 2024', () => {
+    expect(runEngineCommand('rsa', { on: '2023-12-31', ...single })).toMatchObject({
+      exitCode: 3,
+      output: { error: 'missing-parameter', parameter: 'rsa.amounts', date: '2023-12-31' },
+    });
+  });
+});
+
 describe('engine CLI process', () => {
   it('reads stdin and writes the result on stdout', () => {
     const { status, json } = spawnEngine(
@@ -126,5 +265,14 @@ describe('engine CLI process', () => {
     const notJson = spawnEngine('seizable', '{oops');
     expect(notJson.status).toBe(2);
     expect(notJson.json.error).toBe('invalid-json');
+  });
+  it('passes parameter supplements from stdin', () => {
+    const { status, json } = spawnEngine(
+      'rsa',
+      JSON.stringify({ on: '2026-11-27', ...single, parameterSupplements: { rsaAmounts: [rsaDecree] } }),
+    );
+    expect(status).toBe(0);
+    expect(json.rsaMonthlyCents).toBe(65_100);
+    expect(json.parameterSet).toEqual({ version: 'fr-2026.2', parameterIds: ['local:rsa-2026-04'] });
   });
 });

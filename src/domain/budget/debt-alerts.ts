@@ -1,10 +1,15 @@
 /**
  * Alerts about the debts: priority arrears, enforcement, eviction risk, debts outside any
- * plan, professional debts, rates above the legal rate, overdrafts and guarantors.
+ * plan, professional debts, rates above the legal rate, overdrafts and guarantors. When no
+ * legal rate covers the date (S2 2026 was not found [U]), the rate comparison is not made
+ * and the 'legal-rate-missing' alert says so: no other figure depends on that rate.
  */
 import type { IsoDate } from '../dates';
 import type { Household } from '../household/household';
 import { formatBps, formatEurosEn, formatEurosFr } from '../money-format';
+import type { LegalInterestRate } from '../parameters/legal-interest-rates';
+import { MissingParameterError } from '../parameters/lookup';
+import type { ParameterSupplements } from '../parameters/parameter-supplements';
 import { legalInterestRateOn } from '../parameters/parameters-on';
 import { type Alert, alert } from './alert';
 import type { DebtSummary } from './debt-summary';
@@ -14,6 +19,7 @@ import type { DebtSummary } from './debt-summary';
  * @param household - the dossier
  * @param debts - the debt summary
  * @param on - reference date (legal rate of the semester)
+ * @param supplements - the coordinator's validated parameter supplements (optional)
  * @returns alerts, most severe first within each rule
  * @example debtAlerts(household, summariseDebts(household), '2026-02-01').map((a) => a.code)
  */
@@ -21,6 +27,7 @@ export function debtAlerts(
   household: Household,
   debts: DebtSummary,
   on: IsoDate,
+  supplements?: ParameterSupplements,
 ): { alerts: Alert[]; parameterIds: string[] } {
   const alerts: Alert[] = [];
   const byId = new Map(household.debts.map((d) => [d.id, d]));
@@ -101,12 +108,29 @@ export function debtAlerts(
       ),
     );
   }
-  const legal = legalInterestRateOn(on);
+  const legal = legalRateOrNull(on, supplements);
+  if (legal === null && debts.lines.length > 0) {
+    alerts.push(
+      alert(
+        'legal-rate-missing',
+        'warning',
+        'L733-1 3°; domain-rules 3.2 [U]',
+        [],
+        { parameter: 'legalInterestRate', date: on },
+        "Taux de l'intérêt légal de la période non renseigné : les taux des dettes n'ont pas été comparés au taux légal. Saisissez le taux officiel dans les réglages.",
+        'Legal interest rate for the period not entered: the debt rates were not compared with the legal rate. Enter the official rate in the settings.',
+      ),
+    );
+  }
   for (const line of debts.lines) {
     const debt = byId.get(line.id);
     const cap =
-      line.creditorCategory === 'private_individual' ? legal.individualCreditorBps : legal.otherCreditorBps;
-    if (debt && debt.nominalRateBps > cap) {
+      legal === null
+        ? null
+        : line.creditorCategory === 'private_individual'
+          ? legal.individualCreditorBps
+          : legal.otherCreditorBps;
+    if (debt && cap !== null && debt.nominalRateBps > cap) {
       alerts.push(
         alert(
           'rate-above-legal-rate',
@@ -146,5 +170,18 @@ export function debtAlerts(
       );
     }
   }
-  return { alerts, parameterIds: [legal.id] };
+  return { alerts, parameterIds: legal === null ? [] : [legal.id] };
+}
+
+/** The legal rate of the date, or null when no record covers it (reported by an alert). */
+function legalRateOrNull(
+  on: IsoDate,
+  supplements: ParameterSupplements | undefined,
+): LegalInterestRate | null {
+  try {
+    return legalInterestRateOn(on, supplements);
+  } catch (error) {
+    if (error instanceof MissingParameterError && error.parameter === 'legalInterestRate') return null;
+    throw error;
+  }
 }

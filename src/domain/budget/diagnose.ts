@@ -20,6 +20,7 @@ import { DiagnosisOptionsSchema, resolveDiagnosisOptions } from './diagnosis-opt
 import type { Explanation } from './explanation';
 import { type HouseholdComposition, householdComposition } from './household-composition';
 import { type LivingCosts, livingCosts } from './living-costs';
+import { parameterAlerts } from './parameter-alerts';
 import { type CapacityResult, computeCapacity } from './repayment-capacity';
 import { type ResourceSummary, summariseResources } from './resource-lines';
 
@@ -64,7 +65,8 @@ export interface Diagnosis {
 export function diagnose(input: DiagnoseInput): Diagnosis {
   const { on, household } = input;
   const options = resolveDiagnosisOptions(input.options);
-  const composition = householdComposition(household, on);
+  const supplements = options.parameterSupplements;
+  const composition = householdComposition(household, on, supplements);
   const resources = summariseResources(household, on, options.seizureBase);
   const costs = livingCosts(household, on, composition.personsInHousehold, options.forfaitTable);
   const debts = summariseDebts(household);
@@ -84,6 +86,7 @@ export function diagnose(input: DiagnoseInput): Diagnosis {
     ...(hasMainResidence && options.residenceException
       ? { residenceException: options.residenceException }
       : {}),
+    parameterSupplements: supplements,
   });
   const indicators = budgetIndicators({
     on,
@@ -102,7 +105,14 @@ export function diagnose(input: DiagnoseInput): Diagnosis {
     monthsAtZeroRate: c > 0 ? Math.ceil(debts.inPlanCents / c) : null,
     shortfallOverMaxMonthsCents: Math.max(0, debts.inPlanCents - duration.maxPlanMonths * c),
   };
-  const fromDebts = debtAlerts(household, debts, on);
+  const fromDebts = debtAlerts(household, debts, on, supplements);
+  const parameterIds = [
+    ...composition.parameterSet.parameterIds,
+    ...capacity.parameterSet.parameterIds,
+    ...indicators.parameterIds,
+    ...fromDebts.parameterIds,
+    duration.id,
+  ];
   const alerts = [
     ...budgetAlerts({
       household,
@@ -117,13 +127,7 @@ export function diagnose(input: DiagnoseInput): Diagnosis {
     }),
     ...fromDebts.alerts,
     ...dataQualityAlerts(household, composition, on),
-  ];
-  const parameterIds = [
-    ...composition.parameterSet.parameterIds,
-    ...capacity.parameterSet.parameterIds,
-    ...indicators.parameterIds,
-    ...fromDebts.parameterIds,
-    duration.id,
+    ...parameterAlerts(parameterIds, supplements),
   ];
   const { parameterSet: _c, ...compositionOut } = composition;
   const { forfaitEntry, ...costsOut } = costs;

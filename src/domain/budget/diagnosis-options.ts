@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { CentsSchema } from '../money';
 import { ForfaitEntrySchema } from '../parameters/commission-forfaits';
+import { type ParameterSupplements, ParameterSupplementsSchema } from '../parameters/parameter-supplements';
 
 export const DiagnosisOptionsSchema = z.object({
   /** Debt-ratio numerator: credits only (HCSF, default) or credits + rent (older convention). */
@@ -23,6 +24,12 @@ export const DiagnosisOptionsSchema = z.object({
   residenceException: z.object({ consent: z.boolean(), requestedMonthlyCents: CentsSchema }).optional(),
   /** The counsellor's editable commission forfaits (département × year). */
   forfaitTable: z.array(ForfaitEntrySchema).optional(),
+  /**
+   * The coordinator's dated records (RSA, legal interest rate, seizure scale), e.g. the
+   * official RSA decree replacing the [U] estimate; they take precedence over the built-in
+   * records of the dates they cover (docs/parameters.md).
+   */
+  parameterSupplements: ParameterSupplementsSchema.optional(),
 });
 export type DiagnosisOptions = z.infer<typeof DiagnosisOptionsSchema>;
 
@@ -38,6 +45,7 @@ export interface ResolvedDiagnosisOptions {
     | { readonly consent: boolean; readonly requestedMonthlyCents: number }
     | undefined;
   readonly forfaitTable: NonNullable<DiagnosisOptions['forfaitTable']>;
+  readonly parameterSupplements: ParameterSupplements | undefined;
 }
 
 /**
@@ -53,5 +61,6 @@ export function resolveDiagnosisOptions(options: DiagnosisOptions | undefined): 
     lowRavPerUcThresholdCents: options?.lowRavPerUcThresholdCents ?? DEFAULT_LOW_RAV_PER_UC_CENTS,
     residenceException: options?.residenceException,
     forfaitTable: options?.forfaitTable ?? [],
+    parameterSupplements: options?.parameterSupplements,
   };
 }

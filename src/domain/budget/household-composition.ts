@@ -8,6 +8,7 @@ import type { Household } from '../household/household';
 import type { Member } from '../household/member';
 import type { Cents } from '../money';
 import { type ParameterSetStamp, stampOf } from '../parameters/parameter-meta';
+import type { ParameterSupplements } from '../parameters/parameter-supplements';
 import { consumptionUnitScaleOn, rsaAmountsOn } from '../parameters/parameters-on';
 import { toMonthlyCents } from './monthly-amount';
 
@@ -52,11 +53,16 @@ export function ownMonthlyResources(household: Household, member: Member, on: Is
  * Head-counts of a household on a date.
  * @param household - the dossier
  * @param on - reference date (ages, RSA of the date)
+ * @param supplements - the coordinator's validated parameter supplements (optional)
  * @throws MissingParameterError when the RSA or the UC scale is not known for `on`
  * @example householdComposition(household, '2026-02-01').consumptionUnitsMilli // 2_300
  */
-export function householdComposition(household: Household, on: IsoDate): HouseholdComposition {
-  const rsa = rsaAmountsOn(on);
+export function householdComposition(
+  household: Household,
+  on: IsoDate,
+  supplements?: ParameterSupplements,
+): HouseholdComposition {
+  const rsa = rsaAmountsOn(on, supplements);
   const uc = consumptionUnitScaleOn(on);
   const singleRsa =
     household.territory === 'mayotte' && rsa.mayotteBaseMonthlyCents !== null

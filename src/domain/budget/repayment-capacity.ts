@@ -10,6 +10,7 @@ import type { IsoDate } from '../dates';
 import type { Cents } from '../money';
 import { formatEurosEn, formatEurosFr } from '../money-format';
 import { type ParameterSetStamp, stampOf } from '../parameters/parameter-meta';
+import type { ParameterSupplements } from '../parameters/parameter-supplements';
 import { type Explanation, explain } from './explanation';
 import { type RsaResult, type RsaTerritory, rsaForHousehold } from './rsa-floor';
 import { type SeizableResult, seizableFraction } from './seizable-fraction';
@@ -40,6 +41,8 @@ export interface CapacityInput {
   /** BVC: the commission's living-costs budget, cents per month. */
   readonly livingCostsCents: Cents;
   readonly residenceException?: ResidenceException;
+  /** The coordinator's validated parameter supplements (RSA, seizure scale). */
+  readonly parameterSupplements?: ParameterSupplements;
 }
 
 export interface CapacityResult {
@@ -74,6 +77,7 @@ export function computeCapacity(input: CapacityInput): CapacityResult {
     on: input.on,
     monthlyResourcesCents: input.seizureBaseMonthlyCents ?? r,
     dependents: input.dependents,
+    parameterSupplements: input.parameterSupplements,
   });
   const rsa = rsaForHousehold({
     on: input.on,
@@ -82,6 +86,7 @@ export function computeCapacity(input: CapacityInput): CapacityResult {
     otherDependents: input.otherDependents ?? 0,
     isolatedParent: input.isolatedParent ?? false,
     territory: input.territory ?? 'metropole',
+    parameterSupplements: input.parameterSupplements,
   });
   const qs = seizable.seizableMonthlyCents;
   const rsaH = rsa.rsaMonthlyCents;

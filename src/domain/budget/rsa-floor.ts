@@ -8,6 +8,7 @@ import { applyRate, type Cents } from '../money';
 import { formatEurosEn, formatEurosFr } from '../money-format';
 import { MissingParameterError } from '../parameters/lookup';
 import { type ParameterSetStamp, stampOf } from '../parameters/parameter-meta';
+import type { ParameterSupplements } from '../parameters/parameter-supplements';
 import { rsaAmountsOn } from '../parameters/parameters-on';
 import { type Explanation, explain } from './explanation';
 
@@ -25,6 +26,8 @@ export interface RsaInput {
   /** Isolated parent or pregnant woman: RSA majoré. Only with one adult. */
   readonly isolatedParent: boolean;
   readonly territory: RsaTerritory;
+  /** The coordinator's validated parameter supplements; they take precedence when they cover `on`. */
+  readonly parameterSupplements?: ParameterSupplements;
 }
 
 export interface RsaComponent {
@@ -51,7 +54,7 @@ export interface RsaResult {
  * @example rsaForHousehold({ on: '2025-06-01', adults: 2, children: 2, isolatedParent: false, territory: 'metropole' }).rsaMonthlyCents // 135_770
  */
 export function rsaForHousehold(input: RsaInput): RsaResult {
-  const amounts = rsaAmountsOn(input.on);
+  const amounts = rsaAmountsOn(input.on, input.parameterSupplements);
   const base = input.territory === 'mayotte' ? amounts.mayotteBaseMonthlyCents : amounts.baseMonthlyCents;
   if (base === null) throw new MissingParameterError('rsa.mayotteBaseAmount', input.on);
   if (input.isolatedParent && input.adults !== 1) {
@@ -104,11 +107,12 @@ export function rsaForHousehold(input: RsaInput): RsaResult {
         isolatedParent: input.isolatedParent,
         territory: input.territory,
         baseMonthlyCents: base,
+        baseConfidence: amounts.confidence,
         rsaMonthlyCents,
       },
       parameterIds: [amounts.id],
-      fr: `RSA du foyer (${composition}${input.isolatedParent ? ', parent isolé : RSA majoré' : ''}${input.territory === 'mayotte' ? ', Mayotte' : ''}) : montant de base ${formatEurosFr(base)}, chaque majoration arrondie au centime puis additionnée, soit ${formatEurosFr(rsaMonthlyCents)} par mois.`,
-      en: `Household RSA (${input.adults} adult(s), ${input.children} child(ren)${input.isolatedParent ? ', isolated parent: RSA majoré' : ''}${input.territory === 'mayotte' ? ', Mayotte' : ''}): base ${formatEurosEn(base)}, each increment rounded to the cent then summed, giving ${formatEurosEn(rsaMonthlyCents)} a month.`,
+      fr: `RSA du foyer (${composition}${input.isolatedParent ? ', parent isolé : RSA majoré' : ''}${input.territory === 'mayotte' ? ', Mayotte' : ''}) : montant de base ${formatEurosFr(base)}, chaque majoration arrondie au centime puis additionnée, soit ${formatEurosFr(rsaMonthlyCents)} par mois.${amounts.confidence === 'U' ? ` Montant de base non confirmé (${amounts.id}) : à vérifier.` : ''}`,
+      en: `Household RSA (${input.adults} adult(s), ${input.children} child(ren)${input.isolatedParent ? ', isolated parent: RSA majoré' : ''}${input.territory === 'mayotte' ? ', Mayotte' : ''}): base ${formatEurosEn(base)}, each increment rounded to the cent then summed, giving ${formatEurosEn(rsaMonthlyCents)} a month.${amounts.confidence === 'U' ? ` Unconfirmed base amount (${amounts.id}): to be checked.` : ''}`,
     }),
   };
 }

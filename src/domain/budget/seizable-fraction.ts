@@ -8,6 +8,7 @@ import type { IsoDate } from '../dates';
 import { type Cents, roundRatio } from '../money';
 import { formatEurosEn, formatEurosFr } from '../money-format';
 import { type ParameterSetStamp, stampOf } from '../parameters/parameter-meta';
+import type { ParameterSupplements } from '../parameters/parameter-supplements';
 import { seizureScaleOn } from '../parameters/parameters-on';
 import { SEIZURE_BAND_FRACTIONS_OVER_60 } from '../parameters/seizure-scales';
 import { type Explanation, explain } from './explanation';
@@ -19,6 +20,8 @@ export interface SeizableInput {
   readonly monthlyResourcesCents: Cents;
   /** Dependents in the sense of R3252-3. */
   readonly dependents: number;
+  /** The coordinator's validated parameter supplements; they take precedence when they cover `on`. */
+  readonly parameterSupplements?: ParameterSupplements;
 }
 
 export interface SeizureBand {
@@ -47,7 +50,7 @@ export interface SeizableResult {
  * @example seizableFraction({ on: '2026-02-01', monthlyResourcesCents: 180_000, dependents: 0 }).seizableMonthlyCents // 33_838
  */
 export function seizableFraction(input: SeizableInput): SeizableResult {
-  const scale = seizureScaleOn(input.on);
+  const scale = seizureScaleOn(input.on, input.parameterSupplements);
   const annual = Math.max(0, input.monthlyResourcesCents) * 12;
   const shift = Math.max(0, input.dependents) * scale.incrementPerDependentAnnualCents;
   const bands: SeizureBand[] = [];

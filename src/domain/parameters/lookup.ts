@@ -26,8 +26,9 @@ export interface Dated {
 }
 
 /**
- * Returns the record of `records` in force on `on`.
- * @param records - dated records (windows must not overlap)
+ * Returns the record of `records` in force on `on`: the first one whose window covers it.
+ * @param records - dated records (windows must not overlap within one source; supplements
+ *   are placed before the built-in records so that they take precedence)
  * @param on - reference date 'YYYY-MM-DD'
  * @param parameter - parameter name used in the error
  * @throws MissingParameterError when no record covers `on`

@@ -1,6 +1,8 @@
 /**
  * Typed lookups of every dated parameter. Each throws MissingParameterError naming the
- * parameter when the date is not covered.
+ * parameter when the date is not covered. The lookups of the kinds a coordinator may
+ * supplement (RSA, legal interest rate, seizure scale) take the validated supplements as an
+ * optional second argument: a supplement record covering the date wins over the built-in one.
  */
 import type { IsoDate } from '../dates';
 import {
@@ -11,6 +13,12 @@ import {
 } from './budget-ratios';
 import { LEGAL_INTEREST_RATES, type LegalInterestRate } from './legal-interest-rates';
 import { findInForce } from './lookup';
+import {
+  type ParameterSupplements,
+  supplementLegalInterestRates,
+  supplementRsaAmounts,
+  supplementSeizureScales,
+} from './parameter-supplements';
 import { PLAN_DURATION_RULES, type PlanDurationRule } from './plan-rules';
 import { RSA_AMOUNTS, type RsaAmounts } from './rsa-amounts';
 import { SEIZURE_SCALES, type SeizureScale } from './seizure-scales';
@@ -18,31 +26,39 @@ import { SEIZURE_SCALES, type SeizureScale } from './seizure-scales';
 /**
  * Seizure scale in force on a date.
  * @param on - reference date 'YYYY-MM-DD'
+ * @param supplements - the coordinator's validated supplements (optional; they take precedence)
  * @throws MissingParameterError('seizureScale')
  * @example seizureScaleOn('2026-03-01').id // 'seizure-scale-2026'
  */
-export function seizureScaleOn(on: IsoDate): SeizureScale {
-  return findInForce(SEIZURE_SCALES, on, 'seizureScale');
+export function seizureScaleOn(on: IsoDate, supplements?: ParameterSupplements): SeizureScale {
+  return findInForce([...supplementSeizureScales(supplements), ...SEIZURE_SCALES], on, 'seizureScale');
 }
 
 /**
- * RSA amounts in force on a date.
+ * RSA amounts in force on a date. From 2026-04-01 the built-in record is the press estimate
+ * 'rsa-2026-04-estimate' (confidence 'U') unless a supplement covers the date.
  * @param on - reference date 'YYYY-MM-DD'
+ * @param supplements - the coordinator's validated supplements (optional; they take precedence)
  * @throws MissingParameterError('rsa.amounts')
  * @example rsaAmountsOn('2025-04-01').baseMonthlyCents // 64_652
  */
-export function rsaAmountsOn(on: IsoDate): RsaAmounts {
-  return findInForce(RSA_AMOUNTS, on, 'rsa.amounts');
+export function rsaAmountsOn(on: IsoDate, supplements?: ParameterSupplements): RsaAmounts {
+  return findInForce([...supplementRsaAmounts(supplements), ...RSA_AMOUNTS], on, 'rsa.amounts');
 }
 
 /**
  * Legal interest rates of the semester containing a date.
  * @param on - reference date 'YYYY-MM-DD'
+ * @param supplements - the coordinator's validated supplements (optional; they take precedence)
  * @throws MissingParameterError('legalInterestRate')
  * @example legalInterestRateOn('2026-02-01').otherCreditorBps // 262
  */
-export function legalInterestRateOn(on: IsoDate): LegalInterestRate {
-  return findInForce(LEGAL_INTEREST_RATES, on, 'legalInterestRate');
+export function legalInterestRateOn(on: IsoDate, supplements?: ParameterSupplements): LegalInterestRate {
+  return findInForce(
+    [...supplementLegalInterestRates(supplements), ...LEGAL_INTEREST_RATES],
+    on,
+    'legalInterestRate',
+  );
 }
 
 /**

@@ -22,7 +22,8 @@ export interface RsaAmounts extends ParameterMeta {
   readonly majoredPerChildRate: number;
 }
 
-const COMPOSITION_RULES = {
+/** Composition rates of CASF R262-1 and L262-9: the same for every record, supplements included. */
+export const RSA_COMPOSITION_RULES = {
   secondPersonRate: 50_000,
   additionalPersonRate: 30_000,
   thirdChildRate: 40_000,
@@ -44,13 +45,11 @@ export const RSA_AMOUNTS: readonly RsaAmounts[] = [
     baseMonthlyCents: 63_571,
     // No Mayotte figure for 2024-2025 was found in the sources: asking for it is an error.
     mayotteBaseMonthlyCents: null,
-    ...COMPOSITION_RULES,
+    ...RSA_COMPOSITION_RULES,
   },
   {
     id: 'rsa-2025-04',
     validFrom: '2025-04-01',
-    // The April 2026 revaluation was not published when this set was compiled [U]: dates from
-    // 2026-04-01 are a MissingParameterError until a record is added.
     validTo: '2026-03-31',
     legalBasis: 'Décret n° 2025-293 du 29 mars 2025; CASF L262-2, R262-1, L262-9',
     sourceUrls: [
@@ -61,6 +60,24 @@ export const RSA_AMOUNTS: readonly RsaAmounts[] = [
     baseMonthlyCents: 64_652,
     // Mayotte 323.26 € is a secondary source [S] (eurex, formulepaie).
     mayotteBaseMonthlyCents: 32_326,
-    ...COMPOSITION_RULES,
+    ...RSA_COMPOSITION_RULES,
+  },
+  {
+    // The April 2026 revaluation was not found [U] (domain-rules 0 and 4). Until the decree is
+    // entered as a parameter supplement, this press estimate is used, and every result that
+    // uses it carries the 'unconfirmed-parameter' alert.
+    id: 'rsa-2026-04-estimate',
+    validFrom: '2026-04-01',
+    validTo: null,
+    legalBasis:
+      'Estimation de presse (+0,9 % sur 646,52 €) en attendant le décret de revalorisation du 1er avril 2026, non confirmée [U]; CASF L262-2, R262-1, L262-9',
+    sourceUrls: [
+      'https://www.moneyvox.fr/votre-argent/actualites/106112/rsa-combien-toucherez-vous-en-2026-si-le-degel-des-aides-de-la-caf-est-confirme',
+    ],
+    confidence: 'U',
+    baseMonthlyCents: 65_234,
+    // domain-rules gives no Mayotte figure for April 2026: asking for it is an error.
+    mayotteBaseMonthlyCents: null,
+    ...RSA_COMPOSITION_RULES,
   },
 ];

@@ -57,9 +57,22 @@ describe('RSA by date', () => {
     expect(rsaAmountsOn('2025-04-01').baseMonthlyCents).toBe(64_652);
     expect(rsaAmountsOn('2025-04-01').mayotteBaseMonthlyCents).toBe(32_326);
   });
-  it('is an error before April 2024 and from April 2026 (revaluation not published)', () => {
+  it('is an error before April 2024', () => {
     expect(missing(() => rsaAmountsOn('2024-03-31')).parameter).toBe('rsa.amounts');
-    expect(missing(() => rsaAmountsOn('2026-04-01')).parameter).toBe('rsa.amounts');
+  });
+  it('uses the unconfirmed press estimate from April 2026 (revaluation not published)', () => {
+    const estimate = rsaAmountsOn('2026-04-01');
+    expect(estimate).toMatchObject({
+      id: 'rsa-2026-04-estimate',
+      confidence: 'U',
+      baseMonthlyCents: 65_234,
+      validTo: null,
+    });
+    expect(rsaAmountsOn('2026-03-31').id).toBe('rsa-2025-04');
+    expect(rsaAmountsOn('2026-11-27').id).toBe('rsa-2026-04-estimate');
+    // 646.52 € + 0.9 % = 652.338 € → 652.34 €
+    expect(Math.round(64_652 * 1.009)).toBe(estimate.baseMonthlyCents);
+    expect(estimate.mayotteBaseMonthlyCents).toBeNull();
   });
 });
 
