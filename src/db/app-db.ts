@@ -49,6 +49,19 @@ interface SchemaVersion {
 }
 
 const CHILD_ROW_STORE = 'id, householdId';
+const V1_CHILD_TABLES = [
+  'members',
+  'resources',
+  'charges',
+  'assets',
+  'creditors',
+  'debts',
+  'notes',
+  'actions',
+  'scenarios',
+  'appointments',
+  'consents',
+] as const;
 
 // NEVER EDIT A SHIPPED VERSION: ADD ONE. Devices in the field hold databases of every version
 // below; Dexie replays the declarations and upgrade functions in order to bring them up to date,
@@ -90,6 +103,15 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
     upgrade: async (tx) => {
       const members = groupByHousehold(await tx.table('members').toArray());
       const appointments = groupByHousehold(await tx.table('appointments').toArray());
+      // Most recent activity: the latest change to any row of the dossier.
+      const activity = new Map<string, number>();
+      for (const table of V1_CHILD_TABLES) {
+        await tx
+          .table(table)
+          .each((row: { householdId: string; updatedAt: number }) =>
+            activity.set(row.householdId, Math.max(activity.get(row.householdId) ?? 0, row.updatedAt)),
+          );
+      }
       await tx
         .table('households')
         .toCollection()
@@ -98,7 +120,7 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
             h,
             members.get(h.id) ?? [],
             appointments.get(h.id) ?? [],
-            h.updatedAt,
+            Math.max(h.updatedAt, activity.get(h.id) ?? 0),
           );
         });
       await tx

@@ -1,0 +1,103 @@
+/**
+ * Schema versions are kept forever (sync-design §9.9): a database written by the previous
+ * version, with data and pending outbox entries, opens with the current RelaisDb and comes out
+ * intact and upgraded.
+ */
+import Dexie from 'dexie';
+import { afterEach, describe, expect, it } from 'vitest';
+import { DB_SCHEMA_VERSION, declareSchemaVersions, RelaisDb } from '../../src/db/app-db';
+import { DossierRepository } from '../../src/db/repository';
+import { ROW_SCHEMAS } from '../../src/domain/dossier/rows';
+import { ENTITY_NAMES, ENTITY_TABLES } from '../../src/domain/sync/entities';
+import { OutboxEntrySchema } from '../../src/domain/sync/mutation';
+import fixture from './fixtures/v1-database.json';
+import { seededBytes, steppingClock, uniqueDbName } from './helpers';
+
+type Row = Record<string, unknown> & { id: string };
+const tables = fixture.tables as unknown as Record<string, Row[]>;
+
+async function writeV1Database(name: string): Promise<void> {
+  const v1 = new Dexie(name);
+  declareSchemaVersions(v1, 1);
+  await v1.open();
+  expect(v1.verno).toBe(1);
+  await v1.transaction('rw', v1.tables, async () => {
+    for (const [table, rows] of Object.entries(tables)) await v1.table(table).bulkAdd(rows);
+  });
+  v1.close();
+}
+
+let db: RelaisDb | undefined;
+afterEach(async () => {
+  await db?.delete();
+  db = undefined;
+});
+
+describe('upgrade from schema v1', () => {
+  it('the current schema is at least version 2', () => {
+    expect(DB_SCHEMA_VERSION).toBeGreaterThanOrEqual(2);
+  });
+
+  it('keeps every row and every pending outbox entry, and upgrades them', async () => {
+    const name = uniqueDbName('relais-upgrade');
+    await writeV1Database(name);
+    db = new RelaisDb(name);
+    await db.open();
+    expect(db.verno).toBe(DB_SCHEMA_VERSION);
+
+    // Every row intact (the v2 `local` index fields aside) and valid under today's schemas.
+    for (const entity of ENTITY_NAMES) {
+      const table = ENTITY_TABLES[entity];
+      const expected = tables[table] ?? [];
+      const stored = (await db.table(table).toArray()) as Row[];
+      expect(stored.map(({ local: _local, ...row }) => row)).toEqual(expected);
+      for (const row of stored) expect(ROW_SCHEMAS[entity].safeParse(row).success).toBe(true);
+    }
+
+    // Every outbox entry intact, with the v2 delivery state added.
+    const outbox = await db.outbox.orderBy('seq').toArray();
+    expect(outbox).toEqual(
+      (tables.outbox ?? []).map((entry) => ({ ...entry, state: 'pending', attempts: 0 })),
+    );
+    for (const entry of outbox) expect(OutboxEntrySchema.safeParse(entry).success).toBe(true);
+
+    // Derived v2 index fields computed from members, phone, reference and appointments.
+    const household = await db.households.get('0195a1b2-c3d4-7000-8000-000000000001');
+    expect(household?.local).toEqual({
+      activityAt: 1767225607000,
+      nextAppointment: '2026-01-20T10:00',
+      nameTokens: ['helene', 'le', 'boeuf', 'leo'],
+      phoneKeys: ['0612345678', '612345678'],
+      referenceKey: 'rl20250007',
+      displayName: 'Hélène Le Bœuf',
+    });
+    expect((await db.meta.get('schemaVersion'))?.value).toBe(2);
+    expect((await db.meta.get('nextSeq'))?.value).toBe(12);
+  });
+
+  it('the upgraded database works: search by the new indexes, and writes continue the seq', async () => {
+    const name = uniqueDbName('relais-upgrade');
+    await writeV1Database(name);
+    db = new RelaisDb(name);
+    const repo = new DossierRepository(db, { now: steppingClock(), randomBytes: seededBytes(1) });
+    expect((await repo.listDossiers({ search: 'boeuf' })).map((s) => s.displayName)).toEqual([
+      'Hélène Le Bœuf',
+    ]);
+    expect((await repo.listDossiers({ search: '06 12 34' })).map((s) => s.household.reference)).toEqual([
+      'RL-2025-0007',
+    ]);
+    expect((await repo.listDossiers()).map((s) => s.household.departement)).toEqual(['974', '69']);
+    const duplicates = await repo.findPossibleDuplicates({
+      people: [{ firstName: 'helene', lastName: 'LE BOEUF', birthDate: '1975-06-30' }],
+      phones: [],
+    });
+    expect(duplicates.map((d) => d.householdId)).toEqual(['0195a1b2-c3d4-7000-8000-000000000001']);
+
+    await repo.updateFields('household', '0195a1b2-c3d4-7000-8000-000000000002', { status: 'active' });
+    const last = await db.outbox.orderBy('seq').last();
+    expect(last?.seq).toBe(12);
+    expect(last?.deviceId).toBe('0195a1b2-c3d4-7e5f-8a6b-7c8d9e0f1a2b');
+    expect(last && last.hlc > '1767225609000-0001').toBe(true);
+    expect(await db.outbox.count()).toBe(6);
+  });
+});
