@@ -14,7 +14,7 @@ import {
   TransferDocumentSchema,
 } from '../domain/dossier/transfer';
 import { CHILD_ENTITY_NAMES, ENTITY_TABLES, type EntityName } from '../domain/sync/entities';
-import { compareHlc } from '../domain/sync/hlc';
+import { compareHlc, parseHlc } from '../domain/sync/hlc';
 import type { MutationOp } from '../domain/sync/mutation';
 import type { RelaisDb } from './app-db';
 import { type ChangeRecorder, changedFields, fieldsOf } from './change-recorder';
@@ -87,9 +87,19 @@ function patchOf(row: AnyRow, fields: readonly string[]): Record<string, unknown
   return patch;
 }
 
-async function pendingFields(db: RelaisDb, entity: EntityName, id: string): Promise<Set<string>> {
+/**
+ * Fields of the row edited on this device and not yet synced: patches of outbox entries
+ * stamped by this device. Entries written by earlier imports carry the stamp of the device
+ * that made the change, so re-imports do not see them as local edits.
+ */
+async function locallyEditedFields(
+  db: RelaisDb,
+  deviceId: string,
+  entity: EntityName,
+  id: string,
+): Promise<Set<string>> {
   const entries = await db.outbox.where('[entity+entityId]').equals([entity, id]).toArray();
-  return new Set(entries.flatMap((e) => Object.keys(e.patch)));
+  return new Set(entries.filter((e) => parseHlc(e.hlc).node === deviceId).flatMap((e) => Object.keys(e.patch)));
 }
 
 async function importRow(
@@ -133,7 +143,7 @@ async function importRow(
     });
     return;
   }
-  const pending = await pendingFields(db, entity, local.id);
+  const pending = await locallyEditedFields(db, recorder.device, entity, local.id);
   const conflicting = differing.filter((f) => pending.has(f));
   const applied = differing.filter((f) => !pending.has(f));
   const importedValues = imported as Record<string, unknown>;
@@ -181,13 +191,17 @@ async function importRow(
   const row = recorder.validate(entity, next);
   const baseVersions: Record<string, number> = {};
   for (const f of applied) baseVersions[f] = imported.fieldVersions[f] ?? 0;
-  await recorder.write({
-    op: opFor(applied, row),
-    entity,
-    row,
-    patch: patchOf(row, applied),
-    base: { version: imported.version, fieldVersions: baseVersions },
-  });
+  // The mutation keeps the imported stamp: it replays the other device's change.
+  await recorder.write(
+    {
+      op: opFor(applied, row),
+      entity,
+      row,
+      patch: patchOf(row, applied),
+      base: { version: imported.version, fieldVersions: baseVersions },
+    },
+    imported.updatedHlc,
+  );
   report.updated += 1;
 }
 
