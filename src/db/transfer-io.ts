@@ -99,7 +99,9 @@ async function locallyEditedFields(
   id: string,
 ): Promise<Set<string>> {
   const entries = await db.outbox.where('[entity+entityId]').equals([entity, id]).toArray();
-  return new Set(entries.filter((e) => parseHlc(e.hlc).node === deviceId).flatMap((e) => Object.keys(e.patch)));
+  return new Set(
+    entries.filter((e) => parseHlc(e.hlc).node === deviceId).flatMap((e) => Object.keys(e.patch)),
+  );
 }
 
 async function importRow(
