@@ -3,10 +3,14 @@
  * service worker into the application state, then renders the UI.
  */
 import { render } from 'preact';
+import { RelaisDb } from './db/app-db';
+import { DossierRepository } from './db/repository';
 import { createSettingsStore } from './db/settings-store';
 import { browserConnectivity, createAppState } from './state/app-state';
 import type { ServerHealth } from './state/server-model';
+import { localToday } from './state/workspace/workspace-model';
 import { App } from './ui/app';
+import { createSimulationClient, type SimulationClient } from './worker/simulation-client';
 import './ui/styles.css';
 
 async function fetchHealth(): Promise<ServerHealth> {
@@ -14,6 +18,8 @@ async function fetchHealth(): Promise<ServerHealth> {
   if (!response.ok) throw new Error(`health ${response.status}`);
   return (await response.json()) as ServerHealth;
 }
+
+let simulation: SimulationClient | null = null;
 
 const state = createAppState({
   settings: createSettingsStore(),
@@ -23,6 +29,14 @@ const state = createAppState({
   fetchHealth,
   appVersion: __APP_VERSION__,
   buildId: __BUILD_ID__,
+  workspace: {
+    repository: new DossierRepository(new RelaisDb(), { appVersion: __APP_VERSION__ }),
+    today: () => localToday(),
+    simulation: () => {
+      simulation ??= createSimulationClient();
+      return simulation;
+    },
+  },
 });
 
 async function boot(): Promise<void> {

@@ -13,6 +13,7 @@ import { createDraftRegistry } from './drafts';
 import { createServerModel, type ServerHealth } from './server-model';
 import { createStorageModel } from './storage-model';
 import { createUpdateModel } from './update-model';
+import { createWorkspaceModel, type WorkspaceDeps } from './workspace/workspace-model';
 
 const LOCALE_KEY = 'locale';
 
@@ -29,6 +30,7 @@ export interface AppDeps {
   fetchHealth: () => Promise<ServerHealth>;
   appVersion: string;
   buildId: string;
+  workspace: WorkspaceDeps;
 }
 
 export function createAppState(deps: AppDeps) {
@@ -62,6 +64,7 @@ export function createAppState(deps: AppDeps) {
     storage: createStorageModel(deps.storage),
     update: createUpdateModel(drafts),
     deviceSettings: createDeviceSettingsModel(deps.settings, drafts),
+    workspace: createWorkspaceModel(deps.workspace),
   };
 }
 

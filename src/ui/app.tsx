@@ -3,7 +3,9 @@ import { t } from '../i18n/i18n';
 import { type AppState, AppStateContext } from '../state/app-state';
 import { AppHeader } from './components/app-header';
 import { UpdateBanner } from './components/update-banner';
+import { DossierPage } from './pages/dossier/dossier-page';
 import { DossiersPage } from './pages/dossiers-page';
+import { NewDossierPage } from './pages/new-dossier-page';
 import { NotFoundPage } from './pages/not-found-page';
 import { SettingsPage } from './pages/settings-page';
 
@@ -22,6 +24,8 @@ export function App({ state }: { state: AppState }) {
           <Router>
             <Route path={ROUTES.home} component={DossiersPage} />
             <Route path={ROUTES.dossiers} component={DossiersPage} />
+            <Route path="/dossiers/new" component={NewDossierPage} />
+            <Route path="/dossiers/:id/:tab?" component={DossierPage} />
             <Route path={ROUTES.settings} component={SettingsPage} />
             <Route default component={NotFoundPage} />
           </Router>

@@ -51,6 +51,7 @@ describe('Settings: this device', () => {
     // A "reload": a new state over the same device database.
     const { createAppState } = await import('../../src/state/app-state');
     const reloaded = createAppState({
+      ...makeTestState().deps,
       settings,
       storage: undefined,
       connectivity: { isOnline: () => true, subscribe: () => () => {} },

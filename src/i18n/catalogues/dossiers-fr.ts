@@ -1,2 +1,23 @@
-/** Strings of the dossiers screens. French reference: add keys here first, then in dossiers-en.ts. */
-export const dossiersFr = {} as const;
+/** Strings of the dossier list and the dossier frame (tabs). French reference. */
+export const dossiersFr = {
+  'dossier.loading': 'Ouverture du dossier…',
+  'dossier.missing': 'Ce dossier n’existe pas sur cet appareil.',
+  'dossier.loadFailed': 'Le dossier n’a pas pu être lu sur cet appareil : {reason}',
+  'dossier.unnamed': 'Ménage sans nom',
+  'dossier.tabs.label': 'Parties du dossier',
+  'dossier.tab.intake': 'Accueil',
+  'dossier.tab.budget': 'Budget',
+  'dossier.tab.debts': 'Dettes',
+  'dossier.tab.scenarios': 'Scénarios',
+  'dossier.tab.followup': 'Suivi',
+  'dossier.track.support': 'Accompagnement',
+  'dossier.track.mediation': 'Accompagnement et médiation',
+  'dossier.track.over_indebtedness': 'Surendettement',
+  'dossier.track.undecided': 'Orientation à décider',
+  'dossier.status.intake': 'Accueil',
+  'dossier.status.active': 'En cours',
+  'dossier.status.awaiting_decision': 'En attente de décision',
+  'dossier.status.follow_up': 'Suivi du plan',
+  'dossier.status.closed': 'Clos',
+  'dossiers.new': 'Nouveau dossier',
+} as const;

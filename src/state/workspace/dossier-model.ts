@@ -1,0 +1,77 @@
+/**
+ * One open dossier: its rows (live from the device store), the live diagnosis, and the actions
+ * the screens call. Every action goes through the repository, which writes the row and its
+ * outbox entry in one transaction and rejects (StorageError...) when the device refused.
+ */
+import { computed, signal } from '@preact/signals';
+import { observeQuery } from '../../db/live-query';
+import type { DossierRepository } from '../../db/repository';
+import type { DiagnosisOptions } from '../../domain/budget/diagnosis-options';
+import type { IsoDate } from '../../domain/dates';
+import type { Dossier } from '../../domain/dossier/dossier';
+import type { FieldsOf, PatchOf } from '../../domain/dossier/rows';
+import type { ChildEntityName, EntityName } from '../../domain/sync/entities';
+import { type DiagnosisState, diagnosisStateOf } from './diagnosis-state';
+
+export type DossierLoad = { kind: 'loading' } | { kind: 'missing' } | { kind: 'ready'; dossier: Dossier };
+
+export interface DossierModelDeps {
+  repository: DossierRepository;
+  householdId: string;
+  /** Today's date on the device: the diagnosis date (the domain never reads the clock). */
+  today: () => IsoDate;
+  diagnosisOptions: () => DiagnosisOptions | undefined;
+}
+
+export function createDossierModel(deps: DossierModelDeps) {
+  const load = signal<DossierLoad>({ kind: 'loading' });
+  const error = signal<unknown>(null);
+  const dossier = computed(() => (load.value.kind === 'ready' ? load.value.dossier : null));
+  const diagnosis = computed<DiagnosisState | null>(() => {
+    const current = dossier.value;
+    return current ? diagnosisStateOf(current, deps.today(), deps.diagnosisOptions()) : null;
+  });
+  let subscribers = 0;
+  let unsubscribe: (() => void) | null = null;
+
+  /** Follows the dossier while at least one screen shows it. */
+  function start(): () => void {
+    subscribers += 1;
+    unsubscribe ??= observeQuery(
+      () => deps.repository.getDossier(deps.householdId),
+      (value) => {
+        load.value = value ? { kind: 'ready', dossier: value } : { kind: 'missing' };
+      },
+      (cause) => {
+        error.value = cause;
+      },
+    );
+    return () => {
+      subscribers -= 1;
+      if (subscribers === 0) {
+        unsubscribe?.();
+        unsubscribe = null;
+      }
+    };
+  }
+
+  const id = deps.householdId;
+  return {
+    householdId: id,
+    load,
+    dossier,
+    diagnosis,
+    error,
+    start,
+    updateHousehold: (patch: PatchOf<'household'>) => deps.repository.updateFields('household', id, patch),
+    addRow: <E extends Exclude<ChildEntityName, 'note'>>(entity: E, fields: FieldsOf<E>) =>
+      deps.repository.addRow(entity, id, fields),
+    updateRow: <E extends EntityName>(entity: E, rowId: string, patch: PatchOf<E>) =>
+      deps.repository.updateFields(entity, rowId, patch),
+    removeRow: (entity: EntityName, rowId: string) => deps.repository.removeRow(entity, rowId),
+    appendNote: (text: string) => deps.repository.appendNote(id, text),
+    reviseNote: (noteId: string, text: string) => deps.repository.reviseNote(noteId, text),
+  };
+}
+
+export type DossierModel = ReturnType<typeof createDossierModel>;

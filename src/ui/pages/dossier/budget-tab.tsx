@@ -1,0 +1,6 @@
+import type { DossierTabProps } from './dossier-page';
+
+// Filled in by the screen's own change (issue 5).
+export function BudgetTab(_props: DossierTabProps) {
+  return <div />;
+}

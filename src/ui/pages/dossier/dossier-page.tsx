@@ -1,0 +1,89 @@
+import { useEffect } from 'preact/hooks';
+import { useRoute } from 'preact-iso';
+import type { Dossier } from '../../../domain/dossier/dossier';
+import { t } from '../../../i18n/i18n';
+import { useAppState } from '../../../state/app-state';
+import type { DossierModel } from '../../../state/workspace/dossier-model';
+import { PageTitle } from '../../components/page-title';
+import { BudgetTab } from './budget-tab';
+import { DebtsTab } from './debts-tab';
+import { DOSSIER_TABS, type DossierTab, dossierPath, isDossierTab, TAB_LABELS } from './dossier-tabs';
+import { FollowupTab } from './followup-tab';
+import { IntakeTab } from './intake-tab';
+import { ScenariosTab } from './scenarios-tab';
+
+export interface DossierTabProps {
+  model: DossierModel;
+  dossier: Dossier;
+}
+
+const TAB_COMPONENTS: Record<DossierTab, (props: DossierTabProps) => preact.JSX.Element> = {
+  intake: IntakeTab,
+  budget: BudgetTab,
+  debts: DebtsTab,
+  scenarios: ScenariosTab,
+  followup: FollowupTab,
+};
+
+/** The applicant's name as typed at intake, for titles. */
+export function householdName(dossier: Dossier): string {
+  const applicant =
+    dossier.members.find((m) => m.role === 'applicant' && !m.deleted) ??
+    dossier.members.find((m) => !m.deleted);
+  if (!applicant) return t('dossier.unnamed');
+  return [applicant.firstName, applicant.lastName].filter(Boolean).join(' ') || t('dossier.unnamed');
+}
+
+/** One dossier: its name and track, tabs for its parts, the chosen part. */
+export function DossierPage() {
+  const { params } = useRoute();
+  const householdId = params.id ?? '';
+  const tab: DossierTab = isDossierTab(params.tab) ? params.tab : 'intake';
+  const { workspace } = useAppState();
+  const model = workspace.dossier(householdId);
+  useEffect(() => model.start(), [model]);
+
+  const load = model.load.value;
+  if (model.error.value) {
+    return (
+      <section class="page">
+        <PageTitle>{t('dossier.tab.intake')}</PageTitle>
+        <p class="error" role="alert">
+          {t('dossier.loadFailed', { reason: String(model.error.value) })}
+        </p>
+      </section>
+    );
+  }
+  if (load.kind !== 'ready') {
+    return (
+      <section class="page">
+        <p role="status">{load.kind === 'loading' ? t('dossier.loading') : t('dossier.missing')}</p>
+      </section>
+    );
+  }
+  const { dossier } = load;
+  const Tab = TAB_COMPONENTS[tab];
+  const track = dossier.household.track;
+  return (
+    <section class="page dossier">
+      <PageTitle>{`${householdName(dossier)} · ${t(TAB_LABELS[tab])}`}</PageTitle>
+      <p class="dossier-track">
+        {track ? t(`dossier.track.${track}`) : t('dossier.track.undecided')} ·{' '}
+        {t(`dossier.status.${dossier.household.status}`)}
+        {dossier.household.reference ? ` · ${dossier.household.reference}` : ''}
+      </p>
+      <nav aria-label={t('dossier.tabs.label')} class="tabs">
+        <ul>
+          {DOSSIER_TABS.map((name) => (
+            <li key={name}>
+              <a href={dossierPath(householdId, name)} aria-current={name === tab ? 'page' : undefined}>
+                {t(TAB_LABELS[name])}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <Tab model={model} dossier={dossier} />
+    </section>
+  );
+}
