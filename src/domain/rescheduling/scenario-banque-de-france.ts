@@ -66,15 +66,30 @@ export function simulateBanqueDeFrance(
   const askedBps = spec.rateBps ?? 0;
   const parameterIds = [duration.id];
   const rateBpsByDebt: Record<string, number> = {};
-  const debts: ScheduleDebt[] = context.debts.map((d) => {
-    const base = { id: d.id, creditorCategory: d.creditorCategory, balanceCents: d.balanceCents };
+  const debts: ScheduleDebt[] = context.debts.map((d): ScheduleDebt => {
     if (d.excludedFromPlan) {
       rateBpsByDebt[d.id] = d.annualRateBps;
       return {
-        ...base,
+        id: d.id,
+        creditorCategory: d.creditorCategory,
+        balanceCents: d.balanceCents,
         annualRateBps: d.annualRateBps,
         fixed: { instalmentCents: d.contractInstalmentCents ?? 0 },
         inPlan: false,
+        writeOffAllowed: false,
+      };
+    }
+    if (keepsContract(d)) {
+      rateBpsByDebt[d.id] = d.annualRateBps;
+      return {
+        id: d.id,
+        creditorCategory: d.creditorCategory,
+        balanceCents: d.balanceCents,
+        annualRateBps: d.annualRateBps,
+        fixed: {
+          instalmentCents: d.contractInstalmentCents ?? 0,
+          ...(d.remainingTermMonths ? { termMonths: d.remainingTermMonths } : {}),
+        },
         writeOffAllowed: false,
       };
     }
@@ -85,21 +100,11 @@ export function simulateBanqueDeFrance(
       if (!parameterIds.includes(cap.id)) parameterIds.push(cap.id);
       rate = Math.min(askedBps, cap.bps, d.annualRateBps);
     }
-    if (keepsContract(d)) {
-      rateBpsByDebt[d.id] = d.annualRateBps;
-      return {
-        ...base,
-        annualRateBps: d.annualRateBps,
-        fixed: {
-          instalmentCents: d.contractInstalmentCents ?? 0,
-          ...(d.remainingTermMonths ? { termMonths: d.remainingTermMonths } : {}),
-        },
-        writeOffAllowed: false,
-      };
-    }
     rateBpsByDebt[d.id] = rate;
     return {
-      ...base,
+      id: d.id,
+      creditorCategory: d.creditorCategory,
+      balanceCents: d.balanceCents,
       annualRateBps: rate,
       // A main-residence loan is not written off without a sale (L733-4 1°, Cass. 22 May 2025).
       writeOffAllowed: !d.paidByNaturalPersonGuarantor && !d.isMainResidenceMortgage,

@@ -7,7 +7,7 @@
  */
 import { addMonths } from '../dates';
 import { type Cents, roundRatio } from '../money';
-import { orderGroups, resolvePolicy } from './allocation-policy';
+import { orderGroups, type ResolvedPolicy, resolvePolicy } from './allocation-policy';
 import { capacityByMonth } from './capacity-plan';
 import type {
   DebtOutcome,
@@ -16,7 +16,7 @@ import type {
   ScheduleRequest,
   ScheduleResult,
 } from './schedule-types';
-import { splitProRata, splitWithMinimum } from './split-capacity';
+import { splitProRata, splitProRataInto, splitWithMinimum } from './split-capacity';
 
 // 12 months × 10 000 bps: monthly interest = capital × bps / 120 000.
 const MONTHLY_RATE_DENOMINATOR = 120_000;
@@ -42,54 +42,64 @@ export function simulateSchedule(request: ScheduleRequest): ScheduleResult {
   const paid: number[] = debts.map(() => 0);
   const accrued: number[] = debts.map(() => 0);
   const lastMonth: (number | null)[] = debts.map(() => null);
-  const ranks: number[] = debts.map((d) => policy.staticRank?.(d) ?? 0);
   const isFixed: boolean[] = debts.map((d) => d.fixed !== undefined);
   const shared: number[] = [];
   for (let i = 0; i < n; i += 1) if (!isFixed[i]) shared.push(i);
 
+  const pool = createPool(debts, shared, policy);
+  const rates: number[] = debts.map((d) => d.annualRateBps);
   const schedule: ScheduleMonth[] = [];
   const payment: number[] = debts.map(() => 0);
   const monthInterest: number[] = debts.map(() => 0);
   const due: number[] = debts.map(() => 0);
 
+  const fixedInstalment: number[] = debts.map((d) => d.fixed?.instalmentCents ?? 0);
+  const fixedTerm: number[] = debts.map((d) => d.fixed?.termMonths ?? Number.POSITIVE_INFINITY);
+
+  // With no own-instalment debt and no interest, a month with no money changes nothing: in
+  // totals-only runs it is skipped (households with a nil capacity, moratorium months).
+  const canSkipIdleMonths = !withSchedule && !isFixed.includes(true);
+  const noInterest = rates.every((r) => r === 0);
+
   for (let m = 1; m <= horizon; m += 1) {
     const inMoratorium = m <= moratorium;
     const sharedOpen = m <= maxMonths;
+    if (canSkipIdleMonths && (inMoratorium || (noInterest && capacity[m] === 0))) continue;
     let anyOwed = false;
+    let fixedTotal = 0;
     for (let i = 0; i < n; i += 1) {
       payment[i] = 0;
       monthInterest[i] = 0;
-      const owed = (capital[i] ?? 0) + (interestDue[i] ?? 0);
-      const live = owed > 0 && (isFixed[i] || sharedOpen);
-      if (!live) {
+      const c = capital[i] ?? 0;
+      const owed = c + (interestDue[i] ?? 0);
+      const fixed = isFixed[i] ?? false;
+      if (owed === 0 || !(fixed || sharedOpen)) {
         due[i] = 0;
         continue;
       }
       anyOwed = true;
-      const rate = debts[i]?.annualRateBps ?? 0;
-      const accrues = isFixed[i] || !inMoratorium;
-      if (accrues && rate > 0 && (capital[i] ?? 0) > 0) {
-        const interest = roundRatio((capital[i] ?? 0) * rate, MONTHLY_RATE_DENOMINATOR);
+      const rate = rates[i] ?? 0;
+      let d = owed;
+      if (rate > 0 && c > 0 && (fixed || !inMoratorium)) {
+        const interest = roundRatio(c * rate, MONTHLY_RATE_DENOMINATOR);
         monthInterest[i] = interest;
         interestDue[i] = (interestDue[i] ?? 0) + interest;
         accrued[i] = (accrued[i] ?? 0) + interest;
+        d += interest;
       }
-      due[i] = (capital[i] ?? 0) + (interestDue[i] ?? 0);
+      due[i] = d;
+      if (fixed) {
+        // At the end of its term a debt pays whatever is left: the last instalment absorbs the residue.
+        const amount = m >= (fixedTerm[i] ?? 0) ? d : Math.min(fixedInstalment[i] ?? 0, d);
+        payment[i] = amount;
+        fixedTotal += amount;
+      }
     }
     if (!anyOwed) break;
 
-    let fixedTotal = 0;
-    for (let i = 0; i < n; i += 1) {
-      const fixed = debts[i]?.fixed;
-      if (!fixed || (due[i] ?? 0) === 0) continue;
-      const last = fixed.termMonths !== undefined && m >= fixed.termMonths;
-      payment[i] = last ? (due[i] ?? 0) : Math.min(fixed.instalmentCents, due[i] ?? 0);
-      fixedTotal += payment[i] ?? 0;
-    }
-
     const monthCapacity = inMoratorium ? 0 : (capacity[m] ?? 0);
     if (sharedOpen && !inMoratorium) {
-      allocateShared(Math.max(0, monthCapacity - fixedTotal), shared, due, ranks, payment, debts, policy);
+      allocateShared(Math.max(0, monthCapacity - fixedTotal), pool, due, payment);
     }
 
     const rows: SchedulePayment[] = [];
@@ -131,46 +141,112 @@ export function simulateSchedule(request: ScheduleRequest): ScheduleResult {
   return summarise(request, capital, interestDue, paid, accrued, lastMonth, schedule);
 }
 
-function allocateShared(
-  amount: Cents,
-  shared: readonly number[],
-  due: number[],
-  ranks: readonly number[],
-  payment: number[],
+/** Reusable per-run buffers and the debts' fixed facts, so the monthly loop allocates little. */
+interface Pool {
+  readonly shared: readonly number[];
+  /** Groups in payment order when the order does not depend on balances. */
+  readonly staticGroups: readonly (readonly number[])[] | null;
+  readonly ranks: readonly number[];
+  readonly contractInstalment: readonly number[];
+  readonly policy: ResolvedPolicy;
+  readonly rest: number[];
+  // Scratch buffers for one group's split.
+  readonly members: number[];
+  readonly weights: number[];
+  readonly parts: number[];
+  readonly remainders: number[];
+}
+
+function createPool(
   debts: ScheduleRequest['debts'],
-  policy: ReturnType<typeof resolvePolicy>,
-): void {
-  const active = shared.filter((i) => (due[i] ?? 0) > 0);
-  if (active.length === 0 || amount === 0) return;
+  shared: readonly number[],
+  policy: ResolvedPolicy,
+): Pool {
+  const ranks = debts.map((d) => policy.staticRank?.(d) ?? 0);
+  return {
+    shared,
+    staticGroups: policy.staticRank === null ? null : orderGroups(shared, ranks, [], policy),
+    ranks,
+    contractInstalment: debts.map((d) => d.contractInstalmentCents ?? 0),
+    policy,
+    rest: debts.map(() => 0),
+    members: debts.map(() => 0),
+    weights: debts.map(() => 0),
+    parts: debts.map(() => 0),
+    remainders: debts.map(() => 0),
+  };
+}
+
+function allocateShared(amount: Cents, pool: Pool, due: readonly number[], payment: number[]): void {
+  const { shared, policy } = pool;
   let left = amount;
-  // What is still due after this month's contractual instalments (support-track strategies).
-  const rest = [...due];
+  let rest: readonly number[] = due;
   if (policy.contractualInstalmentsFirst) {
-    const mins = active.map((i) => Math.min(debts[i]?.contractInstalmentCents ?? 0, due[i] ?? 0));
-    const minsTotal = mins.reduce((a, b) => a + b, 0);
-    if (minsTotal > 0) {
-      const parts = minsTotal >= left ? splitProRata(left, mins) : mins;
-      active.forEach((i, k) => {
-        payment[i] = (payment[i] ?? 0) + (parts[k] ?? 0);
-        rest[i] = (rest[i] ?? 0) - (parts[k] ?? 0);
-        left -= parts[k] ?? 0;
-      });
-    }
+    for (const i of shared) pool.rest[i] = due[i] ?? 0;
+    left = payContractualFirst(left, pool, payment);
+    rest = pool.rest;
   }
   if (left === 0) return;
-  const stillOwed = active.filter((i) => (rest[i] ?? 0) > 0);
-  for (const group of orderGroups(stillOwed, ranks, rest, policy)) {
-    if (left === 0) break;
-    const parts = splitWithMinimum(
-      left,
-      group.map((i) => rest[i] ?? 0),
-      policy.minimumInstalmentCents,
+  const groups =
+    pool.staticGroups ??
+    orderGroups(
+      shared.filter((i) => (rest[i] ?? 0) > 0),
+      pool.ranks,
+      rest,
+      policy,
     );
-    group.forEach((i, k) => {
-      payment[i] = (payment[i] ?? 0) + (parts[k] ?? 0);
-      left -= parts[k] ?? 0;
-    });
+  for (const group of groups) {
+    if (left === 0) break;
+    let owed = 0;
+    for (const i of group) owed += rest[i] ?? 0;
+    if (owed === 0) continue;
+    if (owed <= left) {
+      // The whole group is repaid this month; what is left goes to the next group.
+      for (const i of group) payment[i] = (payment[i] ?? 0) + (rest[i] ?? 0);
+      left -= owed;
+      continue;
+    }
+    const { members, weights, parts, remainders } = pool;
+    let count = 0;
+    for (const i of group) {
+      const r = rest[i] ?? 0;
+      if (r > 0) {
+        members[count] = i;
+        weights[count] = r;
+        count += 1;
+      }
+    }
+    splitProRataInto(left, weights, count, parts, remainders);
+    let underMinimum = false;
+    for (let k = 0; k < count; k += 1)
+      if ((parts[k] ?? 0) < policy.minimumInstalmentCents) underMinimum = true;
+    const shares = underMinimum
+      ? splitWithMinimum(left, weights.slice(0, count), policy.minimumInstalmentCents)
+      : parts;
+    for (let k = 0; k < count; k += 1) {
+      const i = members[k] ?? 0;
+      payment[i] = (payment[i] ?? 0) + (shares[k] ?? 0);
+    }
+    left = 0;
   }
+}
+
+/** Support-track strategies pay each contractual instalment first (pro rata when short). */
+function payContractualFirst(amount: Cents, pool: Pool, payment: number[]): Cents {
+  const active = pool.shared.filter((i) => (pool.rest[i] ?? 0) > 0);
+  const mins = active.map((i) => Math.min(pool.contractInstalment[i] ?? 0, pool.rest[i] ?? 0));
+  const minsTotal = mins.reduce((a, b) => a + b, 0);
+  if (minsTotal === 0) return amount;
+  const parts = minsTotal >= amount ? splitProRata(amount, mins) : mins;
+  let left = amount;
+  for (let k = 0; k < active.length; k += 1) {
+    const i = active[k] ?? 0;
+    const part = parts[k] ?? 0;
+    payment[i] = (payment[i] ?? 0) + part;
+    pool.rest[i] = (pool.rest[i] ?? 0) - part;
+    left -= part;
+  }
+  return left;
 }
 
 function summarise(

@@ -15,19 +15,42 @@ import { allocateLargestRemainder, type Cents } from '../money';
  * @example splitProRata(15_352, [600_000, 450_000, 50_000]) // [8_374, 6_280, 698]
  */
 export function splitProRata(totalCents: Cents, weights: readonly number[]): Cents[] {
+  const parts: number[] = new Array(weights.length).fill(0);
+  splitProRataInto(totalCents, weights, weights.length, parts, new Array(weights.length).fill(0));
+  return parts;
+}
+
+/**
+ * `splitProRata` over the first `count` weights, written into caller-owned buffers (the
+ * monthly loop reuses them instead of allocating).
+ * @param totalCents - non-negative integer cents
+ * @param weights - non-negative integers (cents), not all zero among the first `count`
+ * @param count - number of weights used
+ * @param parts - output, cents (first `count` entries written)
+ * @param remainders - scratch buffer of at least `count` entries
+ * @example splitProRataInto(15_352, [600_000, 450_000, 50_000], 3, out, scratch) // out = [8_374, 6_280, 698]
+ */
+export function splitProRataInto(
+  totalCents: Cents,
+  weights: readonly number[],
+  count: number,
+  parts: number[],
+  remainders: number[],
+): void {
   let sum = 0;
   let maxWeight = 0;
-  for (const w of weights) {
+  for (let i = 0; i < count; i += 1) {
+    const w = weights[i] ?? 0;
     sum += w;
     if (w > maxWeight) maxWeight = w;
   }
   if (sum === 0 || totalCents * maxWeight > Number.MAX_SAFE_INTEGER || !Number.isSafeInteger(sum)) {
-    return allocateLargestRemainder(totalCents, weights);
+    const exact = allocateLargestRemainder(totalCents, weights.slice(0, count));
+    for (let i = 0; i < count; i += 1) parts[i] = exact[i] ?? 0;
+    return;
   }
-  const parts: number[] = new Array(weights.length);
-  const remainders: number[] = new Array(weights.length);
   let given = 0;
-  for (let i = 0; i < weights.length; i += 1) {
+  for (let i = 0; i < count; i += 1) {
     const product = totalCents * (weights[i] ?? 0);
     // Float division of two exact integers can land one off an integer boundary: correct it.
     let q = Math.floor(product / sum);
@@ -43,16 +66,13 @@ export function splitProRata(totalCents: Cents, weights: readonly number[]): Cen
     remainders[i] = r;
     given += q;
   }
+  // Fewer cents left than parts: each goes to the largest remainder, ties to the earliest.
   for (let left = totalCents - given; left > 0; left -= 1) {
-    let best = -1;
-    for (let i = 0; i < remainders.length; i += 1) {
-      if ((remainders[i] ?? -1) > (best < 0 ? -1 : (remainders[best] ?? -1))) best = i;
-    }
-    if (best < 0) break;
+    let best = 0;
+    for (let i = 1; i < count; i += 1) if ((remainders[i] ?? -1) > (remainders[best] ?? -1)) best = i;
     parts[best] = (parts[best] ?? 0) + 1;
     remainders[best] = -1;
   }
-  return parts;
 }
 
 /**
