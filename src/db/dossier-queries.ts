@@ -60,6 +60,38 @@ function matchesFilters(h: StoredHousehold, q: DossierQuery): boolean {
   return true;
 }
 
+interface ParsedSearch {
+  tokens: string[];
+  phone: string | undefined;
+  reference: string;
+}
+
+function parseSearch(search: string): ParsedSearch {
+  const phone = /\d/.test(search) ? normalisePhone(search) : undefined;
+  return {
+    tokens: nameTokens(search),
+    phone: phone !== undefined && phone.replace('+', '').length >= 2 ? phone : undefined,
+    reference: normaliseReference(search),
+  };
+}
+
+function matchesSearch(h: StoredHousehold, q: ParsedSearch): boolean {
+  if (q.tokens.length > 0 && q.tokens.every((t) => h.local.nameTokens.some((n) => n.startsWith(t))))
+    return true;
+  const phone = q.phone;
+  if (phone !== undefined && h.local.phoneKeys.some((k) => k.startsWith(phone))) return true;
+  return q.reference.length > 0 && (h.local.referenceKey ?? '').startsWith(q.reference);
+}
+
+/**
+ * A short query (one or two letters, the first keystrokes) matches most households: walking
+ * the activity index and stopping at the limit is then cheaper than collecting every match.
+ */
+function isBroad(q: ParsedSearch): boolean {
+  const longest = Math.max(0, ...q.tokens.map((t) => t.length));
+  return longest < 3 && (q.phone === undefined || q.phone.length < 4);
+}
+
 async function searchCandidates(db: RelaisDb, search: string): Promise<StoredHousehold[]> {
   const found = new Map<string, StoredHousehold>();
   const add = (rows: StoredHousehold[]) => {
@@ -112,6 +144,14 @@ export async function listDossiers(
       .reverse()
       .filter((h) => matchesFilters(h, query));
     rows = await (Number.isFinite(limit) ? collection.limit(limit) : collection).toArray();
+  } else if (Number.isFinite(limit) && isBroad(parseSearch(search))) {
+    const parsed = parseSearch(search);
+    rows = await db.households
+      .orderBy('local.activityAt')
+      .reverse()
+      .filter((h) => matchesSearch(h, parsed) && matchesFilters(h, query))
+      .limit(limit)
+      .toArray();
   } else {
     rows = (await searchCandidates(db, search))
       .filter((h) => matchesFilters(h, query))

@@ -114,3 +114,15 @@ describe('listDossiers', () => {
     expect(await repo.listDossiers({ search: 'theo' })).toEqual([]);
   });
 });
+
+describe('listDossiers with a limit', () => {
+  it('short and long searches agree on the first results', async () => {
+    const { a, c } = await seed();
+    for (const search of ['m', 'ma', 'mar', 'martin', 'd', '06', 'rl']) {
+      const limited = (await repo.listDossiers({ search, limit: 2 })).map((s) => s.householdId);
+      const all = (await repo.listDossiers({ search })).map((s) => s.householdId);
+      expect(limited, search).toEqual(all.slice(0, 2));
+    }
+    expect((await repo.listDossiers({ search: 'm', limit: 5 })).map((s) => s.householdId)).toEqual([c, a]);
+  });
+});
