@@ -10,7 +10,12 @@ export default defineConfig({
         test: {
           name: 'node',
           environment: 'node',
-          include: ['tests/domain/**/*.test.ts', 'tests/cli/**/*.test.ts', 'tests/worker/**/*.test.ts'],
+          include: [
+            'tests/domain/**/*.test.ts',
+            'tests/cli/**/*.test.ts',
+            'tests/worker/**/*.test.ts',
+            'tests/documents/**/*.test.ts',
+          ],
         },
       },
       {
