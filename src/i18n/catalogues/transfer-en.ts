@@ -1,3 +1,29 @@
 import type { transferFr } from './transfer-fr';
 
-export const transferEn: Record<keyof typeof transferFr, string> = {};
+export const transferEn: Record<keyof typeof transferFr, string> = {
+  'transfer.title': 'Move cases without a network',
+  'transfer.hint':
+    'To move cases from one device to another: export a file, then import it on the other device. The file holds personal data: keep it safe and delete it afterwards.',
+  'transfer.exportAll': 'Export all cases',
+  'transfer.exportOne': 'Export this case',
+  'transfer.exporting': 'Preparing the file…',
+  'transfer.exported': 'File {file} created with {count} case(s).',
+  'transfer.exportFailed': 'The file could not be created: {reason}',
+  'transfer.import.label': 'Import a file of cases',
+  'transfer.import.hint': 'A “relais-….json” file exported from another device.',
+  'transfer.importing': 'Importing…',
+  'transfer.report.title': 'Import finished',
+  'transfer.report.households': 'Cases in the file: {count}',
+  'transfer.report.created': 'Items added: {count}',
+  'transfer.report.updated': 'Items updated: {count}',
+  'transfer.report.unchanged': 'Items already up to date: {count}',
+  'transfer.report.skipped': 'Items kept as they were because this device had newer information: {count}',
+  'transfer.report.conflicts':
+    'Information changed on both sides, this device’s version is kept (to check): {count}',
+  'transfer.report.nothingOverwritten': 'No newer information on this device was replaced.',
+  'transfer.error.title': 'Nothing was imported',
+  'transfer.error.notJson': 'This file is not a Relais case file.',
+  'transfer.error.invalid':
+    'This file is not a valid Relais case file: it may be damaged or come from another application.',
+  'transfer.error.read': 'The file could not be read.',
+};

@@ -1,11 +1,161 @@
+import { useEffect, useMemo, useRef } from 'preact/hooks';
+import { useLocation } from 'preact-iso';
 import { t } from '../../i18n/i18n';
+import { useAppState } from '../../state/app-state';
+import { createFormModel } from '../../state/form-model';
+import {
+  duplicateProbeOf,
+  emptyNewDossierValues,
+  MEMBER_FIELDS,
+  MEMBER_SLOTS_FIELD,
+  type MemberField,
+  memberFieldName,
+  memberSlots,
+  memberValuesAt,
+  type NewDossier,
+  newHouseholdFields,
+  validateNewDossier,
+  withAddedMember,
+  withoutMember,
+} from '../../state/intake/intake-fields';
+import { describeWriteError } from '../../state/workspace/workspace-model';
 import { PageTitle } from '../components/page-title';
+import { DuplicateNotice, usePossibleDuplicates } from './intake/duplicate-notice';
+import { errorText } from './intake/field-text';
+import { ContactFields, HouseholdFields, ReferralFields } from './intake/household-fields';
+import { MemberFields } from './intake/member-fields';
+import './intake/intake.css';
 
-// Filled in by the intake change (issue 5): household, members, consent, duplicate warning.
+export const NEW_DOSSIER_FORM_ID = 'intake:new';
+
+/** Intake of a new household: the household, its people, contact, how it came; one write creates it all. */
 export function NewDossierPage() {
+  const { workspace, drafts } = useAppState();
+  const { route } = useLocation();
+  const createdId = useRef<string | null>(null);
+  const formRef = useRef<HTMLFormElement>(null);
+  const form = useMemo(
+    () =>
+      createFormModel<string, NewDossier>({
+        formId: NEW_DOSSIER_FORM_ID,
+        drafts,
+        initial: emptyNewDossierValues(),
+        validate: (values) => validateNewDossier(values, workspace.today()),
+        save: async ({ household, members }) => {
+          const created = await workspace.createHousehold(newHouseholdFields(household), members);
+          createdId.current = created.household.id;
+        },
+        describeError: describeWriteError,
+      }),
+    [workspace, drafts],
+  );
+  useEffect(() => {
+    void form.load();
+  }, [form]);
+
+  const values = form.values.value;
+  const errors = form.errors.value;
+  const status = form.status.value;
+  const slots = memberSlots(values);
+  const matches = usePossibleDuplicates(workspace, duplicateProbeOf(values));
+  const hasErrors = Object.keys(errors).length > 0;
+
+  const edit = (field: string, text: string) => void form.edit(field, text);
+  const replaceAll = (next: Record<string, string>) => {
+    form.values.value = next;
+    void form.edit(MEMBER_SLOTS_FIELD, next[MEMBER_SLOTS_FIELD] ?? '');
+  };
+
+  async function onSubmit(event: Event) {
+    event.preventDefault();
+    const created = await form.submit();
+    if (created && createdId.current) {
+      route(`/dossiers/${createdId.current}/intake`);
+      return;
+    }
+    // Bring the first field to correct into view and focus.
+    setTimeout(() => formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus(), 0);
+  }
+
   return (
-    <section class="page">
+    <section class="page intake">
       <PageTitle>{t('dossiers.new')}</PageTitle>
+      <p>{t('intake.intro')}</p>
+      {form.draftRestored.value && (
+        <p class="notice" role="status" data-testid="draft-restored">
+          {t('common.draftRestored')}
+        </p>
+      )}
+      <form ref={formRef} noValidate onSubmit={(event) => void onSubmit(event)}>
+        <section class="card" aria-labelledby="new-people-title">
+          <h2 id="new-people-title">{t('intake.section.people')}</h2>
+          {errors[MEMBER_SLOTS_FIELD] && <p class="field-error">{errorText(errors[MEMBER_SLOTS_FIELD])}</p>}
+          {slots.map((slot, index) => {
+            const memberErrors: Partial<Record<MemberField, string>> = {};
+            for (const field of MEMBER_FIELDS) memberErrors[field] = errors[memberFieldName(slot, field)];
+            return (
+              <fieldset key={slot} class="member-fieldset">
+                <legend>
+                  <h3>{t('intake.member.heading', { n: index + 1 })}</h3>
+                </legend>
+                <MemberFields
+                  idPrefix={`new-m${slot}`}
+                  values={memberValuesAt(values, slot)}
+                  errors={memberErrors}
+                  onEdit={(field, text) => edit(memberFieldName(slot, field as MemberField), text)}
+                />
+                {slots.length > 1 && (
+                  <button type="button" onClick={() => replaceAll(withoutMember(values, slot))}>
+                    {t('intake.member.remove', { n: index + 1 })}
+                  </button>
+                )}
+              </fieldset>
+            );
+          })}
+          <div class="actions">
+            <button type="button" onClick={() => replaceAll(withAddedMember(values, 'co_applicant'))}>
+              {t('intake.member.addAdult')}
+            </button>
+            <button type="button" onClick={() => replaceAll(withAddedMember(values, 'child'))}>
+              {t('intake.member.addChild')}
+            </button>
+          </div>
+        </section>
+
+        <DuplicateNotice matches={matches} />
+
+        <section class="card" aria-labelledby="new-contact-title">
+          <h2 id="new-contact-title">{t('intake.section.contact')}</h2>
+          <ContactFields idPrefix="new" values={values} errors={errors} onEdit={edit} />
+        </section>
+        <section class="card" aria-labelledby="new-household-title">
+          <h2 id="new-household-title">{t('intake.section.household')}</h2>
+          <HouseholdFields idPrefix="new" values={values} errors={errors} onEdit={edit} />
+        </section>
+        <section class="card" aria-labelledby="new-referral-title">
+          <h2 id="new-referral-title">{t('intake.section.referral')}</h2>
+          <ReferralFields idPrefix="new" values={values} errors={errors} onEdit={edit} />
+        </section>
+
+        <div class="actions">
+          <button type="submit" class="primary big-button" disabled={status.kind === 'saving'}>
+            {t('intake.create')}
+          </button>
+        </div>
+        <div role="status" class="save-status">
+          {status.kind === 'saving' && t('intake.creating')}
+          {status.kind === 'failed' && (
+            <span class="error">
+              {t('intake.createFailed', { reason: t(status.reason as 'storage.unknown') })}
+            </span>
+          )}
+        </div>
+        {hasErrors && (
+          <p class="error" role="alert">
+            {t('intake.formHasErrors')}
+          </p>
+        )}
+      </form>
     </section>
   );
 }

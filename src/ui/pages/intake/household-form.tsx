@@ -1,0 +1,80 @@
+import { useEffect, useMemo } from 'preact/hooks';
+import type { HouseholdRow } from '../../../domain/dossier/rows';
+import { t } from '../../../i18n/i18n';
+import { useAppState } from '../../../state/app-state';
+import { createFormModel } from '../../../state/form-model';
+import {
+  type HouseholdField,
+  type HouseholdIntake,
+  householdPatch,
+  householdValuesOf,
+  validateHouseholdValues,
+} from '../../../state/intake/intake-fields';
+import type { DossierModel } from '../../../state/workspace/dossier-model';
+import { describeWriteError } from '../../../state/workspace/workspace-model';
+import { ContactFields, HouseholdFields, ReferralFields } from './household-fields';
+import { SaveStatus } from './save-status';
+
+/** Edits the household's fields, contact and referral; a draft is kept on every keystroke. */
+export function HouseholdForm({ model, household }: { model: DossierModel; household: HouseholdRow }) {
+  const { drafts } = useAppState();
+  const form = useMemo(
+    () =>
+      createFormModel<HouseholdField, HouseholdIntake>({
+        formId: `household:${household.id}`,
+        drafts,
+        initial: householdValuesOf(household),
+        validate: validateHouseholdValues,
+        save: async (value) => {
+          await model.updateHousehold(householdPatch(value));
+        },
+        describeError: describeWriteError,
+      }),
+    [household.id, drafts, model],
+  );
+  useEffect(() => {
+    void form.load();
+  }, [form]);
+
+  const values = form.values.value;
+  const errors = form.errors.value;
+  const edit = (field: string, text: string) => void form.edit(field as HouseholdField, text);
+  return (
+    <form
+      noValidate
+      onSubmit={(event) => {
+        event.preventDefault();
+        void form.submit();
+      }}
+    >
+      {form.draftRestored.value && (
+        <p class="notice" role="status" data-testid="household-draft-restored">
+          {t('common.draftRestored')}
+        </p>
+      )}
+      <section class="card" aria-labelledby="intake-household-title">
+        <h2 id="intake-household-title">{t('intake.section.household')}</h2>
+        <HouseholdFields idPrefix="hh" values={values} errors={errors} onEdit={edit} />
+      </section>
+      <section class="card" aria-labelledby="intake-contact-title">
+        <h2 id="intake-contact-title">{t('intake.section.contact')}</h2>
+        <ContactFields idPrefix="hh" values={values} errors={errors} onEdit={edit} />
+      </section>
+      <section class="card" aria-labelledby="intake-referral-title">
+        <h2 id="intake-referral-title">{t('intake.section.referral')}</h2>
+        <ReferralFields idPrefix="hh" values={values} errors={errors} onEdit={edit} />
+        <div class="actions">
+          <button type="submit" class="primary" disabled={form.status.value.kind === 'saving'}>
+            {t('intake.household.save')}
+          </button>
+          {form.isDirty.value && (
+            <button type="button" onClick={() => void form.discard()}>
+              {t('common.discard')}
+            </button>
+          )}
+        </div>
+        <SaveStatus status={form.status.value} />
+      </section>
+    </form>
+  );
+}

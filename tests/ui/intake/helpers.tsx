@@ -1,0 +1,48 @@
+import { fireEvent, render, screen, within } from '@testing-library/preact';
+import type { NewHousehold } from '../../../src/db/repository';
+import type { FieldsOf } from '../../../src/domain/dossier/rows';
+import { App } from '../../../src/ui/app';
+import { makeTestState } from '../make-test-state';
+
+export type TestContext = ReturnType<typeof makeTestState>;
+
+export function openAt(path: string, test: TestContext = makeTestState()): TestContext {
+  window.history.replaceState(null, '', path);
+  render(<App state={test.state} />);
+  return test;
+}
+
+export function type(label: string | RegExp, value: string, container: HTMLElement = document.body): void {
+  fireEvent.input(within(container).getByLabelText(label), { target: { value } });
+}
+
+export function choose(label: string | RegExp, value: string, container: HTMLElement = document.body): void {
+  fireEvent.change(within(container).getByLabelText(label), { target: { value } });
+}
+
+/** The fieldset of the n-th person of the new-dossier form (1-based). */
+export function personBox(n: number): HTMLElement {
+  const legend = screen.getByRole('heading', { level: 3, name: `Personne ${n}` });
+  const box = legend.closest('fieldset');
+  if (!box) throw new Error(`no fieldset for person ${n}`);
+  return box;
+}
+
+export const lyonHousehold: NewHousehold = {
+  territory: 'metropole',
+  departement: '69',
+  housingStatus: 'tenant',
+  track: 'mediation',
+  status: 'active',
+  welcomePointId: 'Mairie de Lyon 8e',
+  reference: 'RL-2026-0042',
+  referralSource: 'social_worker',
+  phone: '06 12 34 56 78',
+};
+
+export const zoe: FieldsOf<'member'> = {
+  role: 'applicant',
+  firstName: 'Zoé',
+  lastName: 'Martin',
+  birthDate: '1980-02-01',
+};
