@@ -85,7 +85,7 @@ export function toHouseholdDocument(dossier: Dossier): Household {
     charges: live(dossier.charges).map(stripMeta),
     assets: live(dossier.assets).map(stripMeta),
     creditors: live(dossier.creditors).map(stripMeta),
-    debts: live(dossier.debts).map(stripMeta),
+    debts: live(dossier.debts).map(({ documentsProvided: _documents, ...d }) => stripMeta(d)),
   };
   return doc as Household;
 }

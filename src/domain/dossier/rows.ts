@@ -19,6 +19,7 @@ import { ResourceSchema } from '../household/resource';
 import { ActionSchema } from './action';
 import { AppointmentSchema } from './appointment';
 import { ConsentSchema } from './consent';
+import { DebtDocumentSchema } from './debt-documents';
 import { DossierMetaSchema } from './dossier-meta';
 import { NoteSchema } from './note';
 import { ScenarioSchema } from './scenario';
@@ -43,6 +44,14 @@ export const HouseholdEntitySchema = z.object({
  */
 export const MemberEntitySchema = MemberSchema.extend({ lastName: z.string().max(200).optional() });
 
+/**
+ * A debt as stored: the engine's debt plus the supporting documents the counsellor has ticked
+ * (debt-documents.ts), which the engine does not read.
+ */
+export const DebtEntitySchema = DebtSchema.extend({
+  documentsProvided: z.array(DebtDocumentSchema).optional(),
+});
+
 export const HouseholdRowSchema = z
   .intersection(HouseholdEntitySchema, RowMetaSchema)
   .refine((row) => row.householdId === row.id, {
@@ -54,7 +63,7 @@ export const ResourceRowSchema = z.intersection(ResourceSchema, RowMetaSchema);
 export const ChargeRowSchema = z.intersection(ChargeSchema, RowMetaSchema);
 export const AssetRowSchema = z.intersection(AssetSchema, RowMetaSchema);
 export const CreditorRowSchema = z.intersection(CreditorSchema, RowMetaSchema);
-export const DebtRowSchema = z.intersection(DebtSchema, RowMetaSchema);
+export const DebtRowSchema = z.intersection(DebtEntitySchema, RowMetaSchema);
 export const NoteRowSchema = z.intersection(NoteSchema, RowMetaSchema);
 export const ActionRowSchema = z.intersection(ActionSchema, RowMetaSchema);
 export const ScenarioRowSchema = z.intersection(ScenarioSchema, RowMetaSchema);
