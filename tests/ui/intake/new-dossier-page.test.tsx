@@ -1,7 +1,7 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createAppState } from '../../../src/state/app-state';
 import { locale } from '../../../src/i18n/i18n';
+import { createAppState } from '../../../src/state/app-state';
 import { App } from '../../../src/ui/app';
 import { makeTestState } from '../make-test-state';
 import { choose, lyonHousehold, openAt, personBox, type, zoe } from './helpers';
@@ -85,7 +85,10 @@ describe('New dossier (intake)', () => {
 
     const departement = screen.getByLabelText('Département');
     await waitFor(() => expect(departement.getAttribute('aria-invalid')).toBe('true'));
-    const errorId = departement.getAttribute('aria-describedby')?.split(' ').find((id) => id.endsWith('-error'));
+    const errorId = departement
+      .getAttribute('aria-describedby')
+      ?.split(' ')
+      .find((id) => id.endsWith('-error'));
     expect(document.getElementById(errorId ?? '')?.textContent).toBe(
       'Indiquez un numéro de département, par exemple 59, 2A ou 974.',
     );
@@ -107,7 +110,9 @@ describe('New dossier (intake)', () => {
     type(/^Nom/, 'MARTIN', personBox(1));
     type('Date de naissance', '1980-02-01', personBox(1));
 
-    const notice = await screen.findByRole('heading', { name: /Ce ménage est peut-être déjà sur cet appareil/ });
+    const notice = await screen.findByRole('heading', {
+      name: /Ce ménage est peut-être déjà sur cet appareil/,
+    });
     const section = notice.closest('section') as HTMLElement;
     expect(section.textContent).toContain('Dossier de Zoé Martin · RL-2026-0042');
     expect(section.textContent).toContain('Zoé Martin, né ou née le 1 février 1980');
@@ -123,7 +128,9 @@ describe('New dossier (intake)', () => {
     await test.repository.createHousehold(lyonHousehold, [zoe]);
     await openNewDossier(test);
     type(/^Téléphone/, '+33 6 12 34 56 78');
-    const notice = await screen.findByRole('heading', { name: /Ce ménage est peut-être déjà sur cet appareil/ });
+    const notice = await screen.findByRole('heading', {
+      name: /Ce ménage est peut-être déjà sur cet appareil/,
+    });
     expect(notice.closest('section')?.textContent).toContain('Même numéro de téléphone : 0612345678.');
 
     type(/^Nom/, 'Durand', personBox(1));
@@ -161,8 +168,12 @@ describe('New dossier (intake)', () => {
     await waitFor(() => expect((screen.getByLabelText('Département') as HTMLInputElement).value).toBe('2A'));
     expect((within(personBox(1)).getByLabelText(/^Nom/) as HTMLInputElement).value).toBe('Lefèvre');
     expect((within(personBox(2)).getByLabelText(/^Prénom/) as HTMLInputElement).value).toBe('Lina');
-    expect((within(personBox(2)).getByLabelText('Place dans le ménage') as HTMLSelectElement).value).toBe('child');
-    expect(screen.getByTestId('draft-restored').textContent).toBe('Votre saisie non enregistrée a été retrouvée.');
+    expect((within(personBox(2)).getByLabelText('Place dans le ménage') as HTMLSelectElement).value).toBe(
+      'child',
+    );
+    expect(screen.getByTestId('draft-restored').textContent).toBe(
+      'Votre saisie non enregistrée a été retrouvée.',
+    );
   });
 
   it('says the device is full when the write fails, never "saved", and keeps the draft', async () => {

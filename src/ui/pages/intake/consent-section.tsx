@@ -67,7 +67,7 @@ export function ConsentSection({
 
   // Print once the chosen content is on the page.
   useEffect(() => {
-    if (printRequest > 0) window.print();
+    if (printRequest > 0 && typeof window.print === 'function') window.print();
   }, [printRequest]);
 
   const members = dossier.members;

@@ -1,0 +1,131 @@
+import { fireEvent, screen, waitFor } from '@testing-library/preact';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { locale } from '../../../src/i18n/i18n';
+import { lyonHousehold, openAt, zoe } from '../intake/helpers';
+import { makeTestState } from '../make-test-state';
+
+let downloads: { name: string; blob: Blob }[] = [];
+
+beforeEach(() => {
+  downloads = [];
+  let lastBlob: Blob | null = null;
+  vi.spyOn(URL, 'createObjectURL').mockImplementation((blob) => {
+    lastBlob = blob as Blob;
+    return 'blob:relais-test';
+  });
+  vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => undefined);
+  vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+    if (this.download && lastBlob) downloads.push({ name: this.download, blob: lastBlob });
+  });
+});
+
+afterEach(() => {
+  vi.restoreAllMocks();
+  locale.value = 'fr';
+  window.history.replaceState(null, '', '/');
+});
+
+async function exportAllFrom(test: ReturnType<typeof makeTestState>): Promise<string> {
+  openAt('/dossiers', test);
+  await screen.findByRole('link', { name: 'Zoé Martin' });
+  fireEvent.click(screen.getByRole('button', { name: 'Exporter tous les dossiers' }));
+  expect(await screen.findByText('Fichier relais-2026-11-27.json créé avec 1 dossier(s).')).toBeTruthy();
+  expect(downloads.map((d) => d.name)).toEqual(['relais-2026-11-27.json']);
+  const text = await downloads[0]?.blob.text();
+  document.body.innerHTML = '';
+  return text ?? '';
+}
+
+function importFile(text: string, name = 'relais-2026-11-27.json') {
+  const input = screen.getByLabelText('Importer un fichier de dossiers');
+  fireEvent.change(input, { target: { files: [new File([text], name, { type: 'application/json' })] } });
+}
+
+describe('Transfer without network', () => {
+  it('exports all dossiers to a file that a fresh device imports, dossier intact', async () => {
+    const a = makeTestState();
+    const { household } = await a.repository.createHousehold(lyonHousehold, [zoe]);
+    await a.repository.addRow('consent', household.id, {
+      purpose: 'dossier_processing',
+      date: '2026-11-20',
+      recordedBy: 'Camille',
+    });
+    const text = await exportAllFrom(a);
+
+    const b = makeTestState();
+    openAt('/dossiers', b);
+    await screen.findByText('Aucun dossier sur cet appareil pour le moment.');
+    importFile(text);
+    expect(await screen.findByText('Import terminé')).toBeTruthy();
+    const result = screen.getByTestId('import-result').textContent ?? '';
+    expect(result).toContain('Dossiers dans le fichier : 1');
+    expect(result).toContain('Éléments ajoutés : 3');
+    expect(result).toContain('Aucune information plus récente de cet appareil n’a été remplacée.');
+    expect(await b.repository.getDossier(household.id)).toEqual(await a.repository.getDossier(household.id));
+    // The list shows it at once.
+    expect(await screen.findByRole('link', { name: 'Zoé Martin' })).toBeTruthy();
+  });
+
+  it('never overwrites newer data of the device: it keeps it and says so', async () => {
+    const a = makeTestState();
+    const { household } = await a.repository.createHousehold(lyonHousehold, [zoe]);
+    const text = await exportAllFrom(a);
+
+    const b = makeTestState();
+    await b.repository.importDossiers(JSON.parse(text));
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    await b.repository.updateFields('household', household.id, { phone: '07 12 12 12 12' });
+    openAt('/dossiers', b);
+    await screen.findByRole('link', { name: 'Zoé Martin' });
+    importFile(text);
+    expect(await screen.findByText('Import terminé')).toBeTruthy();
+    const result = screen.getByTestId('import-result').textContent ?? '';
+    expect(result).toContain(
+      'Éléments gardés tels quels parce que cet appareil avait des informations plus récentes : 1',
+    );
+    expect(result).toContain('Éléments mis à jour : 0');
+    expect(result).not.toContain('Aucune information plus récente');
+    expect((await b.repository.getRow('household', household.id))?.phone).toBe('07 12 12 12 12');
+  });
+
+  it('refuses an invalid file in plain words and imports nothing', async () => {
+    const a = makeTestState();
+    await a.repository.createHousehold(lyonHousehold, [zoe]);
+    const text = await exportAllFrom(a);
+    const broken = JSON.parse(text);
+    broken.households[0].household.departement = 'not a département';
+
+    const b = makeTestState();
+    openAt('/dossiers', b);
+    await screen.findByText('Aucun dossier sur cet appareil pour le moment.');
+    importFile(JSON.stringify(broken));
+    expect(await screen.findByText('Rien n’a été importé')).toBeTruthy();
+    expect(
+      screen.getByText(
+        'Ce fichier n’est pas un fichier de dossiers Relais valide : il est peut-être abîmé ou vient d’une autre application.',
+      ),
+    ).toBeTruthy();
+
+    importFile('this is not JSON', 'notes.txt');
+    expect(await screen.findByText('Ce fichier n’est pas un fichier de dossiers Relais.')).toBeTruthy();
+    expect(await b.repository.listDossiers()).toEqual([]);
+    expect(await b.repository.pendingChangeCount()).toBe(0);
+  });
+
+  it('exports one dossier from its intake tab', async () => {
+    const a = makeTestState();
+    const one = await a.repository.createHousehold(lyonHousehold, [zoe]);
+    await a.repository.createHousehold(
+      { territory: 'metropole', departement: '59', housingStatus: 'tenant' },
+      [{ role: 'applicant', lastName: 'Autre', birthDate: '1990-01-01' }],
+    );
+    openAt(`/dossiers/${one.household.id}/intake`, a);
+    fireEvent.click(await screen.findByRole('button', { name: 'Exporter ce dossier' }));
+    expect(await screen.findByText('Fichier relais-2026-11-27.json créé avec 1 dossier(s).')).toBeTruthy();
+    const document = JSON.parse((await downloads[0]?.blob.text()) ?? '{}');
+    expect(document.households.map((d: { household: { id: string } }) => d.household.id)).toEqual([
+      one.household.id,
+    ]);
+    await waitFor(() => expect(downloads).toHaveLength(1));
+  });
+});
