@@ -37,7 +37,7 @@ export const dossiersEn: Record<keyof typeof dossiersFr, string> = {
   'dossiers.filter.from': 'Appointment from',
   'dossiers.filter.to': 'Appointment until',
   'dossiers.filter.clear': 'Clear the search and filters',
-  'dossiers.resultsTitle': 'Cases',
+  'dossiers.resultsTitle': 'List of cases',
   'dossiers.count': 'Cases found: {count}',
   'dossiers.loading': 'Reading the cases…',
   'dossiers.loadFailed': 'The cases could not be read on this device: {reason}',

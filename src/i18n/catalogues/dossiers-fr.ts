@@ -36,7 +36,7 @@ export const dossiersFr = {
   'dossiers.filter.from': 'Rendez-vous à partir du',
   'dossiers.filter.to': 'Rendez-vous jusqu’au',
   'dossiers.filter.clear': 'Effacer la recherche et les filtres',
-  'dossiers.resultsTitle': 'Dossiers',
+  'dossiers.resultsTitle': 'Liste des dossiers',
   'dossiers.count': 'Dossiers trouvés : {count}',
   'dossiers.loading': 'Lecture des dossiers…',
   'dossiers.loadFailed': 'Les dossiers n’ont pas pu être lus sur cet appareil : {reason}',

@@ -131,7 +131,7 @@ describe('New dossier (intake)', () => {
     const notice = await screen.findByRole('heading', {
       name: /Ce ménage est peut-être déjà sur cet appareil/,
     });
-    expect(notice.closest('section')?.textContent).toContain('Même numéro de téléphone : 0612345678.');
+    expect(notice.closest('section')?.textContent).toContain('Même numéro de téléphone : 06 12 34 56 78.');
 
     type(/^Nom/, 'Durand', personBox(1));
     type('Date de naissance', '1990-05-05', personBox(1));

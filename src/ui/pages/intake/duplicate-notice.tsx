@@ -3,6 +3,7 @@ import type { DuplicateProbe } from '../../../domain/dossier/duplicates';
 import { formatDate, t } from '../../../i18n/i18n';
 import { probeKey } from '../../../state/intake/intake-fields';
 import type { WorkspaceModel } from '../../../state/workspace/workspace-model';
+import { displayPhone } from './field-text';
 
 type PossibleDuplicate = Awaited<ReturnType<WorkspaceModel['findPossibleDuplicates']>>[number];
 
@@ -68,7 +69,7 @@ export function DuplicateNotice({ matches }: { matches: readonly PossibleDuplica
                         }
                       >
                         {reason.rule === 'phone'
-                          ? t('intake.duplicate.phone', { phone: reason.phone })
+                          ? t('intake.duplicate.phone', { phone: displayPhone(reason.phone) })
                           : t('intake.duplicate.nameAndBirth', {
                               name: reason.name,
                               date: formatDate(reason.birthDate),

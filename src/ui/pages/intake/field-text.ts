@@ -15,3 +15,8 @@ export function optionsOf(values: readonly string[], prefix: string) {
 export function enumText(prefix: string, value: string): string {
   return t(`${prefix}${value}` as MessageKey);
 }
+
+/** A normalised French number in pairs for reading, e.g. '0612345678' → '06 12 34 56 78'. */
+export function displayPhone(phone: string): string {
+  return /^0\d{9}$/.test(phone) ? (phone.match(/\d{2}/g) ?? []).join(' ') : phone;
+}
