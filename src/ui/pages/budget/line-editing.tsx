@@ -96,6 +96,8 @@ export interface StoredLineProps {
   summary: ComponentChildren;
   remove: () => Promise<void>;
   editor: (done: () => void, close: () => void) => ComponentChildren;
+  /** Why the line cannot be removed now (e.g. a creditor with debts); removal is refused with it. */
+  removeBlockedReason?: string | undefined;
   class?: string;
 }
 
@@ -103,7 +105,15 @@ export interface StoredLineProps {
  * A stored line: its summary with Edit and Remove buttons. The editor opens on Edit, or by
  * itself when the device holds a draft for it (typed before a crash or a reload).
  */
-export function StoredLine({ formId, name, summary, remove, editor, class: className }: StoredLineProps) {
+export function StoredLine({
+  formId,
+  name,
+  summary,
+  remove,
+  editor,
+  removeBlockedReason,
+  class: className,
+}: StoredLineProps) {
   const { drafts } = useAppState();
   const [open, setOpen] = useState(false);
   const [message, setMessage] = useState<{ kind: 'saved' | 'failed'; text: string } | null>(null);
@@ -141,6 +151,10 @@ export function StoredLine({ formId, name, summary, remove, editor, class: class
           <button
             type="button"
             onClick={async () => {
+              if (removeBlockedReason) {
+                setMessage({ kind: 'failed', text: removeBlockedReason });
+                return;
+              }
               try {
                 await remove();
               } catch (cause) {

@@ -1,6 +1,62 @@
+import { formatMoney, t } from '../../../i18n/i18n';
+import { debtTotals } from '../../../state/debts/debt-totals';
+import { NewLine } from '../budget/line-editing';
+import { CreditorLines } from '../debts/creditor-lines';
+import { DebtCard } from '../debts/debt-card';
+import { DebtEditor } from '../debts/debt-editor';
+import '../budget/budget.css';
+import '../debts/debts.css';
 import type { DossierTabProps } from './dossier-page';
 
-// Filled in by the screen's own change (issue 5).
-export function DebtsTab(_props: DossierTabProps) {
-  return <div />;
+/**
+ * The Debts tab: the totals, one card per debt with every field of the engine's model and its
+ * supporting documents, the creditors, and forms to add both.
+ */
+export function DebtsTab({ model, dossier }: DossierTabProps) {
+  const debts = dossier.debts.filter((d) => !d.deleted);
+  const totals = debtTotals(debts);
+  const hasCreditor = dossier.creditors.some((c) => !c.deleted);
+  return (
+    <div class="debts-tab">
+      <section class="card" aria-labelledby="debts-totals-title">
+        <h2 id="debts-totals-title">{t('debts.totals.title')}</h2>
+        <dl class="debt-totals" data-testid="debt-totals">
+          <div>
+            <dt>{t('debts.totals.owed')}</dt>
+            <dd>{formatMoney(totals.owedCents)}</dd>
+          </div>
+          <div class={totals.arrearsCents > 0 ? 'debt-totals-arrears' : undefined}>
+            <dt>{t('debts.totals.arrears')}</dt>
+            <dd>{formatMoney(totals.arrearsCents)}</dd>
+          </div>
+          <div>
+            <dt>{t('debts.totals.monthly')}</dt>
+            <dd>{formatMoney(totals.monthlyCents)}</dd>
+          </div>
+        </dl>
+        <p>{t('debts.totals.count', { count: totals.count })}</p>
+      </section>
+      <section aria-labelledby="debts-list-title">
+        <h2 id="debts-list-title">{t('debts.list.title')}</h2>
+        {debts.length === 0 ? (
+          <p class="card">{t('debts.list.empty')}</p>
+        ) : (
+          <ul class="debt-cards">
+            {debts.map((debt) => (
+              <DebtCard key={debt.id} model={model} dossier={dossier} debt={debt} />
+            ))}
+          </ul>
+        )}
+        <div class="card">
+          <h3>{t('debts.add')}</h3>
+          {hasCreditor ? (
+            <NewLine render={(onSaved) => <DebtEditor model={model} dossier={dossier} onSaved={onSaved} />} />
+          ) : (
+            <p>{t('debts.needCreditor')}</p>
+          )}
+        </div>
+      </section>
+      <CreditorLines model={model} dossier={dossier} />
+    </div>
+  );
 }

@@ -1,0 +1,101 @@
+/** The creditors of the Debts tab: stored lines, each editable, and a form to add one. */
+import type { Dossier } from '../../../domain/dossier/dossier';
+import type { CreditorRow } from '../../../domain/dossier/rows';
+import { CreditorCategorySchema } from '../../../domain/household/creditor';
+import { t } from '../../../i18n/i18n';
+import type { MessageKey } from '../../../i18n/messages-fr';
+import { useAppState } from '../../../state/app-state';
+import { createLineForm, lineFormId } from '../../../state/budget/line-form';
+import { creditorFormSpec } from '../../../state/debts/creditor-form';
+import type { DossierModel } from '../../../state/workspace/dossier-model';
+import { SelectField } from '../../components/fields/select-field';
+import { TextField } from '../../components/fields/text-field';
+import { errorText, LineEditor, NewLine, StoredLine, useFormModel } from '../budget/line-editing';
+
+function CreditorEditor({
+  model,
+  row,
+  onSaved,
+  onClose,
+}: {
+  model: DossierModel;
+  row?: CreditorRow;
+  onSaved: () => void;
+  onClose?: () => void;
+}) {
+  const { drafts } = useAppState();
+  const form = useFormModel(() => createLineForm(creditorFormSpec, { model, drafts, row }));
+  const v = form.values.value;
+  const e = form.errors.value;
+  const prefix = row ? `creditor-${row.id}` : 'creditor-new';
+  return (
+    <LineEditor
+      form={form}
+      legend={row ? t('budget.form.editTitle') : t('debts.creditors.add')}
+      submitLabel={row ? t('budget.form.saveLine') : t('debts.creditors.add')}
+      onSaved={onSaved}
+      {...(onClose ? { onClose } : {})}
+    >
+      <TextField
+        id={`${prefix}-name`}
+        label={t('debts.creditor.name')}
+        value={v.name}
+        onInput={(text) => void form.edit('name', text)}
+        error={errorText(e.name)}
+      />
+      <SelectField
+        id={`${prefix}-category`}
+        label={t('debts.creditor.category')}
+        value={v.category}
+        options={CreditorCategorySchema.options.map((value) => ({
+          value,
+          label: t(`debts.category.${value}` as MessageKey),
+        }))}
+        onChange={(text) => void form.edit('category', text)}
+        error={errorText(e.category)}
+      />
+    </LineEditor>
+  );
+}
+
+export function CreditorLines({ model, dossier }: { model: DossierModel; dossier: Dossier }) {
+  const rows = dossier.creditors.filter((c) => !c.deleted);
+  const debts = dossier.debts.filter((d) => !d.deleted);
+  return (
+    <section class="card" aria-labelledby="debts-creditors-title">
+      <h2 id="debts-creditors-title">{t('debts.creditors.title')}</h2>
+      {rows.length === 0 ? (
+        <p>{t('debts.creditors.empty')}</p>
+      ) : (
+        <ul class="line-list">
+          {rows.map((row) => {
+            const count = debts.filter((d) => d.creditorId === row.id).length;
+            return (
+              <StoredLine
+                key={row.id}
+                formId={lineFormId('creditor', model.householdId, row.id)}
+                name={row.name}
+                remove={() => model.removeRow('creditor', row.id)}
+                removeBlockedReason={count > 0 ? t('debts.creditors.inUse') : undefined}
+                summary={
+                  <>
+                    <p class="line-title">{row.name}</p>
+                    <p class="line-details">
+                      {t(`debts.category.${row.category}` as MessageKey)} ·{' '}
+                      {t('debts.creditors.debts', { count })}
+                    </p>
+                  </>
+                }
+                editor={(done, close) => (
+                  <CreditorEditor model={model} row={row} onSaved={done} onClose={close} />
+                )}
+              />
+            );
+          })}
+        </ul>
+      )}
+      <h3>{t('debts.creditors.add')}</h3>
+      <NewLine render={(onSaved) => <CreditorEditor model={model} onSaved={onSaved} />} />
+    </section>
+  );
+}
