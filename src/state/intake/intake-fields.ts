@@ -202,9 +202,41 @@ export function newHouseholdFields(household: HouseholdIntake): NewHousehold {
   return withoutUndefined(household) as NewHousehold;
 }
 
-/** The edit of a household: every intake field, `undefined` removing what was cleared. */
-export function householdPatch(household: HouseholdIntake): PatchOf<'household'> {
-  return { ...household };
+/**
+ * Only the fields that differ from `before` (what the form started from): a save never writes
+ * back a value the person did not touch, which another screen or device may have changed since.
+ * `undefined` removes a cleared field.
+ */
+export function changedOnly<T extends object>(patch: T, current: object): Partial<T> {
+  const stored = current as Record<string, unknown>;
+  const changed: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(patch)) {
+    if (JSON.stringify(value) !== JSON.stringify(stored[key])) changed[key] = value;
+  }
+  return changed as Partial<T>;
+}
+
+/** The edit of a household: the intake fields changed since `before`. */
+export function householdPatch(household: HouseholdIntake, before: HouseholdIntake): PatchOf<'household'> {
+  return changedOnly({ ...household }, before) as PatchOf<'household'>;
+}
+
+/** The household row as the intake form reads it, to compare an edit with. */
+export function householdIntakeOf(row: HouseholdRow): HouseholdIntake {
+  const parsed = validateHouseholdValues(householdValuesOf(row));
+  if (parsed.ok) return parsed.value;
+  return {
+    territory: row.territory,
+    departement: row.departement,
+    housingStatus: row.housingStatus,
+    phone: row.phone,
+    email: row.email,
+    address: row.address,
+    referralSource: row.referralSource,
+    referralDetails: row.referralDetails,
+    welcomePointId: row.welcomePointId,
+    reference: row.reference,
+  };
 }
 
 // ------------------------------------------------------------------ members
@@ -261,9 +293,10 @@ export function memberFields(member: MemberIntake): FieldsOf<'member'> {
   return withoutUndefined(member) as FieldsOf<'member'>;
 }
 
-/** The edit of a member: the intake fields, `undefined` removing what was cleared. */
-export function memberPatch(member: MemberIntake): PatchOf<'member'> {
-  return { ...member };
+/** The edit of a member: the intake fields changed since `before` (the row the form started from). */
+export function memberPatch(member: MemberIntake, before: MemberRow): PatchOf<'member'> {
+  const { role, firstName, lastName, birthDate, custody } = before;
+  return changedOnly({ ...member }, { role, firstName, lastName, birthDate, custody }) as PatchOf<'member'>;
 }
 
 // ------------------------------------------------------------------ new dossier (household + members)

@@ -57,6 +57,18 @@ describe('Intake tab', () => {
     expect(row?.phone).toBeUndefined();
   });
 
+  it('writes only the fields typed here, never back a value changed elsewhere since', async () => {
+    const { repository, householdId } = await openIntake();
+    // Another screen (or an import) changes the phone while this form is open.
+    await repository.updateFields('household', householdId, { phone: '07 00 00 00 01' });
+    type('Département', '62');
+    fireEvent.click(screen.getByRole('button', { name: 'Enregistrer le ménage' }));
+    expect(await screen.findByText('Enregistré sur cet appareil.')).toBeTruthy();
+    const row = await repository.getRow('household', householdId);
+    expect(row?.departement).toBe('62');
+    expect(row?.phone).toBe('07 00 00 00 01');
+  });
+
   it('adds, edits and removes people of the household', async () => {
     const { repository, householdId } = await openIntake();
     const people = section('Les personnes du ménage');

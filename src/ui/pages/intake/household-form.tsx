@@ -6,6 +6,7 @@ import { createFormModel } from '../../../state/form-model';
 import {
   type HouseholdField,
   type HouseholdIntake,
+  householdIntakeOf,
   householdPatch,
   householdValuesOf,
   validateHouseholdValues,
@@ -18,20 +19,21 @@ import { SaveStatus } from './save-status';
 /** Edits the household's fields, contact and referral; a draft is kept on every keystroke. */
 export function HouseholdForm({ model, household }: { model: DossierModel; household: HouseholdRow }) {
   const { drafts } = useAppState();
-  const form = useMemo(
-    () =>
-      createFormModel<HouseholdField, HouseholdIntake>({
-        formId: `household:${household.id}`,
-        drafts,
-        initial: householdValuesOf(household),
-        validate: validateHouseholdValues,
-        save: async (value) => {
-          await model.updateHousehold(householdPatch(value));
-        },
-        describeError: describeWriteError,
-      }),
-    [household.id, drafts, model],
-  );
+  const form = useMemo(() => {
+    // What the form started from: only the fields typed since then are written.
+    let before = householdIntakeOf(household);
+    return createFormModel<HouseholdField, HouseholdIntake>({
+      formId: `household:${household.id}`,
+      drafts,
+      initial: householdValuesOf(household),
+      validate: validateHouseholdValues,
+      save: async (value) => {
+        await model.updateHousehold(householdPatch(value, before));
+        before = value;
+      },
+      describeError: describeWriteError,
+    });
+  }, [household.id, drafts, model]);
   useEffect(() => {
     void form.load();
   }, [form]);

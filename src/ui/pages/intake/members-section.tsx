@@ -45,7 +45,7 @@ function MemberForm({
         initial: member ? memberValuesOf(member) : emptyMemberValues('child'),
         validate: (values) => validateMemberValues(values, workspace.today()),
         save: async (value) => {
-          if (member) await model.updateRow('member', member.id, memberPatch(value));
+          if (member) await model.updateRow('member', member.id, memberPatch(value, member));
           else await model.addRow('member', memberFields(value));
         },
         describeError: describeWriteError,
