@@ -1,6 +1,21 @@
+import { useAppState } from '../../../state/app-state';
+import { ActionsLog } from '../followup/actions-log';
+import { Appointments } from '../followup/appointments';
+import { Notes } from '../followup/notes';
+import { TrackDecision } from '../followup/track-decision';
 import type { DossierTabProps } from './dossier-page';
+import '../followup/followup.css';
 
-// Filled in by the screen's own change (issue 5).
-export function FollowupTab(_props: DossierTabProps) {
-  return <div />;
+/** Follow-up: the track decision and its reasons, appointments, the actions log, notes. */
+export function FollowupTab({ model, dossier }: DossierTabProps) {
+  const { workspace } = useAppState();
+  const today = workspace.today();
+  return (
+    <div class="followup-tab">
+      <TrackDecision model={model} dossier={dossier} today={today} />
+      <Appointments model={model} dossier={dossier} now={`${today}T00:00`} />
+      <ActionsLog model={model} dossier={dossier} today={today} />
+      <Notes model={model} dossier={dossier} />
+    </div>
+  );
 }

@@ -1,0 +1,92 @@
+import { useEffect, useMemo } from 'preact/hooks';
+import { t } from '../../../i18n/i18n';
+import type { MessageKey } from '../../../i18n/messages-fr';
+import { useAppState } from '../../../state/app-state';
+import {
+  createFormModel,
+  type FormModel,
+  type FormModelOptions,
+  type FormStatus,
+} from '../../../state/form-model';
+import { describeWriteError } from '../../../state/workspace/workspace-model';
+import { FieldShell } from '../../components/fields/field-shell';
+
+/** A form model for one form instance (draft under `formId`), its draft restored on mount. */
+export function useForm<F extends string, T>(
+  options: Omit<FormModelOptions<F, T>, 'drafts' | 'describeError'>,
+): FormModel<F, T> {
+  const { drafts } = useAppState();
+  // One model per form id: the options of the first render are kept (the form holds the typing).
+  const form = useMemo(
+    () => createFormModel<F, T>({ ...options, drafts, describeError: describeWriteError }),
+    [options.formId, drafts],
+  );
+  useEffect(() => {
+    void form.load();
+  }, [form]);
+  return form;
+}
+
+/** The translated error of a field, if any. */
+export function fieldError(key: string | undefined): string | undefined {
+  return key ? t(key as MessageKey) : undefined;
+}
+
+export interface TextAreaFieldProps {
+  id: string;
+  label: string;
+  value: string;
+  onInput: (value: string) => void;
+  hint?: string | undefined;
+  error?: string | undefined;
+  rows?: number;
+}
+
+export function TextAreaField(props: TextAreaFieldProps) {
+  return (
+    <FieldShell id={props.id} label={props.label} hint={props.hint} error={props.error}>
+      {(aria) => (
+        <textarea
+          id={props.id}
+          name={props.id}
+          rows={props.rows ?? 4}
+          value={props.value}
+          onInput={(event) => props.onInput(event.currentTarget.value)}
+          {...aria}
+        />
+      )}
+    </FieldShell>
+  );
+}
+
+/** Draft notice, saved/failed status of a form (never a false "saved"). */
+/** What the status lines read of a form. */
+export interface FormView {
+  readonly status: { readonly value: FormStatus };
+  readonly draftRestored: { readonly value: boolean };
+}
+
+export function FormStatusLine({ form, savedText }: { form: FormView; savedText: string }) {
+  const status = form.status.value;
+  return (
+    <>
+      <p role="status" class="save-status">
+        {status.kind === 'saving' && t('common.saving')}
+        {status.kind === 'saved' && savedText}
+      </p>
+      {status.kind === 'failed' && (
+        <p role="alert" class="error">
+          {t('followup.failed', { reason: t(status.reason as MessageKey) })}
+        </p>
+      )}
+    </>
+  );
+}
+
+export function DraftNotice({ form }: { form: FormView }) {
+  return form.draftRestored.value ? (
+    <p class="notice" role="status">
+      {t('common.draftRestored')}
+    </p>
+  ) : null;
+}

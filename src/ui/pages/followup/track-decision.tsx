@@ -1,0 +1,107 @@
+import type { IsoDate } from '../../../domain/dates';
+import type { Dossier } from '../../../domain/dossier/dossier';
+import { locale, t } from '../../../i18n/i18n';
+import type { MessageKey } from '../../../i18n/messages-fr';
+import {
+  suggestionText,
+  suggestTrack,
+  type TrackField,
+  trackInitial,
+  validateTrack,
+} from '../../../state/followup/track-decision';
+import type { DossierModel } from '../../../state/workspace/dossier-model';
+import { SelectField } from '../../components/fields/select-field';
+import { DraftNotice, FormStatusLine, fieldError, TextAreaField, useForm } from './form-bits';
+
+const TRACKS = ['support', 'mediation', 'over_indebtedness'] as const;
+const STATUSES = ['intake', 'active', 'awaiting_decision', 'follow_up', 'closed'] as const;
+
+/** The track decision and its reasons, with the engine's suggestion to start from. */
+export function TrackDecision({
+  model,
+  dossier,
+  today,
+}: {
+  model: DossierModel;
+  dossier: Dossier;
+  today: IsoDate;
+}) {
+  const form = useForm<TrackField, Parameters<DossierModel['updateHousehold']>[0]>({
+    formId: `followup:track:${model.householdId}`,
+    initial: trackInitial(dossier),
+    validate: validateTrack,
+    save: async (patch) => {
+      await model.updateHousehold(patch);
+    },
+  });
+  const values = form.values.value;
+  const errors = form.errors.value;
+  const suggestion = suggestTrack(dossier, model.diagnosis.value, today);
+
+  return (
+    <section class="card" aria-labelledby="followup-track-title">
+      <h2 id="followup-track-title">{t('followup.track.title')}</h2>
+      {suggestion && (
+        <div class="suggestion" data-testid="track-suggestion">
+          <h3>{t('followup.suggestion.title')}</h3>
+          <p class="big">
+            {t('followup.suggestion.track', { track: t(`dossier.track.${suggestion.track}` as MessageKey) })}
+          </p>
+          <ul>
+            {suggestion.reasons.map((r) => (
+              <li key={r.key}>{locale.value === 'en' ? r.text.en : r.text.fr}</li>
+            ))}
+          </ul>
+          <p class="hint">{t('followup.suggestion.note')}</p>
+          <button
+            type="button"
+            onClick={() => {
+              void form.edit('track', suggestion.track);
+              void form.edit('trackReason', suggestionText(suggestion, locale.value));
+            }}
+          >
+            {t('followup.suggestion.use')}
+          </button>
+        </div>
+      )}
+      <form
+        noValidate
+        onSubmit={(event) => {
+          event.preventDefault();
+          void form.submit();
+        }}
+      >
+        <DraftNotice form={form} />
+        <SelectField
+          id="followup-track"
+          label={t('followup.track.field')}
+          value={values.track}
+          placeholder={t('followup.track.undecided')}
+          options={TRACKS.map((v) => ({ value: v, label: t(`dossier.track.${v}` as MessageKey) }))}
+          onChange={(v) => void form.edit('track', v)}
+          error={fieldError(errors.track)}
+        />
+        <TextAreaField
+          id="followup-track-reason"
+          label={t('followup.track.reason')}
+          hint={t('followup.track.reason.hint')}
+          value={values.trackReason}
+          onInput={(v) => void form.edit('trackReason', v)}
+          error={fieldError(errors.trackReason)}
+        />
+        <SelectField
+          id="followup-status"
+          label={t('followup.track.status')}
+          value={values.status}
+          options={STATUSES.map((v) => ({ value: v, label: t(`dossier.status.${v}` as MessageKey) }))}
+          onChange={(v) => void form.edit('status', v)}
+          error={fieldError(errors.status)}
+        />
+        <button type="submit" class="primary">
+          {t('followup.track.save')}
+        </button>
+        <FormStatusLine form={form} savedText={t('followup.track.saved')} />
+      </form>
+    </section>
+  );
+}
