@@ -1,0 +1,198 @@
+/**
+ * The client plan: the chosen scenario's schedule, per creditor and month by month, with
+ * totals. Large type (audience 'client'); creditors in groups of four columns so the month
+ * table stays readable on A4 portrait.
+ */
+import type { IsoDate } from '../dates';
+import type { Dossier } from '../dossier/dossier';
+import type { Cents } from '../money';
+import { type Block, type DocumentDescription, type DocumentLocale, fileNameOf } from './document-model';
+import { householdDisplayName, live } from './dossier-facts';
+import { longDate, money, monthLabel } from './format';
+import type { CreditorPlan, PlanSegment, SavedPlan } from './saved-plan';
+import { fill, WORDING } from './wording';
+
+const TEXT = {
+  fr: {
+    title: 'Votre plan de remboursement',
+    subtitle: '{name} · {scenario}',
+    firstMonthly: 'À payer le premier mois',
+    duration: 'Durée',
+    months: '{n} mois',
+    from: 'À partir de {month}',
+    totalPaid: 'Total remboursé',
+    writeOff: 'Effacé à la fin',
+    byCreditor: 'Par créancier',
+    colCreditor: 'Créancier',
+    colMonthly: 'Chaque mois',
+    colMonths: 'Durée',
+    colTotal: 'Total payé',
+    schedule: 'Mois par mois',
+    scheduleGroup: 'Mois par mois ({n} sur {total})',
+    monthTotal: 'Total du mois',
+    segment: '{amount} (mois {from} à {to})',
+    segmentOne: '{amount} (mois {from})',
+    andThen: 'puis',
+    changed:
+      'Attention : les dettes ont changé depuis l’enregistrement de ce scénario. Ce plan est recalculé avec les dettes d’aujourd’hui.',
+    centNote:
+      'Les montants peuvent varier d’un centime d’un mois à l’autre : le tableau mois par mois donne le montant exact.',
+    notFeasible: 'Ce plan ne rembourse pas toutes les dettes dans la durée prévue : il en reste à la fin.',
+    footer: '{name} · Plan du {date}',
+  },
+  en: {
+    title: 'Your repayment plan',
+    subtitle: '{name} · {scenario}',
+    firstMonthly: 'To pay in the first month',
+    duration: 'Length',
+    months: '{n} months',
+    from: 'From {month}',
+    totalPaid: 'Total repaid',
+    writeOff: 'Written off at the end',
+    byCreditor: 'By creditor',
+    colCreditor: 'Creditor',
+    colMonthly: 'Each month',
+    colMonths: 'Length',
+    colTotal: 'Total paid',
+    schedule: 'Month by month',
+    scheduleGroup: 'Month by month ({n} of {total})',
+    monthTotal: 'Month total',
+    segment: '{amount} (months {from} to {to})',
+    segmentOne: '{amount} (month {from})',
+    andThen: 'then',
+    changed:
+      'Warning: the debts have changed since this scenario was saved. This plan is recomputed with today’s debts.',
+    centNote:
+      'Amounts may differ by one cent from one month to the next: the month-by-month table gives the exact amount.',
+    notFeasible: 'This plan does not repay every debt within its length: some remains owed at the end.',
+    footer: '{name} · Plan of {date}',
+  },
+} as const satisfies Record<DocumentLocale, Record<string, string>>;
+
+/** Creditors per month table: beyond four the columns become too narrow for large type. */
+export const CREDITORS_PER_TABLE = 4;
+
+/** "120,00 € (mois 1 à 12), puis 80,00 € (mois 13 à 40)". */
+/** The note printed when a creditor's amount moves by a cent. */
+export function centNote(locale: DocumentLocale): string {
+  return TEXT[locale].centNote;
+}
+
+export function segmentsText(segments: readonly PlanSegment[], locale: DocumentLocale): string {
+  const x = TEXT[locale];
+  return segments
+    .map((s) =>
+      fill(s.fromMonth === s.toMonth ? x.segmentOne : x.segment, {
+        amount: money(s.amountCents, locale),
+        from: s.fromMonth,
+        to: s.toMonth,
+      }),
+    )
+    .join(`, ${x.andThen} `);
+}
+
+export function creditorName(dossier: Dossier, creditorId: string, locale: DocumentLocale): string {
+  return live(dossier.creditors).find((c) => c.id === creditorId)?.name ?? WORDING[locale].common.toComplete;
+}
+
+export interface ClientPlanInput {
+  readonly dossier: Dossier;
+  readonly plan: SavedPlan;
+  readonly locale: DocumentLocale;
+  readonly today: IsoDate;
+}
+
+/**
+ * The client plan.
+ * @example buildClientPlan({ dossier, plan, locale: 'fr', today }).sections.length // 3 or more
+ */
+export function buildClientPlan(input: ClientPlanInput): DocumentDescription {
+  const { dossier, plan, locale, today } = input;
+  const x = TEXT[locale];
+  const w = WORDING[locale];
+  const m = (cents: Cents) => money(cents, locale);
+  const name = householdDisplayName(dossier, locale);
+  const paying = plan.creditors.filter((c) => c.paidCents > 0 || c.writeOffCents > 0);
+  const firstMonthly = plan.monthlyTotals.find((a) => a > 0) ?? 0;
+
+  const warnings: Block[] = [];
+  if (plan.changedSinceSaved) warnings.push({ kind: 'paragraph', tone: 'warning', text: x.changed });
+  if (!plan.feasible) warnings.push({ kind: 'paragraph', tone: 'warning', text: x.notFeasible });
+
+  const figures = [
+    { label: x.firstMonthly, value: m(firstMonthly) },
+    {
+      label: x.duration,
+      value: fill(x.months, { n: plan.months }),
+      note: fill(x.from, { month: monthLabel(plan.startDate, locale) }),
+    },
+    { label: x.totalPaid, value: m(plan.totalPaidCents) },
+    ...(plan.writeOffCents > 0 ? [{ label: x.writeOff, value: m(plan.writeOffCents) }] : []),
+  ];
+
+  const summaryRows = paying.map((c: CreditorPlan) => [
+    creditorName(dossier, c.creditorId, locale),
+    segmentsText(c.segments, locale),
+    c.lastMonth === null ? '0' : fill(x.months, { n: c.lastMonth }),
+    m(c.paidCents),
+  ]);
+
+  const groups: CreditorPlan[][] = [];
+  for (let i = 0; i < paying.length; i += CREDITORS_PER_TABLE)
+    groups.push(paying.slice(i, i + CREDITORS_PER_TABLE));
+  const scheduleSections = groups.map((group, index) => ({
+    title: groups.length > 1 ? fill(x.scheduleGroup, { n: index + 1, total: groups.length }) : x.schedule,
+    blocks: [
+      {
+        kind: 'table' as const,
+        columns: [
+          { label: w.common.month, align: 'left' as const, weight: 1.3 },
+          ...group.map((c) => ({
+            label: creditorName(dossier, c.creditorId, locale),
+            align: 'right' as const,
+          })),
+          { label: x.monthTotal, align: 'right' as const },
+        ],
+        rows: plan.monthDates.map((date, i) => [
+          `${i + 1}. ${monthLabel(date, locale)}`,
+          ...group.map((c) => m(c.monthly[i] ?? 0)),
+          m(plan.monthlyTotals[i] ?? 0),
+        ]),
+        footer: [w.common.total, ...group.map((c) => m(c.paidCents)), m(plan.totalPaidCents)],
+      },
+    ],
+  }));
+
+  return {
+    kind: 'client_plan',
+    locale,
+    audience: 'client',
+    title: x.title,
+    subtitle: fill(x.subtitle, { name, scenario: plan.name }),
+    footer: fill(x.footer, { name, date: longDate(today, locale) }),
+    fileName: fileNameOf([x.title, name, today]),
+    sections: [
+      { blocks: [...warnings, { kind: 'keyFigures', items: figures }] },
+      {
+        title: x.byCreditor,
+        blocks: [
+          ...(paying.some((c) => c.segments.some((seg) => seg.varies))
+            ? [{ kind: 'paragraph' as const, text: x.centNote }]
+            : []),
+          {
+            kind: 'table',
+            columns: [
+              { label: x.colCreditor, align: 'left', weight: 1.3 },
+              { label: x.colMonthly, align: 'left', weight: 2.2 },
+              { label: x.colMonths, align: 'right', weight: 0.8 },
+              { label: x.colTotal, align: 'right' },
+            ],
+            rows: summaryRows,
+            footer: [w.common.total, '', fill(x.months, { n: plan.months }), m(plan.totalPaidCents)],
+          },
+        ],
+      },
+      ...scheduleSections,
+    ],
+  };
+}

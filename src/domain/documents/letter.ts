@@ -1,0 +1,289 @@
+/**
+ * Creditor letters: the values a template is filled with (from the dossier, the diagnosis, the
+ * saved plan and what the counsellor typed on the letter form), `fillTemplate`, and the letter
+ * document built from the text as the counsellor left it after editing.
+ */
+import type { Diagnosis } from '../budget/diagnose';
+import type { IsoDate } from '../dates';
+import type { Dossier } from '../dossier/dossier';
+import type { Cents } from '../money';
+import { centNote, creditorName, segmentsText } from './client-plan';
+import { type Block, type DocumentDescription, type DocumentLocale, fileNameOf } from './document-model';
+import { addressLines, debtLabel, debtsWithCreditors, householdDisplayName } from './dossier-facts';
+import { longDate, money, monthLabel } from './format';
+import type { SavedPlan } from './saved-plan';
+import {
+  isPlaceholder,
+  type LetterKind,
+  type LetterTemplate,
+  type Placeholder,
+} from './templates/template-types';
+import { fill, WORDING } from './wording';
+
+const PLACEHOLDER_PATTERN = /\{\{\s*([A-Za-z][\w.]*)\s*\}\}/g;
+
+export interface FilledTemplate {
+  readonly text: string;
+  /** Names the template uses that are not in PLACEHOLDERS (a typo in a template): left as typed. */
+  readonly unknown: readonly string[];
+  /** Known names with no value for this dossier: left as {{name}} for the counsellor to complete. */
+  readonly missing: readonly Placeholder[];
+}
+
+/**
+ * Replaces each {{name}} with its value. Unknown names and names without a value stay in the
+ * text as typed, and are reported (each once, in order of appearance).
+ * @param text - a template's subject or body
+ * @param values - the value of each placeholder; undefined or blank = missing
+ * @example fillTemplate('Bonjour {{household.name}}', { 'household.name': 'Awa Diallo' }).text // 'Bonjour Awa Diallo'
+ */
+export function fillTemplate(
+  text: string,
+  values: Partial<Record<Placeholder, string | undefined>>,
+): FilledTemplate {
+  const unknown: string[] = [];
+  const missing: Placeholder[] = [];
+  const filled = text.replace(PLACEHOLDER_PATTERN, (whole, name: string) => {
+    if (!isPlaceholder(name)) {
+      if (!unknown.includes(name)) unknown.push(name);
+      return whole;
+    }
+    const value = values[name];
+    if (value === undefined || value.trim() === '') {
+      if (!missing.includes(name)) missing.push(name);
+      return whole;
+    }
+    return value;
+  });
+  return { text: filled, unknown, missing };
+}
+
+/**
+ * The placeholders still in a text (the counsellor has not completed them).
+ * @example unresolvedPlaceholders('Réf. {{debt.reference}}') // ['debt.reference']
+ */
+export function unresolvedPlaceholders(text: string): string[] {
+  const out: string[] = [];
+  for (const match of text.matchAll(PLACEHOLDER_PATTERN)) {
+    const name = match[1] ?? '';
+    if (!out.includes(name)) out.push(name);
+  }
+  return out;
+}
+
+/** What the counsellor types on the letter form (fields the dossier does not hold). */
+export interface LetterFormInput {
+  readonly kind: LetterKind;
+  readonly debtId: string;
+  /** The creditor's reference for the debt (contract, account or tax-notice number). */
+  readonly debtReference?: string;
+  /** The creditor's postal address, one line per line. */
+  readonly creditorAddress?: string;
+  /** What happened, in the client's words. */
+  readonly reason?: string;
+  readonly graceMonths?: number;
+  /** First unpaid instalment not made good: for the forclusion check (forclusion.ts). */
+  readonly firstUnpaidDate?: IsoDate;
+}
+
+export interface LetterContext {
+  readonly dossier: Dossier;
+  readonly diagnosis: Diagnosis | null;
+  /** The saved plan (rescheduling requests). */
+  readonly plan: SavedPlan | null;
+  readonly locale: DocumentLocale;
+  readonly today: IsoDate;
+}
+
+/**
+ * The value of every placeholder for a letter about one debt.
+ * @example letterValues(context, { kind: 'grace_period_request', debtId, graceMonths: 3 })['grace.months'] // '3'
+ */
+export function letterValues(
+  context: LetterContext,
+  form: LetterFormInput,
+): Partial<Record<Placeholder, string | undefined>> {
+  const { dossier, diagnosis, plan, locale, today } = context;
+  const m = (cents: Cents) => money(cents, locale);
+  const entry = debtsWithCreditors(dossier).find((e) => e.debt.id === form.debtId);
+  const creditorPlan = plan?.creditors.find((c) => entry && c.debtIds.includes(entry.debt.id));
+  const planValues =
+    plan && creditorPlan && creditorPlan.firstPaymentCents !== null
+      ? {
+          'plan.name': plan.name,
+          'plan.monthly': m(creditorPlan.firstPaymentCents),
+          'plan.months': String(creditorPlan.lastMonth ?? 0),
+          'plan.start': monthLabel(plan.startDate, locale),
+          'plan.total': m(creditorPlan.paidCents),
+        }
+      : {};
+  return {
+    'household.name': householdDisplayName(dossier, locale),
+    'household.reference': dossier.household.reference,
+    'creditor.name': entry?.creditor?.name,
+    'debt.label': entry ? debtLabel(entry.debt, locale) : undefined,
+    'debt.reference': form.debtReference?.trim() || undefined,
+    'debt.outstanding': entry ? m(entry.outstandingCents) : undefined,
+    'debt.arrears': entry ? m(entry.debt.arrearsCents) : undefined,
+    'debt.instalment': entry
+      ? m(entry.debt.instalmentMonthlyCents + entry.debt.insuranceMonthlyCents)
+      : undefined,
+    'budget.resources': diagnosis ? m(diagnosis.resources.totalMonthlyCents) : undefined,
+    'budget.charges': diagnosis ? m(diagnosis.charges.fixedChargesCents) : undefined,
+    'budget.capacity': diagnosis ? m(diagnosis.capacity.capacityMonthlyCents) : undefined,
+    'grace.months': form.graceMonths ? String(form.graceMonths) : undefined,
+    reason: form.reason?.trim() || undefined,
+    today: longDate(today, locale),
+    ...planValues,
+  };
+}
+
+/** The template filled for a letter: subject and body, with what is missing. */
+export function draftLetter(
+  template: LetterTemplate,
+  context: LetterContext,
+  form: LetterFormInput,
+): { subject: FilledTemplate; body: FilledTemplate } {
+  const values = letterValues(context, form);
+  return { subject: fillTemplate(template.subject, values), body: fillTemplate(template.body, values) };
+}
+
+const TEXT = {
+  fr: {
+    title: {
+      rescheduling_request: 'Demande de rééchelonnement',
+      grace_period_request: 'Demande de report d’échéances',
+      tax_relief_request: 'Demande de remise gracieuse',
+    },
+    subject: 'Objet : {subject}',
+    placeDate: 'À {city}, le {date}',
+    dateOnly: 'Le {date}',
+    planTitle: 'Plan proposé',
+    colPeriod: 'Période',
+    colMonthly: 'Par mois',
+    colTotal: 'Total',
+    period: 'Mois {from} à {to} ({start} à {end})',
+    periodOne: 'Mois {from} ({start})',
+    footer: '{name} · {title} · {date}',
+  },
+  en: {
+    title: {
+      rescheduling_request: 'Rescheduling request',
+      grace_period_request: 'Payment holiday request',
+      tax_relief_request: 'Tax relief request',
+    },
+    subject: 'Subject: {subject}',
+    placeDate: '{city}, {date}',
+    dateOnly: '{date}',
+    planTitle: 'Proposed plan',
+    colPeriod: 'Period',
+    colMonthly: 'A month',
+    colTotal: 'Total',
+    period: 'Months {from} to {to} ({start} to {end})',
+    periodOne: 'Month {from} ({start})',
+    footer: '{name} · {title} · {date}',
+  },
+} as const;
+
+export interface LetterDocumentInput {
+  readonly dossier: Dossier;
+  readonly locale: DocumentLocale;
+  readonly today: IsoDate;
+  readonly kind: LetterKind;
+  readonly debtId: string;
+  /** The subject and body as the counsellor left them. */
+  readonly subject: string;
+  readonly body: string;
+  readonly creditorAddress?: string;
+  /** Attached as a table for a rescheduling request. */
+  readonly plan?: SavedPlan | null;
+}
+
+/**
+ * The letter document: sender, recipient, place and date, subject, the edited body, the
+ * signature, and the proposed plan for this creditor when there is one.
+ */
+export function buildLetter(input: LetterDocumentInput): DocumentDescription {
+  const { dossier, locale, today } = input;
+  const x = TEXT[locale];
+  const name = householdDisplayName(dossier, locale);
+  const entry = debtsWithCreditors(dossier).find((e) => e.debt.id === input.debtId);
+  const recipient = [
+    entry?.creditor?.name ?? WORDING[locale].common.toComplete,
+    ...(input.creditorAddress ?? '')
+      .split('\n')
+      .map((l) => l.trim())
+      .filter(Boolean),
+  ];
+  const city = dossier.household.address?.city;
+  const date = longDate(today, locale);
+  const paragraphs = input.body
+    .split(/\n\s*\n/)
+    .map((p) => p.replace(/\s*\n\s*/g, ' ').trim())
+    .filter(Boolean);
+  const blocks: Block[] = [
+    {
+      kind: 'address',
+      align: 'left',
+      lines: [name, ...addressLines(dossier), ...(dossier.household.phone ? [dossier.household.phone] : [])],
+    },
+    { kind: 'address', align: 'right', lines: recipient },
+    {
+      kind: 'address',
+      align: 'right',
+      lines: [city ? fill(x.placeDate, { city, date }) : fill(x.dateOnly, { date })],
+    },
+    { kind: 'paragraph', tone: 'strong', text: fill(x.subject, { subject: input.subject.trim() }) },
+    ...paragraphs.map((text): Block => ({ kind: 'paragraph', text })),
+    { kind: 'address', align: 'right', lines: [name] },
+  ];
+  const sections: DocumentDescription['sections'][number][] = [{ blocks }];
+  const creditorPlan = input.plan?.creditors.find((c) => entry && c.debtIds.includes(entry.debt.id));
+  if (
+    input.kind === 'rescheduling_request' &&
+    input.plan &&
+    creditorPlan &&
+    creditorPlan.segments.length > 0
+  ) {
+    const plan = input.plan;
+    const at = (month: number) => monthLabel(plan.monthDates[month - 1] ?? plan.startDate, locale);
+    sections.push({
+      title: `${x.planTitle} · ${creditorName(dossier, creditorPlan.creditorId, locale)}`,
+      blocks: [
+        { kind: 'paragraph', text: segmentsText(creditorPlan.segments, locale) },
+        ...(creditorPlan.segments.some((seg) => seg.varies)
+          ? [{ kind: 'paragraph' as const, text: centNote(locale) }]
+          : []),
+        {
+          kind: 'table',
+          columns: [
+            { label: x.colPeriod, align: 'left', weight: 2.4 },
+            { label: x.colMonthly, align: 'right' },
+            { label: x.colTotal, align: 'right' },
+          ],
+          rows: creditorPlan.segments.map((s) => [
+            fill(s.fromMonth === s.toMonth ? x.periodOne : x.period, {
+              from: s.fromMonth,
+              to: s.toMonth,
+              start: at(s.fromMonth),
+              end: at(s.toMonth),
+            }),
+            money(s.amountCents, locale),
+            money(s.totalCents, locale),
+          ]),
+          footer: [WORDING[locale].common.total, '', money(creditorPlan.paidCents, locale)],
+        },
+      ],
+    });
+  }
+  const title = x.title[input.kind];
+  return {
+    kind: 'letter',
+    locale,
+    audience: 'creditor',
+    title,
+    footer: fill(x.footer, { name, title, date }),
+    fileName: fileNameOf([title, entry?.creditor?.name ?? '', today]),
+    sections,
+  };
+}

@@ -1,0 +1,161 @@
+import { describe, expect, it } from 'vitest';
+import {
+  buildBudgetSheet,
+  buildClientPlan,
+  buildLetter,
+  chosenScenario,
+  documentTexts,
+  fileNameOf,
+  savedPlan,
+  segmentsOf,
+} from '../../../src/domain/documents';
+import { diagnosisOf, makeDossier, scenarioRow, TODAY } from './fixture';
+
+describe('budget sheet', () => {
+  it('shows the key figures of the diagnosis in plain words', () => {
+    const dossier = makeDossier();
+    const doc = buildBudgetSheet({ dossier, diagnosis: diagnosisOf(dossier), locale: 'fr', today: TODAY });
+    expect(doc.title).toBe('Votre budget');
+    expect(doc.subtitle).toBe('Awa Diallo · 27 novembre 2026');
+    expect(doc.audience).toBe('client');
+    const figures = doc.sections[0]?.blocks[0];
+    expect(figures?.kind === 'keyFigures' && figures.items.map((i) => [i.label, i.value])).toEqual([
+      ['Ressources', '1\u202f660,00 € par mois'],
+      ['Charges fixes', '740,00 € par mois'],
+      ['Crédits et dettes à payer', '180,00 € par mois'],
+      ['Il reste pour vivre', '740,00 € par mois'],
+      ['Vous pouvez rembourser', '146,00 € par mois'],
+    ]);
+    expect(documentTexts(doc)).toContain(
+      'Vos crédits et dettes vous coûtent 180,00 € par mois. C’est plus que ce que vous pouvez rembourser (146,00 €). Il faut demander aux créanciers d’étaler les paiements.',
+    );
+    expect(doc.fileName).toBe('votre-budget-awa-diallo-2026-11-27');
+  });
+
+  it('exists in English', () => {
+    const dossier = makeDossier();
+    const doc = buildBudgetSheet({ dossier, diagnosis: diagnosisOf(dossier), locale: 'en', today: TODAY });
+    expect(doc.title).toBe('Your budget');
+    expect(documentTexts(doc)).toContain('€146.00 a month');
+  });
+});
+
+describe('saved plan and client plan', () => {
+  it('recomputes the chosen scenario per creditor, months and totals adding up', () => {
+    const dossier = makeDossier();
+    const row = chosenScenario(dossier);
+    expect(row?.id).toBe('sc-1');
+    const result = savedPlan(dossier, row ?? scenarioRow());
+    if (!result.ok) throw new Error(result.reason);
+    const plan = result.plan;
+    expect(plan.months).toBe(24);
+    expect(plan.totalPaidCents).toBe(695_000);
+    expect(plan.monthDates[0]).toBe('2026-12-01');
+    expect(plan.monthDates[23]).toBe('2028-11-01');
+    for (const c of plan.creditors) {
+      expect(c.monthly.reduce((a, b) => a + b, 0)).toBe(c.paidCents);
+      expect(c.segments.reduce((a, s) => a + s.totalCents, 0)).toBe(c.paidCents);
+    }
+    plan.monthlyTotals.forEach((total, i) => {
+      expect(total).toBe(plan.creditors.reduce((a, c) => a + (c.monthly[i] ?? 0), 0));
+      expect(total).toBeLessThanOrEqual(30_000);
+    });
+    expect(plan.changedSinceSaved).toBe(false);
+  });
+
+  it('says when the debts changed since the scenario was saved, and refuses an unreadable one', () => {
+    const dossier = makeDossier();
+    const changed = savedPlan(dossier, scenarioRow({}, 600_000));
+    expect(changed.ok && changed.plan.changedSinceSaved).toBe(true);
+    expect(savedPlan(dossier, scenarioRow({ parameters: { spec: 'x' } }))).toEqual({
+      ok: false,
+      reason: 'unreadable',
+    });
+  });
+
+  it('runs of equal amounts (give or take a cent) are shown as one', () => {
+    expect(segmentsOf([100, 101, 100, 0, 50])).toEqual([
+      { fromMonth: 1, toMonth: 3, amountCents: 100, totalCents: 301, varies: true },
+      { fromMonth: 5, toMonth: 5, amountCents: 50, totalCents: 50, varies: false },
+    ]);
+  });
+
+  it('the client plan: key figures, per creditor, month by month with totals', () => {
+    const dossier = makeDossier();
+    const result = savedPlan(dossier, scenarioRow());
+    if (!result.ok) throw new Error(result.reason);
+    const doc = buildClientPlan({ dossier, plan: result.plan, locale: 'fr', today: TODAY });
+    const texts = documentTexts(doc);
+    expect(doc.title).toBe('Votre plan de remboursement');
+    expect(texts).toContain('300,00 €');
+    expect(texts).toContain('24 mois');
+    expect(texts).toContain('6\u202f950,00 €');
+    expect(texts).toContain('207,19 € (mois 1 à 23), puis 34,53 € (mois 24)');
+    const month = doc.sections.find((s) => s.title === 'Mois par mois')?.blocks[0];
+    if (month?.kind !== 'table') throw new Error('no month table');
+    expect(month.columns.map((c) => c.label)).toEqual([
+      'Mois',
+      'Cofidis',
+      'Habitat Rhône',
+      'SIP Lyon 3e',
+      'Total du mois',
+    ]);
+    expect(month.rows).toHaveLength(24);
+    expect(month.rows[0]?.[0]).toBe('1. décembre 2026');
+    expect(month.rows[0]?.[4]).toBe('300,00 €');
+    expect(month.footer).toEqual([
+      'Total',
+      '4\u202f800,00 €',
+      '1\u202f300,00 €',
+      '850,00 €',
+      '6\u202f950,00 €',
+    ]);
+  });
+});
+
+describe('letter document', () => {
+  it('lays out sender, recipient, subject, the edited body, and the plan for this creditor', () => {
+    const dossier = makeDossier();
+    const result = savedPlan(dossier, scenarioRow());
+    if (!result.ok) throw new Error(result.reason);
+    const doc = buildLetter({
+      dossier,
+      locale: 'fr',
+      today: TODAY,
+      kind: 'rescheduling_request',
+      debtId: 'debt-credit',
+      subject: 'Demande de rééchelonnement',
+      body: 'Madame, Monsieur,\n\nPremier paragraphe\nsur deux lignes.\n\nCordialement.',
+      creditorAddress: 'Service clients\nTSA 12345\n59000 Lille',
+      plan: result.plan,
+    });
+    const blocks = doc.sections[0]?.blocks ?? [];
+    expect(blocks[0]).toEqual({
+      kind: 'address',
+      align: 'left',
+      lines: ['Awa Diallo', '12 rue de la Paix', '69003 Lyon', '06 12 34 56 78'],
+    });
+    expect(blocks[1]).toEqual({
+      kind: 'address',
+      align: 'right',
+      lines: ['Cofidis', 'Service clients', 'TSA 12345', '59000 Lille'],
+    });
+    expect(blocks[2]).toEqual({ kind: 'address', align: 'right', lines: ['À Lyon, le 27 novembre 2026'] });
+    expect(blocks[3]).toEqual({
+      kind: 'paragraph',
+      tone: 'strong',
+      text: 'Objet : Demande de rééchelonnement',
+    });
+    expect(blocks[5]).toEqual({ kind: 'paragraph', text: 'Premier paragraphe sur deux lignes.' });
+    expect(doc.sections[1]?.title).toBe('Plan proposé · Cofidis');
+    const table = doc.sections[1]?.blocks.find((b) => b.kind === 'table');
+    expect(table?.kind === 'table' && table.footer).toEqual(['Total', '', '4\u202f800,00 €']);
+    expect(doc.fileName).toBe('demande-de-reechelonnement-cofidis-2026-11-27');
+  });
+
+  it('file names are plain ASCII', () => {
+    expect(fileNameOf(['Préparation', 'Zoë Lefèvre', '2026-11-27'])).toBe(
+      'preparation-zoe-lefevre-2026-11-27',
+    );
+  });
+});
