@@ -47,7 +47,7 @@ export const scenariosEn: Record<keyof typeof scenariosFr, string> = {
   'scenarios.unit.months': 'months',
   'scenarios.compare': 'Compare the scenarios',
   'scenarios.running': 'Computing…',
-  'scenarios.stale': 'The parameters changed: correct the fields marked, then compare again.',
+  'scenarios.stale': 'No comparison for these parameters: correct the fields marked.',
   'scenarios.failed': 'The computation failed: {reason}',
   'scenarios.error.months': 'Type a whole number of months, within the limits given.',
   'scenarios.error.capacityRequired': 'With no capacity from the diagnosis, type a monthly capacity.',

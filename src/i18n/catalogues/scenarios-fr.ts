@@ -47,7 +47,7 @@ export const scenariosFr = {
   'scenarios.unit.months': 'mois',
   'scenarios.compare': 'Comparer les scénarios',
   'scenarios.running': 'Calcul en cours…',
-  'scenarios.stale': 'Les paramètres ont changé : corrigez les champs signalés puis comparez à nouveau.',
+  'scenarios.stale': 'Pas de comparaison pour ces paramètres : corrigez les champs signalés.',
   'scenarios.failed': 'Le calcul n’a pas abouti : {reason}',
   'scenarios.error.months': 'Écrivez un nombre de mois entier, dans les limites indiquées.',
   'scenarios.error.capacityRequired': 'Sans capacité du diagnostic, écrivez une capacité mensuelle.',

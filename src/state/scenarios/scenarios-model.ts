@@ -196,7 +196,14 @@ export function createScenariosModel(deps: ScenariosModelDeps) {
   return {
     capacity,
     params,
-    paramErrors: computed(() => params.errors.value as ParamErrors),
+    /**
+     * Errors shown next to the fields, live: every change reruns the comparison, so the person
+     * sees at once why nothing is shown.
+     */
+    paramErrors: computed((): ParamErrors => {
+      const checked = validateParams(params.values.value, capacity.value);
+      return checked.ok ? {} : checked.errors;
+    }),
     hasDebts,
     current,
     shown,

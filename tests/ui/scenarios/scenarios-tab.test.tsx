@@ -198,9 +198,10 @@ describe('Scenarios tab', () => {
       await screen.findByText(/Le diagnostic n’a pas de capacité : le dossier est incomplet/),
     ).toBeTruthy();
     expect(screen.queryByRole('table', { name: /côte à côte/ })).toBeNull();
-    fireEvent.input(screen.getByLabelText('Capacité de remboursement par mois'), {
-      target: { value: '500' },
-    });
+    const capacity = screen.getByLabelText('Capacité de remboursement par mois');
+    expect(capacity.getAttribute('aria-invalid')).toBe('true');
+    expect(screen.getByText('Sans capacité du diagnostic, écrivez une capacité mensuelle.')).toBeTruthy();
+    fireEvent.input(capacity, { target: { value: '500' } });
     await screen.findByRole('table', { name: /côte à côte/ }, { timeout: 5000 });
   });
 
