@@ -39,6 +39,8 @@ export const dossiersEn: Record<keyof typeof dossiersFr, string> = {
   'dossiers.filter.clear': 'Clear the search and filters',
   'dossiers.resultsTitle': 'List of cases',
   'dossiers.count': 'Cases found: {count}',
+  'dossiers.countMostRecent': 'The {count} most recent cases are shown.',
+  'dossiers.showMore': 'Show more cases',
   'dossiers.loading': 'Reading the cases…',
   'dossiers.loadFailed': 'The cases could not be read on this device: {reason}',
   'dossiers.noMatch': 'No case matches.',

@@ -38,6 +38,8 @@ export const dossiersFr = {
   'dossiers.filter.clear': 'Effacer la recherche et les filtres',
   'dossiers.resultsTitle': 'Liste des dossiers',
   'dossiers.count': 'Dossiers trouvés : {count}',
+  'dossiers.countMostRecent': 'Les {count} dossiers les plus récents sont affichés.',
+  'dossiers.showMore': 'Afficher plus de dossiers',
   'dossiers.loading': 'Lecture des dossiers…',
   'dossiers.loadFailed': 'Les dossiers n’ont pas pu être lus sur cet appareil : {reason}',
   'dossiers.noMatch': 'Aucun dossier ne correspond.',

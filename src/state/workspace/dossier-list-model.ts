@@ -8,19 +8,32 @@ import type { DossierQuery, DossierRepository, DossierSummary } from '../../db/r
 
 export type ListFilters = Omit<DossierQuery, 'includeDeleted' | 'limit'>;
 
+/**
+ * Rows shown per page. A welcome point keeps thousands of dossiers on one tablet: rendering them
+ * all on every keystroke is what makes a list slow, so the list shows the most recent first and
+ * grows on demand.
+ */
+export const LIST_PAGE_SIZE = 50;
+
 export function createDossierListModel(repository: DossierRepository) {
   const filters = signal<ListFilters>({});
+  const limit = signal(LIST_PAGE_SIZE);
   const results = signal<DossierSummary[] | null>(null);
+  /** Whether more dossiers match than are shown. */
+  const hasMore = signal(false);
   const error = signal<unknown>(null);
   let unsubscribe: (() => void) | null = null;
 
   function subscribe(): void {
     unsubscribe?.();
-    const query = { ...filters.value };
+    const shown = limit.value;
+    // One more than shown tells whether a "show more" is needed, without counting everything.
+    const query = { ...filters.value, limit: shown + 1 };
     unsubscribe = observeQuery(
       () => repository.listDossiers(query),
       (value) => {
-        results.value = value;
+        hasMore.value = value.length > shown;
+        results.value = value.slice(0, shown);
         error.value = null;
       },
       (cause) => {
@@ -40,10 +53,16 @@ export function createDossierListModel(repository: DossierRepository) {
 
   function setFilters(next: ListFilters): void {
     filters.value = next;
+    limit.value = LIST_PAGE_SIZE;
     if (unsubscribe) subscribe();
   }
 
-  return { filters, results, error, start, setFilters };
+  function showMore(): void {
+    limit.value += LIST_PAGE_SIZE;
+    if (unsubscribe) subscribe();
+  }
+
+  return { filters, limit, results, hasMore, error, start, setFilters, showMore };
 }
 
 export type DossierListModel = ReturnType<typeof createDossierListModel>;

@@ -131,7 +131,11 @@ export function DossiersPage() {
           </p>
         ) : null}
         <p role="status" class="save-status" data-testid="dossiers-count">
-          {results === null ? t('dossiers.loading') : t('dossiers.count', { count: results.length })}
+          {results === null
+            ? t('dossiers.loading')
+            : list.hasMore.value
+              ? t('dossiers.countMostRecent', { count: results.length })
+              : t('dossiers.count', { count: results.length })}
         </p>
         {results !== null && results.length === 0 && (
           <div class="empty-state">
@@ -152,6 +156,13 @@ export function DossiersPage() {
           </div>
         )}
         {results !== null && results.length > 0 && <DossierList summaries={results} />}
+        {results !== null && list.hasMore.value && (
+          <p>
+            <button type="button" class="big-button" onClick={() => list.showMore()}>
+              {t('dossiers.showMore')}
+            </button>
+          </p>
+        )}
       </section>
 
       <section class="card" aria-labelledby="transfer-title">

@@ -1,0 +1,212 @@
+/**
+ * The device store at field scale, in Chromium: 2,000 dossiers of about 40 rows each.
+ * - cold offline start to an interactive dossier list (median over fresh page loads, served by
+ *   the service worker with the network off): target ≤ 1 s. Baseline: the same page's raw Dexie
+ *   query for the first screen of households, timed inside the page.
+ * - search results after a keystroke (median): target ≤ 100 ms. Baseline: the repository's
+ *   own search call for the same text, timed inside the page.
+ * - seeding: a raw Dexie bulkPut of the same 80,000 rows is reported for scale.
+ * The data is written by a small page bundled from the real src/db code (seed.ts) and served from
+ * the app's origin, so the app opens the very database it wrote.
+ */
+import { rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { build } from 'esbuild';
+import { buildApp, launchBrowser, startServer, tempDir } from '../tests/e2e/harness';
+import { type BenchResult, median, withTarget } from './bench-types';
+
+const ROOT = new URL('../', import.meta.url).pathname;
+const DOSSIERS = 2_000;
+const COLD_STARTS = 7;
+const SEARCHES = ['mar', 'ber', 'dup', 'lou', 'tho'];
+
+const SEED_PAGE = `
+import { RelaisDb } from './src/db/app-db';
+import { DossierRepository } from './src/db/repository';
+import { generateSyntheticDossiers, seedDatabase } from './src/db/seed';
+
+window.seed = async (count) => {
+  const db = new RelaisDb();
+  const dossiers = generateSyntheticDossiers(count, 7);
+  const rows = dossiers.reduce((n, d) => n + Object.values(d).reduce((m, v) => m + (Array.isArray(v) ? v.length : 1), 0), 0);
+  const t0 = performance.now();
+  await seedDatabase(db, dossiers);
+  const seedMs = performance.now() - t0;
+  db.close();
+  return { rows, seedMs };
+};
+
+window.rawFirstScreen = async () => {
+  const db = new RelaisDb();
+  const t0 = performance.now();
+  await db.open();
+  const first = await db.households.orderBy('local.activityAt').reverse().limit(50).toArray();
+  const ms = performance.now() - t0;
+  db.close();
+  return { ms, count: first.length };
+};
+
+window.rawSearch = async (texts) => {
+  const db = new RelaisDb();
+  const repository = new DossierRepository(db);
+  await db.open();
+  const times = [];
+  for (const text of texts) {
+    for (let i = 1; i <= text.length; i += 1) {
+      const t0 = performance.now();
+      await repository.listDossiers({ search: text.slice(0, i) });
+      times.push(performance.now() - t0);
+    }
+  }
+  db.close();
+  return times;
+};
+`;
+
+// Records, from navigation start, when the first dossier row appears; and after each keystroke
+// in the search field, when the list last changed.
+const PROBE = `
+(() => {
+  window.__firstRowAt = null;
+  window.__lastMutationAt = 0;
+  window.__lastInputAt = 0;
+  const rowSelector = 'main a[href^="/dossiers/"][href$="/intake"]';
+  const observer = new MutationObserver(() => {
+    window.__lastMutationAt = performance.now();
+    if (window.__firstRowAt === null && document.querySelector(rowSelector)) window.__firstRowAt = performance.now();
+  });
+  document.addEventListener('DOMContentLoaded', () => observer.observe(document.body, { childList: true, subtree: true, characterData: true }));
+  document.addEventListener('input', () => { window.__lastInputAt = performance.now(); }, true);
+})();
+`;
+
+export async function run(): Promise<BenchResult[]> {
+  const distDir = tempDir('bench-dist');
+  await buildApp(distDir, 'bench-device-store');
+  const seedBundle = await build({
+    stdin: { contents: SEED_PAGE, resolveDir: ROOT, loader: 'ts' },
+    bundle: true,
+    format: 'esm',
+    minify: true,
+    write: false,
+    define: { 'process.env.NODE_ENV': '"production"' },
+  });
+  writeFileSync(join(distDir, 'bench-seed.js'), seedBundle.outputFiles[0]?.text ?? '');
+  writeFileSync(
+    join(distDir, 'bench-seed.html'),
+    '<!doctype html><html lang="fr"><title>seed</title><script type="module" src="/bench-seed.js"></script></html>',
+  );
+  const server = await startServer(distDir);
+  const browser = await launchBrowser();
+  try {
+    const { context } = browser;
+    const seedPage = await context.newPage();
+    await seedPage.goto(`${server.url}/bench-seed.html`);
+    await seedPage.waitForFunction(() => 'seed' in window);
+    const seeded = (await seedPage.evaluate(
+      (n) => (window as never as { seed(n: number): Promise<unknown> }).seed(n),
+      DOSSIERS,
+    )) as {
+      rows: number;
+      seedMs: number;
+    };
+
+    // Install the app (service worker) once online, then go offline for every measured start.
+    const app = await context.newPage();
+    await app.goto(`${server.url}/dossiers`);
+    await app.evaluate(async () => {
+      await navigator.serviceWorker.ready;
+    });
+    await app.close();
+    await context.setOffline(true);
+    await context.addInitScript(PROBE);
+
+    const coldStarts: number[] = [];
+    for (let i = 0; i < COLD_STARTS; i += 1) {
+      const page = await context.newPage();
+      await page.goto(`${server.url}/dossiers`);
+      await page.waitForFunction(
+        () => (window as never as { __firstRowAt: number | null }).__firstRowAt !== null,
+        null,
+        {
+          timeout: 30_000,
+        },
+      );
+      coldStarts.push(await page.evaluate(() => (window as never as { __firstRowAt: number }).__firstRowAt));
+      if (i < COLD_STARTS - 1) await page.close();
+    }
+
+    const page = context.pages().at(-1);
+    if (!page) throw new Error('no page');
+    const search = page.getByLabel('Rechercher un dossier');
+    const searchTimes: number[] = [];
+    for (const text of SEARCHES) {
+      await search.fill('');
+      await page.waitForTimeout(300);
+      for (const char of text) {
+        await search.press(char === ' ' ? 'Space' : char);
+        await page.waitForTimeout(300);
+        const { input, mutation } = await page.evaluate(() => {
+          const w = window as never as { __lastInputAt: number; __lastMutationAt: number };
+          return { input: w.__lastInputAt, mutation: w.__lastMutationAt };
+        });
+        if (mutation > input) searchTimes.push(mutation - input);
+      }
+    }
+
+    await context.setOffline(false);
+    const raw = (await seedPage.evaluate(() =>
+      (window as never as { rawFirstScreen(): Promise<unknown> }).rawFirstScreen(),
+    )) as {
+      ms: number;
+    };
+    const rawSearchTimes = (await seedPage.evaluate(
+      (texts) => (window as never as { rawSearch(t: string[]): Promise<number[]> }).rawSearch(texts),
+      SEARCHES,
+    )) as number[];
+
+    const coldMedian = median(coldStarts);
+    const searchMedian = median(searchTimes);
+    return [
+      withTarget({
+        id: 'device-store.cold-offline-start-to-list',
+        description: `Cold offline start to an interactive dossier list, ${DOSSIERS} dossiers on the device (median of ${COLD_STARTS})`,
+        value: coldMedian,
+        unit: 'ms',
+        baseline: {
+          description: 'raw Dexie open + first 50 households by activity, in the page',
+          value: raw.ms,
+          unit: 'ms',
+        },
+        ratio: coldMedian / raw.ms,
+        target: { value: 1000, lowerIsBetter: true },
+        details: { coldStartsMs: coldStarts, dossiers: DOSSIERS, rows: seeded.rows },
+      }),
+      withTarget({
+        id: 'device-store.search-after-keystroke',
+        description: 'Search results on screen after a keystroke (median over every keystroke)',
+        value: searchMedian,
+        unit: 'ms',
+        baseline: {
+          description: 'repository.listDossiers({ search }) alone, same texts',
+          value: median(rawSearchTimes),
+          unit: 'ms',
+        },
+        ratio: searchMedian / median(rawSearchTimes),
+        target: { value: 100, lowerIsBetter: true },
+        details: { samplesMs: searchTimes, max: Math.max(...searchTimes) },
+      }),
+      {
+        id: 'device-store.seed-bulk-put',
+        description: `Raw Dexie bulkPut of ${seeded.rows} rows (${DOSSIERS} dossiers) in one transaction`,
+        value: seeded.seedMs,
+        unit: 'ms',
+        details: { rows: seeded.rows },
+      },
+    ];
+  } finally {
+    await browser.close();
+    await server.stop();
+    rmSync(distDir, { recursive: true, force: true });
+  }
+}
