@@ -1,13 +1,18 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { DestinationStream } from 'pino';
+import type { RateLimitOptions } from './auth/rate-limit';
 import type { Config } from './config';
 import { createLogger, PrivacyLogController } from './logger';
+import { registerAuth } from './plugins/auth';
 import { frameworkErrors, registerErrorHandler } from './plugins/error-handler';
 import { registerStaticApp } from './plugins/static-app';
 import { registerStore } from './plugins/store';
 import { registerZod } from './plugins/zod';
+import { adminRoutes } from './routes/admin';
+import { authRoutes } from './routes/auth';
 import { healthRoutes } from './routes/health';
+import { type SyncRoutesOptions, syncRoutes } from './routes/sync';
 import { openStore } from './stores/create-store';
 import type { RelaisStore } from './stores/store';
 
@@ -16,6 +21,12 @@ export interface BuildAppOptions {
   store?: RelaisStore;
   /** Where JSON log lines go. Default: stdout. Tests pass a stream to inspect them. */
   logStream?: DestinationStream;
+  /** Server clock, Unix ms. Default Date.now; tests move it (session expiry, clock clamping). */
+  now?: () => number;
+  /** Login throttling (default 5 failures per 15 minutes per user name and address). */
+  loginLimit?: RateLimitOptions;
+  /** Test hooks for the sync routes (crash injection). */
+  sync?: SyncRoutesOptions;
 }
 
 /**
@@ -34,6 +45,7 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
     registerZod(app);
     registerStore(app, store);
     registerErrorHandler(app);
+    registerAuth(app, options.now ?? Date.now);
 
     await app.register(
       async (api) => {
@@ -42,6 +54,12 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
           reply.header('cache-control', 'no-store');
         });
         await api.register(healthRoutes);
+        await api.register(
+          authRoutes,
+          options.loginLimit === undefined ? {} : { loginLimit: options.loginLimit },
+        );
+        await api.register(adminRoutes, { prefix: '/admin' });
+        await api.register(syncRoutes, options.sync ?? {});
       },
       { prefix: '/api' },
     );

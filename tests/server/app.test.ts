@@ -44,7 +44,7 @@ describe('GET /api/health', () => {
     expect(response.json()).toEqual({
       status: 'ok',
       version: APP_VERSION,
-      store: { kind: 'sqlite', schemaVersion: 1, ok: true },
+      store: { kind: 'sqlite', schemaVersion: 2, ok: true },
     });
     expect(APP_VERSION).toMatch(/^\d+\.\d+\.\d+/);
   });
@@ -128,7 +128,7 @@ describe('SPA fallback and 404s', () => {
   it.each([
     ['GET', '/api/nope'],
     ['GET', '/api'],
-    ['POST', '/api/sync/push'],
+    ['POST', '/api/sync/nope'],
     ['HEAD', '/api/health/x'],
     ['DELETE', '/dossiers/42'],
   ] as const)('%s %s → JSON 404', async (method, url) => {

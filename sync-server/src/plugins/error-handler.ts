@@ -33,6 +33,12 @@ export function registerErrorHandler(app: FastifyInstance): void {
       return reply.code(status).send(body);
     }
     request.log.error({ err: error }, 'request failed');
+    if (status === 503) {
+      // Deliberate "retry later" answers (the database is down): the message is written for clients.
+      return reply
+        .code(503)
+        .send({ error: 'service_unavailable', message: error.message } satisfies ErrorBody);
+    }
     return reply
       .code(status >= 500 && status < 600 ? status : 500)
       .send({ error: 'internal_error', message: 'Internal server error' } satisfies ErrorBody);

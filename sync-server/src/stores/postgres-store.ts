@@ -1,6 +1,8 @@
 import pg from 'pg';
 import { defaultMigrationsDir, loadMigrations } from './migrations';
-import type { MigrateResult, RelaisStore } from './store';
+import type { SqlExecutor, SqlValue } from './sql';
+import type { MigrateResult, RelaisStore, TransactionOptions } from './store';
+import { StoreTx } from './store-tx';
 
 export interface PostgresStoreOptions {
   connectionString: string;
@@ -18,6 +20,19 @@ const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
 
 // Arbitrary constant: the first half of the advisory lock key, "RELA" in ASCII.
 const MIGRATION_LOCK_CLASS = 0x52454c41;
+// Advisory lock held by every sequenced (push) transaction until it commits, so change sequence
+// numbers are allocated and committed in the same order (ADR 0007). "SEQ" in ASCII.
+const SEQUENCE_LOCK_KEY = 0x534551;
+
+// BIGINT (int8) columns hold Unix milliseconds and sequence numbers, all below 2^53: read them as
+// numbers, as SQLite does, instead of pg's default strings. Per pool, not pg's global parser.
+const INT8_OID = 20;
+const types = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+    oid === INT8_OID && format !== 'binary'
+      ? (value: string) => Number(value)
+      : pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser,
+};
 
 export class PostgresStore implements RelaisStore {
   readonly kind = 'postgres' as const;
@@ -40,6 +55,7 @@ export class PostgresStore implements RelaisStore {
       connectionTimeoutMillis: timeout,
       query_timeout: 30_000,
       max: 10,
+      types,
       // Sent in the startup packet, so every pooled connection sees the same schema.
       ...(options.schema === undefined ? {} : { options: `-c search_path=${options.schema}` }),
     });
@@ -104,6 +120,42 @@ export class PostgresStore implements RelaisStore {
 
   async ping(): Promise<void> {
     await this.#pool.query('SELECT 1');
+  }
+
+  /**
+   * One transaction on one pooled connection, READ COMMITTED. A sequenced transaction first takes
+   * `pg_advisory_xact_lock(SEQUENCE_LOCK_KEY, schema)`: it allocates sequence numbers only while
+   * holding it and releases it by committing, so commit order equals sequence order and a pull
+   * never sees seq n+1 before seq n (I6), across any number of server processes.
+   */
+  async transaction<T>(fn: (tx: StoreTx) => Promise<T>, options: TransactionOptions = {}): Promise<T> {
+    const client = await this.#pool.connect();
+    let broken = false;
+    try {
+      await client.query('BEGIN');
+      if (options.sequenced === true) {
+        await client.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [
+          SEQUENCE_LOCK_KEY,
+          this.#schema ?? '',
+        ]);
+      }
+      const executor: SqlExecutor = {
+        all: async <R>(sql: string, params: readonly SqlValue[] = []): Promise<R[]> =>
+          (await client.query(sql, params as SqlValue[])).rows as R[],
+        run: async (sql: string, params: readonly SqlValue[] = []): Promise<number> =>
+          (await client.query(sql, params as SqlValue[])).rowCount ?? 0,
+      };
+      const result = await fn(new StoreTx(executor));
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => {
+        broken = true;
+      });
+      throw error;
+    } finally {
+      client.release(broken);
+    }
   }
 
   async getMeta(key: string): Promise<string | undefined> {

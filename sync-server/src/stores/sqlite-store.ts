@@ -1,6 +1,8 @@
 import Database from 'better-sqlite3';
 import { defaultMigrationsDir, loadMigrations } from './migrations';
-import type { MigrateResult, RelaisStore } from './store';
+import { type PositionalSql, type SqlExecutor, type SqlValue, toPositional } from './sql';
+import type { MigrateResult, RelaisStore, TransactionOptions } from './store';
+import { StoreTx } from './store-tx';
 
 export interface SqliteStoreOptions {
   /** File path, or ':memory:' for throwaway tests. */
@@ -28,6 +30,12 @@ export class SqliteStore implements RelaisStore {
   readonly location: string;
   readonly #db: Database.Database;
   readonly #migrationsDir: string;
+  readonly #statements = new Map<
+    string,
+    { statement: Database.Statement; order: number[]; reader: boolean }
+  >();
+  /** Tail of the queue: one transaction at a time on the single connection. */
+  #queue: Promise<unknown> = Promise.resolve();
 
   constructor(options: SqliteStoreOptions) {
     this.location = options.path;
@@ -76,6 +84,55 @@ export class SqliteStore implements RelaisStore {
 
   async ping(): Promise<void> {
     this.#db.prepare('SELECT 1').get();
+  }
+
+  /**
+   * One transaction at a time: `fn` is async, and another request's statements must not run on
+   * the shared connection inside it. BEGIN IMMEDIATE takes the write lock up front, so a second
+   * process on the same file waits (busy_timeout) instead of failing at commit.
+   */
+  transaction<T>(fn: (tx: StoreTx) => Promise<T>, _options?: TransactionOptions): Promise<T> {
+    const run = async (): Promise<T> => {
+      this.#db.exec('BEGIN IMMEDIATE');
+      try {
+        const result = await fn(new StoreTx(this.#executor));
+        this.#db.exec('COMMIT');
+        return result;
+      } catch (error) {
+        if (this.#db.inTransaction) this.#db.exec('ROLLBACK');
+        throw error;
+      }
+    };
+    const next = this.#queue.then(run, run);
+    this.#queue = next.catch(() => {});
+    return next;
+  }
+
+  readonly #executor: SqlExecutor = {
+    all: async <T>(sql: string, params: readonly SqlValue[] = []): Promise<T[]> => {
+      const { statement, order } = this.#prepare(sql);
+      return statement.all(...order.map((i) => params[i] ?? null)) as T[];
+    },
+    run: async (sql: string, params: readonly SqlValue[] = []): Promise<number> => {
+      const { statement, order, reader } = this.#prepare(sql);
+      const values = order.map((i) => params[i] ?? null);
+      if (reader) {
+        statement.all(...values);
+        return 0;
+      }
+      return statement.run(...values).changes;
+    },
+  };
+
+  #prepare(sql: string): { statement: Database.Statement; order: number[]; reader: boolean } {
+    let cached = this.#statements.get(sql);
+    if (cached === undefined) {
+      const positional: PositionalSql = toPositional(sql);
+      const statement = this.#db.prepare(positional.sql);
+      cached = { statement, order: positional.order, reader: statement.reader };
+      this.#statements.set(sql, cached);
+    }
+    return cached;
   }
 
   async getMeta(key: string): Promise<string | undefined> {

@@ -43,14 +43,17 @@ describe.skipIf(!databaseUrl)('PostgresStore', () => {
       );
       try {
         const results = await Promise.all(stores.map((store) => store.migrate()));
-        expect(results.flatMap((result) => result.applied)).toEqual([1]);
+        expect(results.flatMap((result) => result.applied)).toEqual([1, 2]);
         const client = new pg.Client({ connectionString: databaseUrl });
         await client.connect();
         const rows = await client.query(
           `SELECT version, name FROM ${schema}.schema_migrations ORDER BY version`,
         );
         await client.end();
-        expect(rows.rows).toEqual([{ version: 1, name: 'init' }]);
+        expect(rows.rows).toEqual([
+          { version: 1, name: 'init' },
+          { version: 2, name: 'sync' },
+        ]);
       } finally {
         await Promise.all(stores.map((store) => store.close()));
       }

@@ -56,6 +56,7 @@ describe('SqliteStore settings', () => {
     const db = new Database(path, { readonly: true });
     expect(db.prepare('SELECT version, name FROM schema_migrations').all()).toEqual([
       { version: 1, name: 'init' },
+      { version: 2, name: 'sync' },
     ]);
     db.close();
   });

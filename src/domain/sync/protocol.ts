@@ -1,0 +1,292 @@
+/**
+ * The sync protocol between devices and the server, as zod schemas shared by both sides
+ * (docs/sync-protocol.md gives the rules, each with an id the tests cite).
+ *
+ * - Push: a device sends its outbox in order, at most MAX_PUSH_MUTATIONS mutations or
+ *   MAX_PUSH_BYTES per request, at least once; the server applies each (deviceId, seq) at most
+ *   once and answers `ackSeq`, the highest contiguous seq it has durably recorded.
+ * - Pull: changed rows after an opaque cursor (a commit-ordered server sequence), whole rows
+ *   with their server version and field versions, tombstones included; the open conflicts of
+ *   the caller's scope on the last page.
+ * - Accounts: setup of the first admin, login, sessions, welcome points and users.
+ */
+import { z } from 'zod';
+import { EntityIdSchema } from '../household/ids';
+import { UuidSchema } from '../ids';
+import { EntityNameSchema } from './entities';
+import { HlcSchema } from './hlc';
+import { DeviceIdSchema, UserIdSchema } from './row-meta';
+
+/** Bumped when a request or response changes incompatibly. */
+export const PROTOCOL_VERSION = 1 as const;
+/** The oldest protocol the server still accepts. */
+export const MIN_PROTOCOL_VERSION = 1 as const;
+
+export const MAX_PUSH_MUTATIONS = 500;
+/** Request bodies above this are refused with 413 before parsing. */
+export const MAX_PUSH_BYTES = 256 * 1024;
+export const DEFAULT_PULL_LIMIT = 500;
+export const MAX_PULL_LIMIT = 2000;
+/** A mutation's HLC may be at most this far ahead of the server clock; later stamps are clamped. */
+export const MAX_CLOCK_AHEAD_MS = 5 * 60 * 1000;
+
+// ---------------------------------------------------------------------------------------------
+// Push
+
+/**
+ * What the server needs to deduplicate and acknowledge a mutation even when the rest of it is
+ * invalid: its seq and mutationId. Everything else is checked per mutation, and a mutation that
+ * fails is quarantined (kept verbatim, acknowledged), never rejected with the whole request.
+ */
+export const PushMutationEnvelopeSchema = z.looseObject({
+  seq: z.number().int().min(1),
+  mutationId: UuidSchema,
+});
+export type PushMutationEnvelope = z.infer<typeof PushMutationEnvelopeSchema>;
+
+export const PushRequestSchema = z.object({
+  protocolVersion: z.number().int().min(MIN_PROTOCOL_VERSION),
+  /** The device database schema (informational; each mutation carries its own shape version). */
+  schemaVersion: z.number().int().min(0),
+  appVersion: z.string().min(1).max(50),
+  deviceId: DeviceIdSchema,
+  /** Mutations in increasing seq order. */
+  mutations: z.array(PushMutationEnvelopeSchema).max(MAX_PUSH_MUTATIONS),
+});
+export type PushRequest = z.infer<typeof PushRequestSchema>;
+
+export const MutationStatusSchema = z.enum(['applied', 'duplicate', 'conflict-recorded', 'quarantined']);
+export type MutationStatus = z.infer<typeof MutationStatusSchema>;
+
+export const QuarantineReasonSchema = z.enum([
+  'invalid-mutation',
+  'upcast-failed',
+  'invalid-patch',
+  'schema-invalid',
+  'unknown-row',
+  'unknown-household',
+  'household-mismatch',
+  'append-only',
+  'transition-not-allowed',
+]);
+export type QuarantineReason = z.infer<typeof QuarantineReasonSchema>;
+
+export const MutationResultSchema = z.object({
+  seq: z.number().int().min(1),
+  mutationId: z.string(),
+  status: MutationStatusSchema,
+  /** The row's server version after this mutation (absent when quarantined). */
+  version: z.number().int().min(0).optional(),
+  /** Conflicts this mutation opened or joined. */
+  conflictIds: z.array(z.string()).optional(),
+  /** Conflicts this mutation resolved (it was based on the latest version of the field). */
+  resolvedConflictIds: z.array(z.string()).optional(),
+  reason: QuarantineReasonSchema.optional(),
+  /** For a duplicate: the result recorded when the mutation was first processed. */
+  original: z
+    .object({
+      status: MutationStatusSchema,
+      version: z.number().int().min(0).optional(),
+      reason: QuarantineReasonSchema.optional(),
+    })
+    .optional(),
+});
+export type MutationResult = z.infer<typeof MutationResultSchema>;
+
+export const PushResponseSchema = z.object({
+  /**
+   * Highest contiguous seq durably recorded for this device. Outbox entries with seq ≤ ackSeq
+   * may move to the sent-log. Lower than what the device already saw acknowledged ⇒ the server
+   * was restored from a backup: re-push from the sent-log starting at ackSeq + 1.
+   */
+  ackSeq: z.number().int().min(0),
+  /** One result per processed mutation, in request order (stops at a gap). */
+  results: z.array(MutationResultSchema),
+  /** Set when a mutation's seq skipped ahead: resend from this seq. */
+  expectedSeq: z.number().int().min(1).optional(),
+  /** Server clock, Unix ms, to measure the device's clock offset. */
+  serverTime: z.number().int(),
+});
+export type PushResponse = z.infer<typeof PushResponseSchema>;
+
+// ---------------------------------------------------------------------------------------------
+// Pull
+
+/** Opaque to devices: store it and send it back. Absent or null means "from the start". */
+export const CursorSchema = z.string().regex(/^c1\.\d{1,15}$/, 'not a sync cursor');
+export type Cursor = z.infer<typeof CursorSchema>;
+
+/** @example encodeCursor(42) // 'c1.42' */
+export function encodeCursor(seq: number): Cursor {
+  return `c1.${seq}`;
+}
+
+/** @example decodeCursor('c1.42') // 42 */
+export function decodeCursor(cursor: Cursor | null | undefined): number {
+  if (cursor === null || cursor === undefined) return 0;
+  return Number(cursor.slice(3));
+}
+
+export const PullRequestSchema = z.object({
+  protocolVersion: z.number().int().min(MIN_PROTOCOL_VERSION),
+  schemaVersion: z.number().int().min(0),
+  appVersion: z.string().min(1).max(50),
+  deviceId: DeviceIdSchema,
+  cursor: CursorSchema.nullable().optional(),
+  limit: z.number().int().min(1).max(MAX_PULL_LIMIT).default(DEFAULT_PULL_LIMIT),
+});
+export type PullRequest = z.input<typeof PullRequestSchema>;
+
+/** The same request as query parameters (GET /api/sync/pull). */
+export const PullQuerySchema = z.object({
+  protocolVersion: z.coerce.number().int().min(MIN_PROTOCOL_VERSION),
+  schemaVersion: z.coerce.number().int().min(0),
+  appVersion: z.string().min(1).max(50),
+  deviceId: DeviceIdSchema,
+  cursor: CursorSchema.optional(),
+  limit: z.coerce.number().int().min(1).max(MAX_PULL_LIMIT).default(DEFAULT_PULL_LIMIT),
+});
+
+/** One changed row: its whole current state (RowMeta included: version, fieldVersions, deleted). */
+export const ChangeSchema = z.object({
+  /** Server sequence of the row's latest change. */
+  seq: z.number().int().min(1),
+  entity: EntityNameSchema,
+  row: z.looseObject({
+    id: EntityIdSchema,
+    householdId: EntityIdSchema,
+    version: z.number().int().min(1),
+    fieldVersions: z.record(z.string(), z.number().int().min(0)),
+    deleted: z.boolean(),
+  }),
+});
+export type Change = z.infer<typeof ChangeSchema>;
+
+export const ConflictValueSchema = z.object({
+  /** The value written; null when the field was absent (or, for `deleted`, the tombstone flag). */
+  value: z.unknown(),
+  userId: UserIdSchema,
+  deviceId: DeviceIdSchema,
+  hlc: HlcSchema,
+  /** When the server received it, Unix ms. */
+  serverTime: z.number().int(),
+  /** The server field version this value got (or would have got, for a losing value). */
+  version: z.number().int().min(0).optional(),
+  mutationId: z.string().optional(),
+});
+export type ConflictValue = z.infer<typeof ConflictValueSchema>;
+
+export const ConflictKindSchema = z.enum(['concurrent-edit', 'edit-vs-delete']);
+
+export const ConflictSchema = z.object({
+  id: z.string(),
+  entity: EntityNameSchema,
+  entityId: EntityIdSchema,
+  householdId: EntityIdSchema,
+  field: z.string(),
+  kind: ConflictKindSchema,
+  status: z.enum(['open', 'resolved']),
+  /** Every competing value, oldest first; the row holds the provisional winner. */
+  values: z.array(ConflictValueSchema).min(2),
+  openedAt: z.number().int(),
+  resolvedAt: z.number().int().optional(),
+  resolvedBy: UserIdSchema.optional(),
+});
+export type Conflict = z.infer<typeof ConflictSchema>;
+
+export const PullResponseSchema = z.object({
+  changes: z.array(ChangeSchema),
+  nextCursor: CursorSchema,
+  hasMore: z.boolean(),
+  /** Every open conflict of the caller's scope: present on the last page (hasMore false). */
+  conflicts: z.array(ConflictSchema).optional(),
+  /** The server's last recorded seq for this device (compare with the sent-log, §9.10). */
+  deviceLastSeq: z.number().int().min(0),
+  /**
+   * The cursor is ahead of the server (restored from a backup): push everything, then pull
+   * again from the start (cursor null) and rebase pending entries.
+   */
+  resetRequired: z.boolean().optional(),
+  serverTime: z.number().int(),
+});
+export type PullResponse = z.infer<typeof PullResponseSchema>;
+
+// ---------------------------------------------------------------------------------------------
+// Conflict resolution is an ordinary mutation (no schema of its own): a `patch` of the conflicted
+// field whose base field version is the field's current server version (the value may equal the
+// current one). The server applies it and closes the open conflict (rule CONF4). For an
+// edit-vs-delete conflict the field is `deleted` (a `delete` or a `restore` mutation).
+
+// ---------------------------------------------------------------------------------------------
+// Quarantine (coordinators)
+
+export const QuarantineItemSchema = z.object({
+  id: z.string(),
+  deviceId: z.string(),
+  seq: z.number().int(),
+  mutationId: z.string(),
+  userId: z.string(),
+  householdId: z.string().nullable(),
+  entity: z.string().nullable(),
+  reason: QuarantineReasonSchema,
+  detail: z.string(),
+  /** The mutation exactly as received. */
+  payload: z.unknown(),
+  receivedAt: z.number().int(),
+});
+export type QuarantineItem = z.infer<typeof QuarantineItemSchema>;
+
+// ---------------------------------------------------------------------------------------------
+// Accounts
+
+export const RoleSchema = z.enum(['volunteer', 'counsellor', 'coordinator', 'admin']);
+export type Role = z.infer<typeof RoleSchema>;
+
+/** Roles that see every household, whatever its welcome point. */
+export const ALL_SCOPE_ROLES: readonly Role[] = ['coordinator', 'admin'];
+
+export const UsernameSchema = z
+  .string()
+  .min(2)
+  .max(64)
+  .regex(/^[a-z0-9._@-]+$/, 'lower-case letters, digits and . _ @ -');
+export const PasswordSchema = z.string().min(10, 'at least 10 characters').max(200);
+
+export const WelcomePointSchema = z.object({
+  id: EntityIdSchema,
+  name: z.string().min(1).max(200),
+  archived: z.boolean(),
+});
+export type WelcomePoint = z.infer<typeof WelcomePointSchema>;
+
+export const UserSchema = z.object({
+  id: z.string(),
+  username: UsernameSchema,
+  displayName: z.string().min(1).max(200),
+  role: RoleSchema,
+  welcomePointIds: z.array(EntityIdSchema),
+  disabled: z.boolean(),
+});
+export type User = z.infer<typeof UserSchema>;
+
+export const SetupRequestSchema = z.object({
+  username: UsernameSchema,
+  password: PasswordSchema,
+  displayName: z.string().min(1).max(200),
+});
+
+export const LoginRequestSchema = z.object({
+  username: z.string().min(1).max(64),
+  password: z.string().min(1).max(200),
+  /** The device's id (meta.deviceId); registered to this user on first login. */
+  deviceId: DeviceIdSchema,
+  deviceName: z.string().max(200).optional(),
+});
+
+export const LoginResponseSchema = z.object({
+  /** Bearer token: send as `Authorization: Bearer <token>`. Keep it: it works offline-later. */
+  token: z.string(),
+  expiresAt: z.number().int(),
+  user: UserSchema,
+});
+export type LoginResponse = z.infer<typeof LoginResponseSchema>;

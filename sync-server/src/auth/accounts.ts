@@ -1,0 +1,49 @@
+/** Account operations shared by the HTTP routes and the admin CLI. */
+import { randomUUID } from 'node:crypto';
+import type { User } from '../../../src/domain/sync/protocol';
+import type { RelaisStore } from '../stores/store';
+import type { UserRecord } from '../stores/store-tx';
+import { hashPassword } from './passwords';
+
+export function publicUser(user: UserRecord): User {
+  return {
+    id: user.id,
+    username: user.username,
+    displayName: user.displayName,
+    role: user.role,
+    welcomePointIds: user.welcomePointIds,
+    disabled: user.disabled,
+  };
+}
+
+/**
+ * Creates the first admin, only while the store has no user at all (AUTH1). The check and the
+ * insert share one sequenced transaction, so two concurrent first starts create one admin.
+ * @returns the admin, or undefined when a user already exists
+ */
+export async function createFirstAdmin(
+  store: RelaisStore,
+  input: { username: string; password: string; displayName: string },
+  now: number,
+): Promise<UserRecord | undefined> {
+  const passwordHash = await hashPassword(input.password);
+  return store.transaction(
+    async (tx) => {
+      if ((await tx.countUsers()) > 0) return undefined;
+      const user: UserRecord = {
+        id: randomUUID(),
+        username: input.username,
+        displayName: input.displayName,
+        role: 'admin',
+        passwordHash,
+        disabled: false,
+        welcomePointIds: [],
+        createdAt: now,
+        updatedAt: now,
+      };
+      await tx.insertUser(user);
+      return user;
+    },
+    { sequenced: true },
+  );
+}

@@ -1,0 +1,209 @@
+/**
+ * Administration (admin role only, rule AUTH8): welcome points, users, sessions.
+ */
+import { randomUUID } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { EntityIdSchema } from '../../../src/domain/household/ids';
+import {
+  PasswordSchema,
+  RoleSchema,
+  UsernameSchema,
+  UserSchema,
+  WelcomePointSchema,
+} from '../../../src/domain/sync/protocol';
+import { publicUser } from '../auth/accounts';
+import { hashPassword } from '../auth/passwords';
+import { conflict, HttpError, notFound } from '../http-errors';
+import { requireAuth } from '../plugins/auth';
+import type { StoreTx, WelcomePointRecord } from '../stores/store-tx';
+
+const IdParams = z.object({ id: z.string().min(1).max(100) });
+
+const NewWelcomePoint = z.object({ id: EntityIdSchema.optional(), name: z.string().min(1).max(200) });
+const WelcomePointPatch = z.object({
+  name: z.string().min(1).max(200).optional(),
+  archived: z.boolean().optional(),
+});
+
+const NewUser = z.object({
+  username: UsernameSchema,
+  displayName: z.string().min(1).max(200),
+  password: PasswordSchema,
+  role: RoleSchema,
+  welcomePointIds: z.array(EntityIdSchema).max(100).default([]),
+});
+const UserPatch = z.object({
+  displayName: z.string().min(1).max(200).optional(),
+  password: PasswordSchema.optional(),
+  role: RoleSchema.optional(),
+  welcomePointIds: z.array(EntityIdSchema).max(100).optional(),
+  disabled: z.boolean().optional(),
+});
+
+const SessionSchema = z.object({
+  id: z.string(),
+  deviceId: z.string(),
+  createdAt: z.number(),
+  expiresAt: z.number(),
+  lastUsedAt: z.number(),
+  revokedAt: z.number().nullable(),
+});
+
+function toWelcomePoint(wp: WelcomePointRecord): z.infer<typeof WelcomePointSchema> {
+  return { id: wp.id, name: wp.name, archived: wp.archived };
+}
+
+async function checkWelcomePoints(tx: StoreTx, ids: readonly string[]): Promise<void> {
+  const known = new Set((await tx.listWelcomePoints()).map((wp) => wp.id));
+  const unknown = ids.filter((id) => !known.has(id));
+  if (unknown.length > 0) throw new HttpError(400, `Unknown welcome point(s): ${unknown.join(', ')}`);
+}
+
+export async function adminRoutes(app: FastifyInstance): Promise<void> {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+  api.addHook('onRequest', requireAuth(app, ['admin']));
+
+  api.get('/welcome-points', { schema: { response: { 200: z.array(WelcomePointSchema) } } }, async () =>
+    (await app.store.transaction((tx) => tx.listWelcomePoints())).map(toWelcomePoint),
+  );
+
+  api.post(
+    '/welcome-points',
+    { schema: { body: NewWelcomePoint, response: { 201: WelcomePointSchema } } },
+    async (request, reply) => {
+      const wp: WelcomePointRecord = {
+        id: request.body.id ?? randomUUID(),
+        name: request.body.name,
+        archived: false,
+        createdAt: app.now(),
+      };
+      await app.store.transaction(async (tx) => {
+        if ((await tx.getWelcomePoint(wp.id)) !== undefined) throw conflict(`Welcome point ${wp.id} exists`);
+        await tx.insertWelcomePoint(wp);
+      });
+      return reply.code(201).send(toWelcomePoint(wp));
+    },
+  );
+
+  api.patch(
+    '/welcome-points/:id',
+    { schema: { params: IdParams, body: WelcomePointPatch, response: { 200: WelcomePointSchema } } },
+    async (request) => {
+      const wp = await app.store.transaction(async (tx) => {
+        if (!(await tx.updateWelcomePoint(request.params.id, request.body))) return undefined;
+        return tx.getWelcomePoint(request.params.id);
+      });
+      if (wp === undefined) throw notFound(`No welcome point ${request.params.id}`);
+      return toWelcomePoint(wp);
+    },
+  );
+
+  // Welcome points are archived, never deleted: households keep naming them.
+  api.delete('/welcome-points/:id', { schema: { params: IdParams } }, async (request, reply) => {
+    const ok = await app.store.transaction((tx) =>
+      tx.updateWelcomePoint(request.params.id, { archived: true }),
+    );
+    if (!ok) throw notFound(`No welcome point ${request.params.id}`);
+    return reply.code(204).send();
+  });
+
+  api.get('/users', { schema: { response: { 200: z.array(UserSchema) } } }, async () =>
+    (await app.store.transaction((tx) => tx.listUsers())).map(publicUser),
+  );
+
+  api.post('/users', { schema: { body: NewUser, response: { 201: UserSchema } } }, async (request, reply) => {
+    const body = request.body;
+    const passwordHash = await hashPassword(body.password);
+    const now = app.now();
+    const user = await app.store.transaction(async (tx) => {
+      if ((await tx.getUserByUsername(body.username)) !== undefined) {
+        throw conflict(`User name ${body.username} is taken`);
+      }
+      await checkWelcomePoints(tx, body.welcomePointIds);
+      const record = {
+        id: randomUUID(),
+        username: body.username,
+        displayName: body.displayName,
+        role: body.role,
+        passwordHash,
+        disabled: false,
+        welcomePointIds: [...new Set(body.welcomePointIds)].sort(),
+        createdAt: now,
+        updatedAt: now,
+      };
+      await tx.insertUser(record);
+      return record;
+    });
+    return reply.code(201).send(publicUser(user));
+  });
+
+  api.get('/users/:id', { schema: { params: IdParams, response: { 200: UserSchema } } }, async (request) => {
+    const user = await app.store.transaction((tx) => tx.getUser(request.params.id));
+    if (user === undefined) throw notFound(`No user ${request.params.id}`);
+    return publicUser(user);
+  });
+
+  api.patch(
+    '/users/:id',
+    { schema: { params: IdParams, body: UserPatch, response: { 200: UserSchema } } },
+    async (request) => {
+      const body = request.body;
+      const passwordHash = body.password === undefined ? undefined : await hashPassword(body.password);
+      const now = app.now();
+      const user = await app.store.transaction(async (tx) => {
+        const { password: _password, welcomePointIds, ...rest } = body;
+        const ok = await tx.updateUser(
+          request.params.id,
+          { ...rest, ...(passwordHash === undefined ? {} : { passwordHash }) },
+          now,
+        );
+        if (!ok) return undefined;
+        if (welcomePointIds !== undefined) {
+          await checkWelcomePoints(tx, welcomePointIds);
+          await tx.setUserWelcomePoints(request.params.id, welcomePointIds);
+        }
+        // Disabling a user or changing the password ends every session at once.
+        if (body.disabled === true || passwordHash !== undefined)
+          await tx.revokeUserSessions(request.params.id, now);
+        return tx.getUser(request.params.id);
+      });
+      if (user === undefined) throw notFound(`No user ${request.params.id}`);
+      return publicUser(user);
+    },
+  );
+
+  // Users are disabled, never deleted: their changes and sessions stay attributable.
+  api.delete('/users/:id', { schema: { params: IdParams } }, async (request, reply) => {
+    const now = app.now();
+    const ok = await app.store.transaction(async (tx) => {
+      if (!(await tx.updateUser(request.params.id, { disabled: true }, now))) return false;
+      await tx.revokeUserSessions(request.params.id, now);
+      return true;
+    });
+    if (!ok) throw notFound(`No user ${request.params.id}`);
+    return reply.code(204).send();
+  });
+
+  api.get(
+    '/users/:id/sessions',
+    { schema: { params: IdParams, response: { 200: z.array(SessionSchema) } } },
+    async (request) => {
+      const sessions = await app.store.transaction((tx) => tx.listSessions(request.params.id));
+      return sessions.map(({ tokenHash: _hash, userId: _user, ...rest }) => rest);
+    },
+  );
+
+  api.delete('/sessions/:id', { schema: { params: IdParams } }, async (request, reply) => {
+    const now = app.now();
+    const found = await app.store.transaction(async (tx) => {
+      const session = await tx.getSession(request.params.id);
+      if (session === undefined) return false;
+      await tx.revokeSession(session.id, now);
+      return true;
+    });
+    if (!found) throw notFound(`No session ${request.params.id}`);
+    return reply.code(204).send();
+  });
+}

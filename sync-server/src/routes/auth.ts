@@ -1,0 +1,111 @@
+/**
+ * First start, login, logout, current user (AUTH rules of docs/sync-protocol.md).
+ */
+import { randomUUID } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  LoginRequestSchema,
+  LoginResponseSchema,
+  SetupRequestSchema,
+  UserSchema,
+} from '../../../src/domain/sync/protocol';
+import { createFirstAdmin, publicUser } from '../auth/accounts';
+import { burnPasswordCheck, verifyPassword } from '../auth/passwords';
+import { LoginRateLimiter, type RateLimitOptions } from '../auth/rate-limit';
+import { hashToken, newSessionToken, SESSION_TTL_MS } from '../auth/sessions';
+import { conflict, forbidden } from '../http-errors';
+import { authOf, requireAuth } from '../plugins/auth';
+
+const ErrorSchema = z.object({ error: z.string(), message: z.string() });
+
+export interface AuthRoutesOptions {
+  loginLimit?: RateLimitOptions;
+}
+
+export async function authRoutes(app: FastifyInstance, options: AuthRoutesOptions): Promise<void> {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+  const limiter = new LoginRateLimiter(options.loginLimit);
+
+  api.post(
+    '/setup',
+    { schema: { body: SetupRequestSchema, response: { 201: UserSchema } } },
+    async (request, reply) => {
+      const admin = await createFirstAdmin(app.store, request.body, app.now());
+      if (admin === undefined) throw conflict('Setup is done: an account already exists');
+      return reply.code(201).send(publicUser(admin));
+    },
+  );
+
+  api.post(
+    '/auth/login',
+    {
+      schema: {
+        body: LoginRequestSchema,
+        response: { 200: LoginResponseSchema, 401: ErrorSchema, 429: ErrorSchema },
+      },
+    },
+    async (request, reply) => {
+      const { username, password, deviceId, deviceName } = request.body;
+      const now = app.now();
+      const key = LoginRateLimiter.key(username, request.ip);
+      const wait = limiter.retryAfterSeconds(key, now);
+      if (wait > 0) {
+        return reply
+          .code(429)
+          .header('retry-after', String(wait))
+          .send({ error: 'too_many_requests', message: `Too many failed logins: try again in ${wait} s` });
+      }
+      const user = await app.store.transaction((tx) => tx.getUserByUsername(username.toLowerCase()));
+      let ok = false;
+      if (user === undefined) await burnPasswordCheck(password);
+      else ok = await verifyPassword(password, user.passwordHash);
+      if (user === undefined || !ok || user.disabled) {
+        limiter.recordFailure(key, now);
+        return reply.code(401).send({ error: 'unauthorized', message: 'Wrong user name or password' });
+      }
+      limiter.reset(key);
+      const token = newSessionToken();
+      const expiresAt = now + SESSION_TTL_MS;
+      await app.store.transaction(async (tx) => {
+        const device = await tx.getDevice(deviceId);
+        if (device !== undefined && device.userId !== user.id) {
+          throw forbidden('This device id is registered to another user');
+        }
+        if (device === undefined) {
+          await tx.insertDevice({
+            deviceId,
+            userId: user.id,
+            name: deviceName ?? null,
+            lastSeq: 0,
+            createdAt: now,
+            lastSeenAt: now,
+          });
+        }
+        await tx.insertSession({
+          id: randomUUID(),
+          tokenHash: hashToken(token),
+          userId: user.id,
+          deviceId,
+          createdAt: now,
+          expiresAt,
+          lastUsedAt: now,
+          revokedAt: null,
+        });
+      });
+      return { token, expiresAt, user: publicUser(user) };
+    },
+  );
+
+  api.post('/auth/logout', { onRequest: requireAuth(app) }, async (request, reply) => {
+    const { session } = authOf(request);
+    await app.store.transaction((tx) => tx.revokeSession(session.id, app.now()));
+    return reply.code(204).send();
+  });
+
+  api.get('/auth/me', { onRequest: requireAuth(app) }, async (request) => {
+    const { user, session } = authOf(request);
+    return { user: publicUser(user), deviceId: session.deviceId, expiresAt: session.expiresAt };
+  });
+}

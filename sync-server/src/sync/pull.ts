@@ -1,0 +1,87 @@
+/**
+ * Pull (docs/sync-protocol.md PULL*): the caller's rows changed after the cursor, in change
+ * sequence order, whole rows (tombstones included). Sequence numbers are allocated in commit
+ * order (ADR 0007), so a cursor never skips a change committed later with a lower number (I6).
+ */
+import type { EntityName } from '../../../src/domain/sync/entities';
+import {
+  type Conflict,
+  decodeCursor,
+  encodeCursor,
+  type PullResponse,
+} from '../../../src/domain/sync/protocol';
+import { forbidden } from '../http-errors';
+import type { RelaisStore } from '../stores/store';
+import type { ConflictRecord, Scope, StoreTx } from '../stores/store-tx';
+import type { PushCaller } from './push';
+import { toWireRow } from './push';
+
+export function toWireConflict(c: ConflictRecord): Conflict {
+  return {
+    id: c.id,
+    entity: c.entity as EntityName,
+    entityId: c.entityId,
+    householdId: c.householdId,
+    field: c.field,
+    kind: c.kind,
+    status: c.status,
+    values: c.values as Conflict['values'],
+    openedAt: c.openedAt,
+    ...(c.resolvedAt === null ? {} : { resolvedAt: c.resolvedAt }),
+    ...(c.resolvedBy === null ? {} : { resolvedBy: c.resolvedBy }),
+  };
+}
+
+export async function openConflicts(tx: StoreTx, scope: Scope, householdId?: string): Promise<Conflict[]> {
+  const list = await tx.listConflicts({
+    scope,
+    status: 'open',
+    ...(householdId === undefined ? {} : { householdId }),
+  });
+  return list.map(toWireConflict);
+}
+
+export async function applyPull(
+  store: RelaisStore,
+  caller: PushCaller,
+  request: { deviceId: string; cursor?: string | null | undefined; limit: number },
+  now: number,
+): Promise<PullResponse> {
+  if (request.deviceId !== caller.deviceId) throw forbidden('This session was opened on another device');
+  const after = decodeCursor(request.cursor);
+  return store.transaction(async (tx) => {
+    const device = await tx.getDevice(request.deviceId);
+    if (device === undefined || device.userId !== caller.user.id) {
+      throw forbidden('This device is not registered to you');
+    }
+    const head = await tx.getCounter('change_seq');
+    if (after > head) {
+      // PULL6: a cursor from the future means the server was restored from an older backup.
+      return {
+        changes: [],
+        nextCursor: encodeCursor(0),
+        hasMore: true,
+        deviceLastSeq: device.lastSeq,
+        resetRequired: true,
+        serverTime: now,
+      };
+    }
+    const rows = await tx.rowsAfter(after, request.limit + 1, caller.scope);
+    const hasMore = rows.length > request.limit;
+    const page = hasMore ? rows.slice(0, request.limit) : rows;
+    const last = page.at(-1);
+    const response: PullResponse = {
+      changes: page.map((row) => ({
+        seq: row.seq,
+        entity: row.entity as EntityName,
+        row: toWireRow(row) as PullResponse['changes'][number]['row'],
+      })),
+      nextCursor: encodeCursor(last === undefined ? after : last.seq),
+      hasMore,
+      deviceLastSeq: device.lastSeq,
+      serverTime: now,
+    };
+    if (!hasMore) response.conflicts = await openConflicts(tx, caller.scope);
+    return response;
+  });
+}
