@@ -255,3 +255,24 @@ describe('Follow-up tab', () => {
     expect(screen.getAllByText('Votre saisie non enregistrée a été retrouvée.').length).toBeGreaterThan(0);
   });
 });
+
+describe('Follow-up drafts', () => {
+  it('a half-typed appointment reopens with its text after a reload', async () => {
+    const { deps, view } = await open();
+    fireEvent.click(screen.getByRole('button', { name: 'Ajouter un rendez-vous' }));
+    const form = screen.getByRole('form', { name: 'Nouveau rendez-vous' });
+    fireEvent.input(within(form).getByLabelText('Lieu (facultatif)'), {
+      target: { value: 'CCAS de Vénissieux' },
+    });
+    await new Promise((r) => setTimeout(r, 50));
+    view.unmount();
+    render(<App state={makeTestState({ settings: deps.settings, workspace: deps.workspace }).state} />);
+    const reopened = await screen.findByRole('form', { name: 'Nouveau rendez-vous' });
+    await waitFor(() =>
+      expect((within(reopened).getByLabelText('Lieu (facultatif)') as HTMLInputElement).value).toBe(
+        'CCAS de Vénissieux',
+      ),
+    );
+    expect(within(reopened).getByText('Votre saisie non enregistrée a été retrouvée.')).toBeTruthy();
+  });
+});

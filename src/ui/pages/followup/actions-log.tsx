@@ -19,7 +19,14 @@ import {
 import type { DossierModel } from '../../../state/workspace/dossier-model';
 import { SelectField } from '../../components/fields/select-field';
 import { TextField } from '../../components/fields/text-field';
-import { DraftNotice, FormStatusLine, fieldError, TextAreaField, useForm } from './form-bits';
+import {
+  DraftNotice,
+  FormStatusLine,
+  fieldError,
+  TextAreaField,
+  useForm,
+  useOpenWhenDrafted,
+} from './form-bits';
 
 const STATUSES = ['planned', 'in_progress', 'sent', 'answered', 'done', 'cancelled'] as const;
 const DECISIONS = [
@@ -218,7 +225,13 @@ function ActionForm({
         <button type="submit" class="primary">
           {t('common.save')}
         </button>
-        <button type="button" onClick={onDone}>
+        <button
+          type="button"
+          onClick={() => {
+            void form.discard();
+            onDone();
+          }}
+        >
           {t('followup.appointments.closeForm')}
         </button>
       </div>
@@ -293,7 +306,13 @@ function AnswerForm({
         <button type="submit" class="primary">
           {t('followup.answer.save')}
         </button>
-        <button type="button" onClick={onDone}>
+        <button
+          type="button"
+          onClick={() => {
+            void form.discard();
+            onDone();
+          }}
+        >
           {t('followup.appointments.closeForm')}
         </button>
       </div>
@@ -364,6 +383,7 @@ export function ActionsLog({
 }) {
   const [adding, setAdding] = useState(false);
   const [answering, setAnswering] = useState<string | null>(null);
+  useOpenWhenDrafted(`action:new:${model.householdId}`, () => setAdding(true));
   const actions = actionsNewestFirst(dossier.actions);
   return (
     <section class="card" aria-labelledby="followup-actions-title">

@@ -14,7 +14,7 @@ import type { DossierModel } from '../../../state/workspace/dossier-model';
 import { describeWriteError } from '../../../state/workspace/workspace-model';
 import { SelectField } from '../../components/fields/select-field';
 import { TextField } from '../../components/fields/text-field';
-import { DraftNotice, FormStatusLine, fieldError, useForm } from './form-bits';
+import { DraftNotice, FormStatusLine, fieldError, useForm, useOpenWhenDrafted } from './form-bits';
 
 const STATUSES = ['planned', 'done', 'missed', 'cancelled'] as const;
 
@@ -148,6 +148,7 @@ export function Appointments({
   const [editing, setEditing] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
+  useOpenWhenDrafted(`appointment:new:${model.householdId}`, () => setEditing((current) => current ?? 'new'));
   const next = nextAppointment(dossier.appointments, now);
   const all = sortedAppointments(dossier.appointments);
 
