@@ -7,7 +7,7 @@
 import type { FastifyInstance, FastifyRequest, onRequestAsyncHookHandler } from 'fastify';
 import { ALL_SCOPE_ROLES, type Role } from '../../../src/domain/sync/protocol';
 import { hashToken, SESSION_EXTEND_EVERY_MS, SESSION_TTL_MS } from '../auth/sessions';
-import { forbidden, unauthorized } from '../http-errors';
+import { databaseUnavailable, forbidden, unauthorized } from '../http-errors';
 import type { Scope, SessionRecord, UserRecord } from '../stores/store-tx';
 
 export interface AuthContext {
@@ -50,16 +50,20 @@ export function requireAuth(app: FastifyInstance, roles?: readonly Role[]): onRe
     const token = bearer(request);
     if (token === undefined) throw unauthorized();
     const now = app.now();
-    const auth = await app.store.transaction(async (tx) => {
-      const session = await tx.getSessionByHash(hashToken(token));
-      if (session === undefined || session.revokedAt !== null || session.expiresAt <= now) return undefined;
-      const user = await tx.getUser(session.userId);
-      if (user === undefined || user.disabled) return undefined;
-      if (now - session.lastUsedAt >= SESSION_EXTEND_EVERY_MS) {
-        await tx.extendSession(session.id, now + SESSION_TTL_MS, now);
-      }
-      return { session, user, scope: scopeOf(user) };
-    });
+    const auth = await app.store
+      .transaction(async (tx) => {
+        const session = await tx.getSessionByHash(hashToken(token));
+        if (session === undefined || session.revokedAt !== null || session.expiresAt <= now) return undefined;
+        const user = await tx.getUser(session.userId);
+        if (user === undefined || user.disabled) return undefined;
+        if (now - session.lastUsedAt >= SESSION_EXTEND_EVERY_MS) {
+          await tx.extendSession(session.id, now + SESSION_TTL_MS, now);
+        }
+        return { session, user, scope: scopeOf(user) };
+      })
+      .catch((error: unknown) => {
+        throw databaseUnavailable(error);
+      });
     if (auth === undefined) throw unauthorized('Session expired or revoked: log in again');
     if (roles !== undefined && !roles.includes(auth.user.role)) {
       throw forbidden(`This needs one of the roles: ${roles.join(', ')}`);

@@ -17,7 +17,7 @@ import {
   QuarantineItemSchema,
   type QuarantineReason,
 } from '../../../src/domain/sync/protocol';
-import { forbidden, HttpError } from '../http-errors';
+import { databaseUnavailable, forbidden, HttpError } from '../http-errors';
 import { authOf, requireAuth } from '../plugins/auth';
 import { applyPull, openConflicts } from '../sync/pull';
 import { applyPush, inScope, type PushOptions } from '../sync/push';
@@ -33,12 +33,8 @@ function checkProtocol(version: number): void {
   }
 }
 
-/** Database trouble is the server's: 503, nothing applied, the client retries the same batch (PUSH9). */
 function unavailable(error: unknown): never {
-  if (error instanceof HttpError) throw error;
-  const wrapped = new HttpError(503, 'The database is unavailable: nothing was applied, retry later');
-  (wrapped as Error & { cause?: unknown }).cause = error;
-  throw wrapped;
+  throw databaseUnavailable(error);
 }
 
 export async function syncRoutes(app: FastifyInstance, options: SyncRoutesOptions): Promise<void> {

@@ -1,0 +1,82 @@
+/**
+ * Server administration from a shell, for the first start:
+ *
+ *   npx tsx sync-server/src/cli/admin.ts create-first-admin --username admin [--display-name "…"] --password-stdin
+ *
+ * Reads the same environment as the server (DATA_DIR or DATABASE_URL), migrates the store and
+ * creates an admin only when the store has no user at all (rule AUTH1). The password is read from
+ * standard input (never from the command line, which other users can see in `ps`).
+ */
+import { pathToFileURL } from 'node:url';
+import { PasswordSchema, UsernameSchema } from '../../../src/domain/sync/protocol';
+import { createFirstAdmin } from '../auth/accounts';
+import { ConfigError, loadConfig } from '../config';
+import { openStore } from '../stores/create-store';
+
+const USAGE = 'usage: admin.ts create-first-admin --username <name> [--display-name <name>] --password-stdin';
+
+export interface CliResult {
+  code: number;
+  out: string;
+}
+
+function option(args: readonly string[], name: string): string | undefined {
+  const index = args.indexOf(name);
+  return index === -1 ? undefined : args[index + 1];
+}
+
+async function readStdin(stream: NodeJS.ReadableStream): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
+  return Buffer.concat(chunks)
+    .toString('utf8')
+    .replace(/\r?\n$/, '');
+}
+
+export async function runAdminCli(
+  args: readonly string[],
+  env: NodeJS.ProcessEnv,
+  stdin: NodeJS.ReadableStream,
+): Promise<CliResult> {
+  const [command, ...rest] = args;
+  if (command !== 'create-first-admin') return { code: 2, out: USAGE };
+  const username = UsernameSchema.safeParse(option(rest, '--username'));
+  if (!username.success)
+    return { code: 2, out: `--username: ${username.error.issues[0]?.message}\n${USAGE}` };
+  if (!rest.includes('--password-stdin')) return { code: 2, out: `--password-stdin is required\n${USAGE}` };
+  const password = PasswordSchema.safeParse(await readStdin(stdin));
+  if (!password.success) return { code: 2, out: `password: ${password.error.issues[0]?.message}` };
+  let config: ReturnType<typeof loadConfig>;
+  try {
+    config = loadConfig(env);
+  } catch (error) {
+    return { code: 1, out: error instanceof ConfigError ? error.message : String(error) };
+  }
+  const store = await openStore(config);
+  try {
+    const admin = await createFirstAdmin(
+      store,
+      {
+        username: username.data,
+        password: password.data,
+        displayName: option(rest, '--display-name') ?? username.data,
+      },
+      Date.now(),
+    );
+    if (admin === undefined) {
+      return {
+        code: 1,
+        out: 'Refused: this server already has accounts (create-first-admin works only on an empty store).',
+      };
+    }
+    return { code: 0, out: `Created admin ${admin.username} (${admin.id}) in ${store.location}.` };
+  } finally {
+    await store.close();
+  }
+}
+
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const result = await runAdminCli(process.argv.slice(2), process.env, process.stdin);
+  (result.code === 0 ? console.log : console.error)(result.out);
+  process.exitCode = result.code;
+}

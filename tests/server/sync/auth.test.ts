@@ -1,0 +1,383 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { PassThrough } from 'node:stream';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { hashPassword, verifyPassword } from '../../../sync-server/src/auth/passwords';
+import { runAdminCli } from '../../../sync-server/src/cli/admin';
+import type { RelaisStore } from '../../../sync-server/src/stores/store';
+import { makeTempDir } from '../helpers';
+import {
+  bearer,
+  Device,
+  ENGINES,
+  login,
+  makeWorld,
+  openApp,
+  PASSWORD,
+  sqliteEngine,
+  TestClock,
+  type World,
+  WP_A,
+} from './harness';
+
+describe('[AUTH2] passwords', () => {
+  it('are hashed with scrypt, a per-user salt and the parameters stored with the hash', async () => {
+    const a = await hashPassword('correct horse battery');
+    const b = await hashPassword('correct horse battery');
+    expect(a).toMatch(/^scrypt\$16384\$8\$1\$[A-Za-z0-9_-]{22}\$[A-Za-z0-9_-]{43}$/);
+    expect(a).not.toBe(b);
+    expect(await verifyPassword('correct horse battery', a)).toBe(true);
+    expect(await verifyPassword('correct horse batterY', a)).toBe(false);
+    expect(await verifyPassword('x', 'not-a-hash')).toBe(false);
+  });
+});
+
+for (const engine of ENGINES) {
+  describe(`accounts on ${engine.name}`, () => {
+    let app: FastifyInstance;
+    let store: RelaisStore;
+    let destroy: () => Promise<void>;
+    const clock = new TestClock();
+
+    beforeEach(async () => {
+      clock.ms = Date.UTC(2026, 10, 27, 9);
+      const made = await engine.make();
+      store = made.store;
+      destroy = made.destroy;
+      app = await openApp(store, clock);
+    });
+    afterEach(async () => {
+      await app.close();
+      await destroy();
+    });
+
+    it('[AUTH1] POST /api/setup creates the first admin only while no user exists', async () => {
+      const payload = { username: 'admin', password: PASSWORD, displayName: 'Admin' };
+      const [first, second] = await Promise.all([
+        app.inject({ method: 'POST', url: '/api/setup', payload }),
+        app.inject({ method: 'POST', url: '/api/setup', payload: { ...payload, username: 'other' } }),
+      ]);
+      expect([first.statusCode, second.statusCode].sort()).toEqual([201, 409]);
+      const again = await app.inject({ method: 'POST', url: '/api/setup', payload });
+      expect(again.statusCode).toBe(409);
+      expect(await store.transaction((tx) => tx.countUsers())).toBe(1);
+    });
+
+    it('[AUTH3] login: good password gives a token, a bad one 401, and 5 failures per name and address give 429 with Retry-After', async () => {
+      await makeWorld(app);
+      expect((await login(app, 'vol-a', 'dev-x')).statusCode).toBe(200);
+      expect((await login(app, 'vol-a', 'dev-x', 'wrong password')).statusCode).toBe(401);
+      expect((await login(app, 'nobody', 'dev-x')).statusCode).toBe(401);
+      for (let i = 0; i < 4; i += 1)
+        expect((await login(app, 'vol-a', 'dev-x', 'wrong')).statusCode).toBe(401);
+      const limited = await login(app, 'vol-a', 'dev-x'); // even the right password waits
+      expect(limited.statusCode).toBe(429);
+      expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
+      expect(Number(limited.headers['retry-after'])).toBeLessThanOrEqual(15 * 60);
+      // Another user name from the same address is not blocked.
+      expect((await login(app, 'vol-b', 'dev-y')).statusCode).toBe(200);
+      clock.advance(15 * 60 * 1000 + 1);
+      expect((await login(app, 'vol-a', 'dev-x')).statusCode).toBe(200);
+    });
+
+    it('[AUTH4] session tokens are 32 random bytes, stored only as their SHA-256', async () => {
+      await makeWorld(app);
+      const response = await login(app, 'vol-a', 'dev-hash');
+      const { token } = response.json() as { token: string };
+      expect(Buffer.from(token, 'base64url')).toHaveLength(32);
+      const hash = createHash('sha256').update(token).digest('hex');
+      const session = await store.transaction((tx) => tx.getSessionByHash(hash));
+      expect(session?.deviceId).toBe('dev-hash');
+      expect(JSON.stringify(session)).not.toContain(token);
+    });
+
+    it('[AUTH5] an expired token gets 401; use within 30 days slides the expiry', async () => {
+      const world = await makeWorld(app);
+      const me = (token: string) =>
+        app.inject({ method: 'GET', url: '/api/auth/me', headers: bearer(token) });
+      expect((await me(world.volunteerA.token)).statusCode).toBe(200);
+      clock.advance(20 * 86_400_000);
+      expect((await me(world.volunteerA.token)).statusCode).toBe(200); // slides to day 50
+      clock.advance(20 * 86_400_000);
+      expect((await me(world.volunteerA.token)).statusCode).toBe(200);
+      expect((await me(world.volunteerB.token)).statusCode).toBe(401); // unused for 40 days
+      expect((await me('not-a-token')).statusCode).toBe(401);
+      expect((await app.inject({ method: 'GET', url: '/api/auth/me' })).statusCode).toBe(401);
+    });
+
+    it('[AUTH5] logout, admin revocation, disabling the user and a password change revoke sessions (401)', async () => {
+      const world = await makeWorld(app);
+      const me = (token: string) =>
+        app.inject({ method: 'GET', url: '/api/auth/me', headers: bearer(token) });
+      const out = await app.inject({
+        method: 'POST',
+        url: '/api/auth/logout',
+        headers: bearer(world.volunteerA.token),
+      });
+      expect(out.statusCode).toBe(204);
+      expect((await me(world.volunteerA.token)).statusCode).toBe(401);
+
+      const sessions = await app.inject({
+        method: 'GET',
+        url: `/api/admin/users/${world.counsellorA.userId}/sessions`,
+        headers: bearer(world.admin.token),
+      });
+      const [session] = sessions.json() as { id: string }[];
+      const revoke = await app.inject({
+        method: 'DELETE',
+        url: `/api/admin/sessions/${session?.id}`,
+        headers: bearer(world.admin.token),
+      });
+      expect(revoke.statusCode).toBe(204);
+      expect((await me(world.counsellorA.token)).statusCode).toBe(401);
+
+      await app.inject({
+        method: 'PATCH',
+        url: `/api/admin/users/${world.volunteerB.userId}`,
+        headers: bearer(world.admin.token),
+        payload: { disabled: true },
+      });
+      expect((await me(world.volunteerB.token)).statusCode).toBe(401);
+      expect((await login(app, 'vol-b', world.volunteerB.deviceId)).statusCode).toBe(401);
+
+      await app.inject({
+        method: 'PATCH',
+        url: `/api/admin/users/${world.coordinator.userId}`,
+        headers: bearer(world.admin.token),
+        payload: { password: 'a brand new password' },
+      });
+      expect((await me(world.coordinator.token)).statusCode).toBe(401);
+      expect((await login(app, 'coord', 'dev-c2', 'a brand new password')).statusCode).toBe(200);
+    });
+
+    it('[AUTH7] a device id is registered to the first user who logs in with it', async () => {
+      const world = await makeWorld(app);
+      const other = await login(app, 'vol-b', world.volunteerA.deviceId);
+      expect(other.statusCode).toBe(403);
+      const device = new Device(app, { ...world.volunteerB, deviceId: world.volunteerA.deviceId }, clock);
+      // A session pushing for another device id is refused.
+      expect((await device.pushRaw([])).statusCode).toBe(403);
+    });
+  });
+}
+
+describe('[AUTH8] every endpoint with every role, and a foreign welcome point', () => {
+  let app: FastifyInstance;
+  let store: RelaisStore;
+  let world: World;
+  const clock = new TestClock();
+  let householdA = '';
+  let chargeA = '';
+
+  beforeAll(async () => {
+    const made = await sqliteEngine.make();
+    store = made.store;
+    app = await openApp(store, clock);
+    world = await makeWorld(app);
+    const device = new Device(app, world.counsellorA, clock);
+    const h = device.createHousehold(WP_A);
+    const c = device.create('charge', h.entityId, {
+      type: 'rent',
+      amountCents: 1,
+      frequency: 'monthly',
+      mode: 'real',
+    });
+    await device.push([h, c]);
+    householdA = h.entityId;
+    chargeA = c.entityId;
+  });
+  afterAll(() => app.close());
+
+  const roles = ['admin', 'coordinator', 'counsellorA', 'volunteerA', 'volunteerB'] as const;
+
+  const adminEndpoints: [string, string, () => unknown][] = [
+    ['GET', '/api/admin/welcome-points', () => undefined],
+    ['POST', '/api/admin/welcome-points', () => ({ name: `Point ${randomUUID()}` })],
+    ['PATCH', '/api/admin/welcome-points/wp-b', () => ({ name: 'Point B (Vénissieux)' })],
+    ['GET', '/api/admin/users', () => undefined],
+    [
+      'POST',
+      '/api/admin/users',
+      () => ({
+        username: `u${randomUUID().slice(0, 8)}`,
+        displayName: 'U',
+        password: PASSWORD,
+        role: 'volunteer',
+      }),
+    ],
+    ['GET', '/api/admin/users/{volunteerB}', () => undefined],
+    ['PATCH', '/api/admin/users/{volunteerB}', () => ({ displayName: 'vol-b' })],
+    ['GET', '/api/admin/users/{volunteerB}/sessions', () => undefined],
+  ];
+
+  for (const [method, path, body] of adminEndpoints) {
+    it(`${method} ${path}: admin only (others 403, anonymous 401)`, async () => {
+      const url = path.replace('{volunteerB}', world.volunteerB.userId);
+      const anonymous = await app.inject({ method: method as 'GET', url, payload: body() as object });
+      expect(anonymous.statusCode).toBe(401);
+      for (const role of roles) {
+        const response = await app.inject({
+          method: method as 'GET',
+          url,
+          headers: bearer(world[role].token),
+          payload: body() as object,
+        });
+        expect([role, response.statusCode]).toEqual([
+          role,
+          role === 'admin' ? (method === 'POST' ? 201 : 200) : 403,
+        ]);
+      }
+    });
+  }
+
+  it('DELETE /api/admin/welcome-points/:id, /users/:id, /sessions/:id: admin only', async () => {
+    for (const url of [
+      '/api/admin/welcome-points/nope',
+      '/api/admin/users/nope',
+      '/api/admin/sessions/nope',
+    ]) {
+      for (const role of roles) {
+        const response = await app.inject({ method: 'DELETE', url, headers: bearer(world[role].token) });
+        expect([role, url, response.statusCode]).toEqual([role, url, role === 'admin' ? 404 : 403]);
+      }
+    }
+  });
+
+  it('GET /api/quarantine: coordinators and admins only', async () => {
+    for (const role of roles) {
+      const response = await app.inject({
+        method: 'GET',
+        url: '/api/quarantine',
+        headers: bearer(world[role].token),
+      });
+      const allowed = role === 'admin' || role === 'coordinator';
+      expect([role, response.statusCode]).toEqual([role, allowed ? 200 : 403]);
+    }
+  });
+
+  it('GET /api/conflicts?householdId=: 403 for a foreign welcome point, 200 in scope', async () => {
+    for (const role of roles) {
+      const response = await app.inject({
+        method: 'GET',
+        url: `/api/conflicts?householdId=${householdA}`,
+        headers: bearer(world[role].token),
+      });
+      expect([role, response.statusCode]).toEqual([role, role === 'volunteerB' ? 403 : 200]);
+    }
+  });
+
+  it('[AUTH6] push: every role may write a household of its scope; a foreign one is 403 and nothing is applied', async () => {
+    for (const role of roles) {
+      const device = new Device(app, world[role], clock);
+      const lastSeq = (await store.transaction((tx) => tx.getDevice(device.deviceId)))?.lastSeq ?? 0;
+      device.seq = lastSeq;
+      const row = { id: chargeA, householdId: householdA, version: 1, fieldVersions: { amountCents: 1 } };
+      const own = device.createHousehold(role === 'volunteerB' ? 'wp-b' : WP_A);
+      const edit = device.patch('charge', row, { label: `by ${role}` });
+      const response = await device.pushRaw([own, edit]);
+      if (role === 'volunteerB') {
+        expect(response.statusCode).toBe(403);
+        const rows = await store.transaction((tx) => tx.getRows([own.entityId, chargeA]));
+        expect(rows.map((r) => r.id)).toEqual([chargeA]); // its own household was not created either
+        expect(rows[0]?.data.label).not.toBe('by volunteerB');
+        expect((await store.transaction((tx) => tx.getDevice(device.deviceId)))?.lastSeq).toBe(lastSeq);
+      } else {
+        expect([role, response.statusCode]).toEqual([role, 200]);
+      }
+    }
+  });
+
+  it('[AUTH6] a volunteer cannot create a household in, or move one to, another welcome point', async () => {
+    const device = new Device(app, world.volunteerA, clock);
+    device.seq = (await store.transaction((tx) => tx.getDevice(device.deviceId)))?.lastSeq ?? 0;
+    const foreign = device.createHousehold('wp-b');
+    expect((await device.pushRaw([foreign])).statusCode).toBe(403);
+    device.seq -= 1;
+    const own = device.createHousehold(WP_A);
+    expect((await device.pushRaw([own])).statusCode).toBe(200);
+    const move = device.patch(
+      'household',
+      { id: own.entityId, householdId: own.entityId, version: 1, fieldVersions: {} },
+      {
+        welcomePointId: 'wp-b',
+      },
+    );
+    expect((await device.pushRaw([move])).statusCode).toBe(403);
+  });
+
+  it('[AUTH6] a mutation naming an in-scope household for a row of a foreign household is 403', async () => {
+    const device = new Device(app, world.volunteerB, clock);
+    device.seq = (await store.transaction((tx) => tx.getDevice(device.deviceId)))?.lastSeq ?? 0;
+    const own = device.createHousehold('wp-b');
+    await device.push([own]);
+    const forged = device.patch(
+      'charge',
+      { id: chargeA, householdId: own.entityId, version: 1, fieldVersions: {} },
+      {
+        amountCents: 999,
+      },
+    );
+    expect((await device.pushRaw([forged])).statusCode).toBe(403);
+  });
+
+  it('[AUTH6] pull: each role sees only its scope', async () => {
+    for (const role of roles) {
+      const device = new Device(app, world[role], clock);
+      const { rows } = await device.pullAll();
+      const seesA = [...rows.values()].some((r) => r.householdId === householdA);
+      expect([role, seesA]).toEqual([role, role !== 'volunteerB']);
+    }
+  });
+
+  it('sync endpoints refuse anonymous requests with 401', async () => {
+    for (const [method, url] of [
+      ['POST', '/api/sync/push'],
+      ['POST', '/api/sync/pull'],
+      ['GET', '/api/sync/pull'],
+      ['GET', '/api/conflicts'],
+      ['GET', '/api/quarantine'],
+      ['GET', '/api/auth/me'],
+      ['POST', '/api/auth/logout'],
+    ] as const) {
+      expect([url, (await app.inject({ method, url })).statusCode]).toEqual([url, 401]);
+    }
+  });
+});
+
+describe('[AUTH1] create-first-admin CLI', () => {
+  let temp: ReturnType<typeof makeTempDir>;
+  beforeEach(() => {
+    temp = makeTempDir();
+  });
+  afterEach(() => temp.cleanup());
+
+  const stdin = (text: string): NodeJS.ReadableStream => {
+    const stream = new PassThrough();
+    stream.end(text);
+    return stream;
+  };
+
+  it('creates the admin on an empty store and refuses afterwards', async () => {
+    const env = { DATA_DIR: temp.dir };
+    const args = ['create-first-admin', '--username', 'root', '--password-stdin'];
+    const first = await runAdminCli(args, env, stdin(`${PASSWORD}\n`));
+    expect(first).toMatchObject({ code: 0 });
+    const second = await runAdminCli(
+      ['create-first-admin', '--username', 'root2', '--password-stdin'],
+      env,
+      stdin(PASSWORD),
+    );
+    expect(second.code).toBe(1);
+    expect(second.out).toMatch(/already has accounts/);
+    expect((await runAdminCli(['create-first-admin', '--username', 'x'], env, stdin(PASSWORD))).code).toBe(2);
+    expect(
+      (
+        await runAdminCli(
+          ['create-first-admin', '--username', 'root', '--password-stdin'],
+          env,
+          stdin('short'),
+        )
+      ).code,
+    ).toBe(2);
+  });
+});
