@@ -184,6 +184,22 @@ describe('Debts tab', () => {
     expect((within(documents).getByLabelText('Dernier relevé') as HTMLInputElement).checked).toBe(true);
   });
 
+  it('keeps both ticks when two boxes are ticked before the first write comes back', async () => {
+    const { state, repository, householdId, creditorId } = await seedWithCreditor();
+    const debt = await repository.addRow('debt', householdId, { ...baseDebt, creditorId });
+    openDebts(householdId, state);
+    const card = await screen.findByTestId(`debt-card-${debt.id}`);
+    fireEvent.click(within(card).getByLabelText('Contrat ou offre de prêt'));
+    fireEvent.click(within(card).getByLabelText('Dernier relevé'));
+    await waitFor(async () =>
+      expect((await repository.getRow('debt', debt.id))?.documentsProvided).toEqual([
+        'contract',
+        'last_statement',
+      ]),
+    );
+    await waitFor(() => expect(card.textContent).toContain('Il manque : Tableau d’amortissement.'));
+  });
+
   it('asks for the lease and the arrears statement for rent arrears, and the diagnosis ignores the ticks', async () => {
     const { state, repository } = makeTestState();
     const seeded = await seedExampleA(repository);

@@ -146,7 +146,7 @@ function DiagnosisFigures({ diagnosis: d }: { diagnosis: Diagnosis }) {
       <p class="hint">{t('budget.diagnosis.on', { date: formatDate(d.on) })}</p>
       <div class="capacity" data-testid="capacity">
         <h3 id="budget-capacity-title">{capacityLabel}</h3>
-        <p class="capacity-amount">
+        <p class="capacity-amount" aria-live="polite">
           <span class="capacity-value">{formatMoney(d.capacity.capacityMonthlyCents)}</span>{' '}
           <span class="capacity-unit">{t('budget.diagnosis.capacityPerMonth')}</span>
         </p>
@@ -198,7 +198,7 @@ function severityRank(alert: Alert): number {
 
 export function DiagnosisPanel({ view }: { view: BudgetDiagnosisView }) {
   return (
-    <section class="card diagnosis" aria-labelledby="budget-diagnosis-title" aria-live="polite">
+    <section class="card diagnosis" aria-labelledby="budget-diagnosis-title">
       <h2 id="budget-diagnosis-title">{t('budget.diagnosis.title')}</h2>
       {view.kind === 'ok' && <DiagnosisFigures diagnosis={view.diagnosis} />}
       {view.kind === 'incomplete' && (

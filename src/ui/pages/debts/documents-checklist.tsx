@@ -2,8 +2,13 @@
  * The supporting documents of one debt: a box per document its product needs, ticked ones
  * stored on the debt row at once, and what is still missing in words.
  */
-import { useState } from 'preact/hooks';
-import { documentChecklist, missingDocuments, toggleDocument } from '../../../domain/dossier/debt-documents';
+import { useRef, useState } from 'preact/hooks';
+import {
+  type DebtDocument,
+  documentChecklist,
+  missingDocuments,
+  toggleDocument,
+} from '../../../domain/dossier/debt-documents';
 import type { DebtRow } from '../../../domain/dossier/rows';
 import { t } from '../../../i18n/i18n';
 import type { MessageKey } from '../../../i18n/messages-fr';
@@ -12,7 +17,19 @@ import { describeWriteError } from '../../../state/workspace/workspace-model';
 
 export function DocumentsChecklist({ model, debt }: { model: DossierModel; debt: DebtRow }) {
   const [failure, setFailure] = useState<string | null>(null);
-  const provided = debt.documentsProvided ?? [];
+  // The ticks as last written from this screen: a second tick made before the stored row comes
+  // back must build on the first one, not on the row as it was rendered.
+  const stored = debt.documentsProvided ?? [];
+  const storedKey = stored.join(',');
+  const seenKey = useRef(storedKey);
+  const latest = useRef<readonly DebtDocument[]>(stored);
+  const [, rerender] = useState(0);
+  if (seenKey.current !== storedKey) {
+    // The stored row changed (this screen's write came back, or another device's): follow it.
+    seenKey.current = storedKey;
+    latest.current = stored;
+  }
+  const provided = latest.current;
   const missing = missingDocuments(debt.product, provided);
   const name = (kind: string) => t(`debts.document.${kind}` as MessageKey);
   const prefix = `debt-${debt.id}-doc`;
@@ -28,12 +45,17 @@ export function DocumentsChecklist({ model, debt }: { model: DossierModel; debt:
               checked={item.provided}
               onChange={async (event) => {
                 const on = event.currentTarget.checked;
+                const before = latest.current;
+                const next = toggleDocument(before, item.kind, on);
+                latest.current = next;
+                rerender((n) => n + 1);
                 setFailure(null);
                 try {
-                  await model.updateRow('debt', debt.id, {
-                    documentsProvided: toggleDocument(debt.documentsProvided, item.kind, on),
-                  });
+                  await model.updateRow('debt', debt.id, { documentsProvided: next });
                 } catch (cause) {
+                  // Not stored: show the box as it is on the device.
+                  latest.current = before;
+                  rerender((n) => n + 1);
                   setFailure(
                     t('debts.documents.saveFailed', { reason: t(describeWriteError(cause) as MessageKey) }),
                   );

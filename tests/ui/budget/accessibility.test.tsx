@@ -1,0 +1,64 @@
+import { fireEvent, render, screen, within } from '@testing-library/preact';
+import axe from 'axe-core';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { IsoDate } from '../../../src/domain/dates';
+import { locale } from '../../../src/i18n/i18n';
+import { App } from '../../../src/ui/app';
+import { makeTestState } from '../make-test-state';
+import { seedExampleA } from './seed-household';
+
+afterEach(() => {
+  locale.value = 'fr';
+  window.history.replaceState(null, '', '/');
+});
+
+/** axe-core rules that need a layout engine (happy-dom has none) are left to the e2e suite. */
+async function violations(): Promise<string[]> {
+  const result = await axe.run(document.body, {
+    rules: { 'color-contrast': { enabled: false }, region: { enabled: false } },
+  });
+  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+describe('Budget and debts screens: axe-core', () => {
+  it('finds nothing on the budget tab with a diagnosis, an open editor and an error', async () => {
+    const test = makeTestState();
+    const { householdId } = await seedExampleA(test.repository);
+    window.history.replaceState(null, '', `/dossiers/${householdId}/budget`);
+    render(<App state={test.state} />);
+    await screen.findByTestId('capacity');
+    const charges = screen.getByRole('region', { name: 'Charges' });
+    fireEvent.click(within(charges).getByRole('button', { name: 'Modifier Loyer' }));
+    fireEvent.input(within(charges).getAllByLabelText('Montant par période')[0] as HTMLElement, {
+      target: { value: 'abc' },
+    });
+    fireEvent.click(within(charges).getByRole('button', { name: 'Enregistrer la ligne' }));
+    await within(charges).findByText('Écrivez un montant en euros, par exemple 1 234,56.');
+    for (const summary of screen.getAllByText('Pourquoi ?')) fireEvent.click(summary);
+    expect(await violations()).toEqual([]);
+  });
+
+  it('finds nothing on the debts tab with cards, checklists and forms', async () => {
+    const test = makeTestState();
+    const { householdId } = await seedExampleA(test.repository);
+    window.history.replaceState(null, '', `/dossiers/${householdId}/debts`);
+    render(<App state={test.state} />);
+    await screen.findAllByRole('group', { name: 'Pièces justificatives' });
+    fireEvent.click(screen.getByRole('button', { name: 'Modifier la dette Dette de loyer de Bailleur D' }));
+    expect(await violations()).toEqual([]);
+  });
+
+  it('says which legal parameter is missing for the date', async () => {
+    const test = makeTestState({});
+    const { householdId } = await seedExampleA(test.repository);
+    const early = makeTestState({
+      workspace: { ...test.deps.workspace, today: () => '1990-01-01' as IsoDate },
+    });
+    window.history.replaceState(null, '', `/dossiers/${householdId}/budget`);
+    render(<App state={early.state} />);
+    const panel = await screen.findByRole('region', { name: 'Diagnostic' });
+    expect(
+      await within(panel).findByText(/Le paramètre légal « .+ » n’est pas connu pour le 1 janvier 1990/),
+    ).toBeTruthy();
+  });
+});
