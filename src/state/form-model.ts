@@ -42,9 +42,13 @@ export function createFormModel<F extends string, T>(options: FormModelOptions<F
     (Object.keys(values.value) as F[]).some((field) => values.value[field] !== saved.value[field]),
   );
 
+  // Set on the first keystroke: a draft read back after that must not overwrite fresh typing.
+  let editedSinceOpen = false;
+
   /** Restores a draft left by a crash, a reload or an update. */
   async function load(): Promise<void> {
     const draft = await options.drafts.load<Partial<FieldValues<F>>>(options.formId);
+    if (editedSinceOpen) return;
     if (draft && typeof draft === 'object') {
       const merged = { ...saved.value, ...draft };
       const differs = (Object.keys(merged) as F[]).some((field) => merged[field] !== saved.value[field]);
@@ -56,6 +60,7 @@ export function createFormModel<F extends string, T>(options: FormModelOptions<F
   }
 
   function edit(field: F, text: string): Promise<void> {
+    editedSinceOpen = true;
     values.value = { ...values.value, [field]: text };
     if (errors.value[field]) {
       const { [field]: _cleared, ...rest } = errors.value;

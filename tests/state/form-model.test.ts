@@ -53,6 +53,18 @@ describe('form model', () => {
     expect(second.form.isDirty.value).toBe(true);
   });
 
+  it('a draft read back after the first keystroke does not overwrite what is being typed', async () => {
+    const dbName = `forms-${Math.random()}`;
+    const first = makeForm(async () => {}, dbName);
+    await first.form.edit('amount', 'old draft');
+    const second = makeForm(async () => {}, dbName);
+    const loading = second.form.load();
+    void second.form.edit('amount', '12');
+    await loading;
+    expect(second.form.values.value.amount).toBe('12');
+    expect(second.form.draftRestored.value).toBe(false);
+  });
+
   it('never says saved when the store refuses, and keeps the draft', async () => {
     const dbName = `forms-${Math.random()}`;
     const { form, drafts } = makeForm(async () => {
