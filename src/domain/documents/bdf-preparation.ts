@@ -209,6 +209,7 @@ const TEXT = {
     birthDate: 'Date de naissance',
     birthPlace: 'Lieu de naissance',
     address: 'Adresse',
+    contact: 'Coordonnées',
     phone: 'Téléphone',
     email: 'Courriel',
     socialWorker: 'Travailleur social qui suit le ménage',
@@ -317,6 +318,7 @@ const TEXT = {
     birthDate: 'Date of birth',
     birthPlace: 'Place of birth',
     address: 'Address',
+    contact: 'Contact details',
     phone: 'Phone',
     email: 'E-mail',
     socialWorker: 'Social worker following the household',
@@ -433,16 +435,13 @@ export function buildBdfPreparation(input: BdfPreparationInput): DocumentDescrip
     { kind: 'paragraph', text: onlineFilingPossible(warnings) ? x.online : x.paper },
   ];
 
-  const personRows = (label: string, person: typeof applicant) => [
-    [label, ''],
+  const personRows = (person: typeof applicant) => [
     [x.name, person ? memberName(person) || todo : todo],
     [x.birthDate, person ? shortDate(person.birthDate) : todo],
     [x.birthPlace, todo],
   ];
   const address = addressLines(dossier);
-  const identityRows = [
-    ...personRows(x.filer, applicant),
-    ...(co ? personRows(x.cofiler, co) : []),
+  const contactRows = [
     [x.address, address.length > 0 ? address.join(', ') : todo],
     [x.phone, h.phone ?? todo],
     [x.email, h.email ?? todo],
@@ -613,7 +612,16 @@ export function buildBdfPreparation(input: BdfPreparationInput): DocumentDescrip
     sections: [
       { blocks: [{ kind: 'paragraph', text: x.intro }] },
       { title: x.filingTitle, blocks: filing },
-      { title: x.identity, blocks: [{ kind: 'table', columns: twoCols, rows: identityRows }] },
+      {
+        title: x.identity,
+        blocks: [
+          { kind: 'table', caption: x.filer, columns: twoCols, rows: personRows(applicant) },
+          ...(co
+            ? [{ kind: 'table' as const, caption: x.cofiler, columns: twoCols, rows: personRows(co) }]
+            : []),
+          { kind: 'table', caption: x.contact, columns: twoCols, rows: contactRows },
+        ],
+      },
       { title: x.family, blocks: family },
       {
         title: x.housing,

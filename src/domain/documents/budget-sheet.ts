@@ -16,8 +16,9 @@ const TEXT = {
   fr: {
     title: 'Votre budget',
     subtitle: '{name} · {date}',
-    inTitle: 'Ce qui entre chaque mois',
-    outTitle: 'Ce qui sort chaque mois',
+    monthTitle: 'Chaque mois',
+    inTitle: 'Ce qui entre',
+    outTitle: 'Ce qui sort',
     debtsTitle: 'Vos dettes',
     meaningTitle: 'Ce que cela veut dire',
     resources: 'Ressources',
@@ -46,8 +47,9 @@ const TEXT = {
   en: {
     title: 'Your budget',
     subtitle: '{name} · {date}',
-    inTitle: 'What comes in each month',
-    outTitle: 'What goes out each month',
+    monthTitle: 'Each month',
+    inTitle: 'What comes in',
+    outTitle: 'What goes out',
     debtsTitle: 'Your debts',
     meaningTitle: 'What it means',
     resources: 'Income',
@@ -165,34 +167,31 @@ export function buildBudgetSheet(input: BudgetSheetInput): DocumentDescription {
               { label: x.capacity, value: fill(x.perMonth, { amount: m(capacity) }), note: x.capacityNote },
             ],
           },
+          { kind: 'heading', text: x.meaningTitle },
+          ...meaning,
         ],
       },
-      { title: x.meaningTitle, blocks: meaning },
       {
-        title: x.inTitle,
+        title: x.monthTitle,
         blocks: [
           {
             kind: 'table',
             columns: [
-              { label: x.colWhat, align: 'left', weight: 2 },
+              { label: x.inTitle, align: 'left', weight: 1.6 },
+              { label: x.colMonthly, align: 'right' },
+              { label: x.outTitle, align: 'left', weight: 1.6 },
               { label: x.colMonthly, align: 'right' },
             ],
-            rows: resourceRows,
-            footer: [w.common.total, m(d.resources.totalMonthlyCents)],
-          },
-        ],
-      },
-      {
-        title: x.outTitle,
-        blocks: [
-          {
-            kind: 'table',
-            columns: [
-              { label: x.colWhat, align: 'left', weight: 2 },
-              { label: x.colMonthly, align: 'right' },
+            rows: Array.from({ length: Math.max(resourceRows.length, chargeRows.length) }, (_, i) => [
+              ...(resourceRows[i] ?? ['', '']),
+              ...(chargeRows[i] ?? ['', '']),
+            ]),
+            footer: [
+              w.common.total,
+              m(d.resources.totalMonthlyCents),
+              w.common.total,
+              m(d.charges.fixedChargesCents),
             ],
-            rows: chargeRows,
-            footer: [w.common.total, m(d.charges.fixedChargesCents)],
           },
         ],
       },

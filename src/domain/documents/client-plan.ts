@@ -73,9 +73,11 @@ const TEXT = {
 export const CREDITORS_PER_TABLE = 4;
 
 /** "120,00 € (mois 1 à 12), puis 80,00 € (mois 13 à 40)". */
-/** The note printed when a creditor's amount moves by a cent. */
+/** The note printed in a letter when a creditor's amount moves by a cent. */
 export function centNote(locale: DocumentLocale): string {
-  return TEXT[locale].centNote;
+  return locale === 'fr'
+    ? 'Les montants peuvent varier d’un centime d’un mois à l’autre.'
+    : 'Amounts may differ by one cent from one month to the next.';
 }
 
 export function segmentsText(segments: readonly PlanSegment[], locale: DocumentLocale): string {
@@ -146,7 +148,7 @@ export function buildClientPlan(input: ClientPlanInput): DocumentDescription {
       {
         kind: 'table' as const,
         columns: [
-          { label: w.common.month, align: 'left' as const, weight: 1.3 },
+          { label: w.common.month, align: 'left' as const, weight: 1.9 },
           ...group.map((c) => ({
             label: creditorName(dossier, c.creditorId, locale),
             align: 'right' as const,

@@ -13,10 +13,12 @@ import {
 import { DebtProductSchema } from '../../../src/domain/household/debt';
 import { makeDossier, TODAY } from './fixture';
 
-function tableAfter(doc: DocumentDescription, title: string) {
+function tableAfter(doc: DocumentDescription, title: string, caption?: string) {
   const section = doc.sections.find((s) => s.title === title);
-  const table = section?.blocks.find((b) => b.kind === 'table');
-  if (!table || table.kind !== 'table') throw new Error(`no table in ${title}`);
+  const table = section?.blocks.find(
+    (b) => b.kind === 'table' && (caption === undefined || b.caption === caption),
+  );
+  if (table?.kind !== 'table') throw new Error(`no table in ${title}`);
   return table;
 }
 
@@ -54,9 +56,9 @@ describe('Cerfa 13594 mapping', () => {
       '10. Procédures en cours (article R721-3)',
       '11. Pièces justificatives',
     ]);
-    const identity = tableAfter(doc, '1. Identité (page 1)');
+    const identity = tableAfter(doc, '1. Identité (page 1)', 'Déposant');
     expect(identity.rows).toContainEqual(['Nom et prénom', 'Awa Diallo']);
-    expect(identity.rows.some((r) => r[0] === 'Co-déposant')).toBe(false);
+    expect(documentTexts(doc)).not.toContain('Co-déposant');
     const resources = tableAfter(doc, '5. Ressources mensuelles (page 3)');
     expect(resources.columns.map((c) => c.label)).toEqual(['', 'Déposant', 'Foyer']);
     expect(resources.footer).toEqual(['Total', '1\u202f450,00 €', '210,00 €']);
@@ -80,8 +82,9 @@ describe('Cerfa 13594 mapping', () => {
       guardianship: false,
       providedGeneral: [],
     });
-    const identity = tableAfter(doc, '1. Identité (page 1)');
+    const identity = tableAfter(doc, '1. Identité (page 1)', 'Co-déposant');
     expect(identity.rows).toContainEqual(['Nom et prénom', 'Marc Lefèvre']);
+    expect(identity.rows).toContainEqual(['Date de naissance', '30/09/1983']);
     const resources = tableAfter(doc, '5. Ressources mensuelles (page 3)');
     expect(resources.columns.map((c) => c.label)).toEqual(['', 'Déposant', 'Co-déposant', 'Foyer']);
     expect(resources.rows).toContainEqual(['Allocations chômage', '', '980,00 €', '']);

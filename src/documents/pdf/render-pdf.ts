@@ -1,0 +1,473 @@
+/**
+ * The PDF renderer: draws a document description (src/domain/documents/document-model.ts) on
+ * A4 pages with pdf-lib, in Atkinson Hyperlegible (embedded through fontkit, subset). Client
+ * documents use large type (14 pt body, 22 pt figures); letters 11.5 pt; the counsellor's
+ * Banque de France preparation 10 pt. Page breaks between blocks, inside tables (the header
+ * row is repeated) and inside long paragraphs; a footer with the page number on every page.
+ * Runs in the browser and in Node (the tests parse the output back).
+ */
+import fontkit from '@pdf-lib/fontkit';
+import { PDFDocument, type PDFFont, type PDFPage, rgb } from 'pdf-lib';
+import type {
+  Audience,
+  Block,
+  DocumentDescription,
+  KeyFigure,
+  TableColumn,
+} from '../../domain/documents/document-model';
+import { fill, WORDING } from '../../domain/documents/wording';
+import { toFontSafeText } from './font-safe-text';
+
+export interface PdfFonts {
+  readonly regular: Uint8Array | ArrayBuffer;
+  readonly bold: Uint8Array | ArrayBuffer;
+}
+
+export interface PdfOptions {
+  /** Stamped as the creation date (default: now). */
+  readonly producedAt?: Date;
+}
+
+/** A4 in points. */
+export const A4 = { width: 595.28, height: 841.89 } as const;
+const MARGIN = { left: 56, right: 56, top: 48, bottom: 60 } as const;
+
+interface Scale {
+  readonly body: number;
+  readonly small: number;
+  readonly h1: number;
+  readonly h2: number;
+  readonly h3: number;
+  readonly figure: number;
+  readonly table: number;
+}
+
+const SCALES: Record<Audience, Scale> = {
+  client: { body: 14, small: 12, h1: 22, h2: 17, h3: 15, figure: 20, table: 12.5 },
+  creditor: { body: 11.5, small: 10, h1: 18, h2: 13, h3: 12, figure: 16, table: 10.5 },
+  counsellor: { body: 10, small: 9, h1: 18, h2: 13, h3: 11, figure: 14, table: 9 },
+};
+
+const INK = rgb(0.1, 0.1, 0.12);
+const MUTED = rgb(0.3, 0.3, 0.33);
+const RULE = rgb(0.55, 0.55, 0.58);
+const SHADE = rgb(0.92, 0.92, 0.93);
+
+class Layout {
+  readonly pdf: PDFDocument;
+  readonly regular: PDFFont;
+  readonly bold: PDFFont;
+  readonly scale: Scale;
+  private readonly glyphs: { regular: Set<number>; bold: Set<number> };
+  page!: PDFPage;
+  y = 0;
+  readonly width = A4.width - MARGIN.left - MARGIN.right;
+
+  constructor(pdf: PDFDocument, regular: PDFFont, bold: PDFFont, scale: Scale) {
+    this.pdf = pdf;
+    this.regular = regular;
+    this.bold = bold;
+    this.scale = scale;
+    this.glyphs = { regular: new Set(regular.getCharacterSet()), bold: new Set(bold.getCharacterSet()) };
+    this.newPage();
+  }
+
+  newPage(): void {
+    this.page = this.pdf.addPage([A4.width, A4.height]);
+    this.y = A4.height - MARGIN.top;
+  }
+
+  /** Starts a new page when `height` does not fit below the cursor. */
+  ensure(height: number): void {
+    if (this.y - height < MARGIN.bottom) this.newPage();
+  }
+
+  safe(text: string, font: PDFFont): string {
+    const set = font === this.bold ? this.glyphs.bold : this.glyphs.regular;
+    return toFontSafeText(text, (code) => set.has(code));
+  }
+
+  textWidth(text: string, font: PDFFont, size: number): number {
+    return font.widthOfTextAtSize(text, size);
+  }
+
+  /** Wraps safe text into lines no wider than `width` (breaks on ordinary spaces only). */
+  wrap(raw: string, font: PDFFont, size: number, width: number): string[] {
+    const text = this.safe(raw, font);
+    const lines: string[] = [];
+    for (const paragraph of text.split('\n')) {
+      let line = '';
+      for (const word of paragraph.split(' ')) {
+        const candidate = line === '' ? word : `${line} ${word}`;
+        if (this.textWidth(candidate, font, size) <= width) {
+          line = candidate;
+          continue;
+        }
+        if (line !== '') lines.push(line);
+        // A word longer than the line is cut.
+        let rest = word;
+        while (this.textWidth(rest, font, size) > width && rest.length > 1) {
+          let cut = rest.length - 1;
+          while (cut > 1 && this.textWidth(rest.slice(0, cut), font, size) > width) cut -= 1;
+          lines.push(rest.slice(0, cut));
+          rest = rest.slice(cut);
+        }
+        line = rest;
+      }
+      lines.push(line);
+    }
+    return lines;
+  }
+
+  lineHeight(size: number): number {
+    return size * 1.3;
+  }
+
+  /** Draws wrapped lines from the cursor, breaking pages between lines. */
+  lines(
+    lines: readonly string[],
+    font: PDFFont,
+    size: number,
+    x: number,
+    align: 'left' | 'right' = 'left',
+    width = this.width,
+  ): void {
+    const lh = this.lineHeight(size);
+    for (const line of lines) {
+      this.ensure(lh);
+      const lineX = align === 'right' ? x + width - this.textWidth(line, font, size) : x;
+      this.page.drawText(line, { x: lineX, y: this.y - size, size, font, color: INK });
+      this.y -= lh;
+    }
+  }
+
+  text(raw: string, font: PDFFont, size: number, x = MARGIN.left, width = this.width): void {
+    this.lines(this.wrap(raw, font, size, width), font, size, x, 'left', width);
+  }
+
+  gap(points: number): void {
+    this.y -= points;
+  }
+}
+
+/**
+ * Key figures: one row each, the label on the left and the figure large and bold on the right,
+ * an optional plain sentence underneath; a frame around the group.
+ */
+function drawKeyFigures(l: Layout, items: readonly KeyFigure[]): void {
+  const s = l.scale;
+  const pad = 5;
+  const rows = items.map((item) => {
+    const valueLines = l.wrap(item.value, l.bold, s.figure, l.width * 0.55);
+    const valueWidth = Math.max(...valueLines.map((v) => l.textWidth(v, l.bold, s.figure)));
+    const labelLines = l.wrap(item.label, l.bold, s.body, l.width - valueWidth - 4 * pad);
+    const noteLines = item.note ? l.wrap(item.note, l.regular, s.small, l.width - 2 * pad) : [];
+    const height =
+      2 * pad +
+      Math.max(labelLines.length * l.lineHeight(s.body), valueLines.length * l.lineHeight(s.figure)) +
+      noteLines.length * l.lineHeight(s.small);
+    return { valueLines, labelLines, noteLines, height };
+  });
+  for (const row of rows) {
+    l.ensure(row.height);
+    const top = l.y;
+    l.page.drawRectangle({
+      x: MARGIN.left,
+      y: top - row.height,
+      width: l.width,
+      height: row.height,
+      borderColor: RULE,
+      borderWidth: 1,
+    });
+    const figureTop = top - pad;
+    // Label and figure share a baseline.
+    const baselineOffset = l.lineHeight(s.figure) - l.lineHeight(s.body);
+    l.y = figureTop - Math.max(0, baselineOffset / 2);
+    l.lines(row.labelLines, l.bold, s.body, MARGIN.left + pad);
+    const afterLabel = l.y;
+    l.y = figureTop;
+    l.lines(row.valueLines, l.bold, s.figure, MARGIN.left + pad, 'right', l.width - 2 * pad);
+    l.y = Math.min(afterLabel, l.y);
+    for (const line of row.noteLines) {
+      l.page.drawText(line, {
+        x: MARGIN.left + pad,
+        y: l.y - s.small,
+        size: s.small,
+        font: l.regular,
+        color: MUTED,
+      });
+      l.y -= l.lineHeight(s.small);
+    }
+    l.y = top - row.height;
+  }
+}
+
+function columnWidths(l: Layout, columns: readonly TableColumn[]): number[] {
+  const total = columns.reduce((sum, c) => sum + (c.weight ?? 1), 0);
+  return columns.map((c) => (l.width * (c.weight ?? 1)) / total);
+}
+
+function drawTable(l: Layout, block: Extract<Block, { kind: 'table' }>): void {
+  const size = l.scale.table;
+  const pad = 3.5;
+  const widths = columnWidths(l, block.columns);
+  const lh = l.lineHeight(size);
+  const hasHeader = block.columns.some((c) => c.label !== '');
+  const cellLines = (cells: readonly string[], font: PDFFont) =>
+    cells.map((cell, i) => l.wrap(cell, font, size, (widths[i] ?? 0) - 2 * pad - (i > 0 ? 6 : 0)));
+  const drawRow = (cells: readonly string[], font: PDFFont, shade: boolean, ruleAbove: boolean) => {
+    const wrapped = cellLines(cells, font);
+    const height = Math.max(1, ...wrapped.map((w) => w.length)) * lh + 2 * pad;
+    return { wrapped, height, shade, ruleAbove, font };
+  };
+  const paint = (row: ReturnType<typeof drawRow>) => {
+    const top = l.y;
+    if (row.shade) {
+      l.page.drawRectangle({
+        x: MARGIN.left,
+        y: top - row.height,
+        width: l.width,
+        height: row.height,
+        color: SHADE,
+      });
+    }
+    if (row.ruleAbove) {
+      l.page.drawLine({
+        start: { x: MARGIN.left, y: top },
+        end: { x: MARGIN.left + l.width, y: top },
+        thickness: 1.2,
+        color: INK,
+      });
+    }
+    let x = MARGIN.left;
+    row.wrapped.forEach((lines, i) => {
+      const width = widths[i] ?? 0;
+      const align = block.columns[i]?.align ?? 'left';
+      let y = top - pad;
+      for (const line of lines) {
+        const lineX =
+          align === 'right' ? x + width - pad - l.textWidth(line, row.font, size) : x + pad + (i > 0 ? 6 : 0);
+        l.page.drawText(line, { x: lineX, y: y - size, size, font: row.font, color: INK });
+        y -= lh;
+      }
+      x += width;
+    });
+    l.page.drawLine({
+      start: { x: MARGIN.left, y: top - row.height },
+      end: { x: MARGIN.left + l.width, y: top - row.height },
+      thickness: 0.5,
+      color: RULE,
+    });
+    l.y = top - row.height;
+  };
+
+  if (block.caption) {
+    l.ensure(l.lineHeight(l.scale.h3) * 2);
+    l.text(block.caption, l.bold, l.scale.h3);
+  }
+  const header = hasHeader
+    ? drawRow(
+        block.columns.map((c) => c.label),
+        l.bold,
+        true,
+        false,
+      )
+    : null;
+  const rows = block.rows.map((cells) => drawRow(cells, l.regular, false, false));
+  const footer = block.footer ? drawRow(block.footer, l.bold, false, true) : null;
+  // Keep the header with at least the first row.
+  l.ensure((header?.height ?? 0) + (rows[0]?.height ?? footer?.height ?? 0));
+  if (header) paint(header);
+  for (const row of [...rows, ...(footer ? [footer] : [])]) {
+    if (l.y - row.height < MARGIN.bottom) {
+      l.newPage();
+      if (header) paint(header);
+    }
+    paint(row);
+  }
+  l.gap(l.scale.body * 0.8);
+}
+
+function drawCheckbox(l: Layout, x: number, top: number, size: number, done: boolean): void {
+  const box = size * 0.8;
+  const y = top - size * 0.95;
+  l.page.drawRectangle({ x, y, width: box, height: box, borderColor: INK, borderWidth: 1 });
+  if (done) {
+    l.page.drawLine({
+      start: { x: x + box * 0.18, y: y + box * 0.5 },
+      end: { x: x + box * 0.42, y: y + box * 0.2 },
+      thickness: 1.6,
+      color: INK,
+    });
+    l.page.drawLine({
+      start: { x: x + box * 0.42, y: y + box * 0.2 },
+      end: { x: x + box * 0.85, y: y + box * 0.85 },
+      thickness: 1.6,
+      color: INK,
+    });
+  }
+}
+
+function drawBlock(l: Layout, block: Block): void {
+  const s = l.scale;
+  switch (block.kind) {
+    case 'heading':
+      l.ensure(l.lineHeight(s.h3) * 2.5);
+      l.gap(s.body * 0.3);
+      l.text(block.text, l.bold, s.h3);
+      l.gap(s.body * 0.2);
+      return;
+    case 'paragraph': {
+      if (block.tone === 'warning') {
+        const pad = 8;
+        const lines = l.wrap(block.text, l.bold, s.body, l.width - 2 * pad - 6);
+        const height = lines.length * l.lineHeight(s.body) + 2 * pad;
+        l.ensure(height);
+        const top = l.y;
+        l.page.drawRectangle({
+          x: MARGIN.left,
+          y: top - height,
+          width: l.width,
+          height,
+          borderColor: INK,
+          borderWidth: 1.5,
+        });
+        l.page.drawRectangle({ x: MARGIN.left, y: top - height, width: 5, height, color: INK });
+        l.y = top - pad;
+        l.lines(lines, l.bold, s.body, MARGIN.left + pad + 6);
+        l.y = top - height;
+      } else {
+        l.text(block.text, block.tone === 'strong' ? l.bold : l.regular, s.body);
+      }
+      l.gap(s.body * 0.7);
+      return;
+    }
+    case 'keyFigures':
+      drawKeyFigures(l, block.items);
+      l.gap(s.body * 0.5);
+      return;
+    case 'table':
+      drawTable(l, block);
+      return;
+    case 'list':
+      for (const item of block.items) {
+        const lines = l.wrap(item, l.regular, s.body, l.width - 18);
+        l.ensure(l.lineHeight(s.body));
+        l.page.drawText('•', {
+          x: MARGIN.left + 4,
+          y: l.y - s.body,
+          size: s.body,
+          font: l.regular,
+          color: INK,
+        });
+        l.lines(lines, l.regular, s.body, MARGIN.left + 18);
+      }
+      l.gap(s.body * 0.5);
+      return;
+    case 'checklist':
+      for (const item of block.items) {
+        const text = item.note ? `${item.text} (${item.note})` : item.text;
+        const font = item.done ? l.regular : l.bold;
+        const lines = l.wrap(text, font, s.body, l.width - 24);
+        l.ensure(l.lineHeight(s.body) * Math.min(2, lines.length));
+        drawCheckbox(l, MARGIN.left + 2, l.y, s.body, item.done);
+        l.lines(lines, font, s.body, MARGIN.left + 24);
+        l.gap(2);
+      }
+      l.gap(s.body * 0.5);
+      return;
+    case 'address': {
+      const x = block.align === 'right' ? MARGIN.left + l.width * 0.52 : MARGIN.left;
+      const width = block.align === 'right' ? l.width * 0.48 : l.width * 0.6;
+      const lines = block.lines.flatMap((line) => l.wrap(line, l.regular, s.body, width));
+      l.ensure(lines.length * l.lineHeight(s.body));
+      l.lines(lines, l.regular, s.body, x, 'left', width);
+      l.gap(s.body * 1.2);
+      return;
+    }
+  }
+}
+
+/**
+ * Draws a document as a PDF.
+ * @param doc - the description
+ * @param fonts - the WOFF bytes of Atkinson Hyperlegible latin 400 and 700
+ * @returns the PDF bytes
+ */
+export async function renderPdf(
+  doc: DocumentDescription,
+  fonts: PdfFonts,
+  options: PdfOptions = {},
+): Promise<Uint8Array> {
+  const pdf = await PDFDocument.create();
+  pdf.registerFontkit(fontkit);
+  const regular = await pdf.embedFont(fonts.regular, { subset: true });
+  const bold = await pdf.embedFont(fonts.bold, { subset: true });
+  const producedAt = options.producedAt ?? new Date();
+  pdf.setTitle(
+    toFontSafeText(doc.title, () => true),
+    { showInWindowTitleBar: true },
+  );
+  pdf.setLanguage(doc.locale === 'fr' ? 'fr-FR' : 'en-GB');
+  pdf.setCreator('Relais');
+  pdf.setProducer('Relais (pdf-lib)');
+  pdf.setCreationDate(producedAt);
+  pdf.setModificationDate(producedAt);
+
+  const scale = SCALES[doc.audience];
+  const l = new Layout(pdf, regular, bold, scale);
+  if (doc.kind !== 'letter') {
+    l.text(doc.title, bold, scale.h1);
+    if (doc.subtitle) {
+      l.gap(2);
+      l.text(doc.subtitle, regular, scale.h3);
+    }
+    l.gap(scale.body);
+  }
+  for (const section of doc.sections) {
+    if (section.title) {
+      l.ensure(l.lineHeight(scale.h2) * 3);
+      l.gap(scale.body * 0.4);
+      l.text(section.title, bold, scale.h2);
+      l.page.drawLine({
+        start: { x: MARGIN.left, y: l.y + 2 },
+        end: { x: MARGIN.left + l.width, y: l.y + 2 },
+        thickness: 0.8,
+        color: RULE,
+      });
+      l.gap(scale.body * 0.5);
+    }
+    for (const block of section.blocks) drawBlock(l, block);
+  }
+
+  const pages = pdf.getPages();
+  const footerSize = 9;
+  pages.forEach((page, index) => {
+    const number = l.safe(
+      fill(WORDING[doc.locale].common.page, { n: index + 1, total: pages.length }),
+      regular,
+    );
+    const footer = l.wrap(doc.footer, regular, footerSize, l.width * 0.7)[0] ?? '';
+    page.drawLine({
+      start: { x: MARGIN.left, y: MARGIN.bottom - 18 },
+      end: { x: A4.width - MARGIN.right, y: MARGIN.bottom - 18 },
+      thickness: 0.5,
+      color: RULE,
+    });
+    page.drawText(footer, {
+      x: MARGIN.left,
+      y: MARGIN.bottom - 32,
+      size: footerSize,
+      font: regular,
+      color: MUTED,
+    });
+    page.drawText(number, {
+      x: A4.width - MARGIN.right - regular.widthOfTextAtSize(number, footerSize),
+      y: MARGIN.bottom - 32,
+      size: footerSize,
+      font: regular,
+      color: MUTED,
+    });
+  });
+  return pdf.save();
+}
