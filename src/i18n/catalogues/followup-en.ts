@@ -121,7 +121,7 @@ export const followupEn: Record<keyof typeof followupFr, string> = {
   'followup.notes.added': 'The note is saved on this device.',
   'followup.notes.written': 'Written on {date}',
   'followup.notes.revised': 'Edited on {date}',
-  'followup.notes.edit': 'Edit',
+  'followup.notes.edit': 'Edit the note of {date}',
   'followup.notes.editLabel': 'New text of the note',
   'followup.notes.saveRevision': 'Save the change',
   'followup.notes.history': 'Earlier versions ({n})',

@@ -120,7 +120,7 @@ export const followupFr = {
   'followup.notes.added': 'La note est enregistrée sur cet appareil.',
   'followup.notes.written': 'Écrite le {date}',
   'followup.notes.revised': 'Modifiée le {date}',
-  'followup.notes.edit': 'Modifier',
+  'followup.notes.edit': 'Modifier la note du {date}',
   'followup.notes.editLabel': 'Nouveau texte de la note',
   'followup.notes.saveRevision': 'Enregistrer la modification',
   'followup.notes.history': 'Versions précédentes ({n})',

@@ -191,7 +191,7 @@ describe('Follow-up tab', () => {
     });
     fireEvent.click(screen.getByRole('button', { name: 'Ajouter la note' }));
     await screen.findByText('Premier rendez-vous : très inquiète.', { selector: 'p.pre' });
-    fireEvent.click(screen.getByRole('button', { name: 'Modifier' }));
+    fireEvent.click(screen.getByRole('button', { name: /^Modifier la note du / }));
     const edit = screen.getByLabelText('Nouveau texte de la note');
     fireEvent.input(edit, {
       target: { value: 'Premier rendez-vous : inquiète, rassurée en fin d’entretien.' },

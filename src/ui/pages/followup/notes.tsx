@@ -112,7 +112,7 @@ function NoteItem({ model, thread }: { model: DossierModel; thread: NoteThread }
         <ReviseForm model={model} note={current} onDone={() => setEditing(false)} />
       ) : (
         <button type="button" onClick={() => setEditing(true)}>
-          {t('followup.notes.edit')}
+          {t('followup.notes.edit', { date: day(current.writtenAt) })}
         </button>
       )}
       {history.length > 0 && (

@@ -18,10 +18,10 @@ const STYLES = [
 ] as const;
 
 const WIDTH = 720;
-const HEIGHT = 340;
+const HEIGHT = 364;
 const LEFT = 96;
 const RIGHT = 16;
-const TOP = 16;
+const TOP = 40;
 const BOTTOM = 56;
 
 function Marker({ kind, x, y, color }: { kind: string; x: number; y: number; color: string }) {
@@ -109,7 +109,7 @@ export function BalanceChart({ series }: { series: readonly BalanceSeries[] }) {
         <text x={LEFT + plotW / 2} y={HEIGHT - 8} text-anchor="middle" font-size="14" fill="#1b1b1b">
           {t('scenarios.chart.xAxis')}
         </text>
-        <text x={12} y={TOP + 4} font-size="14" fill="#1b1b1b" dominant-baseline="hanging">
+        <text x={12} y={16} font-size="14" fill="#1b1b1b">
           {t('scenarios.chart.yAxis')}
         </text>
         {series.map((s, i) => {
