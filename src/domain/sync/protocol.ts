@@ -112,19 +112,24 @@ export type PushResponse = z.infer<typeof PushResponseSchema>;
 // ---------------------------------------------------------------------------------------------
 // Pull
 
-/** Opaque to devices: store it and send it back. Absent or null means "from the start". */
-export const CursorSchema = z.string().regex(/^c1\.\d{1,15}$/, 'not a sync cursor');
+/**
+ * Opaque to devices: store it and send it back. Absent or null means "from the start". Inside:
+ * the server's sequence epoch (changed when the server is restored from a backup, so old cursors
+ * are recognised) and the change sequence number.
+ */
+export const CursorSchema = z.string().regex(/^c1\.\d{1,10}\.\d{1,15}$/, 'not a sync cursor');
 export type Cursor = z.infer<typeof CursorSchema>;
 
-/** @example encodeCursor(42) // 'c1.42' */
-export function encodeCursor(seq: number): Cursor {
-  return `c1.${seq}`;
+/** @example encodeCursor(7, 42) // 'c1.7.42' */
+export function encodeCursor(epoch: number, seq: number): Cursor {
+  return `c1.${epoch}.${seq}`;
 }
 
-/** @example decodeCursor('c1.42') // 42 */
-export function decodeCursor(cursor: Cursor | null | undefined): number {
-  if (cursor === null || cursor === undefined) return 0;
-  return Number(cursor.slice(3));
+/** @example decodeCursor('c1.7.42') // { epoch: 7, seq: 42 } */
+export function decodeCursor(cursor: Cursor | null | undefined): { epoch: number | null; seq: number } {
+  if (cursor === null || cursor === undefined) return { epoch: null, seq: 0 };
+  const [, epoch, seq] = cursor.split('.');
+  return { epoch: Number(epoch), seq: Number(seq) };
 }
 
 export const PullRequestSchema = z.object({
@@ -203,8 +208,8 @@ export const PullResponseSchema = z.object({
   /** The server's last recorded seq for this device (compare with the sent-log, §9.10). */
   deviceLastSeq: z.number().int().min(0),
   /**
-   * The cursor is ahead of the server (restored from a backup): push everything, then pull
-   * again from the start (cursor null) and rebase pending entries.
+   * The cursor is from before a restore of the server (another epoch, or ahead of the server):
+   * push everything, then pull again from the start (cursor null) and rebase pending entries.
    */
   resetRequired: z.boolean().optional(),
   serverTime: z.number().int(),

@@ -76,6 +76,8 @@ CREATE TABLE sync_counters (
   value INTEGER NOT NULL
 ) STRICT;
 INSERT INTO sync_counters (name, value) VALUES ('change_seq', 0);
+-- The sequence epoch, part of every pull cursor; `admin.ts mark-restored` changes it after a restore.
+INSERT INTO sync_counters (name, value) VALUES ('epoch', abs(random() % 2000000000) + 1);
 
 -- Every (device, seq) processed, with the payload as received and the result: the dedupe record
 -- and the audit trail. mutation_id is null for a slot that repeated an earlier mutation id.

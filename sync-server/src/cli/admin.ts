@@ -6,12 +6,18 @@
  * Reads the same environment as the server (DATA_DIR or DATABASE_URL), migrates the store and
  * creates an admin only when the store has no user at all (rule AUTH1). The password is read from
  * standard input (never from the command line, which other users can see in `ps`).
+ *
+ *   npx tsx sync-server/src/cli/admin.ts mark-restored
+ *
+ * After restoring the database from a backup: changes the sequence epoch, so every device's pull
+ * cursor is recognised as stale and the device re-downloads its scope (rule PULL6).
  */
 import { pathToFileURL } from 'node:url';
 import { PasswordSchema, UsernameSchema } from '../../../src/domain/sync/protocol';
 import { createFirstAdmin } from '../auth/accounts';
 import { ConfigError, loadConfig } from '../config';
 import { openStore } from '../stores/create-store';
+import { markRestored } from '../sync/pull';
 
 const USAGE = 'usage: admin.ts create-first-admin --username <name> [--display-name <name>] --password-stdin';
 
@@ -39,6 +45,7 @@ export async function runAdminCli(
   stdin: NodeJS.ReadableStream,
 ): Promise<CliResult> {
   const [command, ...rest] = args;
+  if (command === 'mark-restored') return markRestoredCommand(env);
   if (command !== 'create-first-admin') return { code: 2, out: USAGE };
   const username = UsernameSchema.safeParse(option(rest, '--username'));
   if (!username.success)
@@ -70,6 +77,25 @@ export async function runAdminCli(
       };
     }
     return { code: 0, out: `Created admin ${admin.username} (${admin.id}) in ${store.location}.` };
+  } finally {
+    await store.close();
+  }
+}
+
+async function markRestoredCommand(env: NodeJS.ProcessEnv): Promise<CliResult> {
+  let config: ReturnType<typeof loadConfig>;
+  try {
+    config = loadConfig(env);
+  } catch (error) {
+    return { code: 1, out: error instanceof ConfigError ? error.message : String(error) };
+  }
+  const store = await openStore(config);
+  try {
+    const epoch = await markRestored(store);
+    return {
+      code: 0,
+      out: `New sequence epoch ${epoch}: devices will push their changes, then re-download.`,
+    };
   } finally {
     await store.close();
   }

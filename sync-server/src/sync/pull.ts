@@ -41,6 +41,33 @@ export async function openConflicts(tx: StoreTx, scope: Scope, householdId?: str
   return list.map(toWireConflict);
 }
 
+/**
+ * The sequence epoch: a random number chosen on first use and changed by `admin.ts
+ * mark-restored` after a restore, so cursors handed out before the restore are recognised even
+ * once the restored sequence has caught up with them.
+ */
+export async function syncEpoch(tx: StoreTx): Promise<number> {
+  const epoch = await tx.getCounter('epoch');
+  if (epoch !== 0) return epoch;
+  const fresh = 1 + Math.floor(Math.random() * 2_000_000_000);
+  await tx.setCounter('epoch', fresh);
+  return fresh;
+}
+
+/** After restoring a backup: a new epoch, so every device re-downloads its scope (PULL6). */
+export async function markRestored(store: RelaisStore): Promise<number> {
+  return store.transaction(
+    async (tx) => {
+      const old = await tx.getCounter('epoch');
+      let fresh = old;
+      while (fresh === old) fresh = 1 + Math.floor(Math.random() * 2_000_000_000);
+      await tx.setCounter('epoch', fresh);
+      return fresh;
+    },
+    { sequenced: true },
+  );
+}
+
 export async function applyPull(
   store: RelaisStore,
   caller: PushCaller,
@@ -48,18 +75,20 @@ export async function applyPull(
   now: number,
 ): Promise<PullResponse> {
   if (request.deviceId !== caller.deviceId) throw forbidden('This session was opened on another device');
-  const after = decodeCursor(request.cursor);
+  const cursor = decodeCursor(request.cursor);
+  const after = cursor.seq;
   return store.transaction(async (tx) => {
     const device = await tx.getDevice(request.deviceId);
     if (device === undefined || device.userId !== caller.user.id) {
       throw forbidden('This device is not registered to you');
     }
     const head = await tx.getCounter('change_seq');
-    if (after > head) {
-      // PULL6: a cursor from the future means the server was restored from an older backup.
+    const epoch = await syncEpoch(tx);
+    if ((cursor.epoch !== null && cursor.epoch !== epoch) || after > head) {
+      // PULL6: a cursor of another epoch, or from the future: the server was restored from a backup.
       return {
         changes: [],
-        nextCursor: encodeCursor(0),
+        nextCursor: encodeCursor(epoch, 0),
         hasMore: true,
         deviceLastSeq: device.lastSeq,
         resetRequired: true,
@@ -76,7 +105,7 @@ export async function applyPull(
         entity: row.entity as EntityName,
         row: toWireRow(row) as PullResponse['changes'][number]['row'],
       })),
-      nextCursor: encodeCursor(last === undefined ? after : last.seq),
+      nextCursor: encodeCursor(epoch, last === undefined ? after : last.seq),
       hasMore,
       deviceLastSeq: device.lastSeq,
       serverTime: now,
