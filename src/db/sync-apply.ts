@@ -1,0 +1,429 @@
+/**
+ * The device side of sync that touches IndexedDB (sync-design §9.3, §9.5, §9.10). The sync
+ * client (src/sync) decides what to send and when; this module applies what comes back, each
+ * step in ONE Dexie transaction:
+ *
+ * - a push response moves acknowledged outbox entries to the sent-log (I2) and records
+ *   quarantined results for the user (I5);
+ * - a pull page writes server rows, REBASES pending local edits on top (a field with a pending
+ *   outbox entry keeps its local value) and stores the new cursor (I6), mirroring the server's
+ *   open conflicts on the last page;
+ * - a server restored from a backup is re-fed from the sent-log (§9.10);
+ * - a conflict resolution is an ordinary recorded write (same recorder, same outbox).
+ *
+ * Nothing here ever deletes a local change that the server has not acknowledged.
+ */
+import { type AnyRow, ROW_SCHEMAS } from '../domain/dossier/rows';
+import { ENTITY_TABLES, type EntityName } from '../domain/sync/entities';
+import { HlcSchema, receiveHlc } from '../domain/sync/hlc';
+import type { OutboxEntry } from '../domain/sync/mutation';
+import type { Conflict, MutationResult, PullResponse, PushResponse } from '../domain/sync/protocol';
+import { TOMBSTONE_KEYS } from '../domain/sync/row-meta';
+import type { LocalConflict, RelaisDb, SentLogEntry, StoredHousehold } from './app-db';
+import { ChangeRecorder, type WriteEnvironment, writeTables } from './change-recorder';
+import { computeHouseholdLocal } from './household-index';
+import { RowNotFoundError } from './repository-errors';
+
+/** Meta keys written by the sync path. */
+export const SYNC_META = {
+  deviceId: 'deviceId',
+  pullCursor: 'pullCursor',
+  /** Highest seq the server ever acknowledged to this device. */
+  ackedSeq: 'ackedSeq',
+  lastSyncAt: 'lastSyncAt',
+  session: 'session',
+  quarantine: 'syncQuarantine',
+} as const;
+
+/** Acknowledged entries stay in the sent-log this long (sync-design §9.10). */
+export const SENT_LOG_RETENTION_MS = 30 * 24 * 60 * 60 * 1000;
+const MAX_QUARANTINE_ECHO = 200;
+
+/** A mutation the server kept in quarantine, as shown to the user. */
+export interface QuarantineEcho {
+  seq: number;
+  mutationId: string;
+  entity: string;
+  entityId: string;
+  householdId: string;
+  reason: string;
+  at: number;
+}
+
+/** A server conflict mirrored on the device: the LocalConflict shape plus the server record. */
+export type ServerConflictRecord = LocalConflict & {
+  source: 'server';
+  server: Conflict;
+  /** Set when this device wrote a resolution not yet confirmed by the server. */
+  resolvedLocally?: boolean;
+};
+
+// ------------------------------------------------------------------------------------ meta
+
+export async function readMeta<T>(db: RelaisDb, key: string): Promise<T | undefined> {
+  return (await db.meta.get(key))?.value as T | undefined;
+}
+
+export async function writeMeta(db: RelaisDb, key: string, value: unknown): Promise<void> {
+  await db.transaction('rw', db.meta, async () => {
+    if (value === undefined) await db.meta.delete(key);
+    else await db.meta.put({ key, value });
+  });
+}
+
+/** The device id (meta.deviceId), created once if the device has never written anything. */
+export async function ensureDeviceId(db: RelaisDb, newId: () => string): Promise<string> {
+  return db.transaction('rw', db.meta, async () => {
+    const existing = (await db.meta.get(SYNC_META.deviceId))?.value;
+    if (typeof existing === 'string' && existing !== '') return existing;
+    const id = newId();
+    await db.meta.put({ key: SYNC_META.deviceId, value: id });
+    return id;
+  });
+}
+
+// ------------------------------------------------------------------------------------ outbox
+
+/** The first `limit` outbox entries in seq order. */
+export function readOutbox(db: RelaisDb, limit: number): Promise<OutboxEntry[]> {
+  return db.outbox.orderBy('seq').limit(limit).toArray();
+}
+
+export interface OutboxStats {
+  pending: number;
+  /** createdAt of the oldest unsynced change, Unix ms. */
+  oldestAt: number | undefined;
+}
+
+export async function outboxStats(db: RelaisDb): Promise<OutboxStats> {
+  const [pending, first] = await Promise.all([db.outbox.count(), db.outbox.orderBy('seq').first()]);
+  return { pending, oldestAt: first?.createdAt };
+}
+
+/** Notes a failed delivery on the entries (they stay pending: never dropped). */
+export async function recordPushFailure(db: RelaisDb, seqs: readonly number[], error: string): Promise<void> {
+  await db.transaction('rw', db.outbox, async () => {
+    await db.outbox
+      .where('seq')
+      .anyOf([...seqs])
+      .modify((entry) => {
+        entry.attempts += 1;
+        entry.lastError = error.slice(0, 500);
+        entry.state = 'pending';
+      });
+  });
+}
+
+export interface PushApplied {
+  acked: number;
+  quarantined: QuarantineEcho[];
+}
+
+/**
+ * Applies a push response in one transaction: entries with seq ≤ ackSeq leave the outbox for
+ * the sent-log (I2), quarantined results are kept for the user, the sent-log is pruned.
+ * A quarantined mutation means the device holds a value the server refused: the pull cursor is
+ * reset so the next pull brings the server's rows back (the local change stays in the echo).
+ */
+export async function applyPushResponse(
+  db: RelaisDb,
+  response: PushResponse,
+  now: number,
+): Promise<PushApplied> {
+  return db.transaction('rw', [db.outbox, db.sentLog, db.meta], async () => {
+    const acked = await db.outbox.where('seq').belowOrEqual(response.ackSeq).toArray();
+    if (acked.length > 0) {
+      const logged: SentLogEntry[] = acked.map((entry) => ({ ...entry, state: 'pending', ackedAt: now }));
+      await db.sentLog.bulkPut(logged);
+      await db.outbox.bulkDelete(acked.map((entry) => entry.seq));
+    }
+    const previous = (await db.meta.get(SYNC_META.ackedSeq))?.value;
+    const known = typeof previous === 'number' ? previous : 0;
+    if (response.ackSeq > known) await db.meta.put({ key: SYNC_META.ackedSeq, value: response.ackSeq });
+
+    const bySeq = new Map(acked.map((entry) => [entry.seq, entry]));
+    const quarantined: QuarantineEcho[] = [];
+    for (const result of response.results) {
+      const status = quarantineStatus(result);
+      if (status === undefined) continue;
+      const entry = bySeq.get(result.seq) ?? (await db.sentLog.get(result.seq));
+      quarantined.push({
+        seq: result.seq,
+        mutationId: result.mutationId,
+        entity: entry?.entity ?? 'unknown',
+        entityId: entry?.entityId ?? '',
+        householdId: entry?.householdId ?? '',
+        reason: status,
+        at: now,
+      });
+    }
+    if (quarantined.length > 0) {
+      const echo = ((await db.meta.get(SYNC_META.quarantine))?.value as QuarantineEcho[] | undefined) ?? [];
+      const known = new Set(echo.map((q) => q.mutationId));
+      const merged = [...echo, ...quarantined.filter((q) => !known.has(q.mutationId))];
+      await db.meta.put({ key: SYNC_META.quarantine, value: merged.slice(-MAX_QUARANTINE_ECHO) });
+      await db.meta.delete(SYNC_META.pullCursor);
+    }
+    await db.sentLog
+      .where('ackedAt')
+      .below(now - SENT_LOG_RETENTION_MS)
+      .delete();
+    return { acked: acked.length, quarantined };
+  });
+}
+
+function quarantineStatus(result: MutationResult): string | undefined {
+  if (result.status === 'quarantined') return result.reason ?? 'quarantined';
+  if (result.status === 'duplicate' && result.original?.status === 'quarantined') {
+    return result.original.reason ?? 'quarantined';
+  }
+  return undefined;
+}
+
+export interface Refeed {
+  /** Entries moved back from the sent-log to the outbox. */
+  moved: number;
+  /** False when the sent-log no longer holds every seq from `fromSeq` (pruned): some are lost. */
+  complete: boolean;
+}
+
+/**
+ * The server has forgotten everything from `fromSeq` on (restored from a backup, §9.10): move
+ * those sent-log entries back into the outbox, in one transaction, so they are pushed again with
+ * the same seq and mutationId (the server dedupes them if it still has some).
+ */
+export async function refeedFromSentLog(db: RelaisDb, fromSeq: number): Promise<Refeed> {
+  return db.transaction('rw', [db.outbox, db.sentLog, db.meta], async () => {
+    const entries = await db.sentLog.where('seq').aboveOrEqual(fromSeq).toArray();
+    const outbox: OutboxEntry[] = entries.map(({ ackedAt: _ackedAt, ...entry }) => ({
+      ...entry,
+      state: 'pending',
+    }));
+    if (outbox.length > 0) {
+      await db.outbox.bulkPut(outbox);
+      await db.sentLog.bulkDelete(entries.map((e) => e.seq));
+    }
+    await db.meta.put({ key: SYNC_META.ackedSeq, value: fromSeq - 1 });
+    const first = await db.outbox.orderBy('seq').first();
+    return { moved: outbox.length, complete: first === undefined || first.seq <= fromSeq };
+  });
+}
+
+// ------------------------------------------------------------------------------------ pull
+
+export interface PullApplied {
+  rows: number;
+  /** Rows whose pending local fields were kept on top of the server row. */
+  rebased: number;
+}
+
+function entryKey(entity: string, id: string): string {
+  return `${entity}\u0000${id}`;
+}
+
+/** The fields each pending outbox entry changed, per row. */
+function pendingFields(entries: readonly OutboxEntry[]): Map<string, Set<string>> {
+  const out = new Map<string, Set<string>>();
+  for (const entry of entries) {
+    const key = entryKey(entry.entity, entry.entityId);
+    const fields = out.get(key) ?? new Set<string>();
+    for (const field of Object.keys(entry.patch)) fields.add(field);
+    out.set(key, fields);
+  }
+  return out;
+}
+
+/**
+ * Applies one pull page in ONE transaction: server rows (versions and field versions) with
+ * pending local fields rebased on top, the new cursor, the local clock, the household index,
+ * and, on the last page, the mirror of the server's open conflicts.
+ */
+export async function applyPullPage(db: RelaisDb, page: PullResponse, now: number): Promise<PullApplied> {
+  return db.transaction('rw', writeTables(db), async () => {
+    const pending = pendingFields(await db.outbox.toArray());
+    const meta = await db.meta.bulkGet([SYNC_META.deviceId, 'hlc']);
+    const deviceId = typeof meta[0]?.value === 'string' ? meta[0].value : 'device';
+    let hlc = typeof meta[1]?.value === 'string' ? meta[1].value : undefined;
+    const byTable = new Map<string, Record<string, unknown>[]>();
+    const touched = new Map<string, number>();
+    let rebased = 0;
+
+    for (const change of page.changes) {
+      const entity = change.entity;
+      const table = db.table(ENTITY_TABLES[entity]);
+      const server = { ...change.row } as Record<string, unknown>;
+      let merged = server;
+      const fields = pending.get(entryKey(entity, change.row.id));
+      const local = (await table.get(change.row.id)) as Record<string, unknown> | undefined;
+      if (fields !== undefined && local !== undefined) {
+        // Rebase: the server row, with every field this device changed and has not pushed yet.
+        merged = { ...server };
+        for (const field of fields) {
+          if (local[field] === undefined) delete merged[field];
+          else merged[field] = local[field];
+        }
+        for (const key of ['updatedHlc', 'updatedAt', 'origin'] as const) {
+          if (typeof local.updatedHlc === 'string' && local.updatedHlc > String(server.updatedHlc)) {
+            merged[key] = local[key];
+          }
+        }
+        rebased += 1;
+      }
+      const parsed = ROW_SCHEMAS[entity].safeParse(merged);
+      // A row this app version cannot parse is still kept (never lose data); lists skip it.
+      const row = (parsed.success ? parsed.data : merged) as Record<string, unknown>;
+      if (entity === 'household') {
+        const existing = local as StoredHousehold | undefined;
+        row.local =
+          existing?.local ??
+          computeHouseholdLocal(row as unknown as StoredHousehold, [], [], Number(row.updatedAt) || now);
+      }
+      const list = byTable.get(ENTITY_TABLES[entity]) ?? [];
+      list.push(row);
+      byTable.set(ENTITY_TABLES[entity], list);
+      const householdId = String(change.row.householdId);
+      const at = typeof row.updatedAt === 'number' ? row.updatedAt : 0;
+      touched.set(householdId, Math.max(touched.get(householdId) ?? 0, at));
+      const remote = HlcSchema.safeParse(row.updatedHlc);
+      if (remote.success && (hlc === undefined || remote.data > hlc)) {
+        hlc = receiveHlc(hlc, remote.data, now, deviceId);
+      }
+    }
+    for (const [table, rows] of byTable) await db.table(table).bulkPut(rows);
+    await refreshHouseholdIndex(db, touched);
+
+    const puts: { key: string; value: unknown }[] = [{ key: SYNC_META.pullCursor, value: page.nextCursor }];
+    if (hlc !== undefined) puts.push({ key: 'hlc', value: hlc });
+    await db.meta.bulkPut(puts);
+    if (page.conflicts !== undefined) await mirrorConflicts(db, page.conflicts, now);
+    return { rows: page.changes.length, rebased };
+  });
+}
+
+async function refreshHouseholdIndex(db: RelaisDb, touched: Map<string, number>): Promise<void> {
+  for (const [householdId, at] of touched) {
+    const household = await db.households.get(householdId);
+    if (!household) continue;
+    const [members, appointments] = await Promise.all([
+      db.members.where('householdId').equals(householdId).toArray(),
+      db.appointments.where('householdId').equals(householdId).toArray(),
+    ]);
+    const activityAt = Math.max(household.local?.activityAt ?? 0, at);
+    household.local = computeHouseholdLocal(household, members, appointments, activityAt);
+    await db.households.put(household);
+  }
+}
+
+/**
+ * Mirrors the server's open conflicts (the full list of the caller's scope). Local server
+ * conflicts missing from the list were resolved on the server; a conflict this device resolved
+ * and has not pushed yet stays resolved locally.
+ */
+async function mirrorConflicts(db: RelaisDb, conflicts: readonly Conflict[], now: number): Promise<void> {
+  const open = new Set(conflicts.map((c) => c.id));
+  const existing = (await db.conflicts.toArray()).filter(
+    (c): c is ServerConflictRecord => c.source === 'server',
+  );
+  const byId = new Map(existing.map((c) => [c.id, c]));
+  const pendingRows = new Set((await db.outbox.toArray()).map((e) => entryKey(e.entity, e.entityId)));
+  for (const local of existing) {
+    if (local.status === 'open' && !open.has(local.id)) {
+      await db.conflicts.put({ ...local, status: 'resolved' });
+    }
+  }
+  for (const conflict of conflicts) {
+    const local = byId.get(conflict.id);
+    if (local?.resolvedLocally === true && pendingRows.has(entryKey(conflict.entity, conflict.entityId))) {
+      continue;
+    }
+    const values = conflict.values;
+    const first = values[0];
+    const last = values.at(-1);
+    const record: ServerConflictRecord = {
+      id: conflict.id,
+      householdId: conflict.householdId,
+      entity: conflict.entity,
+      entityId: conflict.entityId,
+      source: 'server',
+      status: 'open',
+      fields: [{ field: conflict.field, local: first?.value, incoming: last?.value }],
+      localHlc: first?.hlc ?? '',
+      incomingHlc: last?.hlc ?? '',
+      createdAt: conflict.openedAt || now,
+      server: conflict,
+    };
+    await db.conflicts.put(record);
+  }
+}
+
+/** Open server conflicts mirrored on the device. */
+export async function listServerConflicts(db: RelaisDb): Promise<ServerConflictRecord[]> {
+  const rows = await db.conflicts.where('status').equals('open').toArray();
+  return rows.filter((c): c is ServerConflictRecord => c.source === 'server' && 'server' in c);
+}
+
+/**
+ * Resolves a conflict: an ordinary recorded write of the chosen value, based on the field's
+ * latest version known to the device (the server closes the conflict, rule CONF4), and the local
+ * mirror marked resolved, in one transaction. The write happens even when the value equals the
+ * current one (that is the resolution). For an edit-vs-delete conflict the field is `deleted`.
+ */
+export async function writeResolution(
+  db: RelaisDb,
+  env: WriteEnvironment,
+  conflictId: string,
+  value: unknown,
+): Promise<AnyRow> {
+  return db.transaction('rw', writeTables(db), async () => {
+    const conflict = (await db.conflicts.get(conflictId)) as ServerConflictRecord | undefined;
+    if (conflict === undefined || conflict.source !== 'server') {
+      throw new RowNotFoundError('household', conflictId);
+    }
+    const entity = conflict.entity as EntityName;
+    const field = conflict.server.field;
+    const table = db.table(ENTITY_TABLES[entity]);
+    const current = (await table.get(conflict.entityId)) as AnyRow | undefined;
+    if (current === undefined) throw new RowNotFoundError(entity, conflict.entityId);
+    const recorder = await ChangeRecorder.begin(db, env);
+    const { hlc, at } = recorder.stamp();
+    const next: Record<string, unknown> = {
+      ...current,
+      updatedHlc: hlc,
+      updatedAt: at,
+      origin: { deviceId: recorder.device, userId: recorder.userId },
+    };
+    let fields: readonly string[];
+    let op: 'patch' | 'delete' | 'restore' = 'patch';
+    if (field === 'deleted') {
+      const deleted = value === true;
+      op = deleted ? 'delete' : 'restore';
+      next.deleted = deleted;
+      if (deleted) {
+        next.deletedAt = at;
+        next.deletedBy = recorder.userId;
+      } else {
+        delete next.deletedAt;
+        delete next.deletedBy;
+      }
+      fields = TOMBSTONE_KEYS;
+    } else {
+      if (value === null || value === undefined) delete next[field];
+      else next[field] = value;
+      fields = [field];
+    }
+    const { local: _local, ...withoutLocal } = next as Record<string, unknown> & { local?: unknown };
+    const row = recorder.validate(entity, withoutLocal);
+    const patch: Record<string, unknown> = {};
+    const fieldVersions: Record<string, number> = {};
+    for (const f of fields) {
+      const v = (row as Record<string, unknown>)[f];
+      patch[f] = v === undefined ? null : v;
+      fieldVersions[f] = current.fieldVersions[f] ?? 0;
+    }
+    await recorder.write({ op, entity, row, patch, base: { version: current.version, fieldVersions } });
+    const resolved: ServerConflictRecord = { ...conflict, status: 'resolved', resolvedLocally: true };
+    await db.conflicts.put(resolved);
+    await recorder.finish();
+    return row;
+  });
+}

@@ -1,0 +1,452 @@
+/**
+ * The sync client (sync-design §9.3–§9.5, docs/sync-protocol.md, docs/sync-client.md).
+ *
+ * One `sync()` run: push the whole outbox in batches (≤ MAX_PUSH_MUTATIONS mutations and
+ * ≤ MAX_PUSH_BYTES), at least once, then pull by the server cursor until `hasMore` is false,
+ * then push again if local changes appeared meanwhile. Each response is applied in one Dexie
+ * transaction (src/db/sync-apply.ts). `fetch` is injected: the app passes window.fetch, tests
+ * pass a fetch over the Fastify app's `inject` or a real server.
+ *
+ * Failures never discard anything: entries stay in the outbox and the run throws a SyncError
+ * the scheduler retries with back-off.
+ */
+import type { RelaisDb } from '../db/app-db';
+import { DB_SCHEMA_VERSION } from '../db/app-db';
+import type { WriteEnvironment } from '../db/change-recorder';
+import {
+  applyPullPage,
+  applyPushResponse,
+  ensureDeviceId,
+  type QuarantineEcho,
+  readMeta,
+  readOutbox,
+  recordPushFailure,
+  refeedFromSentLog,
+  SYNC_META,
+  writeMeta,
+  writeResolution,
+} from '../db/sync-apply';
+import { createUuidV7Generator } from '../domain/ids';
+import { type OutboxEntry, toMutation } from '../domain/sync/mutation';
+import {
+  type Cursor,
+  DEFAULT_PULL_LIMIT,
+  LoginResponseSchema,
+  MAX_PUSH_BYTES,
+  MAX_PUSH_MUTATIONS,
+  PROTOCOL_VERSION,
+  PullResponseSchema,
+  PushResponseSchema,
+  UserSchema,
+} from '../domain/sync/protocol';
+import type { DeviceSession, SessionStore } from './session-store';
+
+export type SyncErrorKind =
+  | 'not-logged-in'
+  | 'unauthorized'
+  | 'forbidden'
+  | 'offline'
+  | 'server'
+  | 'rejected'
+  | 'lost-changes';
+
+/** A failed run. `retryable` errors are retried with back-off; the others wait for the user. */
+export class SyncError extends Error {
+  constructor(
+    readonly kind: SyncErrorKind,
+    message: string,
+    readonly status?: number,
+  ) {
+    super(message);
+    this.name = 'SyncError';
+  }
+
+  get retryable(): boolean {
+    return this.kind === 'offline' || this.kind === 'server' || this.kind === 'rejected';
+  }
+}
+
+export type LoginErrorKind =
+  | 'credentials'
+  | 'rate-limited'
+  | 'device-taken'
+  | 'offline'
+  | 'invalid'
+  | 'server';
+
+export class LoginError extends Error {
+  constructor(
+    readonly kind: LoginErrorKind,
+    message: string,
+    readonly retryAfterSeconds?: number,
+  ) {
+    super(message);
+    this.name = 'LoginError';
+  }
+}
+
+export type SetupErrorKind = 'already-done' | 'offline' | 'invalid' | 'server';
+
+export class SetupError extends Error {
+  constructor(
+    readonly kind: SetupErrorKind,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'SetupError';
+  }
+}
+
+export interface PullProgress {
+  /** Rows received so far in this run. */
+  rows: number;
+  /** Pages applied so far. */
+  pages: number;
+  /** 0..1 when the server tells how far the cursor is; null when unknown. */
+  fraction: number | null;
+  done: boolean;
+}
+
+export interface SyncReport {
+  pushed: number;
+  pulled: number;
+  rebased: number;
+  quarantined: QuarantineEcho[];
+  /** Entries re-fed from the sent-log to a server restored from a backup. */
+  refed: number;
+  at: number;
+}
+
+export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
+
+export interface SyncClientOptions {
+  db: RelaisDb;
+  sessions: SessionStore;
+  fetch: FetchLike;
+  /** Server origin ('' for the same origin as the app). */
+  baseUrl?: string;
+  appVersion: string;
+  now?: () => number;
+  randomBytes?: (length: number) => Uint8Array;
+  pullLimit?: number;
+  maxPushMutations?: number;
+  maxPushBytes?: number;
+  deviceName?: string;
+}
+
+interface ErrorBody {
+  error?: string;
+  message?: string;
+}
+
+export class SyncClient {
+  private readonly db: RelaisDb;
+  private readonly fetchFn: FetchLike;
+  private readonly baseUrl: string;
+  private readonly now: () => number;
+  private readonly newId: () => string;
+  private readonly pullLimit: number;
+  private readonly maxMutations: number;
+  private readonly maxBytes: number;
+  readonly sessions: SessionStore;
+  readonly appVersion: string;
+
+  constructor(private readonly options: SyncClientOptions) {
+    this.db = options.db;
+    this.sessions = options.sessions;
+    this.fetchFn = options.fetch;
+    this.baseUrl = options.baseUrl ?? '';
+    this.appVersion = options.appVersion;
+    this.now = options.now ?? (() => Date.now());
+    const randomBytes = options.randomBytes ?? ((n: number) => crypto.getRandomValues(new Uint8Array(n)));
+    this.newId = createUuidV7Generator({ now: this.now, randomBytes });
+    this.pullLimit = options.pullLimit ?? DEFAULT_PULL_LIMIT;
+    this.maxMutations = Math.min(options.maxPushMutations ?? MAX_PUSH_MUTATIONS, MAX_PUSH_MUTATIONS);
+    this.maxBytes = Math.min(options.maxPushBytes ?? MAX_PUSH_BYTES, MAX_PUSH_BYTES);
+  }
+
+  /** The user id recorded on local writes: the signed-in user, or 'local-user' before any login. */
+  currentUserId(): string {
+    return this.sessions.current()?.user.id ?? 'local-user';
+  }
+
+  deviceId(): Promise<string> {
+    return ensureDeviceId(this.db, this.newId);
+  }
+
+  // ------------------------------------------------------------------ accounts
+
+  /** Whether the server still needs its first admin (GET /api/setup); undefined when unknown. */
+  async setupNeeded(): Promise<boolean | undefined> {
+    try {
+      const response = await this.fetchFn(`${this.baseUrl}/api/setup`, { method: 'GET' });
+      if (!response.ok) return undefined;
+      const body = (await response.json()) as { needed?: unknown };
+      return typeof body.needed === 'boolean' ? body.needed : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Creates the first admin (POST /api/setup), then logs in with the same credentials. */
+  async setup(input: { username: string; password: string; displayName: string }): Promise<DeviceSession> {
+    let response: Response;
+    try {
+      response = await this.post('/api/setup', input);
+    } catch {
+      throw new SetupError('offline', 'The server cannot be reached');
+    }
+    if (response.status === 409) throw new SetupError('already-done', await messageOf(response));
+    if (response.status === 400) throw new SetupError('invalid', await messageOf(response));
+    if (response.status !== 201) throw new SetupError('server', await messageOf(response));
+    UserSchema.parse(await response.json());
+    return this.login(input.username, input.password);
+  }
+
+  async login(username: string, password: string): Promise<DeviceSession> {
+    const deviceId = await this.deviceId();
+    let response: Response;
+    try {
+      response = await this.post('/api/auth/login', {
+        username: username.trim().toLowerCase(),
+        password,
+        deviceId,
+        ...(this.options.deviceName === undefined ? {} : { deviceName: this.options.deviceName }),
+      });
+    } catch {
+      throw new LoginError('offline', 'The server cannot be reached');
+    }
+    if (response.status === 401) throw new LoginError('credentials', await messageOf(response));
+    if (response.status === 429) {
+      const wait = Number(response.headers.get('retry-after') ?? '0');
+      throw new LoginError('rate-limited', await messageOf(response), Number.isFinite(wait) ? wait : 0);
+    }
+    if (response.status === 403) throw new LoginError('device-taken', await messageOf(response));
+    if (response.status === 400) throw new LoginError('invalid', await messageOf(response));
+    if (!response.ok) throw new LoginError('server', await messageOf(response));
+    const body = LoginResponseSchema.parse(await response.json());
+    const session: DeviceSession = {
+      token: body.token,
+      expiresAt: body.expiresAt,
+      user: body.user,
+      deviceId,
+      loggedInAt: this.now(),
+    };
+    await this.sessions.save(session);
+    return session;
+  }
+
+  /** Revokes the session on the server when reachable; forgets it on the device in any case. */
+  async logout(): Promise<void> {
+    const session = this.sessions.current();
+    if (session !== undefined) {
+      try {
+        await this.fetchFn(`${this.baseUrl}/api/auth/logout`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${session.token}` },
+        });
+      } catch {
+        // Offline: the token expires on its own; the device forgets it now.
+      }
+    }
+    await this.sessions.clear();
+  }
+
+  // ------------------------------------------------------------------ sync
+
+  /**
+   * One full run: push everything, pull everything, push what appeared meanwhile.
+   * @throws SyncError (nothing is ever discarded: a failed run is simply retried)
+   */
+  async sync(onProgress?: (progress: PullProgress) => void): Promise<SyncReport> {
+    const session = this.sessions.current();
+    if (session === undefined) throw new SyncError('not-logged-in', 'Log in to sync');
+    const report: SyncReport = { pushed: 0, pulled: 0, rebased: 0, quarantined: [], refed: 0, at: 0 };
+    await this.pushAll(session, report);
+    await this.pullAll(session, report, onProgress);
+    // Changes made during the pull (or re-fed after a server restore) go out in the same run.
+    await this.pushAll(session, report);
+    report.at = this.now();
+    await writeMeta(this.db, SYNC_META.lastSyncAt, report.at);
+    return report;
+  }
+
+  /** Pushes the outbox until it is empty (PUSH1–PUSH7). */
+  async pushAll(session: DeviceSession, report: SyncReport): Promise<void> {
+    let limit = this.maxMutations;
+    let stalls = 0;
+    for (;;) {
+      const entries = await readOutbox(this.db, limit);
+      if (entries.length === 0) return;
+      const { body, sent } = this.buildPush(session.deviceId, entries);
+      let response: Response;
+      try {
+        response = await this.post('/api/sync/push', body, session.token);
+      } catch (error) {
+        await recordPushFailure(this.db, sent, String(error));
+        throw new SyncError('offline', 'The server cannot be reached');
+      }
+      if (response.status === 413 && limit > 1) {
+        limit = Math.max(1, Math.floor(sent.length / 2));
+        continue;
+      }
+      if (!response.ok) {
+        const message = await messageOf(response);
+        await recordPushFailure(this.db, sent, `${response.status} ${message}`);
+        throw statusError(response.status, message);
+      }
+      const parsed = PushResponseSchema.safeParse(await response.json().catch(() => undefined));
+      if (!parsed.success)
+        throw new SyncError('server', 'The server answered a push with something unreadable');
+      const push = parsed.data;
+      const applied = await applyPushResponse(this.db, push, this.now());
+      report.pushed += applied.acked;
+      report.quarantined.push(...applied.quarantined);
+      const first = sent[0] ?? 0;
+      if (push.expectedSeq !== undefined && push.expectedSeq < first) {
+        // PUSH5 + §9.10: the server lost seqs it had acknowledged (restored from a backup).
+        await this.refeed(push.expectedSeq, report);
+        stalls = 0;
+        continue;
+      }
+      if (applied.acked === 0) {
+        stalls += 1;
+        if (stalls >= 3)
+          throw new SyncError('rejected', `The server acknowledged nothing (ackSeq ${push.ackSeq})`);
+      } else {
+        stalls = 0;
+      }
+    }
+  }
+
+  /** Pulls pages until hasMore is false (PULL1–PULL6), each applied in one transaction. */
+  async pullAll(
+    session: DeviceSession,
+    report: SyncReport,
+    onProgress?: (progress: PullProgress) => void,
+  ): Promise<void> {
+    let cursor = await readMeta<Cursor>(this.db, SYNC_META.pullCursor);
+    let resets = 0;
+    let pages = 0;
+    let rows = 0;
+    for (;;) {
+      let response: Response;
+      try {
+        response = await this.post(
+          '/api/sync/pull',
+          {
+            protocolVersion: PROTOCOL_VERSION,
+            schemaVersion: DB_SCHEMA_VERSION,
+            appVersion: this.appVersion,
+            deviceId: session.deviceId,
+            cursor: cursor ?? null,
+            limit: this.pullLimit,
+          },
+          session.token,
+        );
+      } catch {
+        throw new SyncError('offline', 'The server cannot be reached');
+      }
+      if (!response.ok) throw statusError(response.status, await messageOf(response));
+      const parsed = PullResponseSchema.safeParse(await response.json().catch(() => undefined));
+      if (!parsed.success)
+        throw new SyncError('server', 'The server answered a pull with something unreadable');
+      const page = parsed.data;
+      const acked = (await readMeta<number>(this.db, SYNC_META.ackedSeq)) ?? 0;
+      if (page.deviceLastSeq < acked) {
+        // §9.10: the server has fewer of this device's mutations than it acknowledged.
+        await this.refeed(page.deviceLastSeq + 1, report);
+        await this.pushAll(session, report);
+        continue;
+      }
+      if (page.resetRequired === true) {
+        // PULL6: the cursor is ahead of the server: push everything, then pull from the start.
+        resets += 1;
+        if (resets > 2) throw new SyncError('server', 'The server keeps asking for a reset');
+        await writeMeta(this.db, SYNC_META.pullCursor, undefined);
+        cursor = undefined;
+        await this.pushAll(session, report);
+        continue;
+      }
+      const applied = await applyPullPage(this.db, page, this.now());
+      pages += 1;
+      rows += applied.rows;
+      report.pulled += applied.rows;
+      report.rebased += applied.rebased;
+      cursor = page.nextCursor;
+      onProgress?.({ rows, pages, fraction: page.hasMore ? null : 1, done: !page.hasMore });
+      if (!page.hasMore) return;
+    }
+  }
+
+  /** Writes the chosen value of a conflict as an ordinary synced change (CONF4). */
+  async resolveConflict(conflictId: string, value: unknown): Promise<void> {
+    const env: WriteEnvironment = {
+      now: this.now,
+      newId: this.newId,
+      userId: () => this.currentUserId(),
+      appVersion: this.appVersion,
+    };
+    await writeResolution(this.db, env, conflictId, value);
+  }
+
+  private async refeed(fromSeq: number, report: SyncReport): Promise<void> {
+    const refeed = await refeedFromSentLog(this.db, fromSeq);
+    report.refed += refeed.moved;
+    if (!refeed.complete) {
+      throw new SyncError(
+        'lost-changes',
+        `The server lost changes from seq ${fromSeq} that this device no longer keeps`,
+      );
+    }
+  }
+
+  /** The request body and the seqs it carries, cut to the byte limit (at least one mutation). */
+  private buildPush(deviceId: string, entries: readonly OutboxEntry[]): { body: unknown; sent: number[] } {
+    const head = {
+      protocolVersion: PROTOCOL_VERSION,
+      schemaVersion: DB_SCHEMA_VERSION,
+      appVersion: this.appVersion,
+      deviceId,
+    };
+    const encoder = new TextEncoder();
+    let size = encoder.encode(JSON.stringify({ ...head, mutations: [] })).length;
+    const mutations: unknown[] = [];
+    for (const entry of entries) {
+      const mutation = toMutation(entry);
+      const bytes = encoder.encode(JSON.stringify(mutation)).length + 1;
+      if (mutations.length > 0 && size + bytes > this.maxBytes) break;
+      size += bytes;
+      mutations.push(mutation);
+    }
+    const sent = entries.slice(0, mutations.length).map((e) => e.seq);
+    return { body: { ...head, mutations }, sent };
+  }
+
+  private post(path: string, body: unknown, token?: string): Promise<Response> {
+    const headers: Record<string, string> = { 'content-type': 'application/json' };
+    if (token !== undefined) headers.authorization = `Bearer ${token}`;
+    return this.fetchFn(`${this.baseUrl}${path}`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify(body),
+      cache: 'no-store',
+    });
+  }
+}
+
+async function messageOf(response: Response): Promise<string> {
+  try {
+    const body = (await response.json()) as ErrorBody;
+    return body.message ?? body.error ?? `HTTP ${response.status}`;
+  } catch {
+    return `HTTP ${response.status}`;
+  }
+}
+
+function statusError(status: number, message: string): SyncError {
+  if (status === 401) return new SyncError('unauthorized', message, status);
+  if (status === 403) return new SyncError('forbidden', message, status);
+  if (status >= 500 || status === 429 || status === 408) return new SyncError('server', message, status);
+  return new SyncError('rejected', message, status);
+}
