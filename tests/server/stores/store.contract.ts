@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { defaultMigrationsDir, loadMigrations } from '../../../sync-server/src/stores/migrations';
 import type { RelaisStore, StoreKind } from '../../../sync-server/src/stores/store';
+import type { StoredRow, UserRecord } from '../../../sync-server/src/stores/store-tx';
 
 /**
  * One isolated database (a temp file, a fresh PostgreSQL schema). `open` may be called several
@@ -120,6 +121,168 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
         // the file and migrating again succeeds.
         writeFileSync(join(dir, '002-broken.sql'), 'CREATE TABLE second_table (id INTEGER PRIMARY KEY);');
         expect(await store.migrate()).toEqual({ applied: [2], schemaVersion: 2 });
+      });
+    });
+
+    describe('sync tables (issue 6)', () => {
+      const user = (id: string, username: string, welcomePointIds: string[] = []): UserRecord => ({
+        id,
+        username,
+        displayName: `Él ${username}`,
+        role: 'volunteer',
+        passwordHash: 'scrypt$1$1$1$x$y',
+        disabled: false,
+        welcomePointIds,
+        createdAt: 1_764_000_000_000,
+        updatedAt: 1_764_000_000_000,
+      });
+      const row = (
+        id: string,
+        householdId: string,
+        seq: number,
+        data: Record<string, unknown> = {},
+      ): StoredRow => ({
+        entity: id === householdId ? 'household' : 'charge',
+        id,
+        householdId,
+        version: 1,
+        seq,
+        deleted: false,
+        data,
+        fieldMeta: {
+          amountCents: { v: 1, d: 'd1', u: 'u1', h: '1764000000000-0000-d1', t: 1_764_000_000_000 },
+        },
+        updatedHlc: '1764000000000-0000-d1',
+      });
+
+      it('commits a transaction that resolves and rolls back one that throws', async () => {
+        const store = open();
+        await store.migrate();
+        await store.transaction((tx) => tx.setCounter('change_seq', 5));
+        await expect(
+          store.transaction(async (tx) => {
+            await tx.setCounter('change_seq', 9);
+            throw new Error('boom');
+          }),
+        ).rejects.toThrow('boom');
+        expect(await store.transaction((tx) => tx.getCounter('change_seq'))).toBe(5);
+      });
+
+      it('round-trips users with their welcome points; user names are unique', async () => {
+        const store = open();
+        await store.migrate();
+        await store.transaction(async (tx) => {
+          await tx.insertWelcomePoint({ id: 'wp-1', name: 'Saint-Étienne', archived: false, createdAt: 1 });
+          await tx.insertUser(user('u1', 'anne', ['wp-1']));
+        });
+        expect(await store.transaction((tx) => tx.getUserByUsername('anne'))).toEqual(
+          user('u1', 'anne', ['wp-1']),
+        );
+        await expect(store.transaction((tx) => tx.insertUser(user('u2', 'anne')))).rejects.toThrow();
+        expect(await store.transaction((tx) => tx.countUsers())).toBe(1);
+      });
+
+      it('round-trips rows (JSON, unicode, large integers as numbers) and lists them after a seq within a scope', async () => {
+        const store = open();
+        await store.migrate();
+        await store.transaction(async (tx) => {
+          await tx.upsertHousehold({ id: 'h1', welcomePointId: 'wp-1', createdBy: 'u1' });
+          await tx.upsertHousehold({ id: 'h2', welcomePointId: 'wp-2', createdBy: 'u1' });
+          await tx.upsertHousehold({ id: 'h3', welcomePointId: null, createdBy: 'u9' });
+          await tx.upsertRow(
+            row('h1', 'h1', 1, { phone: '06 12', note: 'Créé — ✓', big: 9_007_199_254_740_991 }),
+          );
+          await tx.upsertRow(row('c1', 'h1', 3, { amountCents: 45_000 }));
+          await tx.upsertRow(row('c2', 'h2', 2));
+          await tx.upsertRow(row('c3', 'h3', 4));
+        });
+        const [h1] = await store.transaction((tx) => tx.getRows(['h1']));
+        expect(h1).toEqual(
+          row('h1', 'h1', 1, { phone: '06 12', note: 'Créé — ✓', big: 9_007_199_254_740_991 }),
+        );
+        const scoped = await store.transaction((tx) =>
+          tx.rowsAfter(0, 10, { all: false, userId: 'u9', welcomePointIds: ['wp-1'] }),
+        );
+        expect(scoped.map((r) => [r.id, r.seq])).toEqual([
+          ['h1', 1],
+          ['c1', 3],
+          ['c3', 4],
+        ]);
+        const all = await store.transaction((tx) => tx.rowsAfter(1, 2, { all: true }));
+        expect(all.map((r) => r.id)).toEqual(['c2', 'c1']);
+        // seq is unique: two rows can never share a change number.
+        await expect(store.transaction((tx) => tx.upsertRow(row('c4', 'h1', 3)))).rejects.toThrow();
+      });
+
+      it('keeps one applied record per (device, seq) and per mutation id', async () => {
+        const store = open();
+        await store.migrate();
+        const record = (seq: number, mutationId: string | null) => ({
+          deviceId: 'd1',
+          seq,
+          mutationId,
+          userId: 'u1',
+          payload: { seq },
+          result: { status: 'applied' },
+          appliedAt: 1,
+        });
+        await store.transaction(async (tx) => {
+          await tx.insertApplied(record(1, 'm1'));
+          await tx.insertApplied(record(2, null));
+          await tx.insertApplied(record(3, null));
+        });
+        await expect(store.transaction((tx) => tx.insertApplied(record(1, 'm9')))).rejects.toThrow();
+        await expect(store.transaction((tx) => tx.insertApplied(record(4, 'm1')))).rejects.toThrow();
+        expect(await store.transaction((tx) => tx.existingMutationIds(['m1', 'm2']))).toEqual(
+          new Set(['m1']),
+        );
+        const applied = await store.transaction((tx) => tx.getApplied('d1', [1, 2]));
+        expect(applied.get(1)?.payload).toEqual({ seq: 1 });
+      });
+
+      it('allows one open conflict per field, any number of resolved ones', async () => {
+        const store = open();
+        await store.migrate();
+        const conflict = (id: string, status: 'open' | 'resolved') => ({
+          id,
+          entity: 'charge',
+          entityId: 'c1',
+          householdId: 'h1',
+          field: 'amountCents',
+          kind: 'concurrent-edit' as const,
+          status,
+          values: [{ value: 1 }, { value: 2 }],
+          openedAt: 1,
+          resolvedAt: null,
+          resolvedBy: null,
+          resolvedByMutation: null,
+        });
+        await store.transaction(async (tx) => {
+          await tx.insertConflict(conflict('k1', 'open'));
+          await tx.resolveConflict('k1', { userId: 'u1', mutationId: 'm1', at: 2 });
+          await tx.insertConflict(conflict('k2', 'open'));
+        });
+        await expect(store.transaction((tx) => tx.insertConflict(conflict('k3', 'open')))).rejects.toThrow();
+        expect((await store.transaction((tx) => tx.openConflictsOf(['c1']))).map((c) => c.id)).toEqual([
+          'k2',
+        ]);
+      });
+
+      it('serialises sequenced transactions: concurrent counter increments never collide', async () => {
+        const a = open();
+        await a.migrate();
+        const bump = () =>
+          a.transaction(
+            async (tx) => {
+              const value = await tx.getCounter('change_seq');
+              await new Promise((resolve) => setTimeout(resolve, 1));
+              await tx.setCounter('change_seq', value + 1);
+              return value + 1;
+            },
+            { sequenced: true },
+          );
+        const values = await Promise.all(Array.from({ length: 20 }, bump));
+        expect([...values].sort((x, y) => x - y)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
       });
     });
 

@@ -1,0 +1,120 @@
+/**
+ * Two server processes on one PostgreSQL (two apps, two PostgresStore pools on one schema):
+ * concurrent pushes get unique sequence numbers in commit order, and a device pulling all along
+ * misses nothing (I6; scenario 17).
+ */
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RelaisStore } from '../../../sync-server/src/stores/store';
+import {
+  chargeFields,
+  DATABASE_URL,
+  Device,
+  makeWorld,
+  newDevice,
+  openApp,
+  postgresEngine,
+  TestClock,
+  WP_A,
+} from './harness';
+
+describe.skipIf(!DATABASE_URL)('two server processes on one PostgreSQL', () => {
+  let storeA: RelaisStore;
+  let storeB: RelaisStore;
+  let appA: FastifyInstance;
+  let appB: FastifyInstance;
+  let destroy: () => Promise<void>;
+  const clock = new TestClock();
+  /** Makes server A hold its push transaction open after its first mutation. */
+  let holdA: Promise<void> | undefined;
+
+  beforeAll(async () => {
+    const made = await postgresEngine.make();
+    storeA = made.store;
+    storeB = made.open();
+    destroy = made.destroy;
+    appA = await openApp(storeA, clock, {
+      sync: {
+        afterMutation: async (index) => {
+          if (index === 0 && holdA !== undefined) await holdA;
+        },
+      },
+    });
+    appB = await openApp(storeB, clock);
+  });
+  afterAll(async () => {
+    await appA.close();
+    await appB.close();
+    await destroy();
+  });
+
+  it('[PULL8] scenario 17: concurrent pushes through two processes are sequenced in commit order; a puller never skips one', async () => {
+    const world = await makeWorld(appA);
+    // Each device pushes through both servers alternately (same store, other process).
+    const writers = await Promise.all(
+      Array.from(
+        { length: 4 },
+        async () => new Device(appA, await newDevice(appA, world.counsellorA), clock),
+      ),
+    );
+    const readerAccount = await newDevice(appA, world.counsellorA);
+    const readers = [new Device(appA, readerAccount, clock), new Device(appB, readerAccount, clock)];
+    const h = writers[0]?.createHousehold(WP_A);
+    if (h === undefined || writers[0] === undefined) throw new Error('setup');
+    await writers[0].push([h]);
+
+    const seen = new Map<string, number>();
+    let cursor: string | null = null;
+    let pulling = true;
+    const puller = (async () => {
+      let turn = 0;
+      while (pulling) {
+        const reader = readers[turn % 2];
+        turn += 1;
+        if (reader === undefined) break;
+        const page = await reader.pull(cursor, 50);
+        for (const change of page.changes) seen.set(change.row.id, change.seq);
+        cursor = page.nextCursor;
+      }
+    })();
+
+    const ROUNDS = 30;
+    const expected = new Set<string>([h.entityId]);
+    for (let round = 0; round < ROUNDS; round += 1) {
+      // Server A holds its transaction open while server B pushes: B must wait for A's commit.
+      let release: () => void = () => {};
+      holdA = new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      const pushes = writers.map((writer, i) => {
+        const batch = Array.from({ length: 3 }, () =>
+          writer.create('charge', h.entityId, chargeFields(round * 10 + i)),
+        );
+        for (const m of batch) expected.add(m.entityId);
+        const device = i % 2 === round % 2 ? writer : new Device(appB, writer.account, clock);
+        if (device !== writer) device.seq = writer.seq - 3;
+        return device.push(batch);
+      });
+      setTimeout(release, 5);
+      const results = await Promise.all(pushes);
+      expect(results.every((r) => r.results.every((x) => x.status === 'applied'))).toBe(true);
+    }
+    holdA = undefined;
+    pulling = false;
+    await puller;
+    // Drain what the puller had not reached yet, from its cursor (never from the start).
+    for (;;) {
+      const page = await readers[0]?.pull(cursor, 500);
+      if (page === undefined) break;
+      for (const change of page.changes) seen.set(change.row.id, change.seq);
+      cursor = page.nextCursor;
+      if (!page.hasMore) break;
+    }
+    expect(new Set(seen.keys())).toEqual(expected);
+    const seqs = [...seen.values()];
+    expect(new Set(seqs).size).toBe(seqs.length);
+    const counter = await storeB.transaction((tx) => tx.getCounter('change_seq'));
+    expect(counter).toBe(1 + ROUNDS * writers.length * 3);
+    expect(Math.max(...seqs)).toBe(counter);
+  });
+});
