@@ -1,13 +1,16 @@
 /**
  * Sync endpoints: push, pull, conflicts, quarantine (docs/sync-protocol.md).
  */
-import type { FastifyInstance } from 'fastify';
+import { Transform } from 'node:stream';
+import { createGunzip } from 'node:zlib';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { EntityIdSchema } from '../../../src/domain/household/ids';
 import {
   ConflictSchema,
   MAX_PUSH_BYTES,
+  MAX_PUSH_DECODED_BYTES,
   PROTOCOL_VERSION,
   PullQuerySchema,
   PullRequestSchema,
@@ -37,6 +40,48 @@ function unavailable(error: unknown): never {
   throw databaseUnavailable(error);
 }
 
+const tooLarge = (): HttpError =>
+  new HttpError(413, `A push body may not exceed ${MAX_PUSH_BYTES} bytes on the wire: send fewer mutations`);
+
+/**
+ * PUSH8: at most MAX_PUSH_BYTES on the wire, plain or gzip; gzip is inflated here, up to
+ * MAX_PUSH_DECODED_BYTES (the route's bodyLimit). `receivedEncodedLength` tells Fastify how many
+ * wire bytes arrived, for its Content-Length check.
+ */
+async function limitAndInflate(
+  request: FastifyRequest,
+  _reply: unknown,
+  payload: NodeJS.ReadableStream,
+): Promise<NodeJS.ReadableStream> {
+  if (Number(request.headers['content-length']) > MAX_PUSH_BYTES) throw tooLarge();
+  const encoding = (request.headers['content-encoding'] ?? 'identity').toLowerCase();
+  if (encoding !== 'identity' && encoding !== 'gzip') {
+    throw new HttpError(415, 'Content-Encoding must be gzip or identity');
+  }
+  let wire = 0;
+  const output: Transform & { receivedEncodedLength?: number } =
+    encoding === 'gzip'
+      ? createGunzip({ maxOutputLength: MAX_PUSH_DECODED_BYTES })
+      : new Transform({
+          transform(chunk: Buffer, _encoding, callback) {
+            callback(null, chunk);
+          },
+        });
+  const counter = new Transform({
+    transform(chunk: Buffer, _encoding, callback) {
+      wire += chunk.length;
+      output.receivedEncodedLength = wire;
+      callback(wire > MAX_PUSH_BYTES ? tooLarge() : null, chunk);
+    },
+  });
+  counter.on('error', (error) => output.destroy(error));
+  output.on('error', (error: Error & { statusCode?: number; code?: string }) => {
+    if (error.code === 'ERR_BUFFER_TOO_LARGE') error.statusCode = 413;
+  });
+  payload.pipe(counter).pipe(output);
+  return output;
+}
+
 export async function syncRoutes(app: FastifyInstance, options: SyncRoutesOptions): Promise<void> {
   const api = app.withTypeProvider<ZodTypeProvider>();
   const auth = requireAuth(app);
@@ -44,8 +89,9 @@ export async function syncRoutes(app: FastifyInstance, options: SyncRoutesOption
   api.post(
     '/sync/push',
     {
-      bodyLimit: MAX_PUSH_BYTES,
+      bodyLimit: MAX_PUSH_DECODED_BYTES,
       onRequest: auth,
+      preParsing: limitAndInflate,
       schema: { body: PushRequestSchema, response: { 200: PushResponseSchema } },
     },
     async (request) => {

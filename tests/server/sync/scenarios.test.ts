@@ -3,9 +3,10 @@
  * SQLite and (with DATABASE_URL) PostgreSQL. Client-only scenarios (2–6, 29, 31–34) belong to the
  * device sync client.
  */
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { copyFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import Database from 'better-sqlite3';
 import type { FastifyInstance } from 'fastify';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -139,6 +140,53 @@ for (const engine of ENGINES) {
       const response = await a.pushRaw([{ ...h, patch: { ...h.patch, trackReason: 'x'.repeat(300_000) } }]);
       expect(response.statusCode).toBe(413);
       expect(response.json()).toMatchObject({ error: 'payload_too_large' });
+    });
+
+    it('[PUSH8] a gzip body is inflated: 500 mutations fit; over 256 kB compressed or a zip bomb is 413', async () => {
+      const a = new Device(app, world.counsellorA, clock);
+      const h = a.createHousehold(WP_A);
+      const batch = [
+        h,
+        ...Array.from({ length: 499 }, () =>
+          a.create('charge', h.entityId, {
+            ...chargeFields(100),
+            label: 'Loyer et charges locatives du logement',
+          }),
+        ),
+      ];
+      const send = (body: unknown, raw?: Buffer) =>
+        app.inject({
+          method: 'POST',
+          url: '/api/sync/push',
+          headers: {
+            ...bearer(a.account.token),
+            'content-type': 'application/json',
+            'content-encoding': 'gzip',
+          },
+          payload: raw ?? gzipSync(JSON.stringify(body)),
+        });
+      const envelope = (mutations: unknown[]) => ({
+        protocolVersion: 1,
+        schemaVersion: 2,
+        appVersion: '0.1.0',
+        deviceId: a.deviceId,
+        mutations,
+      });
+      expect(JSON.stringify(envelope(batch)).length).toBeGreaterThan(256 * 1024);
+      const ok = await send(envelope(batch));
+      expect(ok.statusCode).toBe(200);
+      expect((ok.json() as { ackSeq: number }).ackSeq).toBe(500);
+      const noise = randomBytes(400_000).toString('base64');
+      expect((await send(envelope([{ seq: 501, mutationId: randomUUID(), noise }]))).statusCode).toBe(413);
+      const bomb = gzipSync(Buffer.alloc(8 * 1024 * 1024, 32));
+      expect((await send(undefined, bomb)).statusCode).toBe(413);
+      const deflate = await app.inject({
+        method: 'POST',
+        url: '/api/sync/push',
+        headers: { ...bearer(a.account.token), 'content-type': 'application/json', 'content-encoding': 'br' },
+        payload: '{}',
+      });
+      expect(deflate.statusCode).toBe(415);
     });
 
     it('[PUSH9] scenario 14: a crash inside the push transaction leaves nothing; the retry applies the batch once', async () => {

@@ -1,0 +1,322 @@
+/**
+ * Sync push throughput (issue 6): 10,000 mutations, each changing 3 fields of a charge, pushed
+ * in batches of 500 through HTTP to a real server listening on 127.0.0.1 (validation,
+ * authorisation per household, conflict detection, one transaction per request), on SQLite and
+ * on PostgreSQL. Baseline, same run, same store: the resulting rows written straight into the
+ * store (StoreTx.upsertRow, 500 per transaction), with no HTTP, validation or conflict checks.
+ * 500 such mutations are about 280 kB of JSON, over the 256 kB push limit, so bodies are sent
+ * gzipped (as the device client should); compressing is inside the measured time.
+ *
+ * PostgreSQL: BENCH_DATABASE_URL or DATABASE_URL, default postgres://postgres@127.0.0.1:5432/test;
+ * skipped (noted in the results) when it does not answer. Everything talks to 127.0.0.1 only.
+ */
+import { randomBytes, randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import pg from 'pg';
+import { formatHlc } from '../src/domain/sync/hlc';
+import { buildApp } from '../sync-server/src/app';
+import type { Config } from '../sync-server/src/config';
+import { PostgresStore } from '../sync-server/src/stores/postgres-store';
+import { SqliteStore } from '../sync-server/src/stores/sqlite-store';
+import type { RelaisStore } from '../sync-server/src/stores/store';
+import type { FieldMeta, StoredRow } from '../sync-server/src/stores/store-tx';
+import { type BenchResult, median, withTarget } from './bench-types';
+
+const MUTATIONS = 10_000;
+const FIELDS_PER_MUTATION = 3;
+const BATCH = 500;
+const HOUSEHOLDS = 200;
+const RUNS = 3;
+const TARGET_SQLITE = 15_000;
+const PASSWORD = 'benchmark password';
+
+interface Target {
+  name: 'sqlite' | 'postgres';
+  store: RelaisStore;
+  cleanup: () => Promise<void>;
+}
+
+function config(dir: string): Config {
+  return {
+    port: 0,
+    host: '127.0.0.1',
+    dataDir: dir,
+    database: { kind: 'sqlite', path: join(dir, 'relais.sqlite') },
+    staticDir: join(dir, 'dist'),
+    logLevel: 'silent',
+  };
+}
+
+/** JSON POST; `gzip` compresses the body as a device does for pushes over 256 kB of JSON (PUSH8). */
+async function postJson(
+  base: string,
+  path: string,
+  body: unknown,
+  token?: string,
+  gzip = false,
+): Promise<unknown> {
+  const json = JSON.stringify(body);
+  const response = await fetch(`${base}${path}`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      ...(gzip ? { 'content-encoding': 'gzip' } : {}),
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+    },
+    body: gzip ? gzipSync(json, { level: 1 }) : json,
+  });
+  const text = await response.text();
+  if (!response.ok) throw new Error(`${path}: ${response.status} ${text.slice(0, 300)}`);
+  return text === '' ? undefined : JSON.parse(text);
+}
+
+interface Charge {
+  id: string;
+  householdId: string;
+  version: number;
+}
+
+async function measure(target: Target): Promise<{ push: number[]; raw: number[]; bytes: number }> {
+  const dir = mkdtempSync(join(tmpdir(), 'relais-bench-'));
+  const app = await buildApp(config(dir), { store: target.store });
+  try {
+    const address = await app.listen({ host: '127.0.0.1', port: 0 });
+    const base = address.replace('localhost', '127.0.0.1');
+    await postJson(base, '/api/setup', { username: 'admin', password: PASSWORD, displayName: 'Admin' });
+    const admin = (await postJson(base, '/api/auth/login', {
+      username: 'admin',
+      password: PASSWORD,
+      deviceId: 'bench-admin',
+    })) as { token: string };
+    await postJson(base, '/api/admin/welcome-points', { id: 'wp-bench', name: 'Bench' }, admin.token);
+    await postJson(
+      base,
+      '/api/admin/users',
+      {
+        username: 'counsellor',
+        displayName: 'C',
+        password: PASSWORD,
+        role: 'counsellor',
+        welcomePointIds: ['wp-bench'],
+      },
+      admin.token,
+    );
+    const deviceId = randomUUID();
+    const { token, user } = (await postJson(base, '/api/auth/login', {
+      username: 'counsellor',
+      password: PASSWORD,
+      deviceId,
+    })) as { token: string; user: { id: string } };
+
+    let seq = 0;
+    let counter = 0;
+    const clock = Date.now();
+    const mutation = (
+      op: string,
+      entity: string,
+      id: string,
+      householdId: string,
+      patch: object,
+      version = 0,
+    ) => {
+      seq += 1;
+      counter = (counter + 1) % 0xffff;
+      const fieldVersions: Record<string, number> = {};
+      for (const key of Object.keys(patch)) fieldVersions[key] = version;
+      return {
+        seq,
+        mutationId: randomUUID(),
+        deviceId,
+        userId: user.id,
+        op,
+        entity,
+        entityId: id,
+        householdId,
+        patch,
+        base: { version, fieldVersions: op === 'create' ? {} : fieldVersions },
+        hlc: formatHlc({ ms: clock + seq, counter, node: deviceId }),
+        schemaVersion: 1,
+        appVersion: '0.1.0',
+      };
+    };
+    const push = (mutations: unknown[]) =>
+      postJson(
+        base,
+        '/api/sync/push',
+        { protocolVersion: 1, schemaVersion: 2, appVersion: '0.1.0', deviceId, mutations },
+        token,
+        true,
+      ) as Promise<{ ackSeq: number; results: { status: string }[] }>;
+
+    // Seed (not measured): 200 households and 10,000 charges, through the same push path.
+    const charges: Charge[] = [];
+    const seed: unknown[] = [];
+    for (let h = 0; h < HOUSEHOLDS; h += 1) {
+      const householdId = randomUUID();
+      seed.push(
+        mutation('create', 'household', householdId, householdId, {
+          schemaVersion: 1,
+          territory: 'metropole',
+          departement: '42',
+          housingStatus: 'tenant',
+          status: 'active',
+          openedOn: '2026-11-02',
+          welcomePointId: 'wp-bench',
+        }),
+      );
+      for (let c = 0; c < MUTATIONS / HOUSEHOLDS; c += 1) {
+        const id = randomUUID();
+        charges.push({ id, householdId, version: 1 });
+        seed.push(
+          mutation('create', 'charge', id, householdId, {
+            type: 'rent',
+            amountCents: 40_000 + c,
+            frequency: 'monthly',
+            mode: 'real',
+          }),
+        );
+      }
+    }
+    for (let i = 0; i < seed.length; i += BATCH) await push(seed.slice(i, i + BATCH));
+
+    const pushTimes: number[] = [];
+    let bytes = 0;
+    for (let run = 0; run < RUNS; run += 1) {
+      const batches: unknown[][] = [];
+      for (let i = 0; i < MUTATIONS; i += BATCH) {
+        batches.push(
+          charges
+            .slice(i, i + BATCH)
+            .map((c, j) =>
+              mutation(
+                'patch',
+                'charge',
+                c.id,
+                c.householdId,
+                { amountCents: 41_000 + run * 100 + j, label: `Loyer ${run}-${j}`, hasProof: run % 2 === 0 },
+                c.version,
+              ),
+            ),
+        );
+      }
+      bytes = Math.max(bytes, ...batches.map((b) => JSON.stringify(b).length));
+      const start = performance.now();
+      for (const batch of batches) {
+        const response = await push(batch);
+        if (response.results.some((r) => r.status !== 'applied'))
+          throw new Error('a mutation was not applied');
+      }
+      pushTimes.push(performance.now() - start);
+      for (const c of charges) c.version += 1;
+    }
+
+    // Baseline: the same rows, written directly into the same store, 500 per transaction.
+    const rawTimes: number[] = [];
+    const stored = await target.store.transaction((tx) => tx.getRows(charges.map((c) => c.id)));
+    for (let run = 0; run < RUNS; run += 1) {
+      const rows: StoredRow[] = stored.map((row, j) => {
+        const meta: FieldMeta = { v: row.version + 1, d: deviceId, u: user.id, h: row.updatedHlc, t: clock };
+        return {
+          ...row,
+          version: row.version + 1 + run,
+          data: { ...row.data, amountCents: 50_000 + j, label: `Brut ${run}-${j}`, hasProof: run % 2 === 1 },
+          fieldMeta: { ...row.fieldMeta, amountCents: meta, label: meta, hasProof: meta },
+        };
+      });
+      let seqBase = await target.store.transaction((tx) => tx.getCounter('change_seq'));
+      const start = performance.now();
+      for (let i = 0; i < rows.length; i += BATCH) {
+        const slice = rows.slice(i, i + BATCH);
+        await target.store.transaction(
+          async (tx) => {
+            for (const row of slice) {
+              seqBase += 1;
+              await tx.upsertRow({ ...row, seq: seqBase });
+            }
+            await tx.setCounter('change_seq', seqBase);
+          },
+          { sequenced: true },
+        );
+      }
+      rawTimes.push(performance.now() - start);
+    }
+    return { push: pushTimes, raw: rawTimes, bytes };
+  } finally {
+    await app.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function postgresTarget(): Promise<Target | string> {
+  const url =
+    process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+  const host = new URL(url).hostname;
+  if (host !== '127.0.0.1' && host !== 'localhost') return `PostgreSQL skipped: ${host} is not loopback`;
+  const schema = `relais_bench_${randomBytes(4).toString('hex')}`;
+  const probe = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2000 });
+  try {
+    await probe.connect();
+  } catch (error) {
+    return `PostgreSQL skipped: ${error instanceof Error ? error.message : String(error)}`;
+  }
+  const store = new PostgresStore({ connectionString: url, schema });
+  await store.migrate();
+  return {
+    name: 'postgres',
+    store,
+    cleanup: async () => {
+      await probe.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+      await probe.end();
+    },
+  };
+}
+
+export async function run(): Promise<BenchResult[]> {
+  const results: BenchResult[] = [];
+  const dir = mkdtempSync(join(tmpdir(), 'relais-bench-sqlite-'));
+  const sqlite = new SqliteStore({ path: join(dir, 'relais.sqlite') });
+  await sqlite.migrate();
+  const targets: (Target | string)[] = [
+    { name: 'sqlite', store: sqlite, cleanup: async () => rmSync(dir, { recursive: true, force: true }) },
+    await postgresTarget(),
+  ];
+  for (const target of targets) {
+    if (typeof target === 'string') {
+      console.log(`  ${target}`);
+      continue;
+    }
+    try {
+      const m = await measure(target);
+      const fieldChanges = MUTATIONS * FIELDS_PER_MUTATION;
+      const pushRate = fieldChanges / (median(m.push) / 1000);
+      const rawRate = fieldChanges / (median(m.raw) / 1000);
+      results.push(
+        withTarget({
+          id: `sync.push-field-changes-per-second.${target.name}`,
+          description: `Push of ${MUTATIONS} mutations × ${FIELDS_PER_MUTATION} fields in batches of ${BATCH} over HTTP (127.0.0.1) on ${target.name}, median of ${RUNS}`,
+          value: pushRate,
+          unit: 'field changes/s',
+          baseline: {
+            description: `The same rows upserted straight into the same ${target.name} store, ${BATCH} per transaction`,
+            value: rawRate,
+            unit: 'field changes/s',
+          },
+          ratio: pushRate / rawRate,
+          ...(target.name === 'sqlite' ? { target: { value: TARGET_SQLITE, lowerIsBetter: false } } : {}),
+          details: {
+            pushMs: m.push.map(Math.round),
+            rawMs: m.raw.map(Math.round),
+            largestBatchJsonBytes: m.bytes,
+            bodies: 'gzip (level 1), compressed in the measured loop',
+          },
+        }),
+      );
+    } finally {
+      await target.cleanup();
+    }
+  }
+  return results;
+}
