@@ -6,6 +6,7 @@ import {
   chartMonths,
   tableMonths,
 } from '../../../state/scenarios/comparison-view';
+import { TableScroll } from './results-table';
 
 // Colour AND a dash pattern AND a marker per series: never colour-only information.
 const STYLES = [
@@ -171,7 +172,7 @@ export function BalanceChart({ series }: { series: readonly BalanceSeries[] }) {
               );
             })}
           </ul>
-          <div class="table-scroll">
+          <TableScroll label={t('scenarios.chart.tableCaption')}>
             <table>
               <caption>{t('scenarios.chart.tableCaption')}</caption>
               <thead>
@@ -197,7 +198,7 @@ export function BalanceChart({ series }: { series: readonly BalanceSeries[] }) {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         </details>
       </figcaption>
     </figure>

@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { formatDate, formatMoney, t } from '../../../i18n/i18n';
 import type { MessageKey } from '../../../i18n/messages-fr';
 import type { ScenarioChoice } from '../../../state/scenarios/compare-input';
@@ -7,11 +8,24 @@ export function choiceLabel(choice: ScenarioChoice): string {
   return t(`scenarios.choice.${choice}` as MessageKey);
 }
 
+/**
+ * A table that may scroll sideways on a phone: a named region that takes the keyboard focus,
+ * so it can be scrolled with the arrow keys (axe: scrollable-region-focusable).
+ */
+export function TableScroll({ label, children }: { label: string; children: ComponentChildren }) {
+  return (
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable with the keyboard.
+    <section class="table-scroll" aria-label={label} tabIndex={0}>
+      {children}
+    </section>
+  );
+}
+
 /** The scenarios side by side, with per-creditor details on demand. */
 export function ResultsTable({ rows }: { rows: readonly ScenarioRowView[] }) {
   return (
     <>
-      <div class="table-scroll">
+      <TableScroll label={t('scenarios.table.caption')}>
         <table class="scenario-table">
           <caption>{t('scenarios.table.caption')}</caption>
           <thead>
@@ -57,11 +71,11 @@ export function ResultsTable({ rows }: { rows: readonly ScenarioRowView[] }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       {rows.map((row) => (
         <details key={row.index} class="creditor-details">
           <summary>{t('scenarios.details.show', { name: choiceLabel(row.choice) })}</summary>
-          <div class="table-scroll">
+          <TableScroll label={t('scenarios.details.caption', { name: choiceLabel(row.choice) })}>
             <table>
               <caption>{t('scenarios.details.caption', { name: choiceLabel(row.choice) })}</caption>
               <thead>
@@ -93,7 +107,7 @@ export function ResultsTable({ rows }: { rows: readonly ScenarioRowView[] }) {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         </details>
       ))}
     </>
