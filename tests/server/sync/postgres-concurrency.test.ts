@@ -5,6 +5,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { PullResponse } from '../../../src/domain/sync/protocol';
 import type { RelaisStore } from '../../../sync-server/src/stores/store';
 import {
   chargeFields,
@@ -72,7 +73,7 @@ describe.skipIf(!DATABASE_URL)('two server processes on one PostgreSQL', () => {
         const reader = readers[turn % 2];
         turn += 1;
         if (reader === undefined) break;
-        const page = await reader.pull(cursor, 50);
+        const page: PullResponse = await reader.pull(cursor, 50);
         for (const change of page.changes) seen.set(change.row.id, change.seq);
         cursor = page.nextCursor;
       }
@@ -104,7 +105,7 @@ describe.skipIf(!DATABASE_URL)('two server processes on one PostgreSQL', () => {
     await puller;
     // Drain what the puller had not reached yet, from its cursor (never from the start).
     for (;;) {
-      const page = await readers[0]?.pull(cursor, 500);
+      const page: PullResponse | undefined = await readers[0]?.pull(cursor, 500);
       if (page === undefined) break;
       for (const change of page.changes) seen.set(change.row.id, change.seq);
       cursor = page.nextCursor;
