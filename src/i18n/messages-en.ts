@@ -1,17 +1,20 @@
 import { budgetEn } from './catalogues/budget-en';
 import { commonEn } from './catalogues/common-en';
 import { debtsEn } from './catalogues/debts-en';
+import { documentsEn } from './catalogues/documents-en';
 import { dossiersEn } from './catalogues/dossiers-en';
 import { followupEn } from './catalogues/followup-en';
 import { intakeEn } from './catalogues/intake-en';
 import { scenariosEn } from './catalogues/scenarios-en';
 import { shellEn } from './catalogues/shell-en';
+import { syncEn } from './catalogues/sync-en';
 import { transferEn } from './catalogues/transfer-en';
 import type { MessageKey } from './messages-fr';
 
 /** English catalogue: same keys as the French reference, checked by the compiler. */
 export const messagesEn: Record<MessageKey, string> = {
   ...shellEn,
+  ...syncEn,
   ...commonEn,
   ...dossiersEn,
   ...intakeEn,
@@ -20,4 +23,5 @@ export const messagesEn: Record<MessageKey, string> = {
   ...scenariosEn,
   ...followupEn,
   ...transferEn,
+  ...documentsEn,
 };

@@ -6,15 +6,18 @@
 import { budgetFr } from './catalogues/budget-fr';
 import { commonFr } from './catalogues/common-fr';
 import { debtsFr } from './catalogues/debts-fr';
+import { documentsFr } from './catalogues/documents-fr';
 import { dossiersFr } from './catalogues/dossiers-fr';
 import { followupFr } from './catalogues/followup-fr';
 import { intakeFr } from './catalogues/intake-fr';
 import { scenariosFr } from './catalogues/scenarios-fr';
 import { shellFr } from './catalogues/shell-fr';
+import { syncFr } from './catalogues/sync-fr';
 import { transferFr } from './catalogues/transfer-fr';
 
 export const messagesFr = {
   ...shellFr,
+  ...syncFr,
   ...commonFr,
   ...dossiersFr,
   ...intakeFr,
@@ -23,6 +26,7 @@ export const messagesFr = {
   ...scenariosFr,
   ...followupFr,
   ...transferFr,
+  ...documentsFr,
 } as const;
 
 export type MessageKey = keyof typeof messagesFr;

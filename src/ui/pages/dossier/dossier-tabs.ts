@@ -1,6 +1,6 @@
 import type { MessageKey } from '../../../i18n/messages-fr';
 
-export const DOSSIER_TABS = ['intake', 'budget', 'debts', 'scenarios', 'followup'] as const;
+export const DOSSIER_TABS = ['intake', 'budget', 'debts', 'scenarios', 'documents', 'followup'] as const;
 export type DossierTab = (typeof DOSSIER_TABS)[number];
 
 export const TAB_LABELS: Record<DossierTab, MessageKey> = {
@@ -8,6 +8,7 @@ export const TAB_LABELS: Record<DossierTab, MessageKey> = {
   budget: 'dossier.tab.budget',
   debts: 'dossier.tab.debts',
   scenarios: 'dossier.tab.scenarios',
+  documents: 'documents.tab',
   followup: 'dossier.tab.followup',
 };
 

@@ -1,0 +1,207 @@
+import type { Dossier } from '../../../domain/dossier/dossier';
+import { formatDate, formatMoney, t } from '../../../i18n/i18n';
+import type { MessageKey } from '../../../i18n/messages-fr';
+import type { LetterDraft } from '../../../state/documents/document-request';
+import { fieldOf, LETTER_KINDS } from '../../../state/documents/document-request';
+import type { DocumentsModel } from '../../../state/documents/documents-model';
+import { SelectField } from '../../components/fields/select-field';
+import { TextField } from '../../components/fields/text-field';
+import { TextArea } from './text-area';
+
+function placeholderLabel(name: string): string {
+  const key = `documents.placeholder.${name}`;
+  return key in PLACEHOLDER_KEYS ? t(key as MessageKey) : t('documents.letter.unknownPlaceholder', { name });
+}
+
+const PLACEHOLDER_KEYS: Record<string, true> = Object.fromEntries(
+  [
+    'household.name',
+    'household.reference',
+    'creditor.name',
+    'debt.label',
+    'debt.reference',
+    'debt.outstanding',
+    'debt.arrears',
+    'debt.instalment',
+    'budget.resources',
+    'budget.charges',
+    'budget.capacity',
+    'plan.name',
+    'plan.monthly',
+    'plan.months',
+    'plan.start',
+    'plan.total',
+    'grace.months',
+    'reason',
+    'today',
+  ].map((name) => [`documents.placeholder.${name}`, true]),
+);
+
+/** The debts of the dossier as choices: creditor · debt · amount owed. */
+export function debtOptions(dossier: Dossier) {
+  const creditors = new Map(dossier.creditors.filter((c) => !c.deleted).map((c) => [c.id, c.name]));
+  return dossier.debts
+    .filter((d) => !d.deleted)
+    .map((d) => ({
+      value: d.id,
+      label: t('documents.debtOption', {
+        creditor: creditors.get(d.creditorId) ?? '?',
+        debt: d.label?.trim() || t(`debts.product.${d.product}` as MessageKey),
+        amount: formatMoney(d.capitalRemainingCents + d.arrearsCents + (d.accruedInterestCents ?? 0)),
+      }),
+    }));
+}
+
+/** The letter: kind, debt, the fields the dossier does not hold, the editable text, the forclusion check. */
+export function LetterForm({
+  state,
+  draft,
+  dossier,
+}: {
+  state: DocumentsModel;
+  draft: LetterDraft;
+  dossier: Dossier;
+}) {
+  const values = state.values.value;
+  const edit = (field: string) => (text: string) => void state.edit(field, text);
+  const debtId = draft.debtId;
+  const edited = values.bodyEdited === '1';
+  const scenarios = dossier.scenarios.filter((s) => !s.deleted);
+  const chosen =
+    scenarios.find((s) => s.id === values.scenarioId) ?? scenarios.find((s) => s.isChosen) ?? scenarios[0];
+  return (
+    <section class="card" aria-labelledby="documents-letter-title">
+      <h2 id="documents-letter-title">{t('documents.letter.title')}</h2>
+      <SelectField
+        id="documents-letter-kind"
+        label={t('documents.letter.kind')}
+        value={draft.kind}
+        options={LETTER_KINDS.map((kind) => ({ value: kind, label: t(`documents.letterKind.${kind}`) }))}
+        onChange={(v) => void state.editMany({ letterKind: v, forclusionConfirmed: '' })}
+      />
+      <SelectField
+        id="documents-letter-debt"
+        label={t('documents.letter.debt')}
+        value={debtId}
+        options={debtOptions(dossier)}
+        onChange={(v) => void state.editMany({ debtId: v, forclusionConfirmed: '' })}
+      />
+      {debtId && (
+        <>
+          <TextField
+            id="documents-letter-reference"
+            label={t('documents.letter.reference')}
+            hint={t('documents.letter.referenceHint')}
+            value={fieldOf(values, `ref:${debtId}`)}
+            onInput={edit(`ref:${debtId}`)}
+          />
+          <TextArea
+            id="documents-letter-address"
+            label={t('documents.letter.address')}
+            hint={t('documents.letter.addressHint')}
+            rows={3}
+            value={fieldOf(values, `addr:${debtId}`)}
+            onInput={edit(`addr:${debtId}`)}
+          />
+        </>
+      )}
+      <TextArea
+        id="documents-letter-reason"
+        label={t('documents.letter.reason')}
+        hint={t('documents.letter.reasonHint')}
+        rows={3}
+        value={fieldOf(values, 'reason')}
+        onInput={edit('reason')}
+      />
+      {draft.kind === 'grace_period_request' && (
+        <TextField
+          id="documents-letter-months"
+          label={t('documents.letter.graceMonths')}
+          inputMode="numeric"
+          value={fieldOf(values, 'graceMonths')}
+          onInput={edit('graceMonths')}
+        />
+      )}
+      {draft.kind === 'rescheduling_request' && scenarios.length > 0 && (
+        <SelectField
+          id="documents-letter-scenario"
+          label={t('documents.letter.scenario')}
+          value={chosen?.id ?? ''}
+          options={scenarios.map((s) => ({
+            value: s.id,
+            label: s.isChosen ? t('documents.plan.chosen', { name: s.name }) : s.name,
+          }))}
+          onChange={edit('scenarioId')}
+        />
+      )}
+      {draft.forclusion.kind !== 'not-applicable' && debtId && (
+        <TextField
+          id="documents-letter-unpaid"
+          type="date"
+          label={t('documents.letter.firstUnpaid')}
+          hint={t('documents.letter.firstUnpaidHint')}
+          value={fieldOf(values, `unpaid:${debtId}`)}
+          onInput={(v) => void state.editMany({ [`unpaid:${debtId}`]: v, forclusionConfirmed: '' })}
+        />
+      )}
+      {draft.forclusion.kind === 'date-unknown' && <p class="notice">{t('documents.forclusion.unknown')}</p>}
+      {draft.forclusion.kind === 'warning' && (
+        <div class="documents-forclusion" role="alert">
+          <p>
+            <strong>
+              {t('documents.forclusion.warning', { date: formatDate(draft.forclusion.barredOn) })}
+            </strong>
+          </p>
+          <div class="check">
+            <input
+              id="documents-forclusion-confirm"
+              type="checkbox"
+              checked={values.forclusionConfirmed === '1'}
+              onChange={(event) =>
+                void state.edit('forclusionConfirmed', event.currentTarget.checked ? '1' : '')
+              }
+            />
+            <label for="documents-forclusion-confirm">{t('documents.forclusion.confirm')}</label>
+          </div>
+        </div>
+      )}
+      <TextField
+        id="documents-letter-subject"
+        label={t('documents.letter.subject')}
+        value={draft.subject}
+        onInput={(v) => void state.editMany({ subject: v, body: draft.body, bodyEdited: '1' })}
+      />
+      <TextArea
+        id="documents-letter-body"
+        label={t('documents.letter.body')}
+        hint={t('documents.letter.bodyHint')}
+        rows={16}
+        value={draft.body}
+        onInput={(v) => void state.editMany({ body: v, subject: draft.subject, bodyEdited: '1' })}
+      />
+      {edited && (
+        <p class="notice">
+          {t('documents.letter.edited')}{' '}
+          <button
+            type="button"
+            onClick={() => void state.editMany({ bodyEdited: '', subject: '', body: '' })}
+          >
+            {t('documents.letter.reset')}
+          </button>
+        </p>
+      )}
+      {draft.unresolved.length > 0 && (
+        <div class="documents-todo">
+          <p id="documents-letter-todo">{t('documents.letter.toComplete')}</p>
+          <ul aria-labelledby="documents-letter-todo">
+            {draft.unresolved.map((name) => (
+              <li key={name}>
+                <code>{`{{${name}}}`}</code> : {placeholderLabel(name)}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+    </section>
+  );
+}
