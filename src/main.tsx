@@ -9,6 +9,8 @@ import { createSettingsStore } from './db/settings-store';
 import { browserConnectivity, createAppState } from './state/app-state';
 import type { ServerHealth } from './state/server-model';
 import { localToday } from './state/workspace/workspace-model';
+import { browserSchedulerEnv } from './sync/sync-scheduler';
+import { createSyncService } from './sync/sync-service';
 import { App } from './ui/app';
 import { createSimulationClient, type SimulationClient } from './worker/simulation-client';
 import './ui/styles.css';
@@ -21,6 +23,15 @@ async function fetchHealth(): Promise<ServerHealth> {
 
 let simulation: SimulationClient | null = null;
 
+const db = new RelaisDb();
+// Sync with the server of this origin: one pusher across tabs, started with the app (issue 6).
+const sync = createSyncService({
+  db,
+  fetch: (input, init) => window.fetch(input, init),
+  appVersion: __APP_VERSION__,
+  env: browserSchedulerEnv(window),
+});
+
 const state = createAppState({
   settings: createSettingsStore(),
   storage: navigator.storage,
@@ -30,13 +41,14 @@ const state = createAppState({
   appVersion: __APP_VERSION__,
   buildId: __BUILD_ID__,
   workspace: {
-    repository: new DossierRepository(new RelaisDb(), { appVersion: __APP_VERSION__ }),
+    repository: new DossierRepository(db, { appVersion: __APP_VERSION__, currentUserId: sync.currentUserId }),
     today: () => localToday(),
     simulation: () => {
       simulation ??= createSimulationClient();
       return simulation;
     },
   },
+  sync,
 });
 
 async function boot(): Promise<void> {

@@ -7,12 +7,14 @@ import { followupEn } from './catalogues/followup-en';
 import { intakeEn } from './catalogues/intake-en';
 import { scenariosEn } from './catalogues/scenarios-en';
 import { shellEn } from './catalogues/shell-en';
+import { syncEn } from './catalogues/sync-en';
 import { transferEn } from './catalogues/transfer-en';
 import type { MessageKey } from './messages-fr';
 
 /** English catalogue: same keys as the French reference, checked by the compiler. */
 export const messagesEn: Record<MessageKey, string> = {
   ...shellEn,
+  ...syncEn,
   ...commonEn,
   ...dossiersEn,
   ...intakeEn,

@@ -12,10 +12,12 @@ import { followupFr } from './catalogues/followup-fr';
 import { intakeFr } from './catalogues/intake-fr';
 import { scenariosFr } from './catalogues/scenarios-fr';
 import { shellFr } from './catalogues/shell-fr';
+import { syncFr } from './catalogues/sync-fr';
 import { transferFr } from './catalogues/transfer-fr';
 
 export const messagesFr = {
   ...shellFr,
+  ...syncFr,
   ...commonFr,
   ...dossiersFr,
   ...intakeFr,

@@ -8,10 +8,12 @@ import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import type { SettingsStore } from '../db/settings-store';
 import { isLocale, type Locale, locale } from '../i18n/i18n';
+import type { SyncService } from '../sync/sync-service';
 import { createDeviceSettingsModel } from './device-settings-model';
 import { createDraftRegistry } from './drafts';
 import { createServerModel, type ServerHealth } from './server-model';
 import { createStorageModel } from './storage-model';
+import { createSyncModel } from './sync-model';
 import { createUpdateModel } from './update-model';
 import { createWorkspaceModel, type WorkspaceDeps } from './workspace/workspace-model';
 
@@ -31,12 +33,15 @@ export interface AppDeps {
   appVersion: string;
   buildId: string;
   workspace: WorkspaceDeps;
+  /** Sync with the server (absent in tests of other screens: the sync model is then inert). */
+  sync?: SyncService;
 }
 
 export function createAppState(deps: AppDeps) {
   const drafts = createDraftRegistry(deps.settings);
   const isOnline = signal(deps.connectivity.isOnline());
   const server = createServerModel(deps.serverUrl, deps.fetchHealth);
+  const sync = createSyncModel(deps.sync);
   deps.connectivity.subscribe((online) => {
     isOnline.value = online;
     if (online) void server.check();
@@ -51,6 +56,7 @@ export function createAppState(deps: AppDeps) {
   async function start(): Promise<void> {
     const saved = await deps.settings.get<string>(LOCALE_KEY);
     if (isLocale(saved)) locale.value = saved;
+    await sync.start().catch(() => undefined);
   }
 
   return {
@@ -65,6 +71,7 @@ export function createAppState(deps: AppDeps) {
     update: createUpdateModel(drafts),
     deviceSettings: createDeviceSettingsModel(deps.settings, drafts),
     workspace: createWorkspaceModel(deps.workspace),
+    sync,
   };
 }
 

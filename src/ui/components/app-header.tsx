@@ -1,6 +1,7 @@
 import { useLocation } from 'preact-iso';
 import { isLocale, t } from '../../i18n/i18n';
 import { useAppState } from '../../state/app-state';
+import { SyncStatus } from './sync-status';
 
 const NAV_ITEMS = [
   { href: '/dossiers', label: 'nav.dossiers', matches: ['/', '/dossiers'] },
@@ -32,6 +33,7 @@ export function AppHeader() {
         </ul>
       </nav>
       <div class="header-tools">
+        <SyncStatus />
         <p
           class={online ? 'connection online' : 'connection offline'}
           role="status"

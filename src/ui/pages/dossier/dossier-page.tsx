@@ -5,6 +5,7 @@ import { t } from '../../../i18n/i18n';
 import { useAppState } from '../../../state/app-state';
 import type { DossierModel } from '../../../state/workspace/dossier-model';
 import { PageTitle } from '../../components/page-title';
+import { SyncConflictBadge } from '../../components/sync-conflict-badge';
 import { DocumentsTab } from '../documents/documents-tab';
 import { BudgetTab } from './budget-tab';
 import { DebtsTab } from './debts-tab';
@@ -74,6 +75,7 @@ export function DossierPage() {
         {t(`dossier.status.${dossier.household.status}`)}
         {dossier.household.reference ? ` · ${dossier.household.reference}` : ''}
       </p>
+      <SyncConflictBadge householdId={householdId} />
       <nav aria-label={t('dossier.tabs.label')} class="tabs">
         <ul>
           {DOSSIER_TABS.map((name) => (

@@ -1,5 +1,6 @@
 import { formatDate, t } from '../../../i18n/i18n';
 import type { WorkspaceModel } from '../../../state/workspace/workspace-model';
+import { SyncConflictBadge } from '../../components/sync-conflict-badge';
 
 type Summary = NonNullable<WorkspaceModel['list']['results']['value']>[number];
 
@@ -27,6 +28,7 @@ export function DossierList({ summaries }: { summaries: readonly Summary[] }) {
             <a class="dossier-link" href={`/dossiers/${summary.householdId}/intake`}>
               {name}
             </a>
+            <SyncConflictBadge householdId={summary.householdId} />
             <dl class="dossier-facts">
               <div>
                 <dt>{t('dossiers.col.track')}</dt>

@@ -1,0 +1,263 @@
+/**
+ * Sync as the screens see it: status signals (pending changes, age of the oldest one, last
+ * success, run in progress, pull progress, last error), the signed-in person, the open conflicts
+ * per dossier, and the actions (sync now, log in, first start, log out, resolve a conflict).
+ * Without a SyncService (tests of other screens) the model is inert: `enabled` is false.
+ */
+import { computed, signal } from '@preact/signals';
+import type { QuarantineEcho } from '../db/sync-apply';
+import { isMoneyField } from '../domain/sync/field-classes';
+import {
+  type Conflict,
+  type ConflictValue,
+  PasswordSchema,
+  type User,
+  UsernameSchema,
+} from '../domain/sync/protocol';
+import { LoginError, SetupError, SyncError } from '../sync/sync-client';
+import type { SyncService } from '../sync/sync-service';
+
+export type { Conflict, ConflictValue };
+/** Money fields of a conflict (integer cents, shown as euros). */
+export { isMoneyField };
+
+/** Checks of the first-start form, with the server's own rules. */
+export function validUsername(value: string): boolean {
+  return UsernameSchema.safeParse(value).success;
+}
+export function validPassword(value: string): boolean {
+  return PasswordSchema.safeParse(value).success;
+}
+
+/** Why the last run failed, as an i18n key suffix: `sync.error.<kind>`. */
+export type SyncErrorKind =
+  | 'offline'
+  | 'server'
+  | 'unauthorized'
+  | 'forbidden'
+  | 'rejected'
+  | 'lost-changes'
+  | 'not-logged-in'
+  | 'unknown';
+
+export type LoginFailure =
+  | 'credentials'
+  | 'rate-limited'
+  | 'device-taken'
+  | 'offline'
+  | 'invalid'
+  | 'server'
+  | 'already-done';
+
+export interface LoginOutcome {
+  ok: boolean;
+  error?: LoginFailure;
+  retryAfterSeconds?: number;
+}
+
+export interface SyncSessionView {
+  user: User;
+  deviceId: string;
+  expiresAt: number;
+}
+
+function errorKind(error: unknown): SyncErrorKind {
+  if (error instanceof SyncError) return error.kind;
+  return 'unknown';
+}
+
+export function createSyncModel(service: SyncService | undefined, now: () => number = () => Date.now()) {
+  const enabled = service !== undefined;
+  const session = signal<SyncSessionView | null>(null);
+  const pendingCount = signal(0);
+  const oldestPendingAt = signal<number | null>(null);
+  const lastSuccessAt = signal<number | null>(null);
+  const inProgress = signal(false);
+  /** 0..1 while a pull of several pages runs (null: unknown, indeterminate bar). */
+  const pullProgress = signal<number | null>(null);
+  const pullActive = signal(false);
+  const pulledRows = signal(0);
+  const lastError = signal<SyncErrorKind | null>(null);
+  const failures = signal(0);
+  const conflicts = signal<Conflict[]>([]);
+  const quarantined = signal<QuarantineEcho[]>([]);
+  /** The wall clock, refreshed every minute, for ages ("since 2 days"). */
+  const clock = signal(now());
+
+  const conflictsByHousehold = computed(() => {
+    const counts = new Map<string, number>();
+    for (const c of conflicts.value) counts.set(c.householdId, (counts.get(c.householdId) ?? 0) + 1);
+    return counts;
+  });
+  /** Age of the oldest unsynced change in ms (null when nothing waits). */
+  const oldestPendingAgeMs = computed(() =>
+    oldestPendingAt.value === null ? null : Math.max(0, clock.value - oldestPendingAt.value),
+  );
+  /** Show the failure banner: a run failed and changes wait. */
+  const showFailure = computed(() => lastError.value !== null && pendingCount.value > 0);
+
+  function toView(
+    s: { user: User; deviceId: string; expiresAt: number } | undefined,
+  ): SyncSessionView | null {
+    return s === undefined ? null : { user: s.user, deviceId: s.deviceId, expiresAt: s.expiresAt };
+  }
+
+  let started = false;
+  let tick: ReturnType<typeof setInterval> | undefined;
+
+  async function start(): Promise<void> {
+    if (!service || started) return;
+    started = true;
+    const { session: saved, snapshot } = await service.load();
+    session.value = toView(saved);
+    lastSuccessAt.value = snapshot.lastSyncAt ?? null;
+    quarantined.value = snapshot.quarantined;
+    service.onSession((s) => {
+      session.value = toView(s);
+    });
+    service.observeOutbox((stats) => {
+      pendingCount.value = stats.pending;
+      oldestPendingAt.value = stats.oldestAt ?? null;
+    });
+    service.observeConflicts((list) => {
+      conflicts.value = list;
+    });
+    tick = setInterval(() => {
+      clock.value = now();
+    }, 60_000);
+    service.start({
+      onRunStart: () => {
+        inProgress.value = true;
+        pulledRows.value = 0;
+      },
+      onProgress: (progress) => {
+        pulledRows.value = progress.rows;
+        pullActive.value = !progress.done && progress.pages >= 1;
+        pullProgress.value = progress.fraction;
+      },
+      onRunEnd: (outcome) => {
+        inProgress.value = false;
+        pullActive.value = false;
+        pullProgress.value = null;
+        clock.value = now();
+        if (outcome.ok) {
+          lastError.value = null;
+          failures.value = 0;
+          lastSuccessAt.value = outcome.report.at;
+          void service.snapshot().then((s) => {
+            quarantined.value = s.quarantined;
+          });
+        } else {
+          lastError.value = errorKind(outcome.error);
+          failures.value += 1;
+        }
+      },
+    });
+  }
+
+  function stop(): void {
+    if (tick !== undefined) clearInterval(tick);
+    service?.stop();
+  }
+
+  /** Syncs now; resolves true on success (the status signals say why not). */
+  async function syncNow(): Promise<boolean> {
+    if (!service) return false;
+    try {
+      await service.syncNow();
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  async function login(username: string, password: string): Promise<LoginOutcome> {
+    if (!service) return { ok: false, error: 'offline' };
+    try {
+      await service.login(username, password);
+      lastError.value = null;
+      void service.syncNow().catch(() => undefined);
+      return { ok: true };
+    } catch (error) {
+      if (error instanceof LoginError) {
+        return {
+          ok: false,
+          error: error.kind,
+          ...(error.retryAfterSeconds === undefined ? {} : { retryAfterSeconds: error.retryAfterSeconds }),
+        };
+      }
+      return { ok: false, error: 'server' };
+    }
+  }
+
+  async function setup(input: {
+    username: string;
+    password: string;
+    displayName: string;
+  }): Promise<LoginOutcome> {
+    if (!service) return { ok: false, error: 'offline' };
+    try {
+      await service.setup(input);
+      void service.syncNow().catch(() => undefined);
+      return { ok: true };
+    } catch (error) {
+      if (error instanceof SetupError) return { ok: false, error: error.kind };
+      if (error instanceof LoginError) return { ok: false, error: error.kind };
+      return { ok: false, error: 'server' };
+    }
+  }
+
+  async function setupNeeded(): Promise<boolean | undefined> {
+    return service?.setupNeeded();
+  }
+
+  async function logout(): Promise<void> {
+    await service?.logout();
+  }
+
+  /** Open conflicts of one dossier. */
+  function conflictsOf(householdId: string): Conflict[] {
+    return conflicts.value.filter((c) => c.householdId === householdId);
+  }
+
+  /**
+   * Keeps `value` for a conflict: an ordinary synced write based on the field's latest version,
+   * then the conflict is marked resolved on the device (the server closes it on push).
+   */
+  async function resolveConflict(conflictId: string, value: unknown): Promise<void> {
+    if (!service) throw new Error('sync is not configured');
+    await service.resolveConflict(conflictId, value);
+    void service.syncNow().catch(() => undefined);
+  }
+
+  return {
+    enabled,
+    session,
+    pendingCount,
+    oldestPendingAt,
+    oldestPendingAgeMs,
+    lastSuccessAt,
+    inProgress,
+    pullProgress,
+    pullActive,
+    pulledRows,
+    lastError,
+    failures,
+    showFailure,
+    conflicts,
+    conflictsByHousehold,
+    quarantined,
+    clock,
+    start,
+    stop,
+    syncNow,
+    login,
+    setup,
+    setupNeeded,
+    logout,
+    conflictsOf,
+    resolveConflict,
+  };
+}
+
+export type SyncModel = ReturnType<typeof createSyncModel>;

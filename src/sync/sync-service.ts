@@ -1,0 +1,172 @@
+/**
+ * The sync service the state layer drives: the client, the session, the scheduler and live
+ * observations of the outbox and of the mirrored conflicts, behind one small interface
+ * (SyncService) that tests can also implement by hand.
+ */
+import type { RelaisDb } from '../db/app-db';
+import { observeQuery } from '../db/live-query';
+import {
+  listServerConflicts,
+  type OutboxStats,
+  outboxStats,
+  type QuarantineEcho,
+  readMeta,
+  SYNC_META,
+} from '../db/sync-apply';
+import type { Conflict } from '../domain/sync/protocol';
+import type { DeviceSession } from './session-store';
+import { SessionStore } from './session-store';
+import { type FetchLike, type PullProgress, SyncClient, type SyncReport } from './sync-client';
+import {
+  type SchedulerEnv,
+  type SchedulerEvents,
+  type SchedulerOptions,
+  SyncScheduler,
+  type SyncTrigger,
+} from './sync-scheduler';
+
+export interface SyncStatusSnapshot {
+  lastSyncAt: number | undefined;
+  quarantined: QuarantineEcho[];
+}
+
+export interface SyncRunEvents {
+  onRunStart(trigger: SyncTrigger): void;
+  onProgress(progress: PullProgress): void;
+  onRunEnd(
+    outcome: { ok: true; report: SyncReport } | { ok: false; error: unknown; retryInMs: number | null },
+  ): void;
+}
+
+/** What src/state needs from sync. */
+export interface SyncService {
+  /** Loads the saved session and the last sync time. */
+  load(): Promise<{ session: DeviceSession | undefined; snapshot: SyncStatusSnapshot }>;
+  session(): DeviceSession | undefined;
+  onSession(listener: (session: DeviceSession | undefined) => void): () => void;
+  /** Starts the triggers (start, online, visible, local changes, periodic). */
+  start(events: SyncRunEvents): void;
+  stop(): void;
+  syncNow(): Promise<void>;
+  login(username: string, password: string): Promise<DeviceSession>;
+  setup(input: { username: string; password: string; displayName: string }): Promise<DeviceSession>;
+  setupNeeded(): Promise<boolean | undefined>;
+  logout(): Promise<void>;
+  observeOutbox(listener: (stats: OutboxStats) => void): () => void;
+  observeConflicts(listener: (conflicts: Conflict[]) => void): () => void;
+  snapshot(): Promise<SyncStatusSnapshot>;
+  resolveConflict(conflictId: string, value: unknown): Promise<void>;
+}
+
+export interface CreateSyncServiceOptions {
+  db: RelaisDb;
+  fetch: FetchLike;
+  baseUrl?: string;
+  appVersion: string;
+  env: SchedulerEnv;
+  scheduler?: SchedulerOptions;
+  now?: () => number;
+  deviceName?: string;
+}
+
+export interface SyncServiceWithClient extends SyncService {
+  client: SyncClient;
+  sessions: SessionStore;
+  /** The user id for local writes (the repository's currentUserId). */
+  currentUserId(): string;
+}
+
+export function createSyncService(options: CreateSyncServiceOptions): SyncServiceWithClient {
+  const { db } = options;
+  const sessions = new SessionStore(db);
+  const client = new SyncClient({
+    db,
+    sessions,
+    fetch: options.fetch,
+    appVersion: options.appVersion,
+    ...(options.baseUrl === undefined ? {} : { baseUrl: options.baseUrl }),
+    ...(options.now === undefined ? {} : { now: options.now }),
+    ...(options.deviceName === undefined ? {} : { deviceName: options.deviceName }),
+  });
+  let events: SyncRunEvents | undefined;
+  let lastReport: SyncReport | undefined;
+  const schedulerEvents: SchedulerEvents = {
+    onRunStart: (trigger) => events?.onRunStart(trigger),
+    onRunEnd: (outcome) => {
+      if (outcome.ok) {
+        if (lastReport !== undefined) events?.onRunEnd({ ok: true, report: lastReport });
+      } else {
+        events?.onRunEnd(outcome);
+      }
+    },
+  };
+  const scheduler = new SyncScheduler(
+    async () => {
+      lastReport = await client.sync((progress) => events?.onProgress(progress));
+    },
+    options.env,
+    options.scheduler ?? {},
+    schedulerEvents,
+  );
+  let stopOutbox: (() => void) | undefined;
+  let lastPending = -1;
+
+  async function snapshot(): Promise<SyncStatusSnapshot> {
+    return {
+      lastSyncAt: await readMeta<number>(db, SYNC_META.lastSyncAt),
+      quarantined: (await readMeta<QuarantineEcho[]>(db, SYNC_META.quarantine)) ?? [],
+    };
+  }
+
+  function observeOutbox(listener: (stats: OutboxStats) => void): () => void {
+    return observeQuery(
+      () => outboxStats(db),
+      listener,
+      () => undefined,
+    );
+  }
+
+  return {
+    client,
+    sessions,
+    currentUserId: () => client.currentUserId(),
+    async load() {
+      const session = await sessions.load();
+      return { session, snapshot: await snapshot() };
+    },
+    session: () => sessions.current(),
+    onSession: (listener) => sessions.subscribe(listener),
+    start(runEvents) {
+      events = runEvents;
+      // A local commit grows the outbox: sync shortly after (debounced).
+      stopOutbox = observeOutbox((stats) => {
+        if (lastPending >= 0 && stats.pending > lastPending) scheduler.trigger('local-change');
+        lastPending = stats.pending;
+      });
+      if (sessions.current() !== undefined) scheduler.start();
+      sessions.subscribe((session) => {
+        if (session === undefined) scheduler.stop();
+        else scheduler.start();
+      });
+    },
+    stop() {
+      scheduler.stop();
+      stopOutbox?.();
+    },
+    syncNow: () => scheduler.runNow(),
+    login: (username, password) => client.login(username, password),
+    setup: (input) => client.setup(input),
+    setupNeeded: () => client.setupNeeded(),
+    logout: () => client.logout(),
+    observeOutbox,
+    observeConflicts(listener) {
+      return observeQuery(
+        async () => (await listServerConflicts(db)).map((c) => c.server),
+        listener,
+        () => undefined,
+      );
+    },
+    snapshot,
+    resolveConflict: (conflictId, value) => client.resolveConflict(conflictId, value),
+  };
+}
