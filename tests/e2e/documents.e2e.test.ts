@@ -1,0 +1,162 @@
+/**
+ * Documents in Chromium, offline after install: the app is installed online (service worker),
+ * then the network is cut and the server stopped, and each document is produced from the
+ * Documents tab. Each PDF download happens, starts with %PDF and pdftotext finds the household's
+ * name in it; printing opens the print dialog with the document in the print area.
+ * The dossier is written by a small page bundled from the real src/db code (as in
+ * bench/device-store.bench.ts), served from the app's origin so the app opens that database.
+ */
+import { execFileSync } from 'node:child_process';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { build } from 'esbuild';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  buildApp,
+  launchBrowser,
+  type RunningServer,
+  startServer,
+  tempDir,
+  waitForServiceWorkerControl,
+} from './harness';
+
+const ROOT = new URL('../../', import.meta.url).pathname;
+
+const SEED_PAGE = `
+import { RelaisDb } from './src/db/app-db';
+import { DossierRepository } from './src/db/repository';
+import { seedDocumentsDossier } from './tests/ui/documents/fixture';
+
+window.seed = async () => {
+  const db = new RelaisDb();
+  const repository = new DossierRepository(db);
+  const seeded = await seedDocumentsDossier(repository);
+  db.close();
+  return seeded.id;
+};
+`;
+
+describe('Documents produced offline, in Chromium', () => {
+  let distDir: string;
+  let server: RunningServer;
+  let browser: Awaited<ReturnType<typeof launchBrowser>>;
+  let context: BrowserContext;
+  let page: Page;
+  let householdId: string;
+
+  beforeAll(async () => {
+    distDir = tempDir('dist');
+    await buildApp(distDir, 'e2e-documents');
+    const seedBundle = await build({
+      stdin: { contents: SEED_PAGE, resolveDir: ROOT, loader: 'ts' },
+      bundle: true,
+      format: 'esm',
+      write: false,
+      define: { 'process.env.NODE_ENV': '"production"' },
+    });
+    writeFileSync(join(distDir, 'documents-seed.js'), seedBundle.outputFiles[0]?.text ?? '');
+    writeFileSync(
+      join(distDir, 'documents-seed.html'),
+      '<!doctype html><html lang="fr"><title>seed</title><script type="module" src="/documents-seed.js"></script></html>',
+    );
+    server = await startServer(distDir);
+    browser = await launchBrowser();
+    context = browser.context;
+    page = context.pages()[0] ?? (await context.newPage());
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    rmSync(distDir, { recursive: true, force: true });
+  });
+
+  it('installs the app and its dossier while online', async () => {
+    const seedPage = await context.newPage();
+    await seedPage.goto(`${server.url}/documents-seed.html`);
+    await seedPage.waitForFunction(() => 'seed' in window);
+    householdId = (await seedPage.evaluate(() =>
+      (window as never as { seed(): Promise<string> }).seed(),
+    )) as string;
+    await seedPage.close();
+    expect(householdId).toBeTruthy();
+
+    await page.goto(`${server.url}/dossiers`);
+    await page.getByRole('heading', { level: 1, name: 'Dossiers' }).waitFor();
+    await waitForServiceWorkerControl(page);
+    const cached = await page.evaluate(async () => {
+      const urls: string[] = [];
+      for (const name of await caches.keys()) {
+        for (const request of await (await caches.open(name)).keys())
+          urls.push(new URL(request.url).pathname);
+      }
+      return urls;
+    });
+    // The font the PDFs embed is precached with the shell.
+    expect(cached.some((url) => /atkinson-hyperlegible-latin-400-normal-.*\.woff$/.test(url))).toBe(true);
+  });
+
+  async function download(choice: string, prepare?: () => Promise<void>): Promise<string> {
+    await page.getByRole('radio', { name: choice }).check();
+    if (prepare) await prepare();
+    const [file] = await Promise.all([
+      page.waitForEvent('download', { timeout: 30_000 }),
+      page.getByRole('button', { name: 'Télécharger le PDF' }).click(),
+    ]);
+    const path = join(distDir, `download-${Date.now()}.pdf`);
+    await file.saveAs(path);
+    const bytes = readFileSync(path);
+    expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    await page.getByText(/PDF créé/).waitFor();
+    return execFileSync('pdftotext', ['-enc', 'UTF-8', path, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+  }
+
+  it('produces each document with the network off and the server stopped', async () => {
+    await server.stop();
+    await context.setOffline(true);
+    await page.goto(`${server.url}/dossiers/${householdId}/documents`);
+    await page.getByRole('group', { name: 'Quel document ?' }).waitFor({ timeout: 30_000 });
+
+    const budget = await download('Fiche budget pour la personne');
+    expect(budget).toContain('Votre budget');
+    expect(budget).toContain('Awa Diallo');
+    expect(budget).toContain('1 660,00 € par mois');
+
+    const plan = await download('Plan de remboursement pour la personne');
+    expect(plan).toContain('Votre plan de remboursement');
+    expect(plan).toContain('Awa Diallo');
+    expect(plan).toContain('6 950,00 €');
+
+    const bdf = await download('Préparation du dossier Banque de France');
+    expect(bdf).toContain('Préparation du dossier de surendettement');
+    expect(bdf).toContain('Awa Diallo');
+
+    const letter = await download('Courrier à un créancier', async () => {
+      await page.getByLabel('Référence du dossier chez le créancier').fill('RC-778899');
+      await page.getByLabel('Ce qui s’est passé').fill('J’ai perdu mon emploi en septembre.');
+    });
+    expect(letter).toContain('Awa Diallo');
+    expect(letter).toContain('référence RC-778899');
+    expect(letter).toContain('J’ai perdu mon emploi en septembre.');
+
+    // Printing: the document goes to the print area and the print dialog opens.
+    await page.evaluate(() => {
+      const w = window as never as { __printed: string[]; print: () => void };
+      w.__printed = [];
+      w.print = () => {
+        w.__printed.push(document.querySelector('.document-print-area[data-printing]')?.textContent ?? '');
+      };
+    });
+    await page.getByRole('radio', { name: 'Fiche budget pour la personne' }).check();
+    await page.getByRole('button', { name: 'Imprimer' }).click();
+    await page.getByText('Document envoyé à l’impression. Il est noté dans le suivi du dossier.').waitFor();
+    const printed = (await page.evaluate(
+      () => (window as never as { __printed: string[] }).__printed,
+    )) as string[];
+    expect(printed).toHaveLength(1);
+    expect(printed[0]).toContain('Awa Diallo');
+
+    expect(await page.getByTestId('connection-status').textContent()).toContain('Hors ligne');
+  });
+});
