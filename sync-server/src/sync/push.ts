@@ -240,7 +240,7 @@ function plan(batch: Batch, m: Mutation, hlc: string): Plan {
   if (existing === undefined) {
     if (m.op !== 'create')
       throw new Quarantine('unknown-row', `${entity} ${m.entityId} is not on the server`);
-    const author: FieldMeta = { v: 1, d: m.deviceId, u: m.userId, h: hlc, t: now };
+    const author: FieldMeta = { v: 1, d: m.deviceId, u: batch.caller.user.id, h: hlc, t: now };
     const data: Record<string, unknown> = { deleted: false };
     const fieldMeta: Record<string, FieldMeta> = {};
     for (const [field, value] of Object.entries(m.patch)) {
@@ -274,14 +274,14 @@ function plan(batch: Batch, m: Mutation, hlc: string): Plan {
   }
 
   const version = existing.version + 1;
-  const author: FieldMeta = { v: version, d: m.deviceId, u: m.userId, h: hlc, t: now };
+  const author: FieldMeta = { v: version, d: m.deviceId, u: batch.caller.user.id, h: hlc, t: now };
   const data = { ...existing.data };
   const fieldMeta = { ...existing.fieldMeta };
   let changed = false;
   let deleted = existing.deleted;
   const incoming = (value: unknown): ConflictValue => ({
     value: value ?? null,
-    userId: m.userId,
+    userId: batch.caller.user.id,
     deviceId: m.deviceId,
     hlc,
     serverTime: now,
@@ -491,7 +491,11 @@ async function write(batch: Batch, p: Plan): Promise<void> {
 
 async function resolveConflicts(batch: Batch, p: Plan, m: Mutation): Promise<void> {
   for (const c of p.resolved) {
-    await batch.tx.resolveConflict(c.id, { userId: m.userId, mutationId: m.mutationId, at: batch.now });
+    await batch.tx.resolveConflict(c.id, {
+      userId: batch.caller.user.id,
+      mutationId: m.mutationId,
+      at: batch.now,
+    });
     batch.openConflicts.delete(conflictKey(c.entity, c.entityId, c.field));
   }
 }

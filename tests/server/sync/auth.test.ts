@@ -329,6 +329,30 @@ describe('[AUTH8] every endpoint with every role, and a foreign welcome point', 
     }
   });
 
+  it('[AUTH6] a household without a welcome point is in the scope of its creator and of coordinators only', async () => {
+    const creator = new Device(app, world.volunteerA, clock);
+    creator.seq = (await store.transaction((tx) => tx.getDevice(creator.deviceId)))?.lastSeq ?? 0;
+    const h = creator.createHousehold();
+    expect((await creator.pushRaw([h])).statusCode).toBe(200);
+    const sees = async (role: (typeof roles)[number]) =>
+      [...(await new Device(app, world[role], clock).pullAll()).rows.keys()].includes(
+        `household:${h.entityId}`,
+      );
+    expect(await sees('volunteerA')).toBe(true);
+    expect(await sees('coordinator')).toBe(true);
+    expect(await sees('counsellorA')).toBe(false);
+    const colleague = new Device(app, world.counsellorA, clock);
+    colleague.seq = (await store.transaction((tx) => tx.getDevice(colleague.deviceId)))?.lastSeq ?? 0;
+    const edit = colleague.patch(
+      'household',
+      { id: h.entityId, householdId: h.entityId, version: 1, fieldVersions: {} },
+      {
+        phone: '0600000000',
+      },
+    );
+    expect((await colleague.pushRaw([edit])).statusCode).toBe(403);
+  });
+
   it('sync endpoints refuse anonymous requests with 401', async () => {
     for (const [method, url] of [
       ['POST', '/api/sync/push'],

@@ -60,6 +60,15 @@ for (const engine of ENGINES) {
       });
     });
 
+    it('[PUSH2] a mutation naming another device is refused with 403 and nothing is applied', async () => {
+      const [a, b] = await twoDevices();
+      const h = a.createHousehold(WP_A);
+      const foreign = { ...b.create('charge', h.entityId, chargeFields()), seq: 2 };
+      const response = await a.pushRaw([h, foreign]);
+      expect(response.statusCode).toBe(403);
+      expect(await serverRow(store, 'household', h.entityId)).toBeUndefined();
+    });
+
     it('[PUSH3] a duplicate (deviceId, seq) is acknowledged and not applied twice (same batch twice)', async () => {
       const [a] = await twoDevices();
       const h = a.createHousehold(WP_A);
