@@ -1,0 +1,376 @@
+/**
+ * The sync screens as a person sees them: the header status, the failure banner with the age of
+ * the oldest unsynced change, the login page and its errors, the first-start form, and the
+ * conflict view (keeping a value writes an ordinary synced change). The real sync service runs
+ * over the test state's device database; the server is a small fake answering the protocol's
+ * shapes (the client against the real server is tested in tests/sync).
+ */
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { ServerConflictRecord } from '../../../src/db/sync-apply';
+import type { FieldsOf } from '../../../src/domain/dossier/rows';
+import type { Conflict } from '../../../src/domain/sync/protocol';
+import { locale } from '../../../src/i18n/i18n';
+import { createAppState } from '../../../src/state/app-state';
+import type { FetchLike } from '../../../src/sync/sync-client';
+import type { SchedulerEnv } from '../../../src/sync/sync-scheduler';
+import { createSyncService } from '../../../src/sync/sync-service';
+import { App } from '../../../src/ui/app';
+import { makeTestState } from '../make-test-state';
+
+afterEach(() => {
+  locale.value = 'fr';
+  window.history.replaceState(null, '', '/');
+});
+
+const DAY = 24 * 3600 * 1000;
+const USER = {
+  id: 'user-1',
+  username: 'marie',
+  displayName: 'Marie Curie',
+  role: 'counsellor',
+  welcomePointIds: ['wp-a'],
+  disabled: false,
+};
+
+/** A fake server speaking the protocol's shapes; `fail` makes every sync request fail. */
+class FakeServer {
+  fail: 'network' | 503 | null = null;
+  setupNeeded: boolean | undefined = false;
+  loginStatus = 200;
+  lastSeq = 0;
+  requests: string[] = [];
+
+  fetch: FetchLike = async (input, init = {}) => {
+    const path = new URL(input, 'http://127.0.0.1').pathname;
+    this.requests.push(`${init.method ?? 'GET'} ${path}`);
+    const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
+      new Response(JSON.stringify(body), {
+        status,
+        headers: { 'content-type': 'application/json', ...headers },
+      });
+    if (path === '/api/setup' && (init.method ?? 'GET') === 'GET') {
+      return this.setupNeeded === undefined
+        ? json(404, { error: 'not_found' })
+        : json(200, { needed: this.setupNeeded });
+    }
+    if (path === '/api/setup') {
+      this.setupNeeded = false;
+      return json(201, USER);
+    }
+    if (path === '/api/auth/login') {
+      if (this.loginStatus === 401)
+        return json(401, { error: 'unauthorized', message: 'Wrong user name or password' });
+      if (this.loginStatus === 429)
+        return json(429, { error: 'too_many_requests', message: 'wait' }, { 'retry-after': '42' });
+      return json(200, { token: 'tok_abcdefghijklmnopqrstuvwxyz', expiresAt: Date.now() + DAY, user: USER });
+    }
+    if (this.fail === 'network') throw new TypeError('Failed to fetch');
+    if (this.fail === 503) return json(503, { error: 'service_unavailable', message: 'db down' });
+    if (path === '/api/sync/push') {
+      const body = JSON.parse(String(init.body)) as { mutations: { seq: number; mutationId: string }[] };
+      const results = body.mutations.map((m) => ({
+        seq: m.seq,
+        mutationId: m.mutationId,
+        status: 'applied',
+        version: 1,
+      }));
+      this.lastSeq = Math.max(this.lastSeq, ...body.mutations.map((m) => m.seq));
+      return json(200, { ackSeq: this.lastSeq, results, serverTime: Date.now() });
+    }
+    if (path === '/api/sync/pull') {
+      return json(200, {
+        changes: [],
+        nextCursor: 'c1.1.0',
+        hasMore: false,
+        conflicts: [],
+        deviceLastSeq: this.lastSeq,
+        serverTime: Date.now(),
+      });
+    }
+    return json(404, { error: 'not_found' });
+  };
+}
+
+const idleEnv: SchedulerEnv = {
+  isOnline: () => true,
+  isVisible: () => true,
+  onWake: () => () => undefined,
+  // Automatic runs are left to the tests: they press "Synchroniser maintenant".
+  setTimeout: () => 0,
+  clearTimeout: () => undefined,
+  random: () => 0.5,
+};
+
+async function setup(options: { signedIn?: boolean } = {}) {
+  const base = makeTestState();
+  const server = new FakeServer();
+  const db = base.deps.workspace.repository.db;
+  const service = createSyncService({ db, fetch: server.fetch, appVersion: '1.2.3', env: idleEnv });
+  if (options.signedIn !== false) {
+    await service.sessions.save({
+      token: 'tok_abcdefghijklmnopqrstuvwxyz',
+      expiresAt: Date.now() + DAY,
+      user: USER as never,
+      deviceId: 'device-1',
+      loggedInAt: Date.now(),
+    });
+  }
+  const state = createAppState({ ...base.deps, sync: service });
+  await state.start();
+  return { ...base, state, server, service, db };
+}
+
+const household = { territory: 'metropole', departement: '69', housingStatus: 'tenant' } as never;
+const applicant = {
+  role: 'applicant',
+  firstName: 'Aïcha',
+  lastName: 'Benali',
+  birthDate: '1984-05-12',
+} as FieldsOf<'member'>;
+
+describe('sync status and banner', () => {
+  it('shows the changes waiting, then "everything sent" with the last sync time after a sync', async () => {
+    const { state, repository } = await setup();
+    await repository.createHousehold(household, [applicant]);
+    render(<App state={state} />);
+    const status = await screen.findByTestId('sync-status');
+    await waitFor(() => expect(status.textContent).toContain('2 modifications à envoyer'));
+    expect(status.textContent).toContain('Jamais synchronisé');
+    expect(status.textContent).toContain('Connecté : Marie Curie');
+    fireEvent.click(within(status).getByRole('button', { name: 'Synchroniser maintenant' }));
+    await waitFor(() => expect(status.textContent).toContain('Dernière synchronisation :'));
+    expect(status.textContent).toContain('Tout est envoyé');
+    expect(await repository.pendingChangeCount()).toBe(0);
+    expect(screen.queryByTestId('sync-banner')).toBeNull();
+  });
+
+  it('shows a banner with the number and age of unsynced changes when sync fails, and keeps them', async () => {
+    const { state, repository, server, db } = await setup();
+    await repository.createHousehold(household, [applicant]);
+    const created = Date.now() - 2 * DAY - 3600_000;
+    await db.outbox.toCollection().modify((e) => {
+      e.createdAt = created;
+    });
+    await db.households.toCollection().first();
+    server.fail = 'network';
+    render(<App state={state} />);
+    const status = await screen.findByTestId('sync-status');
+    fireEvent.click(within(status).getByRole('button', { name: 'Synchroniser maintenant' }));
+    const banner = await screen.findByTestId('sync-banner');
+    expect(banner.textContent).toContain('2 modifications attendent depuis 2 jours.');
+    expect(banner.textContent).toContain('Le serveur ne répond pas');
+    expect(await repository.pendingChangeCount()).toBe(2);
+    // The server comes back: "try again" sends them and the banner goes away.
+    server.fail = null;
+    fireEvent.click(within(banner).getByRole('button', { name: 'Réessayer maintenant' }));
+    await waitFor(() => expect(screen.queryByTestId('sync-banner')).toBeNull());
+    expect(await repository.pendingChangeCount()).toBe(0);
+  });
+
+  it('asks to sign in when changes wait and nobody is signed in', async () => {
+    const { state, repository } = await setup({ signedIn: false });
+    await repository.createHousehold(household, [applicant]);
+    render(<App state={state} />);
+    const banner = await screen.findByTestId('sync-banner');
+    await waitFor(() =>
+      expect(banner.textContent).toContain('2 modifications attendent depuis quelques instants.'),
+    );
+    expect(banner.textContent).toContain('Connectez-vous pour envoyer vos modifications au serveur.');
+    expect(within(banner).getByRole('link', { name: 'Se connecter' }).getAttribute('href')).toBe('/login');
+  });
+});
+
+describe('login page', () => {
+  it('shows required-field errors next to each field', async () => {
+    const { state } = await setup({ signedIn: false });
+    window.history.replaceState(null, '', '/login');
+    render(<App state={state} />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Se connecter' }));
+    const user = await screen.findByLabelText('Identifiant');
+    expect(user.getAttribute('aria-invalid')).toBe('true');
+    expect(document.getElementById(user.getAttribute('aria-describedby') ?? '')?.textContent).toBe(
+      'Indiquez votre identifiant.',
+    );
+    const password = screen.getByLabelText('Mot de passe');
+    expect(document.getElementById(password.getAttribute('aria-describedby') ?? '')?.textContent).toBe(
+      'Indiquez votre mot de passe.',
+    );
+  });
+
+  it('says wrong credentials next to the password, and too many attempts with the wait', async () => {
+    const { state, server, service } = await setup({ signedIn: false });
+    server.loginStatus = 401;
+    window.history.replaceState(null, '', '/login');
+    render(<App state={state} />);
+    fireEvent.input(await screen.findByLabelText('Identifiant'), { target: { value: 'marie' } });
+    fireEvent.input(screen.getByLabelText('Mot de passe'), { target: { value: 'not the password' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Se connecter' }));
+    const password = screen.getByLabelText('Mot de passe');
+    await waitFor(() => expect(password.getAttribute('aria-invalid')).toBe('true'));
+    expect(document.getElementById(password.getAttribute('aria-describedby') ?? '')?.textContent).toBe(
+      'Identifiant ou mot de passe incorrect.',
+    );
+    expect(service.session()).toBeUndefined();
+    server.loginStatus = 429;
+    fireEvent.click(screen.getByRole('button', { name: 'Se connecter' }));
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'Trop d’essais : réessayez dans 42 secondes.',
+    );
+  });
+
+  it('signs in, keeps the session on the device, and shows who is signed in', async () => {
+    const { state, service, db } = await setup({ signedIn: false });
+    window.history.replaceState(null, '', '/login');
+    render(<App state={state} />);
+    fireEvent.input(await screen.findByLabelText('Identifiant'), { target: { value: 'Marie' } });
+    fireEvent.input(screen.getByLabelText('Mot de passe'), { target: { value: 'correct horse battery' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Se connecter' }));
+    await waitFor(() =>
+      expect(screen.getByTestId('sync-status').textContent).toContain('Connecté : Marie Curie'),
+    );
+    expect(service.session()?.user.username).toBe('marie');
+    const stored = (await db.meta.get('session'))?.value as { token: string; deviceId: string };
+    expect(stored.token).toBe('tok_abcdefghijklmnopqrstuvwxyz');
+    expect(stored.deviceId).toBe((await db.meta.get('deviceId'))?.value);
+  });
+
+  it('shows the first-start form when the server has no account, with errors next to the fields', async () => {
+    const { state, server, service } = await setup({ signedIn: false });
+    server.setupNeeded = true;
+    window.history.replaceState(null, '', '/login');
+    render(<App state={state} />);
+    expect(await screen.findByRole('heading', { name: 'Premier démarrage du serveur' })).toBeDefined();
+    fireEvent.input(screen.getByLabelText('Nom affiché'), { target: { value: 'Marie Curie' } });
+    fireEvent.input(screen.getByLabelText('Identifiant'), { target: { value: 'Marie Curie' } });
+    fireEvent.input(screen.getByLabelText('Mot de passe'), { target: { value: 'court' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Créer l’administrateur et se connecter' }));
+    const username = screen.getByLabelText('Identifiant');
+    await waitFor(() => expect(username.getAttribute('aria-invalid')).toBe('true'));
+    expect(
+      screen.getByText('Lettres minuscules, chiffres et . _ @ - uniquement, de 2 à 64 caractères.'),
+    ).toBeDefined();
+    expect(screen.getByText('Le mot de passe doit faire au moins 10 caractères.')).toBeDefined();
+    fireEvent.input(username, { target: { value: 'marie' } });
+    fireEvent.input(screen.getByLabelText('Mot de passe'), { target: { value: 'correct horse battery' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Créer l’administrateur et se connecter' }));
+    await waitFor(() => expect(service.session()?.user.username).toBe('marie'));
+    expect(server.requests).toContain('POST /api/setup');
+  });
+});
+
+describe('conflicts', () => {
+  async function withConflict() {
+    const test = await setup();
+    const { repository, db } = test;
+    const { household: h } = await test.repository.createHousehold(household, [applicant]);
+    const rent = await repository.addRow('charge', h.id, {
+      type: 'rent',
+      amountCents: 52_000,
+      frequency: 'monthly',
+      mode: 'real',
+    } as FieldsOf<'charge'>);
+    // As after a pull: the server's versions on the row, nothing pending.
+    await db.charges.update(rent.id, { version: 3, fieldVersions: { amountCents: 3, type: 1 } });
+    await db.outbox.clear();
+    const server: Conflict = {
+      id: 'conflict-1',
+      entity: 'charge',
+      entityId: rent.id,
+      householdId: h.id,
+      field: 'amountCents',
+      kind: 'concurrent-edit',
+      status: 'open',
+      values: [
+        {
+          value: 45_500,
+          userId: 'user-1',
+          deviceId: 'device-1',
+          hlc: '1764230400000-0000-device-1',
+          serverTime: Date.UTC(2026, 10, 27, 9),
+          version: 2,
+        },
+        {
+          value: 52_000,
+          userId: 'user-2',
+          deviceId: 'tablet-lens-0042',
+          hlc: '1764230500000-0000-tablet',
+          serverTime: Date.UTC(2026, 10, 27, 10),
+          version: 3,
+        },
+      ],
+      openedAt: Date.UTC(2026, 10, 27, 10),
+    };
+    const record: ServerConflictRecord = {
+      id: server.id,
+      householdId: h.id,
+      entity: 'charge',
+      entityId: rent.id,
+      source: 'server',
+      status: 'open',
+      fields: [{ field: 'amountCents', local: 45_500, incoming: 52_000 }],
+      localHlc: server.values[0]?.hlc ?? '',
+      incomingHlc: server.values[1]?.hlc ?? '',
+      createdAt: server.openedAt,
+      server,
+    };
+    await db.conflicts.put(record);
+    return { ...test, householdId: h.id, rentId: rent.id };
+  }
+
+  it('badges the dossier in the list and in its frame', async () => {
+    const { state, householdId } = await withConflict();
+    window.history.replaceState(null, '', '/dossiers');
+    render(<App state={state} />);
+    const badge = await screen.findByTestId('conflict-badge');
+    expect(badge.textContent).toContain('1 conflit(s) à régler');
+    expect(badge.getAttribute('href')).toBe(`/dossiers/${householdId}/conflicts`);
+  });
+
+  it('shows both values side by side with who, which device and when; keeping one writes a synced change', async () => {
+    const { state, householdId, rentId, db, repository } = await withConflict();
+    window.history.replaceState(null, '', `/dossiers/${householdId}/conflicts`);
+    render(<App state={state} />);
+    const card = await screen.findByRole('region', { name: 'Charge : montant' });
+    const values = within(card)
+      .getAllByTestId('conflict-value')
+      .map((v) => v.textContent?.replace(/\s/g, ' '));
+    expect(values).toEqual(['455,00 €', '520,00 €']);
+    expect(card.textContent).toContain('vous');
+    expect(card.textContent).toContain('cet appareil');
+    expect(card.textContent).toContain('appareil ens-0042');
+    expect(card.textContent).toContain('Valeur affichée en ce moment');
+    fireEvent.click(within(card).getByRole('button', { name: 'Garder la valeur 1' }));
+    await waitFor(() => expect(screen.getByText('Aucun conflit sur ce dossier.')).toBeDefined());
+    expect(screen.getByText(/Conflit réglé/).getAttribute('role')).toBe('status');
+    expect((await repository.getRow('charge', rentId))?.amountCents).toBe(45_500);
+    // The resolution is an ordinary synced change (already pushed by the sync that follows it, or waiting).
+    const entry = [...(await db.outbox.toArray()), ...(await db.sentLog.toArray())].find(
+      (e) => e.entity === 'charge',
+    );
+    expect(entry).toMatchObject({
+      op: 'patch',
+      entity: 'charge',
+      entityId: rentId,
+      patch: { amountCents: 45_500 },
+      base: { version: 3, fieldVersions: { amountCents: 3 } },
+    });
+    expect((await db.conflicts.get('conflict-1'))?.status).toBe('resolved');
+  });
+
+  it('accepts another typed value in euros, and refuses one that is not an amount', async () => {
+    const { state, householdId, rentId, repository } = await withConflict();
+    window.history.replaceState(null, '', `/dossiers/${householdId}/conflicts`);
+    render(<App state={state} />);
+    const card = await screen.findByRole('region', { name: 'Charge : montant' });
+    const other = within(card).getByLabelText('Autre valeur');
+    fireEvent.input(other, { target: { value: 'beaucoup' } });
+    fireEvent.click(within(card).getByRole('button', { name: 'Enregistrer cette valeur' }));
+    await waitFor(() => expect(other.getAttribute('aria-invalid')).toBe('true'));
+    expect(within(card).getByText('Cette valeur n’est pas valide.')).toBeDefined();
+    fireEvent.input(other, { target: { value: '498,50' } });
+    fireEvent.click(within(card).getByRole('button', { name: 'Enregistrer cette valeur' }));
+    await waitFor(() => expect(screen.getByText('Aucun conflit sur ce dossier.')).toBeDefined());
+    expect((await repository.getRow('charge', rentId))?.amountCents).toBe(49_850);
+  });
+});
