@@ -662,4 +662,80 @@ describe('Issue 5 workspace, offline from the first step, in Chromium', () => {
       expect(found).toEqual({});
     });
   }
+  it('keeps a half-typed debt through a crashed page, offline', async () => {
+    expect(householdId).not.toBe('');
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.goto(`${server.url}/dossiers/${householdId}/debts`);
+    await page.getByRole('heading', { level: 1, name: 'Claire Martin · Dettes' }).waitFor();
+    const form = region(page, 'Dettes').getByRole('group', { name: 'Ajouter une dette' });
+    await field(form, 'Créancier').selectOption({ label: 'Office HLM' });
+    // Typed key by key, no button pressed; then the renderer dies.
+    await field(form, 'Capital restant dû').pressSequentially('2 750,40', { delay: 15 });
+    const crashed = page.waitForEvent('crash');
+    const cdp = await context.newCDPSession(page);
+    void cdp.send('Page.crash').catch(() => {});
+    await crashed;
+    await page.close().catch(() => {});
+
+    page = await context.newPage();
+    page.setDefaultTimeout(15_000);
+    await page.goto(`${server.url}/dossiers/${householdId}/debts`);
+    await page.getByRole('heading', { level: 1, name: 'Claire Martin · Dettes' }).waitFor();
+    const reopened = region(page, 'Dettes').getByRole('group', { name: 'Ajouter une dette' });
+    await expect.poll(() => field(reopened, 'Capital restant dû').inputValue()).toBe('2 750,40');
+    expect(await field(reopened, 'Créancier').locator('option:checked').textContent()).toBe('Office HLM');
+    await reopened.getByText('Votre saisie non enregistrée a été retrouvée.').waitFor();
+    // Nothing was saved behind the person's back: still 6 debts.
+    expect(await region(page, 'Dettes').locator('article').count()).toBe(6);
+  });
+  it('is usable on a phone: a small household from intake to the scenarios, offline', async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(`${server.url}/dossiers/new`);
+    await page.getByRole('heading', { level: 1, name: 'Nouveau dossier' }).waitFor();
+    const person = page.getByRole('group', { name: 'Personne 1', exact: true });
+    await field(person, 'Prénom').fill('Sophie');
+    await field(person, 'Nom').fill('Durand');
+    await field(person, 'Date de naissance').fill('1979-01-20');
+    await field(page, 'Département').fill('62');
+    await field(page, 'Logement').selectOption({ label: 'Hébergé gratuitement' });
+    await page.getByRole('button', { name: 'Créer le dossier' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Sophie Durand · Accueil' }).waitFor();
+
+    await openTab(page, 'Budget');
+    await addResource(page, {
+      type: 'salary',
+      typeLabel: 'Salaire',
+      amount: '1 400',
+      cents: 140_000,
+      frequency: 'monthly',
+    });
+    await addCharge(page, {
+      type: 'energy',
+      typeLabel: 'Électricité et gaz',
+      amount: '60',
+      cents: 6_000,
+      mode: 'real',
+    });
+    await shownCapacity(page);
+
+    await openTab(page, 'Dettes');
+    await addCreditor(page, CREDITORS[1]);
+    await addDebt(page, {
+      creditor: 1,
+      product: 'revolving_credit',
+      productLabel: 'Crédit renouvelable',
+      capital: ['2 000', 200_000],
+      rate: ['15', 1_500],
+      instalment: ['80', 8_000],
+    });
+
+    await openTab(page, 'Scénarios');
+    const table = await compareScenarios(page, ['as-today', 'amicable', 'banque-de-france']);
+    expect(await table.locator('tbody th[scope="row"]').allTextContents()).toEqual([
+      SCENARIO_LABELS['as-today'],
+      SCENARIO_LABELS.amicable,
+      SCENARIO_LABELS['banque-de-france'],
+    ]);
+    expect((await sidewaysOverflow(page)).overflow).toBeLessThanOrEqual(0);
+  });
 });
