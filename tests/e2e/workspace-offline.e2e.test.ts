@@ -557,6 +557,17 @@ describe('Issue 5 workspace, offline from the first step, in Chromium', () => {
 
     await openTab(page, 'Budget');
     await waitForCount(region(page, 'Ressources').locator('.line-list > li'), 4);
+    expect(await region(page, 'Ressources').locator('.line-title').allTextContents()).toEqual(
+      RESOURCES.map((r) => r.typeLabel),
+    );
+    expect((await region(page, 'Ressources').locator('.line-amount').allTextContents()).map(plain)).toEqual(
+      RESOURCES.map((r) => {
+        const period = `${plain(euros(r.cents))} ${FREQUENCY_LABEL[r.frequency]}`;
+        if (r.frequency === 'monthly') return period;
+        const months = r.frequency === 'annual' ? 12 : 3;
+        return `${period} · soit ${plain(euros(Math.round(r.cents / months)))} par mois`;
+      }),
+    );
     await waitForCount(region(page, 'Charges').locator('.line-list > li'), 8);
     expect(await region(page, 'Charges').locator('.line-title').allTextContents()).toEqual(
       CHARGES.map((c) => c.typeLabel),
