@@ -20,6 +20,7 @@ import { buildApp } from '../../sync-server/src/app';
 import { PostgresStore } from '../../sync-server/src/stores/postgres-store';
 import { SqliteStore } from '../../sync-server/src/stores/sqlite-store';
 import type { RelaisStore } from '../../sync-server/src/stores/store';
+import { markRestored } from '../../sync-server/src/sync/pull';
 import { makeConfig } from '../server/helpers';
 
 export const DATABASE_URL = process.env.DATABASE_URL;
@@ -128,6 +129,8 @@ export class TestServer {
     }
     copyFileSync(backup, this.dbPath);
     await this.open();
+    // What the operator runs after a restore (admin.ts mark-restored): a new sequence epoch.
+    await markRestored(this.store);
   }
 
   async close(): Promise<void> {

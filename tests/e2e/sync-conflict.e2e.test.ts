@@ -1,0 +1,210 @@
+/**
+ * Two devices (two Chromium profiles: two IndexedDB databases) edit the same dossier offline —
+ * one changes the rent, the other the rent and the phone number — then go online and sync:
+ * the phone number merges, the rent conflict is shown on both and resolved on one, and both
+ * converge (sync-design §10.2 scenarios 19 and 20; rules CONF1, CONF2, CONF4).
+ */
+import { randomUUID } from 'node:crypto';
+import { rmSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatHlc } from '../../src/domain/sync/hlc';
+import {
+  buildApp,
+  launchBrowser,
+  type RunningServer,
+  startServer,
+  tempDir,
+  waitForServiceWorkerControl,
+} from './harness';
+
+const PASSWORD = 'correct horse battery';
+
+async function api(url: string, path: string, body: unknown, token?: string): Promise<unknown> {
+  const response = await fetch(`${url}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify(body),
+  });
+  if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
+  return response.status === 204 ? undefined : response.json();
+}
+
+/** The first admin (POST /api/setup) and a dossier with a 450 € rent, pushed by a third device. */
+async function seedServer(url: string): Promise<{ householdId: string }> {
+  await api(url, '/api/setup', { username: 'admin', password: PASSWORD, displayName: 'Admin Relais' });
+  const deviceId = `seed-${randomUUID()}`;
+  const login = (await api(url, '/api/auth/login', { username: 'admin', password: PASSWORD, deviceId })) as {
+    token: string;
+    user: { id: string };
+  };
+  const householdId = randomUUID();
+  const now = Date.now();
+  const create = (seq: number, entity: string, entityId: string, patch: Record<string, unknown>) => ({
+    seq,
+    mutationId: randomUUID(),
+    deviceId,
+    userId: login.user.id,
+    op: 'create',
+    entity,
+    entityId,
+    householdId,
+    patch,
+    base: { version: 0, fieldVersions: {} },
+    hlc: formatHlc({ ms: now, counter: seq, node: deviceId }),
+    schemaVersion: 1,
+    appVersion: '1.0.0',
+  });
+  const push = (await api(
+    url,
+    '/api/sync/push',
+    {
+      protocolVersion: 1,
+      schemaVersion: 2,
+      appVersion: '1.0.0',
+      deviceId,
+      mutations: [
+        create(1, 'household', householdId, {
+          schemaVersion: 1,
+          territory: 'metropole',
+          departement: '69',
+          housingStatus: 'tenant',
+          status: 'intake',
+          openedOn: '2026-11-02',
+          phone: '04 78 00 00 00',
+        }),
+        create(2, 'member', randomUUID(), {
+          role: 'applicant',
+          firstName: 'Aïcha',
+          lastName: 'Benali',
+          birthDate: '1984-05-12',
+        }),
+        create(3, 'charge', randomUUID(), {
+          type: 'rent',
+          amountCents: 45_000,
+          frequency: 'monthly',
+          mode: 'real',
+        }),
+      ],
+    },
+    login.token,
+  )) as { ackSeq: number };
+  expect(push.ackSeq).toBe(3);
+  return { householdId };
+}
+
+async function signIn(page: Page, url: string): Promise<void> {
+  await page.goto(`${url}/login`);
+  await page.getByLabel('Identifiant').fill('admin');
+  await page.getByLabel('Mot de passe').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Se connecter' }).click();
+  await page.getByTestId('sync-status').getByText('Connecté : Admin Relais').waitFor();
+  // The app must open offline later: wait until the service worker controls the page.
+  await waitForServiceWorkerControl(page);
+}
+
+async function syncNow(page: Page): Promise<void> {
+  const status = page.getByTestId('sync-status');
+  await status.getByRole('button', { name: 'Synchroniser maintenant' }).click();
+  await expect.poll(async () => status.textContent(), { timeout: 20_000 }).toContain('Tout est envoyé');
+  await expect
+    .poll(async () => status.textContent(), { timeout: 20_000 })
+    .toContain('Dernière synchronisation');
+  await expect.poll(async () => status.textContent(), { timeout: 20_000 }).not.toContain('en cours');
+}
+
+async function editRent(page: Page, url: string, householdId: string, euros: string): Promise<void> {
+  await page.goto(`${url}/dossiers/${householdId}/budget`);
+  await page.getByRole('button', { name: /^Modifier Loyer/ }).click();
+  const form = page.getByRole('group', { name: 'Modifier la ligne' });
+  await form.getByLabel('Montant par période').fill(euros);
+  await page.getByRole('button', { name: 'Enregistrer la ligne' }).click();
+  await page.getByText(euros.replace('.', ','), { exact: false }).first().waitFor();
+}
+
+describe('Two devices, one dossier, offline edits, in Chromium', () => {
+  let distDir: string;
+  let server: RunningServer;
+  let a: Awaited<ReturnType<typeof launchBrowser>>;
+  let b: Awaited<ReturnType<typeof launchBrowser>>;
+
+  beforeAll(async () => {
+    distDir = tempDir('dist');
+    await buildApp(distDir, 'e2e-sync');
+    server = await startServer(distDir);
+    a = await launchBrowser();
+    b = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await a?.close();
+    await b?.close();
+    await server?.stop();
+    rmSync(distDir, { recursive: true, force: true });
+  });
+
+  it('merges the phone number, shows the rent conflict on both, resolves it, and both converge', async () => {
+    const { householdId } = await seedServer(server.url);
+    const pageA = a.context.pages()[0] ?? (await a.context.newPage());
+    const pageB = b.context.pages()[0] ?? (await b.context.newPage());
+    await signIn(pageA, server.url);
+    await signIn(pageB, server.url);
+    await syncNow(pageA);
+    await syncNow(pageB);
+    await pageA.goto(`${server.url}/dossiers/${householdId}/budget`);
+    await pageA.getByText('450,00').first().waitFor();
+
+    // Both go offline and edit the same dossier.
+    await a.context.setOffline(true);
+    await b.context.setOffline(true);
+    await editRent(pageA, server.url, householdId, '480');
+    await editRent(pageB, server.url, householdId, '520');
+    await pageB.goto(`${server.url}/dossiers/${householdId}/intake`);
+    await pageB.getByLabel('Téléphone').fill('06 12 34 56 78');
+    await pageB.getByRole('button', { name: 'Enregistrer le ménage' }).click();
+    await expect
+      .poll(async () => pageB.getByTestId('sync-status').textContent())
+      .toContain('2 modifications à envoyer');
+
+    // Online again: A, then B, then A sync.
+    await a.context.setOffline(false);
+    await b.context.setOffline(false);
+    await syncNow(pageA);
+    await syncNow(pageB);
+    await syncNow(pageA);
+
+    // The phone number merged on A without a conflict of its own.
+    await pageA.goto(`${server.url}/dossiers/${householdId}/intake`);
+    await expect.poll(() => pageA.getByLabel('Téléphone').inputValue()).toBe('06 12 34 56 78');
+
+    // The rent conflict is shown on both devices, with both values.
+    const badgeA = pageA.getByTestId('conflict-badge');
+    await badgeA.waitFor();
+    expect(await badgeA.textContent()).toContain('1 conflit(s) à régler');
+    await pageB.goto(`${server.url}/dossiers`);
+    await pageB.getByTestId('conflict-badge').first().waitFor();
+
+    await badgeA.click();
+    const card = pageA.getByRole('region', { name: 'Charge : montant' });
+    await card.waitFor();
+    const values = (await card.getByTestId('conflict-value').allTextContents()).map((v) =>
+      v.replace(/\s/g, ' '),
+    );
+    expect([...values].sort()).toEqual(['480,00 €', '520,00 €']);
+    // Keep A's 480 €.
+    await card.getByRole('button', { name: `Garder la valeur ${values.indexOf('480,00 €') + 1}` }).click();
+    await pageA.getByText('Aucun conflit sur ce dossier.').waitFor();
+    await syncNow(pageA);
+    await syncNow(pageB);
+
+    // Both converge: 480 € and the new phone number, no open conflict.
+    for (const page of [pageA, pageB]) {
+      await page.goto(`${server.url}/dossiers/${householdId}/budget`);
+      await page.getByText('480,00').first().waitFor();
+      expect(await page.getByText('520,00').count()).toBe(0);
+      expect(await page.getByTestId('conflict-badge').count()).toBe(0);
+      await page.goto(`${server.url}/dossiers/${householdId}/intake`);
+      await expect.poll(() => page.getByLabel('Téléphone').inputValue()).toBe('06 12 34 56 78');
+    }
+  });
+});
