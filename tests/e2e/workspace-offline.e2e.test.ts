@@ -460,6 +460,7 @@ describe('Issue 5 workspace, offline from the first step, in Chromium', () => {
   let householdId = '';
   let expectedCapacity = '';
   let expectedResourcesCents = 0;
+  let savedFigures = '';
 
   beforeAll(async () => {
     distDir = tempDir('dist');
@@ -486,6 +487,7 @@ describe('Issue 5 workspace, offline from the first step, in Chromium', () => {
     // Offline from here on, with the server gone.
     await context.setOffline(true);
     await server.stop();
+    await expect.poll(() => page.getByTestId('connection-status').textContent()).toContain('Hors ligne');
 
     householdId = await createHousehold(page);
     const members = page.locator('.member-list > li');
@@ -526,9 +528,14 @@ describe('Issue 5 workspace, offline from the first step, in Chromium', () => {
       SCENARIO_LABELS['banque-de-france'],
       SCENARIO_LABELS.avalanche,
     ]);
-    for (const cell of await table.locator('tbody td[data-col="duration"]').allTextContents()) {
-      expect(cell).toMatch(/^\d+ mois$/);
+    for (const duration of await table.locator('tbody td[data-col="duration"]').allTextContents()) {
+      expect(duration).toMatch(/^\d+ mois$/);
     }
+    const amicable = table.locator('tbody tr').first();
+    const cell = async (col: string) => plain(await amicable.locator(`td[data-col="${col}"]`).textContent());
+    savedFigures = `${await cell('duration')} · premier mois ${await cell('monthly')} · total payé ${await cell(
+      'totalPaid',
+    )} · intérêts ${await cell('interest')} · effacé ${await cell('writeOff')}`;
     await saveScenario(page, SCENARIO_LABELS.amicable, 'Plan amiable proposé');
     await waitForCount(page.getByTestId('saved-scenario'), 1);
 
@@ -549,6 +556,8 @@ describe('Issue 5 workspace, offline from the first step, in Chromium', () => {
     await waitForCount(saved, 1);
     expect(plain(await saved.textContent())).toContain('Plan amiable proposé');
     expect(plain(await saved.textContent())).toContain('Scénario retenu');
+    // The figures saved are those the table showed for that scenario.
+    expect(plain(await saved.textContent())).toContain(savedFigures);
 
     await openTab(page, 'Accueil');
     const members = page.locator('.member-list > li .member-name');
