@@ -9,12 +9,22 @@ import type { DocumentDescription } from '../domain/documents/document-model';
 export * from '../domain/documents';
 export { renderHtml } from './html/render-html';
 
+function pdfModules() {
+  return Promise.all([import('./pdf/render-pdf'), import('./pdf/browser-fonts')]);
+}
+
+/**
+ * Loads the PDF renderer and the fonts ahead of the first click (the Documents screen calls it
+ * once it is shown), so the first PDF does not wait for them.
+ */
+export async function preparePdf(): Promise<void> {
+  const [, { loadBrowserFonts }] = await pdfModules();
+  await loadBrowserFonts();
+}
+
 /** The PDF of a document, as a Blob for download. */
 export async function renderPdfBlob(doc: DocumentDescription): Promise<Blob> {
-  const [{ renderPdf }, { loadBrowserFonts }] = await Promise.all([
-    import('./pdf/render-pdf'),
-    import('./pdf/browser-fonts'),
-  ]);
+  const [{ renderPdf }, { loadBrowserFonts }] = await pdfModules();
   const bytes = await renderPdf(doc, await loadBrowserFonts());
   return new Blob([bytes as BlobPart], { type: 'application/pdf' });
 }

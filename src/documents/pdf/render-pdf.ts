@@ -17,6 +17,7 @@ import type {
 } from '../../domain/documents/document-model';
 import { fill, WORDING } from '../../domain/documents/wording';
 import { toFontSafeText } from './font-safe-text';
+import { woffToSfnt } from './woff-to-sfnt';
 
 export interface PdfFonts {
   readonly regular: Uint8Array | ArrayBuffer;
@@ -87,20 +88,41 @@ class Layout {
     return toFontSafeText(text, (code) => set.has(code));
   }
 
-  textWidth(text: string, font: PDFFont, size: number): number {
-    return font.widthOfTextAtSize(text, size);
+  private readonly widths = new Map<string, number>();
+
+  /** Width at 1 pt, cached: fontkit's layout is the costly part of drawing. */
+  private unitWidth(text: string, font: PDFFont): number {
+    const key = `${font === this.bold ? 'b' : 'r'}${text}`;
+    let width = this.widths.get(key);
+    if (width === undefined) {
+      width = font.widthOfTextAtSize(text, 1);
+      this.widths.set(key, width);
+    }
+    return width;
   }
 
-  /** Wraps safe text into lines no wider than `width` (breaks on ordinary spaces only). */
+  textWidth(text: string, font: PDFFont, size: number): number {
+    return this.unitWidth(text, font) * size;
+  }
+
+  /**
+   * Wraps text into lines no wider than `width`, breaking on ordinary spaces only (no-break
+   * spaces keep an amount and its unit together). Word widths are summed (kerning across a
+   * space is ignored), so each word is measured once.
+   */
   wrap(raw: string, font: PDFFont, size: number, width: number): string[] {
     const text = this.safe(raw, font);
+    const space = this.textWidth(' ', font, size);
     const lines: string[] = [];
     for (const paragraph of text.split('\n')) {
       let line = '';
+      let lineWidth = 0;
       for (const word of paragraph.split(' ')) {
-        const candidate = line === '' ? word : `${line} ${word}`;
-        if (this.textWidth(candidate, font, size) <= width) {
-          line = candidate;
+        const wordWidth = this.textWidth(word, font, size);
+        const candidate = line === '' ? wordWidth : lineWidth + space + wordWidth;
+        if (candidate <= width) {
+          line = line === '' ? word : `${line} ${word}`;
+          lineWidth = candidate;
           continue;
         }
         if (line !== '') lines.push(line);
@@ -113,6 +135,7 @@ class Layout {
           rest = rest.slice(cut);
         }
         line = rest;
+        lineWidth = this.textWidth(rest, font, size);
       }
       lines.push(line);
     }
@@ -388,6 +411,18 @@ function drawBlock(l: Layout, block: Block): void {
   }
 }
 
+const unpacked = new WeakMap<object, Promise<Uint8Array>>();
+
+/** The font unpacked from WOFF once per font buffer (see woff-to-sfnt.ts for why). */
+function sfntOf(bytes: Uint8Array | ArrayBuffer): Promise<Uint8Array> {
+  let result = unpacked.get(bytes);
+  if (!result) {
+    result = woffToSfnt(bytes);
+    unpacked.set(bytes, result);
+  }
+  return result;
+}
+
 /**
  * Draws a document as a PDF.
  * @param doc - the description
@@ -401,8 +436,9 @@ export async function renderPdf(
 ): Promise<Uint8Array> {
   const pdf = await PDFDocument.create();
   pdf.registerFontkit(fontkit);
-  const regular = await pdf.embedFont(fonts.regular, { subset: true });
-  const bold = await pdf.embedFont(fonts.bold, { subset: true });
+  const [regularBytes, boldBytes] = await Promise.all([sfntOf(fonts.regular), sfntOf(fonts.bold)]);
+  const regular = await pdf.embedFont(regularBytes, { subset: true });
+  const bold = await pdf.embedFont(boldBytes, { subset: true });
   const producedAt = options.producedAt ?? new Date();
   pdf.setTitle(
     toFontSafeText(doc.title, () => true),

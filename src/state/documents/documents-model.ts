@@ -93,7 +93,11 @@ export function createDocumentsModel(deps: DocumentsModelDeps) {
       values.value = { ...values.value, ...draft };
       draftRestored.value = true;
     }
-    if (loaded) kit.value = loaded;
+    if (loaded) {
+      kit.value = loaded;
+      // Warm the PDF renderer and the fonts while the counsellor chooses (a failure shows on produce).
+      loaded.preparePdf().catch(() => undefined);
+    }
   }
 
   function edit(field: string, text: string): Promise<void> {

@@ -10,16 +10,8 @@ import { App } from '../../../src/ui/app';
 import { makeTestState } from '../make-test-state';
 import { seedDocumentsDossier } from './fixture';
 
-// In the browser the fonts are fetched from their hashed asset URLs; here, read from disk.
-vi.mock('../../../src/documents/pdf/browser-fonts', () => ({
-  loadBrowserFonts: async () => {
-    const dir = 'node_modules/@fontsource/atkinson-hyperlegible/files';
-    return {
-      regular: readFileSync(join(dir, 'atkinson-hyperlegible-latin-400-normal.woff')),
-      bold: readFileSync(join(dir, 'atkinson-hyperlegible-latin-700-normal.woff')),
-    };
-  },
-}));
+// Drawing PDFs in happy-dom on a busy machine can take a few seconds.
+vi.setConfig({ testTimeout: 30_000 });
 
 let downloads: Blob[] = [];
 let fileNames: string[] = [];
@@ -35,10 +27,17 @@ beforeEach(() => {
     return 'blob:test';
   });
   vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => {});
+  // The fonts are fetched from their asset URLs (browser-fonts.ts): served here from disk.
+  vi.stubGlobal('fetch', async (url: string) => {
+    const name = String(url).split('/').pop() ?? '';
+    const bytes = readFileSync(join('node_modules/@fontsource/atkinson-hyperlegible/files', name));
+    return { ok: true, status: 200, arrayBuffer: async () => new Uint8Array(bytes).buffer };
+  });
 });
 
 afterEach(() => {
   vi.restoreAllMocks();
+  vi.unstubAllGlobals();
   window.history.replaceState(null, '', '/');
   locale.value = 'fr';
 });
@@ -200,7 +199,6 @@ it('the Banque de France preparation for a couple: warnings, checklist, printed 
   expect(document.querySelector('.document-print-area')?.innerHTML).toBe('');
   const logged = await actions(repository, id);
   expect(logged[0]).toMatchObject({ kind: 'document_produced', documentKind: 'bdf_file', details: 'print' });
-  vi.unstubAllGlobals();
 });
 
 it('the client plan of the chosen scenario, in English', async () => {

@@ -8,7 +8,7 @@ import type { FieldsOf } from '../../../src/domain/dossier/rows';
  */
 export async function seedDocumentsDossier(
   repository: DossierRepository,
-  options: { couple?: boolean } = {},
+  options: { couple?: boolean; extraDebts?: number } = {},
 ) {
   const { household, members } = await repository.createHousehold(
     {
@@ -91,6 +91,22 @@ export async function seedDocumentsDossier(
     capitalRemainingCents: 85_000,
     arrearsCents: 0,
   } as FieldsOf<'debt'>);
+  // More consumer credits, each with its own creditor (the 20-debt benchmark case).
+  for (let i = 1; i <= (options.extraDebts ?? 0); i += 1) {
+    const creditor = await repository.addRow('creditor', id, {
+      name: `Banque n° ${i}`,
+      category: 'credit_institution',
+    });
+    await repository.addRow('debt', id, {
+      ...base,
+      creditorId: creditor.id,
+      product: i % 2 === 0 ? 'amortising_loan' : 'revolving_credit',
+      capitalRemainingCents: 100_000 + i * 10_000,
+      arrearsCents: 5_000 * i,
+      nominalRateBps: 500 + i * 50,
+      instalmentMonthlyCents: 4_000 + i * 100,
+    } as FieldsOf<'debt'>);
+  }
   await repository.addRow('scenario', id, {
     name: 'Plan Banque de France',
     savedAt: 1_764_230_400_000,
