@@ -160,6 +160,40 @@ describe('Documents produced offline, in Chromium', () => {
     expect(printed).toHaveLength(1);
     expect(printed[0]).toContain('Awa Diallo');
 
+    // The print stylesheet: with the document in the print area, only the document is on paper.
+    await page.evaluate(() => {
+      const w = window as never as { __printedHtml: string; print: () => void };
+      w.print = () => {
+        w.__printedHtml = document.querySelector('.document-print-area[data-printing]')?.innerHTML ?? '';
+      };
+    });
+    await page.getByRole('button', { name: 'Imprimer' }).click();
+    await page.waitForFunction(() => Boolean((window as never as { __printedHtml?: string }).__printedHtml));
+    await page.evaluate(() => {
+      const area = document.querySelector('.document-print-area');
+      area?.setAttribute('data-printing', 'true');
+      if (area) area.innerHTML = (window as never as { __printedHtml: string }).__printedHtml;
+    });
+    await page.emulateMedia({ media: 'print' });
+    const styles = await page.evaluate(() => ({
+      header: getComputedStyle(document.querySelector('.app-header') as Element).display,
+      screen: getComputedStyle(document.querySelector('.documents-screen') as Element).display,
+      area: getComputedStyle(document.querySelector('.document-print-area') as Element).display,
+      font: getComputedStyle(document.querySelector('.doc') as Element).fontFamily,
+    }));
+    expect(styles).toMatchObject({ header: 'none', screen: 'none', area: 'block' });
+    expect(styles.font).toContain('Atkinson Hyperlegible');
+    const paper = join(distDir, 'printed.pdf');
+    writeFileSync(paper, await page.pdf({ format: 'A4' }));
+    const paperText = execFileSync('pdftotext', ['-enc', 'UTF-8', paper, '-'], { encoding: 'utf8' }).replace(
+      /\s+/g,
+      ' ',
+    );
+    expect(paperText).toContain('Votre budget');
+    expect(paperText).toContain('1 660,00 € par mois');
+    expect(paperText).not.toContain('Télécharger le PDF');
+    await page.emulateMedia({ media: 'screen' });
+
     expect(await page.getByTestId('connection-status').textContent()).toContain('Hors ligne');
   });
 
