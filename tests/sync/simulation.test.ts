@@ -19,6 +19,7 @@
  * DATABASE_URL adds the same run on PostgreSQL. A failure prints the seed and the trace.
  */
 import { describe, expect, it } from 'vitest';
+import type { ServerConflictRecord } from '../../src/db/sync-apply';
 import type { OutboxEntry } from '../../src/domain/sync/mutation';
 import type { Conflict } from '../../src/domain/sync/protocol';
 import {
@@ -38,7 +39,7 @@ import {
 
 const SEEDS = Number(process.env.SYNC_SIM_SEEDS ?? 100);
 const ONE_SEED = process.env.SYNC_SIM_SEED === undefined ? undefined : Number(process.env.SYNC_SIM_SEED);
-const STEPS = Number(process.env.SYNC_SIM_STEPS ?? 30);
+const STEPS = Number(process.env.SYNC_SIM_STEPS ?? 40);
 
 interface Run {
   trace: string[];
@@ -110,6 +111,14 @@ async function randomStep(
       run.notesAppended.add(note.id);
       run.rowsCreated.add(note.id);
       log(`note ${note.id.slice(-6)}`);
+    } else if (r < 0.68) {
+      // Settle a conflict this device knows about, keeping one of the values (CONF4).
+      const open = (await d.db.conflicts.where('status').equals('open').toArray()) as ServerConflictRecord[];
+      const conflict = pick(random, open);
+      if (conflict === undefined) return;
+      const value = pick(random, conflict.server.values)?.value;
+      await d.client.resolveConflict(conflict.id, value);
+      log(`resolve ${conflict.server.field} of ${conflict.entityId.slice(-6)} = ${JSON.stringify(value)}`);
     } else if (r < 0.9) {
       // A sync over a faulty network.
       const f = random();
@@ -129,7 +138,7 @@ async function randomStep(
       log(`sync ${JSON.stringify(d.transport.faults)} → ${outcome}`);
       d.transport.faults = { ...NO_FAULTS };
     } else if (r < 0.94) {
-      server.crashAfterMutation = Math.floor(random() * 3);
+      server.crashAfterMutation = random() < 0.7 ? 0 : 1;
       const outcome = await d.client.sync().then(
         () => 'ok',
         () => 'failed',
@@ -201,6 +210,8 @@ async function checkInvariants(server: TestServer, devices: Device[], run: Run):
     const local = (await d.db.conflicts.where('status').equals('open').toArray()).map((c) => c.id).sort();
     expect(local, `${d.name} conflicts`).toEqual(serverConflicts);
   }
+  const rows = Object.values(view).reduce((n, list) => n + list.length, 0);
+  run.trace.push(`quiescent: ${rows} rows, ${serverConflicts.length} open conflicts`);
 }
 
 async function simulate(engine: Engine, seed: number): Promise<void> {
@@ -224,6 +235,18 @@ async function simulate(engine: Engine, seed: number): Promise<void> {
       }),
     );
     run.trace.push(`seed ${seed} on ${engine}; vol clock skew ${Math.round(skew / 3600_000)} h`);
+    // Shared dossiers every device starts from, so that edits meet (conflicts, rebases).
+    const first = devices[0];
+    if (first !== undefined) {
+      for (let i = 0; i < 2; i += 1) {
+        const { household, members } = await first.repository.createHousehold(householdFields(), [
+          applicantFields(),
+        ]);
+        const rent = await first.repository.addRow('charge', household.id, rentFields(45_000 + i * 1000));
+        for (const id of [household.id, rent.id, ...members.map((m) => m.id)]) run.rowsCreated.add(id);
+      }
+    }
+    for (const d of devices) await d.client.sync();
     for (let step = 0; step < STEPS; step += 1) {
       await randomStep(random, server, devices, run, engine === 'sqlite');
     }
