@@ -4,14 +4,20 @@
  * `locale` is a signal, so components that call `t` during render re-render on a switch.
  */
 import { signal } from '@preact/signals';
-import { messagesEn } from './messages-en';
 import { type MessageKey, messagesFr } from './messages-fr';
 
 export type Locale = 'fr' | 'en';
 export const SUPPORTED_LOCALES: readonly Locale[] = ['fr', 'en'];
 export const DEFAULT_LOCALE: Locale = 'fr';
 
-const catalogues: Record<Locale, Record<MessageKey, string>> = { fr: messagesFr, en: messagesEn };
+// French ships with the first screen; English is its own chunk, loaded when chosen (see loadLocale).
+const catalogues: Partial<Record<Locale, Record<MessageKey, string>>> = { fr: messagesFr };
+
+/** Makes a locale's catalogue available; call (and await) before switching `locale` to it. */
+export async function loadLocale(next: Locale): Promise<void> {
+  if (catalogues[next]) return;
+  if (next === 'en') catalogues.en = (await import('./messages-en')).messagesEn;
+}
 // Intl tags: French of France, and British English (dates day-first, as the French reader expects).
 const intlTags: Record<Locale, string> = { fr: 'fr-FR', en: 'en-GB' };
 
@@ -23,7 +29,8 @@ export function isLocale(value: unknown): value is Locale {
 
 /** Translate `key`, replacing `{name}` placeholders with `params`. */
 export function t(key: MessageKey, params: Record<string, string | number> = {}): string {
-  const template = catalogues[locale.value][key];
+  // A catalogue not loaded yet falls back to French rather than showing a key.
+  const template = (catalogues[locale.value] ?? messagesFr)[key];
   return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
     name in params ? String(params[name]) : whole,
   );

@@ -7,7 +7,7 @@ import { signal } from '@preact/signals';
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import type { SettingsStore } from '../db/settings-store';
-import { isLocale, type Locale, locale } from '../i18n/i18n';
+import { isLocale, type Locale, loadLocale, locale } from '../i18n/i18n';
 import type { SyncService } from '../sync/sync-service';
 import { createDeviceSettingsModel } from './device-settings-model';
 import { createDraftRegistry } from './drafts';
@@ -48,6 +48,7 @@ export function createAppState(deps: AppDeps) {
   });
 
   async function setLocale(next: Locale): Promise<void> {
+    await loadLocale(next);
     locale.value = next;
     await deps.settings.set(LOCALE_KEY, next);
   }
@@ -55,7 +56,10 @@ export function createAppState(deps: AppDeps) {
   /** Loads what the first screen needs; the rest (storage, server) fills in afterwards. */
   async function start(): Promise<void> {
     const saved = await deps.settings.get<string>(LOCALE_KEY);
-    if (isLocale(saved)) locale.value = saved;
+    if (isLocale(saved)) {
+      await loadLocale(saved);
+      locale.value = saved;
+    }
     await sync.start().catch(() => undefined);
   }
 

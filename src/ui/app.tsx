@@ -1,16 +1,19 @@
-import { LocationProvider, Route, Router } from 'preact-iso';
+import { LocationProvider, lazy, Route, Router } from 'preact-iso';
 import { t } from '../i18n/i18n';
 import { type AppState, AppStateContext } from '../state/app-state';
 import { AppHeader } from './components/app-header';
 import { SyncBanner } from './components/sync-banner';
 import { UpdateBanner } from './components/update-banner';
-import { ConflictsPage } from './pages/conflicts/conflicts-page';
-import { DossierPage } from './pages/dossier/dossier-page';
 import { DossiersPage } from './pages/dossiers-page';
-import { LoginPage } from './pages/login/login-page';
-import { NewDossierPage } from './pages/new-dossier-page';
 import { NotFoundPage } from './pages/not-found-page';
-import { SettingsPage } from './pages/settings-page';
+
+// The first screen (the dossier list) ships in the initial JavaScript; every other page is its
+// own chunk, loaded on first visit (and precached by the service worker, so offline too).
+const DossierPage = lazy(() => import('./pages/dossier/dossier-page').then((m) => m.DossierPage));
+const NewDossierPage = lazy(() => import('./pages/new-dossier-page').then((m) => m.NewDossierPage));
+const ConflictsPage = lazy(() => import('./pages/conflicts/conflicts-page').then((m) => m.ConflictsPage));
+const SettingsPage = lazy(() => import('./pages/settings-page').then((m) => m.SettingsPage));
+const LoginPage = lazy(() => import('./pages/login/login-page').then((m) => m.LoginPage));
 
 export const ROUTES = { home: '/', dossiers: '/dossiers', settings: '/settings' } as const;
 

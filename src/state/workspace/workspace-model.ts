@@ -11,7 +11,6 @@ import type { DuplicateProbe } from '../../domain/dossier/duplicates';
 import type { FieldsOf } from '../../domain/dossier/rows';
 import type { SimulationClient } from '../../worker/simulation-client';
 import { createDossierListModel } from './dossier-list-model';
-import { createDossierModel, type DossierModel } from './dossier-model';
 
 export interface WorkspaceDeps {
   repository: DossierRepository;
@@ -31,25 +30,12 @@ export function describeWriteError(cause: unknown): string {
 export function createWorkspaceModel(deps: WorkspaceDeps) {
   const list = createDossierListModel(deps.repository);
   const diagnosisOptions = signal<DiagnosisOptions | undefined>(undefined);
-  const open = new Map<string, DossierModel>();
-
-  function dossier(householdId: string): DossierModel {
-    let model = open.get(householdId);
-    if (!model) {
-      model = createDossierModel({
-        repository: deps.repository,
-        householdId,
-        today: deps.today,
-        diagnosisOptions: () => diagnosisOptions.value,
-      });
-      open.set(householdId, model);
-    }
-    return model;
-  }
 
   return {
     list,
-    dossier,
+    /** Open dossiers (see dossier-registry.ts, loaded with the dossier screens). */
+    openDossiers: new Map<string, unknown>(),
+    repository: deps.repository,
     diagnosisOptions,
     today: deps.today,
     simulation: deps.simulation,

@@ -1,6 +1,10 @@
 import { useEffect, useRef } from 'preact/hooks';
 import { t } from '../../i18n/i18n';
 
+// The first page of a visit keeps the browser's focus at the start of the document (so the skip
+// link comes first); after that, each new page's title takes the focus.
+let isFirstPage = true;
+
 /**
  * A page's h1. On navigation it takes the focus (so screen readers announce the new page)
  * and sets the document title.
@@ -9,6 +13,10 @@ export function PageTitle({ children }: { children: string }) {
   const ref = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
     document.title = `${children} · ${t('app.name')}`;
+    if (isFirstPage) {
+      isFirstPage = false;
+      return;
+    }
     ref.current?.focus({ preventScroll: false });
   }, [children]);
   return (

@@ -1,3 +1,4 @@
+import { openDossier } from '../../../src/state/workspace/dossier-registry';
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import type { Comparison } from '../../../src/domain/rescheduling/compare-scenarios';
@@ -34,7 +35,7 @@ describe('scenarios model', () => {
   it('a late answer for older parameters is never shown', async () => {
     const { state, repository } = makeTestState();
     const id = await seedDossierWithDebts(repository);
-    const dossierModel = state.workspace.dossier(id);
+    const dossierModel = openDossier(state.workspace, id);
     const stop = dossierModel.start();
     const manual = manualClient();
     const model = createScenariosModel({

@@ -1,6 +1,7 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { formatMoney, locale } from '../../../src/i18n/i18n';
+import { openDossier } from '../../../src/state/workspace/dossier-registry';
 import { App } from '../../../src/ui/app';
 import { seedEmptyHousehold, seedExampleA } from '../budget/seed-household';
 import { makeTestState } from '../make-test-state';
@@ -213,7 +214,7 @@ describe('Debts tab', () => {
     expect((within(card).getByLabelText('Bail') as HTMLInputElement).checked).toBe(true);
     // The arrears are highlighted in words, not colour alone.
     expect(card.textContent).toContain(`Impayés : ${formatMoney(120_000)}`);
-    const diagnosis = state.workspace.dossier(seeded.householdId).diagnosis.value;
+    const diagnosis = openDossier(state.workspace, seeded.householdId).diagnosis.value;
     expect(diagnosis?.kind).toBe('ok');
   });
 

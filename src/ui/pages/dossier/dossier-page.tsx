@@ -4,6 +4,7 @@ import type { Dossier } from '../../../domain/dossier/dossier';
 import { t } from '../../../i18n/i18n';
 import { useAppState } from '../../../state/app-state';
 import type { DossierModel } from '../../../state/workspace/dossier-model';
+import { openDossier } from '../../../state/workspace/dossier-registry';
 import { PageTitle } from '../../components/page-title';
 import { SyncConflictBadge } from '../../components/sync-conflict-badge';
 import { DocumentsTab } from '../documents/documents-tab';
@@ -43,7 +44,7 @@ export function DossierPage() {
   const householdId = params.id ?? '';
   const tab: DossierTab = isDossierTab(params.tab) ? params.tab : 'intake';
   const { workspace } = useAppState();
-  const model = workspace.dossier(householdId);
+  const model = openDossier(workspace, householdId);
   useEffect(() => model.start(), [model]);
 
   const load = model.load.value;
