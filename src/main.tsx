@@ -12,7 +12,8 @@ import { localToday } from './state/workspace/workspace-model';
 import { browserSchedulerEnv } from './sync/sync-scheduler';
 import { createSyncService } from './sync/sync-service';
 import { App } from './ui/app';
-import { createSimulationClient, type SimulationClient } from './worker/simulation-client';
+import { createLazySimulationClient } from './worker/lazy-simulation-client';
+import type { SimulationClient } from './worker/simulation-client';
 import './ui/styles.css';
 
 async function fetchHealth(): Promise<ServerHealth> {
@@ -44,7 +45,7 @@ const state = createAppState({
     repository: new DossierRepository(db, { appVersion: __APP_VERSION__, currentUserId: sync.currentUserId }),
     today: () => localToday(),
     simulation: () => {
-      simulation ??= createSimulationClient();
+      simulation ??= createLazySimulationClient();
       return simulation;
     },
   },
