@@ -194,6 +194,20 @@ describe('Documents produced offline, in Chromium', () => {
     expect(paperText).not.toContain('Télécharger le PDF');
     await page.emulateMedia({ media: 'screen' });
 
+    // On a phone, nothing overflows sideways, whichever document is chosen.
+    await page.setViewportSize({ width: 390, height: 844 });
+    for (const choice of [
+      'Fiche budget pour la personne',
+      'Courrier à un créancier',
+      'Préparation du dossier Banque de France',
+      'Plan de remboursement pour la personne',
+    ]) {
+      await page.getByRole('radio', { name: choice }).check();
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow, choice).toBeLessThanOrEqual(0);
+    }
+    await page.setViewportSize({ width: 1280, height: 800 });
+
     expect(await page.getByTestId('connection-status').textContent()).toContain('Hors ligne');
   });
 

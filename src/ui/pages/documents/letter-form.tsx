@@ -165,20 +165,22 @@ export function LetterForm({
           </div>
         </div>
       )}
-      <TextField
-        id="documents-letter-subject"
-        label={t('documents.letter.subject')}
-        value={draft.subject}
-        onInput={(v) => void state.editMany({ subject: v, body: draft.body, bodyEdited: '1' })}
-      />
-      <TextArea
-        id="documents-letter-body"
-        label={t('documents.letter.body')}
-        hint={t('documents.letter.bodyHint')}
-        rows={16}
-        value={draft.body}
-        onInput={(v) => void state.editMany({ body: v, subject: draft.subject, bodyEdited: '1' })}
-      />
+      <div class="documents-letter-text">
+        <TextField
+          id="documents-letter-subject"
+          label={t('documents.letter.subject')}
+          value={draft.subject}
+          onInput={(v) => void state.editMany({ subject: v, body: draft.body, bodyEdited: '1' })}
+        />
+        <TextArea
+          id="documents-letter-body"
+          label={t('documents.letter.body')}
+          hint={t('documents.letter.bodyHint')}
+          rows={16}
+          value={draft.body}
+          onInput={(v) => void state.editMany({ body: v, subject: draft.subject, bodyEdited: '1' })}
+        />
+      </div>
       {edited && (
         <p class="notice">
           {t('documents.letter.edited')}{' '}
