@@ -106,7 +106,9 @@ it('a letter: prefilled from the template, completed, forclusion confirmed, edit
   );
   expect(body.value).toContain('207,19');
   expect(screen.getByText('À compléter dans le texte :')).toBeTruthy();
-  expect(screen.getByText(/la référence chez le créancier/)).toBeTruthy();
+  const todo = within(screen.getByRole('list', { name: 'À compléter dans le texte :' }));
+  expect(todo.getByText(/Référence du dossier chez le créancier/)).toBeTruthy();
+  expect(todo.getByText(/Ce qui s’est passé/)).toBeTruthy();
 
   // Not complete yet: refused, with the reason.
   fireEvent.click(screen.getByRole('button', { name: 'Télécharger le PDF' }));

@@ -8,34 +8,17 @@ import { SelectField } from '../../components/fields/select-field';
 import { TextField } from '../../components/fields/text-field';
 import { TextArea } from './text-area';
 
+/** What a placeholder left in the text stands for, in the words of the form. */
 function placeholderLabel(name: string): string {
-  const key = `documents.placeholder.${name}`;
-  return key in PLACEHOLDER_KEYS ? t(key as MessageKey) : t('documents.letter.unknownPlaceholder', { name });
+  if (name === 'debt.reference') return t('documents.letter.reference');
+  if (name === 'reason') return t('documents.letter.reason');
+  if (name === 'grace.months') return t('documents.letter.graceMonths');
+  if (name === 'household.reference') return t('documents.placeholder.reference');
+  if (name.startsWith('plan.')) return t('documents.placeholder.plan');
+  if (name.startsWith('budget.')) return t('documents.placeholder.budget');
+  if (/^(household|creditor|debt)\.|^today$/.test(name)) return t('documents.placeholder.dossier');
+  return t('documents.letter.unknownPlaceholder', { name });
 }
-
-const PLACEHOLDER_KEYS: Record<string, true> = Object.fromEntries(
-  [
-    'household.name',
-    'household.reference',
-    'creditor.name',
-    'debt.label',
-    'debt.reference',
-    'debt.outstanding',
-    'debt.arrears',
-    'debt.instalment',
-    'budget.resources',
-    'budget.charges',
-    'budget.capacity',
-    'plan.name',
-    'plan.monthly',
-    'plan.months',
-    'plan.start',
-    'plan.total',
-    'grace.months',
-    'reason',
-    'today',
-  ].map((name) => [`documents.placeholder.${name}`, true]),
-);
 
 /** The debts of the dossier as choices: creditor · debt · amount owed. */
 export function debtOptions(dossier: Dossier) {
