@@ -35,7 +35,7 @@ describe('more reliability scenarios', () => {
     await server.close();
   });
 
-  it('scenario 11 [PUSH1]: a truncated body gets 400; nothing is acknowledged, entries stay pending and are sent later', async () => {
+  it('scenario 11 [PUSH7]: a truncated body gets 400; nothing is acknowledged, entries stay pending and are sent later', async () => {
     const a = await makeDevice(server, 'a');
     devices.push(a);
     await a.repository.createHousehold(householdFields(), [applicantFields()]);
@@ -66,7 +66,7 @@ describe('more reliability scenarios', () => {
     expect((await serverView(server)).household).toHaveLength(1);
   });
 
-  it('scenario 13 [PUSH1][PUSH3]: 620 changes over 20 dossiers made offline go out in batches of at most 500 over a lossy link, each applied once', async () => {
+  it('scenario 13 [PUSH2][PUSH10]: 620 changes over 20 dossiers made offline go out in batches of at most 500 over a lossy link, each applied once', async () => {
     const a = await makeDevice(server, 'a');
     devices.push(a);
     const charges: string[] = [];

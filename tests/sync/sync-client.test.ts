@@ -119,7 +119,7 @@ for (const engine of ENGINES) {
       expect(charge).toMatchObject({ amountCents: 46_000, version: 2 });
     });
 
-    it('scenario 9 [PUSH3][PUSH4]: the same batch delivered twice has one set of effects', async () => {
+    it('scenario 9 [PUSH3][PUSH6]: the same batch delivered twice has one set of effects', async () => {
       const a = await device('a');
       await dossierWithRent(a);
       a.transport.faults.duplicate = 1;
@@ -241,7 +241,7 @@ for (const engine of ENGINES) {
 
     // Backups are file copies: simulated on SQLite (the server suite restores PostgreSQL itself).
     it.skipIf(engine !== 'sqlite')(
-      'scenario 16 [PULL6]: a server restored from an older backup is re-fed from the sent-log',
+      'scenario 16 [PUSH12][PULL6]: a server restored from an older backup is re-fed from the sent-log',
       async () => {
         const a = await device('a');
         const { rent } = await dossierWithRent(a);
@@ -389,7 +389,7 @@ for (const engine of ENGINES) {
       expect(await deviceView(skewed.db)).toEqual(await deviceView(honest.db));
     });
 
-    it('[PULL3] rebase: a field edited locally during a pull keeps the local value; the other fields take the server values', async () => {
+    it('[PULL1] rebase (sync-design §9.3): a field edited locally during a pull keeps the local value; the other fields take the server values', async () => {
       const a = await device('a');
       const b = await device('b');
       const { household, rent } = await dossierWithRent(a);
