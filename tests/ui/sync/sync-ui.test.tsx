@@ -6,6 +6,7 @@
  * shapes (the client against the real server is tested in tests/sync).
  */
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import axe from 'axe-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ServerConflictRecord } from '../../../src/db/sync-apply';
 import type { FieldsOf } from '../../../src/domain/dossier/rows';
@@ -182,6 +183,21 @@ describe('sync status and banner', () => {
 });
 
 describe('login page', () => {
+  it('axe-core finds no violation on the login page and the first-start form, errors shown', async () => {
+    const { state, server } = await setup({ signedIn: false });
+    server.setupNeeded = undefined;
+    window.history.replaceState(null, '', '/login');
+    const { container } = render(<App state={state} />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Se connecter' }));
+    fireEvent.click(
+      await screen.findByRole('button', { name: 'Premier démarrage : créer le premier administrateur' }),
+    );
+    fireEvent.click(await screen.findByRole('button', { name: 'Créer l’administrateur et se connecter' }));
+    await screen.findByText('Le mot de passe doit faire au moins 10 caractères.');
+    const result = await axe.run(container, { rules: { 'color-contrast': { enabled: false } } });
+    expect(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.html).join(' | ')}`)).toEqual([]);
+  });
+
   it('shows required-field errors next to each field', async () => {
     const { state } = await setup({ signedIn: false });
     window.history.replaceState(null, '', '/login');
@@ -317,6 +333,21 @@ describe('conflicts', () => {
     await db.conflicts.put(record);
     return { ...test, householdId: h.id, rentId: rent.id };
   }
+
+  it('axe-core finds no violation on the conflict view, with the status and the banner shown', async () => {
+    const { state, householdId, server, repository } = await withConflict();
+    await repository.createHousehold(household, [applicant]);
+    server.fail = 'network';
+    window.history.replaceState(null, '', `/dossiers/${householdId}/conflicts`);
+    const { container } = render(<App state={state} />);
+    await screen.findByRole('region', { name: 'Charge : montant' });
+    fireEvent.click(
+      within(screen.getByTestId('sync-status')).getByRole('button', { name: 'Synchroniser maintenant' }),
+    );
+    await screen.findByTestId('sync-banner');
+    const result = await axe.run(container, { rules: { 'color-contrast': { enabled: false } } });
+    expect(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.html).join(' | ')}`)).toEqual([]);
+  });
 
   it('badges the dossier in the list and in its frame', async () => {
     const { state, householdId } = await withConflict();
