@@ -278,6 +278,8 @@ function plan(batch: Batch, m: Mutation, hlc: string): Plan {
   const data = { ...existing.data };
   const fieldMeta = { ...existing.fieldMeta };
   let changed = false;
+  /** The device showed a value the server did not keep: the row must reach it again (PULL9). */
+  let resend = false;
   let deleted = existing.deleted;
   const incoming = (value: unknown): ConflictValue => ({
     value: value ?? null,
@@ -346,8 +348,10 @@ function plan(batch: Batch, m: Mutation, hlc: string): Plan {
 
   if (m.op === 'delete') {
     if (existing.deleted) {
-      // TOMB3: delete against delete converges; the first tombstone stays.
-      out.result = { status: 'applied', version: existing.version };
+      // TOMB3: delete against delete converges; the first tombstone stays. The row is re-sent
+      // (PULL9): the device's own tombstone carries its own deletedAt.
+      out.row = { ...existing, version };
+      out.result = { status: 'applied', version };
       return out;
     }
     const concurrentEdits = Object.entries(existing.fieldMeta)
@@ -404,7 +408,10 @@ function plan(batch: Batch, m: Mutation, hlc: string): Plan {
     if (concurrent) {
       // CONF1/CONF2: the provisional winner is the higher HLC; the other value is kept.
       if (wins) record(field, current, meta, 'replaced-by-concurrent-write');
-      else record(field, value, author, 'lost-to-concurrent-write');
+      else {
+        record(field, value, author, 'lost-to-concurrent-write');
+        resend = true;
+      }
       if (cls === 'review') {
         openConflict(field, 'concurrent-edit', [currentValue(current, meta), incoming(value)]);
         out.result = { status: 'conflict-recorded' };
@@ -422,6 +429,11 @@ function plan(batch: Batch, m: Mutation, hlc: string): Plan {
   }
 
   if (!changed && out.newConflicts.length === 0 && out.joinedConflicts.length === 0) {
+    if (resend) {
+      out.row = { ...existing, version };
+      out.result = { ...out.result, version };
+      return out;
+    }
     out.result = { ...out.result, version: existing.version };
     if (out.resolved.length > 0) out.result.resolvedConflictIds = out.resolved.map((c) => c.id);
     return out;
@@ -446,6 +458,10 @@ function plan(batch: Batch, m: Mutation, hlc: string): Plan {
   out.result = { ...out.result, version };
   if (out.resolved.length > 0) out.result.resolvedConflictIds = out.resolved.map((c) => c.id);
   return finishConflicts(out);
+}
+
+function emptyPlan(): Plan {
+  return { history: [], newConflicts: [], joinedConflicts: [], resolved: [], result: { status: 'applied' } };
 }
 
 function finishConflicts(out: Plan): Plan {
@@ -648,6 +664,14 @@ export async function applyPush(
               receivedAt: now,
             });
             result = { ...head, status: 'quarantined', reason: error.reason };
+            // PULL9: the device applied it locally; send it the server's row again.
+            const existing =
+              typeof raw.entity === 'string' && typeof raw.entityId === 'string'
+                ? batch.rows.get(rowKey(raw.entity, raw.entityId))
+                : undefined;
+            if (existing !== undefined) {
+              await write(batch, { ...emptyPlan(), row: { ...existing, version: existing.version + 1 } });
+            }
           }
           seenIds.add(raw.mutationId);
         }

@@ -170,6 +170,29 @@ for (const engine of ENGINES) {
       );
     });
 
+    it('[PULL9] a device whose value lost, or whose mutation was quarantined, gets the server row again', async () => {
+      const a = new Device(app, await newDevice(app, world.counsellorA), clock);
+      const b = new Device(app, await newDevice(app, world.volunteerA), clock);
+      const h = a.createHousehold(WP_A);
+      const c = a.create('charge', h.entityId, chargeFields(1));
+      await a.push([h, c]);
+      const cursor = (await b.pullAll()).last.nextCursor;
+      const row = await serverRow(store, 'charge', c.entityId);
+      if (!row) throw new Error('no row');
+      const losing = b.patch('charge', row, { label: 'perdant' }); // earlier HLC
+      clock.advance(1000);
+      await a.push([a.patch('charge', row, { label: 'gagnant' })]);
+      await b.push([losing]);
+      const afterLoss = await b.pull(cursor);
+      expect(afterLoss.changes.find((ch) => ch.row.id === c.entityId)?.row.label).toBe('gagnant');
+      const latest = await serverRow(store, 'charge', c.entityId);
+      if (!latest) throw new Error('no row');
+      const poisoned = await b.push([b.patch('charge', latest, { amountCents: -1 })]);
+      expect(poisoned.results[0]?.status).toBe('quarantined');
+      const afterQuarantine = await b.pull(afterLoss.nextCursor);
+      expect(afterQuarantine.changes.find((ch) => ch.row.id === c.entityId)?.row.amountCents).toBe(1);
+    });
+
     it('[PULL6] a cursor ahead of the server (restored from a backup) asks for a reset', async () => {
       const reader = new Device(app, await newDevice(app, world.counsellorA), clock);
       const current = (await reader.pull(null)).nextCursor.split('.')[1];

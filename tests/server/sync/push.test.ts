@@ -291,7 +291,13 @@ for (const engine of ENGINES) {
       expect((await a.push([a.remove('charge', row)])).results[0]?.status).toBe('applied');
       expect((await b.push([b.remove('charge', row)])).results[0]?.status).toBe('applied');
       const after = await serverRow(store, 'charge', c.entityId);
-      expect(after).toMatchObject({ deleted: true, version: 2, amountCents: 45_000 });
+      // The second delete changes nothing but re-sends the row (PULL9): version 3.
+      expect(after).toMatchObject({
+        deleted: true,
+        version: 3,
+        amountCents: 45_000,
+        deletedBy: world.counsellorA.userId,
+      });
       expect(await store.transaction((tx) => tx.openConflictsOf([c.entityId]))).toEqual([]);
     });
 
