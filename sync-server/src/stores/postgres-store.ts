@@ -131,6 +131,13 @@ export class PostgresStore implements RelaisStore {
   async transaction<T>(fn: (tx: StoreTx) => Promise<T>, options: TransactionOptions = {}): Promise<T> {
     const client = await this.#pool.connect();
     let broken = false;
+    // A connection killed while checked out (server restart, pg_terminate_backend) emits 'error'
+    // on the client; without a listener that would crash the process. The pending query rejects
+    // anyway, the transaction is lost (nothing committed) and the client is discarded.
+    const onError = (): void => {
+      broken = true;
+    };
+    client.on('error', onError);
     try {
       await client.query('BEGIN');
       if (options.sequenced === true) {
@@ -154,6 +161,7 @@ export class PostgresStore implements RelaisStore {
       });
       throw error;
     } finally {
+      client.off('error', onError);
       client.release(broken);
     }
   }

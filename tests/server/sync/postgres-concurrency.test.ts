@@ -4,6 +4,7 @@
  * misses nothing (I6; scenario 17).
  */
 import type { FastifyInstance } from 'fastify';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PullResponse } from '../../../src/domain/sync/protocol';
 import type { RelaisStore } from '../../../sync-server/src/stores/store';
@@ -14,6 +15,7 @@ import {
   makeWorld,
   newDevice,
   openApp,
+  PASSWORD,
   postgresEngine,
   TestClock,
   WP_A,
@@ -43,25 +45,82 @@ describe.skipIf(!DATABASE_URL)('two server processes on one PostgreSQL', () => {
     });
     appB = await openApp(storeB, clock);
   });
+  /** The world is made once; later tests log in again. */
+  async function loginAgain() {
+    const response = await appA.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'couns-a', password: PASSWORD, deviceId: `dev-${Date.now()}` },
+    });
+    const body = response.json() as { token: string; user: { id: string } };
+    return {
+      username: 'couns-a',
+      userId: body.user.id,
+      role: 'counsellor' as const,
+      token: body.token,
+      deviceId: 'x',
+    };
+  }
+
   afterAll(async () => {
     await appA.close();
     await appB.close();
     await destroy();
   });
 
+  it('[PUSH9] scenario 14 on PostgreSQL: the backend killed inside the push transaction leaves nothing; the retry applies once', async () => {
+    const world = await makeWorld(appA).catch(() => undefined);
+    const account = world?.counsellorA ?? (await loginAgain());
+    const device = new Device(appA, await newDevice(appA, account), clock);
+    const h = device.createHousehold(WP_A);
+    const batch = [
+      h,
+      device.create('charge', h.entityId, chargeFields(1)),
+      device.create('charge', h.entityId, chargeFields(2)),
+    ];
+    let release: () => void = () => {};
+    holdA = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const pending = device.pushRaw(batch);
+    const admin = new pg.Client({ connectionString: DATABASE_URL });
+    await admin.connect();
+    try {
+      let killed = 0;
+      for (let i = 0; i < 100 && killed === 0; i += 1) {
+        await new Promise((resolve) => setTimeout(resolve, 10));
+        const r = await admin.query(
+          `SELECT pg_terminate_backend(pid) AS ok FROM pg_stat_activity
+           WHERE datname = current_database() AND state = 'idle in transaction' AND pid <> pg_backend_pid()`,
+        );
+        killed = r.rowCount ?? 0;
+      }
+      expect(killed).toBeGreaterThan(0);
+    } finally {
+      await admin.end();
+      release();
+    }
+    const crashed = await pending;
+    holdA = undefined;
+    expect(crashed.statusCode).toBe(503);
+    expect(await storeB.transaction((tx) => tx.getRows([h.entityId]))).toEqual([]);
+    const retried = await device.push(batch);
+    expect(retried.results.map((r) => r.status)).toEqual(['applied', 'applied', 'applied']);
+    expect(await storeB.transaction((tx) => tx.countApplied(device.deviceId))).toBe(3);
+  });
+
   it('[PULL8] scenario 17: concurrent pushes through two processes are sequenced in commit order; a puller never skips one', async () => {
-    const world = await makeWorld(appA);
+    const world = await makeWorld(appA).catch(() => undefined);
+    const counsellor = world?.counsellorA ?? (await loginAgain());
     // Each device pushes through both servers alternately (same store, other process).
     const writers = await Promise.all(
-      Array.from(
-        { length: 4 },
-        async () => new Device(appA, await newDevice(appA, world.counsellorA), clock),
-      ),
+      Array.from({ length: 4 }, async () => new Device(appA, await newDevice(appA, counsellor), clock)),
     );
-    const readerAccount = await newDevice(appA, world.counsellorA);
+    const readerAccount = await newDevice(appA, counsellor);
     const readers = [new Device(appA, readerAccount, clock), new Device(appB, readerAccount, clock)];
     const h = writers[0]?.createHousehold(WP_A);
     if (h === undefined || writers[0] === undefined) throw new Error('setup');
+    const before = await storeB.transaction((tx) => tx.getCounter('change_seq'));
     await writers[0].push([h]);
 
     const seen = new Map<string, number>();
@@ -74,12 +133,14 @@ describe.skipIf(!DATABASE_URL)('two server processes on one PostgreSQL', () => {
         turn += 1;
         if (reader === undefined) break;
         const page: PullResponse = await reader.pull(cursor, 50);
-        for (const change of page.changes) seen.set(change.row.id, change.seq);
+        for (const change of page.changes) {
+          if (change.row.householdId === h.entityId) seen.set(change.row.id, change.seq);
+        }
         cursor = page.nextCursor;
       }
     })();
 
-    const ROUNDS = 30;
+    const ROUNDS = 60;
     const expected = new Set<string>([h.entityId]);
     for (let round = 0; round < ROUNDS; round += 1) {
       // Server A holds its transaction open while server B pushes: B must wait for A's commit.
@@ -107,7 +168,9 @@ describe.skipIf(!DATABASE_URL)('two server processes on one PostgreSQL', () => {
     for (;;) {
       const page: PullResponse | undefined = await readers[0]?.pull(cursor, 500);
       if (page === undefined) break;
-      for (const change of page.changes) seen.set(change.row.id, change.seq);
+      for (const change of page.changes) {
+        if (change.row.householdId === h.entityId) seen.set(change.row.id, change.seq);
+      }
       cursor = page.nextCursor;
       if (!page.hasMore) break;
     }
@@ -115,7 +178,7 @@ describe.skipIf(!DATABASE_URL)('two server processes on one PostgreSQL', () => {
     const seqs = [...seen.values()];
     expect(new Set(seqs).size).toBe(seqs.length);
     const counter = await storeB.transaction((tx) => tx.getCounter('change_seq'));
-    expect(counter).toBe(1 + ROUNDS * writers.length * 3);
+    expect(counter).toBe(before + 1 + ROUNDS * writers.length * 3);
     expect(Math.max(...seqs)).toBe(counter);
   });
 });
