@@ -61,7 +61,8 @@ export default defineConfig({
       devOptions: { enabled: false },
     }),
   ],
-  build: { target: 'es2022', sourcemap: false },
+  // The manifest lets the shell benchmark follow the static imports of each chunk.
+  build: { target: 'es2022', sourcemap: false, manifest: true },
   worker: { format: 'es' },
   optimizeDeps: { include: ['zod', 'comlink'] },
 });

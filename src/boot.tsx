@@ -1,11 +1,14 @@
 /**
  * Composition root: the only module that wires the device store, the network and the
- * service worker into the application state, then renders the UI.
+ * service worker into the application state, then renders the UI over the loading frame
+ * that main.tsx painted.
  */
 import { render } from 'preact';
 import { RelaisDb } from './db/app-db';
 import { DossierRepository } from './db/repository';
 import { createSettingsStore } from './db/settings-store';
+import { provideCatalogue } from './i18n/i18n';
+import { messagesFr } from './i18n/messages-fr';
 import { browserConnectivity, createAppState } from './state/app-state';
 import type { ServerHealth } from './state/server-model';
 import { localToday } from './state/workspace/workspace-model';
@@ -14,7 +17,6 @@ import { createSyncService } from './sync/sync-service';
 import { App } from './ui/app';
 import { createLazySimulationClient } from './worker/lazy-simulation-client';
 import type { SimulationClient } from './worker/simulation-client';
-import './ui/styles.css';
 
 async function fetchHealth(): Promise<ServerHealth> {
   const response = await fetch('/api/health', { cache: 'no-store' });
@@ -23,6 +25,9 @@ async function fetchHealth(): Promise<ServerHealth> {
 }
 
 let simulation: SimulationClient | null = null;
+
+// The whole French catalogue comes with the application (the frame only had the shell's strings).
+provideCatalogue('fr', messagesFr);
 
 const db = new RelaisDb();
 // Sync with the server of this origin: one pusher across tabs, started with the app (issue 6).

@@ -4,19 +4,32 @@
  * `locale` is a signal, so components that call `t` during render re-render on a switch.
  */
 import { signal } from '@preact/signals';
-import { type MessageKey, messagesFr } from './messages-fr';
+import { shellFr } from './catalogues/shell-fr';
+import type { MessageKey } from './messages-fr';
 
 export type Locale = 'fr' | 'en';
 export const SUPPORTED_LOCALES: readonly Locale[] = ['fr', 'en'];
 export const DEFAULT_LOCALE: Locale = 'fr';
 
-// French ships with the first screen; English is its own chunk, loaded when chosen (see loadLocale).
-const catalogues: Partial<Record<Locale, Record<MessageKey, string>>> = { fr: messagesFr };
+type Catalogue = Partial<Record<MessageKey, string>>;
 
-/** Makes a locale's catalogue available; call (and await) before switching `locale` to it. */
+// Only the shell's French strings ship with the first render (the loading frame); the full French
+// catalogue comes with the app (boot.tsx), English when chosen. See loadLocale.
+const catalogues: Record<Locale, Catalogue | null> = { fr: shellFr, en: null };
+const complete: Record<Locale, boolean> = { fr: false, en: false };
+
+/** Installs a locale's whole catalogue that the caller already imported (boot.tsx, for French). */
+export function provideCatalogue(target: Locale, catalogue: Record<MessageKey, string>): void {
+  catalogues[target] = catalogue;
+  complete[target] = true;
+}
+
+/** Makes a locale's whole catalogue available; call (and await) before switching `locale` to it. */
 export async function loadLocale(next: Locale): Promise<void> {
-  if (catalogues[next]) return;
-  if (next === 'en') catalogues.en = (await import('./messages-en')).messagesEn;
+  if (complete[next]) return;
+  catalogues[next] =
+    next === 'en' ? (await import('./messages-en')).messagesEn : (await import('./messages-fr')).messagesFr;
+  complete[next] = true;
 }
 // Intl tags: French of France, and British English (dates day-first, as the French reader expects).
 const intlTags: Record<Locale, string> = { fr: 'fr-FR', en: 'en-GB' };
@@ -29,8 +42,9 @@ export function isLocale(value: unknown): value is Locale {
 
 /** Translate `key`, replacing `{name}` placeholders with `params`. */
 export function t(key: MessageKey, params: Record<string, string | number> = {}): string {
-  // A catalogue not loaded yet falls back to French rather than showing a key.
-  const template = (catalogues[locale.value] ?? messagesFr)[key];
+  // A catalogue not loaded yet falls back to French, then to the key itself (never seen once
+  // boot.tsx has loaded the French catalogue before the app renders).
+  const template = catalogues[locale.value]?.[key] ?? catalogues.fr?.[key] ?? key;
   return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
     name in params ? String(params[name]) : whole,
   );

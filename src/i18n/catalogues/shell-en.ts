@@ -4,6 +4,7 @@ export const shellEn: Record<keyof typeof shellFr, string> = {
   'app.name': 'Relais',
   'app.tagline': 'Budget support and over-indebtedness',
   'app.skipToContent': 'Skip to content',
+  'app.opening': 'Opening Relais…',
   'nav.label': 'Main navigation',
   'nav.dossiers': 'Cases',
   'nav.settings': 'Settings',

@@ -3,6 +3,7 @@ export const shellFr = {
   'app.name': 'Relais',
   'app.tagline': 'Accompagnement budgétaire et surendettement',
   'app.skipToContent': 'Aller au contenu',
+  'app.opening': 'Ouverture de Relais…',
   'nav.label': 'Navigation principale',
   'nav.dossiers': 'Dossiers',
   'nav.settings': 'Réglages',
