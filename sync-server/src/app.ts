@@ -1,6 +1,7 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { DestinationStream } from 'pino';
+import type { ScryptParams } from './auth/passwords';
 import type { RateLimitOptions } from './auth/rate-limit';
 import type { Config } from './config';
 import { createLogger, PrivacyLogController } from './logger';
@@ -25,6 +26,8 @@ export interface BuildAppOptions {
   now?: () => number;
   /** Login throttling (default 5 failures per 15 minutes per user name and address). */
   loginLimit?: RateLimitOptions;
+  /** scrypt parameters for new password hashes. Default DEFAULT_SCRYPT; tests pass cheaper ones. */
+  scrypt?: ScryptParams;
   /** Test hooks for the sync routes (crash injection). */
   sync?: SyncRoutesOptions;
 }
@@ -45,7 +48,7 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
     registerZod(app);
     registerStore(app, store);
     registerErrorHandler(app);
-    registerAuth(app, options.now ?? Date.now);
+    registerAuth(app, options.now ?? Date.now, options.scrypt);
 
     await app.register(
       async (api) => {

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { User } from '../../../src/domain/sync/protocol';
 import type { RelaisStore } from '../stores/store';
 import type { UserRecord } from '../stores/store-tx';
-import { hashPassword } from './passwords';
+import { DEFAULT_SCRYPT, hashPassword, type ScryptParams } from './passwords';
 
 export function publicUser(user: UserRecord): User {
   return {
@@ -25,8 +25,9 @@ export async function createFirstAdmin(
   store: RelaisStore,
   input: { username: string; password: string; displayName: string },
   now: number,
+  scrypt: ScryptParams = DEFAULT_SCRYPT,
 ): Promise<UserRecord | undefined> {
-  const passwordHash = await hashPassword(input.password);
+  const passwordHash = await hashPassword(input.password, scrypt);
   return store.transaction(
     async (tx) => {
       if ((await tx.countUsers()) > 0) return undefined;

@@ -6,6 +6,7 @@
  */
 import type { FastifyInstance, FastifyRequest, onRequestAsyncHookHandler } from 'fastify';
 import { ALL_SCOPE_ROLES, type Role } from '../../../src/domain/sync/protocol';
+import { DEFAULT_SCRYPT, type ScryptParams } from '../auth/passwords';
 import { hashToken, SESSION_EXTEND_EVERY_MS, SESSION_TTL_MS } from '../auth/sessions';
 import { databaseUnavailable, forbidden, unauthorized } from '../http-errors';
 import type { Scope, SessionRecord, UserRecord } from '../stores/store-tx';
@@ -23,6 +24,8 @@ declare module 'fastify' {
   interface FastifyInstance {
     /** Server clock, Unix ms (tests replace it). */
     now: () => number;
+    /** Parameters for new password hashes (tests use cheaper ones). */
+    scrypt: ScryptParams;
   }
 }
 
@@ -32,8 +35,13 @@ export function scopeOf(user: UserRecord): Scope {
     : { all: false, userId: user.id, welcomePointIds: user.welcomePointIds };
 }
 
-export function registerAuth(app: FastifyInstance, now: () => number): void {
+export function registerAuth(
+  app: FastifyInstance,
+  now: () => number,
+  scrypt: ScryptParams = DEFAULT_SCRYPT,
+): void {
   app.decorate('now', now);
+  app.decorate('scrypt', scrypt);
   app.decorateRequest('auth', null);
 }
 

@@ -115,7 +115,7 @@ export async function adminRoutes(app: FastifyInstance): Promise<void> {
 
   api.post('/users', { schema: { body: NewUser, response: { 201: UserSchema } } }, async (request, reply) => {
     const body = request.body;
-    const passwordHash = await hashPassword(body.password);
+    const passwordHash = await hashPassword(body.password, app.scrypt);
     const now = app.now();
     const user = await app.store.transaction(async (tx) => {
       if ((await tx.getUserByUsername(body.username)) !== undefined) {
@@ -150,7 +150,8 @@ export async function adminRoutes(app: FastifyInstance): Promise<void> {
     { schema: { params: IdParams, body: UserPatch, response: { 200: UserSchema } } },
     async (request) => {
       const body = request.body;
-      const passwordHash = body.password === undefined ? undefined : await hashPassword(body.password);
+      const passwordHash =
+        body.password === undefined ? undefined : await hashPassword(body.password, app.scrypt);
       const now = app.now();
       const user = await app.store.transaction(async (tx) => {
         const { password: _password, welcomePointIds, ...rest } = body;

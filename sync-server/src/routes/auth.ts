@@ -32,7 +32,7 @@ export async function authRoutes(app: FastifyInstance, options: AuthRoutesOption
     '/setup',
     { schema: { body: SetupRequestSchema, response: { 201: UserSchema } } },
     async (request, reply) => {
-      const admin = await createFirstAdmin(app.store, request.body, app.now());
+      const admin = await createFirstAdmin(app.store, request.body, app.now(), app.scrypt);
       if (admin === undefined) throw conflict('Setup is done: an account already exists');
       return reply.code(201).send(publicUser(admin));
     },
@@ -59,7 +59,7 @@ export async function authRoutes(app: FastifyInstance, options: AuthRoutesOption
       }
       const user = await app.store.transaction((tx) => tx.getUserByUsername(username.toLowerCase()));
       let ok = false;
-      if (user === undefined) await burnPasswordCheck(password);
+      if (user === undefined) await burnPasswordCheck(password, app.scrypt);
       else ok = await verifyPassword(password, user.passwordHash);
       if (user === undefined || !ok || user.disabled) {
         limiter.recordFailure(key, now);

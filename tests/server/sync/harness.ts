@@ -84,7 +84,13 @@ export async function openApp(
   clock: TestClock,
   options: Omit<BuildAppOptions, 'store' | 'now'> = {},
 ): Promise<FastifyInstance> {
-  return buildApp(makeConfig('/nonexistent-relais-test-dir'), { store, now: clock.now, ...options });
+  // Cheap scrypt parameters keep the suites fast; the production default is tested in AUTH2.
+  return buildApp(makeConfig('/nonexistent-relais-test-dir'), {
+    store,
+    now: clock.now,
+    scrypt: { N: 2 ** 10, r: 8, p: 1 },
+    ...options,
+  });
 }
 
 export const PASSWORD = 'correct horse battery';
