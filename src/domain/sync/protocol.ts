@@ -207,6 +207,12 @@ export type Conflict = z.infer<typeof ConflictSchema>;
 
 export const PullResponseSchema = z.object({
   changes: z.array(ChangeSchema),
+  /**
+   * Households that left the caller's scope (moved to a welcome point the caller does not have),
+   * in sequence with the changes. *(client)* Drop the household and its rows once no outbox entry
+   * refers to it (push first).
+   */
+  scopeRemovals: z.array(z.object({ householdId: EntityIdSchema, seq: z.number().int().min(1) })).optional(),
   nextCursor: CursorSchema,
   hasMore: z.boolean(),
   /** Every open conflict of the caller's scope: present on the last page (hasMore false). */

@@ -526,6 +526,43 @@ export class StoreTx {
     return rows.map(toStoredRow);
   }
 
+  async insertScopeRemoval(removal: {
+    seq: number;
+    householdId: string;
+    oldWelcomePointId: string | null;
+    createdBy: string;
+    removedAt: number;
+  }): Promise<void> {
+    await this.sql.run(
+      `INSERT INTO scope_removals (seq, household_id, old_welcome_point_id, created_by, removed_at)
+       VALUES ($1, $2, $3, $4, $5)`,
+      [removal.seq, removal.householdId, removal.oldWelcomePointId, removal.createdBy, removal.removedAt],
+    );
+  }
+
+  /**
+   * Households that left the scope after `afterSeq`: they were in it before the move and are not
+   * in it now (a household moved out and back is not listed). Nothing for all-scope callers.
+   */
+  async scopeRemovalsAfter(
+    afterSeq: number,
+    limit: number,
+    scope: Scope,
+  ): Promise<{ seq: number; householdId: string }[]> {
+    if (scope.all) return [];
+    const was = scopeCondition(scope, 3)
+      .sql.replaceAll('h.welcome_point_id', 'r.old_welcome_point_id')
+      .replaceAll('h.created_by', 'r.created_by');
+    const wasParams = scopeCondition(scope, 3).params;
+    const now = scopeCondition(scope, 3 + wasParams.length);
+    const rows = await this.sql.all<Row>(
+      `SELECT r.seq, r.household_id FROM scope_removals r JOIN households h ON h.id = r.household_id
+       WHERE r.seq > $1 AND ${was} AND NOT ${now.sql} ORDER BY r.seq LIMIT $2`,
+      [afterSeq, limit, ...wasParams, ...now.params],
+    );
+    return rows.map((r) => ({ seq: num(r.seq), householdId: str(r.household_id) }));
+  }
+
   async getCounter(name: string): Promise<number> {
     const rows = await this.sql.all<Row>('SELECT value FROM sync_counters WHERE name = $1', [name]);
     return num(rows[0]?.value ?? 0);

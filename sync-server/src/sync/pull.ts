@@ -95,16 +95,32 @@ export async function applyPull(
         serverTime: now,
       };
     }
+    // Rows and scope removals share the change sequence: take the first `limit` of both, in order.
     const rows = await tx.rowsAfter(after, request.limit + 1, caller.scope);
-    const hasMore = rows.length > request.limit;
-    const page = hasMore ? rows.slice(0, request.limit) : rows;
+    const removals = await tx.scopeRemovalsAfter(after, request.limit + 1, caller.scope);
+    const events = [
+      ...rows.map((row) => ({ seq: row.seq, row })),
+      ...removals.map((removal) => ({ seq: removal.seq, removal })),
+    ].sort((a, b) => a.seq - b.seq);
+    const hasMore = events.length > request.limit;
+    const page = hasMore ? events.slice(0, request.limit) : events;
     const last = page.at(-1);
+    const changes: PullResponse['changes'] = [];
+    const removed: { householdId: string; seq: number }[] = [];
+    for (const event of page) {
+      if ('row' in event) {
+        changes.push({
+          seq: event.seq,
+          entity: event.row.entity as EntityName,
+          row: toWireRow(event.row) as PullResponse['changes'][number]['row'],
+        });
+      } else {
+        removed.push({ householdId: event.removal.householdId, seq: event.seq });
+      }
+    }
     const response: PullResponse = {
-      changes: page.map((row) => ({
-        seq: row.seq,
-        entity: row.entity as EntityName,
-        row: toWireRow(row) as PullResponse['changes'][number]['row'],
-      })),
+      changes,
+      ...(removed.length > 0 ? { scopeRemovals: removed } : {}),
       nextCursor: encodeCursor(epoch, last === undefined ? after : last.seq),
       hasMore,
       deviceLastSeq: device.lastSeq,

@@ -491,8 +491,19 @@ async function write(batch: Batch, p: Plan): Promise<void> {
     batch.rows.set(rowKey(row.entity, row.id), row);
   }
   if (p.household !== undefined) {
+    const before = batch.households.get(p.household.id);
     await tx.upsertHousehold(p.household);
     batch.households.set(p.household.id, p.household);
+    if (p.rescope === true && before !== undefined) {
+      // PULL10: devices of the old welcome point are told to drop the household.
+      await tx.insertScopeRemoval({
+        seq: batch.nextSeq(),
+        householdId: before.id,
+        oldWelcomePointId: before.welcomePointId,
+        createdBy: before.createdBy,
+        removedAt: now,
+      });
+    }
     if (p.rescope === true) {
       for (const key of await tx.rowKeysOfHousehold(p.household.id)) {
         const seq = batch.nextSeq();

@@ -43,7 +43,7 @@ describe.skipIf(!databaseUrl)('PostgresStore', () => {
       );
       try {
         const results = await Promise.all(stores.map((store) => store.migrate()));
-        expect(results.flatMap((result) => result.applied)).toEqual([1, 2]);
+        expect(results.flatMap((result) => result.applied)).toEqual([1, 2, 3]);
         const client = new pg.Client({ connectionString: databaseUrl });
         await client.connect();
         const rows = await client.query(
@@ -53,6 +53,7 @@ describe.skipIf(!databaseUrl)('PostgresStore', () => {
         expect(rows.rows).toEqual([
           { version: 1, name: 'init' },
           { version: 2, name: 'sync' },
+          { version: 3, name: 'scope-removals' },
         ]);
       } finally {
         await Promise.all(stores.map((store) => store.close()));

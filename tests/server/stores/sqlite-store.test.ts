@@ -57,6 +57,7 @@ describe('SqliteStore settings', () => {
     expect(db.prepare('SELECT version, name FROM schema_migrations').all()).toEqual([
       { version: 1, name: 'init' },
       { version: 2, name: 'sync' },
+      { version: 3, name: 'scope-removals' },
     ]);
     db.close();
   });

@@ -170,6 +170,31 @@ for (const engine of ENGINES) {
       );
     });
 
+    it('[PULL10] devices of the old welcome point are told the household left their scope', async () => {
+      const coordinator = new Device(app, await newDevice(app, world.coordinator), clock);
+      const a = new Device(app, await newDevice(app, world.volunteerA), clock);
+      const h = coordinator.createHousehold(WP_A);
+      const c = coordinator.create('charge', h.entityId, chargeFields(7));
+      await coordinator.push([h, c]);
+      const cursor = (await a.pullAll()).last.nextCursor;
+      const row = await serverRow(store, 'household', h.entityId);
+      if (!row) throw new Error('no row');
+      await coordinator.push([coordinator.patch('household', row, { welcomePointId: WP_B })]);
+      const page = await a.pull(cursor);
+      expect(page.changes.filter((ch) => ch.row.householdId === h.entityId)).toEqual([]);
+      expect(page.scopeRemovals?.map((r) => r.householdId)).toEqual([h.entityId]);
+      // Coordinators see every household: nothing is removed for them.
+      const coordinatorPull = await coordinator.pullAll(cursor);
+      expect(coordinatorPull.last.scopeRemovals).toBeUndefined();
+      // Moved back: the household is sent again whole and no longer listed as removed.
+      const moved = await serverRow(store, 'household', h.entityId);
+      if (!moved) throw new Error('no row');
+      await coordinator.push([coordinator.patch('household', moved, { welcomePointId: WP_A })]);
+      const back = await a.pull(cursor);
+      expect(back.scopeRemovals).toBeUndefined();
+      expect(new Set(back.changes.map((ch) => ch.row.id))).toEqual(new Set([h.entityId, c.entityId]));
+    });
+
     it('[PULL9] a device whose value lost, or whose mutation was quarantined, gets the server row again', async () => {
       const a = new Device(app, await newDevice(app, world.counsellorA), clock);
       const b = new Device(app, await newDevice(app, world.volunteerA), clock);
