@@ -28,6 +28,12 @@ export async function authRoutes(app: FastifyInstance, options: AuthRoutesOption
   const api = app.withTypeProvider<ZodTypeProvider>();
   const limiter = new LoginRateLimiter(options.loginLimit);
 
+  // AUTH1: whether the first admin is still to be created (no auth; reveals nothing else).
+  api.get('/setup', { schema: { response: { 200: z.object({ needed: z.boolean() }) } } }, async () => {
+    const users = await app.store.transaction((tx) => tx.countUsers());
+    return { needed: users === 0 };
+  });
+
   api.post(
     '/setup',
     { schema: { body: SetupRequestSchema, response: { 201: UserSchema } } },

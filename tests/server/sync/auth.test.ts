@@ -63,6 +63,17 @@ for (const engine of ENGINES) {
       expect(await store.transaction((tx) => tx.countUsers())).toBe(1);
     });
 
+    it('[AUTH1] GET /api/setup says, without a session, whether the first admin is still needed', async () => {
+      const before = await app.inject({ method: 'GET', url: '/api/setup' });
+      expect(before.statusCode).toBe(200);
+      expect(before.json()).toEqual({ needed: true });
+      const payload = { username: 'admin', password: PASSWORD, displayName: 'Admin' };
+      expect((await app.inject({ method: 'POST', url: '/api/setup', payload })).statusCode).toBe(201);
+      const after = await app.inject({ method: 'GET', url: '/api/setup' });
+      expect(after.statusCode).toBe(200);
+      expect(after.json()).toEqual({ needed: false });
+    });
+
     it('[AUTH3] login: good password gives a token, a bad one 401, and 5 failures per name and address give 429 with Retry-After', async () => {
       await makeWorld(app);
       expect((await login(app, 'vol-a', 'dev-x')).statusCode).toBe(200);

@@ -251,12 +251,28 @@ describe('login page', () => {
     expect(stored.deviceId).toBe((await db.meta.get('deviceId'))?.value);
   });
 
+  it('keeps the sign-in form, without the first-start form, when the server already has an account', async () => {
+    const { state, server } = await setup({ signedIn: false });
+    server.setupNeeded = false;
+    window.history.replaceState(null, '', '/login');
+    render(<App state={state} />);
+    expect(await screen.findByRole('button', { name: 'Se connecter' })).toBeDefined();
+    await waitFor(() => expect(server.requests).toContain('GET /api/setup'));
+    expect(screen.queryByRole('heading', { name: 'Premier démarrage du serveur' })).toBeNull();
+  });
+
   it('shows the first-start form when the server has no account, with errors next to the fields', async () => {
     const { state, server, service } = await setup({ signedIn: false });
     server.setupNeeded = true;
     window.history.replaceState(null, '', '/login');
     render(<App state={state} />);
     expect(await screen.findByRole('heading', { name: 'Premier démarrage du serveur' })).toBeDefined();
+    // Opened directly from GET /api/setup: no sign-in form, no button to reveal the first start.
+    expect(server.requests).toContain('GET /api/setup');
+    expect(screen.queryByRole('button', { name: 'Se connecter' })).toBeNull();
+    expect(
+      screen.queryByRole('button', { name: 'Premier démarrage : créer le premier administrateur' }),
+    ).toBeNull();
     fireEvent.input(screen.getByLabelText('Nom affiché'), { target: { value: 'Marie Curie' } });
     fireEvent.input(screen.getByLabelText('Identifiant'), { target: { value: 'Marie Curie' } });
     fireEvent.input(screen.getByLabelText('Mot de passe'), { target: { value: 'court' } });
