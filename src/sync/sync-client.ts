@@ -31,10 +31,12 @@ import { type OutboxEntry, toMutation } from '../domain/sync/mutation';
 import {
   type Cursor,
   DEFAULT_PULL_LIMIT,
+  decodeCursor,
   LoginResponseSchema,
   MAX_PUSH_BYTES,
   MAX_PUSH_MUTATIONS,
   PROTOCOL_VERSION,
+  type PullResponse,
   PullResponseSchema,
   PushResponseSchema,
   UserSchema,
@@ -115,6 +117,18 @@ export interface SyncReport {
   /** Entries re-fed from the sent-log to a server restored from a backup. */
   refed: number;
   at: number;
+}
+
+/**
+ * PULL11: how far a pull is, 0..1, from the sequence numbers covered since the run started and
+ * the server's `remaining` (null when an older server omits it, 1 on the last page).
+ */
+export function pullFraction(startSeq: number, page: PullResponse): number | null {
+  if (!page.hasMore) return 1;
+  if (page.remaining === undefined) return null;
+  const covered = Math.max(0, decodeCursor(page.nextCursor).seq - startSeq);
+  const total = covered + page.remaining;
+  return total === 0 ? 0 : Math.min(1, covered / total);
 }
 
 export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
@@ -326,6 +340,7 @@ export class SyncClient {
     onProgress?: (progress: PullProgress) => void,
   ): Promise<void> {
     let cursor = await readMeta<Cursor>(this.db, SYNC_META.pullCursor);
+    let startSeq = decodeCursor(cursor).seq;
     let resets = 0;
     let pages = 0;
     let rows = 0;
@@ -365,6 +380,7 @@ export class SyncClient {
         if (resets > 2) throw new SyncError('server', 'The server keeps asking for a reset');
         await writeMeta(this.db, SYNC_META.pullCursor, undefined);
         cursor = undefined;
+        startSeq = 0;
         await this.pushAll(session, report);
         continue;
       }
@@ -374,7 +390,7 @@ export class SyncClient {
       report.pulled += applied.rows;
       report.rebased += applied.rebased;
       cursor = page.nextCursor;
-      onProgress?.({ rows, pages, fraction: page.hasMore ? null : 1, done: !page.hasMore });
+      onProgress?.({ rows, pages, fraction: pullFraction(startSeq, page), done: !page.hasMore });
       if (!page.hasMore) return;
     }
   }

@@ -8,7 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { RelaisDb } from '../../src/db/app-db';
 import type { ServerConflictRecord } from '../../src/db/sync-apply';
 import { SessionStore } from '../../src/sync/session-store';
-import { SyncClient, SyncError } from '../../src/sync/sync-client';
+import { pullFraction, SyncClient, SyncError } from '../../src/sync/sync-client';
 import {
   applicantFields,
   DATABASE_URL,
@@ -21,6 +21,25 @@ import {
   serverView,
   TestServer,
 } from './helpers';
+
+describe('[PULL11] pull progress', () => {
+  const page = (nextSeq: number, hasMore: boolean, remaining?: number) => ({
+    changes: [],
+    nextCursor: `c1.7.${nextSeq}`,
+    hasMore,
+    deviceLastSeq: 0,
+    serverTime: 0,
+    ...(remaining === undefined ? {} : { remaining }),
+  });
+  it('is covered ÷ (covered + remaining) since the run started, 1 on the last page', () => {
+    expect(pullFraction(100, page(130, true, 90))).toBe(0.25);
+    expect(pullFraction(0, page(50, true, 50))).toBe(0.5);
+    expect(pullFraction(100, page(120, false, 0))).toBe(1);
+  });
+  it('is unknown (null) when an older server sends no remaining count', () => {
+    expect(pullFraction(0, page(50, true))).toBeNull();
+  });
+});
 
 const ENGINES: Engine[] = DATABASE_URL ? ['sqlite', 'postgres'] : ['sqlite'];
 
@@ -189,6 +208,24 @@ for (const engine of ENGINES) {
       expect(await b.db.charges.count()).toBeLessThanOrEqual(5);
       await client.sync();
       expect(await deviceView(b.db)).toEqual(await deviceView(a.db));
+    });
+
+    it("[PULL11] a long pull reports a progress fraction that grows to 1 from the server's remaining count", async () => {
+      const a = await device('a');
+      for (let i = 0; i < 5; i += 1) await dossierWithRent(a, 40_000 + i);
+      await a.client.sync();
+      const b = await device('b', { pullLimit: 4 });
+      const fractions: (number | null)[] = [];
+      await b.client.sync((progress) => fractions.push(progress.fraction));
+      expect(fractions.length).toBeGreaterThanOrEqual(4); // 15 rows (and their households) in pages of 4
+      expect(fractions.at(-1)).toBe(1);
+      const partial = fractions.slice(0, -1);
+      for (const f of partial) {
+        expect(f).not.toBeNull();
+        expect(f).toBeGreaterThan(0);
+        expect(f).toBeLessThan(1);
+      }
+      for (let i = 1; i < partial.length; i += 1) expect(partial[i]).toBeGreaterThan(partial[i - 1] ?? 1);
     });
 
     it('scenario 14 [PUSH9]: a server crash inside the push transaction applies nothing; the retry applies all', async () => {

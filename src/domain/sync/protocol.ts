@@ -215,6 +215,13 @@ export const PullResponseSchema = z.object({
   scopeRemovals: z.array(z.object({ householdId: EntityIdSchema, seq: z.number().int().min(1) })).optional(),
   nextCursor: CursorSchema,
   hasMore: z.boolean(),
+  /**
+   * Server sequence numbers after this page, up to the head when the page was read: an upper
+   * bound of the changes still to pull (changes outside the caller's scope and rows changed again
+   * count too), 0 on the last page. Devices turn it into a progress fraction. Optional: older
+   * servers omit it (PULL11).
+   */
+  remaining: z.number().int().min(0).optional(),
   /** Every open conflict of the caller's scope: present on the last page (hasMore false). */
   conflicts: z.array(ConflictSchema).optional(),
   /** The server's last recorded seq for this device (compare with the sent-log, §9.10). */

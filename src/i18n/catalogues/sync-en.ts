@@ -9,6 +9,7 @@ export const syncEn: Record<keyof typeof syncFr, string> = {
   'sync.status.never': 'Never synced',
   'sync.status.running': 'Syncing…',
   'sync.status.pulling': 'Receiving cases: {count} items received',
+  'sync.status.pullingPercent': 'Receiving cases: {count} items received, {percent}% done',
   'sync.status.progressLabel': 'Receiving cases',
   'sync.status.notSignedIn': 'Not signed in',
   'sync.status.signedInAs': 'Signed in: {name}',

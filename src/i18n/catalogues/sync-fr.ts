@@ -8,6 +8,7 @@ export const syncFr = {
   'sync.status.never': 'Jamais synchronisé',
   'sync.status.running': 'Synchronisation en cours…',
   'sync.status.pulling': 'Réception des dossiers : {count} éléments reçus',
+  'sync.status.pullingPercent': 'Réception des dossiers : {count} éléments reçus, {percent} % fait',
   'sync.status.progressLabel': 'Réception des dossiers',
   'sync.status.notSignedIn': 'Non connecté',
   'sync.status.signedInAs': 'Connecté : {name}',

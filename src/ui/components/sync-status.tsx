@@ -34,7 +34,14 @@ export function SyncStatus() {
       </p>
       {sync.pullActive.value && (
         <div class="sync-progress">
-          <label for="sync-progress-bar">{t('sync.status.pulling', { count: sync.pulledRows.value })}</label>
+          <label for="sync-progress-bar">
+            {sync.pullProgress.value === null
+              ? t('sync.status.pulling', { count: sync.pulledRows.value })
+              : t('sync.status.pullingPercent', {
+                  count: sync.pulledRows.value,
+                  percent: Math.floor(sync.pullProgress.value * 100),
+                })}
+          </label>
           {sync.pullProgress.value === null ? (
             <progress id="sync-progress-bar" aria-label={t('sync.status.progressLabel')} />
           ) : (

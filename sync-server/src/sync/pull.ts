@@ -118,11 +118,14 @@ export async function applyPull(
         removed.push({ householdId: event.removal.householdId, seq: event.seq });
       }
     }
+    const nextSeq = last === undefined ? after : last.seq;
     const response: PullResponse = {
       changes,
       ...(removed.length > 0 ? { scopeRemovals: removed } : {}),
-      nextCursor: encodeCursor(epoch, last === undefined ? after : last.seq),
+      nextCursor: encodeCursor(epoch, nextSeq),
       hasMore,
+      // PULL11: the head counter is already read; an exact count in scope would scan per page.
+      remaining: hasMore ? Math.max(0, head - nextSeq) : 0,
       deviceLastSeq: device.lastSeq,
       serverTime: now,
     };

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PullResponseSchema } from '../../../src/domain/sync/protocol';
+import { decodeCursor, PullResponseSchema } from '../../../src/domain/sync/protocol';
 import type { RelaisStore } from '../../../sync-server/src/stores/store';
 import {
   bearer,
@@ -93,6 +93,32 @@ for (const engine of ENGINES) {
         if (!page.hasMore) break;
       }
       expect(paged).toEqual(whole.changes.map((ch) => ch.seq));
+    });
+
+    it('[PULL11] each page says how many sequence numbers remain up to the head, 0 on the last page', async () => {
+      const writer = new Device(app, await newDevice(app, world.counsellorA), clock);
+      const reader = new Device(app, await newDevice(app, world.counsellorA), clock);
+      const start = (await reader.pullAll()).last.nextCursor;
+      const h = writer.createHousehold(WP_A);
+      const rows = Array.from({ length: 11 }, (_, i) =>
+        writer.create('charge', h.entityId, chargeFields(200 + i)),
+      );
+      await writer.push([h, ...rows]);
+      const whole = await reader.pull(start, 1000);
+      expect(whole.remaining).toBe(0);
+      const headSeq = whole.changes.at(-1)?.seq ?? 0;
+      const seen: number[] = [];
+      let cursor: string | null = start;
+      for (;;) {
+        const page = await reader.pull(cursor, 5);
+        const pageEnd = decodeCursor(page.nextCursor).seq;
+        seen.push(page.remaining ?? -1);
+        if (page.hasMore) expect(page.remaining).toBe(headSeq - pageEnd);
+        else expect(page.remaining).toBe(0);
+        cursor = page.nextCursor;
+        if (!page.hasMore) break;
+      }
+      expect(seen).toEqual([7, 2, 0]);
     });
 
     it('[PULL3] a row changed twice is sent once, with its latest state; a cursor between the changes gets the update', async () => {

@@ -146,6 +146,23 @@ describe('sync status and banner', () => {
     expect(screen.queryByTestId('sync-banner')).toBeNull();
   });
 
+  it('[PULL11] shows how far a long pull is, as a bar and in words, and an indeterminate bar when unknown', async () => {
+    const { state } = await setup();
+    render(<App state={state} />);
+    const status = await screen.findByTestId('sync-status');
+    state.sync.pulledRows.value = 120;
+    state.sync.pullProgress.value = 0.426;
+    state.sync.pullActive.value = true;
+    const bar = await within(status).findByRole('progressbar', { name: 'Réception des dossiers' });
+    expect(bar.getAttribute('value')).toBe('0.426');
+    expect(bar.getAttribute('max')).toBe('1');
+    expect(status.textContent).toContain('Réception des dossiers : 120 éléments reçus, 42 % fait');
+    state.sync.pullProgress.value = null;
+    await waitFor(() => expect(status.querySelector('progress')?.hasAttribute('value')).toBe(false));
+    expect(status.textContent).toContain('Réception des dossiers : 120 éléments reçus');
+    expect(status.textContent).not.toContain('% fait');
+  });
+
   it('shows a banner with the number and age of unsynced changes when sync fails, and keeps them', async () => {
     const { state, repository, server, db } = await setup();
     await repository.createHousehold(household, [applicant]);
