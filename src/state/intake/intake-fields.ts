@@ -314,8 +314,14 @@ export function memberSlots(values: Record<string, string>): string[] {
   return (values[MEMBER_SLOTS_FIELD] ?? '').split(',').filter((s) => s !== '');
 }
 
-export function emptyNewDossierValues(): Record<string, string> {
+/**
+ * The blank new-dossier form. `defaultWelcomePointId` (the signed-in person's first welcome point)
+ * pre-fills the welcome point, still editable: without one, the server shows the new household
+ * only to its creator.
+ */
+export function emptyNewDossierValues(defaultWelcomePointId?: string): Record<string, string> {
   const values: Record<string, string> = { ...emptyHouseholdValues(), [MEMBER_SLOTS_FIELD]: '1' };
+  if (defaultWelcomePointId !== undefined) values.welcomePointId = defaultWelcomePointId;
   for (const field of MEMBER_FIELDS) values[memberFieldName('1', field)] = emptyMemberValues()[field];
   return values;
 }

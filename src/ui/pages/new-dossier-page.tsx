@@ -30,7 +30,9 @@ export const NEW_DOSSIER_FORM_ID = 'intake:new';
 
 /** Intake of a new household: the household, its people, contact, how it came; one write creates it all. */
 export function NewDossierPage() {
-  const { workspace, drafts } = useAppState();
+  const { workspace, drafts, sync } = useAppState();
+  // New households default to the signed-in person's first welcome point (still editable).
+  const defaultWelcomePointId = sync.session.value?.user.welcomePointIds[0];
   const { route } = useLocation();
   const createdId = useRef<string | null>(null);
   const formRef = useRef<HTMLFormElement>(null);
@@ -39,7 +41,7 @@ export function NewDossierPage() {
       createFormModel<string, NewDossier>({
         formId: NEW_DOSSIER_FORM_ID,
         drafts,
-        initial: emptyNewDossierValues(),
+        initial: emptyNewDossierValues(defaultWelcomePointId),
         validate: (values) => validateNewDossier(values, workspace.today()),
         save: async ({ household, members }) => {
           const created = await workspace.createHousehold(newHouseholdFields(household), members);
@@ -47,7 +49,7 @@ export function NewDossierPage() {
         },
         describeError: describeWriteError,
       }),
-    [workspace, drafts],
+    [workspace, drafts, defaultWelcomePointId],
   );
   useEffect(() => {
     void form.load();
