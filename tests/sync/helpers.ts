@@ -282,7 +282,14 @@ export interface Device {
 export async function makeDevice(
   server: TestServer,
   name: string,
-  options: { seed?: number; skewMs?: number; username?: string; pullLimit?: number; login?: boolean } = {},
+  options: {
+    seed?: number;
+    skewMs?: number;
+    username?: string;
+    pullLimit?: number;
+    login?: boolean;
+    deviceName?: string;
+  } = {},
 ): Promise<Device> {
   dbCounter += 1;
   const random = prng(options.seed ?? dbCounter);
@@ -307,6 +314,7 @@ export async function makeDevice(
     now,
     randomBytes: bytesFrom(random),
     ...(options.pullLimit === undefined ? {} : { pullLimit: options.pullLimit }),
+    ...(options.deviceName === undefined ? {} : { deviceName: options.deviceName }),
   });
   device.repository = new DossierRepository(db, {
     now,

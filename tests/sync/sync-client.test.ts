@@ -362,6 +362,26 @@ for (const engine of ENGINES) {
       expect(await deviceView(a.db)).toEqual(await deviceView(b.db));
     });
 
+    it("[CONF6] pulled conflicts keep the writer's display name and the device label it sent at login", async () => {
+      const a = await device('a', { deviceName: 'Tablette du bureau' });
+      const b = await device('b', { username: 'couns' });
+      const { rent } = await dossierWithRent(a);
+      await a.client.sync();
+      await b.client.sync();
+      await a.repository.updateFields('charge', rent.id, { amountCents: 45_500 });
+      await b.repository.updateFields('charge', rent.id, { amountCents: 52_000 });
+      await a.client.sync();
+      await b.client.sync();
+      const [conflict] = (await b.db.conflicts.toArray()) as ServerConflictRecord[];
+      const byValue = new Map(conflict?.server.values.map((v) => [v.value, v]));
+      expect(byValue.get(45_500)).toMatchObject({
+        userDisplayName: 'Admin',
+        deviceLabel: 'Tablette du bureau',
+      });
+      expect(byValue.get(52_000)?.userDisplayName).toBe('couns');
+      expect(byValue.get(52_000)).not.toHaveProperty('deviceLabel');
+    });
+
     it('scenario 20 (other order) [CONF2]: the provisional winner does not depend on arrival order', async () => {
       const a = await device('a');
       const b = await device('b');

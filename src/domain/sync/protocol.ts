@@ -178,6 +178,10 @@ export const ConflictValueSchema = z.object({
   value: z.unknown(),
   userId: UserIdSchema,
   deviceId: DeviceIdSchema,
+  /** The writer's display name (users table), so a device can say who; absent from older servers. */
+  userDisplayName: z.string().optional(),
+  /** The writing device's label, when it sent one at registration (login); absent otherwise. */
+  deviceLabel: z.string().optional(),
   hlc: HlcSchema,
   /** When the server received it, Unix ms. */
   serverTime: z.number().int(),

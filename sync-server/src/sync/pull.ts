@@ -38,7 +38,46 @@ export async function openConflicts(tx: StoreTx, scope: Scope, householdId?: str
     status: 'open',
     ...(householdId === undefined ? {} : { householdId }),
   });
-  return list.map(toWireConflict);
+  return withNames(tx, list.map(toWireConflict));
+}
+
+/**
+ * CONF6: each conflict value names its writer (display name) and device (its label, when the
+ * device sent one at login), looked up once per distinct user and device.
+ */
+export async function withNames(tx: StoreTx, conflicts: Conflict[]): Promise<Conflict[]> {
+  const userIds = new Set<string>();
+  const deviceIds = new Set<string>();
+  for (const c of conflicts) {
+    for (const v of c.values) {
+      userIds.add(v.userId);
+      deviceIds.add(v.deviceId);
+    }
+  }
+  const names = new Map<string, string>();
+  for (const id of userIds) {
+    const user = await tx.getUser(id);
+    if (user !== undefined) names.set(id, user.displayName);
+  }
+  const labels = new Map<string, string>();
+  for (const id of deviceIds) {
+    const device = await tx.getDevice(id);
+    const label = device?.name?.trim();
+    if (label !== undefined && label !== '') labels.set(id, label);
+  }
+  return conflicts.map((c) => ({
+    ...c,
+    values: c.values.map((v) => {
+      const { userDisplayName: _name, deviceLabel: _label, ...stored } = v;
+      const name = names.get(v.userId);
+      const label = labels.get(v.deviceId);
+      return {
+        ...stored,
+        ...(name === undefined ? {} : { userDisplayName: name }),
+        ...(label === undefined ? {} : { deviceLabel: label }),
+      };
+    }),
+  }));
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { decodeCursor, PullResponseSchema } from '../../../src/domain/sync/protocol';
+import { type Conflict, decodeCursor, PullResponseSchema } from '../../../src/domain/sync/protocol';
 import type { RelaisStore } from '../../../sync-server/src/stores/store';
 import {
   bearer,
@@ -10,6 +10,7 @@ import {
   makeWorld,
   newDevice,
   openApp,
+  PASSWORD,
   serverRow,
   TestClock,
   type World,
@@ -178,6 +179,52 @@ for (const engine of ENGINES) {
       if (!latest) throw new Error('no row');
       await a.push([a.patch('charge', latest, { amountCents: 47_500 })]);
       expect(((await a.pullAll()).last.conflicts ?? []).map((x) => x.id)).not.toContain(id);
+    });
+
+    it('[CONF6] conflict values name their writer and, when it sent one at login, their device', async () => {
+      const deviceId = `dev-named-${clock.ms}`;
+      const named = await app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: {
+          username: world.counsellorA.username,
+          password: PASSWORD,
+          deviceId,
+          deviceName: 'Tablette Lens',
+        },
+      });
+      expect(named.statusCode).toBe(200);
+      const a = new Device(
+        app,
+        { ...world.counsellorA, deviceId, token: (named.json() as { token: string }).token },
+        clock,
+      );
+      const b = new Device(app, await newDevice(app, world.volunteerA), clock);
+      const h = a.createHousehold(WP_A);
+      const c = a.create('charge', h.entityId, chargeFields(40_000));
+      await a.push([h, c]);
+      const row = await serverRow(store, 'charge', c.entityId);
+      if (!row) throw new Error('no row');
+      await a.push([a.patch('charge', row, { amountCents: 45_000 })]);
+      await b.push([b.patch('charge', row, { amountCents: 52_000 })]);
+      const expected = [
+        { value: 45_000, userDisplayName: world.counsellorA.username, deviceLabel: 'Tablette Lens' },
+        { value: 52_000, userDisplayName: world.volunteerA.username },
+      ];
+      const pulled = ((await b.pullAll()).last.conflicts ?? []).find((x) => x.entityId === c.entityId);
+      expect(pulled?.values).toMatchObject(expected);
+      expect(pulled?.values[1]).not.toHaveProperty('deviceLabel');
+      const listed = await app.inject({
+        method: 'GET',
+        url: `/api/conflicts?householdId=${h.entityId}`,
+        headers: bearer(world.volunteerA.token),
+      });
+      const viaList = (listed.json() as { conflicts: Conflict[] }).conflicts[0];
+      expect(viaList?.values).toMatchObject(expected);
+      expect(viaList?.values[1]).not.toHaveProperty('deviceLabel');
+      // The names are looked up when sent, not stored in the conflict.
+      const stored = await store.transaction((tx) => tx.openConflictsOf([c.entityId]));
+      expect(JSON.stringify(stored)).not.toContain('Tablette Lens');
     });
 
     it('[PULL5] a household moved to another welcome point reaches the new scope whole, even behind the cursor', async () => {

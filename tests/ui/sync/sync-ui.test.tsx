@@ -309,7 +309,7 @@ describe('login page', () => {
 });
 
 describe('conflicts', () => {
-  async function withConflict() {
+  async function withConflict(options: { named?: boolean } = {}) {
     const test = await setup();
     const { repository, db } = test;
     const { household: h } = await test.repository.createHousehold(household, [applicant]);
@@ -338,6 +338,9 @@ describe('conflicts', () => {
           hlc: '1764230400000-0000-device-1',
           serverTime: Date.UTC(2026, 10, 27, 9),
           version: 2,
+          ...(options.named === true
+            ? { userDisplayName: 'Marie Curie', deviceLabel: 'Tablette du bureau' }
+            : {}),
         },
         {
           value: 52_000,
@@ -346,6 +349,7 @@ describe('conflicts', () => {
           hlc: '1764230500000-0000-tablet',
           serverTime: Date.UTC(2026, 10, 27, 10),
           version: 3,
+          ...(options.named === true ? { userDisplayName: 'Jean Dupont' } : {}),
         },
       ],
       openedAt: Date.UTC(2026, 10, 27, 10),
@@ -389,6 +393,20 @@ describe('conflicts', () => {
     const badge = await screen.findByTestId('conflict-badge');
     expect(badge.textContent).toContain('1 conflit(s) à régler');
     expect(badge.getAttribute('href')).toBe(`/dossiers/${householdId}/conflicts`);
+  });
+
+  it('[CONF6] names the writer and the device when the server sent them, "vous"/"cet appareil" marked', async () => {
+    const { state, householdId } = await withConflict({ named: true });
+    window.history.replaceState(null, '', `/dossiers/${householdId}/conflicts`);
+    render(<App state={state} />);
+    const card = await screen.findByRole('region', { name: 'Charge : montant' });
+    const [first, second] = within(card).getAllByRole('listitem');
+    const details = (item: HTMLElement | undefined) =>
+      [...(item?.querySelectorAll('dd') ?? [])].slice(0, 2).map((dd) => dd.textContent);
+    expect(details(first)).toEqual(['Marie Curie (vous)', 'Tablette du bureau (cet appareil)']);
+    // No label sent by that device: its shortened id, as before.
+    expect(details(second)).toEqual(['Jean Dupont', 'appareil ens-0042']);
+    expect(card.textContent).not.toContain('compte');
   });
 
   it('shows both values side by side with who, which device and when; keeping one writes a synced change', async () => {

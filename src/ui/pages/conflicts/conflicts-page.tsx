@@ -38,6 +38,22 @@ function shortId(id: string): string {
   return id.length > 8 ? id.slice(-8) : id;
 }
 
+/** The writer by name when the server sent it (CONF6), marked "you" when it is the signed-in person. */
+function whoWrote(value: ConflictValue, myUserId: string | undefined): string {
+  const mine = myUserId !== undefined && value.userId === myUserId;
+  const name = value.userDisplayName?.trim();
+  if (name !== undefined && name !== '') return mine ? t('conflicts.youNamed', { name }) : name;
+  return mine ? t('conflicts.you') : t('conflicts.otherUser', { id: shortId(value.userId) });
+}
+
+/** The device by its label when it has one (CONF6), marked "this device" when it is this one. */
+function whichDevice(value: ConflictValue, myDeviceId: string | undefined): string {
+  const mine = myDeviceId !== undefined && value.deviceId === myDeviceId;
+  const label = value.deviceLabel?.trim();
+  if (label !== undefined && label !== '') return mine ? t('conflicts.thisDeviceNamed', { label }) : label;
+  return mine ? t('conflicts.thisDevice') : t('conflicts.otherDevice', { id: shortId(value.deviceId) });
+}
+
 /** Parses a typed value for the field: euros for money, a number for numbers, text otherwise. */
 function parseOther(
   field: string,
@@ -97,14 +113,8 @@ function ConflictCard({ conflict, onResolved }: { conflict: Conflict; onResolved
       <ol class="conflict-values">
         {conflict.values.map((value, index) => {
           const n = index + 1;
-          const who =
-            session !== null && value.userId === session.user.id
-              ? t('conflicts.you')
-              : t('conflicts.otherUser', { id: shortId(value.userId) });
-          const device =
-            session !== null && value.deviceId === session.deviceId
-              ? t('conflicts.thisDevice')
-              : t('conflicts.otherDevice', { id: shortId(value.deviceId) });
+          const who = whoWrote(value, session?.user.id);
+          const device = whichDevice(value, session?.deviceId);
           return (
             <li key={`${value.deviceId}-${value.hlc}`} class="conflict-value">
               <h3>{t('conflicts.valueN', { n })}</h3>
