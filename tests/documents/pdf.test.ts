@@ -13,7 +13,14 @@ import {
   letterTemplate,
   savedPlan,
 } from '../../src/domain/documents';
-import { diagnosisOf, makeDossier, scenarioRow, TODAY } from '../domain/documents/fixture';
+import {
+  diagnosisOf,
+  makeDossier,
+  protect,
+  scenarioRow,
+  TODAY,
+  withStoredDetails,
+} from '../domain/documents/fixture';
 import { fontFiles, pdfFonts, pdfInfo, pdfLayoutText, pdfText, writeTemp } from './pdf-helpers';
 
 const fonts = fontFiles();
@@ -77,7 +84,8 @@ describe('PDF documents parsed back', () => {
   });
 
   it('rescheduling letter: edited text, accents, « », œ, € and the narrow no-break space', async () => {
-    const dossier = makeDossier();
+    // The reference and the creditor's address are the ones stored on the rows.
+    const dossier = withStoredDetails(makeDossier());
     const p = plan();
     const context = {
       dossier,
@@ -86,7 +94,7 @@ describe('PDF documents parsed back', () => {
       locale: 'fr' as const,
       today: TODAY,
     };
-    const form = { kind: 'rescheduling_request' as const, debtId: 'debt-credit', debtReference: 'RC-778899' };
+    const form = { kind: 'rescheduling_request' as const, debtId: 'debt-credit' };
     const draft = draftLetter(letterTemplate('rescheduling_request', 'fr'), context, form);
     const body = draft.body.text.replace(
       '{{reason}}',
@@ -102,7 +110,6 @@ describe('PDF documents parsed back', () => {
         debtId: 'debt-credit',
         subject: draft.subject.text,
         body,
-        creditorAddress: 'Service recouvrement\nTSA 12345\n59000 Lille',
         plan: p,
       }),
     );
@@ -122,13 +129,15 @@ describe('PDF documents parsed back', () => {
   });
 
   it('grace-period and tax relief letters in English', async () => {
-    const dossier = makeDossier();
+    const dossier = withStoredDetails(makeDossier(), { debtReference: 'REF-1' });
+    const taxDebt = dossier.debts.find((d) => d.id === 'debt-tax');
+    if (taxDebt) taxDebt.reference = 'AVIS-2026';
     for (const kind of ['grace_period_request', 'tax_relief_request'] as const) {
       const debtId = kind === 'tax_relief_request' ? 'debt-tax' : 'debt-credit';
       const draft = draftLetter(
         letterTemplate(kind, 'en'),
         { dossier, diagnosis: diagnosisOf(dossier), plan: null, locale: 'en', today: TODAY },
-        { kind, debtId, debtReference: 'REF-1', reason: 'I lost my job.', graceMonths: 4 },
+        { kind, debtId, reason: 'I lost my job.', graceMonths: 4 },
       );
       expect(draft.body.missing).toEqual([]);
       const path = await render(kind, {
@@ -155,17 +164,14 @@ describe('PDF documents parsed back', () => {
   });
 
   it('Banque de France preparation for a couple: sections, co-filer, warning, checklist', async () => {
-    const dossier = makeDossier({ couple: true });
-    const path = await render(
-      'bdf',
-      buildBdfPreparation({
-        dossier,
-        locale: 'fr',
-        today: TODAY,
-        guardianship: true,
-        providedGeneral: ['id_filer'],
-      }),
-    );
+    // The guardianship, the ticks, the cause, the address and the references are stored on the rows.
+    const dossier = protect(withStoredDetails(makeDossier({ couple: true })), 'm-marc', 'curatelle');
+    dossier.household = {
+      ...dossier.household,
+      documentsProvided: ['id_filer'],
+      indebtednessCause: 'Séparation et perte d’emploi en 2025.',
+    };
+    const path = await render('bdf', buildBdfPreparation({ dossier, locale: 'fr', today: TODAY }));
     const text = pdfText(path);
     expect(text).toContain('Préparation du dossier de surendettement');
     expect(text).toContain('Awa Diallo et Marc Lefèvre');
@@ -175,6 +181,10 @@ describe('PDF documents parsed back', () => {
     expect(text).toContain('Crédits à la consommation (page 10)');
     expect(text).toContain('Jugement de tutelle ou de curatelle (manquante)');
     expect(text).toContain('11 pièce(s) manquante(s).');
+    expect(text).toContain('Curatelle');
+    expect(text).toContain('Séparation et perte d’emploi en 2025.');
+    expect(text).toContain('RC-778899');
+    expect(text.replace(/\s+/g, ' ')).toContain('Service recouvrement, TSA 12345, 59000 Lille');
     const layout = pdfLayoutText(path);
     expect(layout).toMatch(/Allocations chômage\s+980,00 €/);
     expect(layout).toMatch(/Total\s+1 450,00 €\s+980,00 €\s+210,00 €/);

@@ -6,8 +6,10 @@
  * the supporting documents with what is still missing; and the cases the online filing does
  * not accept (a co-filer, a person under guardianship: domain-rules §1.2 "Online filing").
  *
- * What the dossier does not hold (place of birth, profession, creditor address, reference…)
- * is printed "à compléter" so the counsellor and the client fill it on the form.
+ * Everything comes from the stored dossier: the creditor's address and reference (creditor row),
+ * the debt's reference (debt row), each filer's legal protection (member row), the cause and the
+ * household-level document ticks (household row). What it does not hold (place of birth,
+ * profession…) is printed "à compléter" so the counsellor and the client fill it on the form.
  */
 
 import { EXCLUDED_FROM_PLAN } from '../budget/debt-summary';
@@ -15,6 +17,8 @@ import { toMonthlyCents } from '../budget/monthly-amount';
 import type { IsoDate } from '../dates';
 import { documentChecklist } from '../dossier/debt-documents';
 import type { Dossier } from '../dossier/dossier';
+import { type HouseholdDocument, HouseholdDocumentSchema } from '../dossier/dossier-meta';
+import type { LegalProtection, MemberRow } from '../dossier/rows';
 import type { DebtProduct } from '../household/debt';
 import type { Cents } from '../money';
 import { type Block, type DocumentDescription, type DocumentLocale, fileNameOf } from './document-model';
@@ -76,34 +80,24 @@ export function cerfaDebtCategory(product: DebtProduct): CerfaDebtCategory {
 }
 
 /** The household-level supporting documents (debt documents come from debt-documents.ts). */
-export const GENERAL_DOCUMENTS = [
-  'id_filer',
-  'id_cofiler',
-  'family_book',
-  'payslips',
-  'benefit_notices',
-  'bank_statements',
-  'tax_notice',
-  'rent_receipt',
-  'property_deed',
-  'guardianship_judgment',
-  'cause_letter',
-] as const;
-export type GeneralDocument = (typeof GENERAL_DOCUMENTS)[number];
+export const GENERAL_DOCUMENTS: readonly HouseholdDocument[] = HouseholdDocumentSchema.options;
+export type GeneralDocument = HouseholdDocument;
 
 export type OnlineFilingWarning = 'couple' | 'guardianship' | 'non_filing_spouse' | 'professional_debts';
 
-export interface BdfOptions {
-  /** A filer is under tutelle or curatelle: the member schema has no such field, the counsellor ticks it. */
-  readonly guardianship: boolean;
-  /** The cause of the over-indebtedness, as the client tells it (Cerfa p.11). */
-  readonly cause?: string;
-  /** General documents the counsellor has ticked as received. */
-  readonly providedGeneral: readonly GeneralDocument[];
-  /** Per debt: the creditor's reference and address typed on the documents form. */
-  readonly debtDetails?: Readonly<
-    Record<string, { readonly reference?: string; readonly creditorAddress?: string }>
-  >;
+/** The filers: the applicant and the co-applicant (the people who sign the declaration). */
+export function filersOf(dossier: Dossier): MemberRow[] {
+  return live(dossier.members).filter((m) => m.role === 'applicant' || m.role === 'co_applicant');
+}
+
+/** A measure that makes the person file with a guardian (anything but none or not given). */
+export function isProtected(protection: LegalProtection | undefined): boolean {
+  return protection !== undefined && protection !== 'none';
+}
+
+/** A filer is under a legal protection measure (stored on the member row). */
+export function underGuardianship(dossier: Dossier): boolean {
+  return filersOf(dossier).some((m) => isProtected(m.legalProtection));
 }
 
 const SALARY_TYPES = new Set(['salary', 'daily_allowances']);
@@ -112,10 +106,7 @@ const SALARY_TYPES = new Set(['salary', 'daily_allowances']);
  * The general documents this household needs (always: bank statements, tax notice, cause
  * letter, the filer's ID; the others when the dossier shows the need).
  */
-export function neededGeneralDocuments(
-  dossier: Dossier,
-  options: Pick<BdfOptions, 'guardianship'>,
-): GeneralDocument[] {
+export function neededGeneralDocuments(dossier: Dossier): GeneralDocument[] {
   const members = live(dossier.members);
   const resources = live(dossier.resources);
   const needs = new Set<GeneralDocument>(['id_filer', 'bank_statements', 'tax_notice', 'cause_letter']);
@@ -125,7 +116,7 @@ export function neededGeneralDocuments(
   if (resources.some((r) => !SALARY_TYPES.has(r.type))) needs.add('benefit_notices');
   if (dossier.household.housingStatus === 'tenant') needs.add('rent_receipt');
   if (live(dossier.assets).some((a) => a.kind === 'real_estate')) needs.add('property_deed');
-  if (options.guardianship) needs.add('guardianship_judgment');
+  if (underGuardianship(dossier)) needs.add('guardianship_judgment');
   return GENERAL_DOCUMENTS.filter((d) => needs.has(d));
 }
 
@@ -137,15 +128,12 @@ export interface ChecklistEntry {
 }
 
 /**
- * The whole checklist: general documents, then each debt's documents (ticks stored on the debt
- * row, `documentsProvided`).
+ * The whole checklist: general documents (ticks stored on the household row), then each debt's
+ * documents (ticks stored on the debt row); both `documentsProvided`.
  */
-export function bdfChecklist(
-  dossier: Dossier,
-  options: Pick<BdfOptions, 'guardianship' | 'providedGeneral'>,
-): ChecklistEntry[] {
-  const provided = new Set(options.providedGeneral);
-  const general = neededGeneralDocuments(dossier, options).map((document) => ({
+export function bdfChecklist(dossier: Dossier): ChecklistEntry[] {
+  const provided = new Set(dossier.household.documentsProvided ?? []);
+  const general = neededGeneralDocuments(dossier).map((document) => ({
     scope: 'general',
     document,
     provided: provided.has(document),
@@ -163,15 +151,12 @@ export function bdfChecklist(
 /**
  * Why the online filing (Banque de France personal space) would not accept the case, and the
  * other points to settle before filing.
- * @example onlineFilingWarnings(coupleDossier, { guardianship: false }) // ['couple']
+ * @example onlineFilingWarnings(coupleDossier) // ['couple']
  */
-export function onlineFilingWarnings(
-  dossier: Dossier,
-  options: Pick<BdfOptions, 'guardianship'>,
-): OnlineFilingWarning[] {
+export function onlineFilingWarnings(dossier: Dossier): OnlineFilingWarning[] {
   const out: OnlineFilingWarning[] = [];
   if (coApplicantOf(dossier)) out.push('couple');
-  if (options.guardianship) out.push('guardianship');
+  if (underGuardianship(dossier)) out.push('guardianship');
   if (live(dossier.members).some((m) => m.role === 'non_filing_spouse')) out.push('non_filing_spouse');
   if (live(dossier.debts).some((d) => d.isProfessional)) out.push('professional_debts');
   return out;
@@ -207,6 +192,13 @@ const TEXT = {
     cofiler: 'Co-déposant',
     name: 'Nom et prénom',
     birthDate: 'Date de naissance',
+    protection: 'Mesure de protection',
+    protectionKind: {
+      none: 'Aucune',
+      curatelle: 'Curatelle',
+      tutelle: 'Tutelle',
+      sauvegarde_de_justice: 'Sauvegarde de justice',
+    },
     birthPlace: 'Lieu de naissance',
     address: 'Adresse',
     contact: 'Coordonnées',
@@ -316,6 +308,13 @@ const TEXT = {
     cofiler: 'Co-filer',
     name: 'Name',
     birthDate: 'Date of birth',
+    protection: 'Legal protection',
+    protectionKind: {
+      none: 'None',
+      curatelle: 'Curatelle (partial guardianship)',
+      tutelle: 'Tutelle (guardianship)',
+      sauvegarde_de_justice: 'Sauvegarde de justice (temporary protection)',
+    },
     birthPlace: 'Place of birth',
     address: 'Address',
     contact: 'Contact details',
@@ -404,7 +403,7 @@ const TEXT = {
   },
 } as const;
 
-export interface BdfPreparationInput extends BdfOptions {
+export interface BdfPreparationInput {
   readonly dossier: Dossier;
   readonly locale: DocumentLocale;
   readonly today: IsoDate;
@@ -412,7 +411,7 @@ export interface BdfPreparationInput extends BdfOptions {
 
 /**
  * The Banque de France preparation document.
- * @example buildBdfPreparation({ dossier, locale: 'fr', today, guardianship: false, providedGeneral: [] }).kind // 'bdf_preparation'
+ * @example buildBdfPreparation({ dossier, locale: 'fr', today }).kind // 'bdf_preparation'
  */
 export function buildBdfPreparation(input: BdfPreparationInput): DocumentDescription {
   const { dossier, locale, today } = input;
@@ -429,7 +428,7 @@ export function buildBdfPreparation(input: BdfPreparationInput): DocumentDescrip
   const isCouple = members.some((mem) => mem.role === 'co_applicant' || mem.role === 'non_filing_spouse');
   const h = dossier.household;
 
-  const warnings = onlineFilingWarnings(dossier, input);
+  const warnings = onlineFilingWarnings(dossier);
   const filing: Block[] = [
     ...warnings.map((warning): Block => ({ kind: 'paragraph', tone: 'warning', text: x.warning[warning] })),
     { kind: 'paragraph', text: onlineFilingPossible(warnings) ? x.online : x.paper },
@@ -439,6 +438,7 @@ export function buildBdfPreparation(input: BdfPreparationInput): DocumentDescrip
     [x.name, person ? memberName(person) || todo : todo],
     [x.birthDate, person ? shortDate(person.birthDate) : todo],
     [x.birthPlace, todo],
+    [x.protection, person?.legalProtection ? x.protectionKind[person.legalProtection] : todo],
   ];
   const address = addressLines(dossier);
   const contactRows = [
@@ -527,7 +527,6 @@ export function buildBdfPreparation(input: BdfPreparationInput): DocumentDescrip
   });
 
   const entries = debtsWithCreditors(dossier);
-  const details = input.debtDetails ?? {};
   const debtBlocks: Block[] = CERFA_DEBT_CATEGORIES.flatMap((category): Block[] => {
     const inCategory = entries.filter((e) => cerfaDebtCategory(e.debt.product) === category);
     if (inCategory.length === 0) return [];
@@ -546,8 +545,8 @@ export function buildBdfPreparation(input: BdfPreparationInput): DocumentDescrip
         ],
         rows: inCategory.map((e) => [
           `${e.creditor?.name ?? todo} (${debtLabel(e.debt, locale)})`,
-          details[e.debt.id]?.creditorAddress?.trim().replace(/\s*\n\s*/g, ', ') || todo,
-          details[e.debt.id]?.reference?.trim() || todo,
+          e.creditor?.address?.trim().replace(/\s*\n\s*/g, ', ') || todo,
+          e.debt.reference?.trim() || e.creditor?.reference?.trim() || todo,
           m(e.debt.arrearsCents),
           m(e.outstandingCents),
           m(e.debt.instalmentMonthlyCents + e.debt.insuranceMonthlyCents),
@@ -561,7 +560,7 @@ export function buildBdfPreparation(input: BdfPreparationInput): DocumentDescrip
     .filter((e) => EXCLUDED_FROM_PLAN.has(e.debt.product))
     .reduce((s, e) => s + e.outstandingCents, 0);
 
-  const checklist = bdfChecklist(dossier, input);
+  const checklist = bdfChecklist(dossier);
   const missingCount = checklist.filter((c) => !c.provided).length;
   const general = checklist.filter((c) => c.scope === 'general');
   const documentBlocks: Block[] = [
@@ -693,7 +692,10 @@ export function buildBdfPreparation(input: BdfPreparationInput): DocumentDescrip
           },
         ],
       },
-      { title: x.cause, blocks: [{ kind: 'paragraph', text: input.cause?.trim() || x.causeMissing }] },
+      {
+        title: x.cause,
+        blocks: [{ kind: 'paragraph', text: h.indebtednessCause?.trim() || x.causeMissing }],
+      },
       {
         title: x.procedures,
         blocks: [

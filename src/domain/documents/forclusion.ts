@@ -5,14 +5,15 @@
  * for a grace period) could be read as giving up that protection. Before producing such a
  * letter, the counsellor is warned and must confirm.
  *
- * The debt schema has no "first unpaid instalment" date: the check runs on an explicit date the
- * counsellor types on the letter form (`firstUnpaidDate`).
+ * The date is stored on the debt row (`firstUnpaidOn`, typed in the Debts tab);
+ * `checkDebtForclusion` reads it from there.
  *
  * Boundary: a time limit in years ends on the anniversary date (CPC 641-642). The warning starts
  * ON that anniversary (first unpaid + 2 years), not the day after: a letter produced that day
  * reaches the lender after the limit. 29 February + 2 years is 28 February.
  */
 import { addMonths, type IsoDate } from '../dates';
+import type { DebtRow } from '../dossier/rows';
 import type { DebtProduct } from '../household/debt';
 
 /** Consumer credits (C. consom. L312-1 ff.): the products the two-year forclusion covers. */
@@ -53,4 +54,15 @@ export function checkForclusion(
   if (!firstUnpaidDate) return { kind: 'date-unknown' };
   const barredOn = addMonths(firstUnpaidDate, FORCLUSION_MONTHS);
   return today >= barredOn ? { kind: 'warning', barredOn } : { kind: 'ok', barredOn };
+}
+
+/**
+ * The check for a stored debt, on its stored first unpaid date.
+ * @example checkDebtForclusion({ ...debt, product: 'revolving_credit', firstUnpaidOn: '2024-01-10' }, '2026-11-27').kind // 'warning'
+ */
+export function checkDebtForclusion(
+  debt: Pick<DebtRow, 'product' | 'firstUnpaidOn'>,
+  today: IsoDate,
+): ForclusionCheck {
+  return checkForclusion(debt.product, debt.firstUnpaidOn, today);
 }

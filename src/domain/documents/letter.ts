@@ -9,7 +9,13 @@ import type { Dossier } from '../dossier/dossier';
 import type { Cents } from '../money';
 import { centNote, creditorName, segmentsText } from './client-plan';
 import { type Block, type DocumentDescription, type DocumentLocale, fileNameOf } from './document-model';
-import { addressLines, debtLabel, debtsWithCreditors, householdDisplayName } from './dossier-facts';
+import {
+  addressLines,
+  type DebtWithCreditor,
+  debtLabel,
+  debtsWithCreditors,
+  householdDisplayName,
+} from './dossier-facts';
 import { longDate, money, monthLabel } from './format';
 import type { SavedPlan } from './saved-plan';
 import {
@@ -71,19 +77,22 @@ export function unresolvedPlaceholders(text: string): string[] {
   return out;
 }
 
-/** What the counsellor types on the letter form (fields the dossier does not hold). */
+/**
+ * What the counsellor types on the letter form for this letter only. The debt's reference, the
+ * creditor's address and the first unpaid date are stored on the rows (Debts tab) and read from
+ * the dossier.
+ */
 export interface LetterFormInput {
   readonly kind: LetterKind;
   readonly debtId: string;
-  /** The creditor's reference for the debt (contract, account or tax-notice number). */
-  readonly debtReference?: string;
-  /** The creditor's postal address, one line per line. */
-  readonly creditorAddress?: string;
   /** What happened, in the client's words. */
   readonly reason?: string;
   readonly graceMonths?: number;
-  /** First unpaid instalment not made good: for the forclusion check (forclusion.ts). */
-  readonly firstUnpaidDate?: IsoDate;
+}
+
+/** The reference to quote for a debt: the debt's own, else the one on its creditor. */
+export function debtReferenceOf(entry: DebtWithCreditor | undefined): string | undefined {
+  return entry?.debt.reference?.trim() || entry?.creditor?.reference?.trim() || undefined;
 }
 
 export interface LetterContext {
@@ -122,7 +131,7 @@ export function letterValues(
     'household.reference': dossier.household.reference,
     'creditor.name': entry?.creditor?.name,
     'debt.label': entry ? debtLabel(entry.debt, locale) : undefined,
-    'debt.reference': form.debtReference?.trim() || undefined,
+    'debt.reference': debtReferenceOf(entry),
     'debt.outstanding': entry ? m(entry.outstandingCents) : undefined,
     'debt.arrears': entry ? m(entry.debt.arrearsCents) : undefined,
     'debt.instalment': entry
@@ -194,7 +203,6 @@ export interface LetterDocumentInput {
   /** The subject and body as the counsellor left them. */
   readonly subject: string;
   readonly body: string;
-  readonly creditorAddress?: string;
   /** Attached as a table for a rescheduling request. */
   readonly plan?: SavedPlan | null;
 }
@@ -210,7 +218,7 @@ export function buildLetter(input: LetterDocumentInput): DocumentDescription {
   const entry = debtsWithCreditors(dossier).find((e) => e.debt.id === input.debtId);
   const recipient = [
     entry?.creditor?.name ?? WORDING[locale].common.toComplete,
-    ...(input.creditorAddress ?? '')
+    ...(entry?.creditor?.address ?? '')
       .split('\n')
       .map((l) => l.trim())
       .filter(Boolean),

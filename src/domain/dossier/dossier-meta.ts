@@ -26,6 +26,25 @@ export const PostalAddressSchema = z.object({
 });
 export type PostalAddress = z.infer<typeof PostalAddressSchema>;
 
+/**
+ * The household-level supporting documents of a Banque de France dossier (Cerfa 13594 list of
+ * documents); the debt documents are in debt-documents.ts.
+ */
+export const HouseholdDocumentSchema = z.enum([
+  'id_filer',
+  'id_cofiler',
+  'family_book',
+  'payslips',
+  'benefit_notices',
+  'bank_statements',
+  'tax_notice',
+  'rent_receipt',
+  'property_deed',
+  'guardianship_judgment',
+  'cause_letter',
+]);
+export type HouseholdDocument = z.infer<typeof HouseholdDocumentSchema>;
+
 export const DossierMetaSchema = z.object({
   /** Undecided at intake. */
   track: TrackSchema.optional(),
@@ -45,5 +64,9 @@ export const DossierMetaSchema = z.object({
   counsellorId: z.string().min(1).max(100).optional(),
   openedOn: IsoDateSchema,
   closedOn: IsoDateSchema.optional(),
+  /** The cause of the over-indebtedness, as the client tells it (Cerfa 13594 p.11). */
+  indebtednessCause: z.string().max(8000).optional(),
+  /** The household-level supporting documents the counsellor has ticked as received. */
+  documentsProvided: z.array(HouseholdDocumentSchema).optional(),
 });
 export type DossierMeta = z.infer<typeof DossierMetaSchema>;

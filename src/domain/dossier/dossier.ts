@@ -80,12 +80,14 @@ export function toHouseholdDocument(dossier: Dossier): Household {
     departement: h.departement,
     housingStatus: h.housingStatus,
     ...(h.evictionProcedure === undefined ? {} : { evictionProcedure: h.evictionProcedure }),
-    members: live(dossier.members).map(({ lastName: _lastName, ...m }) => stripMeta(m)),
+    members: live(dossier.members).map(({ lastName: _l, legalProtection: _p, ...m }) => stripMeta(m)),
     resources: live(dossier.resources).map(stripMeta),
     charges: live(dossier.charges).map(stripMeta),
     assets: live(dossier.assets).map(stripMeta),
-    creditors: live(dossier.creditors).map(stripMeta),
-    debts: live(dossier.debts).map(({ documentsProvided: _documents, ...d }) => stripMeta(d)),
+    creditors: live(dossier.creditors).map(({ address: _a, reference: _r, ...c }) => stripMeta(c)),
+    debts: live(dossier.debts).map(({ documentsProvided: _d, reference: _r, firstUnpaidOn: _f, ...d }) =>
+      stripMeta(d),
+    ),
   };
   return doc as Household;
 }

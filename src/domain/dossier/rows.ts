@@ -9,6 +9,7 @@ import { z } from 'zod';
 // the app's sync client) and that pattern also matches src/domain/sync from this folder.
 import type { EntityName } from '../../domain/sync/entities';
 import { type RowMetaKey, RowMetaSchema } from '../../domain/sync/row-meta';
+import { IsoDateSchema } from '../dates';
 import { AssetSchema } from '../household/asset';
 import { ChargeSchema } from '../household/charge';
 import { CreditorSchema } from '../household/creditor';
@@ -37,19 +38,41 @@ export const HouseholdEntitySchema = z.object({
   ...DossierMetaSchema.shape,
 });
 
+/** A legal protection measure (Cerfa 13594, identity of each filer). */
+export const LegalProtectionSchema = z.enum(['none', 'curatelle', 'tutelle', 'sauvegarde_de_justice']);
+export type LegalProtection = z.infer<typeof LegalProtectionSchema>;
+
 /**
  * A member as stored: the engine's member plus the surname, which the engine does not need but
- * intake, search and duplicate checks do.
+ * intake, search and duplicate checks do, and the member's legal protection measure (the Banque
+ * de France preparation: a protected person files on paper, with the guardian).
  * TODO(issue 3 owner): move lastName into MemberSchema if the engine documents should carry it.
  */
-export const MemberEntitySchema = MemberSchema.extend({ lastName: z.string().max(200).optional() });
+export const MemberEntitySchema = MemberSchema.extend({
+  lastName: z.string().max(200).optional(),
+  legalProtection: LegalProtectionSchema.optional(),
+});
+
+/**
+ * A creditor as stored: the engine's creditor plus its postal address (free lines of text, as on
+ * the creditor's letters: a department, a PO box…) and the household's file reference with it.
+ * The engine reads neither.
+ */
+export const CreditorEntitySchema = CreditorSchema.extend({
+  address: z.string().max(500).optional(),
+  reference: z.string().max(100).optional(),
+});
 
 /**
  * A debt as stored: the engine's debt plus the supporting documents the counsellor has ticked
- * (debt-documents.ts), which the engine does not read.
+ * (debt-documents.ts), its reference and first unpaid date, which the engine does not read.
  */
 export const DebtEntitySchema = DebtSchema.extend({
   documentsProvided: z.array(DebtDocumentSchema).optional(),
+  /** The contract or file reference of this debt at the creditor. */
+  reference: z.string().max(100).optional(),
+  /** First unpaid instalment not made good (the forclusion check, C. consom. R312-35). */
+  firstUnpaidOn: IsoDateSchema.optional(),
 });
 
 export const HouseholdRowSchema = z
@@ -62,7 +85,7 @@ export const MemberRowSchema = z.intersection(MemberEntitySchema, RowMetaSchema)
 export const ResourceRowSchema = z.intersection(ResourceSchema, RowMetaSchema);
 export const ChargeRowSchema = z.intersection(ChargeSchema, RowMetaSchema);
 export const AssetRowSchema = z.intersection(AssetSchema, RowMetaSchema);
-export const CreditorRowSchema = z.intersection(CreditorSchema, RowMetaSchema);
+export const CreditorRowSchema = z.intersection(CreditorEntitySchema, RowMetaSchema);
 export const DebtRowSchema = z.intersection(DebtEntitySchema, RowMetaSchema);
 export const NoteRowSchema = z.intersection(NoteSchema, RowMetaSchema);
 export const ActionRowSchema = z.intersection(ActionSchema, RowMetaSchema);

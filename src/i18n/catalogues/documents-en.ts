@@ -79,7 +79,22 @@ export const documentsEn: Record<keyof typeof documentsFr, string> = {
   'documents.bdf.warning.non_filing_spouse':
     'The spouse is not filing: attach the spouse’s income or how the couple shares its costs.',
   'documents.bdf.warning.professional_debts': 'Professional debts: a sole trader must first go to the court.',
-  'documents.bdf.guardianship': 'A person filing is under guardianship (tutelle or curatelle)',
+  'documents.bdf.protection': 'Legal protection: {name}',
+  'documents.bdf.protectionHint':
+    'Saved in the dossier. A protected person files on paper, with the guardian.',
+  'documents.protection.unknown': 'Not given yet',
+  'documents.protection.none': 'None',
+  'documents.protection.curatelle': 'Curatelle (partial guardianship)',
+  'documents.protection.tutelle': 'Tutelle (guardianship)',
+  'documents.protection.sauvegarde_de_justice': 'Sauvegarde de justice (temporary protection)',
+  'documents.bdf.savedOnDossier':
+    'The cause, the ticked documents and the protection measures are saved in the dossier.',
+  'documents.bdf.noAddress': 'Address to complete',
+  'documents.bdf.noReference': 'Reference to complete',
+  'documents.bdf.editInDebts': 'Edit addresses and references in the Debts tab',
+  'documents.letter.fromDossier': 'From the dossier (Debts tab)',
+  'documents.letter.unpaidStored': 'First unpaid instalment not made good: {date}',
+  'documents.letter.unpaidMissing': 'First unpaid instalment not made good: to fill in the Debts tab',
   'documents.bdf.cause': 'Cause of the over-indebtedness',
   'documents.bdf.causeHint': 'What happened, with dates. Goes in the form’s “cause” section.',
   'documents.bdf.checklist': 'Supporting documents',

@@ -81,7 +81,22 @@ export const documentsFr = {
     'Le conjoint ne dépose pas : joindre ses ressources ou la répartition des charges du couple.',
   'documents.bdf.warning.professional_debts':
     'Dettes professionnelles : un entrepreneur individuel doit d’abord s’adresser au tribunal.',
-  'documents.bdf.guardianship': 'Une personne qui dépose est sous tutelle ou curatelle',
+  'documents.bdf.protection': 'Mesure de protection : {name}',
+  'documents.bdf.protectionHint':
+    'Enregistrée dans le dossier. Une personne protégée dépose sur papier, avec son tuteur ou curateur.',
+  'documents.protection.unknown': 'Pas encore renseignée',
+  'documents.protection.none': 'Aucune',
+  'documents.protection.curatelle': 'Curatelle',
+  'documents.protection.tutelle': 'Tutelle',
+  'documents.protection.sauvegarde_de_justice': 'Sauvegarde de justice',
+  'documents.bdf.savedOnDossier':
+    'La cause, les pièces cochées et les mesures de protection sont enregistrées dans le dossier.',
+  'documents.bdf.noAddress': 'Adresse à compléter',
+  'documents.bdf.noReference': 'Référence à compléter',
+  'documents.bdf.editInDebts': 'Modifier les adresses et références dans l’onglet Dettes',
+  'documents.letter.fromDossier': 'Repris du dossier (onglet Dettes)',
+  'documents.letter.unpaidStored': 'Premier impayé non régularisé : {date}',
+  'documents.letter.unpaidMissing': 'Premier impayé non régularisé : à renseigner dans l’onglet Dettes',
   'documents.bdf.cause': 'Cause du surendettement',
   'documents.bdf.causeHint':
     'Ce qui s’est passé, avec les dates. Reporté à la rubrique « cause » du formulaire.',

@@ -9,6 +9,7 @@ import {
   collect,
   optionalAmountField,
   optionalChoiceField,
+  optionalDateField,
   optionalIntegerField,
   optionalTextField,
   rateField,
@@ -35,6 +36,8 @@ export const DEBT_FIELDS = [
   'guarantor',
   'enforcementInProgress',
   'isProfessional',
+  'reference',
+  'firstUnpaidOn',
 ] as const;
 export type DebtField = (typeof DEBT_FIELDS)[number];
 
@@ -58,6 +61,8 @@ export function debtInitial(row: FieldsOf<'debt'> | undefined, creditorId = ''):
     guarantor: row?.guarantor ?? '',
     enforcementInProgress: yesNoText(row?.enforcementInProgress ?? false),
     isProfessional: yesNoText(row?.isProfessional),
+    reference: row?.reference ?? '',
+    firstUnpaidOn: row?.firstUnpaidOn ?? '',
   };
 }
 
@@ -91,6 +96,8 @@ export function validateDebt(
     guarantor: optionalChoiceField(v.guarantor, GUARANTOR_OPTIONS),
     enforcementInProgress: choiceField(v.enforcementInProgress, ['yes', 'no'] as const),
     isProfessional: optionalChoiceField(v.isProfessional, ['yes', 'no'] as const),
+    reference: optionalTextField(v.reference, 100),
+    firstUnpaidOn: optionalDateField(v.firstUnpaidOn),
   });
   if (!result.ok) return result;
   const x = result.values;
@@ -113,6 +120,8 @@ export function validateDebt(
       guarantor: x.guarantor,
       enforcementInProgress: x.enforcementInProgress === 'yes',
       isProfessional: yesNoValue(x.isProfessional ?? ''),
+      reference: x.reference,
+      firstUnpaidOn: x.firstUnpaidOn,
     } as FieldsOf<'debt'>,
   };
 }
@@ -133,6 +142,8 @@ export function debtFormSpec(
       'balloonCents',
       'guarantor',
       'isProfessional',
+      'reference',
+      'firstUnpaidOn',
     ],
   };
 }

@@ -1,7 +1,9 @@
 /**
  * What the Documents screen asks for, as typed on its form (one draft per dossier, saved on
- * every keystroke), and the description it turns into with the documents kit. Pure functions
- * over the kit: the model calls them, the tests check them.
+ * every keystroke: the choice of document and the letter's own text), and the description it
+ * turns into with the documents kit. What belongs to the dossier (references, addresses, first
+ * unpaid dates, legal protection, cause, document ticks) is read from the stored rows, never
+ * from this draft. Pure functions over the kit: the model calls them, the tests check them.
  */
 
 import type { DocumentsKit } from '../../documents/kit';
@@ -28,7 +30,7 @@ export const LETTER_KINDS: readonly LetterKind[] = [
   'tax_relief_request',
 ];
 
-/** The form's text, by field. Per-debt fields are `ref:<debtId>`, `addr:<debtId>`, `unpaid:<debtId>`. */
+/** The form's text, by field. */
 export type DocumentFields = Record<string, string>;
 
 export function initialFields(locale: DocumentLocale): DocumentFields {
@@ -44,8 +46,6 @@ export function initialFields(locale: DocumentLocale): DocumentFields {
     body: '',
     bodyEdited: '',
     forclusionConfirmed: '',
-    guardianship: '',
-    cause: '',
   };
 }
 
@@ -121,15 +121,12 @@ export function letterDraft(context: DocumentContext): LetterDraft {
   const debtId = letterDebtId(dossier, values);
   const plan = kind === 'rescheduling_request' ? planOf(kit, dossier, values) : null;
   const months = Number.parseInt(fieldOf(values, 'graceMonths'), 10);
-  const unpaid = fieldOf(values, `unpaid:${debtId}`);
   const template = kit.draftLetter(
     kit.letterTemplate(kind, locale),
     { dossier, diagnosis, plan, locale, today },
     {
       kind,
       debtId,
-      debtReference: fieldOf(values, `ref:${debtId}`),
-      creditorAddress: fieldOf(values, `addr:${debtId}`),
       reason: fieldOf(values, 'reason'),
       ...(Number.isInteger(months) && months > 0 ? { graceMonths: months } : {}),
     },
@@ -138,11 +135,8 @@ export function letterDraft(context: DocumentContext): LetterDraft {
   const subject = edited ? fieldOf(values, 'subject') : template.subject.text;
   const body = edited ? fieldOf(values, 'body') : template.body.text;
   const debt = dossier.debts.find((d) => d.id === debtId && !d.deleted);
-  const validUnpaid = /^\d{4}-\d{2}-\d{2}$/.test(unpaid) ? (unpaid as IsoDate) : undefined;
   const forclusion: ForclusionCheck =
-    debt && kind !== 'tax_relief_request'
-      ? kit.checkForclusion(debt.product, validUnpaid, today)
-      : { kind: 'not-applicable' };
+    debt && kind !== 'tax_relief_request' ? kit.checkDebtForclusion(debt, today) : { kind: 'not-applicable' };
   return {
     kind,
     debtId,
@@ -152,24 +146,6 @@ export function letterDraft(context: DocumentContext): LetterDraft {
     unresolved: [...new Set([...kit.unresolvedPlaceholders(subject), ...kit.unresolvedPlaceholders(body)])],
     forclusion,
     plan,
-  };
-}
-
-export function bdfOptions(kit: DocumentsKit, dossier: Dossier, values: DocumentFields) {
-  const debtDetails: Record<string, { reference?: string; creditorAddress?: string }> = {};
-  for (const debt of dossier.debts) {
-    const reference = fieldOf(values, `ref:${debt.id}`).trim();
-    const creditorAddress = fieldOf(values, `addr:${debt.id}`).trim();
-    debtDetails[debt.id] = {
-      ...(reference ? { reference } : {}),
-      ...(creditorAddress ? { creditorAddress } : {}),
-    };
-  }
-  return {
-    guardianship: values.guardianship === '1',
-    cause: fieldOf(values, 'cause'),
-    providedGeneral: kit.GENERAL_DOCUMENTS.filter((d) => values[`provided:${d}`] === '1'),
-    debtDetails,
   };
 }
 
@@ -201,7 +177,7 @@ export function describe(context: DocumentContext, choice: DocumentChoice): Desc
     case 'bdf_preparation':
       return {
         ok: true,
-        description: kit.buildBdfPreparation({ dossier, locale, today, ...bdfOptions(kit, dossier, values) }),
+        description: kit.buildBdfPreparation({ dossier, locale, today }),
       };
     case 'letter': {
       const draft = letterDraft(context);
@@ -220,7 +196,6 @@ export function describe(context: DocumentContext, choice: DocumentChoice): Desc
           debtId: draft.debtId,
           subject: draft.subject,
           body: draft.body,
-          creditorAddress: fieldOf(values, `addr:${draft.debtId}`),
           plan: draft.plan,
         }),
       };

@@ -1,13 +1,20 @@
 /**
  * The Documents screen's state: the documents kit (loaded with a dynamic import the first time
  * the screen opens, so it is its own chunk), the form (one draft per dossier, saved on every
- * keystroke), and `produce`: the description → a PDF Blob downloaded, or HTML for the print
- * area → the 'document_produced' action logged in the dossier.
+ * keystroke: the document chosen and the letter's own text), and `produce`: the description →
+ * a PDF Blob downloaded, or HTML for the print area → the 'document_produced' action logged in
+ * the dossier. The dossier's own facts typed here (cause, document ticks, legal protection) are
+ * written to the rows (`saveHousehold`, `saveMember`), so they sync; a draft left by an older
+ * version with such fields is moved to the rows once (`adoptLegacyDraft`).
  */
 import { computed, signal } from '@preact/signals';
 import type { DocumentsKit } from '../../documents/kit';
 import type { IsoDate } from '../../domain/dates';
 import type { DocumentLocale } from '../../domain/documents/document-model';
+import type { Dossier } from '../../domain/dossier/dossier';
+import { HouseholdDocumentSchema } from '../../domain/dossier/dossier-meta';
+import type { PatchOf } from '../../domain/dossier/rows';
+import type { EntityName } from '../../domain/sync/entities';
 import type { DraftRegistry } from '../drafts';
 import type { DossierModel } from '../workspace/dossier-model';
 import { describeWriteError } from '../workspace/workspace-model';
@@ -44,6 +51,57 @@ export interface DocumentsModelDeps {
 /** Lazy: the kit is its own chunk. */
 export const loadDocumentsKit = (): Promise<DocumentsKit> => import('../../documents/kit');
 
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+interface LegacyWrite {
+  readonly entity: EntityName;
+  readonly id: string;
+  readonly patch: Record<string, unknown>;
+}
+
+/**
+ * The writes that move a draft of the older Documents form (cause, document ticks, per-debt
+ * reference, creditor address and first unpaid date) into the rows, without overwriting a value
+ * already stored. The "guardianship" tick is not moved: it did not say who nor which measure.
+ */
+export function legacyDraftWrites(dossier: Dossier, draft: Record<string, unknown>): LegacyWrite[] {
+  const text = (key: string) => (typeof draft[key] === 'string' ? (draft[key] as string).trim() : '');
+  const writes: LegacyWrite[] = [];
+  const h = dossier.household;
+  const householdPatch: Record<string, unknown> = {};
+  if (text('cause') && !h.indebtednessCause) householdPatch.indebtednessCause = text('cause').slice(0, 8000);
+  const ticked = HouseholdDocumentSchema.options.filter((d) => draft[`provided:${d}`] === '1');
+  if (ticked.length > 0 && !h.documentsProvided) householdPatch.documentsProvided = ticked;
+  if (Object.keys(householdPatch).length > 0)
+    writes.push({ entity: 'household', id: h.id, patch: householdPatch });
+  const creditorPatches = new Map<string, Record<string, unknown>>();
+  for (const debt of dossier.debts.filter((d) => !d.deleted)) {
+    const patch: Record<string, unknown> = {};
+    const ref = text(`ref:${debt.id}`);
+    const unpaid = text(`unpaid:${debt.id}`);
+    if (ref && !debt.reference) patch.reference = ref.slice(0, 100);
+    if (ISO_DATE.test(unpaid) && !debt.firstUnpaidOn) patch.firstUnpaidOn = unpaid;
+    if (Object.keys(patch).length > 0) writes.push({ entity: 'debt', id: debt.id, patch });
+    const addr = text(`addr:${debt.id}`);
+    const creditor = dossier.creditors.find((c) => c.id === debt.creditorId && !c.deleted);
+    if (addr && creditor && !creditor.address && !creditorPatches.has(creditor.id)) {
+      creditorPatches.set(creditor.id, { address: addr.slice(0, 500) });
+    }
+  }
+  for (const [id, patch] of creditorPatches) writes.push({ entity: 'creditor', id, patch });
+  return writes;
+}
+
+/** The draft without the fields that now live on the rows. */
+export function withoutLegacyFields(draft: Record<string, string>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [key, value] of Object.entries(draft)) {
+    if (key === 'cause' || key === 'guardianship' || /^(provided|ref|addr|unpaid):/.test(key)) continue;
+    out[key] = value;
+  }
+  return out;
+}
+
 export function downloadBlob(blob: Blob, fileName: string): void {
   const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
@@ -65,6 +123,8 @@ export function createDocumentsModel(deps: DocumentsModelDeps) {
   const status = signal<ProduceStatus>({ kind: 'idle' });
   /** The HTML of the document to print: the screen renders it in its print area, then prints. */
   const printHtml = signal<string | null>(null);
+  /** The last write of a dossier fact that the device refused (an i18n key), or null. */
+  const saveError = signal<string | null>(null);
   let edited = false;
 
   const context = computed<DocumentContext | null>(() => {
@@ -90,13 +150,54 @@ export function createDocumentsModel(deps: DocumentsModelDeps) {
       deps.drafts.load<DocumentFields>(formId).catch(() => undefined),
     ]);
     if (draft && typeof draft === 'object' && !edited) {
-      values.value = { ...values.value, ...draft };
+      const kept = withoutLegacyFields(draft);
+      values.value = { ...values.value, ...kept };
       draftRestored.value = true;
+      await adoptLegacyDraft(draft, kept);
     }
     if (loaded) {
       kit.value = loaded;
       // Warm the PDF renderer and the fonts while the counsellor chooses (a failure shows on produce).
       loaded.preparePdf().catch(() => undefined);
+    }
+  }
+
+  async function adoptLegacyDraft(draft: DocumentFields, kept: DocumentFields): Promise<void> {
+    if (Object.keys(kept).length === Object.keys(draft).length) return;
+    const dossier = deps.model.dossier.value;
+    if (!dossier) return;
+    try {
+      for (const write of legacyDraftWrites(dossier, draft)) {
+        await deps.model.updateRow(write.entity, write.id, write.patch as PatchOf<typeof write.entity>);
+      }
+      await deps.drafts.save(formId, values.value);
+    } catch (cause) {
+      // The old draft stays as it was: the next start tries again.
+      saveError.value = describeWriteError(cause);
+    }
+  }
+
+  /** Writes household facts (cause, document ticks) to the household row. */
+  async function saveHousehold(patch: PatchOf<'household'>): Promise<boolean> {
+    try {
+      await deps.model.updateHousehold(patch);
+      saveError.value = null;
+      return true;
+    } catch (cause) {
+      saveError.value = describeWriteError(cause);
+      return false;
+    }
+  }
+
+  /** Writes a member's fields (legal protection) to the member row. */
+  async function saveMember(memberId: string, patch: PatchOf<'member'>): Promise<boolean> {
+    try {
+      await deps.model.updateRow('member', memberId, patch);
+      saveError.value = null;
+      return true;
+    } catch (cause) {
+      saveError.value = describeWriteError(cause);
+      return false;
     }
   }
 
@@ -161,7 +262,10 @@ export function createDocumentsModel(deps: DocumentsModelDeps) {
     draftRestored,
     status,
     printHtml,
+    saveError,
     context,
+    saveHousehold,
+    saveMember,
     start,
     edit,
     editMany,

@@ -11,7 +11,7 @@ import {
   onlineFilingWarnings,
 } from '../../../src/domain/documents';
 import { DebtProductSchema } from '../../../src/domain/household/debt';
-import { makeDossier, TODAY } from './fixture';
+import { makeDossier, protect, TODAY, withStoredDetails } from './fixture';
 
 function tableAfter(doc: DocumentDescription, title: string, caption?: string) {
   const section = doc.sections.find((s) => s.title === title);
@@ -35,12 +35,9 @@ describe('Cerfa 13594 mapping', () => {
 
   it('one filer: the form’s sections in order, one filer column, debts by category', () => {
     const doc = buildBdfPreparation({
-      dossier: makeDossier(),
+      dossier: withStoredDetails(makeDossier(), { creditorAddress: 'TSA 12345\n59000 Lille' }),
       locale: 'fr',
       today: TODAY,
-      guardianship: false,
-      providedGeneral: [],
-      debtDetails: { 'debt-credit': { reference: 'RC-778899', creditorAddress: 'TSA 12345\n59000 Lille' } },
     });
     expect(doc.sections.map((s) => s.title).filter(Boolean)).toEqual([
       'Dépôt du dossier',
@@ -79,8 +76,6 @@ describe('Cerfa 13594 mapping', () => {
       dossier,
       locale: 'fr',
       today: TODAY,
-      guardianship: false,
-      providedGeneral: [],
     });
     const identity = tableAfter(doc, '1. Identité (page 1)', 'Co-déposant');
     expect(identity.rows).toContainEqual(['Nom et prénom', 'Marc Lefèvre']);
@@ -97,9 +92,11 @@ describe('Cerfa 13594 mapping', () => {
 
 describe('online filing warnings', () => {
   it('couple and guardianship refuse the online filing; a non-filing spouse is a point to settle', () => {
-    expect(onlineFilingWarnings(makeDossier(), { guardianship: false })).toEqual([]);
-    expect(onlineFilingWarnings(makeDossier({ couple: true }), { guardianship: false })).toEqual(['couple']);
-    expect(onlineFilingWarnings(makeDossier(), { guardianship: true })).toEqual(['guardianship']);
+    expect(onlineFilingWarnings(makeDossier())).toEqual([]);
+    expect(onlineFilingWarnings(makeDossier({ couple: true }))).toEqual(['couple']);
+    expect(onlineFilingWarnings(protect(makeDossier(), 'm-awa', 'curatelle'))).toEqual(['guardianship']);
+    // "none" and a protected child do not refuse the online filing.
+    expect(onlineFilingWarnings(protect(makeDossier(), 'm-awa', 'none'))).toEqual([]);
     expect(onlineFilingPossible(['non_filing_spouse'])).toBe(true);
     expect(onlineFilingPossible(['guardianship'])).toBe(false);
 
@@ -107,14 +104,14 @@ describe('online filing warnings', () => {
     const member = spouse.members[0];
     if (!member) throw new Error('no member');
     spouse.members.push({ ...member, id: 'm-spouse', role: 'non_filing_spouse', firstName: 'Paul' });
-    expect(onlineFilingWarnings(spouse, { guardianship: false })).toEqual(['non_filing_spouse']);
+    expect(onlineFilingWarnings(spouse)).toEqual(['non_filing_spouse']);
   });
 });
 
 describe('supporting documents checklist', () => {
   it('asks for what this household needs and marks what is missing', () => {
     const dossier = makeDossier();
-    expect(neededGeneralDocuments(dossier, { guardianship: false })).toEqual([
+    expect(neededGeneralDocuments(dossier)).toEqual([
       'id_filer',
       'family_book',
       'payslips',
@@ -124,10 +121,11 @@ describe('supporting documents checklist', () => {
       'rent_receipt',
       'cause_letter',
     ]);
-    expect(neededGeneralDocuments(makeDossier({ couple: true }), { guardianship: true })).toContain(
+    expect(neededGeneralDocuments(protect(makeDossier({ couple: true }), 'm-marc', 'tutelle'))).toContain(
       'guardianship_judgment',
     );
-    const list = bdfChecklist(dossier, { guardianship: false, providedGeneral: ['id_filer', 'tax_notice'] });
+    dossier.household = { ...dossier.household, documentsProvided: ['id_filer', 'tax_notice'] };
+    const list = bdfChecklist(dossier);
     expect(list.filter((c) => c.scope === 'general' && c.provided).map((c) => c.document)).toEqual([
       'id_filer',
       'tax_notice',
@@ -143,9 +141,44 @@ describe('supporting documents checklist', () => {
       dossier,
       locale: 'en',
       today: TODAY,
-      guardianship: false,
-      providedGeneral: ['id_filer', 'tax_notice'],
     });
     expect(documentTexts(doc)).toContain('8 document(s) missing.');
+  });
+});
+
+describe('what the preparation reads from the stored rows', () => {
+  it('the protection of each filer, the cause and the references come from the dossier', () => {
+    let dossier = protect(withStoredDetails(makeDossier({ couple: true })), 'm-marc', 'tutelle');
+    dossier = protect(dossier, 'm-awa', 'none');
+    dossier.household = { ...dossier.household, indebtednessCause: 'Perte d’emploi en mars 2025.' };
+    const doc = buildBdfPreparation({ dossier, locale: 'fr', today: TODAY });
+    expect(tableAfter(doc, '1. Identité (page 1)', 'Déposant').rows).toContainEqual([
+      'Mesure de protection',
+      'Aucune',
+    ]);
+    expect(tableAfter(doc, '1. Identité (page 1)', 'Co-déposant').rows).toContainEqual([
+      'Mesure de protection',
+      'Tutelle',
+    ]);
+    const texts = documentTexts(doc);
+    expect(texts).toContain(
+      'Dépôt en ligne impossible : une personne est sous tutelle ou curatelle. Il faut déposer sur papier, avec le tuteur ou le curateur.',
+    );
+    expect(texts).toContain('Perte d’emploi en mars 2025.');
+    expect(texts).toContain('Service recouvrement, TSA 12345, 59000 Lille');
+    expect(texts).toContain('RC-778899');
+  });
+
+  it('a creditor reference is used when the debt has none; a protected child is not a filer', () => {
+    const base = withStoredDetails(makeDossier());
+    const dossier = protect(
+      { ...base, debts: base.debts.map((d) => ({ ...d, reference: undefined })) },
+      'm-child',
+      'tutelle',
+    );
+    const doc = buildBdfPreparation({ dossier, locale: 'fr', today: TODAY });
+    expect(documentTexts(doc)).toContain('CLI-42');
+    expect(onlineFilingWarnings(dossier)).toEqual([]);
+    expect(neededGeneralDocuments(dossier)).not.toContain('guardianship_judgment');
   });
 });

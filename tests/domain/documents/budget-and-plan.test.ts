@@ -9,7 +9,7 @@ import {
   savedPlan,
   segmentsOf,
 } from '../../../src/domain/documents';
-import { diagnosisOf, makeDossier, scenarioRow, TODAY } from './fixture';
+import { diagnosisOf, makeDossier, scenarioRow, TODAY, withStoredDetails } from './fixture';
 
 describe('budget sheet', () => {
   it('shows the key figures of the diagnosis in plain words', () => {
@@ -115,7 +115,9 @@ describe('saved plan and client plan', () => {
 
 describe('letter document', () => {
   it('lays out sender, recipient, subject, the edited body, and the plan for this creditor', () => {
-    const dossier = makeDossier();
+    const dossier = withStoredDetails(makeDossier(), {
+      creditorAddress: 'Service clients\nTSA 12345\n59000 Lille',
+    });
     const result = savedPlan(dossier, scenarioRow());
     if (!result.ok) throw new Error(result.reason);
     const doc = buildLetter({
@@ -126,7 +128,6 @@ describe('letter document', () => {
       debtId: 'debt-credit',
       subject: 'Demande de rééchelonnement',
       body: 'Madame, Monsieur,\n\nPremier paragraphe\nsur deux lignes.\n\nCordialement.',
-      creditorAddress: 'Service clients\nTSA 12345\n59000 Lille',
       plan: result.plan,
     });
     const blocks = doc.sections[0]?.blocks ?? [];

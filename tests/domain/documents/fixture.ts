@@ -6,7 +6,7 @@
 import { diagnose } from '../../../src/domain/budget/diagnose';
 import type { IsoDate } from '../../../src/domain/dates';
 import { type Dossier, toHouseholdDocument } from '../../../src/domain/dossier/dossier';
-import type { ScenarioRow } from '../../../src/domain/dossier/rows';
+import type { LegalProtection, ScenarioRow } from '../../../src/domain/dossier/rows';
 import { HouseholdSchema } from '../../../src/domain/household/household';
 
 export const TODAY = '2026-11-27' as IsoDate;
@@ -188,4 +188,43 @@ export function makeDossier(options: FixtureOptions = {}): Dossier {
 
 export function diagnosisOf(dossier: Dossier) {
   return diagnose({ on: TODAY, household: HouseholdSchema.parse(toHouseholdDocument(dossier)) });
+}
+
+/**
+ * The dossier with what the Debts and Documents screens store on the rows: the Cofidis address
+ * and file reference, the revolving credit's contract reference and first unpaid date.
+ */
+export function withStoredDetails(
+  dossier: Dossier,
+  details: { firstUnpaidOn?: string; creditorAddress?: string; debtReference?: string } = {},
+): Dossier {
+  return {
+    ...dossier,
+    creditors: dossier.creditors.map((c) =>
+      c.id === 'cr-cofidis'
+        ? {
+            ...c,
+            address: details.creditorAddress ?? 'Service recouvrement\nTSA 12345\n59000 Lille',
+            reference: 'CLI-42',
+          }
+        : c,
+    ),
+    debts: dossier.debts.map((d) =>
+      d.id === 'debt-credit'
+        ? {
+            ...d,
+            reference: details.debtReference ?? 'RC-778899',
+            ...(details.firstUnpaidOn ? { firstUnpaidOn: details.firstUnpaidOn } : {}),
+          }
+        : d,
+    ),
+  };
+}
+
+/** The dossier with a legal protection measure stored on one member row. */
+export function protect(dossier: Dossier, memberId: string, measure: LegalProtection): Dossier {
+  return {
+    ...dossier,
+    members: dossier.members.map((m) => (m.id === memberId ? { ...m, legalProtection: measure } : m)),
+  };
 }

@@ -10,7 +10,7 @@ import {
   savedPlan,
   unresolvedPlaceholders,
 } from '../../../src/domain/documents';
-import { diagnosisOf, makeDossier, scenarioRow, TODAY } from './fixture';
+import { diagnosisOf, makeDossier, scenarioRow, TODAY, withStoredDetails } from './fixture';
 
 describe('fillTemplate', () => {
   it('replaces known placeholders, with or without inner spaces', () => {
@@ -58,13 +58,14 @@ describe('letter templates as data', () => {
   });
 
   it('fills a rescheduling request with the dossier, the diagnosis and the plan for this creditor', () => {
-    const dossier = makeDossier();
+    // The reference is the one stored on the debt row.
+    const dossier = withStoredDetails(makeDossier());
     const planResult = savedPlan(dossier, scenarioRow());
     if (!planResult.ok) throw new Error('no plan');
     const { subject, body } = draftLetter(
       letterTemplate('rescheduling_request', 'fr'),
       { dossier, diagnosis: diagnosisOf(dossier), plan: planResult.plan, locale: 'fr', today: TODAY },
-      { kind: 'rescheduling_request', debtId: 'debt-credit', debtReference: 'RC-778899' },
+      { kind: 'rescheduling_request', debtId: 'debt-credit' },
     );
     expect(subject.text).toBe('Demande de rééchelonnement de ma dette, référence RC-778899');
     expect(body.text).toContain('ma dette auprès de Cofidis (Crédit renouvelable, référence RC-778899)');
@@ -94,15 +95,33 @@ describe('letter templates as data', () => {
       reason: 'I lost my job in September.',
     });
     expect(without.body.missing).toEqual(['debt.reference', 'grace.months']);
-    const withMonths = draftLetter(letterTemplate('grace_period_request', 'en'), context, {
-      kind: 'grace_period_request',
-      debtId: 'debt-credit',
-      reason: 'I lost my job in September.',
-      graceMonths: 6,
-      debtReference: 'RC-1',
-    });
+    // Without its own reference, the debt takes the one stored on its creditor.
+    const creditorOnly = withStoredDetails(dossier);
+    creditorOnly.debts = creditorOnly.debts.map((d) => ({ ...d, reference: undefined }));
+    const fromCreditor = draftLetter(
+      letterTemplate('grace_period_request', 'en'),
+      { ...context, dossier: creditorOnly },
+      {
+        kind: 'grace_period_request',
+        debtId: 'debt-credit',
+        graceMonths: 2,
+      },
+    );
+    expect(fromCreditor.body.text).toContain('CLI-42');
+    const stored = withStoredDetails(dossier, { debtReference: 'RC-1' });
+    const withMonths = draftLetter(
+      letterTemplate('grace_period_request', 'en'),
+      { ...context, dossier: stored },
+      {
+        kind: 'grace_period_request',
+        debtId: 'debt-credit',
+        reason: 'I lost my job in September.',
+        graceMonths: 6,
+      },
+    );
     expect(withMonths.body.missing).toEqual([]);
     expect(withMonths.body.text).toContain('postpone my instalments for 6 months');
+    expect(withMonths.body.text).toContain('RC-1');
     expect(withMonths.body.text).toContain('whose instalment is €180.00 a month');
   });
 });

@@ -66,7 +66,7 @@ describe('debt form', () => {
   });
 
   it('needs a creditor name', () => {
-    expect(validateCreditor({ name: '  ', category: 'tax' })).toEqual({
+    expect(validateCreditor({ name: '  ', category: 'tax', address: '', reference: '' })).toEqual({
       ok: false,
       errors: { name: 'error.required' },
     });

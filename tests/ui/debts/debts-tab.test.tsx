@@ -1,6 +1,6 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { formatMoney, locale } from '../../../src/i18n/i18n';
+import { formatDate, formatMoney, locale } from '../../../src/i18n/i18n';
 import { openDossier } from '../../../src/state/workspace/dossier-registry';
 import { App } from '../../../src/ui/app';
 import { seedEmptyHousehold, seedExampleA } from '../budget/seed-household';
@@ -52,6 +52,8 @@ describe('Debts tab', () => {
       fireEvent.change(within(form).getByLabelText(label, { exact: false }), { target: { value } });
     choose('Type de dette', 'lease');
     type('Précision (n° de contrat…)', 'LOA 7781');
+    type('Référence de la dette', 'CT-2023-0042');
+    type('Premier impayé non régularisé', '2024-03-05');
     type('Capital restant dû', '12 000');
     type('Impayés', '450,50');
     type('Somme exigible maintenant', '900');
@@ -85,6 +87,8 @@ describe('Debts tab', () => {
       guarantor: 'natural_person',
       enforcementInProgress: true,
       isProfessional: false,
+      reference: 'CT-2023-0042',
+      firstUnpaidOn: '2024-03-05',
     });
     first.unmount();
     openDebts(householdId, state);
@@ -104,6 +108,8 @@ describe('Debts tab', () => {
       '38 mois',
       formatMoney(450_000),
       'Une personne (caution)',
+      'CT-2023-0042',
+      formatDate('2024-03-05'),
     ]) {
       expect(text).toContain(expected);
     }
@@ -244,10 +250,37 @@ describe('Debts tab', () => {
     const region = await screen.findByRole('region', { name: 'Créanciers' });
     fireEvent.input(within(region).getByLabelText('Nom du créancier'), { target: { value: 'EDF' } });
     fireEvent.change(within(region).getByLabelText('Catégorie'), { target: { value: 'utility' } });
+    fireEvent.input(within(region).getByLabelText('Adresse du créancier', { exact: false }), {
+      target: { value: 'Service clients EDF\nTSA 20012\n69945 Lyon Cedex 20' },
+    });
+    fireEvent.input(
+      within(region).getByLabelText('Référence du dossier chez ce créancier', { exact: false }),
+      {
+        target: { value: 'CLIENT-6001' },
+      },
+    );
     fireEvent.click(within(region).getByRole('button', { name: 'Ajouter un créancier' }));
     await waitFor(async () => {
       const creditors = (await repository.getDossier(householdId))?.creditors ?? [];
-      expect(creditors.map((c) => [c.name, c.category])).toContainEqual(['EDF', 'utility']);
+      expect(creditors.find((c) => c.name === 'EDF')).toMatchObject({
+        category: 'utility',
+        address: 'Service clients EDF\nTSA 20012\n69945 Lyon Cedex 20',
+        reference: 'CLIENT-6001',
+      });
+    });
+    expect(await within(region).findByText(/Réf\. CLIENT-6001/)).toBeTruthy();
+    // Emptied on edit: the optional fields are removed from the row.
+    fireEvent.click(within(region).getByRole('button', { name: 'Modifier EDF' }));
+    const reference = within(region).getAllByLabelText('Référence du dossier chez ce créancier', {
+      exact: false,
+    })[0] as HTMLInputElement;
+    expect(reference.value).toBe('CLIENT-6001');
+    fireEvent.input(reference, { target: { value: '' } });
+    fireEvent.click(within(region).getByRole('button', { name: 'Enregistrer la ligne' }));
+    await waitFor(async () => {
+      const edf = (await repository.getDossier(householdId))?.creditors.find((c) => c.name === 'EDF');
+      expect(edf?.reference).toBeUndefined();
+      expect(edf?.address).toBe('Service clients EDF\nTSA 20012\n69945 Lyon Cedex 20');
     });
     fireEvent.click(within(region).getByRole('button', { name: 'Supprimer Banque Populaire' }));
     expect(await within(region).findByText('Supprimez d’abord les dettes de ce créancier.')).toBeTruthy();

@@ -97,6 +97,7 @@ it('the Documents tab is in the dossier frame; the budget sheet is downloaded as
 
 it('a letter: prefilled from the template, completed, forclusion confirmed, edited, produced', async () => {
   const { repository, id, creditId } = await openTab();
+  const cofidisId = (await repository.getDossier(id))?.debts.find((d) => d.id === creditId)?.creditorId ?? '';
   fireEvent.click(screen.getByRole('radio', { name: 'Courrier à un créancier' }));
   const debt = (await screen.findByLabelText('Dette concernée')) as HTMLSelectElement;
   expect(debt.value).toBe(creditId);
@@ -115,24 +116,25 @@ it('a letter: prefilled from the template, completed, forclusion confirmed, edit
   expect((await screen.findByRole('alert')).textContent).toContain('Complétez le texte du courrier');
   expect(downloads).toHaveLength(0);
 
-  fireEvent.input(screen.getByLabelText('Référence du dossier chez le créancier'), {
-    target: { value: 'RC-778899' },
-  });
+  // The reference and the address are not typed on the letter: they are stored on the rows
+  // (Debts tab), shown here from the dossier.
+  expect(screen.getByText('Référence à compléter')).toBeTruthy();
+  expect(screen.getByText('Premier impayé non régularisé : à renseigner dans l’onglet Dettes')).toBeTruthy();
+  await repository.updateFields('debt', creditId, { reference: 'RC-778899' });
+  await repository.updateFields('creditor', cofidisId, { address: 'TSA 12345\n59000 Lille' });
   fireEvent.input(screen.getByLabelText('Ce qui s’est passé'), {
     target: { value: 'J’ai perdu mon emploi en septembre.' },
   });
-  fireEvent.input(screen.getByLabelText('Adresse du créancier'), {
-    target: { value: 'TSA 12345\n59000 Lille' },
-  });
+  expect(await screen.findByText('RC-778899')).toBeTruthy();
   await waitFor(() => expect(screen.queryByText('À compléter dans le texte :')).toBeNull());
   expect((screen.getByLabelText('Texte du courrier') as HTMLTextAreaElement).value).toContain(
     'référence RC-778899',
   );
 
   // The first unpaid instalment is more than two years old: warn, and require a confirmation.
-  fireEvent.input(screen.getByLabelText('Date du premier impayé non régularisé'), {
-    target: { value: '2024-10-15' },
-  });
+  // The date stored on the debt row (typed in the Debts tab) drives the warning.
+  await repository.updateFields('debt', creditId, { firstUnpaidOn: '2024-10-15' });
+  expect(await screen.findByText(/^Premier impayé non régularisé : 15 oct/)).toBeTruthy();
   expect((await screen.findByText(/forclusion possible/)).textContent).toContain('15 octobre 2026');
   fireEvent.click(screen.getByRole('button', { name: 'Télécharger le PDF' }));
   await waitFor(() =>
@@ -175,14 +177,20 @@ it('the Banque de France preparation for a couple: warnings, checklist, printed 
   fireEvent.click(screen.getByRole('radio', { name: 'Préparation du dossier Banque de France' }));
   expect(await screen.findByText(/Dépôt en ligne impossible : le dossier a un co-déposant/)).toBeTruthy();
   expect(screen.queryByText(/sous tutelle ou curatelle\. Dépôt sur papier/)).toBeNull();
-  fireEvent.click(screen.getByLabelText('Une personne qui dépose est sous tutelle ou curatelle'));
+  // The protection is chosen per filer and stored on the member row.
+  fireEvent.change(screen.getByLabelText('Mesure de protection : Marc Lefèvre'), {
+    target: { value: 'curatelle' },
+  });
   expect(
     await screen.findByText(/une personne est sous tutelle ou curatelle\. Dépôt sur papier/),
   ).toBeTruthy();
+  const stored = await repository.getDossier(id);
+  expect(stored?.members.find((m) => m.firstName === 'Marc')?.legalProtection).toBe('curatelle');
   // 10 household documents (with the co-filer's ID and the guardianship judgment) + 5 for the debts.
   expect(screen.getByText('15 pièce(s) manquante(s).')).toBeTruthy();
   fireEvent.click(screen.getByLabelText('Pièce d’identité du déposant'));
   expect(await screen.findByText('14 pièce(s) manquante(s).')).toBeTruthy();
+  expect((await repository.getDossier(id))?.household.documentsProvided).toEqual(['id_filer']);
   const a11y = await axe.run(document.body, { rules: { 'color-contrast': { enabled: false } } });
   expect(a11y.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.html).join(' | ')}`)).toEqual([]);
 
@@ -197,6 +205,7 @@ it('the Banque de France preparation for a couple: warnings, checklist, printed 
   expect(printed).toContain('Awa Diallo et Marc Lefèvre');
   expect(printed).toContain('<h2>8. Dettes par catégorie (pages 6 à 11)</h2>');
   expect(printed).toContain('Pièce d’identité du déposant <span class="doc-state">(reçue)</span>');
+  expect(printed).toContain('Curatelle');
   // Emptied once the dialog is open.
   expect(document.querySelector('.document-print-area')?.innerHTML).toBe('');
   const logged = await actions(repository, id);
@@ -250,4 +259,69 @@ it('typed text survives a reload (draft), and axe-core finds nothing on the lett
   const result = await axe.run(container, { rules: { 'color-contrast': { enabled: false } } });
   expect(result.passes.length).toBeGreaterThan(10);
   expect(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.html).join(' | ')}`)).toEqual([]);
+});
+
+it('the Banque de France facts typed here are stored on the rows: still there after a reload with no draft', async () => {
+  const first = await openTab({ couple: true });
+  fireEvent.click(screen.getByRole('radio', { name: 'Préparation du dossier Banque de France' }));
+  fireEvent.input(await screen.findByLabelText('Cause du surendettement'), {
+    target: { value: 'Perte d’emploi en mars 2025, puis séparation.' },
+  });
+  fireEvent.change(screen.getByLabelText('Mesure de protection : Awa Diallo'), {
+    target: { value: 'tutelle' },
+  });
+  fireEvent.click(screen.getByLabelText('Dernier avis d’imposition'));
+  await waitFor(async () => {
+    const stored = await first.repository.getDossier(first.id);
+    expect(stored?.household.indebtednessCause).toBe('Perte d’emploi en mars 2025, puis séparation.');
+    expect(stored?.household.documentsProvided).toEqual(['tax_notice']);
+    expect(stored?.members.find((m) => m.firstName === 'Awa')?.legalProtection).toBe('tutelle');
+  });
+  await first.state.drafts.flushAll();
+  const draft = await first.state.drafts.load<Record<string, string>>(`documents:${first.id}`);
+  expect(Object.keys(draft ?? {}).filter((k) => k === 'cause' || k.startsWith('provided:'))).toEqual([]);
+  first.view.unmount();
+
+  // A new app over the same dossier database, with an empty settings store: no draft at all.
+  const second = makeTestState({ workspace: first.deps.workspace });
+  window.history.replaceState(null, '', `/dossiers/${first.id}/documents`);
+  render(<App state={second.state} />);
+  fireEvent.click(
+    await screen.findByRole('radio', { name: 'Préparation du dossier Banque de France' }, { timeout: 5000 }),
+  );
+  expect(((await screen.findByLabelText('Cause du surendettement')) as HTMLTextAreaElement).value).toBe(
+    'Perte d’emploi en mars 2025, puis séparation.',
+  );
+  expect((screen.getByLabelText('Mesure de protection : Awa Diallo') as HTMLSelectElement).value).toBe(
+    'tutelle',
+  );
+  expect((screen.getByLabelText('Dernier avis d’imposition') as HTMLInputElement).checked).toBe(true);
+  expect(screen.getByText(/une personne est sous tutelle ou curatelle/)).toBeTruthy();
+});
+
+it('a draft left by the older Documents form is moved to the rows once', async () => {
+  const test = makeTestState();
+  const seeded = await seedDocumentsDossier(test.repository);
+  await test.state.drafts.save(`documents:${seeded.id}`, {
+    choice: 'bdf_preparation',
+    cause: 'Surendettement après un divorce.',
+    'provided:id_filer': '1',
+    [`ref:${seeded.creditId}`]: 'OLD-REF-1',
+    [`addr:${seeded.creditId}`]: 'BP 7\n59000 Lille',
+    [`unpaid:${seeded.creditId}`]: '2024-05-02',
+  });
+  await test.state.drafts.flushAll();
+  window.history.replaceState(null, '', `/dossiers/${seeded.id}/documents`);
+  render(<App state={test.state} />);
+  await waitFor(
+    async () => {
+      const stored = await test.repository.getDossier(seeded.id);
+      const debt = stored?.debts.find((d) => d.id === seeded.creditId);
+      expect(stored?.household.indebtednessCause).toBe('Surendettement après un divorce.');
+      expect(stored?.household.documentsProvided).toEqual(['id_filer']);
+      expect(debt).toMatchObject({ reference: 'OLD-REF-1', firstUnpaidOn: '2024-05-02' });
+      expect(stored?.creditors.find((c) => c.id === debt?.creditorId)?.address).toBe('BP 7\n59000 Lille');
+    },
+    { timeout: 5000 },
+  );
 });

@@ -11,6 +11,7 @@ import type { DossierModel } from '../../../state/workspace/dossier-model';
 import { SelectField } from '../../components/fields/select-field';
 import { TextField } from '../../components/fields/text-field';
 import { errorText, LineEditor, NewLine, StoredLine, useFormModel } from '../budget/line-editing';
+import { TextArea } from '../documents/text-area';
 
 function CreditorEditor({
   model,
@@ -54,6 +55,23 @@ function CreditorEditor({
         onChange={(text) => void form.edit('category', text)}
         error={errorText(e.category)}
       />
+      <TextArea
+        id={`${prefix}-address`}
+        label={`${t('debts.creditor.address')} ${t('common.optional')}`}
+        hint={t('debts.creditor.addressHint')}
+        rows={3}
+        value={v.address}
+        onInput={(text) => void form.edit('address', text)}
+        error={errorText(e.address)}
+      />
+      <TextField
+        id={`${prefix}-reference`}
+        label={`${t('debts.creditor.reference')} ${t('common.optional')}`}
+        hint={t('debts.creditor.referenceHint')}
+        value={v.reference}
+        onInput={(text) => void form.edit('reference', text)}
+        error={errorText(e.reference)}
+      />
     </LineEditor>
   );
 }
@@ -83,7 +101,11 @@ export function CreditorLines({ model, dossier }: { model: DossierModel; dossier
                     <p class="line-details">
                       {t(`debts.category.${row.category}` as MessageKey)} ·{' '}
                       {t('debts.creditors.debts', { count })}
+                      {row.reference
+                        ? ` · ${t('debts.creditor.referenceShort', { reference: row.reference })}`
+                        : ''}
                     </p>
+                    {row.address && <p class="line-details creditor-address">{row.address}</p>}
                   </>
                 }
                 editor={(done, close) => (

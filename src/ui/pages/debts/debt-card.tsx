@@ -2,7 +2,7 @@
 import { EXCLUDED_FROM_PLAN } from '../../../domain/budget/debt-summary';
 import type { Dossier } from '../../../domain/dossier/dossier';
 import type { DebtRow } from '../../../domain/dossier/rows';
-import { formatMoney, intlTag, t } from '../../../i18n/i18n';
+import { formatDate, formatMoney, intlTag, t } from '../../../i18n/i18n';
 import type { MessageKey } from '../../../i18n/messages-fr';
 import { lineFormId } from '../../../state/budget/line-form';
 import type { DossierModel } from '../../../state/workspace/dossier-model';
@@ -37,6 +37,11 @@ export function DebtCard({ model, dossier, debt }: { model: DossierModel; dossie
     ],
     ['debts.field.product', product],
     ['debts.field.label', debt.label ?? t('debts.card.notSaid')],
+    ['debts.field.reference', debt.reference ?? t('debts.card.notSaid')],
+    [
+      'debts.field.firstUnpaidOn',
+      debt.firstUnpaidOn ? formatDate(debt.firstUnpaidOn) : t('debts.card.notSaid'),
+    ],
     ['debts.field.capitalRemaining', formatMoney(debt.capitalRemainingCents)],
     ['debts.field.amountDueNow', formatMoney(debt.amountDueNowCents)],
     ['debts.field.accruedInterest', money(debt.accruedInterestCents)],

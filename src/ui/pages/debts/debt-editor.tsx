@@ -91,6 +91,25 @@ export function DebtEditor({
         error={errorText(e.label)}
       />
       <div class="amount-pair">
+        <TextField
+          id={id('reference')}
+          label={`${t('debts.field.reference')} ${t('common.optional')}`}
+          hint={t('debts.field.referenceHint')}
+          value={v.reference}
+          onInput={edit('reference')}
+          error={errorText(e.reference)}
+        />
+        <TextField
+          id={id('firstUnpaid')}
+          type="date"
+          label={`${t('debts.field.firstUnpaidOn')} ${t('common.optional')}`}
+          hint={t('debts.field.firstUnpaidOnHint')}
+          value={v.firstUnpaidOn}
+          onInput={edit('firstUnpaidOn')}
+          error={errorText(e.firstUnpaidOn)}
+        />
+      </div>
+      <div class="amount-pair">
         {amount('capitalRemaining', 'debts.field.capitalRemaining', 'debts.field.capitalHint')}
         {amount('arrears', 'debts.field.arrears', 'debts.field.arrearsHint')}
       </div>

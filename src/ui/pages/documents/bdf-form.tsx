@@ -1,14 +1,20 @@
+import { useState } from 'preact/hooks';
 import type { Dossier } from '../../../domain/dossier/dossier';
+import type { HouseholdDocument } from '../../../domain/dossier/dossier-meta';
+import { LegalProtectionSchema } from '../../../domain/dossier/rows';
 import { t } from '../../../i18n/i18n';
 import type { MessageKey } from '../../../i18n/messages-fr';
 import type { DocumentContext } from '../../../state/documents/document-request';
-import { bdfOptions, fieldOf } from '../../../state/documents/document-request';
 import type { DocumentsModel } from '../../../state/documents/documents-model';
-import { TextField } from '../../components/fields/text-field';
+import { SelectField } from '../../components/fields/select-field';
 import { debtOptions } from './letter-form';
 import { TextArea } from './text-area';
 
-/** The Banque de France preparation: online-filing warnings, guardianship, cause, checklist, creditors. */
+/**
+ * The Banque de France preparation: online-filing warnings, each filer's legal protection, the
+ * cause, the checklist, the creditors' addresses and references. What is typed here is written
+ * to the dossier's rows (it syncs), not kept in the screen's draft.
+ */
 export function BdfForm({
   state,
   context,
@@ -19,14 +25,24 @@ export function BdfForm({
   dossier: Dossier;
 }) {
   const { kit } = context;
-  const values = state.values.value;
-  const options = bdfOptions(kit, dossier, values);
-  const warnings = kit.onlineFilingWarnings(dossier, options);
-  const checklist = kit.bdfChecklist(dossier, options);
-  const needed = kit.neededGeneralDocuments(dossier, options);
+  const household = dossier.household;
+  const warnings = kit.onlineFilingWarnings(dossier);
+  const checklist = kit.bdfChecklist(dossier);
+  const needed = kit.neededGeneralDocuments(dossier);
   const missing = checklist.filter((c) => !c.provided).length;
   const debts = debtOptions(dossier);
-  const debtLabel = new Map(debts.map((d) => [d.value, d.label]));
+  const provided = new Set(household.documentsProvided ?? []);
+  // The text as typed: the stored value lags one write behind each keystroke.
+  const [cause, setCause] = useState(household.indebtednessCause ?? '');
+  const saveError = state.saveError.value;
+  const tick = (doc: HouseholdDocument, on: boolean) => {
+    const next = kit.GENERAL_DOCUMENTS.filter((d) => (d === doc ? on : provided.has(d)));
+    void state.saveHousehold({ documentsProvided: next });
+  };
+  const creditors = new Map(dossier.creditors.filter((c) => !c.deleted).map((c) => [c.id, c]));
+  const entries = dossier.debts
+    .filter((d) => !d.deleted)
+    .map((debt) => ({ debt, creditor: creditors.get(debt.creditorId) }));
   return (
     <section class="card" aria-labelledby="documents-bdf-title">
       <h2 id="documents-bdf-title">{t('documents.bdf.title')}</h2>
@@ -38,22 +54,45 @@ export function BdfForm({
         ))}
         {kit.onlineFilingPossible(warnings) && <li>{t('documents.bdf.online')}</li>}
       </ul>
-      <div class="check">
-        <input
-          id="documents-bdf-guardianship"
-          type="checkbox"
-          checked={values.guardianship === '1'}
-          onChange={(event) => void state.edit('guardianship', event.currentTarget.checked ? '1' : '')}
+      <p class="hint">{t('documents.bdf.savedOnDossier')}</p>
+      {saveError && (
+        <p class="error" role="alert">
+          {t(saveError as MessageKey)}
+        </p>
+      )}
+      {kit.filersOf(dossier).map((member) => (
+        <SelectField
+          key={member.id}
+          id={`documents-bdf-protection-${member.id}`}
+          label={t('documents.bdf.protection', {
+            name:
+              [member.firstName, member.lastName].filter(Boolean).join(' ') ||
+              t(`intake.role.${member.role}` as MessageKey),
+          })}
+          hint={t('documents.bdf.protectionHint')}
+          value={member.legalProtection ?? ''}
+          placeholder={t('documents.protection.unknown')}
+          options={LegalProtectionSchema.options.map((p) => ({
+            value: p,
+            label: t(`documents.protection.${p}`),
+          }))}
+          onChange={(v) =>
+            void state.saveMember(member.id, {
+              legalProtection: v === '' ? undefined : LegalProtectionSchema.parse(v),
+            })
+          }
         />
-        <label for="documents-bdf-guardianship">{t('documents.bdf.guardianship')}</label>
-      </div>
+      ))}
       <TextArea
         id="documents-bdf-cause"
         label={t('documents.bdf.cause')}
         hint={t('documents.bdf.causeHint')}
         rows={4}
-        value={fieldOf(values, 'cause')}
-        onInput={(v) => void state.edit('cause', v)}
+        value={cause}
+        onInput={(v) => {
+          setCause(v);
+          void state.saveHousehold({ indebtednessCause: v.trim() === '' ? undefined : v.slice(0, 8000) });
+        }}
       />
       <h3>{t('documents.bdf.checklist')}</h3>
       <p role="status">
@@ -66,8 +105,8 @@ export function BdfForm({
             <input
               id={`documents-provided-${doc}`}
               type="checkbox"
-              checked={values[`provided:${doc}`] === '1'}
-              onChange={(event) => void state.edit(`provided:${doc}`, event.currentTarget.checked ? '1' : '')}
+              checked={provided.has(doc)}
+              onChange={(event) => tick(doc, event.currentTarget.checked)}
             />
             <label for={`documents-provided-${doc}`}>{t(`documents.general.${doc}`)}</label>
           </div>
@@ -97,25 +136,21 @@ export function BdfForm({
             ))}
           </ul>
           <h3>{t('documents.bdf.creditors')}</h3>
-          <p class="hint">{t('documents.bdf.creditorsHint')}</p>
-          {debts.map((debt) => (
-            <fieldset key={debt.value}>
-              <legend>{debtLabel.get(debt.value)}</legend>
-              <TextField
-                id={`documents-ref-${debt.value}`}
-                label={t('documents.letter.reference')}
-                value={fieldOf(values, `ref:${debt.value}`)}
-                onInput={(v) => void state.edit(`ref:${debt.value}`, v)}
-              />
-              <TextArea
-                id={`documents-addr-${debt.value}`}
-                label={t('documents.letter.address')}
-                rows={3}
-                value={fieldOf(values, `addr:${debt.value}`)}
-                onInput={(v) => void state.edit(`addr:${debt.value}`, v)}
-              />
-            </fieldset>
-          ))}
+          <dl class="documents-from-dossier">
+            {entries.map((e) => (
+              <div key={e.debt.id}>
+                <dt>{debts.find((d) => d.value === e.debt.id)?.label}</dt>
+                <dd>
+                  {e.debt.reference || e.creditor?.reference || t('documents.bdf.noReference')}
+                  <br />
+                  <span class="documents-address">{e.creditor?.address || t('documents.bdf.noAddress')}</span>
+                </dd>
+              </div>
+            ))}
+          </dl>
+          <p>
+            <a href={`/dossiers/${household.id}/debts`}>{t('documents.bdf.editInDebts')}</a>
+          </p>
         </>
       )}
     </section>

@@ -35,7 +35,7 @@ export function debtOptions(dossier: Dossier) {
     }));
 }
 
-/** The letter: kind, debt, the fields the dossier does not hold, the editable text, the forclusion check. */
+/** The letter: kind, debt, what the dossier holds about it, the editable text, the forclusion check. */
 export function LetterForm({
   state,
   draft,
@@ -48,6 +48,8 @@ export function LetterForm({
   const values = state.values.value;
   const edit = (field: string) => (text: string) => void state.edit(field, text);
   const debtId = draft.debtId;
+  const debt = dossier.debts.find((d) => d.id === debtId && !d.deleted);
+  const creditor = dossier.creditors.find((c) => c.id === debt?.creditorId && !c.deleted);
   const edited = values.bodyEdited === '1';
   const scenarios = dossier.scenarios.filter((s) => !s.deleted);
   const chosen =
@@ -69,24 +71,19 @@ export function LetterForm({
         options={debtOptions(dossier)}
         onChange={(v) => void state.editMany({ debtId: v, forclusionConfirmed: '' })}
       />
-      {debtId && (
-        <>
-          <TextField
-            id="documents-letter-reference"
-            label={t('documents.letter.reference')}
-            hint={t('documents.letter.referenceHint')}
-            value={fieldOf(values, `ref:${debtId}`)}
-            onInput={edit(`ref:${debtId}`)}
-          />
-          <TextArea
-            id="documents-letter-address"
-            label={t('documents.letter.address')}
-            hint={t('documents.letter.addressHint')}
-            rows={3}
-            value={fieldOf(values, `addr:${debtId}`)}
-            onInput={edit(`addr:${debtId}`)}
-          />
-        </>
+      {debt && (
+        <div class="documents-from-dossier">
+          <h3>{t('documents.letter.fromDossier')}</h3>
+          <dl>
+            <dt>{t('documents.letter.reference')}</dt>
+            <dd>{debt.reference || creditor?.reference || t('documents.bdf.noReference')}</dd>
+            <dt>{t('documents.letter.address')}</dt>
+            <dd class="documents-address">{creditor?.address || t('documents.bdf.noAddress')}</dd>
+          </dl>
+          <p>
+            <a href={`/dossiers/${dossier.household.id}/debts`}>{t('documents.bdf.editInDebts')}</a>
+          </p>
+        </div>
       )}
       <TextArea
         id="documents-letter-reason"
@@ -117,15 +114,12 @@ export function LetterForm({
           onChange={edit('scenarioId')}
         />
       )}
-      {draft.forclusion.kind !== 'not-applicable' && debtId && (
-        <TextField
-          id="documents-letter-unpaid"
-          type="date"
-          label={t('documents.letter.firstUnpaid')}
-          hint={t('documents.letter.firstUnpaidHint')}
-          value={fieldOf(values, `unpaid:${debtId}`)}
-          onInput={(v) => void state.editMany({ [`unpaid:${debtId}`]: v, forclusionConfirmed: '' })}
-        />
+      {draft.forclusion.kind !== 'not-applicable' && debt && (
+        <p>
+          {debt.firstUnpaidOn
+            ? t('documents.letter.unpaidStored', { date: formatDate(debt.firstUnpaidOn) })
+            : t('documents.letter.unpaidMissing')}
+        </p>
       )}
       {draft.forclusion.kind === 'date-unknown' && <p class="notice">{t('documents.forclusion.unknown')}</p>}
       {draft.forclusion.kind === 'warning' && (

@@ -6,13 +6,14 @@ export interface TextAreaProps {
   value: string;
   onInput: (value: string) => void;
   hint?: string | undefined;
+  error?: string | undefined;
   rows?: number;
 }
 
 /** A multi-line field with its label and hint (the shared fields have no textarea yet). */
 export function TextArea(props: TextAreaProps) {
   return (
-    <FieldShell id={props.id} label={props.label} hint={props.hint}>
+    <FieldShell id={props.id} label={props.label} hint={props.hint} error={props.error}>
       {(aria) => (
         <textarea
           id={props.id}
