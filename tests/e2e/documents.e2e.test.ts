@@ -31,7 +31,8 @@ import { seedDocumentsDossier } from './tests/ui/documents/fixture';
 window.seed = async (extraDebts) => {
   const db = new RelaisDb();
   const repository = new DossierRepository(db);
-  const seeded = await seedDocumentsDossier(repository, { extraDebts });
+  // The debt reference is stored on the debt row (Debts tab): the letter reads it from there.
+  const seeded = await seedDocumentsDossier(repository, { extraDebts, debtReference: 'RC-778899' });
   db.close();
   return seeded.id;
 };
@@ -134,9 +135,9 @@ describe('Documents produced offline, in Chromium', () => {
     const bdf = await download('Préparation du dossier Banque de France');
     expect(bdf).toContain('Préparation du dossier de surendettement');
     expect(bdf).toContain('Awa Diallo');
+    expect(bdf).toContain('RC-778899');
 
     const letter = await download('Courrier à un créancier', async () => {
-      await page.getByLabel('Référence du dossier chez le créancier').fill('RC-778899');
       await page.getByLabel('Ce qui s’est passé').fill('J’ai perdu mon emploi en septembre.');
     });
     expect(letter).toContain('Awa Diallo');

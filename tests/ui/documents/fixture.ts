@@ -4,11 +4,12 @@ import type { FieldsOf } from '../../../src/domain/dossier/rows';
 /**
  * Awa Diallo (and Marc Lefèvre as co-filer when `couple`), a salary, housing benefit, rent and
  * energy, a revolving credit with Cofidis, rent arrears and a tax debt, and a saved scenario
- * (Banque de France, 300 € a month from December 2026) marked as chosen.
+ * (Banque de France, 300 € a month from December 2026) marked as chosen. With `debtReference`,
+ * the revolving credit carries that reference on its row (as typed in the Debts tab).
  */
 export async function seedDocumentsDossier(
   repository: DossierRepository,
-  options: { couple?: boolean; extraDebts?: number } = {},
+  options: { couple?: boolean; extraDebts?: number; debtReference?: string } = {},
 ) {
   const { household, members } = await repository.createHousehold(
     {
@@ -76,6 +77,7 @@ export async function seedDocumentsDossier(
     arrearsCents: 60_000,
     nominalRateBps: 1_890,
     instalmentMonthlyCents: 18_000,
+    ...(options.debtReference ? { reference: options.debtReference } : {}),
   } as FieldsOf<'debt'>);
   const rent = await repository.addRow('debt', id, {
     ...base,
