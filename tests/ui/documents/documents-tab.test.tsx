@@ -270,11 +270,13 @@ it('the Banque de France facts typed here are stored on the rows: still there af
   fireEvent.change(screen.getByLabelText('Mesure de protection : Awa Diallo'), {
     target: { value: 'tutelle' },
   });
+  // Two boxes ticked before the first write comes back: both are stored.
   fireEvent.click(screen.getByLabelText('Dernier avis d’imposition'));
+  fireEvent.click(screen.getByLabelText('Pièce d’identité du déposant'));
   await waitFor(async () => {
     const stored = await first.repository.getDossier(first.id);
     expect(stored?.household.indebtednessCause).toBe('Perte d’emploi en mars 2025, puis séparation.');
-    expect(stored?.household.documentsProvided).toEqual(['tax_notice']);
+    expect(stored?.household.documentsProvided).toEqual(['id_filer', 'tax_notice']);
     expect(stored?.members.find((m) => m.firstName === 'Awa')?.legalProtection).toBe('tutelle');
   });
   await first.state.drafts.flushAll();

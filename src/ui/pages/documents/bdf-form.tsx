@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import type { Dossier } from '../../../domain/dossier/dossier';
 import type { HouseholdDocument } from '../../../domain/dossier/dossier-meta';
 import { LegalProtectionSchema } from '../../../domain/dossier/rows';
@@ -31,13 +31,31 @@ export function BdfForm({
   const needed = kit.neededGeneralDocuments(dossier);
   const missing = checklist.filter((c) => !c.provided).length;
   const debts = debtOptions(dossier);
-  const provided = new Set(household.documentsProvided ?? []);
+  // The ticks as last written from this screen: a second tick made before the stored row comes
+  // back builds on the first one, not on the row as it was rendered (as the Debts tab checklist).
+  const stored = household.documentsProvided ?? [];
+  const storedKey = stored.join(',');
+  const seenKey = useRef(storedKey);
+  const latest = useRef<readonly HouseholdDocument[]>(stored);
+  const [, rerender] = useState(0);
+  if (seenKey.current !== storedKey) {
+    seenKey.current = storedKey;
+    latest.current = stored;
+  }
+  const provided = new Set(latest.current);
   // The text as typed: the stored value lags one write behind each keystroke.
   const [cause, setCause] = useState(household.indebtednessCause ?? '');
   const saveError = state.saveError.value;
-  const tick = (doc: HouseholdDocument, on: boolean) => {
-    const next = kit.GENERAL_DOCUMENTS.filter((d) => (d === doc ? on : provided.has(d)));
-    void state.saveHousehold({ documentsProvided: next });
+  const tick = async (doc: HouseholdDocument, on: boolean) => {
+    const before = latest.current;
+    const next = kit.GENERAL_DOCUMENTS.filter((d) => (d === doc ? on : before.includes(d)));
+    latest.current = next;
+    rerender((n) => n + 1);
+    if (!(await state.saveHousehold({ documentsProvided: next }))) {
+      // Not stored: show the boxes as they are on the device.
+      latest.current = before;
+      rerender((n) => n + 1);
+    }
   };
   const creditors = new Map(dossier.creditors.filter((c) => !c.deleted).map((c) => [c.id, c]));
   const entries = dossier.debts
@@ -106,7 +124,7 @@ export function BdfForm({
               id={`documents-provided-${doc}`}
               type="checkbox"
               checked={provided.has(doc)}
-              onChange={(event) => tick(doc, event.currentTarget.checked)}
+              onChange={(event) => void tick(doc, event.currentTarget.checked)}
             />
             <label for={`documents-provided-${doc}`}>{t(`documents.general.${doc}`)}</label>
           </div>
