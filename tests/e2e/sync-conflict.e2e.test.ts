@@ -105,7 +105,12 @@ async function signIn(page: Page, url: string): Promise<void> {
 
 async function syncNow(page: Page): Promise<void> {
   const status = page.getByTestId('sync-status');
+  const before = Number((await status.getAttribute('data-last-success')) ?? 0);
   await status.getByRole('button', { name: 'Synchroniser maintenant' }).click();
+  // Wait for THIS run to succeed, not for the status an earlier run left on screen.
+  await expect
+    .poll(async () => Number((await status.getAttribute('data-last-success')) ?? 0), { timeout: 30_000 })
+    .toBeGreaterThan(before);
   await expect.poll(async () => status.textContent(), { timeout: 20_000 }).toContain('Tout est envoyé');
   await expect
     .poll(async () => status.textContent(), { timeout: 20_000 })
@@ -201,8 +206,9 @@ describe('Two devices, one dossier, offline edits, in Chromium', () => {
     for (const page of [pageA, pageB]) {
       await page.goto(`${server.url}/dossiers/${householdId}/budget`);
       await page.getByText('480,00').first().waitFor();
-      expect(await page.getByText('520,00').count()).toBe(0);
-      expect(await page.getByTestId('conflict-badge').count()).toBe(0);
+      // The screen follows the store live: give the last pulled page time to reach it.
+      await expect.poll(() => page.getByText('520,00').count(), { timeout: 15_000 }).toBe(0);
+      await expect.poll(() => page.getByTestId('conflict-badge').count(), { timeout: 15_000 }).toBe(0);
       await page.goto(`${server.url}/dossiers/${householdId}/intake`);
       await expect.poll(() => page.getByLabel('Téléphone').inputValue()).toBe('06 12 34 56 78');
     }

@@ -15,7 +15,14 @@ export function SyncStatus() {
   const last = sync.lastSuccessAt.value;
   const running = sync.inProgress.value;
   return (
-    <section class="sync-status" aria-label={t('sync.status.label')} data-testid="sync-status">
+    <section
+      class="sync-status"
+      aria-label={t('sync.status.label')}
+      data-testid="sync-status"
+      // Machine-readable state for tests and support: when the last sync succeeded (Unix ms).
+      data-last-success={last ?? undefined}
+      data-running={running ? 'true' : 'false'}
+    >
       <p role="status" class="sync-status-text">
         <span class={pending > 0 ? 'sync-pending' : 'sync-clear'}>
           {pending === 0
