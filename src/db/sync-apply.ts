@@ -237,6 +237,12 @@ function pendingFields(entries: readonly OutboxEntry[]): Map<string, Set<string>
  * Applies one pull page in ONE transaction: server rows (versions and field versions) with
  * pending local fields rebased on top, the new cursor, the local clock, the household index,
  * and, on the last page, the mirror of the server's open conflicts.
+ *
+ * Reads are batched: the only local rows read are those a pending outbox entry changed (one
+ * bulkGet per table), so a pull with an empty outbox (an initial pull, or a device with nothing
+ * unsent) reads no incoming row at all; the household index of the page is refreshed with one
+ * bulkGet of the touched households, one `anyOf` query on members and on appointments, and one
+ * bulkPut of households.
  */
 export async function applyPullPage(db: RelaisDb, page: PullResponse, now: number): Promise<PullApplied> {
   return db.transaction('rw', writeTables(db), async () => {
@@ -244,17 +250,19 @@ export async function applyPullPage(db: RelaisDb, page: PullResponse, now: numbe
     const meta = await db.meta.bulkGet([SYNC_META.deviceId, 'hlc']);
     const deviceId = typeof meta[0]?.value === 'string' ? meta[0].value : 'device';
     let hlc = typeof meta[1]?.value === 'string' ? meta[1].value : undefined;
+    const locals = await readRebaseTargets(db, page, pending);
     const byTable = new Map<string, Record<string, unknown>[]>();
+    /** Household rows of the page, by id (the last one wins, as with bulkPut). */
+    const households = new Map<string, Record<string, unknown>>();
     const touched = new Map<string, number>();
     let rebased = 0;
 
     for (const change of page.changes) {
       const entity = change.entity;
-      const table = db.table(ENTITY_TABLES[entity]);
       const server = { ...change.row } as Record<string, unknown>;
       let merged = server;
       const fields = pending.get(entryKey(entity, change.row.id));
-      const local = (await table.get(change.row.id)) as Record<string, unknown> | undefined;
+      const local = fields === undefined ? undefined : locals.get(entryKey(entity, change.row.id));
       if (fields !== undefined && local !== undefined) {
         // Rebase: the server row, with every field this device changed and has not pushed yet.
         merged = { ...server };
@@ -272,25 +280,25 @@ export async function applyPullPage(db: RelaisDb, page: PullResponse, now: numbe
       const parsed = ROW_SCHEMAS[entity].safeParse(merged);
       // A row this app version cannot parse is still kept (never lose data); lists skip it.
       const row = (parsed.success ? parsed.data : merged) as Record<string, unknown>;
-      if (entity === 'household') {
-        const existing = local as StoredHousehold | undefined;
-        row.local =
-          existing?.local ??
-          computeHouseholdLocal(row as unknown as StoredHousehold, [], [], Number(row.updatedAt) || now);
+      if (entity === 'household') households.set(String(row.id), row);
+      else {
+        const table = ENTITY_TABLES[entity];
+        const list = byTable.get(table);
+        if (list === undefined) byTable.set(table, [row]);
+        else list.push(row);
       }
-      const list = byTable.get(ENTITY_TABLES[entity]) ?? [];
-      list.push(row);
-      byTable.set(ENTITY_TABLES[entity], list);
       const householdId = String(change.row.householdId);
       const at = typeof row.updatedAt === 'number' ? row.updatedAt : 0;
       touched.set(householdId, Math.max(touched.get(householdId) ?? 0, at));
-      const remote = HlcSchema.safeParse(row.updatedHlc);
-      if (remote.success && (hlc === undefined || remote.data > hlc)) {
-        hlc = receiveHlc(hlc, remote.data, now, deviceId);
+      // Only a stamp past the local clock is validated (most rows of a page are not).
+      const stamp = row.updatedHlc;
+      if (typeof stamp === 'string' && (hlc === undefined || stamp > hlc)) {
+        const remote = HlcSchema.safeParse(stamp);
+        if (remote.success) hlc = receiveHlc(hlc, remote.data, now, deviceId);
       }
     }
     for (const [table, rows] of byTable) await db.table(table).bulkPut(rows);
-    await refreshHouseholdIndex(db, touched);
+    await writeHouseholds(db, households, touched, now);
 
     const puts: { key: string; value: unknown }[] = [{ key: SYNC_META.pullCursor, value: page.nextCursor }];
     if (hlc !== undefined) puts.push({ key: 'hlc', value: hlc });
@@ -300,18 +308,83 @@ export async function applyPullPage(db: RelaisDb, page: PullResponse, now: numbe
   });
 }
 
-async function refreshHouseholdIndex(db: RelaisDb, touched: Map<string, number>): Promise<void> {
-  for (const [householdId, at] of touched) {
-    const household = await db.households.get(householdId);
-    if (!household) continue;
-    const [members, appointments] = await Promise.all([
-      db.members.where('householdId').equals(householdId).toArray(),
-      db.appointments.where('householdId').equals(householdId).toArray(),
-    ]);
-    const activityAt = Math.max(household.local?.activityAt ?? 0, at);
-    household.local = computeHouseholdLocal(household, members, appointments, activityAt);
-    await db.households.put(household);
+/** The local rows of the page that pending outbox entries changed, by entryKey (one bulkGet per table). */
+async function readRebaseTargets(
+  db: RelaisDb,
+  page: PullResponse,
+  pending: Map<string, Set<string>>,
+): Promise<Map<string, Record<string, unknown>>> {
+  const out = new Map<string, Record<string, unknown>>();
+  if (pending.size === 0) return out;
+  const ids = new Map<EntityName, Set<string>>();
+  for (const change of page.changes) {
+    if (!pending.has(entryKey(change.entity, change.row.id))) continue;
+    const set = ids.get(change.entity) ?? new Set<string>();
+    set.add(change.row.id);
+    ids.set(change.entity, set);
   }
+  for (const [entity, set] of ids) {
+    const keys = [...set];
+    const rows = (await db.table(ENTITY_TABLES[entity]).bulkGet(keys)) as (
+      | Record<string, unknown>
+      | undefined
+    )[];
+    keys.forEach((id, i) => {
+      const row = rows[i];
+      if (row !== undefined) out.set(entryKey(entity, id), row);
+    });
+  }
+  return out;
+}
+
+/**
+ * Writes the page's household rows and refreshes the local index of every household the page
+ * touched (after the child rows are written), in one bulkPut. A household row keeps the
+ * activity already known on the device; its index is recomputed from every member and
+ * appointment stored for it. A touched household absent from the device is skipped.
+ */
+async function writeHouseholds(
+  db: RelaisDb,
+  incoming: Map<string, Record<string, unknown>>,
+  touched: Map<string, number>,
+  now: number,
+): Promise<void> {
+  if (touched.size === 0) return;
+  const ids = [...touched.keys()];
+  const [stored, members, appointments] = await Promise.all([
+    db.households.bulkGet(ids),
+    db.members.where('householdId').anyOf(ids).toArray(),
+    db.appointments.where('householdId').anyOf(ids).toArray(),
+  ]);
+  const membersOf = groupBy(members);
+  const appointmentsOf = groupBy(appointments);
+  const out: StoredHousehold[] = [];
+  ids.forEach((id, i) => {
+    const existing = stored[i];
+    const row = incoming.get(id);
+    const household = (row ?? existing) as StoredHousehold | undefined;
+    if (household === undefined) return;
+    const previous = existing?.local?.activityAt ?? (row === undefined ? 0 : Number(row.updatedAt) || now);
+    const activityAt = Math.max(previous, touched.get(id) ?? 0);
+    household.local = computeHouseholdLocal(
+      household,
+      membersOf.get(id) ?? [],
+      appointmentsOf.get(id) ?? [],
+      activityAt,
+    );
+    out.push(household);
+  });
+  if (out.length > 0) await db.households.bulkPut(out);
+}
+
+function groupBy<T extends { householdId: string }>(rows: readonly T[]): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const row of rows) {
+    const group = groups.get(row.householdId);
+    if (group) group.push(row);
+    else groups.set(row.householdId, [row]);
+  }
+  return groups;
 }
 
 /**

@@ -33,6 +33,7 @@ import {
   DEFAULT_PULL_LIMIT,
   decodeCursor,
   LoginResponseSchema,
+  MAX_PULL_LIMIT,
   MAX_PUSH_BYTES,
   MAX_PUSH_MUTATIONS,
   PROTOCOL_VERSION,
@@ -143,6 +144,11 @@ export interface SyncClientOptions {
   now?: () => number;
   randomBytes?: (length: number) => Uint8Array;
   pullLimit?: number;
+  /**
+   * Page size of a pull from no cursor (a new device, or after a reset): larger pages, fewer
+   * transactions. Defaults to `pullLimit` when that is given, else the server's maximum.
+   */
+  initialPullLimit?: number;
   maxPushMutations?: number;
   maxPushBytes?: number;
   deviceName?: string;
@@ -160,6 +166,7 @@ export class SyncClient {
   private readonly now: () => number;
   private readonly newId: () => string;
   private readonly pullLimit: number;
+  private readonly initialPullLimit: number;
   private readonly maxMutations: number;
   private readonly maxBytes: number;
   readonly sessions: SessionStore;
@@ -175,6 +182,10 @@ export class SyncClient {
     const randomBytes = options.randomBytes ?? ((n: number) => crypto.getRandomValues(new Uint8Array(n)));
     this.newId = createUuidV7Generator({ now: this.now, randomBytes });
     this.pullLimit = options.pullLimit ?? DEFAULT_PULL_LIMIT;
+    this.initialPullLimit = Math.min(
+      options.initialPullLimit ?? options.pullLimit ?? MAX_PULL_LIMIT,
+      MAX_PULL_LIMIT,
+    );
     this.maxMutations = Math.min(options.maxPushMutations ?? MAX_PUSH_MUTATIONS, MAX_PUSH_MUTATIONS);
     this.maxBytes = Math.min(options.maxPushBytes ?? MAX_PUSH_BYTES, MAX_PUSH_BYTES);
   }
@@ -341,32 +352,16 @@ export class SyncClient {
   ): Promise<void> {
     let cursor = await readMeta<Cursor>(this.db, SYNC_META.pullCursor);
     let startSeq = decodeCursor(cursor).seq;
+    // A pull from no cursor brings the whole scope: ask for the largest pages (PULL1).
+    let limit = cursor === undefined ? this.initialPullLimit : this.pullLimit;
     let resets = 0;
     let pages = 0;
     let rows = 0;
+    /** The next page, requested while the current one is applied (PULL1: read-only requests). */
+    let next: Promise<PullResponse> | undefined;
     for (;;) {
-      let response: Response;
-      try {
-        response = await this.post(
-          '/api/sync/pull',
-          {
-            protocolVersion: PROTOCOL_VERSION,
-            schemaVersion: DB_SCHEMA_VERSION,
-            appVersion: this.appVersion,
-            deviceId: session.deviceId,
-            cursor: cursor ?? null,
-            limit: this.pullLimit,
-          },
-          session.token,
-        );
-      } catch {
-        throw new SyncError('offline', 'The server cannot be reached');
-      }
-      if (!response.ok) throw statusError(response.status, await messageOf(response));
-      const parsed = PullResponseSchema.safeParse(await response.json().catch(() => undefined));
-      if (!parsed.success)
-        throw new SyncError('server', 'The server answered a pull with something unreadable');
-      const page = parsed.data;
+      const page = await (next ?? this.requestPullPage(session, cursor, limit));
+      next = undefined;
       const acked = (await readMeta<number>(this.db, SYNC_META.ackedSeq)) ?? 0;
       if (page.deviceLastSeq < acked) {
         // §9.10: the server has fewer of this device's mutations than it acknowledged.
@@ -381,8 +376,15 @@ export class SyncClient {
         await writeMeta(this.db, SYNC_META.pullCursor, undefined);
         cursor = undefined;
         startSeq = 0;
+        limit = this.initialPullLimit;
         await this.pushAll(session, report);
         continue;
+      }
+      if (page.hasMore) {
+        // The network and the server work on the next page while this one is written. If this
+        // page fails to apply, the run throws and the prefetched page is dropped unread.
+        next = this.requestPullPage(session, page.nextCursor, limit);
+        next.catch(() => undefined);
       }
       const applied = await applyPullPage(this.db, page, this.now());
       pages += 1;
@@ -393,6 +395,36 @@ export class SyncClient {
       onProgress?.({ rows, pages, fraction: pullFraction(startSeq, page), done: !page.hasMore });
       if (!page.hasMore) return;
     }
+  }
+
+  /** One POST /api/sync/pull, validated. @throws SyncError */
+  private async requestPullPage(
+    session: DeviceSession,
+    cursor: Cursor | undefined,
+    limit: number,
+  ): Promise<PullResponse> {
+    let response: Response;
+    try {
+      response = await this.post(
+        '/api/sync/pull',
+        {
+          protocolVersion: PROTOCOL_VERSION,
+          schemaVersion: DB_SCHEMA_VERSION,
+          appVersion: this.appVersion,
+          deviceId: session.deviceId,
+          cursor: cursor ?? null,
+          limit,
+        },
+        session.token,
+      );
+    } catch {
+      throw new SyncError('offline', 'The server cannot be reached');
+    }
+    if (!response.ok) throw statusError(response.status, await messageOf(response));
+    const parsed = PullResponseSchema.safeParse(await response.json().catch(() => undefined));
+    if (!parsed.success)
+      throw new SyncError('server', 'The server answered a pull with something unreadable');
+    return parsed.data;
   }
 
   /** Writes the chosen value of a conflict as an ordinary synced change (CONF4). */
