@@ -26,10 +26,16 @@ export async function buildApp(outDir: string, buildId: string): Promise<void> {
   });
 }
 
-/** The environment without Vitest's own variables (NODE_ENV=test would make a non-production build). */
+/**
+ * The environment without Vitest's own variables (NODE_ENV=test would make a non-production
+ * build) and without DATABASE_URL: each browser test gets its own empty SQLite store in a temp
+ * DATA_DIR, never the shared PostgreSQL database the Node suites use in CI.
+ */
 function cleanEnv(): NodeJS.ProcessEnv {
   const env = { ...process.env };
-  for (const key of Object.keys(env)) if (key.startsWith('VITEST') || key === 'NODE_ENV') delete env[key];
+  for (const key of Object.keys(env)) {
+    if (key.startsWith('VITEST') || key === 'NODE_ENV' || key === 'DATABASE_URL') delete env[key];
+  }
   return env;
 }
 

@@ -199,8 +199,23 @@ describe('Two devices, one dossier, offline edits, in Chromium', () => {
     // Keep A's 480 €.
     await card.getByRole('button', { name: `Garder la valeur ${values.indexOf('480,00 €') + 1}` }).click();
     await pageA.getByText('Aucun conflit sur ce dossier.').waitFor();
-    await syncNow(pageA);
-    await syncNow(pageB);
+    // Quiescence (I8): sync both devices again until both show the same rent. A run already in
+    // flight when the resolution was written can finish without it; the next one carries it.
+    for (let round = 0; round < 3; round += 1) {
+      await syncNow(pageA);
+      await syncNow(pageB);
+      let same = true;
+      for (const page of [pageA, pageB]) {
+        await page.goto(`${server.url}/dossiers/${householdId}/budget`);
+        await page
+          .getByText('480,00')
+          .first()
+          .waitFor({ timeout: 10_000 })
+          .catch(() => undefined);
+        if ((await page.getByText('520,00').count()) > 0) same = false;
+      }
+      if (same) break;
+    }
 
     // Both converge: 480 € and the new phone number, no open conflict.
     for (const page of [pageA, pageB]) {
