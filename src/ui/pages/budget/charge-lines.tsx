@@ -14,7 +14,7 @@ import type { DossierModel } from '../../../state/workspace/dossier-model';
 import { SelectField } from '../../components/fields/select-field';
 import { TextField } from '../../components/fields/text-field';
 import { errorText, LineEditor, NewLine, StoredLine, useFormModel, yesNoOptions } from './line-editing';
-import { frequencyLabel, frequencyOptions, MonthlyPreview } from './resource-lines';
+import { frequencyOptions, LineAmount, MonthlyPreview } from './resource-lines';
 
 function ChargeFields({ form, idPrefix }: { form: FormModel<ChargeField, unknown>; idPrefix: string }) {
   const v = form.values.value;
@@ -165,20 +165,7 @@ export function ChargeLines({ model, dossier }: { model: DossierModel; dossier: 
                 summary={
                   <>
                     <p class="line-title">{chargeName(row)}</p>
-                    <p class="line-amount">
-                      {t('budget.line.perPeriod', {
-                        amount: formatMoney(row.amountCents),
-                        frequency: frequencyLabel(row.frequency),
-                      })}
-                      {row.frequency !== 'monthly' && (
-                        <span class="line-monthly">
-                          {' · '}
-                          {t('budget.line.monthly', {
-                            amount: formatMoney(toMonthlyCents(row.amountCents, row.frequency)),
-                          })}
-                        </span>
-                      )}
-                    </p>
+                    <LineAmount amountCents={row.amountCents} frequency={row.frequency} />
                     <p class="line-details">
                       {[
                         t(`budget.mode.${row.mode}` as MessageKey),

@@ -15,6 +15,21 @@ import { SelectField } from '../../components/fields/select-field';
 import { TextField } from '../../components/fields/text-field';
 import { errorText, LineEditor, NewLine, StoredLine, useFormModel, yesNoOptions } from './line-editing';
 
+/** A stored line's amount per period and, when not monthly, its monthly equivalent. */
+export function LineAmount({ amountCents, frequency }: { amountCents: number; frequency: Frequency }) {
+  return (
+    <p class="line-amount">
+      {t('budget.line.perPeriod', { amount: formatMoney(amountCents), frequency: frequencyLabel(frequency) })}
+      {frequency !== 'monthly' && (
+        <span class="line-monthly">
+          {' · '}
+          {t('budget.line.monthly', { amount: formatMoney(toMonthlyCents(amountCents, frequency)) })}
+        </span>
+      )}
+    </p>
+  );
+}
+
 export function frequencyLabel(frequency: Frequency): string {
   return t(`budget.frequency.${frequency}` as MessageKey);
 }
@@ -210,20 +225,7 @@ export function ResourceLines({ model, dossier }: { model: DossierModel; dossier
                 summary={
                   <>
                     <p class="line-title">{resourceName(row)}</p>
-                    <p class="line-amount">
-                      {t('budget.line.perPeriod', {
-                        amount: formatMoney(row.amountCents),
-                        frequency: frequencyLabel(row.frequency),
-                      })}
-                      {row.frequency !== 'monthly' && (
-                        <span class="line-monthly">
-                          {' · '}
-                          {t('budget.line.monthly', {
-                            amount: formatMoney(toMonthlyCents(row.amountCents, row.frequency)),
-                          })}
-                        </span>
-                      )}
-                    </p>
+                    <LineAmount amountCents={row.amountCents} frequency={row.frequency} />
                     <p class="line-details">
                       {[
                         row.ownerMemberId
