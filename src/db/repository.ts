@@ -29,6 +29,7 @@ import {
   listDossiers,
   type PossibleDuplicate,
 } from './dossier-queries';
+import { clearDraftReceipt, type DraftReceipt, readDraftReceipt, recordDraftReceipt } from './draft-receipts';
 import { AppendOnlyError, RowNotFoundError } from './repository-errors';
 import { toStorageError } from './storage-errors';
 import {
@@ -116,6 +117,15 @@ export class DossierRepository {
   }
 
   /** Outbox entries not yet acknowledged by the server. */
+  /** The token of the last draft a save consumed for this form (src/db/draft-receipts.ts). */
+  readDraftReceipt(formId: string): Promise<string | undefined> {
+    return this.read(() => readDraftReceipt(this.db, formId));
+  }
+
+  clearDraftReceipt(formId: string): Promise<void> {
+    return this.db.transaction('rw', this.db.meta, () => clearDraftReceipt(this.db, formId));
+  }
+
   pendingChangeCount(): Promise<number> {
     return this.read(() => this.db.outbox.count());
   }
@@ -126,6 +136,7 @@ export class DossierRepository {
   createHousehold(
     fields: NewHousehold,
     members: readonly FieldsOf<'member'>[] = [],
+    receipt?: DraftReceipt,
   ): Promise<{ household: RowOf<'household'>; members: RowOf<'member'>[] }> {
     return this.write(async (recorder) => {
       const household = (await recorder.create('household', undefined, {
@@ -139,7 +150,7 @@ export class DossierRepository {
         created.push((await recorder.create('member', household.id, member)) as RowOf<'member'>);
       }
       return { household, members: created };
-    });
+    }, receipt);
   }
 
   /** Adds a row (member, debt, action...) to a household. */
@@ -147,24 +158,30 @@ export class DossierRepository {
     entity: E,
     householdId: string,
     fields: FieldsOf<E>,
+    receipt?: DraftReceipt,
   ): Promise<RowOf<E>> {
     return this.write(async (recorder) => {
       await this.requireLiveHousehold(householdId);
       return (await recorder.create(entity, householdId, fields)) as RowOf<E>;
-    });
+    }, receipt);
   }
 
   /**
    * Changes some fields of a row; `undefined` removes an optional field. Resolves with the row
    * as stored. A patch that changes nothing writes nothing. Notes cannot be edited (reviseNote).
    */
-  updateFields<E extends EntityName>(entity: E, id: string, patch: PatchOf<E>): Promise<RowOf<E>> {
+  updateFields<E extends EntityName>(
+    entity: E,
+    id: string,
+    patch: PatchOf<E>,
+    receipt?: DraftReceipt,
+  ): Promise<RowOf<E>> {
     if (entity === 'note') return Promise.reject(new AppendOnlyError(entity));
     return this.write(async (recorder) => {
       const current = await this.requireRow(entity, id);
       if (current.deleted) throw new RowNotFoundError(entity, id, 'deleted');
       return (await recorder.patch(entity, current, patch as Record<string, unknown>)) as RowOf<E>;
-    });
+    }, receipt);
   }
 
   /** Deletes a row as a tombstone (it stays, marked deleted, and the deletion syncs). */
@@ -182,22 +199,22 @@ export class DossierRepository {
   }
 
   /** Writes a new note (first revision). */
-  appendNote(householdId: string, text: string): Promise<NoteRow> {
+  appendNote(householdId: string, text: string, receipt?: DraftReceipt): Promise<NoteRow> {
     return this.write(async (recorder) => {
       await this.requireLiveHousehold(householdId);
       const fields = { text, authorId: recorder.userId, writtenAt: this.env.now() };
       return (await recorder.create('note', householdId, fields)) as NoteRow;
-    });
+    }, receipt);
   }
 
   /** Edits a note by appending a revision that supersedes it; the old revision stays. */
-  reviseNote(noteId: string, text: string): Promise<NoteRow> {
+  reviseNote(noteId: string, text: string, receipt?: DraftReceipt): Promise<NoteRow> {
     return this.write(async (recorder) => {
       const previous = (await this.requireRow('note', noteId)) as NoteRow;
       if (previous.deleted) throw new RowNotFoundError('note', noteId, 'deleted');
       const fields = { text, authorId: recorder.userId, writtenAt: this.env.now(), supersedes: previous.id };
       return (await recorder.create('note', previous.householdId, fields)) as NoteRow;
-    });
+    }, receipt);
   }
 
   // ---------------------------------------------------------------- transfer
@@ -283,12 +300,17 @@ export class DossierRepository {
   }
 
   /** Runs `body` in one rw transaction over the synced tables, the outbox and meta. */
-  private write<T>(body: (recorder: ChangeRecorder) => Promise<T>): Promise<T> {
+  /**
+   * One write transaction: the rows, their outbox entries and, when a form's draft is consumed,
+   * its receipt (src/db/draft-receipts.ts) all commit together or not at all.
+   */
+  private write<T>(body: (recorder: ChangeRecorder) => Promise<T>, receipt?: DraftReceipt): Promise<T> {
     return this.withRetry(() =>
       this.db.transaction('rw', writeTables(this.db), async () => {
         const recorder = await ChangeRecorder.begin(this.db, this.env);
         const result = await body(recorder);
         await recorder.finish();
+        if (receipt !== undefined) await recordDraftReceipt(this.db, receipt);
         return result;
       }),
     );

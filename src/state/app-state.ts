@@ -38,7 +38,7 @@ export interface AppDeps {
 }
 
 export function createAppState(deps: AppDeps) {
-  const drafts = createDraftRegistry(deps.settings);
+  const drafts = createDraftRegistry(deps.settings, deps.workspace.repository);
   const isOnline = signal(deps.connectivity.isOnline());
   const server = createServerModel(deps.serverUrl, deps.fetchHealth);
   const sync = createSyncModel(deps.sync);

@@ -2,21 +2,61 @@
  * Form drafts: every keystroke of a form is written to the device as a draft, so that a crash,
  * a reload or a service-worker update never loses typed input. Before anything reloads the page,
  * `flushAll` waits for every pending draft write.
+ *
+ * Each draft write carries a fresh token. A save that consumes the draft records that token in
+ * the same transaction as the rows (src/db/draft-receipts.ts); a draft whose token has a receipt
+ * was saved (the page died between the save and the draft's removal) and is dropped on load
+ * rather than reopened over a line that may have changed since.
  */
+import type { DraftReceipt } from '../db/draft-receipts';
+
+export type { DraftReceipt };
+
 import type { SettingsStore } from '../db/settings-store';
 
 const DRAFT_PREFIX = 'draft:';
+
+/** Where saves record the drafts they consumed (the repository). */
+export interface DraftReceipts {
+  readDraftReceipt(formId: string): Promise<string | undefined>;
+  clearDraftReceipt(formId: string): Promise<void>;
+}
 
 export interface DraftRegistry {
   load<T>(formId: string): Promise<T | undefined>;
   save(formId: string, value: unknown): Promise<void>;
   clear(formId: string): Promise<void>;
+  /** The receipt a save of this form's current draft records; undefined when there is no draft. */
+  receiptFor(formId: string): DraftReceipt | undefined;
   /** Resolves once every draft write started so far is on the device (rejects if one failed). */
   flushAll(): Promise<void>;
 }
 
-export function createDraftRegistry(store: SettingsStore): DraftRegistry {
+/** A draft as stored. Drafts written before receipts existed are the bare values. */
+interface StoredDraft {
+  kind: 'relais-draft';
+  token: string;
+  values: unknown;
+}
+
+function isStoredDraft(value: unknown): value is StoredDraft {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    (value as StoredDraft).kind === 'relais-draft' &&
+    typeof (value as StoredDraft).token === 'string'
+  );
+}
+
+export function createDraftRegistry(store: SettingsStore, receipts?: DraftReceipts): DraftRegistry {
   const pending = new Set<Promise<void>>();
+  /** The token of each form's latest draft, written or read in this session. */
+  const tokens = new Map<string, string>();
+  let counter = 0;
+  const newToken = () => {
+    counter += 1;
+    return `${Date.now().toString(36)}.${counter.toString(36)}.${randomPart()}`;
+  };
   const track = (write: Promise<void>): Promise<void> => {
     pending.add(write);
     const forget = () => pending.delete(write);
@@ -24,11 +64,43 @@ export function createDraftRegistry(store: SettingsStore): DraftRegistry {
     return write;
   };
   return {
-    load: <T>(formId: string) => store.get<T>(DRAFT_PREFIX + formId),
-    save: (formId, value) => track(store.set(DRAFT_PREFIX + formId, value)),
-    clear: (formId) => track(store.delete(DRAFT_PREFIX + formId)),
+    load: async <T>(formId: string) => {
+      const stored = await store.get<unknown>(DRAFT_PREFIX + formId);
+      if (!isStoredDraft(stored)) return stored as T | undefined;
+      const saved = receipts === undefined ? undefined : await receipts.readDraftReceipt(formId);
+      if (saved === stored.token) {
+        // Saved before the page died: the draft is spent.
+        tokens.delete(formId);
+        await track(store.delete(DRAFT_PREFIX + formId));
+        await receipts?.clearDraftReceipt(formId);
+        return undefined;
+      }
+      tokens.set(formId, stored.token);
+      return stored.values as T;
+    },
+    save: (formId, value) => {
+      const token = newToken();
+      tokens.set(formId, token);
+      const draft: StoredDraft = { kind: 'relais-draft', token, values: value };
+      return track(store.set(DRAFT_PREFIX + formId, draft));
+    },
+    clear: async (formId) => {
+      tokens.delete(formId);
+      await track(store.delete(DRAFT_PREFIX + formId));
+      // The receipt only matters while its draft may still be on the device.
+      await receipts?.clearDraftReceipt(formId);
+    },
+    receiptFor: (formId) => {
+      const token = tokens.get(formId);
+      return token === undefined ? undefined : { formId, token };
+    },
     flushAll: async () => {
       await Promise.all([...pending]);
     },
   };
+}
+
+function randomPart(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(6));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 }

@@ -6,6 +6,7 @@
  * Why raw text: "1 234,5" is not yet a number, and a reload must give back exactly what was typed.
  */
 import { computed, signal } from '@preact/signals';
+import type { DraftReceipt } from '../db/draft-receipts';
 import type { DraftRegistry } from './drafts';
 
 export type FieldValues<F extends string> = Record<F, string>;
@@ -26,8 +27,12 @@ export interface FormModelOptions<F extends string, T> {
   /** Field values when there is no draft: the stored record, written as text. */
   initial: FieldValues<F>;
   validate(values: FieldValues<F>): Validation<F, T>;
-  /** Stores the validated value; must reject when the device refused the write. */
-  save(value: T): Promise<void>;
+  /**
+   * Stores the validated value; must reject when the device refused the write. A save that
+   * writes rows passes `receipt` to the repository, which records it in the same transaction:
+   * the draft then cannot outlive the save (src/state/drafts.ts).
+   */
+  save(value: T, receipt: DraftReceipt | undefined): Promise<void>;
   /** Turns a storage failure into a message code for the UI. */
   describeError?(cause: unknown): string;
 }
@@ -79,7 +84,7 @@ export function createFormModel<F extends string, T>(options: FormModelOptions<F
     errors.value = {};
     status.value = { kind: 'saving' };
     try {
-      await options.save(result.value);
+      await options.save(result.value, options.drafts.receiptFor(options.formId));
       await options.drafts.clear(options.formId);
     } catch (cause) {
       // Never a false "saved": the draft stays, the person sees why.

@@ -55,6 +55,8 @@ export async function freePort(): Promise<number> {
 export interface RunningServer {
   url: string;
   process: ChildProcess;
+  /** The server's DATA_DIR (its SQLite file is relais.sqlite), removed by stop(). */
+  dataDir: string;
   stop(): Promise<void>;
 }
 
@@ -92,6 +94,7 @@ export async function startServer(staticDir: string): Promise<RunningServer> {
   return {
     url,
     process: child,
+    dataDir,
     stop: () => {
       stopping ??= (async () => {
         if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');

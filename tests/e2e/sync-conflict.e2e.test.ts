@@ -5,7 +5,7 @@
  * converge (sync-design §10.2 scenarios 19 and 20; rules CONF1, CONF2, CONF4).
  */
 import { randomUUID } from 'node:crypto';
-import { rmSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatHlc } from '../../src/domain/sync/hlc';
@@ -93,6 +93,52 @@ async function seedServer(url: string): Promise<{ householdId: string }> {
   return { householdId };
 }
 
+/**
+ * What each side holds (the server's mutation log, rows, conflicts and history; each device's
+ * outbox, sent-log, charges, conflicts and meta), written to /tmp when the test fails: a
+ * convergence failure is only understood from both sides' state.
+ */
+async function dumpState(server: RunningServer, pages: Record<string, Page>, label: string): Promise<void> {
+  const Database = (await import('better-sqlite3')).default;
+  const db = new Database(`${server.dataDir}/relais.sqlite`, { readonly: true });
+  const out: Record<string, unknown> = {
+    applied: db
+      .prepare(
+        'SELECT device_id, seq, payload, result, applied_at FROM applied_mutations ORDER BY applied_at',
+      )
+      .all(),
+    rows: db
+      .prepare("SELECT entity, id, version, seq, data, field_meta FROM sync_rows WHERE entity = 'charge'")
+      .all(),
+    conflicts: db.prepare('SELECT * FROM conflicts').all(),
+    history: db.prepare('SELECT * FROM field_history').all(),
+  };
+  db.close();
+  for (const [name, page] of Object.entries(pages)) {
+    out[name] = await page.evaluate(async () => {
+      const open = indexedDB.open('relais');
+      const idb: IDBDatabase = await new Promise((resolve, reject) => {
+        open.onsuccess = () => resolve(open.result);
+        open.onerror = () => reject(open.error);
+      });
+      const all = (store: string) =>
+        new Promise((resolve) => {
+          const r = idb.transaction(store).objectStore(store).getAll();
+          r.onsuccess = () => resolve(r.result);
+        });
+      return {
+        outbox: await all('outbox'),
+        sentLog: await all('sentLog'),
+        charges: await all('charges'),
+        conflicts: await all('conflicts'),
+        meta: await all('meta'),
+      };
+    });
+  }
+  const { writeFileSync } = await import('node:fs');
+  writeFileSync(`/tmp/relais-sync-diag-${label}-${Date.now()}.json`, JSON.stringify(out, null, 2));
+}
+
 async function signIn(page: Page, url: string): Promise<void> {
   await page.goto(`${url}/login`);
   await page.getByLabel('Identifiant').fill('admin');
@@ -124,7 +170,10 @@ async function editRent(page: Page, url: string, householdId: string, euros: str
   const form = page.getByRole('group', { name: 'Modifier la ligne' });
   await form.getByLabel('Montant par période').fill(euros);
   await page.getByRole('button', { name: 'Enregistrer la ligne' }).click();
-  await page.getByText(euros.replace('.', ','), { exact: false }).first().waitFor();
+  // The save is done when the editor has closed on "Enregistré" (its preview shows the amount
+  // before the save, so waiting for the amount alone could leave the page mid-save).
+  await form.waitFor({ state: 'detached' });
+  await page.getByRole('status').getByText('Enregistré').first().waitFor();
 }
 
 describe('Two devices, one dossier, offline edits, in Chromium', () => {
@@ -218,14 +267,23 @@ describe('Two devices, one dossier, offline edits, in Chromium', () => {
     }
 
     // Both converge: 480 € and the new phone number, no open conflict.
-    for (const page of [pageA, pageB]) {
-      await page.goto(`${server.url}/dossiers/${householdId}/budget`);
-      await page.getByText('480,00').first().waitFor();
-      // The screen follows the store live: give the last pulled page time to reach it.
-      await expect.poll(() => page.getByText('520,00').count(), { timeout: 15_000 }).toBe(0);
-      await expect.poll(() => page.getByTestId('conflict-badge').count(), { timeout: 15_000 }).toBe(0);
-      await page.goto(`${server.url}/dossiers/${householdId}/intake`);
-      await expect.poll(() => page.getByLabel('Téléphone').inputValue()).toBe('06 12 34 56 78');
+    try {
+      for (const page of [pageA, pageB]) {
+        await page.goto(`${server.url}/dossiers/${householdId}/budget`);
+        await page.getByText('480,00').first().waitFor();
+        // The screen follows the store live: give the last pulled page time to reach it.
+        await expect.poll(() => page.getByText('520,00').count(), { timeout: 15_000 }).toBe(0);
+        await expect.poll(() => page.getByTestId('conflict-badge').count(), { timeout: 15_000 }).toBe(0);
+        await page.goto(`${server.url}/dossiers/${householdId}/intake`);
+        await expect.poll(() => page.getByLabel('Téléphone').inputValue()).toBe('06 12 34 56 78');
+      }
+    } catch (error) {
+      await dumpState(server, { A: pageA, B: pageB }, 'failed');
+      for (const [name, page] of Object.entries({ A: pageA, B: pageB })) {
+        await page.screenshot({ path: `/tmp/relais-sync-diag-${name}.png`, fullPage: true });
+        writeFileSync(`/tmp/relais-sync-diag-${name}.html`, await page.content());
+      }
+      throw error;
     }
   });
 });

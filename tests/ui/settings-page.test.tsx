@@ -46,7 +46,7 @@ describe('Settings: this device', () => {
     const { state, settings } = await openSettings();
     fireEvent.input(screen.getByLabelText('Nom de l’appareil'), { target: { value: 'Tablette mai' } });
     await state.drafts.flushAll();
-    expect(await settings.get('draft:device-settings')).toBe('Tablette mai');
+    expect(await settings.get('draft:device-settings')).toMatchObject({ values: 'Tablette mai' });
 
     // A "reload": a new state over the same device database.
     const { createAppState } = await import('../../src/state/app-state');

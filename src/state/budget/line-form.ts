@@ -42,12 +42,12 @@ export function createLineForm<E extends LineEntity, F extends string>(
     initial: spec.initial(row),
     validate: spec.validate,
     describeError: describeWriteError,
-    save: async (fields) => {
+    save: async (fields, receipt) => {
       if (row) {
         const patch = withClearedOptionals(fields, spec.optionalKeys) as unknown as PatchOf<E>;
-        await model.updateRow(spec.entity, row.id, patch);
+        await model.updateRow(spec.entity, row.id, patch, receipt);
       } else {
-        await model.addRow(spec.entity, withoutUndefined(fields));
+        await model.addRow(spec.entity, withoutUndefined(fields), receipt);
       }
     },
   });

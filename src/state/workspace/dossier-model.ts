@@ -4,6 +4,7 @@
  * outbox entry in one transaction and rejects (StorageError...) when the device refused.
  */
 import { computed, signal } from '@preact/signals';
+import type { DraftReceipt } from '../../db/draft-receipts';
 import { observeQuery } from '../../db/live-query';
 import type { DossierRepository } from '../../db/repository';
 import type { DiagnosisOptions } from '../../domain/budget/diagnosis-options';
@@ -63,14 +64,20 @@ export function createDossierModel(deps: DossierModelDeps) {
     diagnosis,
     error,
     start,
-    updateHousehold: (patch: PatchOf<'household'>) => deps.repository.updateFields('household', id, patch),
-    addRow: <E extends Exclude<ChildEntityName, 'note'>>(entity: E, fields: FieldsOf<E>) =>
-      deps.repository.addRow(entity, id, fields),
-    updateRow: <E extends EntityName>(entity: E, rowId: string, patch: PatchOf<E>) =>
-      deps.repository.updateFields(entity, rowId, patch),
+    // `receipt`: the form draft this write consumes, recorded in the same transaction.
+    updateHousehold: (patch: PatchOf<'household'>, receipt?: DraftReceipt) =>
+      deps.repository.updateFields('household', id, patch, receipt),
+    addRow: <E extends Exclude<ChildEntityName, 'note'>>(
+      entity: E,
+      fields: FieldsOf<E>,
+      receipt?: DraftReceipt,
+    ) => deps.repository.addRow(entity, id, fields, receipt),
+    updateRow: <E extends EntityName>(entity: E, rowId: string, patch: PatchOf<E>, receipt?: DraftReceipt) =>
+      deps.repository.updateFields(entity, rowId, patch, receipt),
     removeRow: (entity: EntityName, rowId: string) => deps.repository.removeRow(entity, rowId),
-    appendNote: (text: string) => deps.repository.appendNote(id, text),
-    reviseNote: (noteId: string, text: string) => deps.repository.reviseNote(noteId, text),
+    appendNote: (text: string, receipt?: DraftReceipt) => deps.repository.appendNote(id, text, receipt),
+    reviseNote: (noteId: string, text: string, receipt?: DraftReceipt) =>
+      deps.repository.reviseNote(noteId, text, receipt),
   };
 }
 

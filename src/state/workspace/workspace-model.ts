@@ -3,6 +3,7 @@
  * its screens), intake with the duplicate check, transfer files, and the simulation worker.
  */
 import { signal } from '@preact/signals';
+import type { DraftReceipt } from '../../db/draft-receipts';
 import type { DossierRepository, NewHousehold } from '../../db/repository';
 import { toStorageError } from '../../db/storage-errors';
 import type { DiagnosisOptions } from '../../domain/budget/diagnosis-options';
@@ -39,8 +40,11 @@ export function createWorkspaceModel(deps: WorkspaceDeps) {
     diagnosisOptions,
     today: deps.today,
     simulation: deps.simulation,
-    createHousehold: (fields: NewHousehold, members: readonly FieldsOf<'member'>[] = []) =>
-      deps.repository.createHousehold(fields, members),
+    createHousehold: (
+      fields: NewHousehold,
+      members: readonly FieldsOf<'member'>[] = [],
+      receipt?: DraftReceipt,
+    ) => deps.repository.createHousehold(fields, members, receipt),
     findPossibleDuplicates: (candidate: DuplicateProbe, excludeHouseholdId?: string) =>
       deps.repository.findPossibleDuplicates(candidate, excludeHouseholdId),
     exportDossiers: (householdIds: readonly string[] | 'all') => deps.repository.exportDossiers(householdIds),

@@ -43,8 +43,8 @@ export function NewDossierPage() {
         drafts,
         initial: emptyNewDossierValues(defaultWelcomePointId),
         validate: (values) => validateNewDossier(values, workspace.today()),
-        save: async ({ household, members }) => {
-          const created = await workspace.createHousehold(newHouseholdFields(household), members);
+        save: async ({ household, members }, receipt) => {
+          const created = await workspace.createHousehold(newHouseholdFields(household), members, receipt);
           createdId.current = created.household.id;
         },
         describeError: describeWriteError,

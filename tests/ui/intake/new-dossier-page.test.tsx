@@ -192,6 +192,6 @@ describe('New dossier (intake)', () => {
     expect(screen.queryByText(/Enregistré/)).toBeNull();
     expect(window.location.pathname).toBe('/dossiers/new');
     await test.state.drafts.flushAll();
-    expect(await test.settings.get('draft:intake:new')).toMatchObject({ departement: '75' });
+    expect(await test.settings.get('draft:intake:new')).toMatchObject({ values: { departement: '75' } });
   });
 });

@@ -68,8 +68,8 @@ function ActionForm({
     formId: `action:new:${model.householdId}`,
     initial: actionInitial(today),
     validate: validateAction,
-    save: async (fields) => {
-      await model.addRow('action', fields);
+    save: async (fields, receipt) => {
+      await model.addRow('action', fields, receipt);
     },
   });
   const values = form.values.value;
@@ -255,8 +255,8 @@ function AnswerForm({
     formId: `action:answer:${action.id}`,
     initial: answerInitial(today),
     validate: validateAnswer,
-    save: async (answer) => {
-      await model.updateRow('action', action.id, { answer, status: 'answered' });
+    save: async (answer, receipt) => {
+      await model.updateRow('action', action.id, { answer, status: 'answered' }, receipt);
     },
   });
   const values = form.values.value;

@@ -3,6 +3,7 @@ import type { Dossier } from '../../../domain/dossier/dossier';
 import type { AppointmentRow, FieldsOf } from '../../../domain/dossier/rows';
 import { formatDate, t } from '../../../i18n/i18n';
 import type { MessageKey } from '../../../i18n/messages-fr';
+import type { DraftReceipt } from '../../../state/drafts';
 import {
   type AppointmentField,
   appointmentInitial,
@@ -35,15 +36,15 @@ function AppointmentForm({
   formId: string;
   row?: AppointmentRow;
   title: string;
-  save: (fields: FieldsOf<'appointment'>) => Promise<unknown>;
+  save: (fields: FieldsOf<'appointment'>, receipt: DraftReceipt | undefined) => Promise<unknown>;
   onDone: () => void;
 }) {
   const form = useForm<AppointmentField, FieldsOf<'appointment'>>({
     formId,
     initial: appointmentInitial(row),
     validate: validateAppointment,
-    save: async (fields) => {
-      await save(fields);
+    save: async (fields, receipt) => {
+      await save(fields, receipt);
     },
   });
   const values = form.values.value;
@@ -199,13 +200,13 @@ export function Appointments({
                       formId={`appointment:${row.id}`}
                       row={row}
                       title={t('followup.appointments.editTitle', { date })}
-                      save={(fields) =>
-                        model.updateRow('appointment', row.id, {
-                          durationMinutes: undefined,
-                          place: undefined,
-                          purpose: undefined,
-                          ...fields,
-                        })
+                      save={(fields, receipt) =>
+                        model.updateRow(
+                          'appointment',
+                          row.id,
+                          { durationMinutes: undefined, place: undefined, purpose: undefined, ...fields },
+                          receipt,
+                        )
                       }
                       onDone={() => setEditing(null)}
                     />
@@ -241,8 +242,8 @@ export function Appointments({
         <AppointmentForm
           formId={`appointment:new:${model.householdId}`}
           title={t('followup.appointments.new')}
-          save={async (fields) => {
-            await model.addRow('appointment', fields);
+          save={async (fields, receipt) => {
+            await model.addRow('appointment', fields, receipt);
             setSaved(true);
           }}
           onDone={() => setEditing(null)}

@@ -24,8 +24,8 @@ function NewNoteForm({ model }: { model: DossierModel }) {
     formId: `note:new:${model.householdId}`,
     initial: { text: '' },
     validate: validateNote,
-    save: async (text) => {
-      await model.appendNote(text);
+    save: async (text, receipt) => {
+      await model.appendNote(text, receipt);
     },
   });
   return (
@@ -57,8 +57,8 @@ function ReviseForm({ model, note, onDone }: { model: DossierModel; note: NoteRo
     formId: `note:${note.id}`,
     initial: { text: note.text },
     validate: validateNote,
-    save: async (text) => {
-      await model.reviseNote(note.id, text);
+    save: async (text, receipt) => {
+      await model.reviseNote(note.id, text, receipt);
     },
   });
   return (

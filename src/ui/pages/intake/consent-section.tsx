@@ -54,8 +54,8 @@ export function ConsentSection({
         drafts,
         initial: emptyConsentValues(workspace.today()),
         validate: (values) => validateConsentValues(values, workspace.today()),
-        save: async (value) => {
-          await model.addRow('consent', withoutUndefined(value) as ConsentIntake & { date: string });
+        save: async (value, receipt) => {
+          await model.addRow('consent', withoutUndefined(value) as ConsentIntake & { date: string }, receipt);
         },
         describeError: describeWriteError,
       }),

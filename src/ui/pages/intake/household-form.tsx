@@ -27,8 +27,8 @@ export function HouseholdForm({ model, household }: { model: DossierModel; house
       drafts,
       initial: householdValuesOf(household),
       validate: validateHouseholdValues,
-      save: async (value) => {
-        await model.updateHousehold(householdPatch(value, before));
+      save: async (value, receipt) => {
+        await model.updateHousehold(householdPatch(value, before), receipt);
         before = value;
       },
       describeError: describeWriteError,

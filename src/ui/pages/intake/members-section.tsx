@@ -44,9 +44,9 @@ function MemberForm({
         drafts,
         initial: member ? memberValuesOf(member) : emptyMemberValues('child'),
         validate: (values) => validateMemberValues(values, workspace.today()),
-        save: async (value) => {
-          if (member) await model.updateRow('member', member.id, memberPatch(value, member));
-          else await model.addRow('member', memberFields(value));
+        save: async (value, receipt) => {
+          if (member) await model.updateRow('member', member.id, memberPatch(value, member), receipt);
+          else await model.addRow('member', memberFields(value), receipt);
         },
         describeError: describeWriteError,
       }),
