@@ -31,7 +31,7 @@ import {
 } from './dossier-queries';
 import { clearDraftReceipt, type DraftReceipt, readDraftReceipt, recordDraftReceipt } from './draft-receipts';
 import { AppendOnlyError, RowNotFoundError } from './repository-errors';
-import { toStorageError } from './storage-errors';
+import { StorageError, toStorageError } from './storage-errors';
 import {
   buildTransferDocument,
   type ImportReport,
@@ -299,9 +299,8 @@ export class DossierRepository {
     return this.withRetry(body);
   }
 
-  /** Runs `body` in one rw transaction over the synced tables, the outbox and meta. */
   /**
-   * One write transaction: the rows, their outbox entries and, when a form's draft is consumed,
+   * Runs `body` in one rw transaction over the synced tables, the outbox and meta: the rows, their outbox entries and, when a form's draft is consumed,
    * its receipt (src/db/draft-receipts.ts) all commit together or not at all.
    */
   private write<T>(body: (recorder: ChangeRecorder) => Promise<T>, receipt?: DraftReceipt): Promise<T> {
@@ -320,7 +319,7 @@ export class DossierRepository {
     try {
       return await run();
     } catch (error) {
-      const storageError = toStorageError(error);
+      const storageError = this.asStorageError(error);
       if (storageError === undefined) throw error;
       if (!storageError.isRetryable) throw storageError;
       // WebKit drops connections (sync-design §9.10): reopen and retry once. The failed
@@ -329,9 +328,19 @@ export class DossierRepository {
         if (!this.db.isOpen()) await this.db.open();
         return await run();
       } catch (retryError) {
-        throw toStorageError(retryError) ?? retryError;
+        throw this.asStorageError(retryError) ?? retryError;
       }
     }
+  }
+
+  private asStorageError(error: unknown): StorageError | undefined {
+    // Scenario 32: when an upgrade function throws, Dexie rejects with that function's own error;
+    // the version change was rolled back and the data is intact at the old version.
+    const known = toStorageError(error);
+    if (known !== undefined || !this.db.hasFailed()) return known;
+    return new StorageError('upgrade', 'The device database could not be opened or upgraded', {
+      cause: error,
+    });
   }
 }
 

@@ -9,10 +9,11 @@
  * - quota: the device is out of storage space for this site;
  * - closed: the connection to the database was lost (WebKit drops it; another tab upgraded it);
  * - blocked: another tab holds an older version open, or the upgrade could not proceed;
+ * - upgrade: an upgrade function failed; the version change was rolled back, data intact (scenario 32);
  * - outdated: the database was written by a newer app version (this app must not write to it);
  * - unknown: anything else the browser reported.
  */
-export type StorageErrorCode = 'quota' | 'closed' | 'blocked' | 'outdated' | 'unknown';
+export type StorageErrorCode = 'quota' | 'closed' | 'blocked' | 'upgrade' | 'outdated' | 'unknown';
 
 export class StorageError extends Error {
   override readonly name = 'StorageError';

@@ -19,10 +19,17 @@ import { HlcSchema, receiveHlc } from '../domain/sync/hlc';
 import type { OutboxEntry } from '../domain/sync/mutation';
 import type { Conflict, MutationResult, PullResponse, PushResponse } from '../domain/sync/protocol';
 import { TOMBSTONE_KEYS } from '../domain/sync/row-meta';
-import type { LocalConflict, RelaisDb, SentLogEntry, StoredHousehold } from './app-db';
+import {
+  DB_SCHEMA_VERSION,
+  type LocalConflict,
+  type RelaisDb,
+  type SentLogEntry,
+  type StoredHousehold,
+} from './app-db';
 import { ChangeRecorder, type WriteEnvironment, writeTables } from './change-recorder';
 import { computeHouseholdLocal } from './household-index';
 import { RowNotFoundError } from './repository-errors';
+import { StorageError } from './storage-errors';
 
 /** Meta keys written by the sync path. */
 export const SYNC_META = {
@@ -246,8 +253,17 @@ function pendingFields(entries: readonly OutboxEntry[]): Map<string, Set<string>
  */
 export async function applyPullPage(db: RelaisDb, page: PullResponse, now: number): Promise<PullApplied> {
   return db.transaction('rw', writeTables(db), async () => {
+    const meta = await db.meta.bulkGet([SYNC_META.deviceId, 'hlc', 'schemaVersion']);
+    const written = meta[2]?.value;
+    if (typeof written === 'number' && written > DB_SCHEMA_VERSION) {
+      // Scenario 33 (rollback): a newer app wrote this database; rows written by this older
+      // app would lack the newer fields. Reads still work; writes, pulled ones too, are refused.
+      throw new StorageError(
+        'outdated',
+        `database schema ${written} is newer than this app (${DB_SCHEMA_VERSION})`,
+      );
+    }
     const pending = pendingFields(await db.outbox.toArray());
-    const meta = await db.meta.bulkGet([SYNC_META.deviceId, 'hlc']);
     const deviceId = typeof meta[0]?.value === 'string' ? meta[0].value : 'device';
     let hlc = typeof meta[1]?.value === 'string' ? meta[1].value : undefined;
     const locals = await readRebaseTargets(db, page, pending);

@@ -37,6 +37,7 @@ export type SyncErrorKind =
   | 'forbidden'
   | 'rejected'
   | 'lost-changes'
+  | 'outdated-app'
   | 'not-logged-in'
   | 'unknown';
 

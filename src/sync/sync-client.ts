@@ -13,6 +13,7 @@
 import type { RelaisDb } from '../db/app-db';
 import { DB_SCHEMA_VERSION } from '../db/app-db';
 import type { WriteEnvironment } from '../db/change-recorder';
+import { toStorageError } from '../db/storage-errors';
 import {
   applyPullPage,
   applyPushResponse,
@@ -51,7 +52,8 @@ export type SyncErrorKind =
   | 'offline'
   | 'server'
   | 'rejected'
-  | 'lost-changes';
+  | 'lost-changes'
+  | 'outdated-app';
 
 /** A failed run. `retryable` errors are retried with back-off; the others wait for the user. */
 export class SyncError extends Error {
@@ -287,10 +289,18 @@ export class SyncClient {
     const session = this.sessions.current();
     if (session === undefined) throw new SyncError('not-logged-in', 'Log in to sync');
     const report: SyncReport = { pushed: 0, pulled: 0, rebased: 0, quarantined: [], refed: 0, at: 0 };
-    await this.pushAll(session, report);
-    await this.pullAll(session, report, onProgress);
-    // Changes made during the pull (or re-fed after a server restore) go out in the same run.
-    await this.pushAll(session, report);
+    try {
+      await this.pushAll(session, report);
+      await this.pullAll(session, report, onProgress);
+      // Changes made during the pull (or re-fed after a server restore) go out in the same run.
+      await this.pushAll(session, report);
+    } catch (error) {
+      // Scenario 33: a newer app wrote this device's database; retrying cannot help.
+      if (toStorageError(error)?.code === 'outdated') {
+        throw new SyncError('outdated-app', 'A newer version of the app wrote this device database');
+      }
+      throw error;
+    }
     report.at = this.now();
     await writeMeta(this.db, SYNC_META.lastSyncAt, report.at);
     return report;

@@ -70,7 +70,7 @@ describe('toStorageError', () => {
 });
 
 describe('storage failures reach the caller as StorageError, never as success', () => {
-  it('a quota error on the outbox write rejects with code quota and writes nothing', async () => {
+  it('scenarios 2 and 3 (torn write, quota): a quota error on the outbox write rejects with code quota and writes nothing', async () => {
     const { db, repo } = openTestRepository();
     opened.push(db);
     const { household } = await repo.createHousehold(householdFields);
@@ -86,7 +86,7 @@ describe('storage failures reach the caller as StorageError, never as success', 
     expect(await db.outbox.count()).toBe(1);
   });
 
-  it('a quota error on the row write rejects and leaves no outbox entry', async () => {
+  it('scenario 3 (quota): a quota error on the row write rejects and leaves no outbox entry', async () => {
     const { db, repo } = openTestRepository();
     opened.push(db);
     await failWrites(db, 'households', () =>
@@ -99,7 +99,7 @@ describe('storage failures reach the caller as StorageError, never as success', 
     expect(await db.members.count()).toBe(0);
   });
 
-  it('a lost connection is retried once after reopening', async () => {
+  it('scenario 4 (WebKit connection lost): a lost connection is retried once after reopening', async () => {
     const { db, repo } = openTestRepository();
     opened.push(db);
     const { household } = await repo.createHousehold(householdFields);
@@ -109,7 +109,7 @@ describe('storage failures reach the caller as StorageError, never as success', 
     expect(await db.outbox.count()).toBe(2);
   });
 
-  it('a connection that stays lost rejects with code closed', async () => {
+  it('scenario 4: a connection that stays lost rejects with code closed, never a false saved', async () => {
     const { db, repo } = openTestRepository();
     opened.push(db);
     const { household } = await repo.createHousehold(householdFields);
@@ -121,7 +121,7 @@ describe('storage failures reach the caller as StorageError, never as success', 
     expect(await db.charges.count()).toBe(0);
   });
 
-  it('a transient lost connection succeeds on the retry, exactly once', async () => {
+  it('scenario 4: a transient lost connection succeeds on the retry, exactly once', async () => {
     const { db, repo } = openTestRepository();
     opened.push(db);
     const { household } = await repo.createHousehold(householdFields);
@@ -131,7 +131,7 @@ describe('storage failures reach the caller as StorageError, never as success', 
     expect((await db.outbox.toArray()).map((e) => e.seq)).toEqual([1, 2]);
   });
 
-  it('refuses to write a database written by a newer app', async () => {
+  it('scenario 33 (rollback): refuses to write a database written by a newer app', async () => {
     const { db, repo } = openTestRepository();
     opened.push(db);
     await repo.createHousehold(householdFields);

@@ -5,8 +5,9 @@
  */
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DB_SCHEMA_VERSION, declareSchemaVersions, RelaisDb } from '../../src/db/app-db';
+import { DB_SCHEMA_VERSION, declareSchemaVersions, RelaisDb, SCHEMA_VERSIONS } from '../../src/db/app-db';
 import { DossierRepository } from '../../src/db/repository';
+import { StorageError } from '../../src/db/storage-errors';
 import { ROW_SCHEMAS } from '../../src/domain/dossier/rows';
 import { ENTITY_NAMES, ENTITY_TABLES } from '../../src/domain/sync/entities';
 import { OutboxEntrySchema } from '../../src/domain/sync/mutation';
@@ -99,5 +100,46 @@ describe('upgrade from schema v1', () => {
     expect(last?.deviceId).toBe('0195a1b2-c3d4-7e5f-8a6b-7c8d9e0f1a2b');
     expect(last && last.hlc > '1767225609000-0001').toBe(true);
     expect(await db.outbox.count()).toBe(6);
+  });
+
+  it('scenario 32: an upgrade function that throws aborts the upgrade; the database stays at v1 with all its data, and the app gets a storage error', async () => {
+    const name = uniqueDbName('relais-upgrade');
+    await writeV1Database(name);
+    const broken = new Dexie(name);
+    declareSchemaVersions(broken, 1);
+    broken
+      .version(2)
+      .stores(SCHEMA_VERSIONS[1]?.stores ?? {})
+      .upgrade(() => {
+        throw new Error('a bug in the upgrade function');
+      });
+    const repo = new DossierRepository(broken as RelaisDb, {
+      now: steppingClock(),
+      randomBytes: seededBytes(1),
+    });
+    const failure = await repo.listDossiers().then(
+      () => undefined,
+      (error: unknown) => error,
+    );
+    // The screen shows a storage problem in plain words (describeWriteError), never a false list.
+    expect(failure).toBeInstanceOf(StorageError);
+    expect(failure).toMatchObject({ code: 'upgrade' });
+    broken.close();
+
+    const v1 = new Dexie(name);
+    declareSchemaVersions(v1, 1);
+    await v1.open();
+    expect(v1.verno).toBe(1);
+    for (const [table, rows] of Object.entries(tables)) {
+      // Same rows (toArray is in primary-key order, the fixture in writing order).
+      expect(await v1.table(table).toArray()).toEqual(expect.arrayContaining(rows));
+      expect(await v1.table(table).count()).toBe(rows.length);
+    }
+    v1.close();
+    // The fixed app upgrades the same database normally afterwards.
+    db = new RelaisDb(name);
+    await db.open();
+    expect(db.verno).toBe(DB_SCHEMA_VERSION);
+    expect(await db.outbox.count()).toBe((tables.outbox ?? []).length);
   });
 });

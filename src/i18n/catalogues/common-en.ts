@@ -32,6 +32,8 @@ export const commonEn: Record<keyof typeof commonFr, string> = {
   'error.tooLong': 'This text is too long.',
   'storage.quota': 'This device is out of space. Sync, then free some space.',
   'storage.closed': 'The device database is closed. Reload the page.',
+  'storage.upgrade':
+    'Updating the data on this device failed. Nothing is lost: close and reopen Relais. If it happens again, tell your coordinator.',
   'storage.blocked': 'Relais is open in another tab with an older version. Close it.',
   'storage.unknown': 'The device refused to save.',
 };

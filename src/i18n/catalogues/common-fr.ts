@@ -31,6 +31,8 @@ export const commonFr = {
   'error.tooLong': 'Ce texte est trop long.',
   'storage.quota': 'L’appareil n’a plus assez de place. Synchronisez puis libérez de l’espace.',
   'storage.closed': 'La base de données de l’appareil est fermée. Rechargez la page.',
+  'storage.upgrade':
+    'La mise à jour des données de l’appareil a échoué. Rien n’est perdu : fermez puis rouvrez Relais. Si cela recommence, prévenez votre coordinateur.',
   'storage.blocked': 'Relais est ouvert dans un autre onglet avec une ancienne version. Fermez-le.',
   'storage.unknown': 'L’appareil a refusé l’enregistrement.',
 } as const;

@@ -28,6 +28,8 @@ export const syncEn: Record<keyof typeof syncFr, string> = {
   'sync.error.forbidden': 'The server refuses: this account has no access to some of these cases.',
   'sync.error.rejected': 'The server refused the upload. Retrying automatically.',
   'sync.error.lost-changes': 'The server lost changes this device no longer keeps: tell your coordinator.',
+  'sync.error.outdated-app':
+    'A newer version of Relais has already been used on this device: update the app (reload the page) to keep syncing.',
   'sync.error.not-logged-in': 'Sign in to sync.',
   'sync.error.unknown': 'Unexpected error. Retrying automatically.',
   'sync.quarantine':

@@ -28,6 +28,8 @@ export const syncFr = {
   'sync.error.rejected': 'Le serveur a refusé l’envoi. Nouvel essai automatique.',
   'sync.error.lost-changes':
     'Le serveur a perdu des modifications que cet appareil n’a plus : prévenez votre coordinateur.',
+  'sync.error.outdated-app':
+    'Une version plus récente de Relais a déjà servi sur cet appareil : mettez l’application à jour (rechargez la page) pour continuer à synchroniser.',
   'sync.error.not-logged-in': 'Connectez-vous pour synchroniser.',
   'sync.error.unknown': 'Erreur inattendue. Nouvel essai automatique.',
   'sync.quarantine':

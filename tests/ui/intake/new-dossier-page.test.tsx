@@ -176,7 +176,7 @@ describe('New dossier (intake)', () => {
     );
   });
 
-  it('says the device is full when the write fails, never "saved", and keeps the draft', async () => {
+  it('scenario 3 (quota): says the device is full when the write fails, never "saved", and keeps the draft', async () => {
     const test = await openNewDossier();
     test.repository.createHousehold = () => Promise.reject(new DOMException('full', 'QuotaExceededError'));
     type(/^Nom/, 'Durand', personBox(1));
