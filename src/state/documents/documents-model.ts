@@ -15,7 +15,8 @@ import type { Dossier } from '../../domain/dossier/dossier';
 import { HouseholdDocumentSchema } from '../../domain/dossier/dossier-meta';
 import type { PatchOf } from '../../domain/dossier/rows';
 import type { EntityName } from '../../domain/sync/entities';
-import type { DraftRegistry } from '../drafts';
+import { createDebouncedText } from '../debounced-text';
+import type { DraftReceipt, DraftRegistry } from '../drafts';
 import type { DossierModel } from '../workspace/dossier-model';
 import { describeWriteError } from '../workspace/workspace-model';
 import {
@@ -178,9 +179,9 @@ export function createDocumentsModel(deps: DocumentsModelDeps) {
   }
 
   /** Writes household facts (cause, document ticks) to the household row. */
-  async function saveHousehold(patch: PatchOf<'household'>): Promise<boolean> {
+  async function saveHousehold(patch: PatchOf<'household'>, receipt?: DraftReceipt): Promise<boolean> {
     try {
-      await deps.model.updateHousehold(patch);
+      await deps.model.updateHousehold(patch, receipt);
       saveError.value = null;
       return true;
     } catch (cause) {
@@ -200,6 +201,14 @@ export function createDocumentsModel(deps: DocumentsModelDeps) {
       return false;
     }
   }
+
+  /** The cause of over-indebtedness: written to the household row when the counsellor pauses. */
+  const cause = createDebouncedText({
+    drafts: deps.drafts,
+    draftId: `cause:${deps.model.householdId}`,
+    write: (text, receipt) =>
+      saveHousehold({ indebtednessCause: text.trim() === '' ? undefined : text.slice(0, 8000) }, receipt),
+  });
 
   function edit(field: string, text: string): Promise<void> {
     edited = true;
@@ -266,6 +275,7 @@ export function createDocumentsModel(deps: DocumentsModelDeps) {
     context,
     saveHousehold,
     saveMember,
+    cause,
     start,
     edit,
     editMany,

@@ -1,4 +1,4 @@
-import { useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Dossier } from '../../../domain/dossier/dossier';
 import type { HouseholdDocument } from '../../../domain/dossier/dossier-meta';
 import { LegalProtectionSchema } from '../../../domain/dossier/rows';
@@ -43,8 +43,9 @@ export function BdfForm({
     latest.current = stored;
   }
   const provided = new Set(latest.current);
-  // The text as typed: the stored value lags one write behind each keystroke.
-  const [cause, setCause] = useState(household.indebtednessCause ?? '');
+  // The text as typed (written to the row after a pause, on blur and on leaving), else the row's.
+  const cause = state.cause.text.value ?? household.indebtednessCause ?? '';
+  useEffect(() => () => void state.cause.flush(), [state]);
   const saveError = state.saveError.value;
   const tick = async (doc: HouseholdDocument, on: boolean) => {
     const before = latest.current;
@@ -107,10 +108,8 @@ export function BdfForm({
         hint={t('documents.bdf.causeHint')}
         rows={4}
         value={cause}
-        onInput={(v) => {
-          setCause(v);
-          void state.saveHousehold({ indebtednessCause: v.trim() === '' ? undefined : v.slice(0, 8000) });
-        }}
+        onInput={(v) => void state.cause.edit(v)}
+        onBlur={() => void state.cause.flush()}
       />
       <h3>{t('documents.bdf.checklist')}</h3>
       <p role="status">

@@ -98,6 +98,7 @@ export function DocumentsScreen({ model }: DossierTabProps) {
   );
   useEffect(() => {
     void state.start();
+    void state.cause.start();
   }, [state]);
 
   const printHtml = state.printHtml.value;

@@ -5,6 +5,7 @@ export interface TextAreaProps {
   label: string;
   value: string;
   onInput: (value: string) => void;
+  onBlur?: () => void;
   hint?: string | undefined;
   error?: string | undefined;
   rows?: number;
@@ -21,6 +22,7 @@ export function TextArea(props: TextAreaProps) {
           rows={props.rows ?? 4}
           value={props.value}
           onInput={(event) => props.onInput(event.currentTarget.value)}
+          {...(props.onBlur ? { onBlur: props.onBlur } : {})}
           {...aria}
         />
       )}

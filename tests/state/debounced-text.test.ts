@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { createSettingsStore } from '../../src/db/settings-store';
+import { createDebouncedText } from '../../src/state/debounced-text';
+import { createDraftRegistry, type DraftReceipt } from '../../src/state/drafts';
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function setup(outcome: () => boolean = () => true) {
+  const settings = createSettingsStore(`debounced-${Math.random()}`);
+  const writes: { text: string; receipt: DraftReceipt | undefined }[] = [];
+  const make = () => {
+    const drafts = createDraftRegistry(settings);
+    const field = createDebouncedText({
+      drafts,
+      draftId: 'cause:h1',
+      delayMs: 30,
+      write: async (text, receipt) => {
+        writes.push({ text, receipt });
+        return outcome();
+      },
+    });
+    return { drafts, field };
+  };
+  return { settings, writes, make };
+}
+
+describe('a free-text field written after a pause', () => {
+  it('writes the row once per pause, not once per keystroke, with the draft receipt, then drops the draft', async () => {
+    const { settings, writes, make } = setup();
+    const { field } = make();
+    const sentence = 'Perte d’emploi en mars';
+    for (let i = 1; i <= sentence.length; i += 1) await field.edit(sentence.slice(0, i));
+    expect(writes).toEqual([]);
+    await pause(80);
+    expect(writes.map((w) => w.text)).toEqual([sentence]);
+    expect(writes[0]?.receipt).toMatchObject({ formId: 'cause:h1', token: expect.any(String) });
+    expect(await settings.get('draft:cause:h1')).toBeUndefined();
+  });
+
+  it('keeps every keystroke as a draft: text typed just before a crash is restored and written', async () => {
+    const { writes, make } = setup();
+    const first = make();
+    await first.field.edit('Séparation en juin');
+    // The page dies before the pause: a new app over the same device.
+    const second = make();
+    await second.field.start();
+    expect(second.field.text.value).toBe('Séparation en juin');
+    await pause(80);
+    expect(writes.map((w) => w.text)).toContain('Séparation en juin');
+  });
+
+  it('a refused write keeps the draft and is written again on the next flush', async () => {
+    let accept = false;
+    const { settings, writes, make } = setup(() => accept);
+    const { field } = make();
+    await field.edit('Divorce');
+    await field.flush();
+    expect(writes).toHaveLength(1);
+    expect(await settings.get('draft:cause:h1')).toMatchObject({ values: 'Divorce' });
+    accept = true;
+    await field.flush();
+    expect(writes).toHaveLength(2);
+    expect(await settings.get('draft:cause:h1')).toBeUndefined();
+  });
+});
