@@ -40,6 +40,9 @@ export default defineConfig({
             'tests/i18n/**/*.test.ts',
           ],
           setupFiles: ['./tests/setup-dom.ts'],
+          // Above the 5 s asyncUtilTimeout of tests/setup-dom.ts, so a slow screen fails on its
+          // own message rather than on the test's timeout.
+          testTimeout: 20_000,
         },
       },
     ],

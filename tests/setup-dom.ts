@@ -1,10 +1,15 @@
 import 'fake-indexeddb/auto';
-import { cleanup } from '@testing-library/preact';
+import { cleanup, configure } from '@testing-library/preact';
 import { afterEach } from 'vitest';
 import { loadLocale } from '../src/i18n/i18n';
 
 // Tests render without boot.tsx and switch `locale` directly: load both catalogues up front.
 await loadLocale('fr');
 await loadLocale('en');
+
+// Screens are lazy routes that Vitest transforms on first import: on a loaded 2-core machine that
+// alone can pass testing-library's default 1 s, so `findBy…`/`waitFor` wait up to 5 s (they
+// still return as soon as the screen is there).
+configure({ asyncUtilTimeout: 5_000 });
 
 afterEach(() => cleanup());
