@@ -45,6 +45,11 @@ export function useOpenWhenDrafted(formId: string, open: () => void): void {
   }, [formId, drafts]);
 }
 
+/** The choices of a select, each worded by its message key `<prefix>.<value>`. */
+export function choices(values: readonly string[], prefix: string): { value: string; label: string }[] {
+  return values.map((value) => ({ value, label: t(`${prefix}.${value}` as MessageKey) }));
+}
+
 /** The translated error of a field, if any. */
 export function fieldError(key: string | undefined): string | undefined {
   return key ? t(key as MessageKey) : undefined;
