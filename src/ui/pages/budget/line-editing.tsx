@@ -5,15 +5,28 @@
  */
 import type { ComponentChildren } from 'preact';
 import { useEffect, useMemo, useState } from 'preact/hooks';
+import type { FieldsOf } from '../../../domain/dossier/rows';
 import { t } from '../../../i18n/i18n';
 import type { MessageKey } from '../../../i18n/messages-fr';
 import { useAppState } from '../../../state/app-state';
+import { createLineForm, type LineEntity, type LineFormSpec } from '../../../state/budget/line-form';
 import type { FormModel } from '../../../state/form-model';
+import type { DossierModel } from '../../../state/workspace/dossier-model';
 import { describeWriteError } from '../../../state/workspace/workspace-model';
 
 /** The translated text of an error code (a message key), or undefined. */
 export function errorText(code: string | undefined): string | undefined {
   return code ? t(code as MessageKey) : undefined;
+}
+
+/** The form of one line (a new one when `row` is absent), created once, its draft restored. */
+export function useLineForm<E extends LineEntity, F extends string>(
+  spec: LineFormSpec<E, F>,
+  model: DossierModel,
+  row: (FieldsOf<E> & { id: string }) | undefined,
+) {
+  const { drafts } = useAppState();
+  return useFormModel(() => createLineForm(spec, { model, drafts, row }));
 }
 
 /** Creates the form model once for the component's life and restores its draft. */
@@ -31,7 +44,8 @@ export interface LineEditorProps<F extends string, T> {
   legend: string;
   submitLabel: string;
   onSaved: (value: T) => void;
-  onClose?: () => void;
+  /** Given for a stored line's editor: the button that drops the draft and closes it. */
+  onClose?: (() => void) | undefined;
   children: ComponentChildren;
 }
 
