@@ -11,7 +11,7 @@ import type { DossierModel } from '../../../state/workspace/dossier-model';
 import { SelectField } from '../../components/fields/select-field';
 import { TextField } from '../../components/fields/text-field';
 import { AmountField, AmountPerPeriod } from './line-amount';
-import { LineEditor, useLineForm, yesNoOptions } from './line-editing';
+import { LineEditor, type LineEditorSlot, useLineForm, yesNoOptions } from './line-editing';
 import { lineFields } from './line-fields';
 import { BudgetLines } from './line-list';
 
@@ -61,17 +61,7 @@ function ChargeFields({ form, idPrefix }: { form: FormModel<ChargeField, unknown
   );
 }
 
-function ChargeEditor({
-  model,
-  row,
-  onSaved,
-  onClose,
-}: {
-  model: DossierModel;
-  row: ChargeRow | undefined;
-  onSaved: () => void;
-  onClose?: (() => void) | undefined;
-}) {
+function ChargeEditor({ model, row, onSaved, onClose }: LineEditorSlot<ChargeRow>) {
   const form = useLineForm(chargeFormSpec, model, row);
   return (
     <LineEditor

@@ -39,6 +39,14 @@ export function useFormModel<F extends string, T>(create: () => FormModel<F, T>)
   return form;
 }
 
+/** What every line's editor component takes: the stored row (absent for a new line), what follows a save, its close. */
+export interface LineEditorSlot<R> {
+  model: DossierModel;
+  row?: R | undefined;
+  onSaved: () => void;
+  onClose?: (() => void) | undefined;
+}
+
 export interface LineEditorProps<F extends string, T> {
   form: FormModel<F, T>;
   legend: string;

@@ -10,7 +10,7 @@ import type { DossierModel } from '../../../state/workspace/dossier-model';
 import { SelectField } from '../../components/fields/select-field';
 import { TextField } from '../../components/fields/text-field';
 import { AmountPerPeriod } from './line-amount';
-import { LineEditor, useLineForm, yesNoOptions } from './line-editing';
+import { LineEditor, type LineEditorSlot, useLineForm, yesNoOptions } from './line-editing';
 import { lineFields } from './line-fields';
 import { BudgetLines } from './line-list';
 
@@ -83,13 +83,7 @@ function ResourceEditor({
   row,
   onSaved,
   onClose,
-}: {
-  model: DossierModel;
-  dossier: Dossier;
-  row: ResourceRow | undefined;
-  onSaved: () => void;
-  onClose?: (() => void) | undefined;
-}) {
+}: LineEditorSlot<ResourceRow> & { dossier: Dossier }) {
   const memberIds = dossier.members.filter((m) => !m.deleted).map((m) => m.id);
   const form = useLineForm(resourceFormSpec(memberIds), model, row);
   return (

@@ -9,21 +9,11 @@ import { creditorFormSpec } from '../../../state/debts/creditor-form';
 import type { DossierModel } from '../../../state/workspace/dossier-model';
 import { SelectField } from '../../components/fields/select-field';
 import { TextField } from '../../components/fields/text-field';
-import { LineEditor, NewLine, StoredLine, useLineForm } from '../budget/line-editing';
+import { LineEditor, type LineEditorSlot, NewLine, StoredLine, useLineForm } from '../budget/line-editing';
 import { lineFields } from '../budget/line-fields';
 import { TextArea } from '../documents/text-area';
 
-function CreditorEditor({
-  model,
-  row,
-  onSaved,
-  onClose,
-}: {
-  model: DossierModel;
-  row?: CreditorRow | undefined;
-  onSaved: () => void;
-  onClose?: (() => void) | undefined;
-}) {
+function CreditorEditor({ model, row, onSaved, onClose }: LineEditorSlot<CreditorRow>) {
   const form = useLineForm(creditorFormSpec, model, row);
   const fields = lineFields(form, row ? `creditor-${row.id}` : 'creditor-new');
   const optional = (label: MessageKey) => `${t(label)} ${t('common.optional')}`;

@@ -5,11 +5,10 @@ import { DebtProductSchema } from '../../../domain/household/debt';
 import { t } from '../../../i18n/i18n';
 import type { MessageKey } from '../../../i18n/messages-fr';
 import { type DebtField, debtFormSpec, GUARANTOR_OPTIONS } from '../../../state/debts/debt-form';
-import type { DossierModel } from '../../../state/workspace/dossier-model';
 import { SelectField } from '../../components/fields/select-field';
 import { TextField } from '../../components/fields/text-field';
 import { AmountField } from '../budget/line-amount';
-import { LineEditor, useLineForm, yesNoOptions } from '../budget/line-editing';
+import { LineEditor, type LineEditorSlot, useLineForm, yesNoOptions } from '../budget/line-editing';
 import { lineFields } from '../budget/line-fields';
 
 export function DebtEditor({
@@ -18,13 +17,7 @@ export function DebtEditor({
   row,
   onSaved,
   onClose,
-}: {
-  model: DossierModel;
-  dossier: Dossier;
-  row?: DebtRow | undefined;
-  onSaved: () => void;
-  onClose?: (() => void) | undefined;
-}) {
+}: LineEditorSlot<DebtRow> & { dossier: Dossier }) {
   const creditors = dossier.creditors.filter((c) => !c.deleted);
   const form = useLineForm(
     debtFormSpec(
