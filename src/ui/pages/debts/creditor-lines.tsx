@@ -8,10 +8,10 @@ import { lineFormId } from '../../../state/budget/line-form';
 import { creditorFormSpec } from '../../../state/debts/creditor-form';
 import type { DossierModel } from '../../../state/workspace/dossier-model';
 import { SelectField } from '../../components/fields/select-field';
+import { TextAreaField } from '../../components/fields/text-area-field';
 import { TextField } from '../../components/fields/text-field';
 import { LineEditor, type LineEditorSlot, NewLine, StoredLine, useLineForm } from '../budget/line-editing';
 import { lineFields } from '../budget/line-fields';
-import { TextArea } from '../documents/text-area';
 
 function CreditorEditor({ model, row, onSaved, onClose }: LineEditorSlot<CreditorRow>) {
   const form = useLineForm(creditorFormSpec, model, row);
@@ -34,7 +34,7 @@ function CreditorEditor({ model, row, onSaved, onClose }: LineEditorSlot<Credito
           label: t(`debts.category.${value}` as MessageKey),
         }))}
       />
-      <TextArea
+      <TextAreaField
         {...fields.text('address')}
         label={optional('debts.creditor.address')}
         hint={t('debts.creditor.addressHint')}

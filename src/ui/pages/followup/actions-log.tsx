@@ -18,8 +18,9 @@ import {
 } from '../../../state/followup/actions-log';
 import type { DossierModel } from '../../../state/workspace/dossier-model';
 import { SelectField } from '../../components/fields/select-field';
+import { TextAreaField } from '../../components/fields/text-area-field';
 import { TextField } from '../../components/fields/text-field';
-import { choices, fieldError, TextAreaField, useForm, useOpenWhenDrafted } from './form-bits';
+import { choices, fieldError, useForm, useOpenWhenDrafted } from './form-bits';
 import { RowEditor } from './row-editor';
 
 const STATUSES = ['planned', 'in_progress', 'sent', 'answered', 'done', 'cancelled'] as const;

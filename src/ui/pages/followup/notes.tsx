@@ -5,7 +5,8 @@ import { formatDate, t } from '../../../i18n/i18n';
 import { type NoteThread, noteError, noteThreads } from '../../../state/followup/notes';
 import type { FormModel } from '../../../state/form-model';
 import type { DossierModel } from '../../../state/workspace/dossier-model';
-import { fieldError, TextAreaField, useForm } from './form-bits';
+import { TextAreaField } from '../../components/fields/text-area-field';
+import { fieldError, useForm } from './form-bits';
 import { RowEditor } from './row-editor';
 
 function day(ms: number): string {

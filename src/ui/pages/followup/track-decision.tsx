@@ -11,7 +11,8 @@ import {
 } from '../../../state/followup/track-decision';
 import type { DossierModel } from '../../../state/workspace/dossier-model';
 import { SelectField } from '../../components/fields/select-field';
-import { choices, fieldError, TextAreaField, useForm } from './form-bits';
+import { TextAreaField } from '../../components/fields/text-area-field';
+import { choices, fieldError, useForm } from './form-bits';
 import { RowEditor } from './row-editor';
 
 const TRACKS = ['support', 'mediation', 'over_indebtedness'] as const;
