@@ -32,8 +32,8 @@ export function TrackDecision({
     formId: `followup:track:${model.householdId}`,
     initial: trackInitial(dossier),
     validate: validateTrack,
-    save: async (patch) => {
-      await model.updateHousehold(patch);
+    save: async (patch, receipt) => {
+      await model.updateHousehold(patch, receipt);
     },
   });
   const values = form.values.value;
