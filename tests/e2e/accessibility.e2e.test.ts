@@ -1,47 +1,9 @@
-import { readFileSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp, launchBrowser, type RunningServer, startServer, tempDir } from './harness';
-
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-interface AxeViolation {
-  id: string;
-  help: string;
-  nodes: Array<{ target: string[] }>;
-}
-
-async function axeViolations(page: Page): Promise<AxeViolation[]> {
-  await page.addScriptTag({ content: axeSource });
-  return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(): Promise<{ violations: AxeViolation[] }> } }).axe;
-    const result = await axe.run();
-    return result.violations.map((v) => ({
-      id: v.id,
-      help: v.help,
-      nodes: v.nodes.map((n) => ({ target: n.target })),
-    }));
-  });
-}
+import { describe, expect, it } from 'vitest';
+import { axeViolations } from './app-helpers';
+import { useE2eApp } from './harness';
 
 describe('Accessibility (axe-core) and layouts, in Chromium', () => {
-  let distDir: string;
-  let server: RunningServer;
-  let browser: Awaited<ReturnType<typeof launchBrowser>>;
-
-  beforeAll(async () => {
-    distDir = tempDir('dist');
-    await buildApp(distDir, 'e2e-a11y');
-    server = await startServer(distDir);
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    rmSync(distDir, { recursive: true, force: true });
-  });
+  const app = useE2eApp('e2e-a11y');
 
   const viewports = [
     { name: 'tablet 10 inch', width: 1280, height: 800 },
@@ -56,9 +18,9 @@ describe('Accessibility (axe-core) and layouts, in Chromium', () => {
   for (const viewport of viewports) {
     for (const target of pages) {
       it(`axe finds nothing on ${target.path} (${viewport.name})`, async () => {
-        const page = await browser.context.newPage();
+        const page = await app.context.newPage();
         await page.setViewportSize({ width: viewport.width, height: viewport.height });
-        await page.goto(`${server.url}${target.path}`);
+        await page.goto(`${app.server.url}${target.path}`);
         await page.getByRole('heading', { level: 1, name: target.heading }).waitFor();
         expect(await axeViolations(page)).toEqual([]);
         // Nothing overflows sideways on a phone.
@@ -70,8 +32,8 @@ describe('Accessibility (axe-core) and layouts, in Chromium', () => {
   }
 
   it('is usable with the keyboard: skip link, then navigation to the settings', async () => {
-    const page = await browser.context.newPage();
-    await page.goto(`${server.url}/dossiers`);
+    const page = await app.context.newPage();
+    await page.goto(`${app.server.url}/dossiers`);
     await page.getByRole('heading', { level: 1, name: 'Dossiers' }).waitFor();
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Aller au contenu');

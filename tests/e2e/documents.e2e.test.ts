@@ -7,19 +7,11 @@
  * bench/device-store.bench.ts), served from the app's origin so the app opens that database.
  */
 import { execFileSync } from 'node:child_process';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
-import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  buildApp,
-  launchBrowser,
-  type RunningServer,
-  startServer,
-  tempDir,
-  waitForServiceWorkerControl,
-} from './harness';
+import { describe, expect, it } from 'vitest';
+import { useE2eApp, waitForServiceWorkerControl } from './harness';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 
@@ -39,17 +31,7 @@ window.seed = async (extraDebts) => {
 `;
 
 describe('Documents produced offline, in Chromium', () => {
-  let distDir: string;
-  let server: RunningServer;
-  let browser: Awaited<ReturnType<typeof launchBrowser>>;
-  let context: BrowserContext;
-  let page: Page;
-  let householdId: string;
-  let bigHouseholdId: string;
-
-  beforeAll(async () => {
-    distDir = tempDir('dist');
-    await buildApp(distDir, 'e2e-documents');
+  const app = useE2eApp('e2e-documents', async (distDir) => {
     const seedBundle = await build({
       stdin: { contents: SEED_PAGE, resolveDir: ROOT, loader: 'ts' },
       bundle: true,
@@ -62,19 +44,12 @@ describe('Documents produced offline, in Chromium', () => {
       join(distDir, 'documents-seed.html'),
       '<!doctype html><html lang="fr"><title>seed</title><script type="module" src="/documents-seed.js"></script></html>',
     );
-    server = await startServer(distDir);
-    browser = await launchBrowser();
-    context = browser.context;
-    page = context.pages()[0] ?? (await context.newPage());
   });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    rmSync(distDir, { recursive: true, force: true });
-  });
+  let householdId: string;
+  let bigHouseholdId: string;
 
   it('installs the app and its dossier while online', async () => {
+    const { page, context, server } = app;
     const seedPage = await context.newPage();
     await seedPage.goto(`${server.url}/documents-seed.html`);
     await seedPage.waitForFunction(() => 'seed' in window);
@@ -102,6 +77,7 @@ describe('Documents produced offline, in Chromium', () => {
   });
 
   async function download(choice: string, prepare?: () => Promise<void>): Promise<string> {
+    const { page, distDir } = app;
     await page.getByRole('radio', { name: choice }).check();
     if (prepare) await prepare();
     const [file] = await Promise.all([
@@ -117,6 +93,7 @@ describe('Documents produced offline, in Chromium', () => {
   }
 
   it('produces each document with the network off and the server stopped', async () => {
+    const { page, context, server, distDir } = app;
     await server.stop();
     await context.setOffline(true);
     await page.goto(`${server.url}/dossiers/${householdId}/documents`);
@@ -213,6 +190,7 @@ describe('Documents produced offline, in Chromium', () => {
   });
 
   it('a Banque de France preparation for 20 debts is produced in at most 1 s (offline)', async () => {
+    const { page, distDir } = app;
     await page.goto(`${page.url().split('/dossiers')[0]}/dossiers/${bigHouseholdId}/documents`);
     await page.getByRole('group', { name: 'Quel document ?' }).waitFor({ timeout: 30_000 });
     await page.getByRole('radio', { name: 'Préparation du dossier Banque de France' }).check();

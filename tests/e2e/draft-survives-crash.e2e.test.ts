@@ -1,37 +1,11 @@
-import { rmSync } from 'node:fs';
-import type { BrowserContext } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  buildApp,
-  launchBrowser,
-  type RunningServer,
-  startServer,
-  tempDir,
-  waitForServiceWorkerControl,
-} from './harness';
+import { describe, expect, it } from 'vitest';
+import { useE2eApp, waitForServiceWorkerControl } from './harness';
 
 describe('Typed input survives a crashed page, in Chromium', () => {
-  let distDir: string;
-  let server: RunningServer;
-  let browser: Awaited<ReturnType<typeof launchBrowser>>;
-  let context: BrowserContext;
-
-  beforeAll(async () => {
-    distDir = tempDir('dist');
-    await buildApp(distDir, 'e2e-crash');
-    server = await startServer(distDir);
-    browser = await launchBrowser();
-    context = browser.context;
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    rmSync(distDir, { recursive: true, force: true });
-  });
+  const app = useE2eApp('e2e-crash');
 
   it('finds the draft after the renderer is killed in the middle of typing, offline', async () => {
-    const page = context.pages()[0] ?? (await context.newPage());
+    const { context, server, page } = app;
     await page.goto(`${server.url}/settings`);
     await page.getByRole('heading', { level: 1, name: 'Réglages' }).waitFor();
     await waitForServiceWorkerControl(page);

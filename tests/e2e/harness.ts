@@ -8,7 +8,8 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { type BrowserContext, chromium } from 'playwright-core';
+import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 
 const run = promisify(execFile);
 const ROOT = new URL('../../', import.meta.url).pathname;
@@ -106,7 +107,12 @@ export async function startServer(staticDir: string): Promise<RunningServer> {
   };
 }
 
-export async function launchBrowser(): Promise<{ context: BrowserContext; close(): Promise<void> }> {
+export interface Browser {
+  context: BrowserContext;
+  close(): Promise<void>;
+}
+
+export async function launchBrowser(): Promise<Browser> {
   const profile = tempDir('profile');
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM_PATH,
@@ -131,8 +137,41 @@ export async function launchBrowser(): Promise<{ context: BrowserContext; close(
   };
 }
 
+/** What a describe block drives: its build, the server on it, one browser and its first tab. */
+export interface E2eApp {
+  distDir: string;
+  server: RunningServer;
+  browser: Browser;
+  context: BrowserContext;
+  page: Page;
+}
+
+/**
+ * Builds the app as `buildId`, starts the server on the build and opens a browser before the
+ * describe block's tests; closes the browser, stops the server and removes the build after them.
+ * `prepare` adds files to the build before the server starts. Read the fields inside the tests.
+ */
+export function useE2eApp(buildId: string, prepare?: (distDir: string) => Promise<void>): E2eApp {
+  const app = {} as E2eApp;
+  beforeAll(async () => {
+    app.distDir = tempDir('dist');
+    await buildApp(app.distDir, buildId);
+    await prepare?.(app.distDir);
+    app.server = await startServer(app.distDir);
+    app.browser = await launchBrowser();
+    app.context = app.browser.context;
+    app.page = app.context.pages()[0] ?? (await app.context.newPage());
+  });
+  afterAll(async () => {
+    await app.browser?.close();
+    await app.server?.stop();
+    if (app.distDir) rmSync(app.distDir, { recursive: true, force: true });
+  });
+  return app;
+}
+
 /** Waits until a service worker controls the page (first visit: clients.claim()). */
-export async function waitForServiceWorkerControl(page: import('playwright-core').Page): Promise<void> {
+export async function waitForServiceWorkerControl(page: Page): Promise<void> {
   await page.evaluate(async () => {
     await navigator.serviceWorker.ready;
     if (navigator.serviceWorker.controller) return;

@@ -1,38 +1,11 @@
-import { rmSync } from 'node:fs';
-import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  buildApp,
-  launchBrowser,
-  type RunningServer,
-  startServer,
-  tempDir,
-  waitForServiceWorkerControl,
-} from './harness';
+import { describe, expect, it } from 'vitest';
+import { useE2eApp, waitForServiceWorkerControl } from './harness';
 
 describe('The PWA shell offline, in Chromium', () => {
-  let distDir: string;
-  let server: RunningServer;
-  let browser: Awaited<ReturnType<typeof launchBrowser>>;
-  let context: BrowserContext;
-  let page: Page;
-
-  beforeAll(async () => {
-    distDir = tempDir('dist');
-    await buildApp(distDir, 'e2e-offline');
-    server = await startServer(distDir);
-    browser = await launchBrowser();
-    context = browser.context;
-    page = context.pages()[0] ?? (await context.newPage());
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    rmSync(distDir, { recursive: true, force: true });
-  });
+  const app = useE2eApp('e2e-offline');
 
   it('installs the service worker on the first online visit', async () => {
+    const { page, server } = app;
     await page.goto(`${server.url}/`);
     await page.getByRole('heading', { level: 1, name: 'Dossiers' }).waitFor();
     await waitForServiceWorkerControl(page);
@@ -51,6 +24,7 @@ describe('The PWA shell offline, in Chromium', () => {
   });
 
   it('has no installability errors (CDP Page.getInstallabilityErrors)', async () => {
+    const { page, context } = app;
     const cdp = await context.newCDPSession(page);
     const { installabilityErrors } = (await cdp.send('Page.getInstallabilityErrors')) as {
       installabilityErrors: Array<{ errorId: string }>;
@@ -63,6 +37,7 @@ describe('The PWA shell offline, in Chromium', () => {
   });
 
   it('reloads and opens a deep link with the browser offline and the server stopped', async () => {
+    const { page, context, server } = app;
     await server.stop();
     await context.setOffline(true);
     await page.reload();

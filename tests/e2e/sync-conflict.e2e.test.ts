@@ -9,26 +9,8 @@ import { rmSync, writeFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatHlc } from '../../src/domain/sync/hlc';
-import {
-  buildApp,
-  launchBrowser,
-  type RunningServer,
-  startServer,
-  tempDir,
-  waitForServiceWorkerControl,
-} from './harness';
-
-const PASSWORD = 'correct horse battery';
-
-async function api(url: string, path: string, body: unknown, token?: string): Promise<unknown> {
-  const response = await fetch(`${url}${path}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify(body),
-  });
-  if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
-  return response.status === 204 ? undefined : response.json();
-}
+import { api, PASSWORD, signIn, syncNow } from './app-helpers';
+import { buildApp, launchBrowser, type RunningServer, startServer, tempDir } from './harness';
 
 /** The first admin (POST /api/setup) and a dossier with a 450 € rent, pushed by a third device. */
 async function seedServer(url: string): Promise<{ householdId: string }> {
@@ -137,31 +119,6 @@ async function dumpState(server: RunningServer, pages: Record<string, Page>, lab
   }
   const { writeFileSync } = await import('node:fs');
   writeFileSync(`/tmp/relais-sync-diag-${label}-${Date.now()}.json`, JSON.stringify(out, null, 2));
-}
-
-async function signIn(page: Page, url: string): Promise<void> {
-  await page.goto(`${url}/login`);
-  await page.getByLabel('Identifiant').fill('admin');
-  await page.getByLabel('Mot de passe').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Se connecter' }).click();
-  await page.getByTestId('sync-status').getByText('Connecté : Admin Relais').waitFor();
-  // The app must open offline later: wait until the service worker controls the page.
-  await waitForServiceWorkerControl(page);
-}
-
-async function syncNow(page: Page): Promise<void> {
-  const status = page.getByTestId('sync-status');
-  const before = Number((await status.getAttribute('data-last-success')) ?? 0);
-  await status.getByRole('button', { name: 'Synchroniser maintenant' }).click();
-  // Wait for THIS run to succeed, not for the status an earlier run left on screen.
-  await expect
-    .poll(async () => Number((await status.getAttribute('data-last-success')) ?? 0), { timeout: 30_000 })
-    .toBeGreaterThan(before);
-  await expect.poll(async () => status.textContent(), { timeout: 20_000 }).toContain('Tout est envoyé');
-  await expect
-    .poll(async () => status.textContent(), { timeout: 20_000 })
-    .toContain('Dernière synchronisation');
-  await expect.poll(async () => status.textContent(), { timeout: 20_000 }).not.toContain('en cours');
 }
 
 async function editRent(page: Page, url: string, householdId: string, euros: string): Promise<void> {

@@ -1,38 +1,11 @@
-import { rmSync } from 'node:fs';
-import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  buildApp,
-  launchBrowser,
-  type RunningServer,
-  startServer,
-  tempDir,
-  waitForServiceWorkerControl,
-} from './harness';
+import { describe, expect, it } from 'vitest';
+import { buildApp, useE2eApp, waitForServiceWorkerControl } from './harness';
 
 describe('Deploying a new version (prompt mode), in Chromium', () => {
-  let distDir: string;
-  let server: RunningServer;
-  let browser: Awaited<ReturnType<typeof launchBrowser>>;
-  let context: BrowserContext;
-  let page: Page;
-
-  beforeAll(async () => {
-    distDir = tempDir('dist');
-    await buildApp(distDir, 'e2e-v1');
-    server = await startServer(distDir);
-    browser = await launchBrowser();
-    context = browser.context;
-    page = context.pages()[0] ?? (await context.newPage());
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    rmSync(distDir, { recursive: true, force: true });
-  });
+  const app = useE2eApp('e2e-v1');
 
   it('shows the banner, and accepting it with unsaved input keeps that input', async () => {
+    const { page, server, distDir } = app;
     await page.goto(`${server.url}/settings`);
     await page.getByRole('heading', { level: 1, name: 'Réglages' }).waitFor();
     await waitForServiceWorkerControl(page);

@@ -9,21 +9,13 @@
  * their role and name. The expected capacity comes from the budget engine itself (src/domain),
  * run on the same household and on the device's local date, as the app does.
  */
-import { readFileSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import type { BrowserContext, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { diagnose } from '../../src/domain/budget/diagnose';
 import type { IsoDate } from '../../src/domain/dates';
 import { type Household, HouseholdSchema } from '../../src/domain/household/household';
-import {
-  buildApp,
-  launchBrowser,
-  type RunningServer,
-  startServer,
-  tempDir,
-  waitForServiceWorkerControl,
-} from './harness';
+import { axeViolations } from './app-helpers';
+import { useE2eApp, waitForServiceWorkerControl } from './harness';
 
 // ------------------------------------------------------------------ the household, as typed
 
@@ -264,66 +256,70 @@ async function createHousehold(page: Page): Promise<string> {
   return id;
 }
 
+/**
+ * Fills the "add" form of a list (the group and its button share their name), adds, and waits
+ * until the list shows one more item.
+ */
+async function addToList(
+  page: Page,
+  list: { region: string; add: string; items: string },
+  fill: (form: Locator) => Promise<void>,
+) {
+  const section = region(page, list.region);
+  const items = section.locator(list.items);
+  const before = await items.count();
+  await fill(section.getByRole('group', { name: list.add }));
+  await section.getByRole('button', { name: list.add }).click();
+  await waitForCount(items, before + 1);
+}
+
 async function addResource(page: Page, resource: ResourceInput) {
-  const section = region(page, 'Ressources');
-  const lines = section.locator('.line-list > li');
-  const before = await lines.count();
-  const form = section.getByRole('group', { name: 'Ajouter une ressource' });
-  await field(form, 'Type de ressource').selectOption({ label: resource.typeLabel });
-  const owner =
-    resource.owner === undefined ? 'Le foyer (prestation commune)' : fullName(MEMBERS[resource.owner]!);
-  await field(form, 'Qui la reçoit').selectOption({ label: owner });
-  await field(form, 'Montant net par période').fill(resource.amount);
-  await field(form, 'Fréquence').selectOption({ label: FREQUENCY_LABEL[resource.frequency] });
-  await section.getByRole('button', { name: 'Ajouter une ressource' }).click();
-  await waitForCount(lines, before + 1);
+  const list = { region: 'Ressources', add: 'Ajouter une ressource', items: '.line-list > li' };
+  await addToList(page, list, async (form) => {
+    await field(form, 'Type de ressource').selectOption({ label: resource.typeLabel });
+    const owner =
+      resource.owner === undefined ? 'Le foyer (prestation commune)' : fullName(MEMBERS[resource.owner]!);
+    await field(form, 'Qui la reçoit').selectOption({ label: owner });
+    await field(form, 'Montant net par période').fill(resource.amount);
+    await field(form, 'Fréquence').selectOption({ label: FREQUENCY_LABEL[resource.frequency] });
+  });
 }
 
 async function addCharge(page: Page, charge: ChargeInput) {
-  const section = region(page, 'Charges');
-  const lines = section.locator('.line-list > li');
-  const before = await lines.count();
-  const form = section.getByRole('group', { name: 'Ajouter une charge' });
-  await field(form, 'Type de charge').selectOption({ label: charge.typeLabel });
-  await field(form, 'Montant par période').fill(charge.amount);
-  await field(form, 'Fréquence').selectOption({ label: 'par mois' });
-  await field(form, 'Comment la commission la compte').selectOption({
-    label: charge.mode === 'real' ? 'Montant réel' : 'Forfait de la commission',
+  const list = { region: 'Charges', add: 'Ajouter une charge', items: '.line-list > li' };
+  await addToList(page, list, async (form) => {
+    await field(form, 'Type de charge').selectOption({ label: charge.typeLabel });
+    await field(form, 'Montant par période').fill(charge.amount);
+    await field(form, 'Fréquence').selectOption({ label: 'par mois' });
+    await field(form, 'Comment la commission la compte').selectOption({
+      label: charge.mode === 'real' ? 'Montant réel' : 'Forfait de la commission',
+    });
   });
-  await section.getByRole('button', { name: 'Ajouter une charge' }).click();
-  await waitForCount(lines, before + 1);
 }
 
 async function addCreditor(page: Page, creditor: (typeof CREDITORS)[number]) {
-  const section = region(page, 'Créanciers');
-  const lines = section.locator('.line-list > li');
-  const before = await lines.count();
-  const form = section.getByRole('group', { name: 'Ajouter un créancier' });
-  await field(form, 'Nom du créancier').fill(creditor.name);
-  await field(form, 'Catégorie').selectOption({ label: creditor.categoryLabel });
-  await section.getByRole('button', { name: 'Ajouter un créancier' }).click();
-  await waitForCount(lines, before + 1);
+  const list = { region: 'Créanciers', add: 'Ajouter un créancier', items: '.line-list > li' };
+  await addToList(page, list, async (form) => {
+    await field(form, 'Nom du créancier').fill(creditor.name);
+    await field(form, 'Catégorie').selectOption({ label: creditor.categoryLabel });
+  });
 }
 
 async function addDebt(page: Page, debt: DebtInput) {
-  const section = region(page, 'Dettes');
-  const cards = section.locator('article');
-  const before = await cards.count();
-  const form = section.getByRole('group', { name: 'Ajouter une dette' });
-  await field(form, 'Créancier').selectOption({ label: CREDITORS[debt.creditor]!.name });
-  await field(form, 'Type de dette').selectOption({ label: debt.productLabel });
-  const amounts: Array<[string, [string, number] | undefined]> = [
-    ['Capital restant dû', debt.capital],
-    ['Impayés', debt.arrears],
-    ['Somme exigible maintenant', debt.dueNow],
-    ['Taux nominal annuel', debt.rate],
-    ['Mensualité hors assurance', debt.instalment],
-    ['Assurance emprunteur par mois', debt.insurance],
-  ];
-  for (const [label, value] of amounts) if (value) await field(form, label).fill(value[0]);
-  if (debt.term !== undefined) await field(form, 'Durée restante (facultatif)').fill(String(debt.term));
-  await section.getByRole('button', { name: 'Ajouter une dette' }).click();
-  await waitForCount(cards, before + 1);
+  await addToList(page, { region: 'Dettes', add: 'Ajouter une dette', items: 'article' }, async (form) => {
+    await field(form, 'Créancier').selectOption({ label: CREDITORS[debt.creditor]!.name });
+    await field(form, 'Type de dette').selectOption({ label: debt.productLabel });
+    const amounts: Array<[string, [string, number] | undefined]> = [
+      ['Capital restant dû', debt.capital],
+      ['Impayés', debt.arrears],
+      ['Somme exigible maintenant', debt.dueNow],
+      ['Taux nominal annuel', debt.rate],
+      ['Mensualité hors assurance', debt.instalment],
+      ['Assurance emprunteur par mois', debt.insurance],
+    ];
+    for (const [label, value] of amounts) if (value) await field(form, label).fill(value[0]);
+    if (debt.term !== undefined) await field(form, 'Durée restante (facultatif)').fill(String(debt.term));
+  });
 }
 
 /** The capacity as the Budget tab shows it. */
@@ -393,33 +389,6 @@ const PLACE = 'Mairie de Lens';
 
 // ------------------------------------------------------------------ axe-core and layout
 
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-interface AxeViolation {
-  id: string;
-  help: string;
-  nodes: string[];
-}
-
-async function axeViolations(page: Page): Promise<AxeViolation[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: axeSource });
-  return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(): Promise<{ violations: Array<AxeViolationRaw> }> } })
-      .axe;
-    interface AxeViolationRaw {
-      id: string;
-      help: string;
-      nodes: Array<{ target: string[]; failureSummary?: string }>;
-    }
-    const result = await axe.run();
-    return result.violations.map((v) => ({
-      id: v.id,
-      help: v.help,
-      nodes: v.nodes.map((n) => `${n.target.join(' ')}: ${n.failureSummary ?? ''}`),
-    }));
-  });
-}
-
 /** How far the page overflows sideways, in CSS pixels (0: not at all), and the culprits. */
 async function sidewaysOverflow(page: Page): Promise<{ overflow: number; culprits: string[] }> {
   return page.evaluate(() => {
@@ -452,33 +421,21 @@ const VIEWPORTS = [
 // ------------------------------------------------------------------ the test
 
 describe('Issue 5 workspace, offline from the first step, in Chromium', () => {
-  let distDir: string;
-  let server: RunningServer;
-  let browser: Awaited<ReturnType<typeof launchBrowser>>;
-  let context: BrowserContext;
+  const app = useE2eApp('e2e-workspace');
+  // The page of the tests: the browser's first tab, until a test opens another.
   let page: Page;
   let householdId = '';
   let expectedCapacity = '';
   let expectedResourcesCents = 0;
   let savedFigures = '';
 
-  beforeAll(async () => {
-    distDir = tempDir('dist');
-    await buildApp(distDir, 'e2e-workspace');
-    server = await startServer(distDir);
-    browser = await launchBrowser();
-    context = browser.context;
-    page = context.pages()[0] ?? (await context.newPage());
+  beforeAll(() => {
+    page = app.page;
     page.setDefaultTimeout(15_000);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    rmSync(distDir, { recursive: true, force: true });
-  });
-
   it('creates the whole dossier offline, reads the engine’s capacity, compares and saves a scenario', async () => {
+    const { context, server } = app;
     await page.setViewportSize({ width: 1280, height: 800 });
     // Install: the first and only online visit.
     await page.goto(`${server.url}/`);
@@ -605,6 +562,7 @@ describe('Issue 5 workspace, offline from the first step, in Chromium', () => {
 
   for (const viewport of VIEWPORTS) {
     it(`axe finds nothing and nothing overflows on any screen (${viewport.name})`, async () => {
+      const { server } = app;
       expect(householdId).not.toBe('');
       await page.setViewportSize({ width: viewport.width, height: viewport.height });
       const screens: Array<{ path: string; heading: string | RegExp; ready?: (p: Page) => Promise<void> }> = [
@@ -683,6 +641,7 @@ describe('Issue 5 workspace, offline from the first step, in Chromium', () => {
     });
   }
   it('keeps a half-typed debt through a crashed page, offline', async () => {
+    const { context, server } = app;
     expect(householdId).not.toBe('');
     await page.setViewportSize({ width: 1280, height: 800 });
     await page.goto(`${server.url}/dossiers/${householdId}/debts`);
@@ -709,6 +668,7 @@ describe('Issue 5 workspace, offline from the first step, in Chromium', () => {
     expect(await region(page, 'Dettes').locator('article').count()).toBe(6);
   });
   it('is usable on a phone: a small household from intake to the scenarios, offline', async () => {
+    const { server } = app;
     await page.setViewportSize({ width: 390, height: 844 });
     await page.goto(`${server.url}/dossiers/new`);
     await page.getByRole('heading', { level: 1, name: 'Nouveau dossier' }).waitFor();

@@ -6,6 +6,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import pg from 'pg';
+import { afterAll, beforeAll } from 'vitest';
 import type { EntityName } from '../../../src/domain/sync/entities';
 import { formatHlc } from '../../../src/domain/sync/hlc';
 import type { Mutation, MutationOp } from '../../../src/domain/sync/mutation';
@@ -359,16 +360,64 @@ export class Device {
   }
 }
 
+/** A row as the server sends it. */
+export type ServerRow = RowVersion & { id: string; householdId: string; [k: string]: unknown };
+
+/** The current server row, which the test expects to exist. */
+export async function requireServerRow(
+  store: RelaisStore,
+  entity: EntityName,
+  id: string,
+): Promise<ServerRow> {
+  const row = await serverRow(store, entity, id);
+  if (!row) throw new Error('no row');
+  return row;
+}
+
+/** The server a describe block runs against; its fields are set once `beforeAll` has run. */
+export interface SyncServer {
+  app: FastifyInstance;
+  store: RelaisStore;
+  world: World;
+  readonly clock: TestClock;
+  /** A new device (a new login session) of the account. */
+  device(account: Account): Promise<Device>;
+}
+
+/**
+ * Opens a fresh store on `engine`, the app and its world before the describe block's tests, and
+ * closes them after. Call it inside `describe`; read the fields inside the tests.
+ */
+export function useSyncServer(engine: Engine): SyncServer {
+  let destroy: () => Promise<void> = async () => {};
+  const server = {
+    clock: new TestClock(),
+    async device(account: Account): Promise<Device> {
+      return new Device(server.app, await newDevice(server.app, account), server.clock);
+    },
+  } as SyncServer;
+  beforeAll(async () => {
+    const made = await engine.make();
+    server.store = made.store;
+    destroy = made.destroy;
+    server.app = await openApp(made.store, server.clock);
+    server.world = await makeWorld(server.app);
+  });
+  afterAll(async () => {
+    await server.app.close();
+    await destroy();
+  });
+  return server;
+}
+
 /** The current server row (through a coordinator-scope pull is overkill: read the store). */
 export async function serverRow(
   store: RelaisStore,
   entity: EntityName,
   id: string,
-): Promise<(RowVersion & { id: string; householdId: string; [k: string]: unknown }) | undefined> {
+): Promise<ServerRow | undefined> {
   const { toWireRow } = await import('../../../sync-server/src/sync/push');
   const rows = await store.transaction((tx) => tx.getRows([id]));
   const row = rows.find((r) => r.entity === entity);
-  return row === undefined
-    ? undefined
-    : (toWireRow(row) as RowVersion & { id: string; householdId: string; [k: string]: unknown });
+  return row === undefined ? undefined : (toWireRow(row) as ServerRow);
 }

@@ -48,6 +48,20 @@ describe('Follow-up tab', () => {
     );
   });
 
+  it('the track decision saves with its draft receipt, so a page dying after the save cannot reopen the draft', async () => {
+    const { repository } = await open();
+    const save = vi.spyOn(repository, 'updateFields');
+    fireEvent.change(screen.getByLabelText('Étape du dossier'), { target: { value: 'active' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Enregistrer l’orientation' }));
+    expect(await screen.findByText('L’orientation est enregistrée sur cet appareil.')).toBeTruthy();
+    expect(save).toHaveBeenCalledWith(
+      'household',
+      expect.any(String),
+      expect.objectContaining({ status: 'active' }),
+      expect.objectContaining({ formId: expect.stringMatching(/^followup:track:/) }),
+    );
+  });
+
   it('a track without a reason shows the error next to the field and stores nothing', async () => {
     const { repository, id } = await open();
     fireEvent.change(screen.getByLabelText('Orientation décidée'), {

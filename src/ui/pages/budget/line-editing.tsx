@@ -5,15 +5,28 @@
  */
 import type { ComponentChildren } from 'preact';
 import { useEffect, useMemo, useState } from 'preact/hooks';
+import type { FieldsOf } from '../../../domain/dossier/rows';
 import { t } from '../../../i18n/i18n';
 import type { MessageKey } from '../../../i18n/messages-fr';
 import { useAppState } from '../../../state/app-state';
+import { createLineForm, type LineEntity, type LineFormSpec } from '../../../state/budget/line-form';
 import type { FormModel } from '../../../state/form-model';
+import type { DossierModel } from '../../../state/workspace/dossier-model';
 import { describeWriteError } from '../../../state/workspace/workspace-model';
 
 /** The translated text of an error code (a message key), or undefined. */
 export function errorText(code: string | undefined): string | undefined {
   return code ? t(code as MessageKey) : undefined;
+}
+
+/** The form of one line (a new one when `row` is absent), created once, its draft restored. */
+export function useLineForm<E extends LineEntity, F extends string>(
+  spec: LineFormSpec<E, F>,
+  model: DossierModel,
+  row: (FieldsOf<E> & { id: string }) | undefined,
+) {
+  const { drafts } = useAppState();
+  return useFormModel(() => createLineForm(spec, { model, drafts, row }));
 }
 
 /** Creates the form model once for the component's life and restores its draft. */
@@ -26,12 +39,21 @@ export function useFormModel<F extends string, T>(create: () => FormModel<F, T>)
   return form;
 }
 
+/** What every line's editor component takes: the stored row (absent for a new line), what follows a save, its close. */
+export interface LineEditorSlot<R> {
+  model: DossierModel;
+  row?: R | undefined;
+  onSaved: () => void;
+  onClose?: (() => void) | undefined;
+}
+
 export interface LineEditorProps<F extends string, T> {
   form: FormModel<F, T>;
   legend: string;
   submitLabel: string;
   onSaved: (value: T) => void;
-  onClose?: () => void;
+  /** Given for a stored line's editor: the button that drops the draft and closes it. */
+  onClose?: (() => void) | undefined;
   children: ComponentChildren;
 }
 

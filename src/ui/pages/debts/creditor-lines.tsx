@@ -4,73 +4,46 @@ import type { CreditorRow } from '../../../domain/dossier/rows';
 import { CreditorCategorySchema } from '../../../domain/household/creditor';
 import { t } from '../../../i18n/i18n';
 import type { MessageKey } from '../../../i18n/messages-fr';
-import { useAppState } from '../../../state/app-state';
-import { createLineForm, lineFormId } from '../../../state/budget/line-form';
+import { lineFormId } from '../../../state/budget/line-form';
 import { creditorFormSpec } from '../../../state/debts/creditor-form';
 import type { DossierModel } from '../../../state/workspace/dossier-model';
 import { SelectField } from '../../components/fields/select-field';
+import { TextAreaField } from '../../components/fields/text-area-field';
 import { TextField } from '../../components/fields/text-field';
-import { errorText, LineEditor, NewLine, StoredLine, useFormModel } from '../budget/line-editing';
-import { TextArea } from '../documents/text-area';
+import { LineEditor, type LineEditorSlot, NewLine, StoredLine, useLineForm } from '../budget/line-editing';
+import { lineFields } from '../budget/line-fields';
 
-function CreditorEditor({
-  model,
-  row,
-  onSaved,
-  onClose,
-}: {
-  model: DossierModel;
-  row?: CreditorRow;
-  onSaved: () => void;
-  onClose?: () => void;
-}) {
-  const { drafts } = useAppState();
-  const form = useFormModel(() => createLineForm(creditorFormSpec, { model, drafts, row }));
-  const v = form.values.value;
-  const e = form.errors.value;
-  const prefix = row ? `creditor-${row.id}` : 'creditor-new';
+function CreditorEditor({ model, row, onSaved, onClose }: LineEditorSlot<CreditorRow>) {
+  const form = useLineForm(creditorFormSpec, model, row);
+  const fields = lineFields(form, row ? `creditor-${row.id}` : 'creditor-new');
+  const optional = (label: MessageKey) => `${t(label)} ${t('common.optional')}`;
   return (
     <LineEditor
       form={form}
       legend={row ? t('budget.form.editTitle') : t('debts.creditors.add')}
       submitLabel={row ? t('budget.form.saveLine') : t('debts.creditors.add')}
       onSaved={onSaved}
-      {...(onClose ? { onClose } : {})}
+      onClose={onClose}
     >
-      <TextField
-        id={`${prefix}-name`}
-        label={t('debts.creditor.name')}
-        value={v.name}
-        onInput={(text) => void form.edit('name', text)}
-        error={errorText(e.name)}
-      />
+      <TextField {...fields.text('name')} label={t('debts.creditor.name')} />
       <SelectField
-        id={`${prefix}-category`}
+        {...fields.choice('category')}
         label={t('debts.creditor.category')}
-        value={v.category}
         options={CreditorCategorySchema.options.map((value) => ({
           value,
           label: t(`debts.category.${value}` as MessageKey),
         }))}
-        onChange={(text) => void form.edit('category', text)}
-        error={errorText(e.category)}
       />
-      <TextArea
-        id={`${prefix}-address`}
-        label={`${t('debts.creditor.address')} ${t('common.optional')}`}
+      <TextAreaField
+        {...fields.text('address')}
+        label={optional('debts.creditor.address')}
         hint={t('debts.creditor.addressHint')}
         rows={3}
-        value={v.address}
-        onInput={(text) => void form.edit('address', text)}
-        error={errorText(e.address)}
       />
       <TextField
-        id={`${prefix}-reference`}
-        label={`${t('debts.creditor.reference')} ${t('common.optional')}`}
+        {...fields.text('reference')}
+        label={optional('debts.creditor.reference')}
         hint={t('debts.creditor.referenceHint')}
-        value={v.reference}
-        onInput={(text) => void form.edit('reference', text)}
-        error={errorText(e.reference)}
       />
     </LineEditor>
   );

@@ -4,13 +4,12 @@ import type { DebtRow } from '../../../domain/dossier/rows';
 import { DebtProductSchema } from '../../../domain/household/debt';
 import { t } from '../../../i18n/i18n';
 import type { MessageKey } from '../../../i18n/messages-fr';
-import { useAppState } from '../../../state/app-state';
-import { createLineForm } from '../../../state/budget/line-form';
 import { type DebtField, debtFormSpec, GUARANTOR_OPTIONS } from '../../../state/debts/debt-form';
-import type { DossierModel } from '../../../state/workspace/dossier-model';
 import { SelectField } from '../../components/fields/select-field';
 import { TextField } from '../../components/fields/text-field';
-import { errorText, LineEditor, useFormModel, yesNoOptions } from '../budget/line-editing';
+import { AmountField } from '../budget/line-amount';
+import { LineEditor, type LineEditorSlot, useLineForm, yesNoOptions } from '../budget/line-editing';
+import { lineFields } from '../budget/line-fields';
 
 export function DebtEditor({
   model,
@@ -18,39 +17,23 @@ export function DebtEditor({
   row,
   onSaved,
   onClose,
-}: {
-  model: DossierModel;
-  dossier: Dossier;
-  row?: DebtRow;
-  onSaved: () => void;
-  onClose?: () => void;
-}) {
-  const { drafts } = useAppState();
+}: LineEditorSlot<DebtRow> & { dossier: Dossier }) {
   const creditors = dossier.creditors.filter((c) => !c.deleted);
-  const form = useFormModel(() =>
-    createLineForm(
-      debtFormSpec(
-        creditors.map((c) => c.id),
-        creditors.length === 1 ? creditors[0]?.id : '',
-      ),
-      { model, drafts, row },
+  const form = useLineForm(
+    debtFormSpec(
+      creditors.map((c) => c.id),
+      creditors.length === 1 ? creditors[0]?.id : '',
     ),
+    model,
+    row,
   );
-  const v = form.values.value;
-  const e = form.errors.value;
-  const prefix = row ? `debt-${row.id}` : 'debt-new';
-  const id = (field: string) => `${prefix}-${field}`;
-  const edit = (field: DebtField) => (text: string) => void form.edit(field, text);
-  const amount = (field: DebtField, label: MessageKey, hint?: MessageKey, optional = false) => (
-    <TextField
-      id={id(field)}
-      label={optional ? `${t(label)} ${t('common.optional')}` : t(label)}
+  const fields = lineFields(form, row ? `debt-${row.id}` : 'debt-new');
+  const optional = (label: MessageKey) => `${t(label)} ${t('common.optional')}`;
+  const amount = (field: DebtField, label: MessageKey, hint?: MessageKey, isOptional = false) => (
+    <AmountField
+      {...fields.text(field)}
+      label={isOptional ? optional(label) : t(label)}
       hint={hint ? t(hint) : undefined}
-      value={v[field]}
-      inputMode="decimal"
-      unit="€"
-      onInput={edit(field)}
-      error={errorText(e[field])}
     />
   );
   return (
@@ -59,54 +42,36 @@ export function DebtEditor({
       legend={row ? t('debts.edit.legend') : t('debts.add')}
       submitLabel={row ? t('debts.save') : t('debts.add')}
       onSaved={onSaved}
-      {...(onClose ? { onClose } : {})}
+      onClose={onClose}
     >
       <div class="amount-pair">
         <SelectField
-          id={id('creditor')}
+          {...fields.choice('creditorId', 'creditor')}
           label={t('debts.field.creditor')}
-          value={v.creditorId}
           placeholder={t('debts.card.notSaid')}
           options={creditors.map((c) => ({ value: c.id, label: c.name }))}
-          onChange={edit('creditorId')}
-          error={errorText(e.creditorId)}
         />
         <SelectField
-          id={id('product')}
+          {...fields.choice('product')}
           label={t('debts.field.product')}
-          value={v.product}
           options={DebtProductSchema.options.map((value) => ({
             value,
             label: t(`debts.product.${value}` as MessageKey),
           }))}
-          onChange={edit('product')}
-          error={errorText(e.product)}
         />
       </div>
-      <TextField
-        id={id('label')}
-        label={`${t('debts.field.label')} ${t('common.optional')}`}
-        value={v.label}
-        onInput={edit('label')}
-        error={errorText(e.label)}
-      />
+      <TextField {...fields.text('label')} label={optional('debts.field.label')} />
       <div class="amount-pair">
         <TextField
-          id={id('reference')}
-          label={`${t('debts.field.reference')} ${t('common.optional')}`}
+          {...fields.text('reference')}
+          label={optional('debts.field.reference')}
           hint={t('debts.field.referenceHint')}
-          value={v.reference}
-          onInput={edit('reference')}
-          error={errorText(e.reference)}
         />
         <TextField
-          id={id('firstUnpaid')}
+          {...fields.text('firstUnpaidOn', 'firstUnpaid')}
           type="date"
-          label={`${t('debts.field.firstUnpaidOn')} ${t('common.optional')}`}
+          label={optional('debts.field.firstUnpaidOn')}
           hint={t('debts.field.firstUnpaidOnHint')}
-          value={v.firstUnpaidOn}
-          onInput={edit('firstUnpaidOn')}
-          error={errorText(e.firstUnpaidOn)}
         />
       </div>
       <div class="amount-pair">
@@ -119,23 +84,17 @@ export function DebtEditor({
       </div>
       <div class="amount-pair">
         <TextField
-          id={id('rate')}
+          {...fields.text('nominalRate', 'rate')}
           label={t('debts.field.nominalRate')}
           hint={t('debts.field.nominalRateHint')}
-          value={v.nominalRate}
           inputMode="decimal"
           unit="%"
-          onInput={edit('nominalRate')}
-          error={errorText(e.nominalRate)}
         />
         <TextField
-          id={id('term')}
-          label={`${t('debts.field.remainingTerm')} ${t('common.optional')}`}
-          value={v.remainingTerm}
+          {...fields.text('remainingTerm', 'term')}
+          label={optional('debts.field.remainingTerm')}
           inputMode="numeric"
           unit={t('debts.field.remainingTermUnit')}
-          onInput={edit('remainingTerm')}
-          error={errorText(e.remainingTerm)}
         />
       </div>
       <div class="amount-pair">
@@ -145,43 +104,31 @@ export function DebtEditor({
       {amount('balloon', 'debts.field.balloon', undefined, true)}
       <div class="amount-pair">
         <SelectField
-          id={id('joint')}
+          {...fields.choice('isJoint', 'joint')}
           label={t('debts.field.isJoint')}
-          value={v.isJoint}
           options={yesNoOptions(false)}
-          onChange={edit('isJoint')}
-          error={errorText(e.isJoint)}
         />
         <SelectField
-          id={id('guarantor')}
+          {...fields.choice('guarantor')}
           label={t('debts.field.guarantor')}
-          value={v.guarantor}
           placeholder={t('debts.card.notSaid')}
           options={GUARANTOR_OPTIONS.map((value) => ({
             value,
             label: t(`debts.guarantor.${value}` as MessageKey),
           }))}
-          onChange={edit('guarantor')}
-          error={errorText(e.guarantor)}
         />
       </div>
       <div class="amount-pair">
         <SelectField
-          id={id('enforcement')}
+          {...fields.choice('enforcementInProgress', 'enforcement')}
           label={t('debts.field.enforcement')}
-          value={v.enforcementInProgress}
           options={yesNoOptions(false)}
-          onChange={edit('enforcementInProgress')}
-          error={errorText(e.enforcementInProgress)}
         />
         <SelectField
-          id={id('professional')}
+          {...fields.choice('isProfessional', 'professional')}
           label={t('debts.field.isProfessional')}
           hint={t('debts.field.professionalHint')}
-          value={v.isProfessional}
           options={yesNoOptions(true)}
-          onChange={edit('isProfessional')}
-          error={errorText(e.isProfessional)}
         />
       </div>
     </LineEditor>

@@ -7,8 +7,8 @@ import type { MessageKey } from '../../../i18n/messages-fr';
 import type { DocumentContext } from '../../../state/documents/document-request';
 import type { DocumentsModel } from '../../../state/documents/documents-model';
 import { SelectField } from '../../components/fields/select-field';
+import { TextAreaField } from '../../components/fields/text-area-field';
 import { debtOptions } from './letter-form';
-import { TextArea } from './text-area';
 
 /**
  * The Banque de France preparation: online-filing warnings, each filer's legal protection, the
@@ -102,7 +102,7 @@ export function BdfForm({
           }
         />
       ))}
-      <TextArea
+      <TextAreaField
         id="documents-bdf-cause"
         label={t('documents.bdf.cause')}
         hint={t('documents.bdf.causeHint')}

@@ -5,8 +5,8 @@ import type { LetterDraft } from '../../../state/documents/document-request';
 import { fieldOf, LETTER_KINDS } from '../../../state/documents/document-request';
 import type { DocumentsModel } from '../../../state/documents/documents-model';
 import { SelectField } from '../../components/fields/select-field';
+import { TextAreaField } from '../../components/fields/text-area-field';
 import { TextField } from '../../components/fields/text-field';
-import { TextArea } from './text-area';
 
 /** What a placeholder left in the text stands for, in the words of the form. */
 function placeholderLabel(name: string): string {
@@ -85,7 +85,7 @@ export function LetterForm({
           </p>
         </div>
       )}
-      <TextArea
+      <TextAreaField
         id="documents-letter-reason"
         label={t('documents.letter.reason')}
         hint={t('documents.letter.reasonHint')}
@@ -149,7 +149,7 @@ export function LetterForm({
           value={draft.subject}
           onInput={(v) => void state.editMany({ subject: v, body: draft.body, bodyEdited: '1' })}
         />
-        <TextArea
+        <TextAreaField
           id="documents-letter-body"
           label={t('documents.letter.body')}
           hint={t('documents.letter.bodyHint')}

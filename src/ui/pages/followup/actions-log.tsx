@@ -18,15 +18,10 @@ import {
 } from '../../../state/followup/actions-log';
 import type { DossierModel } from '../../../state/workspace/dossier-model';
 import { SelectField } from '../../components/fields/select-field';
+import { TextAreaField } from '../../components/fields/text-area-field';
 import { TextField } from '../../components/fields/text-field';
-import {
-  DraftNotice,
-  FormStatusLine,
-  fieldError,
-  TextAreaField,
-  useForm,
-  useOpenWhenDrafted,
-} from './form-bits';
+import { choices, fieldError, useForm, useOpenWhenDrafted } from './form-bits';
+import { RowEditor } from './row-editor';
 
 const STATUSES = ['planned', 'in_progress', 'sent', 'answered', 'done', 'cancelled'] as const;
 const DECISIONS = [
@@ -74,169 +69,69 @@ function ActionForm({
   });
   const values = form.values.value;
   const errors = form.errors.value;
-  const edit = (field: ActionField) => (v: string) => void form.edit(field, v);
+  /** Id, label, value and error of a field: ids and labels are named after the field, or `name`. */
+  const bound = (field: ActionField, name: string = field, label: string = name) => ({
+    id: `action-${name}`,
+    label: t(`followup.action.field.${label}` as MessageKey),
+    value: values[field],
+    error: fieldError(errors[field]),
+  });
+  const typed = (field: ActionField, name?: string) => ({
+    ...bound(field, name),
+    onInput: (v: string) => void form.edit(field, v),
+  });
+  const chosen = (field: ActionField, name?: string, label?: string) => ({
+    ...bound(field, name, label),
+    onChange: (v: string) => void form.edit(field, v),
+  });
   const kind = ACTION_KINDS.find((k) => k === values.kind) ?? 'mediation_request';
   const extra = new Set(KIND_FIELDS[kind]);
   const creditors = dossier.creditors.filter((c) => !c.deleted);
   const filings = dossier.actions.filter((a) => !a.deleted && a.kind === 'bdf_filing');
   return (
-    <form
-      noValidate
-      class="subform"
-      aria-label={t('followup.actions.new')}
-      onSubmit={async (event) => {
-        event.preventDefault();
-        if (await form.submit()) onDone();
-      }}
+    <RowEditor
+      form={form}
+      title={t('followup.actions.new')}
+      submitText={t('common.save')}
+      savedText={t('followup.actions.saved')}
+      onClose={onDone}
     >
-      <h3>{t('followup.actions.new')}</h3>
-      <DraftNotice form={form} />
       <div class="followup-grid">
-        <SelectField
-          id="action-kind"
-          label={t('followup.action.field.kind')}
-          value={values.kind}
-          options={ACTION_KINDS.map((k) => ({ value: k, label: kindLabel(k) }))}
-          onChange={edit('kind')}
-          error={fieldError(errors.kind)}
-        />
-        <TextField
-          id="action-date"
-          type="date"
-          label={t('followup.action.field.date')}
-          value={values.date}
-          onInput={edit('date')}
-          error={fieldError(errors.date)}
-        />
-        <SelectField
-          id="action-status"
-          label={t('followup.action.field.status')}
-          value={values.status}
-          options={STATUSES.map((s) => ({ value: s, label: t(`followup.action.status.${s}` as MessageKey) }))}
-          onChange={edit('status')}
-          error={fieldError(errors.status)}
-        />
+        <SelectField {...chosen('kind')} options={choices(ACTION_KINDS, 'followup.action.kind')} />
+        <TextField {...typed('date')} type="date" />
+        <SelectField {...chosen('status')} options={choices(STATUSES, 'followup.action.status')} />
         {extra.has('creditorId') && (
           <SelectField
-            id="action-creditor"
-            label={t('followup.action.field.creditor')}
-            value={values.creditorId}
+            {...chosen('creditorId', 'creditor')}
             placeholder={t('common.none')}
             options={creditors.map((c) => ({ value: c.id, label: c.name }))}
-            onChange={edit('creditorId')}
           />
         )}
-        {extra.has('months') && (
-          <TextField
-            id="action-months"
-            label={t('followup.action.field.months')}
-            value={values.months}
-            inputMode="numeric"
-            onInput={edit('months')}
-            error={fieldError(errors.months)}
-          />
-        )}
-        {extra.has('office') && (
-          <TextField
-            id="action-office"
-            label={t('followup.action.field.office')}
-            value={values.office}
-            onInput={edit('office')}
-            error={fieldError(errors.office)}
-          />
-        )}
-        {extra.has('lender') && (
-          <TextField
-            id="action-lender"
-            label={t('followup.action.field.lender')}
-            value={values.lender}
-            onInput={edit('lender')}
-            error={fieldError(errors.lender)}
-          />
-        )}
-        {extra.has('amount') && (
-          <TextField
-            id="action-amount"
-            label={t('followup.action.field.amount')}
-            value={values.amount}
-            inputMode="decimal"
-            unit="€"
-            onInput={edit('amount')}
-            error={fieldError(errors.amount)}
-          />
-        )}
+        {extra.has('months') && <TextField {...typed('months')} inputMode="numeric" />}
+        {extra.has('office') && <TextField {...typed('office')} />}
+        {extra.has('lender') && <TextField {...typed('lender')} />}
+        {extra.has('amount') && <TextField {...typed('amount')} inputMode="decimal" unit="€" />}
         {extra.has('decision') && (
-          <SelectField
-            id="action-decision"
-            label={t('followup.action.field.decision')}
-            value={values.decision}
-            options={DECISIONS.map((d) => ({ value: d, label: t(`followup.decision.${d}` as MessageKey) }))}
-            onChange={edit('decision')}
-            error={fieldError(errors.decision)}
-          />
+          <SelectField {...chosen('decision')} options={choices(DECISIONS, 'followup.decision')} />
         )}
         {extra.has('filingId') && (
           <SelectField
-            id="action-filing"
-            label={t('followup.action.field.filing')}
-            value={values.filingId}
+            {...chosen('filingId', 'filing')}
             placeholder={t('common.none')}
             options={filings.map((f) => ({ value: f.id, label: formatDate(f.date) }))}
-            onChange={edit('filingId')}
           />
         )}
-        {extra.has('topic') && (
-          <TextField
-            id="action-topic"
-            label={t('followup.action.field.topic')}
-            value={values.topic}
-            onInput={edit('topic')}
-            error={fieldError(errors.topic)}
-          />
-        )}
+        {extra.has('topic') && <TextField {...typed('topic')} />}
         {extra.has('documentKind') && (
           <SelectField
-            id="action-document"
-            label={t('followup.action.field.documentKind')}
-            value={values.documentKind}
-            options={DOCUMENTS.map((d) => ({ value: d, label: t(`followup.document.${d}` as MessageKey) }))}
-            onChange={edit('documentKind')}
-            error={fieldError(errors.documentKind)}
+            {...chosen('documentKind', 'document', 'documentKind')}
+            options={choices(DOCUMENTS, 'followup.document')}
           />
         )}
-        {extra.has('title') && (
-          <TextField
-            id="action-title"
-            label={t('followup.action.field.title')}
-            value={values.title}
-            onInput={edit('title')}
-            error={fieldError(errors.title)}
-          />
-        )}
+        {extra.has('title') && <TextField {...typed('title')} />}
       </div>
-      <TextAreaField
-        id="action-details"
-        label={t('followup.action.field.details')}
-        value={values.details}
-        onInput={edit('details')}
-        error={fieldError(errors.details)}
-      />
-      <div class="row-actions">
-        <button type="submit" class="primary">
-          {t('common.save')}
-        </button>
-        <button
-          type="button"
-          onClick={() => {
-            void form.discard();
-            onDone();
-          }}
-        >
-          {t('followup.appointments.closeForm')}
-        </button>
-      </div>
-      <FormStatusLine form={form} savedText={t('followup.actions.saved')} />
-    </form>
+      <TextAreaField {...typed('details')} />
+    </RowEditor>
   );
 }
 
@@ -261,63 +156,31 @@ function AnswerForm({
   });
   const values = form.values.value;
   const errors = form.errors.value;
-  const name = kindLabel(action.kind);
-  const id = (f: string) => `answer-${action.id}-${f}`;
+  const bound = (field: AnswerField) => ({
+    id: `answer-${action.id}-${field}`,
+    label: t(`followup.answer.field.${field}` as MessageKey),
+    value: values[field],
+    error: fieldError(errors[field]),
+  });
+  const edit = (field: AnswerField) => (v: string) => void form.edit(field, v);
   return (
-    <form
-      noValidate
-      class="subform"
-      aria-label={t('followup.answer.title', { name })}
-      onSubmit={async (event) => {
-        event.preventDefault();
-        if (await form.submit()) onDone();
-      }}
+    <RowEditor
+      form={form}
+      label={t('followup.answer.title', { name: kindLabel(action.kind) })}
+      submitText={t('followup.answer.save')}
+      savedText={t('common.saved')}
+      onClose={onDone}
     >
-      <DraftNotice form={form} />
       <div class="followup-grid">
-        <TextField
-          id={id('date')}
-          type="date"
-          label={t('followup.answer.field.date')}
-          value={values.date}
-          onInput={(v) => void form.edit('date', v)}
-          error={fieldError(errors.date)}
-        />
+        <TextField {...bound('date')} type="date" onInput={edit('date')} />
         <SelectField
-          id={id('outcome')}
-          label={t('followup.answer.field.outcome')}
-          value={values.outcome}
-          options={OUTCOMES.map((o) => ({
-            value: o,
-            label: t(`followup.answer.outcome.${o}` as MessageKey),
-          }))}
-          onChange={(v) => void form.edit('outcome', v)}
-          error={fieldError(errors.outcome)}
+          {...bound('outcome')}
+          options={choices(OUTCOMES, 'followup.answer.outcome')}
+          onChange={edit('outcome')}
         />
       </div>
-      <TextAreaField
-        id={id('details')}
-        label={t('followup.answer.field.details')}
-        value={values.details}
-        onInput={(v) => void form.edit('details', v)}
-        error={fieldError(errors.details)}
-      />
-      <div class="row-actions">
-        <button type="submit" class="primary">
-          {t('followup.answer.save')}
-        </button>
-        <button
-          type="button"
-          onClick={() => {
-            void form.discard();
-            onDone();
-          }}
-        >
-          {t('followup.appointments.closeForm')}
-        </button>
-      </div>
-      <FormStatusLine form={form} savedText={t('common.saved')} />
-    </form>
+      <TextAreaField {...bound('details')} onInput={edit('details')} />
+    </RowEditor>
   );
 }
 

@@ -15,7 +15,8 @@ import type { DossierModel } from '../../../state/workspace/dossier-model';
 import { describeWriteError } from '../../../state/workspace/workspace-model';
 import { SelectField } from '../../components/fields/select-field';
 import { TextField } from '../../components/fields/text-field';
-import { DraftNotice, FormStatusLine, fieldError, useForm, useOpenWhenDrafted } from './form-bits';
+import { choices, fieldError, useForm, useOpenWhenDrafted } from './form-bits';
+import { RowEditor } from './row-editor';
 
 const STATUSES = ['planned', 'done', 'missed', 'cancelled'] as const;
 
@@ -49,90 +50,42 @@ function AppointmentForm({
   });
   const values = form.values.value;
   const errors = form.errors.value;
-  const id = (name: string) => `${formId.replace(/[^a-z0-9-]/gi, '-')}-${name}`;
+  const prefix = formId.replace(/[^a-z0-9-]/gi, '-');
+  const bound = (field: AppointmentField) => ({
+    id: `${prefix}-${field}`,
+    label: t(`followup.field.${field}` as MessageKey),
+    value: values[field],
+    error: fieldError(errors[field]),
+  });
   const edit = (field: AppointmentField) => (v: string) => void form.edit(field, v);
   return (
-    <form
-      noValidate
-      class="subform"
-      aria-label={title}
-      onSubmit={async (event) => {
-        event.preventDefault();
-        if (await form.submit()) onDone();
-      }}
+    <RowEditor
+      form={form}
+      title={title}
+      submitText={t('common.save')}
+      savedText={t('followup.appointments.saved')}
+      onClose={onDone}
     >
-      <h3>{title}</h3>
-      <DraftNotice form={form} />
       <div class="followup-grid">
+        <TextField {...bound('date')} type="date" onInput={edit('date')} />
+        <TextField {...bound('time')} onInput={edit('time')} inputMode="numeric" />
         <TextField
-          id={id('date')}
-          type="date"
-          label={t('followup.field.date')}
-          value={values.date}
-          onInput={edit('date')}
-          error={fieldError(errors.date)}
-        />
-        <TextField
-          id={id('time')}
-          label={t('followup.field.time')}
-          value={values.time}
-          onInput={edit('time')}
-          inputMode="numeric"
-          error={fieldError(errors.time)}
-        />
-        <TextField
-          id={id('duration')}
-          label={t('followup.field.duration')}
-          value={values.duration}
+          {...bound('duration')}
           onInput={edit('duration')}
           inputMode="numeric"
           unit={t('followup.unit.minutes')}
-          error={fieldError(errors.duration)}
         />
-        <TextField
-          id={id('place')}
-          label={t('followup.field.place')}
-          value={values.place}
-          onInput={edit('place')}
-          error={fieldError(errors.place)}
-        />
-        <TextField
-          id={id('purpose')}
-          label={t('followup.field.purpose')}
-          value={values.purpose}
-          onInput={edit('purpose')}
-          error={fieldError(errors.purpose)}
-        />
+        <TextField {...bound('place')} onInput={edit('place')} />
+        <TextField {...bound('purpose')} onInput={edit('purpose')} />
         {row && (
           <SelectField
-            id={id('status')}
-            label={t('followup.field.status')}
-            value={values.status}
-            options={STATUSES.map((s) => ({
-              value: s,
-              label: t(`followup.appointment.status.${s}` as MessageKey),
-            }))}
+            {...bound('status')}
+            options={choices(STATUSES, 'followup.appointment.status')}
             onChange={edit('status')}
-            error={fieldError(errors.status)}
           />
         )}
       </div>
-      <div class="row-actions">
-        <button type="submit" class="primary">
-          {t('common.save')}
-        </button>
-        <button
-          type="button"
-          onClick={() => {
-            void form.discard();
-            onDone();
-          }}
-        >
-          {t('followup.appointments.closeForm')}
-        </button>
-      </div>
-      <FormStatusLine form={form} savedText={t('followup.appointments.saved')} />
-    </form>
+    </RowEditor>
   );
 }
 

@@ -9,7 +9,6 @@ import {
   type FormStatus,
 } from '../../../state/form-model';
 import { describeWriteError } from '../../../state/workspace/workspace-model';
-import { FieldShell } from '../../components/fields/field-shell';
 
 /** A form model for one form instance (draft under `formId`), its draft restored on mount. */
 export function useForm<F extends string, T>(
@@ -45,36 +44,14 @@ export function useOpenWhenDrafted(formId: string, open: () => void): void {
   }, [formId, drafts]);
 }
 
+/** The choices of a select, each worded by its message key `<prefix>.<value>`. */
+export function choices(values: readonly string[], prefix: string): { value: string; label: string }[] {
+  return values.map((value) => ({ value, label: t(`${prefix}.${value}` as MessageKey) }));
+}
+
 /** The translated error of a field, if any. */
 export function fieldError(key: string | undefined): string | undefined {
   return key ? t(key as MessageKey) : undefined;
-}
-
-export interface TextAreaFieldProps {
-  id: string;
-  label: string;
-  value: string;
-  onInput: (value: string) => void;
-  hint?: string | undefined;
-  error?: string | undefined;
-  rows?: number;
-}
-
-export function TextAreaField(props: TextAreaFieldProps) {
-  return (
-    <FieldShell id={props.id} label={props.label} hint={props.hint} error={props.error}>
-      {(aria) => (
-        <textarea
-          id={props.id}
-          name={props.id}
-          rows={props.rows ?? 4}
-          value={props.value}
-          onInput={(event) => props.onInput(event.currentTarget.value)}
-          {...aria}
-        />
-      )}
-    </FieldShell>
-  );
 }
 
 /** Draft notice, saved/failed status of a form (never a false "saved"). */

@@ -3,8 +3,11 @@ import type { Dossier } from '../../../domain/dossier/dossier';
 import type { NoteRow } from '../../../domain/dossier/rows';
 import { formatDate, t } from '../../../i18n/i18n';
 import { type NoteThread, noteError, noteThreads } from '../../../state/followup/notes';
+import type { FormModel } from '../../../state/form-model';
 import type { DossierModel } from '../../../state/workspace/dossier-model';
-import { DraftNotice, FormStatusLine, fieldError, TextAreaField, useForm } from './form-bits';
+import { TextAreaField } from '../../components/fields/text-area-field';
+import { fieldError, useForm } from './form-bits';
+import { RowEditor } from './row-editor';
 
 function day(ms: number): string {
   const d = new Date(ms);
@@ -19,6 +22,21 @@ function validateNote(values: { text: string }) {
     : { ok: true as const, value: values.text.trim() };
 }
 
+type NoteForm = FormModel<'text', string>;
+
+/** The one field of a note form: its text. */
+function NoteText({ form, id, label }: { form: NoteForm; id: string; label: string }) {
+  return (
+    <TextAreaField
+      id={id}
+      label={label}
+      value={form.values.value.text}
+      onInput={(v) => void form.edit('text', v)}
+      error={fieldError(form.errors.value.text)}
+    />
+  );
+}
+
 function NewNoteForm({ model }: { model: DossierModel }) {
   const form = useForm<'text', string>({
     formId: `note:new:${model.householdId}`,
@@ -29,26 +47,14 @@ function NewNoteForm({ model }: { model: DossierModel }) {
     },
   });
   return (
-    <form
-      noValidate
-      onSubmit={async (event) => {
-        event.preventDefault();
-        if (await form.submit()) await form.discard();
-      }}
+    <RowEditor
+      form={form}
+      submitText={t('followup.notes.add')}
+      savedText={t('followup.notes.added')}
+      afterSave={() => form.discard()}
     >
-      <DraftNotice form={form} />
-      <TextAreaField
-        id="note-new"
-        label={t('followup.notes.new')}
-        value={form.values.value.text}
-        onInput={(v) => void form.edit('text', v)}
-        error={fieldError(form.errors.value.text)}
-      />
-      <button type="submit" class="primary">
-        {t('followup.notes.add')}
-      </button>
-      <FormStatusLine form={form} savedText={t('followup.notes.added')} />
-    </form>
+      <NoteText form={form} id="note-new" label={t('followup.notes.new')} />
+    </RowEditor>
   );
 }
 
@@ -62,38 +68,14 @@ function ReviseForm({ model, note, onDone }: { model: DossierModel; note: NoteRo
     },
   });
   return (
-    <form
-      noValidate
-      class="subform"
-      onSubmit={async (event) => {
-        event.preventDefault();
-        if (await form.submit()) onDone();
-      }}
+    <RowEditor
+      form={form}
+      submitText={t('followup.notes.saveRevision')}
+      savedText={t('common.saved')}
+      onClose={onDone}
     >
-      <DraftNotice form={form} />
-      <TextAreaField
-        id={`note-edit-${note.id}`}
-        label={t('followup.notes.editLabel')}
-        value={form.values.value.text}
-        onInput={(v) => void form.edit('text', v)}
-        error={fieldError(form.errors.value.text)}
-      />
-      <div class="row-actions">
-        <button type="submit" class="primary">
-          {t('followup.notes.saveRevision')}
-        </button>
-        <button
-          type="button"
-          onClick={() => {
-            void form.discard();
-            onDone();
-          }}
-        >
-          {t('followup.appointments.closeForm')}
-        </button>
-      </div>
-      <FormStatusLine form={form} savedText={t('common.saved')} />
-    </form>
+      <NoteText form={form} id={`note-edit-${note.id}`} label={t('followup.notes.editLabel')} />
+    </RowEditor>
   );
 }
 

@@ -11,7 +11,9 @@ import {
 } from '../../../state/followup/track-decision';
 import type { DossierModel } from '../../../state/workspace/dossier-model';
 import { SelectField } from '../../components/fields/select-field';
-import { DraftNotice, FormStatusLine, fieldError, TextAreaField, useForm } from './form-bits';
+import { TextAreaField } from '../../components/fields/text-area-field';
+import { choices, fieldError, useForm } from './form-bits';
+import { RowEditor } from './row-editor';
 
 const TRACKS = ['support', 'mediation', 'over_indebtedness'] as const;
 const STATUSES = ['intake', 'active', 'awaiting_decision', 'follow_up', 'closed'] as const;
@@ -30,8 +32,8 @@ export function TrackDecision({
     formId: `followup:track:${model.householdId}`,
     initial: trackInitial(dossier),
     validate: validateTrack,
-    save: async (patch) => {
-      await model.updateHousehold(patch);
+    save: async (patch, receipt) => {
+      await model.updateHousehold(patch, receipt);
     },
   });
   const values = form.values.value;
@@ -64,20 +66,13 @@ export function TrackDecision({
           </button>
         </div>
       )}
-      <form
-        noValidate
-        onSubmit={(event) => {
-          event.preventDefault();
-          void form.submit();
-        }}
-      >
-        <DraftNotice form={form} />
+      <RowEditor form={form} submitText={t('followup.track.save')} savedText={t('followup.track.saved')}>
         <SelectField
           id="followup-track"
           label={t('followup.track.field')}
           value={values.track}
           placeholder={t('followup.track.undecided')}
-          options={TRACKS.map((v) => ({ value: v, label: t(`dossier.track.${v}` as MessageKey) }))}
+          options={choices(TRACKS, 'dossier.track')}
           onChange={(v) => void form.edit('track', v)}
           error={fieldError(errors.track)}
         />
@@ -93,15 +88,11 @@ export function TrackDecision({
           id="followup-status"
           label={t('followup.track.status')}
           value={values.status}
-          options={STATUSES.map((v) => ({ value: v, label: t(`dossier.status.${v}` as MessageKey) }))}
+          options={choices(STATUSES, 'dossier.status')}
           onChange={(v) => void form.edit('status', v)}
           error={fieldError(errors.status)}
         />
-        <button type="submit" class="primary">
-          {t('followup.track.save')}
-        </button>
-        <FormStatusLine form={form} savedText={t('followup.track.saved')} />
-      </form>
+      </RowEditor>
     </section>
   );
 }

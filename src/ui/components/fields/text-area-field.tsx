@@ -1,6 +1,6 @@
-import { FieldShell } from '../../components/fields/field-shell';
+import { FieldShell } from './field-shell';
 
-export interface TextAreaProps {
+export interface TextAreaFieldProps {
   id: string;
   label: string;
   value: string;
@@ -11,8 +11,8 @@ export interface TextAreaProps {
   rows?: number;
 }
 
-/** A multi-line field with its label and hint (the shared fields have no textarea yet). */
-export function TextArea(props: TextAreaProps) {
+/** A multi-line field with its label, hint and error. */
+export function TextAreaField(props: TextAreaFieldProps) {
   return (
     <FieldShell id={props.id} label={props.label} hint={props.hint} error={props.error}>
       {(aria) => (
