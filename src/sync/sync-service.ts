@@ -4,8 +4,8 @@
  * (SyncService) that tests can also implement by hand.
  */
 import type { RelaisDb } from '../db/app-db';
-import { observeQuery } from '../db/live-query';
 import type { DeviceUsage, DeviceWipeResult } from '../db/device-wipe';
+import { observeQuery } from '../db/live-query';
 import {
   listServerConflicts,
   type OutboxStats,

@@ -25,7 +25,6 @@ import {
   PASSWORD,
   rentFields,
   TestServer,
-  WP_A,
 } from './helpers';
 
 const WP_B = 'wp-b';

@@ -109,6 +109,8 @@ async function setup(options: { signedIn?: boolean } = {}) {
   const db = base.deps.workspace.repository.db;
   const service = createSyncService({ db, fetch: server.fetch, appVersion: '1.2.3', env: idleEnv });
   if (options.signedIn !== false) {
+    // As a login leaves it: the session's device id is the device's own (meta.deviceId).
+    await db.meta.put({ key: 'deviceId', value: 'device-1' });
     await service.sessions.save({
       token: 'tok_abcdefghijklmnopqrstuvwxyz',
       expiresAt: Date.now() + DAY,
