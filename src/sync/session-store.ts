@@ -38,7 +38,8 @@ export class SessionStore {
   async load(): Promise<DeviceSession | undefined> {
     const stored = await readMeta<DeviceSession>(this.db, SYNC_META.session);
     this.cached = stored !== undefined && typeof stored.token === 'string' ? stored : undefined;
-    this.last = await readMeta<LastUser>(this.db, SYNC_META.lastUser);
+    // A session saved by an app version without lastUser still names its person.
+    this.last = (await readMeta<LastUser>(this.db, SYNC_META.lastUser)) ?? lastUserOf(this.cached);
     this.emit();
     return this.cached;
   }
@@ -53,8 +54,7 @@ export class SessionStore {
   }
 
   async save(session: DeviceSession): Promise<void> {
-    const { id, username, displayName } = session.user;
-    const last: LastUser = { id, username, displayName };
+    const last = lastUserOf(session) as LastUser;
     await writeMeta(this.db, SYNC_META.session, session);
     await writeMeta(this.db, SYNC_META.lastUser, last);
     this.cached = session;
@@ -83,4 +83,10 @@ export class SessionStore {
   private emit(): void {
     for (const listener of this.listeners) listener(this.cached);
   }
+}
+
+function lastUserOf(session: DeviceSession | undefined): LastUser | undefined {
+  if (session === undefined) return undefined;
+  const { id, username, displayName } = session.user;
+  return { id, username, displayName };
 }

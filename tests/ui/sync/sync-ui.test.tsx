@@ -393,6 +393,29 @@ describe('changing user on a shared tablet (ADR 0009)', () => {
     expect(server.owners.get('device-1')).toBe(USER.id);
   });
 
+  it('offers the change of user when the server says the device is someone else’s and the device does not know who', async () => {
+    const { state, service, server, db } = await marieTyped();
+    await state.sync.syncNow();
+    await service.logout();
+    // As left by an app version that did not record the last person.
+    await db.meta.delete('lastUser');
+    await service.load();
+    window.history.replaceState(null, '', '/login');
+    render(<App state={state} />);
+    await screen.findByText(/Connectez-vous pour synchroniser/);
+    expect(screen.queryByRole('button', { name: 'Changer d’utilisateur' })).toBeNull();
+    fireEvent.input(screen.getByLabelText('Identifiant'), { target: { value: 'jean' } });
+    fireEvent.input(screen.getByLabelText('Mot de passe'), { target: { value: 'correct horse battery' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Se connecter' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Changer d’utilisateur' }));
+    const panel = await screen.findByRole('region', { name: 'Changer d’utilisateur' });
+    expect(panel.textContent).toContain('1 dossier(s) de la personne précédente seront effacés');
+    fireEvent.click(within(panel).getByRole('button', { name: 'Vider l’appareil et changer d’utilisateur' }));
+    await screen.findByText(/^L’appareil est vide\./);
+    expect(await db.households.count()).toBe(0);
+    expect(server.owners.get('device-1')).toBe(USER.id);
+  });
+
   it('refuses while changes wait, says how many and whose, deletes nothing, and goes on once synced', async () => {
     const { state, db } = await marieTyped();
     window.history.replaceState(null, '', '/login');

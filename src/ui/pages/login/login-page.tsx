@@ -98,6 +98,8 @@ export function LoginPage() {
   const session = sync.session.value;
   const lastUser = sync.lastUser.value;
   const [switched, setSwitched] = useState(false);
+  /** The server said this device belongs to someone else: offer the change of user. */
+  const [deviceTaken, setDeviceTaken] = useState(false);
 
   useEffect(() => {
     let live = true;
@@ -125,6 +127,7 @@ export function LoginPage() {
       route('/dossiers');
       return;
     }
+    if (outcome.error === 'device-taken') setDeviceTaken(true);
     // Wrong credentials belong to the password field; the others to the whole form.
     if (outcome.error === 'credentials') setErrors({ password: outcomeError(outcome) });
     else setErrors({ form: outcomeError(outcome) });
@@ -190,7 +193,9 @@ export function LoginPage() {
         <SetupForm onDone={() => route('/dossiers')} />
       )}
       <SwitchUser
+        offer={deviceTaken}
         onDone={() => {
+          setDeviceTaken(false);
           setErrors({});
           setSwitched(true);
         }}

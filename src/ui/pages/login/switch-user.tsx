@@ -14,7 +14,11 @@ type Step =
   | { kind: 'refused'; pending: number; by: string | null }
   | { kind: 'failed' };
 
-export function SwitchUser({ onDone }: { onDone: () => void }) {
+/**
+ * Shown when the device names a previous person, or when the server said the device belongs to
+ * someone else (`offer`: a device last used by an app version that did not record who).
+ */
+export function SwitchUser({ onDone, offer = false }: { onDone: () => void; offer?: boolean }) {
   const { sync } = useAppState();
   const last = sync.lastUser.value;
   const signedIn = sync.session.value !== null;
@@ -27,8 +31,8 @@ export function SwitchUser({ onDone }: { onDone: () => void }) {
     if (step.kind !== 'closed') heading.current?.focus();
   }, [step.kind]);
 
-  if (last === null) return null;
-  const name = last.displayName;
+  if (last === null && !offer) return null;
+  const name = last?.displayName ?? t('switch.previousPerson');
 
   async function open() {
     setBusy(true);
