@@ -14,6 +14,7 @@ import type { FieldsOf } from '../../../src/domain/dossier/rows';
 import type { Conflict } from '../../../src/domain/sync/protocol';
 import { locale } from '../../../src/i18n/i18n';
 import { createAppState } from '../../../src/state/app-state';
+import { readDeviceLabel } from '../../../src/state/device-settings-model';
 import type { FetchLike } from '../../../src/sync/sync-client';
 import type { SchedulerEnv } from '../../../src/sync/sync-scheduler';
 import { createSyncService } from '../../../src/sync/sync-service';
@@ -46,6 +47,10 @@ class FakeServer {
   users: Record<string, typeof USER> = { marie: USER };
   /** AUTH7: the user each device id is registered to. */
   owners = new Map<string, string>();
+  /** Labels received by PATCH /api/auth/device, in order. */
+  deviceNames: string[] = [];
+  /** The deviceName of each login. */
+  loginNames: (string | undefined)[] = [];
 
   fetch: FetchLike = async (input, init = {}) => {
     const path = new URL(input, 'http://127.0.0.1').pathname;
@@ -69,7 +74,12 @@ class FakeServer {
         return json(401, { error: 'unauthorized', message: 'Wrong user name or password' });
       if (this.loginStatus === 429)
         return json(429, { error: 'too_many_requests', message: 'wait' }, { 'retry-after': '42' });
-      const body = JSON.parse(String(init.body)) as { username: string; deviceId: string };
+      const body = JSON.parse(String(init.body)) as {
+        username: string;
+        deviceId: string;
+        deviceName?: string;
+      };
+      this.loginNames.push(body.deviceName);
       const user = this.users[body.username] ?? USER;
       const owner = this.owners.get(body.deviceId);
       if (owner !== undefined && owner !== user.id)
@@ -79,6 +89,10 @@ class FakeServer {
     }
     if (this.fail === 'network') throw new TypeError('Failed to fetch');
     if (this.fail === 503) return json(503, { error: 'service_unavailable', message: 'db down' });
+    if (path === '/api/auth/device' && init.method === 'PATCH') {
+      this.deviceNames.push((JSON.parse(String(init.body)) as { name: string }).name);
+      return json(200, { deviceId: 'device-1', name: this.deviceNames.at(-1) });
+    }
     if (path === '/api/sync/push') {
       const body = JSON.parse(String(init.body)) as { mutations: { seq: number; mutationId: string }[] };
       const results = body.mutations.map((m) => ({
@@ -118,7 +132,14 @@ async function setup(options: { signedIn?: boolean } = {}) {
   const base = makeTestState();
   const server = new FakeServer();
   const db = base.deps.workspace.repository.db;
-  const service = createSyncService({ db, fetch: server.fetch, appVersion: '1.2.3', env: idleEnv });
+  // Wired as in boot.tsx: the label is read from Settings at each login and run (AUTH9).
+  const service = createSyncService({
+    db,
+    fetch: server.fetch,
+    appVersion: '1.2.3',
+    env: idleEnv,
+    deviceLabel: () => readDeviceLabel(base.settings),
+  });
   if (options.signedIn !== false) {
     // As a login leaves it: the session's device id is the device's own (meta.deviceId).
     await db.meta.put({ key: 'deviceId', value: 'device-1' });
@@ -319,6 +340,26 @@ describe('login page', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Créer l’administrateur et se connecter' }));
     await waitFor(() => expect(service.session()?.user.username).toBe('marie'));
     expect(server.requests).toContain('POST /api/setup');
+  });
+});
+
+describe('[AUTH9] the device label', () => {
+  it('is sent at login as typed in Settings, and a label saved while signed in reaches the server at once', async () => {
+    const { state, server } = await setup({ signedIn: false });
+    await state.deviceSettings.load();
+    await state.deviceSettings.edit('Tablette Lens');
+    expect(await state.deviceSettings.save()).toBe(true);
+    window.history.replaceState(null, '', '/login');
+    render(<App state={state} />);
+    fireEvent.input(await screen.findByLabelText('Identifiant'), { target: { value: 'marie' } });
+    fireEvent.input(screen.getByLabelText('Mot de passe'), { target: { value: 'correct horse battery' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Se connecter' }));
+    await waitFor(() => expect(server.loginNames).toEqual(['Tablette Lens']));
+    await waitFor(() => expect(server.requests).toContain('POST /api/sync/pull'));
+    expect(server.deviceNames).toEqual([]); // already accepted at login
+    await state.deviceSettings.edit('Tablette mairie de Lens');
+    expect(await state.deviceSettings.save()).toBe(true);
+    await waitFor(() => expect(server.deviceNames).toEqual(['Tablette mairie de Lens']));
   });
 });
 
