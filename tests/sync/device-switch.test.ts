@@ -190,6 +190,28 @@ for (const engine of ENGINES) {
       t.model.stop();
     });
 
+    it('a change whose draft removal fails says so, and a second attempt finishes it', async () => {
+      const t = tablet();
+      let failures = 1;
+      const flaky = {
+        count: () => t.drafts.count(),
+        clearAll: async () => {
+          if (failures-- > 0) throw new Error('settings database closed');
+          await t.drafts.clearAll();
+        },
+      };
+      const model = createSyncModel(t.service, server.clock.now, flaky);
+      await model.start();
+      expect((await model.login('couns', PASSWORD)).ok).toBe(true);
+      await model.syncNow();
+      await t.drafts.save('intake', { lastName: 'Benali' });
+      expect(await model.switchUser()).toEqual({ ok: false, reason: 'failed' });
+      expect(await t.drafts.count()).toBe(1);
+      expect(await model.switchUser()).toEqual({ ok: true });
+      expect(await t.drafts.count()).toBe(0);
+      model.stop();
+    });
+
     it('[AUTH9] a label typed after start is sent at login; a change while signed in reaches the server at the next sync', async () => {
       const t = tablet();
       t.setLabel(undefined);

@@ -24,6 +24,8 @@ export function SwitchUser({ onDone, offer = false }: { onDone: () => void; offe
   const signedIn = sync.session.value !== null;
   const [step, setStep] = useState<Step>({ kind: 'closed' });
   const [busy, setBusy] = useState(false);
+  /** A change that failed half-way (device emptied, drafts not) stays on offer until it succeeds. */
+  const [unfinished, setUnfinished] = useState(false);
   const heading = useRef<HTMLHeadingElement>(null);
 
   useEffect(() => {
@@ -31,7 +33,7 @@ export function SwitchUser({ onDone, offer = false }: { onDone: () => void; offe
     if (step.kind !== 'closed') heading.current?.focus();
   }, [step.kind]);
 
-  if (last === null && !offer) return null;
+  if (last === null && !offer && !unfinished && step.kind === 'closed') return null;
   const name = last?.displayName ?? t('switch.previousPerson');
 
   async function open() {
@@ -49,11 +51,13 @@ export function SwitchUser({ onDone, offer = false }: { onDone: () => void; offe
     const outcome = await sync.switchUser();
     setBusy(false);
     if (outcome.ok) {
+      setUnfinished(false);
       setStep({ kind: 'closed' });
       onDone();
     } else if (outcome.reason === 'pending') {
       setStep({ kind: 'refused', pending: outcome.pending, by: outcome.by });
     } else {
+      setUnfinished(true);
       setStep({ kind: 'failed' });
     }
   }
