@@ -10,6 +10,7 @@ import { createSettingsStore } from './db/settings-store';
 import { provideCatalogue } from './i18n/i18n';
 import { messagesFr } from './i18n/messages-fr';
 import { browserConnectivity, createAppState } from './state/app-state';
+import { readDeviceLabel } from './state/device-settings-model';
 import type { ServerHealth } from './state/server-model';
 import { localToday } from './state/workspace/workspace-model';
 import { browserSchedulerEnv } from './sync/sync-scheduler';
@@ -30,16 +31,19 @@ let simulation: SimulationClient | null = null;
 provideCatalogue('fr', messagesFr);
 
 const db = new RelaisDb();
+const settings = createSettingsStore();
 // Sync with the server of this origin: one pusher across tabs, started with the app (issue 6).
 const sync = createSyncService({
   db,
   fetch: (input, init) => window.fetch(input, init),
   appVersion: __APP_VERSION__,
   env: browserSchedulerEnv(window),
+  // Read at each login and sync run: a label typed in Settings after start is the one sent.
+  deviceLabel: () => readDeviceLabel(settings),
 });
 
 const state = createAppState({
-  settings: createSettingsStore(),
+  settings,
   storage: navigator.storage,
   connectivity: browserConnectivity(window),
   serverUrl: window.location.origin,

@@ -40,7 +40,28 @@ export const SYNC_META = {
   lastSyncAt: 'lastSyncAt',
   session: 'session',
   quarantine: 'syncQuarantine',
+  /** The last person who signed in on this device (kept at logout, gone with a wipe). */
+  lastUser: 'lastUser',
+  /** The device label the server last accepted (AUTH9): a different current label is sent. */
+  deviceLabelSent: 'deviceLabelSent',
 } as const;
+
+/**
+ * A sync response arrived for a device id this database no longer has: the device was emptied
+ * for another user meanwhile (ADR 0009). Nothing of the response is applied.
+ */
+export class DeviceSwitchedError extends Error {
+  constructor() {
+    super('The device changed user during this sync: the response is dropped');
+    this.name = 'DeviceSwitchedError';
+  }
+}
+
+/** Call inside a sync transaction that covers meta. */
+async function assertDeviceId(db: RelaisDb, expected: string | undefined): Promise<void> {
+  if (expected === undefined) return;
+  if ((await db.meta.get(SYNC_META.deviceId))?.value !== expected) throw new DeviceSwitchedError();
+}
 
 /** Acknowledged entries stay in the sent-log this long (sync-design §9.10). */
 export const SENT_LOG_RETENTION_MS = 30 * 24 * 60 * 60 * 1000;
@@ -136,8 +157,11 @@ export async function applyPushResponse(
   db: RelaisDb,
   response: PushResponse,
   now: number,
+  /** The device id the push was sent for; the response is dropped if the device changed since. */
+  forDeviceId?: string,
 ): Promise<PushApplied> {
   return db.transaction('rw', [db.outbox, db.sentLog, db.meta], async () => {
+    await assertDeviceId(db, forDeviceId);
     const acked = await db.outbox.where('seq').belowOrEqual(response.ackSeq).toArray();
     if (acked.length > 0) {
       const logged: SentLogEntry[] = acked.map((entry) => ({ ...entry, state: 'pending', ackedAt: now }));
@@ -251,8 +275,15 @@ function pendingFields(entries: readonly OutboxEntry[]): Map<string, Set<string>
  * bulkGet of the touched households, one `anyOf` query on members and on appointments, and one
  * bulkPut of households.
  */
-export async function applyPullPage(db: RelaisDb, page: PullResponse, now: number): Promise<PullApplied> {
+export async function applyPullPage(
+  db: RelaisDb,
+  page: PullResponse,
+  now: number,
+  /** The device id the page was pulled for; the page is dropped if the device changed since. */
+  forDeviceId?: string,
+): Promise<PullApplied> {
   return db.transaction('rw', writeTables(db), async () => {
+    await assertDeviceId(db, forDeviceId);
     const meta = await db.meta.bulkGet([SYNC_META.deviceId, 'hlc', 'schemaVersion']);
     const written = meta[2]?.value;
     if (typeof written === 'number' && written > DB_SCHEMA_VERSION) {

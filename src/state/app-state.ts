@@ -41,7 +41,7 @@ export function createAppState(deps: AppDeps) {
   const drafts = createDraftRegistry(deps.settings, deps.workspace.repository);
   const isOnline = signal(deps.connectivity.isOnline());
   const server = createServerModel(deps.serverUrl, deps.fetchHealth);
-  const sync = createSyncModel(deps.sync);
+  const sync = createSyncModel(deps.sync, undefined, drafts);
   deps.connectivity.subscribe((online) => {
     isOnline.value = online;
     if (online) void server.check();
@@ -73,7 +73,10 @@ export function createAppState(deps: AppDeps) {
     server,
     storage: createStorageModel(deps.storage),
     update: createUpdateModel(drafts),
-    deviceSettings: createDeviceSettingsModel(deps.settings, drafts),
+    // A new label reaches the server with a sync run now, when someone is signed in (AUTH9).
+    deviceSettings: createDeviceSettingsModel(deps.settings, drafts, () => {
+      if (sync.session.value !== null) void sync.syncNow();
+    }),
     workspace: createWorkspaceModel(deps.workspace),
     sync,
   };

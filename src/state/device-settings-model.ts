@@ -9,8 +9,21 @@ const FORM_ID = 'device-settings';
 export type DeviceLabelError = 'required' | 'tooLong';
 export type SaveStatus = { kind: 'idle' } | { kind: 'saved' } | { kind: 'failed'; reason: string };
 
-/** The "this device" form of the settings page: autosaved draft, validation, explicit save. */
-export function createDeviceSettingsModel(settings: SettingsStore, drafts: DraftRegistry) {
+/** The label saved in Settings (sent to the server at login and sync, AUTH9); undefined if none. */
+export async function readDeviceLabel(settings: SettingsStore): Promise<string | undefined> {
+  const saved = await settings.get<unknown>(DEVICE_LABEL_KEY);
+  return typeof saved === 'string' && saved.trim() !== '' ? saved : undefined;
+}
+
+/**
+ * The "this device" form of the settings page: autosaved draft, validation, explicit save.
+ * `onSaved` lets the app send a new label to the server without waiting for the next sync.
+ */
+export function createDeviceSettingsModel(
+  settings: SettingsStore,
+  drafts: DraftRegistry,
+  onSaved?: (label: string) => void,
+) {
   const savedLabel = signal('');
   const value = signal('');
   const error = signal<DeviceLabelError | null>(null);
@@ -55,6 +68,7 @@ export function createDeviceSettingsModel(settings: SettingsStore, drafts: Draft
     value.value = parsed.data;
     draftRestored.value = false;
     status.value = { kind: 'saved' };
+    onSaved?.(parsed.data);
     return true;
   }
 

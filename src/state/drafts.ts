@@ -30,6 +30,13 @@ export interface DraftRegistry {
   receiptFor(formId: string): DraftReceipt | undefined;
   /** Resolves once every draft write started so far is on the device (rejects if one failed). */
   flushAll(): Promise<void>;
+  /** How many forms have a draft on the device. */
+  count(): Promise<number>;
+  /**
+   * Removes every draft (a change of user on a shared device, ADR 0009: they hold what the
+   * previous person typed), after the writes in flight have landed so none reappears.
+   */
+  clearAll(): Promise<void>;
 }
 
 /** A draft as stored. Drafts written before receipts existed are the bare values. */
@@ -97,7 +104,17 @@ export function createDraftRegistry(store: SettingsStore, receipts?: DraftReceip
     flushAll: async () => {
       await Promise.all([...pending]);
     },
+    count: async () => (await draftKeys(store)).length,
+    clearAll: async () => {
+      await Promise.allSettled([...pending]);
+      tokens.clear();
+      for (const key of await draftKeys(store)) await track(store.delete(key));
+    },
   };
+}
+
+async function draftKeys(store: SettingsStore): Promise<string[]> {
+  return (await store.keys()).filter((key) => key.startsWith(DRAFT_PREFIX));
 }
 
 function randomPart(): string {

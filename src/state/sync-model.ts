@@ -1,7 +1,8 @@
 /**
  * Sync as the screens see it: status signals (pending changes, age of the oldest one, last
  * success, run in progress, pull progress, last error), the signed-in person, the open conflicts
- * per dossier, and the actions (sync now, log in, first start, log out, resolve a conflict).
+ * per dossier, and the actions (sync now, log in, first start, log out, resolve a conflict,
+ * change of user on a shared device: ADR 0009).
  * Without a SyncService (tests of other screens) the model is inert: `enabled` is false.
  */
 import { computed, signal } from '@preact/signals';
@@ -14,10 +15,12 @@ import {
   type User,
   UsernameSchema,
 } from '../domain/sync/protocol';
+import type { LastUser } from '../sync/session-store';
 import { LoginError, SetupError, SyncError } from '../sync/sync-client';
 import type { SyncService } from '../sync/sync-service';
+import type { DraftRegistry } from './drafts';
 
-export type { Conflict, ConflictValue };
+export type { Conflict, ConflictValue, LastUser };
 /** Money fields of a conflict (integer cents, shown as euros). */
 export { isMoneyField };
 
@@ -56,6 +59,22 @@ export interface LoginOutcome {
   retryAfterSeconds?: number;
 }
 
+/** What changing user would remove, for the confirmation. */
+export interface SwitchPreview {
+  /** Changes not yet on the server: while > 0 the change is refused. */
+  pending: number;
+  /** Who typed them, when it is the last person signed in; null when unknown or several. */
+  pendingBy: string | null;
+  dossiers: number;
+  /** Forms started and not saved. */
+  drafts: number;
+}
+
+export type SwitchOutcome =
+  | { ok: true }
+  | { ok: false; reason: 'pending'; pending: number; by: string | null }
+  | { ok: false; reason: 'failed' };
+
 export interface SyncSessionView {
   user: User;
   deviceId: string;
@@ -67,9 +86,15 @@ function errorKind(error: unknown): SyncErrorKind {
   return 'unknown';
 }
 
-export function createSyncModel(service: SyncService | undefined, now: () => number = () => Date.now()) {
+export function createSyncModel(
+  service: SyncService | undefined,
+  now: () => number = () => Date.now(),
+  drafts?: Pick<DraftRegistry, 'count' | 'clearAll'>,
+) {
   const enabled = service !== undefined;
   const session = signal<SyncSessionView | null>(null);
+  /** Who signed in last on this device, also after a logout (null on a fresh or emptied device). */
+  const lastUser = signal<LastUser | null>(null);
   const pendingCount = signal(0);
   const oldestPendingAt = signal<number | null>(null);
   const lastSuccessAt = signal<number | null>(null);
@@ -111,10 +136,12 @@ export function createSyncModel(service: SyncService | undefined, now: () => num
     started = true;
     const { session: saved, snapshot } = await service.load();
     session.value = toView(saved);
+    lastUser.value = service.lastUser() ?? null;
     lastSuccessAt.value = snapshot.lastSyncAt ?? null;
     quarantined.value = snapshot.quarantined;
     service.onSession((s) => {
       session.value = toView(s);
+      lastUser.value = service.lastUser() ?? null;
     });
     service.observeOutbox((stats) => {
       pendingCount.value = stats.pending;
@@ -216,6 +243,49 @@ export function createSyncModel(service: SyncService | undefined, now: () => num
     await service?.logout();
   }
 
+  /** The name of whoever wrote `userIds`, when it is the last person signed in. */
+  function writerName(userIds: readonly string[]): string | null {
+    const last = lastUser.value;
+    if (last === null || userIds.length === 0) return null;
+    return userIds.every((id) => id === last.id) ? last.displayName : null;
+  }
+
+  async function switchPreview(): Promise<SwitchPreview> {
+    if (!service) return { pending: 0, pendingBy: null, dossiers: 0, drafts: 0 };
+    const usage = await service.deviceUsage();
+    return {
+      pending: usage.pending,
+      pendingBy: writerName(usage.userIds),
+      dossiers: usage.dossiers,
+      drafts: (await drafts?.count()) ?? 0,
+    };
+  }
+
+  /**
+   * Empties the device for the next person: refused while changes wait (nothing is touched);
+   * otherwise the dossiers, sync state, session and form drafts of the previous person go, and
+   * the next login registers a new device id and pulls that person's own scope.
+   */
+  async function switchUser(): Promise<SwitchOutcome> {
+    if (!service) return { ok: false, reason: 'failed' };
+    try {
+      const result = await service.switchUser();
+      if (!result.wiped) {
+        return { ok: false, reason: 'pending', pending: result.pending, by: writerName(result.userIds) };
+      }
+      // After the device store: a refused wipe must leave the drafts too.
+      await drafts?.clearAll();
+    } catch {
+      return { ok: false, reason: 'failed' };
+    }
+    lastUser.value = null;
+    lastError.value = null;
+    failures.value = 0;
+    lastSuccessAt.value = null;
+    quarantined.value = [];
+    return { ok: true };
+  }
+
   /** Open conflicts of one dossier. */
   function conflictsOf(householdId: string): Conflict[] {
     return conflicts.value.filter((c) => c.householdId === householdId);
@@ -234,6 +304,7 @@ export function createSyncModel(service: SyncService | undefined, now: () => num
   return {
     enabled,
     session,
+    lastUser,
     pendingCount,
     oldestPendingAt,
     oldestPendingAgeMs,
@@ -256,6 +327,8 @@ export function createSyncModel(service: SyncService | undefined, now: () => num
     setup,
     setupNeeded,
     logout,
+    switchPreview,
+    switchUser,
     conflictsOf,
     resolveConflict,
   };

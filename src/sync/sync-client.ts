@@ -13,10 +13,12 @@
 import type { RelaisDb } from '../db/app-db';
 import { DB_SCHEMA_VERSION } from '../db/app-db';
 import type { WriteEnvironment } from '../db/change-recorder';
+import { type DeviceUsage, type DeviceWipeResult, readDeviceUsage, wipeDeviceStore } from '../db/device-wipe';
 import { toStorageError } from '../db/storage-errors';
 import {
   applyPullPage,
   applyPushResponse,
+  DeviceSwitchedError,
   ensureDeviceId,
   type QuarantineEcho,
   readMeta,
@@ -153,7 +155,11 @@ export interface SyncClientOptions {
   initialPullLimit?: number;
   maxPushMutations?: number;
   maxPushBytes?: number;
-  deviceName?: string;
+  /**
+   * The device label as set in Settings now (AUTH9), read at each login and before each sync run,
+   * so a label typed after the app started is the one the server gets.
+   */
+  deviceLabel?: () => Promise<string | undefined>;
 }
 
 interface ErrorBody {
@@ -232,13 +238,14 @@ export class SyncClient {
 
   async login(username: string, password: string): Promise<DeviceSession> {
     const deviceId = await this.deviceId();
+    const label = await this.currentLabel();
     let response: Response;
     try {
       response = await this.post('/api/auth/login', {
         username: username.trim().toLowerCase(),
         password,
         deviceId,
-        ...(this.options.deviceName === undefined ? {} : { deviceName: this.options.deviceName }),
+        ...(label === undefined ? {} : { deviceName: label }),
       });
     } catch {
       throw new LoginError('offline', 'The server cannot be reached');
@@ -260,7 +267,69 @@ export class SyncClient {
       loggedInAt: this.now(),
     };
     await this.sessions.save(session);
+    if (label !== undefined) await writeMeta(this.db, SYNC_META.deviceLabelSent, label);
     return session;
+  }
+
+  /** What a change of user would remove, and whether it may (nothing pending). */
+  deviceUsage(): Promise<DeviceUsage> {
+    return readDeviceUsage(this.db);
+  }
+
+  /**
+   * Empties the device for another person (ADR 0009): refused, with nothing touched, while the
+   * outbox holds changes; otherwise every table is cleared in one transaction, the device gets a
+   * new id (the next login registers it) and the previous session is revoked when the server
+   * answers. The caller stops sync runs first.
+   */
+  async switchUser(): Promise<DeviceWipeResult> {
+    const previous = this.sessions.current();
+    const result = await wipeDeviceStore(this.db, this.newId());
+    if (!result.wiped) return result;
+    this.sessions.forgetAll();
+    if (previous !== undefined) {
+      try {
+        await this.fetchFn(`${this.baseUrl}/api/auth/logout`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${previous.token}` },
+        });
+      } catch {
+        // Offline: the old token expires on its own and no longer matches this device's id.
+      }
+    }
+    return result;
+  }
+
+  /** The label typed in Settings, trimmed; undefined when none (or unreadable). */
+  private async currentLabel(): Promise<string | undefined> {
+    try {
+      const label = (await this.options.deviceLabel?.())?.trim();
+      return label === undefined || label === '' ? undefined : label;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /**
+   * AUTH9: a label changed since the server last accepted one is sent before the run. A failure
+   * (offline, an older server without the endpoint) is not the run's failure: the label is sent
+   * again at the next run or login.
+   */
+  private async sendDeviceLabel(session: DeviceSession): Promise<void> {
+    const label = await this.currentLabel();
+    if (label === undefined) return;
+    if ((await readMeta<string>(this.db, SYNC_META.deviceLabelSent)) === label) return;
+    try {
+      const response = await this.fetchFn(`${this.baseUrl}/api/auth/device`, {
+        method: 'PATCH',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${session.token}` },
+        body: JSON.stringify({ name: label }),
+        cache: 'no-store',
+      });
+      if (response.ok) await writeMeta(this.db, SYNC_META.deviceLabelSent, label);
+    } catch {
+      // Offline: the push below says so; the label waits for the next run.
+    }
   }
 
   /** Revokes the session on the server when reachable; forgets it on the device in any case. */
@@ -290,11 +359,13 @@ export class SyncClient {
     if (session === undefined) throw new SyncError('not-logged-in', 'Log in to sync');
     const report: SyncReport = { pushed: 0, pulled: 0, rebased: 0, quarantined: [], refed: 0, at: 0 };
     try {
+      await this.sendDeviceLabel(session);
       await this.pushAll(session, report);
       await this.pullAll(session, report, onProgress);
       // Changes made during the pull (or re-fed after a server restore) go out in the same run.
       await this.pushAll(session, report);
     } catch (error) {
+      if (error instanceof DeviceSwitchedError) throw new SyncError('not-logged-in', error.message);
       // Scenario 33: a newer app wrote this device's database; retrying cannot help.
       if (toStorageError(error)?.code === 'outdated') {
         throw new SyncError('outdated-app', 'A newer version of the app wrote this device database');
@@ -334,7 +405,7 @@ export class SyncClient {
       if (!parsed.success)
         throw new SyncError('server', 'The server answered a push with something unreadable');
       const push = parsed.data;
-      const applied = await applyPushResponse(this.db, push, this.now());
+      const applied = await applyPushResponse(this.db, push, this.now(), session.deviceId);
       report.pushed += applied.acked;
       report.quarantined.push(...applied.quarantined);
       const first = sent[0] ?? 0;
@@ -396,7 +467,7 @@ export class SyncClient {
         next = this.requestPullPage(session, page.nextCursor, limit);
         next.catch(() => undefined);
       }
-      const applied = await applyPullPage(this.db, page, this.now());
+      const applied = await applyPullPage(this.db, page, this.now(), session.deviceId);
       pages += 1;
       rows += applied.rows;
       report.pulled += applied.rows;

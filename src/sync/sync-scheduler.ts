@@ -93,6 +93,16 @@ export class SyncScheduler {
     this.periodic = undefined;
   }
 
+  /**
+   * Stops the triggers, waits for the run in progress, then runs `body` under the sync lock (no
+   * run of another tab overlaps it either). Used to empty the device for another user.
+   */
+  async exclusive<T>(body: () => Promise<T>): Promise<T> {
+    this.stop();
+    if (this.running) await this.running;
+    return this.withLock(body);
+  }
+
   get consecutiveFailures(): number {
     return this.failures;
   }

@@ -4,6 +4,7 @@
  * (SyncService) that tests can also implement by hand.
  */
 import type { RelaisDb } from '../db/app-db';
+import type { DeviceUsage, DeviceWipeResult } from '../db/device-wipe';
 import { observeQuery } from '../db/live-query';
 import {
   listServerConflicts,
@@ -14,7 +15,7 @@ import {
   SYNC_META,
 } from '../db/sync-apply';
 import type { Conflict } from '../domain/sync/protocol';
-import type { DeviceSession } from './session-store';
+import type { DeviceSession, LastUser } from './session-store';
 import { SessionStore } from './session-store';
 import { type FetchLike, type PullProgress, SyncClient, type SyncReport } from './sync-client';
 import {
@@ -52,6 +53,15 @@ export interface SyncService {
   setup(input: { username: string; password: string; displayName: string }): Promise<DeviceSession>;
   setupNeeded(): Promise<boolean | undefined>;
   logout(): Promise<void>;
+  /** Who signed in last on this device (kept after logout; gone after a change of user). */
+  lastUser(): LastUser | undefined;
+  /** What a change of user would remove, and whether it may (nothing pending). */
+  deviceUsage(): Promise<DeviceUsage>;
+  /**
+   * Empties the device for another person (ADR 0009), with sync runs stopped meanwhile; refused
+   * with nothing touched while changes wait to be sent.
+   */
+  switchUser(): Promise<DeviceWipeResult>;
   observeOutbox(listener: (stats: OutboxStats) => void): () => void;
   observeConflicts(listener: (conflicts: Conflict[]) => void): () => void;
   snapshot(): Promise<SyncStatusSnapshot>;
@@ -66,7 +76,8 @@ export interface CreateSyncServiceOptions {
   env: SchedulerEnv;
   scheduler?: SchedulerOptions;
   now?: () => number;
-  deviceName?: string;
+  /** The current device label from Settings (AUTH9), read at each login and sync run. */
+  deviceLabel?: () => Promise<string | undefined>;
 }
 
 export interface SyncServiceWithClient extends SyncService {
@@ -86,7 +97,7 @@ export function createSyncService(options: CreateSyncServiceOptions): SyncServic
     appVersion: options.appVersion,
     ...(options.baseUrl === undefined ? {} : { baseUrl: options.baseUrl }),
     ...(options.now === undefined ? {} : { now: options.now }),
-    ...(options.deviceName === undefined ? {} : { deviceName: options.deviceName }),
+    ...(options.deviceLabel === undefined ? {} : { deviceLabel: options.deviceLabel }),
   });
   let events: SyncRunEvents | undefined;
   let lastReport: SyncReport | undefined;
@@ -158,6 +169,14 @@ export function createSyncService(options: CreateSyncServiceOptions): SyncServic
     setup: (input) => client.setup(input),
     setupNeeded: () => client.setupNeeded(),
     logout: () => client.logout(),
+    lastUser: () => sessions.lastUser(),
+    deviceUsage: () => client.deviceUsage(),
+    async switchUser() {
+      const result = await scheduler.exclusive(() => client.switchUser());
+      // Refused: the previous person is still signed in; their sync goes on.
+      if (!result.wiped && sessions.current() !== undefined) scheduler.start();
+      return result;
+    },
     observeOutbox,
     observeConflicts(listener) {
       return observeQuery(

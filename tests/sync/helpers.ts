@@ -277,6 +277,8 @@ export interface Device {
   transport: FaultyTransport;
   /** Offset of this device's clock from the shared clock, ms. */
   skewMs: number;
+  /** The label typed in this device's Settings (read at each login and sync, AUTH9). */
+  label: string | undefined;
 }
 
 export async function makeDevice(
@@ -302,6 +304,7 @@ export async function makeDevice(
     sessions,
     transport,
     skewMs: options.skewMs ?? 0,
+    label: options.deviceName,
     repository: undefined as unknown as DossierRepository,
     client: undefined as unknown as SyncClient,
   };
@@ -314,7 +317,7 @@ export async function makeDevice(
     now,
     randomBytes: bytesFrom(random),
     ...(options.pullLimit === undefined ? {} : { pullLimit: options.pullLimit }),
-    ...(options.deviceName === undefined ? {} : { deviceName: options.deviceName }),
+    deviceLabel: async () => device.label,
   });
   device.repository = new DossierRepository(db, {
     now,

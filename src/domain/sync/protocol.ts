@@ -308,8 +308,28 @@ export const LoginRequestSchema = z.object({
   password: z.string().min(1).max(200),
   /** The device's id (meta.deviceId); registered to this user on first login. */
   deviceId: DeviceIdSchema,
+  /**
+   * The device's label as typed in Settings now (AUTH9): stored as the device's name at every
+   * login; an empty string clears it; absent leaves the stored name as it is.
+   */
   deviceName: z.string().max(200).optional(),
 });
+
+/** AUTH9: `PATCH /auth/device` renames the session's device (null or "" clears the label). */
+export const DeviceRenameRequestSchema = z.object({
+  name: z.string().max(200).nullable(),
+});
+
+export const DeviceRenameResponseSchema = z.object({
+  deviceId: DeviceIdSchema,
+  name: z.string().nullable(),
+});
+
+/** A label as stored: trimmed, and no label at all rather than an empty one. */
+export function normaliseDeviceName(name: string | null | undefined): string | null {
+  const trimmed = name?.trim() ?? '';
+  return trimmed === '' ? null : trimmed;
+}
 
 export const LoginResponseSchema = z.object({
   /** Bearer token: send as `Authorization: Bearer <token>`. Keep it: it works offline-later. */

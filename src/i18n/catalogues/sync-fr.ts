@@ -52,7 +52,8 @@ export const syncFr = {
   'login.required.password': 'Indiquez votre mot de passe.',
   'login.error.credentials': 'Identifiant ou mot de passe incorrect.',
   'login.error.rate-limited': 'Trop d’essais : réessayez dans {seconds} secondes.',
-  'login.error.device-taken': 'Cet appareil est déjà enregistré pour une autre personne.',
+  'login.error.device-taken':
+    'Cet appareil contient les dossiers d’une autre personne : utilisez « Changer d’utilisateur ».',
   'login.error.offline': 'Le serveur ne répond pas. Vérifiez la connexion et réessayez.',
   'login.error.invalid': 'Ces informations ne sont pas acceptées par le serveur.',
   'login.error.server': 'Le serveur a un problème. Réessayez dans un moment.',
@@ -64,6 +65,26 @@ export const syncFr = {
   'login.role.counsellor': 'conseiller',
   'login.role.coordinator': 'coordinateur',
   'login.role.admin': 'administrateur',
+  'login.lastUser': 'Dernière personne connectée sur cet appareil : {name}.',
+  'login.lastUserHint':
+    'Ses dossiers sont sur cet appareil. Si vous êtes {name}, connectez-vous. Sinon, changez d’utilisateur.',
+  'switch.open': 'Changer d’utilisateur',
+  'switch.title': 'Changer d’utilisateur',
+  'switch.intro':
+    'Cet appareil va être vidé, puis rechargé depuis le serveur pour la personne qui se connecte ensuite.',
+  'switch.dossiers':
+    '{count} dossier(s) de {name} seront effacés de cet appareil. Ils restent sur le serveur.',
+  'switch.drafts': '{count} formulaire(s) commencé(s) mais pas enregistré(s) seront perdus.',
+  'switch.confirm': 'Vider l’appareil et changer d’utilisateur',
+  'switch.cancel': 'Annuler',
+  'switch.pending': '{count} modification(s) tapée(s) par {name} ne sont pas encore sur le serveur.',
+  'switch.pendingHint':
+    'Pour ne rien perdre, il faut d’abord que {name} se connecte et synchronise. Rien n’a été effacé.',
+  'switch.previousPerson': 'la personne précédente',
+  'switch.close': 'Fermer',
+  'switch.done':
+    'L’appareil est vide. La personne suivante peut se connecter : ses dossiers arriveront du serveur.',
+  'switch.failed': 'Le changement n’a pas pu se faire. Rien de ce qui a été tapé n’est perdu. Réessayez.',
   'setup.title': 'Premier démarrage du serveur',
   'setup.intro': 'Aucun compte n’existe encore sur ce serveur : créez le premier administrateur.',
   'setup.show': 'Premier démarrage : créer le premier administrateur',

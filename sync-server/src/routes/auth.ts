@@ -6,8 +6,11 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
+  DeviceRenameRequestSchema,
+  DeviceRenameResponseSchema,
   LoginRequestSchema,
   LoginResponseSchema,
+  normaliseDeviceName,
   SetupRequestSchema,
   UserSchema,
 } from '../../../src/domain/sync/protocol';
@@ -83,11 +86,14 @@ export async function authRoutes(app: FastifyInstance, options: AuthRoutesOption
           await tx.insertDevice({
             deviceId,
             userId: user.id,
-            name: deviceName ?? null,
+            name: normaliseDeviceName(deviceName),
             lastSeq: 0,
             createdAt: now,
             lastSeenAt: now,
           });
+        } else if (deviceName !== undefined && normaliseDeviceName(deviceName) !== device.name) {
+          // AUTH9: the label typed in Settings since the last login replaces the stored one.
+          await tx.setDeviceName(deviceId, normaliseDeviceName(deviceName), now);
         }
         await tx.insertSession({
           id: randomUUID(),
@@ -109,6 +115,21 @@ export async function authRoutes(app: FastifyInstance, options: AuthRoutesOption
     await app.store.transaction((tx) => tx.revokeSession(session.id, app.now()));
     return reply.code(204).send();
   });
+
+  // AUTH9: a label changed in Settings while signed in reaches the server at the next sync.
+  api.patch(
+    '/auth/device',
+    {
+      onRequest: requireAuth(app),
+      schema: { body: DeviceRenameRequestSchema, response: { 200: DeviceRenameResponseSchema } },
+    },
+    async (request) => {
+      const { session } = authOf(request);
+      const name = normaliseDeviceName(request.body.name);
+      await app.store.transaction((tx) => tx.setDeviceName(session.deviceId, name, app.now()));
+      return { deviceId: session.deviceId, name };
+    },
+  );
 
   api.get('/auth/me', { onRequest: requireAuth(app) }, async (request) => {
     const { user, session } = authOf(request);

@@ -374,6 +374,15 @@ export class StoreTx {
     );
   }
 
+  /** The device's label (AUTH9): sent at each login and by PATCH /auth/device; null clears it. */
+  async setDeviceName(deviceId: string, name: string | null, now: number): Promise<void> {
+    await this.sql.run('UPDATE devices SET name = $2, last_seen_at = $3 WHERE device_id = $1', [
+      deviceId,
+      name,
+      now,
+    ]);
+  }
+
   async setDeviceLastSeq(deviceId: string, lastSeq: number, now: number): Promise<void> {
     await this.sql.run('UPDATE devices SET last_seq = $2, last_seen_at = $3 WHERE device_id = $1', [
       deviceId,

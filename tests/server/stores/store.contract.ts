@@ -182,6 +182,31 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
         expect(await store.transaction((tx) => tx.countUsers())).toBe(1);
       });
 
+      it('[AUTH9] renames a device (unicode kept, null clears it) without touching its owner or seq', async () => {
+        const store = open();
+        await store.migrate();
+        const device = {
+          deviceId: 'dev-1',
+          userId: 'u1',
+          name: null,
+          lastSeq: 7,
+          createdAt: 1,
+          lastSeenAt: 1,
+        };
+        await store.transaction(async (tx) => {
+          await tx.insertUser(user('u1', 'anne'));
+          await tx.insertDevice(device);
+          await tx.setDeviceName('dev-1', 'Tablette de l’accueil, Lens', 5);
+        });
+        expect(await store.transaction((tx) => tx.getDevice('dev-1'))).toEqual({
+          ...device,
+          name: 'Tablette de l’accueil, Lens',
+          lastSeenAt: 5,
+        });
+        await store.transaction((tx) => tx.setDeviceName('dev-1', null, 6));
+        expect((await store.transaction((tx) => tx.getDevice('dev-1')))?.name).toBeNull();
+      });
+
       it('round-trips rows (JSON, unicode, large integers as numbers) and lists them after a seq within a scope', async () => {
         const store = open();
         await store.migrate();

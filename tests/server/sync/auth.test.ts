@@ -8,12 +8,14 @@ import type { RelaisStore } from '../../../sync-server/src/stores/store';
 import { makeTempDir } from '../helpers';
 import {
   bearer,
+  chargeFields,
   Device,
   ENGINES,
   login,
   makeWorld,
   openApp,
   PASSWORD,
+  serverRow,
   sqliteEngine,
   TestClock,
   type World,
@@ -168,6 +170,102 @@ for (const engine of ENGINES) {
       const device = new Device(app, { ...world.volunteerB, deviceId: world.volunteerA.deviceId }, clock);
       // A session pushing for another device id is refused.
       expect((await device.pushRaw([])).statusCode).toBe(403);
+    });
+
+    it('[AUTH7] a shared tablet switching user registers a new device id; the old device row stays as it was', async () => {
+      const world = await makeWorld(app);
+      const before = await store.transaction((tx) => tx.getDevice(world.volunteerA.deviceId));
+      // The client wiped the tablet and made a new device id (docs/sync-client.md, ADR 0009).
+      const switched = await login(app, 'vol-b', `${world.volunteerA.deviceId}-next`);
+      expect(switched.statusCode).toBe(200);
+      expect(await store.transaction((tx) => tx.getDevice(world.volunteerA.deviceId))).toEqual(before);
+      const fresh = await store.transaction((tx) => tx.getDevice(`${world.volunteerA.deviceId}-next`));
+      expect(fresh).toMatchObject({ userId: world.volunteerB.userId, lastSeq: 0 });
+    });
+
+    it('[AUTH9] each login stores the label sent (absent keeps it, empty clears it); PATCH /api/auth/device renames', async () => {
+      await makeWorld(app);
+      const loginNamed = (deviceName?: string) =>
+        app.inject({
+          method: 'POST',
+          url: '/api/auth/login',
+          payload: {
+            username: 'vol-a',
+            password: PASSWORD,
+            deviceId: 'dev-label',
+            ...(deviceName === undefined ? {} : { deviceName }),
+          },
+        });
+      const nameOf = async () => (await store.transaction((tx) => tx.getDevice('dev-label')))?.name;
+      expect((await loginNamed('  Tablette Lens  ')).statusCode).toBe(200);
+      expect(await nameOf()).toBe('Tablette Lens');
+      expect((await loginNamed('Tablette mairie de Lens')).statusCode).toBe(200);
+      expect(await nameOf()).toBe('Tablette mairie de Lens');
+      expect((await loginNamed()).statusCode).toBe(200);
+      expect(await nameOf()).toBe('Tablette mairie de Lens');
+      const last = await loginNamed('');
+      expect(await nameOf()).toBeNull();
+
+      const { token } = last.json() as { token: string };
+      const rename = (name: unknown, headers = bearer(token)) =>
+        app.inject({ method: 'PATCH', url: '/api/auth/device', headers, payload: { name } });
+      const renamed = await rename(' Tablette Liévin ');
+      expect(renamed.statusCode).toBe(200);
+      expect(renamed.json()).toEqual({ deviceId: 'dev-label', name: 'Tablette Liévin' });
+      expect(await nameOf()).toBe('Tablette Liévin');
+      expect((await rename('x'.repeat(201))).statusCode).toBe(400);
+      expect((await rename('Sans session', {})).statusCode).toBe(401);
+      expect(await nameOf()).toBe('Tablette Liévin');
+      expect((await rename(null)).json()).toEqual({ deviceId: 'dev-label', name: null });
+      expect(await nameOf()).toBeNull();
+    });
+
+    it('[AUTH9][CONF6] two labelled devices edit one money field: the conflict names both devices, renames included', async () => {
+      const world = await makeWorld(app);
+      const labelled = async (username: string, deviceId: string, deviceName: string) => {
+        const response = await app.inject({
+          method: 'POST',
+          url: '/api/auth/login',
+          payload: { username, password: PASSWORD, deviceId, deviceName },
+        });
+        expect(response.statusCode).toBe(200);
+        const { token, user } = response.json() as { token: string; user: { id: string } };
+        return { token, userId: user.id, deviceId };
+      };
+      const a = new Device(
+        app,
+        { ...world.counsellorA, ...(await labelled('couns-a', 'dev-lens', 'Tablette Lens')) },
+        clock,
+      );
+      const b = new Device(
+        app,
+        { ...world.volunteerA, ...(await labelled('vol-a', 'dev-lievin', 'Tablette Liévin')) },
+        clock,
+      );
+      const h = a.createHousehold(WP_A);
+      const c = a.create('charge', h.entityId, chargeFields(40_000));
+      await a.push([h, c]);
+      const row = await serverRow(store, 'charge', c.entityId);
+      if (!row) throw new Error('no row');
+      await a.push([a.patch('charge', row, { amountCents: 45_000 })]);
+      await b.push([b.patch('charge', row, { amountCents: 52_000 })]);
+      const conflictOf = async (device: Device) =>
+        ((await device.pullAll()).last.conflicts ?? []).find((x) => x.entityId === c.entityId);
+      expect((await conflictOf(b))?.values).toMatchObject([
+        { value: 45_000, deviceId: 'dev-lens', deviceLabel: 'Tablette Lens' },
+        { value: 52_000, deviceId: 'dev-lievin', deviceLabel: 'Tablette Liévin' },
+      ]);
+      // Renamed in Settings later: the conflict shows the device's current label.
+      await app.inject({
+        method: 'PATCH',
+        url: '/api/auth/device',
+        headers: bearer(a.account.token),
+        payload: { name: 'Tablette Lens (accueil)' },
+      });
+      expect((await conflictOf(a))?.values.map((v) => v.deviceLabel)).toEqual([
+        'Tablette Lens (accueil)',
+        'Tablette Liévin',
+      ]);
     });
   });
 }
@@ -373,6 +471,7 @@ describe('[AUTH8] every endpoint with every role, and a foreign welcome point', 
       ['GET', '/api/quarantine'],
       ['GET', '/api/auth/me'],
       ['POST', '/api/auth/logout'],
+      ['PATCH', '/api/auth/device'],
     ] as const) {
       expect([url, (await app.inject({ method, url })).statusCode]).toEqual([url, 401]);
     }

@@ -8,11 +8,13 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import axe from 'axe-core';
 import { afterEach, describe, expect, it } from 'vitest';
+import { DossierRepository } from '../../../src/db/repository';
 import type { ServerConflictRecord } from '../../../src/db/sync-apply';
 import type { FieldsOf } from '../../../src/domain/dossier/rows';
 import type { Conflict } from '../../../src/domain/sync/protocol';
 import { locale } from '../../../src/i18n/i18n';
 import { createAppState } from '../../../src/state/app-state';
+import { readDeviceLabel } from '../../../src/state/device-settings-model';
 import type { FetchLike } from '../../../src/sync/sync-client';
 import type { SchedulerEnv } from '../../../src/sync/sync-scheduler';
 import { createSyncService } from '../../../src/sync/sync-service';
@@ -41,6 +43,14 @@ class FakeServer {
   loginStatus = 200;
   lastSeq = 0;
   requests: string[] = [];
+  /** Accounts by user name (any other name signs in as USER). */
+  users: Record<string, typeof USER> = { marie: USER };
+  /** AUTH7: the user each device id is registered to. */
+  owners = new Map<string, string>();
+  /** Labels received by PATCH /api/auth/device, in order. */
+  deviceNames: string[] = [];
+  /** The deviceName of each login. */
+  loginNames: (string | undefined)[] = [];
 
   fetch: FetchLike = async (input, init = {}) => {
     const path = new URL(input, 'http://127.0.0.1').pathname;
@@ -64,10 +74,25 @@ class FakeServer {
         return json(401, { error: 'unauthorized', message: 'Wrong user name or password' });
       if (this.loginStatus === 429)
         return json(429, { error: 'too_many_requests', message: 'wait' }, { 'retry-after': '42' });
-      return json(200, { token: 'tok_abcdefghijklmnopqrstuvwxyz', expiresAt: Date.now() + DAY, user: USER });
+      const body = JSON.parse(String(init.body)) as {
+        username: string;
+        deviceId: string;
+        deviceName?: string;
+      };
+      this.loginNames.push(body.deviceName);
+      const user = this.users[body.username] ?? USER;
+      const owner = this.owners.get(body.deviceId);
+      if (owner !== undefined && owner !== user.id)
+        return json(403, { error: 'forbidden', message: 'This device id is registered to another user' });
+      this.owners.set(body.deviceId, user.id);
+      return json(200, { token: 'tok_abcdefghijklmnopqrstuvwxyz', expiresAt: Date.now() + DAY, user });
     }
     if (this.fail === 'network') throw new TypeError('Failed to fetch');
     if (this.fail === 503) return json(503, { error: 'service_unavailable', message: 'db down' });
+    if (path === '/api/auth/device' && init.method === 'PATCH') {
+      this.deviceNames.push((JSON.parse(String(init.body)) as { name: string }).name);
+      return json(200, { deviceId: 'device-1', name: this.deviceNames.at(-1) });
+    }
     if (path === '/api/sync/push') {
       const body = JSON.parse(String(init.body)) as { mutations: { seq: number; mutationId: string }[] };
       const results = body.mutations.map((m) => ({
@@ -107,8 +132,18 @@ async function setup(options: { signedIn?: boolean } = {}) {
   const base = makeTestState();
   const server = new FakeServer();
   const db = base.deps.workspace.repository.db;
-  const service = createSyncService({ db, fetch: server.fetch, appVersion: '1.2.3', env: idleEnv });
+  // Wired as in boot.tsx: the label is read from Settings at each login and run (AUTH9).
+  const service = createSyncService({
+    db,
+    fetch: server.fetch,
+    appVersion: '1.2.3',
+    env: idleEnv,
+    deviceLabel: () => readDeviceLabel(base.settings),
+  });
   if (options.signedIn !== false) {
+    // As a login leaves it: the session's device id is the device's own (meta.deviceId).
+    await db.meta.put({ key: 'deviceId', value: 'device-1' });
+    server.owners.set('device-1', USER.id);
     await service.sessions.save({
       token: 'tok_abcdefghijklmnopqrstuvwxyz',
       expiresAt: Date.now() + DAY,
@@ -308,8 +343,151 @@ describe('login page', () => {
   });
 });
 
+describe('[AUTH9] the device label', () => {
+  it('is sent at login as typed in Settings, and a label saved while signed in reaches the server at once', async () => {
+    const { state, server } = await setup({ signedIn: false });
+    await state.deviceSettings.load();
+    await state.deviceSettings.edit('Tablette Lens');
+    expect(await state.deviceSettings.save()).toBe(true);
+    window.history.replaceState(null, '', '/login');
+    render(<App state={state} />);
+    fireEvent.input(await screen.findByLabelText('Identifiant'), { target: { value: 'marie' } });
+    fireEvent.input(screen.getByLabelText('Mot de passe'), { target: { value: 'correct horse battery' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Se connecter' }));
+    await waitFor(() => expect(server.loginNames).toEqual(['Tablette Lens']));
+    await waitFor(() => expect(server.requests).toContain('POST /api/sync/pull'));
+    expect(server.deviceNames).toEqual([]); // already accepted at login
+    await state.deviceSettings.edit('Tablette mairie de Lens');
+    expect(await state.deviceSettings.save()).toBe(true);
+    await waitFor(() => expect(server.deviceNames).toEqual(['Tablette mairie de Lens']));
+  });
+});
+
+describe('changing user on a shared tablet (ADR 0009)', () => {
+  const JEAN = {
+    ...USER,
+    id: 'user-2',
+    username: 'jean',
+    displayName: 'Jean Dupont',
+    welcomePointIds: ['wp-b'],
+  };
+
+  /** Marie signed in, typed a dossier (her own writes, named in the outbox). */
+  async function marieTyped() {
+    const test = await setup();
+    test.server.users.jean = JEAN;
+    const repository = new DossierRepository(test.db, {
+      appVersion: '1.2.3',
+      currentUserId: () => test.service.currentUserId(),
+    });
+    await repository.createHousehold(household, [applicant]);
+    return test;
+  }
+
+  it('names the last person, refuses B’s sign-in on her device, then empties the device on confirmation and signs B in', async () => {
+    const { state, service, server, db } = await marieTyped();
+    await state.sync.syncNow();
+    expect(await db.outbox.count()).toBe(0);
+    await state.drafts.save('intake', { lastName: 'Benali' });
+    await service.logout();
+    window.history.replaceState(null, '', '/login');
+    const { container } = render(<App state={state} />);
+    expect(
+      await screen.findByText('Dernière personne connectée sur cet appareil : Marie Curie.'),
+    ).toBeDefined();
+
+    fireEvent.input(screen.getByLabelText('Identifiant'), { target: { value: 'jean' } });
+    fireEvent.input(screen.getByLabelText('Mot de passe'), { target: { value: 'correct horse battery' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Se connecter' }));
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'Cet appareil contient les dossiers d’une autre personne : utilisez « Changer d’utilisateur ».',
+    );
+
+    fireEvent.click(screen.getByRole('button', { name: 'Changer d’utilisateur' }));
+    const panel = await screen.findByRole('region', { name: 'Changer d’utilisateur' });
+    await waitFor(() => expect(document.activeElement?.id).toBe('switch-title'));
+    expect(panel.textContent).toContain(
+      '1 dossier(s) de Marie Curie seront effacés de cet appareil. Ils restent sur le serveur.',
+    );
+    expect(panel.textContent).toContain('1 formulaire(s) commencé(s) mais pas enregistré(s) seront perdus.');
+    const result = await axe.run(container, { rules: { 'color-contrast': { enabled: false } } });
+    expect(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.html).join(' | ')}`)).toEqual([]);
+    // Cancel changes nothing.
+    fireEvent.click(within(panel).getByRole('button', { name: 'Annuler' }));
+    expect(await db.households.count()).toBe(1);
+
+    fireEvent.click(screen.getByRole('button', { name: 'Changer d’utilisateur' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Vider l’appareil et changer d’utilisateur' }));
+    const done = await screen.findByText(/^L’appareil est vide\./, {}, { timeout: 3000 });
+    expect(done.getAttribute('role')).toBe('status');
+    expect(await db.households.count()).toBe(0);
+    expect(await state.drafts.count()).toBe(0);
+    const newDeviceId = (await db.meta.get('deviceId'))?.value;
+    expect(newDeviceId).not.toBe('device-1');
+    expect(screen.queryByText(/Dernière personne connectée/)).toBeNull();
+
+    fireEvent.input(screen.getByLabelText('Identifiant'), { target: { value: 'jean' } });
+    fireEvent.input(screen.getByLabelText('Mot de passe'), { target: { value: 'correct horse battery' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Se connecter' }));
+    await waitFor(() => expect(service.session()?.user.username).toBe('jean'));
+    expect(service.session()?.deviceId).toBe(newDeviceId);
+    expect(server.owners.get('device-1')).toBe(USER.id);
+  });
+
+  it('offers the change of user when the server says the device is someone else’s and the device does not know who', async () => {
+    const { state, service, server, db } = await marieTyped();
+    await state.sync.syncNow();
+    await service.logout();
+    // As left by an app version that did not record the last person.
+    await db.meta.delete('lastUser');
+    await service.load();
+    window.history.replaceState(null, '', '/login');
+    render(<App state={state} />);
+    await screen.findByText(/Connectez-vous pour synchroniser/);
+    expect(screen.queryByRole('button', { name: 'Changer d’utilisateur' })).toBeNull();
+    fireEvent.input(screen.getByLabelText('Identifiant'), { target: { value: 'jean' } });
+    fireEvent.input(screen.getByLabelText('Mot de passe'), { target: { value: 'correct horse battery' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Se connecter' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Changer d’utilisateur' }));
+    const panel = await screen.findByRole('region', { name: 'Changer d’utilisateur' });
+    expect(panel.textContent).toContain('1 dossier(s) de la personne précédente seront effacés');
+    fireEvent.click(within(panel).getByRole('button', { name: 'Vider l’appareil et changer d’utilisateur' }));
+    await screen.findByText(/^L’appareil est vide\./);
+    expect(await db.households.count()).toBe(0);
+    expect(server.owners.get('device-1')).toBe(USER.id);
+  });
+
+  it('refuses while changes wait, says how many and whose, deletes nothing, and goes on once synced', async () => {
+    const { state, db } = await marieTyped();
+    window.history.replaceState(null, '', '/login');
+    render(<App state={state} />);
+    await screen.findByText(/Vous êtes connecté en tant que Marie Curie/);
+    fireEvent.click(screen.getByRole('button', { name: 'Changer d’utilisateur' }));
+    const panel = await screen.findByRole('region', { name: 'Changer d’utilisateur' });
+    const alert = await within(panel).findByRole('alert');
+    expect(alert.textContent).toContain(
+      '2 modification(s) tapée(s) par Marie Curie ne sont pas encore sur le serveur.',
+    );
+    expect(alert.textContent).toContain(
+      'Pour ne rien perdre, il faut d’abord que Marie Curie se connecte et synchronise. Rien n’a été effacé.',
+    );
+    expect(
+      within(panel).queryByRole('button', { name: 'Vider l’appareil et changer d’utilisateur' }),
+    ).toBeNull();
+    expect(await db.households.count()).toBe(1);
+    expect(await db.outbox.count()).toBe(2);
+
+    fireEvent.click(within(panel).getByRole('button', { name: 'Synchroniser maintenant' }));
+    expect(
+      await within(panel).findByRole('button', { name: 'Vider l’appareil et changer d’utilisateur' }),
+    ).toBeDefined();
+    expect(await db.outbox.count()).toBe(0);
+    expect(await db.households.count()).toBe(1);
+  });
+});
+
 describe('conflicts', () => {
-  async function withConflict(options: { named?: boolean } = {}) {
+  async function withConflict(options: { named?: boolean; secondLabel?: string } = {}) {
     const test = await setup();
     const { repository, db } = test;
     const { household: h } = await test.repository.createHousehold(household, [applicant]);
@@ -350,6 +528,7 @@ describe('conflicts', () => {
           serverTime: Date.UTC(2026, 10, 27, 10),
           version: 3,
           ...(options.named === true ? { userDisplayName: 'Jean Dupont' } : {}),
+          ...(options.secondLabel === undefined ? {} : { deviceLabel: options.secondLabel }),
         },
       ],
       openedAt: Date.UTC(2026, 10, 27, 10),
@@ -407,6 +586,18 @@ describe('conflicts', () => {
     // No label sent by that device: its shortened id, as before.
     expect(details(second)).toEqual(['Jean Dupont', 'appareil ens-0042']);
     expect(card.textContent).not.toContain('compte');
+  });
+
+  it('[CONF6][AUTH9] names both devices by the labels typed in their Settings', async () => {
+    const { state, householdId } = await withConflict({ named: true, secondLabel: 'Tablette Lens' });
+    window.history.replaceState(null, '', `/dossiers/${householdId}/conflicts`);
+    render(<App state={state} />);
+    const card = await screen.findByRole('region', { name: 'Charge : montant' });
+    const [first, second] = within(card).getAllByRole('listitem');
+    const device = (item: HTMLElement | undefined) => item?.querySelectorAll('dd')[1]?.textContent;
+    expect(device(first)).toBe('Tablette du bureau (cet appareil)');
+    expect(device(second)).toBe('Tablette Lens');
+    expect(card.textContent).not.toContain('tablet-lens-0042');
   });
 
   it('shows both values side by side with who, which device and when; keeping one writes a synced change', async () => {

@@ -4,44 +4,17 @@ import { t } from '../../../i18n/i18n';
 import type { MessageKey } from '../../../i18n/messages-fr';
 import { useAppState } from '../../../state/app-state';
 import { type LoginOutcome, validPassword, validUsername } from '../../../state/sync-model';
-import { FieldShell } from '../../components/fields/field-shell';
 import { TextField } from '../../components/fields/text-field';
 import { PageTitle } from '../../components/page-title';
+import { CredentialFields, type CredentialErrors as Errors } from './credential-fields';
+import { SwitchUser } from './switch-user';
 import './login-page.css';
-
-type Errors = Partial<Record<'username' | 'password' | 'displayName' | 'form', string>>;
 
 function outcomeError(outcome: LoginOutcome): string {
   if (outcome.error === 'rate-limited') {
     return t('login.error.rate-limited', { seconds: outcome.retryAfterSeconds ?? 60 });
   }
   return t(`login.error.${outcome.error ?? 'server'}` as MessageKey);
-}
-
-function PasswordField(props: {
-  id: string;
-  label: string;
-  value: string;
-  onInput: (v: string) => void;
-  error?: string | undefined;
-  hint?: string | undefined;
-  autoComplete: string;
-}) {
-  return (
-    <FieldShell id={props.id} label={props.label} hint={props.hint} error={props.error}>
-      {(aria) => (
-        <input
-          id={props.id}
-          name={props.id}
-          type="password"
-          autoComplete={props.autoComplete}
-          value={props.value}
-          onInput={(event) => props.onInput(event.currentTarget.value)}
-          {...aria}
-        />
-      )}
-    </FieldShell>
-  );
 }
 
 /** The first-start form: creates the first admin (POST /api/setup), then signs in. */
@@ -85,29 +58,21 @@ function SetupForm({ onDone }: { onDone: () => void }) {
           error={errors.displayName}
           autoComplete="name"
         />
-        <TextField
-          id="setup-username"
-          label={t('setup.username')}
-          hint={t('setup.usernameHint')}
-          value={username}
-          onInput={setUsername}
-          error={errors.username}
-          autoComplete="username"
+        <CredentialFields
+          idPrefix="setup"
+          username={username}
+          onUsername={setUsername}
+          password={password}
+          onPassword={setPassword}
+          errors={errors}
+          labels={{
+            username: t('setup.username'),
+            usernameHint: t('setup.usernameHint'),
+            password: t('setup.password'),
+            passwordHint: t('setup.passwordHint'),
+          }}
+          passwordAutoComplete="new-password"
         />
-        <PasswordField
-          id="setup-password"
-          label={t('setup.password')}
-          hint={t('setup.passwordHint')}
-          value={password}
-          onInput={setPassword}
-          error={errors.password}
-          autoComplete="new-password"
-        />
-        {errors.form && (
-          <p class="field-error" role="alert">
-            {errors.form}
-          </p>
-        )}
         <button type="submit" class="primary" disabled={busy}>
           {t('setup.submit')}
         </button>
@@ -118,7 +83,8 @@ function SetupForm({ onDone }: { onDone: () => void }) {
 
 /**
  * /login: user name and password, errors next to the fields; the first-start form when the
- * server says no account exists (or on demand when the server cannot tell).
+ * server says no account exists (or on demand when the server cannot tell). On a shared tablet
+ * it names the last person signed in and offers to change user (ADR 0009).
  */
 export function LoginPage() {
   const { sync } = useAppState();
@@ -130,6 +96,10 @@ export function LoginPage() {
   const [setupNeeded, setSetupNeeded] = useState<boolean | undefined>(undefined);
   const [showSetup, setShowSetup] = useState(false);
   const session = sync.session.value;
+  const lastUser = sync.lastUser.value;
+  const [switched, setSwitched] = useState(false);
+  /** The server said this device belongs to someone else: offer the change of user. */
+  const [deviceTaken, setDeviceTaken] = useState(false);
 
   useEffect(() => {
     let live = true;
@@ -153,9 +123,11 @@ export function LoginPage() {
     setBusy(false);
     if (outcome.ok) {
       setPassword('');
+      setSwitched(false);
       route('/dossiers');
       return;
     }
+    if (outcome.error === 'device-taken') setDeviceTaken(true);
     // Wrong credentials belong to the password field; the others to the whole form.
     if (outcome.error === 'credentials') setErrors({ password: outcomeError(outcome) });
     else setErrors({ form: outcomeError(outcome) });
@@ -178,31 +150,32 @@ export function LoginPage() {
           </button>
         </section>
       )}
+      {switched && (
+        <p role="status" class="login-switched">
+          {t('switch.done')}
+        </p>
+      )}
       {session === null && setupNeeded !== true && (
         <>
-          <p>{t('login.intro')}</p>
+          {lastUser === null ? (
+            <p>{t('login.intro')}</p>
+          ) : (
+            <div class="login-last-user">
+              <p>{t('login.lastUser', { name: lastUser.displayName })}</p>
+              <p>{t('login.lastUserHint', { name: lastUser.displayName })}</p>
+            </div>
+          )}
           <form onSubmit={(e) => void submit(e)} noValidate class="login-form">
-            <TextField
-              id="login-username"
-              label={t('login.username')}
-              value={username}
-              onInput={setUsername}
-              error={errors.username}
-              autoComplete="username"
+            <CredentialFields
+              idPrefix="login"
+              username={username}
+              onUsername={setUsername}
+              password={password}
+              onPassword={setPassword}
+              errors={errors}
+              labels={{ username: t('login.username'), password: t('login.password') }}
+              passwordAutoComplete="current-password"
             />
-            <PasswordField
-              id="login-password"
-              label={t('login.password')}
-              value={password}
-              onInput={setPassword}
-              error={errors.password}
-              autoComplete="current-password"
-            />
-            {errors.form && (
-              <p class="field-error" role="alert">
-                {errors.form}
-              </p>
-            )}
             <button type="submit" class="primary" disabled={busy}>
               {busy ? t('login.submitting') : t('login.submit')}
             </button>
@@ -219,6 +192,14 @@ export function LoginPage() {
       {session === null && (setupNeeded === true || showSetup) && (
         <SetupForm onDone={() => route('/dossiers')} />
       )}
+      <SwitchUser
+        offer={deviceTaken}
+        onDone={() => {
+          setDeviceTaken(false);
+          setErrors({});
+          setSwitched(true);
+        }}
+      />
     </div>
   );
 }

@@ -1,0 +1,254 @@
+// @vitest-environment node
+/**
+ * A welcome-point tablet shared by several volunteers (ADR 0009, docs/sync-client.md) and the
+ * device label (AUTH9), through the real state model, sync service and client against the REAL
+ * server (SQLite; PostgreSQL too when DATABASE_URL is set).
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { RelaisDb } from '../../src/db/app-db';
+import { wipeDeviceStore } from '../../src/db/device-wipe';
+import { DossierRepository } from '../../src/db/repository';
+import { createSettingsStore } from '../../src/db/settings-store';
+import { createDraftRegistry } from '../../src/state/drafts';
+import { createSyncModel } from '../../src/state/sync-model';
+import { SessionStore } from '../../src/sync/session-store';
+import { SyncClient } from '../../src/sync/sync-client';
+import type { SchedulerEnv } from '../../src/sync/sync-scheduler';
+import { createSyncService } from '../../src/sync/sync-service';
+import type { RelaisStore } from '../../sync-server/src/stores/store';
+import {
+  applicantFields,
+  DATABASE_URL,
+  type Engine,
+  householdFields,
+  makeDevice,
+  PASSWORD,
+  rentFields,
+  TestServer,
+} from './helpers';
+
+const WP_B = 'wp-b';
+
+/** Runs happen only when the test asks (syncNow), never on timers. */
+const manualEnv: SchedulerEnv = {
+  isOnline: () => true,
+  isVisible: () => true,
+  onWake: () => () => undefined,
+  setTimeout: () => 0,
+  clearTimeout: () => undefined,
+  random: () => 0.5,
+};
+
+const ENGINES: Engine[] = DATABASE_URL ? ['sqlite', 'postgres'] : ['sqlite'];
+
+for (const engine of ENGINES) {
+  describe(`shared tablet on ${engine}`, () => {
+    let server: TestServer;
+    const opened: RelaisDb[] = [];
+
+    beforeEach(async () => {
+      server = await TestServer.start(engine);
+      // couns (welcome point A) uses the tablet first; vol-b (welcome point B) next.
+      const admin = await server.makeWorld([{ username: 'couns', role: 'counsellor' }]);
+      await server.inject('POST', '/api/admin/welcome-points', { id: WP_B, name: 'Point B' }, admin);
+      const user = await server.inject(
+        'POST',
+        '/api/admin/users',
+        {
+          username: 'vol-b',
+          displayName: 'Bruno Volontaire',
+          password: PASSWORD,
+          role: 'volunteer',
+          welcomePointIds: [WP_B],
+        },
+        admin,
+      );
+      expect(user.status).toBe(201);
+    });
+    afterEach(async () => {
+      for (const db of opened.splice(0)) db.close();
+      await server.close();
+    });
+
+    const store = () => (server.app as unknown as { store: RelaisStore }).store;
+    const serverDevice = (deviceId: string) => store().transaction((tx) => tx.getDevice(deviceId));
+
+    /** The app's own layers over a fresh device database: state model, service, client, drafts. */
+    function tablet() {
+      const db = new RelaisDb(`tablet-${Math.random().toString(36).slice(2)}`);
+      opened.push(db);
+      const settings = createSettingsStore(`tablet-settings-${Math.random()}`);
+      const drafts = createDraftRegistry(settings);
+      let label: string | undefined = 'Tablette Lens';
+      const service = createSyncService({
+        db,
+        fetch: server.fetch,
+        appVersion: '1.0.0',
+        env: manualEnv,
+        now: server.clock.now,
+        deviceLabel: async () => label,
+      });
+      const repository = new DossierRepository(db, {
+        now: server.clock.now,
+        appVersion: '1.0.0',
+        currentUserId: () => service.currentUserId(),
+      });
+      const model = createSyncModel(service, server.clock.now, drafts);
+      return {
+        db,
+        drafts,
+        service,
+        repository,
+        model,
+        setLabel: (next: string | undefined) => {
+          label = next;
+        },
+      };
+    }
+
+    /** Welcome point B's dossier, typed by vol-b on another device. */
+    async function dossierOfB(): Promise<string> {
+      const phone = await makeDevice(server, 'phone-b', { username: 'vol-b' });
+      opened.push(phone.db);
+      const { household } = await phone.repository.createHousehold(
+        { ...householdFields(), welcomePointId: WP_B },
+        [applicantFields()],
+      );
+      await phone.client.sync();
+      return household.id;
+    }
+
+    it('[AUTH7][AUTH9] A syncs, B changes user: the device is emptied, gets a new id, and pulls only B’s scope', async () => {
+      const householdB = await dossierOfB();
+      const t = tablet();
+      await t.model.start();
+      expect((await t.model.login('couns', PASSWORD)).ok).toBe(true);
+      const { household: householdA } = await t.repository.createHousehold(householdFields(), [
+        applicantFields(),
+      ]);
+      await t.repository.addRow('charge', householdA.id, rentFields());
+      expect(await t.model.syncNow()).toBe(true);
+      const firstId = t.service.session()?.deviceId ?? '';
+      expect(await serverDevice(firstId)).toMatchObject({ name: 'Tablette Lens' });
+      expect(t.model.lastUser.value?.displayName).toBe('couns');
+      await t.drafts.save('intake', { lastName: 'Benali' });
+
+      // B cannot simply sign in on A's device id (AUTH7).
+      await expect(t.service.login('vol-b', PASSWORD)).rejects.toMatchObject({ kind: 'device-taken' });
+
+      expect(await t.model.switchPreview()).toEqual({ pending: 0, pendingBy: null, dossiers: 1, drafts: 1 });
+      expect(await t.model.switchUser()).toEqual({ ok: true });
+      expect(t.model.session.value).toBeNull();
+      expect(t.model.lastUser.value).toBeNull();
+      expect(await t.db.households.count()).toBe(0);
+      expect(await t.db.charges.count()).toBe(0);
+      expect(await t.db.sentLog.count()).toBe(0);
+      expect(await t.drafts.count()).toBe(0);
+      expect(await t.repository.getDossier(householdA.id)).toBeUndefined();
+
+      expect((await t.model.login('vol-b', PASSWORD)).ok).toBe(true);
+      expect(await t.model.syncNow()).toBe(true);
+      const secondId = t.service.session()?.deviceId ?? '';
+      expect(secondId).not.toBe(firstId);
+      expect((await t.db.households.toArray()).map((h) => h.id)).toEqual([householdB]);
+      // The server kept the first device row as it was; the new id registered normally, with the label.
+      expect(await serverDevice(firstId)).toMatchObject({ name: 'Tablette Lens', lastSeq: 3 });
+      expect(await serverDevice(secondId)).toMatchObject({ name: 'Tablette Lens' });
+      // A's dossier is still on the server, whole.
+      const rows = await store().transaction((tx) => tx.getRows([householdA.id]));
+      expect(rows.map((r) => r.id)).toEqual([householdA.id]);
+      t.model.stop();
+    });
+
+    it('a change of user with changes waiting is refused, names their author, and nothing is lost', async () => {
+      const t = tablet();
+      await t.model.start();
+      expect((await t.model.login('couns', PASSWORD)).ok).toBe(true);
+      await t.model.syncNow();
+      const { household } = await t.repository.createHousehold(householdFields(), [applicantFields()]);
+      await t.drafts.save('intake', { lastName: 'Benali' });
+      const deviceId = t.service.session()?.deviceId;
+      const before = {
+        outbox: await t.db.outbox.toArray(),
+        households: await t.db.households.toArray(),
+        meta: await t.db.meta.toArray(),
+      };
+      expect(await t.model.switchPreview()).toMatchObject({ pending: 2, pendingBy: 'couns' });
+      expect(await t.model.switchUser()).toEqual({ ok: false, reason: 'pending', pending: 2, by: 'couns' });
+      expect({
+        outbox: await t.db.outbox.toArray(),
+        households: await t.db.households.toArray(),
+        meta: await t.db.meta.toArray(),
+      }).toEqual(before);
+      expect(await t.drafts.count()).toBe(1);
+      expect(t.service.session()?.deviceId).toBe(deviceId);
+      expect(t.model.lastUser.value?.displayName).toBe('couns');
+      // Still signed in: once synced, the change of user goes through.
+      expect(await t.model.syncNow()).toBe(true);
+      expect(await store().transaction((tx) => tx.getRows([household.id]))).toHaveLength(1);
+      expect(await t.model.switchUser()).toEqual({ ok: true });
+      t.model.stop();
+    });
+
+    it('a change whose draft removal fails says so, and a second attempt finishes it', async () => {
+      const t = tablet();
+      let failures = 1;
+      const flaky = {
+        count: () => t.drafts.count(),
+        clearAll: async () => {
+          if (failures-- > 0) throw new Error('settings database closed');
+          await t.drafts.clearAll();
+        },
+      };
+      const model = createSyncModel(t.service, server.clock.now, flaky);
+      await model.start();
+      expect((await model.login('couns', PASSWORD)).ok).toBe(true);
+      await model.syncNow();
+      await t.drafts.save('intake', { lastName: 'Benali' });
+      expect(await model.switchUser()).toEqual({ ok: false, reason: 'failed' });
+      expect(await t.drafts.count()).toBe(1);
+      expect(await model.switchUser()).toEqual({ ok: true });
+      expect(await t.drafts.count()).toBe(0);
+      model.stop();
+    });
+
+    it('[AUTH9] a label typed after start is sent at login; a change while signed in reaches the server at the next sync', async () => {
+      const t = tablet();
+      t.setLabel(undefined);
+      await t.model.start();
+      expect((await t.model.login('couns', PASSWORD)).ok).toBe(true);
+      const deviceId = t.service.session()?.deviceId ?? '';
+      expect((await serverDevice(deviceId))?.name).toBeNull();
+      t.setLabel('Tablette mairie de Lens');
+      expect(await t.model.syncNow()).toBe(true);
+      expect((await serverDevice(deviceId))?.name).toBe('Tablette mairie de Lens');
+      t.setLabel('Tablette Liévin');
+      await t.model.logout();
+      expect((await t.model.login('couns', PASSWORD)).ok).toBe(true);
+      expect((await serverDevice(deviceId))?.name).toBe('Tablette Liévin');
+      t.model.stop();
+    });
+
+    it('a sync run of another tab, still holding the previous session, applies nothing to the emptied device', async () => {
+      const t = tablet();
+      await t.model.start();
+      expect((await t.model.login('couns', PASSWORD)).ok).toBe(true);
+      await t.repository.createHousehold(householdFields(), [applicantFields()]);
+      expect(await t.model.syncNow()).toBe(true);
+      const stale = t.service.session();
+      if (stale === undefined) throw new Error('no session');
+      // Emptied while offline: the previous token was not revoked and still works on the server.
+      expect((await wipeDeviceStore(t.db, 'device-next')).wiped).toBe(true);
+      const sessions = new SessionStore(t.db);
+      await sessions.save(stale);
+      await t.db.meta.delete('session'); // the other tab's copy lives in its memory only
+      const otherTab = new SyncClient({ db: t.db, sessions, fetch: server.fetch, appVersion: '1.0.0' });
+      await expect(otherTab.sync()).rejects.toMatchObject({ kind: 'not-logged-in' });
+      expect(await t.db.households.count()).toBe(0);
+      expect(await t.db.members.count()).toBe(0);
+      expect(await t.db.meta.get('pullCursor')).toBeUndefined();
+      expect((await t.db.meta.get('deviceId'))?.value).toBe('device-next');
+      t.model.stop();
+    });
+  });
+}
