@@ -13,9 +13,10 @@ import {
 } from '../../../src/domain/sync/protocol';
 import { createFirstAdmin, publicUser } from '../auth/accounts';
 import { burnPasswordCheck, verifyPassword } from '../auth/passwords';
-import { LoginRateLimiter, type RateLimitOptions } from '../auth/rate-limit';
+import { recordDeviceAlert } from '../auth/device-alerts';
+import { LoginThrottle, type RateLimitOptions } from '../auth/rate-limit';
 import { hashToken, newSessionToken, SESSION_TTL_MS } from '../auth/sessions';
-import { conflict, forbidden } from '../http-errors';
+import { conflict, databaseUnavailable, forbidden } from '../http-errors';
 import { authOf, requireAuth } from '../plugins/auth';
 
 const ErrorSchema = z.object({ error: z.string(), message: z.string() });
@@ -26,7 +27,7 @@ export interface AuthRoutesOptions {
 
 export async function authRoutes(app: FastifyInstance, options: AuthRoutesOptions): Promise<void> {
   const api = app.withTypeProvider<ZodTypeProvider>();
-  const limiter = new LoginRateLimiter(options.loginLimit);
+  const throttle = new LoginThrottle(app.store, options.loginLimit);
 
   // AUTH1: whether the first admin is still to be created (no auth; reveals nothing else).
   api.get('/setup', { schema: { response: { 200: z.object({ needed: z.boolean() }) } } }, async () => {
@@ -53,10 +54,12 @@ export async function authRoutes(app: FastifyInstance, options: AuthRoutesOption
       },
     },
     async (request, reply) => {
-      const { username, password, deviceId, deviceName } = request.body;
+      const { username, password, deviceId, deviceName, previousDeviceId } = request.body;
       const now = app.now();
-      const key = LoginRateLimiter.key(username, request.ip);
-      const wait = limiter.retryAfterSeconds(key, now);
+      const key = LoginThrottle.key(username, request.ip);
+      const wait = await throttle.begin(key, now).catch((error: unknown) => {
+        throw databaseUnavailable(error);
+      });
       if (wait > 0) {
         return reply
           .code(429)
@@ -68,10 +71,10 @@ export async function authRoutes(app: FastifyInstance, options: AuthRoutesOption
       if (user === undefined) await burnPasswordCheck(password, app.scrypt);
       else ok = await verifyPassword(password, user.passwordHash);
       if (user === undefined || !ok || user.disabled) {
-        limiter.recordFailure(key, now);
+        await throttle.failed(now).catch(() => undefined);
         return reply.code(401).send({ error: 'unauthorized', message: 'Wrong user name or password' });
       }
-      limiter.reset(key);
+      await throttle.succeeded(key);
       const token = newSessionToken();
       const expiresAt = now + SESSION_TTL_MS;
       await app.store.transaction(async (tx) => {
@@ -88,6 +91,7 @@ export async function authRoutes(app: FastifyInstance, options: AuthRoutesOption
             createdAt: now,
             lastSeenAt: now,
           });
+          await recordDeviceAlert(tx, { userId: user.id, newDeviceId: deviceId, previousDeviceId, now });
         }
         await tx.insertSession({
           id: randomUUID(),
