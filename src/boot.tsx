@@ -5,6 +5,7 @@
  */
 import { render } from 'preact';
 import { RelaisDb } from './db/app-db';
+import { DeviceRecordKeeper } from './db/device-record';
 import { DossierRepository } from './db/repository';
 import { createSettingsStore } from './db/settings-store';
 import { provideCatalogue } from './i18n/i18n';
@@ -30,16 +31,20 @@ let simulation: SimulationClient | null = null;
 provideCatalogue('fr', messagesFr);
 
 const db = new RelaisDb();
+const settings = createSettingsStore();
+// A copy of the device's id and sync state outside the dossier database (scenario 34).
+const deviceRecord = new DeviceRecordKeeper(db, settings);
 // Sync with the server of this origin: one pusher across tabs, started with the app (issue 6).
 const sync = createSyncService({
   db,
   fetch: (input, init) => window.fetch(input, init),
   appVersion: __APP_VERSION__,
   env: browserSchedulerEnv(window),
+  deviceRecord,
 });
 
 const state = createAppState({
-  settings: createSettingsStore(),
+  settings,
   storage: navigator.storage,
   connectivity: browserConnectivity(window),
   serverUrl: window.location.origin,
@@ -55,6 +60,7 @@ const state = createAppState({
     },
   },
   sync,
+  deviceRecord,
 });
 
 async function boot(): Promise<void> {

@@ -13,6 +13,7 @@
 import type { RelaisDb } from '../db/app-db';
 import { DB_SCHEMA_VERSION } from '../db/app-db';
 import type { WriteEnvironment } from '../db/change-recorder';
+import type { DeviceRecordPort } from '../db/device-record';
 import {
   applyPullPage,
   applyPushResponse,
@@ -152,6 +153,11 @@ export interface SyncClientOptions {
   maxPushMutations?: number;
   maxPushBytes?: number;
   deviceName?: string;
+  /**
+   * The device record kept outside the dossier database (src/db/device-record.ts): a login names
+   * the lost previous device (DEV1), a successful run refreshes the record.
+   */
+  deviceRecord?: DeviceRecordPort;
 }
 
 interface ErrorBody {
@@ -230,6 +236,8 @@ export class SyncClient {
 
   async login(username: string, password: string): Promise<DeviceSession> {
     const deviceId = await this.deviceId();
+    // DEV1: a device that lost its dossier database names the device it was before.
+    const previousDeviceId = await this.options.deviceRecord?.previousDeviceId();
     let response: Response;
     try {
       response = await this.post('/api/auth/login', {
@@ -237,6 +245,7 @@ export class SyncClient {
         password,
         deviceId,
         ...(this.options.deviceName === undefined ? {} : { deviceName: this.options.deviceName }),
+        ...(previousDeviceId === undefined || previousDeviceId === deviceId ? {} : { previousDeviceId }),
       });
     } catch {
       throw new LoginError('offline', 'The server cannot be reached');
@@ -258,6 +267,9 @@ export class SyncClient {
       loggedInAt: this.now(),
     };
     await this.sessions.save(session);
+    if (previousDeviceId !== undefined)
+      await this.options.deviceRecord?.markReported().catch(() => undefined);
+    await this.refreshDeviceRecord();
     return session;
   }
 
@@ -293,7 +305,13 @@ export class SyncClient {
     await this.pushAll(session, report);
     report.at = this.now();
     await writeMeta(this.db, SYNC_META.lastSyncAt, report.at);
+    await this.refreshDeviceRecord();
     return report;
+  }
+
+  /** The record only helps after a loss: failing to write it never fails a login or a run. */
+  private async refreshDeviceRecord(): Promise<void> {
+    await this.options.deviceRecord?.refresh().catch(() => undefined);
   }
 
   /** Pushes the outbox until it is empty (PUSH1–PUSH7). */

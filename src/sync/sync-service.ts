@@ -4,6 +4,7 @@
  * (SyncService) that tests can also implement by hand.
  */
 import type { RelaisDb } from '../db/app-db';
+import type { DeviceRecordPort } from '../db/device-record';
 import { observeQuery } from '../db/live-query';
 import {
   listServerConflicts,
@@ -67,6 +68,8 @@ export interface CreateSyncServiceOptions {
   scheduler?: SchedulerOptions;
   now?: () => number;
   deviceName?: string;
+  /** The device record outside the dossier database (scenario 34): kept current from here. */
+  deviceRecord?: DeviceRecordPort;
 }
 
 export interface SyncServiceWithClient extends SyncService {
@@ -87,6 +90,7 @@ export function createSyncService(options: CreateSyncServiceOptions): SyncServic
     ...(options.baseUrl === undefined ? {} : { baseUrl: options.baseUrl }),
     ...(options.now === undefined ? {} : { now: options.now }),
     ...(options.deviceName === undefined ? {} : { deviceName: options.deviceName }),
+    ...(options.deviceRecord === undefined ? {} : { deviceRecord: options.deviceRecord }),
   });
   let events: SyncRunEvents | undefined;
   let lastReport: SyncReport | undefined;
@@ -141,6 +145,8 @@ export function createSyncService(options: CreateSyncServiceOptions): SyncServic
       // A local commit grows the outbox: sync shortly after (debounced).
       stopOutbox = observeOutbox((stats) => {
         if (lastPending >= 0 && stats.pending > lastPending) scheduler.trigger('local-change');
+        // The device record follows the outbox, so a lost database can say how much was waiting.
+        if (stats.pending !== lastPending) void options.deviceRecord?.refresh().catch(() => undefined);
         lastPending = stats.pending;
       });
       if (sessions.current() !== undefined) scheduler.start();

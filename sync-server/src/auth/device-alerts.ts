@@ -25,7 +25,10 @@ export interface NewDeviceLogin {
 }
 
 /** Records the alert for a first login of `newDeviceId` when the rule asks for one. */
-export async function recordDeviceAlert(tx: StoreTx, login: NewDeviceLogin): Promise<DeviceAlertRecord | undefined> {
+export async function recordDeviceAlert(
+  tx: StoreTx,
+  login: NewDeviceLogin,
+): Promise<DeviceAlertRecord | undefined> {
   let previous: DeviceRecord | undefined;
   let reason: DeviceAlertRecord['reason'] = 'reported-by-device';
   if (login.previousDeviceId !== undefined && login.previousDeviceId !== login.newDeviceId) {
@@ -34,7 +37,11 @@ export async function recordDeviceAlert(tx: StoreTx, login: NewDeviceLogin): Pro
   }
   if (previous === undefined) {
     reason = 'recent-activity';
-    [previous] = await tx.recentActiveDevicesOf(login.userId, login.newDeviceId, login.now - RECENT_DEVICE_MS);
+    [previous] = await tx.recentActiveDevicesOf(
+      login.userId,
+      login.newDeviceId,
+      login.now - RECENT_DEVICE_MS,
+    );
   }
   if (previous === undefined) return undefined;
   const alert: DeviceAlertRecord = {

@@ -19,7 +19,11 @@ export interface RateLimitOptions {
 export const DEFAULT_LOGIN_LIMIT: RateLimitOptions = { maxFailures: 5, windowMs: 15 * 60 * 1000 };
 
 /** Failure times still inside the window ending at `now`, oldest first. */
-export function recentFailures(failures: readonly number[], now: number, options: RateLimitOptions): number[] {
+export function recentFailures(
+  failures: readonly number[],
+  now: number,
+  options: RateLimitOptions,
+): number[] {
   return failures.filter((t) => t > now - options.windowMs).sort((a, b) => a - b);
 }
 

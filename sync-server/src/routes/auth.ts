@@ -12,8 +12,8 @@ import {
   UserSchema,
 } from '../../../src/domain/sync/protocol';
 import { createFirstAdmin, publicUser } from '../auth/accounts';
-import { burnPasswordCheck, verifyPassword } from '../auth/passwords';
 import { recordDeviceAlert } from '../auth/device-alerts';
+import { burnPasswordCheck, verifyPassword } from '../auth/passwords';
 import { LoginThrottle, type RateLimitOptions } from '../auth/rate-limit';
 import { hashToken, newSessionToken, SESSION_TTL_MS } from '../auth/sessions';
 import { conflict, databaseUnavailable, forbidden } from '../http-errors';

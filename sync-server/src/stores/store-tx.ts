@@ -412,7 +412,11 @@ export class StoreTx {
    * The user's other devices seen since `since` that have pushed at least one change, most
    * recently seen first (DEV1's recent-activity rule).
    */
-  async recentActiveDevicesOf(userId: string, exceptDeviceId: string, since: number): Promise<DeviceRecord[]> {
+  async recentActiveDevicesOf(
+    userId: string,
+    exceptDeviceId: string,
+    since: number,
+  ): Promise<DeviceRecord[]> {
     const rows = await this.sql.all<Row>(
       `SELECT * FROM devices
        WHERE user_id = $1 AND device_id <> $2 AND last_seen_at >= $3 AND last_seq > 0
@@ -943,7 +947,9 @@ export class StoreTx {
        ON CONFLICT (key_hash) DO UPDATE SET updated_at = login_failures.updated_at`,
       [keyHash, now],
     );
-    const rows = await this.sql.all<Row>('SELECT failures FROM login_failures WHERE key_hash = $1', [keyHash]);
+    const rows = await this.sql.all<Row>('SELECT failures FROM login_failures WHERE key_hash = $1', [
+      keyHash,
+    ]);
     const parsed = rows[0] === undefined ? [] : json(rows[0].failures);
     return Array.isArray(parsed) ? parsed.map(num) : [];
   }

@@ -305,21 +305,33 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
         expect(recent.map((d) => d.deviceId)).toEqual(['d-old', 'd-older']);
         expect(await store.transaction((tx) => tx.insertDeviceAlert(alert('a1', 'd-new', 7_000)))).toBe(true);
         // A second login of the same new device does not raise a second alert.
-        expect(await store.transaction((tx) => tx.insertDeviceAlert(alert('a2', 'd-new', 7_500)))).toBe(false);
-        expect(await store.transaction((tx) => tx.insertDeviceAlert(alert('a3', 'd-newer', 8_000)))).toBe(true);
-        const open1 = await store.transaction((tx) => tx.listDeviceAlerts({ includeHandled: false, limit: 10 }));
-        expect(open1.map((a) => a.id)).toEqual(['a3', 'a1']);
-        expect(open1[1]).toEqual({ ...alert('a1', 'd-new', 7_000), username: 'anne', displayName: 'Él anne' });
-        expect(await store.transaction((tx) => tx.markDeviceAlertHandled('a1', { userId: 'u2', at: 9_000 }))).toBe(
+        expect(await store.transaction((tx) => tx.insertDeviceAlert(alert('a2', 'd-new', 7_500)))).toBe(
+          false,
+        );
+        expect(await store.transaction((tx) => tx.insertDeviceAlert(alert('a3', 'd-newer', 8_000)))).toBe(
           true,
         );
-        expect(await store.transaction((tx) => tx.markDeviceAlertHandled('a1', { userId: 'u1', at: 9_500 }))).toBe(
-          false,
+        const open1 = await store.transaction((tx) =>
+          tx.listDeviceAlerts({ includeHandled: false, limit: 10 }),
         );
-        expect(await store.transaction((tx) => tx.markDeviceAlertHandled('nope', { userId: 'u1', at: 1 }))).toBe(
-          false,
+        expect(open1.map((a) => a.id)).toEqual(['a3', 'a1']);
+        expect(open1[1]).toEqual({
+          ...alert('a1', 'd-new', 7_000),
+          username: 'anne',
+          displayName: 'Él anne',
+        });
+        expect(
+          await store.transaction((tx) => tx.markDeviceAlertHandled('a1', { userId: 'u2', at: 9_000 })),
+        ).toBe(true);
+        expect(
+          await store.transaction((tx) => tx.markDeviceAlertHandled('a1', { userId: 'u1', at: 9_500 })),
+        ).toBe(false);
+        expect(
+          await store.transaction((tx) => tx.markDeviceAlertHandled('nope', { userId: 'u1', at: 1 })),
+        ).toBe(false);
+        const open2 = await store.transaction((tx) =>
+          tx.listDeviceAlerts({ includeHandled: false, limit: 10 }),
         );
-        const open2 = await store.transaction((tx) => tx.listDeviceAlerts({ includeHandled: false, limit: 10 }));
         expect(open2.map((a) => a.id)).toEqual(['a3']);
         const all = await store.transaction((tx) => tx.listDeviceAlerts({ includeHandled: true, limit: 1 }));
         expect(all.map((a) => a.id)).toEqual(['a3']);
