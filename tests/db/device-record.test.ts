@@ -30,7 +30,12 @@ function open(name: string, settings: SettingsStore, seed = 1) {
   return { db, repository, keeper: new DeviceRecordKeeper(db, settings, () => T + 3_600_000) };
 }
 
-const applicant = { role: 'applicant' as const, firstName: 'Aïcha', lastName: 'Benali', birthDate: '1984-05-12' };
+const applicant = {
+  role: 'applicant' as const,
+  firstName: 'Aïcha',
+  lastName: 'Benali',
+  birthDate: '1984-05-12',
+};
 
 describe('device record (scenario 34)', () => {
   it('records nothing before the device has an id, then follows the outbox and the last sync', async () => {
