@@ -57,6 +57,8 @@ export async function authRoutes(app: FastifyInstance, options: AuthRoutesOption
       const { username, password, deviceId, deviceName, previousDeviceId } = request.body;
       const now = app.now();
       const key = LoginThrottle.key(username, request.ip);
+      // AUTH3: the attempt is counted in the store (shared by every process) before the password
+      // check, and cleared below if it succeeds.
       const wait = await throttle.begin(key, now).catch((error: unknown) => {
         throw databaseUnavailable(error);
       });
@@ -91,6 +93,7 @@ export async function authRoutes(app: FastifyInstance, options: AuthRoutesOption
             createdAt: now,
             lastSeenAt: now,
           });
+          // DEV1: a first login of this device id may mean an earlier device lost its data.
           await recordDeviceAlert(tx, { userId: user.id, newDeviceId: deviceId, previousDeviceId, now });
         }
         await tx.insertSession({
