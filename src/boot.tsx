@@ -5,6 +5,7 @@
  */
 import { render } from 'preact';
 import { RelaisDb } from './db/app-db';
+import { DeviceRecordKeeper } from './db/device-record';
 import { DossierRepository } from './db/repository';
 import { createSettingsStore } from './db/settings-store';
 import { provideCatalogue } from './i18n/i18n';
@@ -32,6 +33,8 @@ provideCatalogue('fr', messagesFr);
 
 const db = new RelaisDb();
 const settings = createSettingsStore();
+// A copy of the device's id and sync state outside the dossier database (scenario 34).
+const deviceRecord = new DeviceRecordKeeper(db, settings);
 // Sync with the server of this origin: one pusher across tabs, started with the app (issue 6).
 const sync = createSyncService({
   db,
@@ -40,6 +43,7 @@ const sync = createSyncService({
   env: browserSchedulerEnv(window),
   // Read at each login and sync run: a label typed in Settings after start is the one sent.
   deviceLabel: () => readDeviceLabel(settings),
+  deviceRecord,
 });
 
 const state = createAppState({
@@ -59,6 +63,7 @@ const state = createAppState({
     },
   },
   sync,
+  deviceRecord,
 });
 
 async function boot(): Promise<void> {

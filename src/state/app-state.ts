@@ -9,6 +9,7 @@ import { useContext } from 'preact/hooks';
 import type { SettingsStore } from '../db/settings-store';
 import { isLocale, type Locale, loadLocale, locale } from '../i18n/i18n';
 import type { SyncService } from '../sync/sync-service';
+import { createDeviceLossModel, type DeviceLossKeeper } from './device-loss-model';
 import { createDeviceSettingsModel } from './device-settings-model';
 import { createDraftRegistry } from './drafts';
 import { createServerModel, type ServerHealth } from './server-model';
@@ -35,6 +36,8 @@ export interface AppDeps {
   workspace: WorkspaceDeps;
   /** Sync with the server (absent in tests of other screens: the sync model is then inert). */
   sync?: SyncService;
+  /** The device record outside the dossier database (scenario 34: a lost database is noticed). */
+  deviceRecord?: DeviceLossKeeper;
 }
 
 export function createAppState(deps: AppDeps) {
@@ -42,6 +45,7 @@ export function createAppState(deps: AppDeps) {
   const isOnline = signal(deps.connectivity.isOnline());
   const server = createServerModel(deps.serverUrl, deps.fetchHealth);
   const sync = createSyncModel(deps.sync, undefined, drafts);
+  const deviceLoss = createDeviceLossModel(deps.deviceRecord);
   deps.connectivity.subscribe((online) => {
     isOnline.value = online;
     if (online) void server.check();
@@ -60,6 +64,8 @@ export function createAppState(deps: AppDeps) {
       await loadLocale(saved);
       locale.value = saved;
     }
+    // Before sync starts: nothing may write to the dossier database before the loss check.
+    await deviceLoss.start().catch(() => undefined);
     await sync.start().catch(() => undefined);
   }
 
@@ -79,6 +85,7 @@ export function createAppState(deps: AppDeps) {
     }),
     workspace: createWorkspaceModel(deps.workspace),
     sync,
+    deviceLoss,
   };
 }
 

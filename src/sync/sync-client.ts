@@ -13,6 +13,7 @@
 import type { RelaisDb } from '../db/app-db';
 import { DB_SCHEMA_VERSION } from '../db/app-db';
 import type { WriteEnvironment } from '../db/change-recorder';
+import type { DeviceRecordPort } from '../db/device-record';
 import { type DeviceUsage, type DeviceWipeResult, readDeviceUsage, wipeDeviceStore } from '../db/device-wipe';
 import { toStorageError } from '../db/storage-errors';
 import {
@@ -160,6 +161,11 @@ export interface SyncClientOptions {
    * so a label typed after the app started is the one the server gets.
    */
   deviceLabel?: () => Promise<string | undefined>;
+  /**
+   * The device record kept outside the dossier database (src/db/device-record.ts): a login names
+   * the lost previous device (DEV1), a successful run refreshes the record.
+   */
+  deviceRecord?: DeviceRecordPort;
 }
 
 interface ErrorBody {
@@ -239,6 +245,8 @@ export class SyncClient {
   async login(username: string, password: string): Promise<DeviceSession> {
     const deviceId = await this.deviceId();
     const label = await this.currentLabel();
+    // DEV1: a device that lost its dossier database names the device it was before.
+    const previousDeviceId = await this.options.deviceRecord?.previousDeviceId();
     let response: Response;
     try {
       response = await this.post('/api/auth/login', {
@@ -246,6 +254,7 @@ export class SyncClient {
         password,
         deviceId,
         ...(label === undefined ? {} : { deviceName: label }),
+        ...(previousDeviceId === undefined || previousDeviceId === deviceId ? {} : { previousDeviceId }),
       });
     } catch {
       throw new LoginError('offline', 'The server cannot be reached');
@@ -268,6 +277,9 @@ export class SyncClient {
     };
     await this.sessions.save(session);
     if (label !== undefined) await writeMeta(this.db, SYNC_META.deviceLabelSent, label);
+    if (previousDeviceId !== undefined)
+      await this.options.deviceRecord?.markReported().catch(() => undefined);
+    await this.refreshDeviceRecord();
     return session;
   }
 
@@ -374,7 +386,13 @@ export class SyncClient {
     }
     report.at = this.now();
     await writeMeta(this.db, SYNC_META.lastSyncAt, report.at);
+    await this.refreshDeviceRecord();
     return report;
+  }
+
+  /** The record only helps after a loss: failing to write it never fails a login or a run. */
+  private async refreshDeviceRecord(): Promise<void> {
+    await this.options.deviceRecord?.refresh().catch(() => undefined);
   }
 
   /** Pushes the outbox until it is empty (PUSH1–PUSH7). */

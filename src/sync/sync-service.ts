@@ -4,6 +4,7 @@
  * (SyncService) that tests can also implement by hand.
  */
 import type { RelaisDb } from '../db/app-db';
+import type { DeviceRecordPort } from '../db/device-record';
 import type { DeviceUsage, DeviceWipeResult } from '../db/device-wipe';
 import { observeQuery } from '../db/live-query';
 import {
@@ -78,6 +79,8 @@ export interface CreateSyncServiceOptions {
   now?: () => number;
   /** The current device label from Settings (AUTH9), read at each login and sync run. */
   deviceLabel?: () => Promise<string | undefined>;
+  /** The device record outside the dossier database (scenario 34): kept current from here. */
+  deviceRecord?: DeviceRecordPort;
 }
 
 export interface SyncServiceWithClient extends SyncService {
@@ -98,6 +101,7 @@ export function createSyncService(options: CreateSyncServiceOptions): SyncServic
     ...(options.baseUrl === undefined ? {} : { baseUrl: options.baseUrl }),
     ...(options.now === undefined ? {} : { now: options.now }),
     ...(options.deviceLabel === undefined ? {} : { deviceLabel: options.deviceLabel }),
+    ...(options.deviceRecord === undefined ? {} : { deviceRecord: options.deviceRecord }),
   });
   let events: SyncRunEvents | undefined;
   let lastReport: SyncReport | undefined;
@@ -152,6 +156,8 @@ export function createSyncService(options: CreateSyncServiceOptions): SyncServic
       // A local commit grows the outbox: sync shortly after (debounced).
       stopOutbox = observeOutbox((stats) => {
         if (lastPending >= 0 && stats.pending > lastPending) scheduler.trigger('local-change');
+        // The device record follows the outbox, so a lost database can say how much was waiting.
+        if (stats.pending !== lastPending) void options.deviceRecord?.refresh().catch(() => undefined);
         lastPending = stats.pending;
       });
       if (sessions.current() !== undefined) scheduler.start();

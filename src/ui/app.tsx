@@ -2,6 +2,7 @@ import { LocationProvider, lazy, Route, Router } from 'preact-iso';
 import { t } from '../i18n/i18n';
 import { type AppState, AppStateContext } from '../state/app-state';
 import { AppHeader } from './components/app-header';
+import { LostDeviceNotice } from './components/lost-device-notice';
 import { SyncBanner } from './components/sync-banner';
 import { UpdateBanner } from './components/update-banner';
 import { DossiersPage } from './pages/dossiers-page';
@@ -26,6 +27,7 @@ export function App({ state }: { state: AppState }) {
         </a>
         <AppHeader />
         <UpdateBanner />
+        <LostDeviceNotice />
         <SyncBanner />
         <main id="main" tabIndex={-1}>
           <Router>

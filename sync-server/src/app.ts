@@ -12,6 +12,7 @@ import { registerStore } from './plugins/store';
 import { registerZod } from './plugins/zod';
 import { adminRoutes } from './routes/admin';
 import { authRoutes } from './routes/auth';
+import { deviceAlertRoutes } from './routes/device-alerts';
 import { healthRoutes } from './routes/health';
 import { type SyncRoutesOptions, syncRoutes } from './routes/sync';
 import { openStore } from './stores/create-store';
@@ -63,6 +64,7 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
         );
         await api.register(adminRoutes, { prefix: '/admin' });
         await api.register(syncRoutes, options.sync ?? {});
+        await api.register(deviceAlertRoutes);
       },
       { prefix: '/api' },
     );

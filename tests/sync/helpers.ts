@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import pg from 'pg';
 import { RelaisDb } from '../../src/db/app-db';
+import type { DeviceRecordPort } from '../../src/db/device-record';
 import { DossierRepository } from '../../src/db/repository';
 import { type FieldsOf, ROW_SCHEMAS } from '../../src/domain/dossier/rows';
 import { ENTITY_NAMES, ENTITY_TABLES } from '../../src/domain/sync/entities';
@@ -291,11 +292,17 @@ export async function makeDevice(
     pullLimit?: number;
     login?: boolean;
     deviceName?: string;
+    /** Reopen a database by name (a device starting again after its database was deleted). */
+    dbName?: string;
+    /** The device record kept outside the dossier database (scenario 34), built on `db`. */
+    deviceRecord?: (db: RelaisDb) => DeviceRecordPort;
   } = {},
 ): Promise<Device> {
   dbCounter += 1;
   const random = prng(options.seed ?? dbCounter);
-  const db = new RelaisDb(`sync-${name}-${dbCounter}-${Math.random().toString(36).slice(2)}`);
+  const db = new RelaisDb(
+    options.dbName ?? `sync-${name}-${dbCounter}-${Math.random().toString(36).slice(2)}`,
+  );
   const sessions = new SessionStore(db);
   const transport = new FaultyTransport(server.fetch, random);
   const device: Device = {
@@ -318,6 +325,7 @@ export async function makeDevice(
     randomBytes: bytesFrom(random),
     ...(options.pullLimit === undefined ? {} : { pullLimit: options.pullLimit }),
     deviceLabel: async () => device.label,
+    ...(options.deviceRecord === undefined ? {} : { deviceRecord: options.deviceRecord(db) }),
   });
   device.repository = new DossierRepository(db, {
     now,

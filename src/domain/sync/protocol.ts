@@ -265,6 +265,31 @@ export const QuarantineItemSchema = z.object({
 export type QuarantineItem = z.infer<typeof QuarantineItemSchema>;
 
 // ---------------------------------------------------------------------------------------------
+// Device alerts (coordinators, rule DEV1)
+
+export const DeviceAlertReasonSchema = z.enum(['reported-by-device', 'recent-activity']);
+
+export const DeviceAlertSchema = z.object({
+  id: z.string(),
+  userId: z.string(),
+  username: z.string(),
+  displayName: z.string(),
+  /** The device id the person signed in with for the first time. */
+  newDeviceId: z.string(),
+  /** The earlier device that may hold changes the server never received. */
+  previousDeviceId: z.string(),
+  reason: DeviceAlertReasonSchema,
+  /** When the previous device last pushed (or registered), Unix ms. */
+  previousLastSeenAt: z.number().int(),
+  /** The previous device's last applied (acknowledged) seq. */
+  previousLastSeq: z.number().int(),
+  createdAt: z.number().int(),
+  handledAt: z.number().int().nullable(),
+  handledBy: z.string().nullable(),
+});
+export type DeviceAlert = z.infer<typeof DeviceAlertSchema>;
+
+// ---------------------------------------------------------------------------------------------
 // Accounts
 
 export const RoleSchema = z.enum(['volunteer', 'counsellor', 'coordinator', 'admin']);
@@ -313,6 +338,11 @@ export const LoginRequestSchema = z.object({
    * login; an empty string clears it; absent leaves the stored name as it is.
    */
   deviceName: z.string().max(200).optional(),
+  /**
+   * The device id this device had before its dossier database was lost (kept by the app outside
+   * that database), sent when `deviceId` is new. Older apps omit it. Rule DEV1.
+   */
+  previousDeviceId: DeviceIdSchema.optional(),
 });
 
 /** AUTH9: `PATCH /auth/device` renames the session's device (null or "" clears the label). */

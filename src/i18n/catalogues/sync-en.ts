@@ -41,6 +41,21 @@ export const syncEn: Record<keyof typeof syncFr, string> = {
   'sync.age.hours': '{count} hours',
   'sync.age.day': '1 day',
   'sync.age.days': '{count} days',
+  'lostDevice.title': 'The data on this device has disappeared',
+  'lostDevice.what':
+    'The cases saved on this device were erased (by the browser or by a clean-up). This device starts again from nothing.',
+  'lostDevice.lastSync': 'Last successful sync: {when}.',
+  'lostDevice.neverSynced': 'This device had never synced with the server.',
+  'lostDevice.waitingNone': 'At that time, everything had been sent to the server.',
+  'lostDevice.waitingOne': 'At that time, 1 change had not been sent yet (made on {when}).',
+  'lostDevice.waiting': 'At that time, {count} changes had not been sent yet (the oldest made on {when}).',
+  'lostDevice.todo': 'What to do:',
+  'lostDevice.todoLogin': 'Sign in again: the cases saved on the server will come back to this device.',
+  'lostDevice.todoImport':
+    'If you had exported a file of cases (“relais-….json”), import it from the list of cases, with “Import a file of cases”. The changes that were not sent will be taken back, without duplicates.',
+  'lostDevice.todoCoordinator':
+    'Your coordinator will be told when you next sign in. Without an exported file, go over the missing changes with them.',
+  'lostDevice.acknowledge': 'I understand',
   'login.title': 'Sign in',
   'login.intro':
     'Sign in to sync the cases of your welcome point. Without signing in you can keep working: everything is kept on this device.',

@@ -41,6 +41,23 @@ export const syncFr = {
   'sync.age.hours': '{count} heures',
   'sync.age.day': '1 jour',
   'sync.age.days': '{count} jours',
+  'lostDevice.title': 'Les données de cet appareil ont disparu',
+  'lostDevice.what':
+    'Les dossiers enregistrés sur cet appareil ont été effacés (par le navigateur ou par un nettoyage). Cet appareil repart de zéro.',
+  'lostDevice.lastSync': 'Dernière synchronisation réussie : {when}.',
+  'lostDevice.neverSynced': 'Cet appareil ne s’était jamais synchronisé avec le serveur.',
+  'lostDevice.waitingNone': 'À ce moment-là, tout avait été envoyé au serveur.',
+  'lostDevice.waitingOne': 'À ce moment-là, 1 modification n’avait pas encore été envoyée (faite le {when}).',
+  'lostDevice.waiting':
+    'À ce moment-là, {count} modifications n’avaient pas encore été envoyées (la plus ancienne faite le {when}).',
+  'lostDevice.todo': 'Que faire :',
+  'lostDevice.todoLogin':
+    'Connectez-vous à nouveau : les dossiers enregistrés sur le serveur reviendront sur cet appareil.',
+  'lostDevice.todoImport':
+    'Si vous aviez exporté un fichier de dossiers (« relais-….json »), importez-le depuis la liste des dossiers, avec « Importer un fichier de dossiers ». Les modifications non envoyées seront reprises, sans doublon.',
+  'lostDevice.todoCoordinator':
+    'Votre coordinateur sera prévenu à votre prochaine connexion. Sans fichier exporté, refaites avec lui les modifications qui manquent.',
+  'lostDevice.acknowledge': 'J’ai compris',
   'login.title': 'Connexion',
   'login.intro':
     'Connectez-vous pour synchroniser les dossiers de votre point d’accueil. Sans connexion, vous pouvez continuer à travailler : tout est gardé sur cet appareil.',

@@ -1,8 +1,16 @@
 /**
- * Login throttling: at most `maxFailures` failed logins per user name and client address in a
- * sliding window. In memory, so it holds for one server process (two processes behind a load
- * balancer each allow the limit): see docs/sync-protocol.md AUTH3.
+ * Login throttling (AUTH3): at most `maxFailures` failed logins per user name and client address
+ * in a sliding window. The failure times live in the store (table login_failures), so every
+ * server process on the same database shares one count: two processes behind a load balancer
+ * allow the limit once, not once each (ADR 0010).
+ *
+ * An attempt is counted *before* the password is checked and cleared when it succeeds, inside
+ * the key's row lock: concurrent attempts (on one process or several) cannot all slip through
+ * while the slow password check of the first ones is running.
  */
+import { createHash } from 'node:crypto';
+import type { RelaisStore } from '../stores/store';
+
 export interface RateLimitOptions {
   maxFailures: number;
   windowMs: number;
@@ -10,42 +18,62 @@ export interface RateLimitOptions {
 
 export const DEFAULT_LOGIN_LIMIT: RateLimitOptions = { maxFailures: 5, windowMs: 15 * 60 * 1000 };
 
-export class LoginRateLimiter {
-  readonly #failures = new Map<string, number[]>();
+/** Failure times still inside the window ending at `now`, oldest first. */
+export function recentFailures(
+  failures: readonly number[],
+  now: number,
+  options: RateLimitOptions,
+): number[] {
+  return failures.filter((t) => t > now - options.windowMs).sort((a, b) => a - b);
+}
 
-  constructor(readonly options: RateLimitOptions = DEFAULT_LOGIN_LIMIT) {}
+/** Seconds to wait before the next attempt given the recent failures, or 0 when one is allowed. */
+export function retryAfterSeconds(recent: readonly number[], now: number, options: RateLimitOptions): number {
+  if (recent.length < options.maxFailures) return 0;
+  const oldest = recent[recent.length - options.maxFailures] ?? now;
+  return Math.max(1, Math.ceil((oldest + options.windowMs - now) / 1000));
+}
 
+export class LoginThrottle {
+  constructor(
+    private readonly store: RelaisStore,
+    readonly options: RateLimitOptions = DEFAULT_LOGIN_LIMIT,
+  ) {}
+
+  /**
+   * The stored key: a SHA-256, so the table holds no user name or address in clear.
+   * User names are compared lower-cased, as logins are.
+   */
   static key(username: string, ip: string): string {
-    return `${username.toLowerCase()}\u0000${ip}`;
+    return createHash('sha256').update(`${username.toLowerCase()}\u0000${ip}`).digest('hex');
   }
 
-  #recent(key: string, now: number): number[] {
-    const list = (this.#failures.get(key) ?? []).filter((t) => t > now - this.options.windowMs);
-    if (list.length === 0) this.#failures.delete(key);
-    else this.#failures.set(key, list);
-    return list;
+  /**
+   * Counts one attempt for `key` unless the limit is reached.
+   * @returns 0 when the attempt may go on (it counts as a failure until `succeeded`), otherwise
+   * the seconds to wait (Retry-After); nothing is counted then.
+   */
+  async begin(key: string, now: number): Promise<number> {
+    return this.store.transaction(async (tx) => {
+      const recent = recentFailures(await tx.lockLoginFailures(key, now), now, this.options);
+      const wait = retryAfterSeconds(recent, now, this.options);
+      // Only the last maxFailures times matter for the next decision: the row stays small.
+      const kept = wait > 0 ? recent : [...recent, now];
+      await tx.setLoginFailures(key, kept.slice(-this.options.maxFailures), now);
+      return wait;
+    });
   }
 
-  /** Seconds to wait before the next attempt, or 0 when an attempt is allowed. */
-  retryAfterSeconds(key: string, now: number): number {
-    const recent = this.#recent(key, now);
-    if (recent.length < this.options.maxFailures) return 0;
-    const oldest = recent[recent.length - this.options.maxFailures] ?? now;
-    return Math.max(1, Math.ceil((oldest + this.options.windowMs - now) / 1000));
+  /** A successful login clears the count. */
+  async succeeded(key: string): Promise<void> {
+    await this.store.transaction((tx) => tx.clearLoginFailures(key));
   }
 
-  recordFailure(key: string, now: number): void {
-    const recent = this.#recent(key, now);
-    recent.push(now);
-    this.#failures.set(key, recent);
-    // Bound memory under a spray of user names: forget the oldest keys.
-    if (this.#failures.size > 100_000) {
-      const first = this.#failures.keys().next().value;
-      if (first !== undefined) this.#failures.delete(first);
-    }
-  }
-
-  reset(key: string): void {
-    this.#failures.delete(key);
+  /**
+   * A failed login keeps its counted attempt; keys idle for a whole window are forgotten, in a
+   * transaction of their own so the pruning never holds a key's lock for long.
+   */
+  async failed(now: number): Promise<void> {
+    await this.store.transaction((tx) => tx.pruneLoginFailures(now - this.options.windowMs));
   }
 }

@@ -15,10 +15,11 @@ import {
   UserSchema,
 } from '../../../src/domain/sync/protocol';
 import { createFirstAdmin, publicUser } from '../auth/accounts';
+import { recordDeviceAlert } from '../auth/device-alerts';
 import { burnPasswordCheck, verifyPassword } from '../auth/passwords';
-import { LoginRateLimiter, type RateLimitOptions } from '../auth/rate-limit';
+import { LoginThrottle, type RateLimitOptions } from '../auth/rate-limit';
 import { hashToken, newSessionToken, SESSION_TTL_MS } from '../auth/sessions';
-import { conflict, forbidden } from '../http-errors';
+import { conflict, databaseUnavailable, forbidden } from '../http-errors';
 import { authOf, requireAuth } from '../plugins/auth';
 
 const ErrorSchema = z.object({ error: z.string(), message: z.string() });
@@ -29,7 +30,7 @@ export interface AuthRoutesOptions {
 
 export async function authRoutes(app: FastifyInstance, options: AuthRoutesOptions): Promise<void> {
   const api = app.withTypeProvider<ZodTypeProvider>();
-  const limiter = new LoginRateLimiter(options.loginLimit);
+  const throttle = new LoginThrottle(app.store, options.loginLimit);
 
   // AUTH1: whether the first admin is still to be created (no auth; reveals nothing else).
   api.get('/setup', { schema: { response: { 200: z.object({ needed: z.boolean() }) } } }, async () => {
@@ -56,10 +57,14 @@ export async function authRoutes(app: FastifyInstance, options: AuthRoutesOption
       },
     },
     async (request, reply) => {
-      const { username, password, deviceId, deviceName } = request.body;
+      const { username, password, deviceId, deviceName, previousDeviceId } = request.body;
       const now = app.now();
-      const key = LoginRateLimiter.key(username, request.ip);
-      const wait = limiter.retryAfterSeconds(key, now);
+      const key = LoginThrottle.key(username, request.ip);
+      // AUTH3: the attempt is counted in the store (shared by every process) before the password
+      // check, and cleared below if it succeeds.
+      const wait = await throttle.begin(key, now).catch((error: unknown) => {
+        throw databaseUnavailable(error);
+      });
       if (wait > 0) {
         return reply
           .code(429)
@@ -71,10 +76,10 @@ export async function authRoutes(app: FastifyInstance, options: AuthRoutesOption
       if (user === undefined) await burnPasswordCheck(password, app.scrypt);
       else ok = await verifyPassword(password, user.passwordHash);
       if (user === undefined || !ok || user.disabled) {
-        limiter.recordFailure(key, now);
+        await throttle.failed(now).catch(() => undefined);
         return reply.code(401).send({ error: 'unauthorized', message: 'Wrong user name or password' });
       }
-      limiter.reset(key);
+      await throttle.succeeded(key);
       const token = newSessionToken();
       const expiresAt = now + SESSION_TTL_MS;
       await app.store.transaction(async (tx) => {
@@ -91,6 +96,8 @@ export async function authRoutes(app: FastifyInstance, options: AuthRoutesOption
             createdAt: now,
             lastSeenAt: now,
           });
+          // DEV1: a first login of this device id may mean an earlier device lost its data.
+          await recordDeviceAlert(tx, { userId: user.id, newDeviceId: deviceId, previousDeviceId, now });
         } else if (deviceName !== undefined && normaliseDeviceName(deviceName) !== device.name) {
           // AUTH9: the label typed in Settings since the last login replaces the stored one.
           await tx.setDeviceName(deviceId, normaliseDeviceName(deviceName), now);

@@ -129,6 +129,29 @@ export interface QuarantineRecord {
   receivedAt: number;
 }
 
+export type DeviceAlertReason = 'reported-by-device' | 'recent-activity';
+
+/** DEV1: a user signed in with a new device id while an earlier device may hold lost changes. */
+export interface DeviceAlertRecord {
+  id: string;
+  userId: string;
+  newDeviceId: string;
+  previousDeviceId: string;
+  reason: DeviceAlertReason;
+  /** The previous device as the server last knew it: last seen (push) time, last applied seq. */
+  previousLastSeenAt: number;
+  previousLastSeq: number;
+  createdAt: number;
+  handledAt: number | null;
+  handledBy: string | null;
+}
+
+/** A device alert with the names a coordinator reads. */
+export interface DeviceAlertView extends DeviceAlertRecord {
+  username: string;
+  displayName: string;
+}
+
 /** Which households a query may see: all of them, or those of some welcome points. */
 export type Scope = { all: true } | { all: false; userId: string; welcomePointIds: readonly string[] };
 
@@ -181,6 +204,34 @@ function toStoredRow(row: Row): StoredRow {
     data: JSON.parse(str(row.data)) as Record<string, unknown>,
     fieldMeta: JSON.parse(str(row.field_meta)) as Record<string, FieldMeta>,
     updatedHlc: str(row.updated_hlc),
+  };
+}
+
+function toDevice(r: Row): DeviceRecord {
+  return {
+    deviceId: str(r.device_id),
+    userId: str(r.user_id),
+    name: optStr(r.name),
+    lastSeq: num(r.last_seq),
+    createdAt: num(r.created_at),
+    lastSeenAt: num(r.last_seen_at),
+  };
+}
+
+function toDeviceAlert(r: Row): DeviceAlertView {
+  return {
+    id: str(r.id),
+    userId: str(r.user_id),
+    username: str(r.username),
+    displayName: str(r.display_name),
+    newDeviceId: str(r.new_device_id),
+    previousDeviceId: str(r.previous_device_id),
+    reason: str(r.reason) as DeviceAlertReason,
+    previousLastSeenAt: num(r.previous_last_seen_at),
+    previousLastSeq: num(r.previous_last_seq),
+    createdAt: num(r.created_at),
+    handledAt: optNum(r.handled_at),
+    handledBy: optStr(r.handled_by),
   };
 }
 
@@ -354,16 +405,25 @@ export class StoreTx {
 
   async getDevice(deviceId: string): Promise<DeviceRecord | undefined> {
     const rows = await this.sql.all<Row>('SELECT * FROM devices WHERE device_id = $1', [deviceId]);
-    const r = rows[0];
-    if (r === undefined) return undefined;
-    return {
-      deviceId: str(r.device_id),
-      userId: str(r.user_id),
-      name: optStr(r.name),
-      lastSeq: num(r.last_seq),
-      createdAt: num(r.created_at),
-      lastSeenAt: num(r.last_seen_at),
-    };
+    return rows[0] === undefined ? undefined : toDevice(rows[0]);
+  }
+
+  /**
+   * The user's other devices seen since `since` that have pushed at least one change, most
+   * recently seen first (DEV1's recent-activity rule).
+   */
+  async recentActiveDevicesOf(
+    userId: string,
+    exceptDeviceId: string,
+    since: number,
+  ): Promise<DeviceRecord[]> {
+    const rows = await this.sql.all<Row>(
+      `SELECT * FROM devices
+       WHERE user_id = $1 AND device_id <> $2 AND last_seen_at >= $3 AND last_seq > 0
+       ORDER BY last_seen_at DESC, device_id`,
+      [userId, exceptDeviceId, since],
+    );
+    return rows.map(toDevice);
   }
 
   async insertDevice(device: DeviceRecord): Promise<void> {
@@ -826,5 +886,97 @@ export class StoreTx {
       payload: json(r.payload),
       receivedAt: num(r.received_at),
     }));
+  }
+
+  // ---- device alerts (DEV1) -------------------------------------------------------------------
+
+  /** Inserts the alert unless the new device already has one; true when inserted. */
+  async insertDeviceAlert(alert: DeviceAlertRecord): Promise<boolean> {
+    const inserted = await this.sql.run(
+      `INSERT INTO device_alerts (id, user_id, new_device_id, previous_device_id, reason, previous_last_seen_at,
+         previous_last_seq, created_at, handled_at, handled_by)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+       ON CONFLICT (new_device_id) DO NOTHING`,
+      [
+        alert.id,
+        alert.userId,
+        alert.newDeviceId,
+        alert.previousDeviceId,
+        alert.reason,
+        alert.previousLastSeenAt,
+        alert.previousLastSeq,
+        alert.createdAt,
+        alert.handledAt,
+        alert.handledBy,
+      ],
+    );
+    return inserted > 0;
+  }
+
+  /** Newest first; open ones only unless `includeHandled`. */
+  async listDeviceAlerts(filter: { includeHandled: boolean; limit: number }): Promise<DeviceAlertView[]> {
+    const rows = await this.sql.all<Row>(
+      `SELECT a.*, u.username, u.display_name FROM device_alerts a JOIN users u ON u.id = a.user_id
+       WHERE $1 = 1 OR a.handled_at IS NULL
+       ORDER BY a.created_at DESC, a.id LIMIT $2`,
+      [filter.includeHandled ? 1 : 0, filter.limit],
+    );
+    return rows.map(toDeviceAlert);
+  }
+
+  async getDeviceAlert(id: string): Promise<DeviceAlertView | undefined> {
+    const rows = await this.sql.all<Row>(
+      `SELECT a.*, u.username, u.display_name FROM device_alerts a JOIN users u ON u.id = a.user_id
+       WHERE a.id = $1`,
+      [id],
+    );
+    return rows[0] === undefined ? undefined : toDeviceAlert(rows[0]);
+  }
+
+  /** Marks an open alert handled; false when it does not exist or was already handled. */
+  async markDeviceAlertHandled(id: string, by: { userId: string; at: number }): Promise<boolean> {
+    const changed = await this.sql.run(
+      'UPDATE device_alerts SET handled_at = $2, handled_by = $3 WHERE id = $1 AND handled_at IS NULL',
+      [id, by.at, by.userId],
+    );
+    return changed > 0;
+  }
+
+  // ---- login throttling (AUTH3) ---------------------------------------------------------------
+
+  /**
+   * The failure times recorded for a throttle key, after taking the key's row lock: on
+   * PostgreSQL the upsert locks the row until the transaction ends, so two server processes
+   * checking the same key wait for each other instead of both reading the same count (SQLite
+   * runs one write transaction at a time anyway).
+   */
+  async lockLoginFailures(keyHash: string, now: number): Promise<number[]> {
+    await this.sql.run(
+      `INSERT INTO login_failures (key_hash, failures, updated_at) VALUES ($1, '[]', $2)
+       ON CONFLICT (key_hash) DO UPDATE SET updated_at = login_failures.updated_at`,
+      [keyHash, now],
+    );
+    const rows = await this.sql.all<Row>('SELECT failures FROM login_failures WHERE key_hash = $1', [
+      keyHash,
+    ]);
+    const parsed = rows[0] === undefined ? [] : json(rows[0].failures);
+    return Array.isArray(parsed) ? parsed.map(num) : [];
+  }
+
+  async setLoginFailures(keyHash: string, failures: readonly number[], now: number): Promise<void> {
+    await this.sql.run('UPDATE login_failures SET failures = $2, updated_at = $3 WHERE key_hash = $1', [
+      keyHash,
+      JSON.stringify(failures),
+      now,
+    ]);
+  }
+
+  async clearLoginFailures(keyHash: string): Promise<void> {
+    await this.sql.run('DELETE FROM login_failures WHERE key_hash = $1', [keyHash]);
+  }
+
+  /** Forgets keys without a failure since `before` (their window is over). */
+  async pruneLoginFailures(before: number): Promise<number> {
+    return this.sql.run('DELETE FROM login_failures WHERE updated_at < $1', [before]);
   }
 }

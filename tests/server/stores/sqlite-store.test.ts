@@ -58,6 +58,7 @@ describe('SqliteStore settings', () => {
       { version: 1, name: 'init' },
       { version: 2, name: 'sync' },
       { version: 3, name: 'scope-removals' },
+      { version: 4, name: 'device-alerts-login-throttle' },
     ]);
     db.close();
   });

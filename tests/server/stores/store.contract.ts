@@ -293,6 +293,110 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
         ]);
       });
 
+      it('[DEV1] finds recently active devices of a user, keeps one alert per new device, lists and marks them handled', async () => {
+        const store = open();
+        await store.migrate();
+        const device = (deviceId: string, userId: string, lastSeq: number, lastSeenAt: number) => ({
+          deviceId,
+          userId,
+          name: null,
+          lastSeq,
+          createdAt: 1,
+          lastSeenAt,
+        });
+        const alert = (id: string, newDeviceId: string, createdAt: number) => ({
+          id,
+          userId: 'u1',
+          newDeviceId,
+          previousDeviceId: 'd-old',
+          reason: 'recent-activity' as const,
+          previousLastSeenAt: 5_000,
+          previousLastSeq: 42,
+          createdAt,
+          handledAt: null,
+          handledBy: null,
+        });
+        await store.transaction(async (tx) => {
+          await tx.insertUser(user('u1', 'anne'));
+          await tx.insertUser(user('u2', 'bea'));
+          await tx.insertDevice(device('d-old', 'u1', 42, 5_000));
+          await tx.insertDevice(device('d-older', 'u1', 3, 4_000));
+          await tx.insertDevice(device('d-stale', 'u1', 9, 100));
+          await tx.insertDevice(device('d-idle', 'u1', 0, 6_000));
+          await tx.insertDevice(device('d-other', 'u2', 7, 6_000));
+          await tx.insertDevice(device('d-new', 'u1', 0, 7_000));
+        });
+        const recent = await store.transaction((tx) => tx.recentActiveDevicesOf('u1', 'd-new', 1_000));
+        expect(recent.map((d) => d.deviceId)).toEqual(['d-old', 'd-older']);
+        expect(await store.transaction((tx) => tx.insertDeviceAlert(alert('a1', 'd-new', 7_000)))).toBe(true);
+        // A second login of the same new device does not raise a second alert.
+        expect(await store.transaction((tx) => tx.insertDeviceAlert(alert('a2', 'd-new', 7_500)))).toBe(
+          false,
+        );
+        expect(await store.transaction((tx) => tx.insertDeviceAlert(alert('a3', 'd-newer', 8_000)))).toBe(
+          true,
+        );
+        const open1 = await store.transaction((tx) =>
+          tx.listDeviceAlerts({ includeHandled: false, limit: 10 }),
+        );
+        expect(open1.map((a) => a.id)).toEqual(['a3', 'a1']);
+        expect(open1[1]).toEqual({
+          ...alert('a1', 'd-new', 7_000),
+          username: 'anne',
+          displayName: 'Él anne',
+        });
+        expect(
+          await store.transaction((tx) => tx.markDeviceAlertHandled('a1', { userId: 'u2', at: 9_000 })),
+        ).toBe(true);
+        expect(
+          await store.transaction((tx) => tx.markDeviceAlertHandled('a1', { userId: 'u1', at: 9_500 })),
+        ).toBe(false);
+        expect(
+          await store.transaction((tx) => tx.markDeviceAlertHandled('nope', { userId: 'u1', at: 1 })),
+        ).toBe(false);
+        const open2 = await store.transaction((tx) =>
+          tx.listDeviceAlerts({ includeHandled: false, limit: 10 }),
+        );
+        expect(open2.map((a) => a.id)).toEqual(['a3']);
+        const all = await store.transaction((tx) => tx.listDeviceAlerts({ includeHandled: true, limit: 1 }));
+        expect(all.map((a) => a.id)).toEqual(['a3']);
+        const handled = await store.transaction((tx) => tx.getDeviceAlert('a1'));
+        expect([handled?.handledAt, handled?.handledBy]).toEqual([9_000, 'u2']);
+      });
+
+      it('[AUTH3] keeps login failure times per key, shared by two connections, cleared and pruned', async () => {
+        const a = open();
+        await a.migrate();
+        const b = fixture.kind === 'postgres' ? open() : a;
+        expect(await a.transaction((tx) => tx.lockLoginFailures('k1', 1_000))).toEqual([]);
+        await a.transaction((tx) => tx.setLoginFailures('k1', [1_000, 2_000], 2_000));
+        await a.transaction(async (tx) => {
+          await tx.lockLoginFailures('k2', 1_500);
+          await tx.setLoginFailures('k2', [1_500], 1_500);
+        });
+        expect(await b.transaction((tx) => tx.lockLoginFailures('k1', 3_000))).toEqual([1_000, 2_000]);
+        await b.transaction((tx) => tx.clearLoginFailures('k1'));
+        expect(await a.transaction((tx) => tx.lockLoginFailures('k1', 3_000))).toEqual([]);
+        // k1 was re-created at 3000 (an empty row); k2 was last touched at 1500.
+        expect(await a.transaction((tx) => tx.pruneLoginFailures(2_000))).toBe(1);
+        expect(await a.transaction((tx) => tx.lockLoginFailures('k2', 4_000))).toEqual([]);
+      });
+
+      it('[AUTH3] serialises attempts on one login key across connections (row lock)', async () => {
+        const a = open();
+        await a.migrate();
+        const b = fixture.kind === 'postgres' ? open() : a;
+        const attempt = (store: RelaisStore, at: number) =>
+          store.transaction(async (tx) => {
+            const failures = await tx.lockLoginFailures('key', at);
+            await new Promise((resolve) => setTimeout(resolve, 5));
+            await tx.setLoginFailures('key', [...failures, at], at);
+          });
+        await Promise.all(Array.from({ length: 10 }, (_, i) => attempt(i % 2 === 0 ? a : b, 100 + i)));
+        const kept = await a.transaction((tx) => tx.lockLoginFailures('key', 200));
+        expect([...kept].sort((x, y) => x - y)).toEqual(Array.from({ length: 10 }, (_, i) => 100 + i));
+      });
+
       it('serialises sequenced transactions: concurrent counter increments never collide', async () => {
         const a = open();
         await a.migrate();
