@@ -48,11 +48,14 @@ export function wipeDeviceStore(db: RelaisDb, newDeviceId: string): Promise<Devi
     const { pending, userIds } = await pendingByUser(db);
     if (pending > 0) return { wiped: false, pending, userIds };
     const kept = (await db.meta.bulkGet([...KEPT_META])).filter((r) => r !== undefined);
+    const oldId = (await db.meta.get(SYNC_META.deviceId))?.value;
     for (const table of db.tables) await table.clear();
     await db.meta.bulkPut([
       ...kept,
       { key: 'schemaVersion', value: DB_SCHEMA_VERSION },
       { key: SYNC_META.deviceId, value: newDeviceId },
+      // The next login says this new id comes from a change of user, not a lost device (DEV1).
+      ...(typeof oldId === 'string' ? [{ key: SYNC_META.switchedFrom, value: oldId }] : []),
     ]);
     return { wiped: true, deviceId: newDeviceId };
   });

@@ -44,6 +44,8 @@ export const SYNC_META = {
   lastUser: 'lastUser',
   /** The device label the server last accepted (AUTH9): a different current label is sent. */
   deviceLabelSent: 'deviceLabelSent',
+  /** The id this device had before a change of user emptied it (ADR 0009); sent at the next login. */
+  switchedFrom: 'switchedFrom',
 } as const;
 
 /**

@@ -247,6 +247,8 @@ export class SyncClient {
     const label = await this.currentLabel();
     // DEV1: a device that lost its dossier database names the device it was before.
     const previousDeviceId = await this.options.deviceRecord?.previousDeviceId();
+    // ADR 0009: the first login after a change of user names the id the device had before.
+    const switchedFromDeviceId = await readMeta<string>(this.db, SYNC_META.switchedFrom);
     let response: Response;
     try {
       response = await this.post('/api/auth/login', {
@@ -255,6 +257,7 @@ export class SyncClient {
         deviceId,
         ...(label === undefined ? {} : { deviceName: label }),
         ...(previousDeviceId === undefined || previousDeviceId === deviceId ? {} : { previousDeviceId }),
+        ...(switchedFromDeviceId === undefined ? {} : { switchedFromDeviceId }),
       });
     } catch {
       throw new LoginError('offline', 'The server cannot be reached');
@@ -277,6 +280,7 @@ export class SyncClient {
     };
     await this.sessions.save(session);
     if (label !== undefined) await writeMeta(this.db, SYNC_META.deviceLabelSent, label);
+    if (switchedFromDeviceId !== undefined) await writeMeta(this.db, SYNC_META.switchedFrom, undefined);
     if (previousDeviceId !== undefined)
       await this.options.deviceRecord?.markReported().catch(() => undefined);
     await this.refreshDeviceRecord();
@@ -299,6 +303,8 @@ export class SyncClient {
     const result = await wipeDeviceStore(this.db, this.newId());
     if (!result.wiped) return result;
     this.sessions.forgetAll();
+    // The record now names the new device: a reload before the next login is not a "loss".
+    await this.refreshDeviceRecord();
     if (previous !== undefined) {
       try {
         await this.fetchFn(`${this.baseUrl}/api/auth/logout`, {

@@ -69,6 +69,7 @@ describe('wipeDeviceStore', () => {
     const { db, repo, household } = await usedDevice();
     await db.outbox.clear(); // everything acknowledged by the server
     const hlc = (await db.meta.get('hlc'))?.value;
+    const before = (await db.meta.get(SYNC_META.deviceId))?.value;
     const result = await wipeDeviceStore(db, 'device-next');
     expect(result).toEqual({ wiped: true, deviceId: 'device-next' });
     for (const table of db.tables) {
@@ -79,9 +80,11 @@ describe('wipeDeviceStore', () => {
         { key: 'schemaVersion', value: DB_SCHEMA_VERSION },
         { key: 'hlc', value: hlc },
         { key: SYNC_META.deviceId, value: 'device-next' },
+        // The next login says the new id comes from a change of user (DEV1, ADR 0009).
+        { key: SYNC_META.switchedFrom, value: before },
       ]),
     );
-    expect(await db.meta.count()).toBe(3);
+    expect(await db.meta.count()).toBe(4);
     expect(await repo.getDossier(household.id)).toBeUndefined();
     // The next person's writes start a new outbox under the new device id, from seq 1.
     await repo.createHousehold(householdFields, [applicant]);

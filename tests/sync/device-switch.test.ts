@@ -146,7 +146,15 @@ for (const engine of ENGINES) {
       expect(await t.drafts.count()).toBe(0);
       expect(await t.repository.getDossier(householdA.id)).toBeUndefined();
 
+      expect(await t.db.meta.get('switchedFrom')).toEqual({ key: 'switchedFrom', value: firstId });
       expect((await t.model.login('vol-b', PASSWORD)).ok).toBe(true);
+      // DEV1 + ADR 0009: vol-b's phone pushed today, yet the tablet's new id raises no "lost device"
+      // alert: the login said it comes from a change of user. The marker is spent.
+      const alerts = await store().transaction((tx) =>
+        tx.listDeviceAlerts({ includeHandled: true, limit: 10 }),
+      );
+      expect(alerts).toEqual([]);
+      expect(await t.db.meta.get('switchedFrom')).toBeUndefined();
       expect(await t.model.syncNow()).toBe(true);
       const secondId = t.service.session()?.deviceId ?? '';
       expect(secondId).not.toBe(firstId);

@@ -343,6 +343,12 @@ export const LoginRequestSchema = z.object({
    * that database), sent when `deviceId` is new. Older apps omit it. Rule DEV1.
    */
   previousDeviceId: DeviceIdSchema.optional(),
+  /**
+   * The device id this device had before it was emptied for a change of user (ADR 0009), sent
+   * at the first login after the switch. A new id after a switch is not a lost device: the
+   * server raises no `recent-activity` alert for it (DEV1). Older apps omit it.
+   */
+  switchedFromDeviceId: DeviceIdSchema.optional(),
 });
 
 /** AUTH9: `PATCH /auth/device` renames the session's device (null or "" clears the label). */

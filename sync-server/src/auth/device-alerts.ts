@@ -21,6 +21,8 @@ export interface NewDeviceLogin {
   userId: string;
   newDeviceId: string;
   previousDeviceId: string | undefined;
+  /** The id the device had before a change of user emptied it (ADR 0009), if the app says so. */
+  switchedFromDeviceId?: string | undefined;
   now: number;
 }
 
@@ -35,6 +37,7 @@ export async function recordDeviceAlert(
     const named = await tx.getDevice(login.previousDeviceId);
     if (named !== undefined && named.userId === login.userId) previous = named;
   }
+  if (previous === undefined && (await isChangeOfUser(tx, login))) return undefined;
   if (previous === undefined) {
     reason = 'recent-activity';
     [previous] = await tx.recentActiveDevicesOf(
@@ -57,4 +60,17 @@ export async function recordDeviceAlert(
     handledBy: null,
   };
   return (await tx.insertDeviceAlert(alert)) ? alert : undefined;
+}
+
+/**
+ * A shared tablet emptied for another person gets a new id at each change of user: that is not a
+ * lost device, and a `recent-activity` alert at every change would bury the real ones. It counts
+ * as a change of user only when the id the app names is a device the server knows, registered
+ * to SOMEONE ELSE (a device cannot claim to come from its own user's other device this way).
+ */
+async function isChangeOfUser(tx: StoreTx, login: NewDeviceLogin): Promise<boolean> {
+  if (login.switchedFromDeviceId === undefined || login.switchedFromDeviceId === login.newDeviceId)
+    return false;
+  const before = await tx.getDevice(login.switchedFromDeviceId);
+  return before !== undefined && before.userId !== login.userId;
 }

@@ -57,7 +57,8 @@ export async function authRoutes(app: FastifyInstance, options: AuthRoutesOption
       },
     },
     async (request, reply) => {
-      const { username, password, deviceId, deviceName, previousDeviceId } = request.body;
+      const { username, password, deviceId, deviceName, previousDeviceId, switchedFromDeviceId } =
+        request.body;
       const now = app.now();
       const key = LoginThrottle.key(username, request.ip);
       // AUTH3: the attempt is counted in the store (shared by every process) before the password
@@ -97,7 +98,13 @@ export async function authRoutes(app: FastifyInstance, options: AuthRoutesOption
             lastSeenAt: now,
           });
           // DEV1: a first login of this device id may mean an earlier device lost its data.
-          await recordDeviceAlert(tx, { userId: user.id, newDeviceId: deviceId, previousDeviceId, now });
+          await recordDeviceAlert(tx, {
+            userId: user.id,
+            newDeviceId: deviceId,
+            previousDeviceId,
+            switchedFromDeviceId,
+            now,
+          });
         } else if (deviceName !== undefined && normaliseDeviceName(deviceName) !== device.name) {
           // AUTH9: the label typed in Settings since the last login replaces the stored one.
           await tx.setDeviceName(deviceId, normaliseDeviceName(deviceName), now);

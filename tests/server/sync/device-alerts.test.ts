@@ -29,11 +29,18 @@ async function loginWith(
   username: string,
   deviceId: string,
   previousDeviceId?: string,
+  switchedFromDeviceId?: string,
 ): Promise<Account & { status: number }> {
   const response = await app.inject({
     method: 'POST',
     url: '/api/auth/login',
-    payload: { username, password: PASSWORD, deviceId, ...(previousDeviceId ? { previousDeviceId } : {}) },
+    payload: {
+      username,
+      password: PASSWORD,
+      deviceId,
+      ...(previousDeviceId ? { previousDeviceId } : {}),
+      ...(switchedFromDeviceId ? { switchedFromDeviceId } : {}),
+    },
   });
   const body = response.json() as { token: string; user: { id: string; role: Account['role'] } };
   return {
@@ -133,6 +140,19 @@ for (const engine of ENGINES) {
       // (The coordinator's session of 31 days ago has expired: a new one.)
       const coordinator = await loginWith(app, 'coord', 'coord-console');
       expect((await alerts(app, coordinator.token, 'all')).alerts).toEqual([]);
+    });
+
+    it("[DEV1] a shared tablet emptied for a change of user (ADR 0009) raises no alert for its new id; a claim naming the same user's own device does not hide one", async () => {
+      // couns-a pushed from their phone; then used the shared tablet, which vol-a had before.
+      await activeDevice('couns-a-phone');
+      await loginWith(app, 'vol-a', 'shared-tablet-1');
+      clock.advance(DAY);
+      await loginWith(app, 'couns-a', 'shared-tablet-2', undefined, 'shared-tablet-1');
+      expect((await alerts(app, world.admin.token)).alerts).toEqual([]);
+      // Naming one's own other device as "switched from" is not a change of user: alert as usual.
+      await loginWith(app, 'couns-a', 'couns-a-tablet-3', undefined, 'couns-a-phone');
+      const listed = (await alerts(app, world.admin.token)).alerts;
+      expect(listed.map((a) => [a.newDeviceId, a.reason])).toEqual([['couns-a-tablet-3', 'recent-activity']]);
     });
 
     it('[DEV1][AUTH8] coordinators and admins list and mark alerts handled; volunteers and counsellors get 403', async () => {
