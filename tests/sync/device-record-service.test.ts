@@ -9,18 +9,9 @@ import { RelaisDb } from '../../src/db/app-db';
 import { DEVICE_RECORD_KEY, type DeviceRecord, DeviceRecordKeeper } from '../../src/db/device-record';
 import { DossierRepository } from '../../src/db/repository';
 import { createSettingsStore } from '../../src/db/settings-store';
-import type { SchedulerEnv } from '../../src/sync/sync-scheduler';
 import { createSyncService } from '../../src/sync/sync-service';
 import { applicantFields, householdFields, TestServer } from './helpers';
-
-const idleEnv: SchedulerEnv = {
-  isOnline: () => true,
-  isVisible: () => true,
-  onWake: () => () => undefined,
-  setTimeout: () => 0,
-  clearTimeout: () => undefined,
-  random: () => 0.5,
-};
+import { idleSchedulerEnv } from './idle-scheduler-env';
 
 describe('device record kept by the sync service (scenario 34)', () => {
   let server: TestServer;
@@ -40,7 +31,7 @@ describe('device record kept by the sync service (scenario 34)', () => {
       db,
       fetch: server.fetch,
       appVersion: '1.0.0',
-      env: idleEnv,
+      env: idleSchedulerEnv,
       now: server.clock.now,
       deviceRecord,
     });

@@ -13,7 +13,6 @@ import { createDraftRegistry } from '../../src/state/drafts';
 import { createSyncModel } from '../../src/state/sync-model';
 import { SessionStore } from '../../src/sync/session-store';
 import { SyncClient } from '../../src/sync/sync-client';
-import type { SchedulerEnv } from '../../src/sync/sync-scheduler';
 import { createSyncService } from '../../src/sync/sync-service';
 import type { RelaisStore } from '../../sync-server/src/stores/store';
 import {
@@ -26,18 +25,9 @@ import {
   rentFields,
   TestServer,
 } from './helpers';
+import { idleSchedulerEnv } from './idle-scheduler-env';
 
 const WP_B = 'wp-b';
-
-/** Runs happen only when the test asks (syncNow), never on timers. */
-const manualEnv: SchedulerEnv = {
-  isOnline: () => true,
-  isVisible: () => true,
-  onWake: () => () => undefined,
-  setTimeout: () => 0,
-  clearTimeout: () => undefined,
-  random: () => 0.5,
-};
 
 const ENGINES: Engine[] = DATABASE_URL ? ['sqlite', 'postgres'] : ['sqlite'];
 
@@ -84,7 +74,7 @@ for (const engine of ENGINES) {
         db,
         fetch: server.fetch,
         appVersion: '1.0.0',
-        env: manualEnv,
+        env: idleSchedulerEnv,
         now: server.clock.now,
         deviceLabel: async () => label,
       });

@@ -3,11 +3,15 @@
  * More sync-design §10.2 scenarios against the real app: 11 (invalid body), 13 (long offline
  * over a lossy link, batches of at most 500), 30 (old app's mutations upcast), 31 (database
  * written by schema v1 with a pending outbox, upgraded, then pushed once), 34 (device database
- * lost: a fresh device signs in and gets the server's state back).
+ * lost: a fresh device signs in and gets the server's state back), 33 (rollback: a database
+ * last written by a NEWER app stays readable, but this older app writes nothing into it, pulled
+ * rows included; the run fails with 'outdated-app', not retried). Scenarios 2, 3 and 4 (torn
+ * write, quota, lost connection) are in tests/db/storage-errors.test.ts; 32 (an upgrade that
+ * throws) in tests/db/upgrade.test.ts.
  */
 import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { declareSchemaVersions, RelaisDb } from '../../src/db/app-db';
+import { DB_SCHEMA_VERSION, declareSchemaVersions, RelaisDb } from '../../src/db/app-db';
 import { MAX_PUSH_MUTATIONS } from '../../src/domain/sync/protocol';
 import { SessionStore } from '../../src/sync/session-store';
 import { SyncClient, SyncError } from '../../src/sync/sync-client';
@@ -190,5 +194,37 @@ describe('more reliability scenarios', () => {
     expect((await fresh.repository.getDossier(household.id))?.members.map((m) => m.firstName)).toEqual([
       'Aïcha',
     ]);
+  });
+
+  it('scenario 33 (rollback): an older app reads a database a newer app wrote, but neither writes nor pulls into it; the run is not retried', async () => {
+    const writer = await makeDevice(server, 'writer');
+    const old = await makeDevice(server, 'old');
+    devices.push(writer, old);
+    const { household } = await old.repository.createHousehold(householdFields(), [applicantFields()]);
+    await old.client.sync();
+    // A newer app opened this device's database and recorded its schema version.
+    await old.db.meta.put({ key: 'schemaVersion', value: DB_SCHEMA_VERSION + 1 });
+    const cursor = (await old.db.meta.get('pullCursor'))?.value;
+    const before = await deviceView(old.db);
+
+    // Another device changes the dossier: the older app must not pull it into the newer database.
+    await writer.client.sync();
+    await writer.repository.addRow('member', household.id, {
+      ...applicantFields(),
+      role: 'co_applicant',
+      firstName: 'Samir',
+    });
+    await writer.client.sync();
+
+    const run = old.client.sync();
+    await expect(run).rejects.toBeInstanceOf(SyncError);
+    await expect(run).rejects.toMatchObject({ kind: 'outdated-app', retryable: false });
+    expect((await old.db.meta.get('pullCursor'))?.value).toEqual(cursor);
+    expect(await deviceView(old.db)).toEqual(before);
+    // Local writes are refused as well; reads still work.
+    await expect(old.repository.createHousehold(householdFields())).rejects.toMatchObject({
+      code: 'outdated',
+    });
+    expect((await old.repository.getDossier(household.id))?.members).toHaveLength(1);
   });
 });

@@ -7,8 +7,8 @@ import { fireEvent, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { locale } from '../../../src/i18n/i18n';
 import { createAppState } from '../../../src/state/app-state';
-import type { SchedulerEnv } from '../../../src/sync/sync-scheduler';
 import { createSyncService } from '../../../src/sync/sync-service';
+import { idleSchedulerEnv } from '../../sync/idle-scheduler-env';
 import { makeTestState } from '../make-test-state';
 import { choose, openAt, personBox, type } from './helpers';
 
@@ -17,15 +17,6 @@ afterEach(() => {
   window.history.replaceState(null, '', '/');
 });
 
-const idleEnv: SchedulerEnv = {
-  isOnline: () => true,
-  isVisible: () => true,
-  onWake: () => () => undefined,
-  setTimeout: () => 0,
-  clearTimeout: () => undefined,
-  random: () => 0.5,
-};
-
 /** A test state whose sync service holds a saved session for a person of two welcome points. */
 async function signedInState(welcomePointIds: string[]) {
   const base = makeTestState();
@@ -33,7 +24,7 @@ async function signedInState(welcomePointIds: string[]) {
     db: base.deps.workspace.repository.db,
     fetch: async () => new Response('{}', { status: 503 }),
     appVersion: '1.0.0',
-    env: idleEnv,
+    env: idleSchedulerEnv,
   });
   await service.sessions.save({
     token: 'tok_abcdefghijklmnopqrstuvwxyz',

@@ -13,25 +13,16 @@ import { SYNC_META, writeMeta } from '../../../src/db/sync-apply';
 import type { FieldsOf } from '../../../src/domain/dossier/rows';
 import { locale } from '../../../src/i18n/i18n';
 import { createAppState } from '../../../src/state/app-state';
-import type { SchedulerEnv } from '../../../src/sync/sync-scheduler';
 import { createSyncService } from '../../../src/sync/sync-service';
 import { App } from '../../../src/ui/app';
 import { formatMoment } from '../../../src/ui/components/sync-format';
+import { idleSchedulerEnv } from '../../sync/idle-scheduler-env';
 import { makeTestState } from '../make-test-state';
 
 afterEach(() => {
   locale.value = 'fr';
   window.history.replaceState(null, '', '/');
 });
-
-const idleEnv: SchedulerEnv = {
-  isOnline: () => true,
-  isVisible: () => true,
-  onWake: () => () => undefined,
-  setTimeout: () => 0,
-  clearTimeout: () => undefined,
-  random: () => 0.5,
-};
 
 const household = { territory: 'metropole', departement: '69', housingStatus: 'tenant' } as never;
 const applicant = {
@@ -63,7 +54,7 @@ async function evictedApp() {
       db: fresh,
       fetch: async () => new Response('{}', { status: 503 }),
       appVersion: '1.2.3',
-      env: idleEnv,
+      env: idleSchedulerEnv,
       deviceRecord: keeper,
     }),
     deviceRecord: keeper,

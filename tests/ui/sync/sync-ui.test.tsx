@@ -16,9 +16,9 @@ import { locale } from '../../../src/i18n/i18n';
 import { createAppState } from '../../../src/state/app-state';
 import { readDeviceLabel } from '../../../src/state/device-settings-model';
 import type { FetchLike } from '../../../src/sync/sync-client';
-import type { SchedulerEnv } from '../../../src/sync/sync-scheduler';
 import { createSyncService } from '../../../src/sync/sync-service';
 import { App } from '../../../src/ui/app';
+import { idleSchedulerEnv } from '../../sync/idle-scheduler-env';
 import { makeTestState } from '../make-test-state';
 
 afterEach(() => {
@@ -118,16 +118,6 @@ class FakeServer {
   };
 }
 
-const idleEnv: SchedulerEnv = {
-  isOnline: () => true,
-  isVisible: () => true,
-  onWake: () => () => undefined,
-  // Automatic runs are left to the tests: they press "Synchroniser maintenant".
-  setTimeout: () => 0,
-  clearTimeout: () => undefined,
-  random: () => 0.5,
-};
-
 async function setup(options: { signedIn?: boolean } = {}) {
   const base = makeTestState();
   const server = new FakeServer();
@@ -137,7 +127,7 @@ async function setup(options: { signedIn?: boolean } = {}) {
     db,
     fetch: server.fetch,
     appVersion: '1.2.3',
-    env: idleEnv,
+    env: idleSchedulerEnv,
     deviceLabel: () => readDeviceLabel(base.settings),
   });
   if (options.signedIn !== false) {
