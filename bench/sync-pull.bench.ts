@@ -28,6 +28,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
@@ -343,6 +344,8 @@ export async function run(): Promise<BenchResult[]> {
   const server = await startServer(distDir);
   let browser: Awaited<ReturnType<typeof launchBrowser>> | undefined;
   try {
+    // The machine is shared: the 1-minute load average around the measured pull says how loaded.
+    const loadBefore = loadavg()[0] ?? 0;
     const seeded = await seedServer(server.url);
     browser = await launchBrowser();
     const page = await browser.context.newPage();
@@ -352,6 +355,7 @@ export async function run(): Promise<BenchResult[]> {
       (input) => (window as never as { pullBench(i: unknown): Promise<unknown> }).pullBench(input),
       { username: 'admin', password: PASSWORD, appVersion: APP_VERSION },
     )) as PullOutcome;
+    const loadAfter = loadavg()[0] ?? 0;
     const profile = (await page.evaluate(
       (input) => (window as never as { profilePull(i: unknown): Promise<unknown> }).profilePull(input),
       { username: 'admin', password: PASSWORD, appVersion: APP_VERSION },
@@ -390,6 +394,7 @@ export async function run(): Promise<BenchResult[]> {
         meetsRatioTarget: ratio <= TARGET_RATIO,
         meetsTimeTarget: outcome.pullMs <= TARGET_MS,
         serverSeedMs: Math.round(seeded.ms),
+        loadAverage1m: { beforeSeeding: loadBefore, afterPull: loadAfter, cores: availableParallelism() },
         profile: Object.fromEntries(Object.entries(profile).map(([k, v]) => [k, Math.round(v)])),
       },
     });
