@@ -181,6 +181,10 @@ export class SyncClient {
   constructor(private readonly options: SyncClientOptions) {
     this.db = options.db;
     this.pullDb = options.pullDb ?? options.db;
+    if (this.pullDb.name !== this.db.name) {
+      // Pulled rows written elsewhere would never be read: a wiring mistake, not a runtime state.
+      throw new Error('pullDb must be a connection to the same database as db (openPullConnection)');
+    }
     this.sessions = options.sessions;
     this.fetchFn = options.fetch;
     this.baseUrl = options.baseUrl ?? '';

@@ -140,6 +140,16 @@ describe('ADR 0008: pull pages through a relaxed-durability connection', () => {
     expect(pullDb.verno).toBe(db.verno);
   });
 
+  it('refuses a pull connection to another database', async () => {
+    const { db, pullDb } = await freshDevice();
+    const other = new RelaisDb(`${db.name}-other`);
+    dbs.push(other);
+    const sessions = new SessionStore(db);
+    const base = { db, sessions, fetch: server.fetch, appVersion: '1.0.0' };
+    expect(() => new SyncClient({ ...base, pullDb })).not.toThrow();
+    expect(() => new SyncClient({ ...base, pullDb: other })).toThrow(/same database/);
+  });
+
   it("the main connection's reads and live queries see the rows a pull writes through the twin", async () => {
     const { db, client } = await freshDevice();
     const seen: number[][] = [];
