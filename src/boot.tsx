@@ -4,7 +4,7 @@
  * that main.tsx painted.
  */
 import { render } from 'preact';
-import { RelaisDb } from './db/app-db';
+import { openPullConnection, RelaisDb } from './db/app-db';
 import { DeviceRecordKeeper } from './db/device-record';
 import { DossierRepository } from './db/repository';
 import { createSettingsStore } from './db/settings-store';
@@ -38,6 +38,9 @@ const deviceRecord = new DeviceRecordKeeper(db, settings);
 // Sync with the server of this origin: one pusher across tabs, started with the app (issue 6).
 const sync = createSyncService({
   db,
+  // Pull pages commit with relaxed durability through a second connection; local writes stay
+  // strict on `db` (ADR 0008).
+  pullDb: openPullConnection(db),
   fetch: (input, init) => window.fetch(input, init),
   appVersion: __APP_VERSION__,
   env: browserSchedulerEnv(window),

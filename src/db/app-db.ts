@@ -4,7 +4,9 @@
  * touches it, and only repository.ts writes synced tables (each write with its outbox entry).
  *
  * Transactions are opened with strict durability: a commit is reported only once the browser
- * has flushed it to disk (invariant I1), not when it reached the OS cache.
+ * has flushed it to disk (invariant I1), not when it reached the OS cache. The one exception is
+ * the pull connection (`openPullConnection`, ADR 0008): pull pages, which the server still holds
+ * and a lost commit simply pulls again, commit with relaxed durability.
  */
 import Dexie, { type DexieOptions, type Table, type Transaction } from 'dexie';
 import type { AnyRow, HouseholdRow, RowOf } from '../domain/dossier/rows';
@@ -180,8 +182,12 @@ export class RelaisDb extends Dexie {
   declare meta: Table<MetaRecord, string>;
   declare conflicts: Table<LocalConflict, string>;
 
+  /** The options this connection was opened with (a twin connection reuses them). */
+  readonly connectionOptions: DexieOptions;
+
   constructor(name: string = DB_NAME, options: DexieOptions = {}) {
     super(name, { chromeTransactionDurability: 'strict', ...options });
+    this.connectionOptions = options;
     declareSchemaVersions(this);
     // A fresh database skips the upgrade functions: record its version here.
     this.on('populate', (tx) => {
@@ -193,4 +199,17 @@ export class RelaisDb extends Dexie {
   entityTable(table: EntityTableName): Table<AnyRow, string> {
     return this.table(table);
   }
+}
+
+/**
+ * A second connection to the same database whose transactions commit with RELAXED durability:
+ * the browser reports the commit once the OS has the data, without waiting for the disk flush.
+ * Only pull pages are written through it (SyncClient's `pullDb`, ADR 0008): a page and its
+ * cursor still commit atomically, and a power cut can only lose the last pages, which the next
+ * pull fetches again from the older cursor. Every other write, local edits and their outbox
+ * entries first, goes through the strict connection. Reads and live queries on the strict
+ * connection see what this one commits (same database; Dexie signals the change by name).
+ */
+export function openPullConnection(db: RelaisDb): RelaisDb {
+  return new RelaisDb(db.name, { ...db.connectionOptions, chromeTransactionDurability: 'relaxed' });
 }

@@ -274,8 +274,8 @@ function pendingFields(entries: readonly OutboxEntry[]): Map<string, Set<string>
  * Reads are batched: the only local rows read are those a pending outbox entry changed (one
  * bulkGet per table), so a pull with an empty outbox (an initial pull, or a device with nothing
  * unsent) reads no incoming row at all; the household index of the page is refreshed with one
- * bulkGet of the touched households, one `anyOf` query on members and on appointments, and one
- * bulkPut of households.
+ * bulkGet of the touched households, one `equals` query per touched household on members and on
+ * appointments (issued together), and one bulkPut of households.
  */
 export async function applyPullPage(
   db: RelaisDb,
@@ -346,7 +346,11 @@ export async function applyPullPage(
         if (remote.success) hlc = receiveHlc(hlc, remote.data, now, deviceId);
       }
     }
-    for (const [table, rows] of byTable) await db.table(table).bulkPut(rows);
+    // All bulkPuts issued at once: IndexedDB runs them in order inside the transaction, and the
+    // page serialises the next table's rows while the storage process writes the previous one
+    // (about 11 % faster than one await per table in the initial-pull benchmark). The household
+    // reads that follow are queued after them, so they see this page's members and appointments.
+    await Promise.all([...byTable].map(([table, rows]) => db.table(table).bulkPut(rows)));
     await writeHouseholds(db, households, touched, now);
 
     const puts: { key: string; value: unknown }[] = [{ key: SYNC_META.pullCursor, value: page.nextCursor }];
@@ -400,13 +404,15 @@ async function writeHouseholds(
 ): Promise<void> {
   if (touched.size === 0) return;
   const ids = [...touched.keys()];
+  // One `equals` read per household, all issued at once, rather than one `anyOf` query: Dexie
+  // runs `anyOf` as a cursor that jumps from key to key, one round trip to the browser's
+  // storage process per row, while each `equals` is a single getAll. In the initial-pull
+  // benchmark this read alone went from 4.4 s to 1.1 s (docs/device-store.md).
   const [stored, members, appointments] = await Promise.all([
     db.households.bulkGet(ids),
-    db.members.where('householdId').anyOf(ids).toArray(),
-    db.appointments.where('householdId').anyOf(ids).toArray(),
+    Promise.all(ids.map((id) => db.members.where('householdId').equals(id).toArray())),
+    Promise.all(ids.map((id) => db.appointments.where('householdId').equals(id).toArray())),
   ]);
-  const membersOf = groupBy(members);
-  const appointmentsOf = groupBy(appointments);
   const out: StoredHousehold[] = [];
   ids.forEach((id, i) => {
     const existing = stored[i];
@@ -415,25 +421,10 @@ async function writeHouseholds(
     if (household === undefined) return;
     const previous = existing?.local?.activityAt ?? (row === undefined ? 0 : Number(row.updatedAt) || now);
     const activityAt = Math.max(previous, touched.get(id) ?? 0);
-    household.local = computeHouseholdLocal(
-      household,
-      membersOf.get(id) ?? [],
-      appointmentsOf.get(id) ?? [],
-      activityAt,
-    );
+    household.local = computeHouseholdLocal(household, members[i] ?? [], appointments[i] ?? [], activityAt);
     out.push(household);
   });
   if (out.length > 0) await db.households.bulkPut(out);
-}
-
-function groupBy<T extends { householdId: string }>(rows: readonly T[]): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const row of rows) {
-    const group = groups.get(row.householdId);
-    if (group) group.push(row);
-    else groups.set(row.householdId, [row]);
-  }
-  return groups;
 }
 
 /**

@@ -141,6 +141,11 @@ export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>
 
 export interface SyncClientOptions {
   db: RelaisDb;
+  /**
+   * The connection pull pages are written through: the app passes `openPullConnection(db)`, a
+   * relaxed-durability twin of `db` (ADR 0008). Defaults to `db` (strict).
+   */
+  pullDb?: RelaisDb;
   sessions: SessionStore;
   fetch: FetchLike;
   /** Server origin ('' for the same origin as the app). */
@@ -175,6 +180,7 @@ interface ErrorBody {
 
 export class SyncClient {
   private readonly db: RelaisDb;
+  private readonly pullDb: RelaisDb;
   private readonly fetchFn: FetchLike;
   private readonly baseUrl: string;
   private readonly now: () => number;
@@ -188,6 +194,11 @@ export class SyncClient {
 
   constructor(private readonly options: SyncClientOptions) {
     this.db = options.db;
+    this.pullDb = options.pullDb ?? options.db;
+    if (this.pullDb.name !== this.db.name) {
+      // Pulled rows written elsewhere would never be read: a wiring mistake, not a runtime state.
+      throw new Error('pullDb must be a connection to the same database as db (openPullConnection)');
+    }
     this.sessions = options.sessions;
     this.fetchFn = options.fetch;
     this.baseUrl = options.baseUrl ?? '';
@@ -491,7 +502,9 @@ export class SyncClient {
         next = this.requestPullPage(session, page.nextCursor, limit);
         next.catch(() => undefined);
       }
-      const applied = await applyPullPage(this.db, page, this.now(), session.deviceId);
+      // Relaxed durability is enough here (ADR 0008): the page and its cursor commit together,
+      // and a page lost to a power cut is pulled again from the cursor that survived.
+      const applied = await applyPullPage(this.pullDb, page, this.now(), session.deviceId);
       pages += 1;
       rows += applied.rows;
       report.pulled += applied.rows;

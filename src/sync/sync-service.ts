@@ -71,6 +71,8 @@ export interface SyncService {
 
 export interface CreateSyncServiceOptions {
   db: RelaisDb;
+  /** The relaxed-durability connection pull pages are written through (ADR 0008); default `db`. */
+  pullDb?: RelaisDb;
   fetch: FetchLike;
   baseUrl?: string;
   appVersion: string;
@@ -95,6 +97,7 @@ export function createSyncService(options: CreateSyncServiceOptions): SyncServic
   const sessions = new SessionStore(db);
   const client = new SyncClient({
     db,
+    ...(options.pullDb === undefined ? {} : { pullDb: options.pullDb }),
     sessions,
     fetch: options.fetch,
     appVersion: options.appVersion,
