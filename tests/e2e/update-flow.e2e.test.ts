@@ -4,7 +4,7 @@ import { buildApp, useE2eApp, waitForServiceWorkerControl } from './harness';
 describe('Deploying a new version (prompt mode), in Chromium', () => {
   const app = useE2eApp('e2e-v1');
 
-  it('shows the banner, and accepting it with unsaved input keeps that input', async () => {
+  it('scenario 29 (SW update while a form is dirty): shows the banner, never reloads by itself, and accepting it with unsaved input keeps that input', async () => {
     const { page, server, distDir } = app;
     await page.goto(`${server.url}/settings`);
     await page.getByRole('heading', { level: 1, name: 'Réglages' }).waitFor();
