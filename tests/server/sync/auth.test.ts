@@ -352,6 +352,96 @@ describe('[AUTH8] every endpoint with every role, and a foreign welcome point', 
     }
   });
 
+  /**
+   * Every route the app serves, with its rule. A new endpoint fails the guard below until it is
+   * added here, with a test of its rule (in this block or the file named).
+   */
+  const ROUTE_RULES: Record<string, string> = {
+    'GET /api/health': 'public (tests/server/app.test.ts)',
+    'GET /api/setup': 'public: whether the first admin is needed',
+    'POST /api/setup': 'public, once: 409 after the first admin (AUTH1)',
+    'POST /api/auth/login': 'public, rate-limited (AUTH2, AUTH3)',
+    'POST /api/auth/logout': 'any session; anonymous 401',
+    'GET /api/auth/me': 'any session; anonymous 401',
+    'PATCH /api/auth/device': 'any session, its own device only; anonymous 401 (AUTH9)',
+    'POST /api/sync/push': 'every role within its scope (AUTH6, below)',
+    'POST /api/sync/pull': 'every role within its scope (AUTH6, below)',
+    'GET /api/sync/pull': 'every role within its scope (AUTH6, below)',
+    'GET /api/conflicts': 'every role within its scope; foreign household 403 (below)',
+    'GET /api/quarantine': 'coordinators and admins (below)',
+    'GET /api/device-alerts': 'coordinators and admins (below, DEV1)',
+    'POST /api/device-alerts/:id/handled': 'coordinators and admins (below, DEV1)',
+    'GET /api/admin/welcome-points': 'admin only (below)',
+    'POST /api/admin/welcome-points': 'admin only (below)',
+    'PATCH /api/admin/welcome-points/:id': 'admin only (below)',
+    'DELETE /api/admin/welcome-points/:id': 'admin only (below)',
+    'GET /api/admin/users': 'admin only (below)',
+    'POST /api/admin/users': 'admin only (below)',
+    'GET /api/admin/users/:id': 'admin only (below)',
+    'PATCH /api/admin/users/:id': 'admin only (below)',
+    'DELETE /api/admin/users/:id': 'admin only (below)',
+    'GET /api/admin/users/:id/sessions': 'admin only (below)',
+    'DELETE /api/admin/sessions/:id': 'admin only (below)',
+  };
+
+  it('[AUTH8] every /api route has a stated authorisation rule (a new endpoint fails here until it has one)', () => {
+    const served = new Set<string>();
+    const stack: string[] = [];
+    for (const line of app.printRoutes({ commonPrefix: false }).split('\n')) {
+      const match = /^([│ ]*)[├└]── (\S+) \(([^)]+)\)/.exec(line);
+      if (!match) continue;
+      const depth = (match[1] ?? '').length / 4;
+      stack.length = depth;
+      stack.push(match[2] ?? '');
+      const path = stack.join('');
+      if (!path.startsWith('/api/')) continue;
+      for (const method of (match[3] ?? '').split(', '))
+        if (method !== 'HEAD') served.add(`${method} ${path}`);
+    }
+    expect([...served].sort()).toEqual(Object.keys(ROUTE_RULES).sort());
+  });
+
+  it('[AUTH8] logout, me and the device label: any session; anonymous 401', async () => {
+    for (const [method, url, payload] of [
+      ['GET', '/api/auth/me', undefined],
+      ['PATCH', '/api/auth/device', { name: 'Tablette' }],
+    ] as const) {
+      expect((await app.inject({ method, url, ...(payload ? { payload } : {}) })).statusCode).toBe(401);
+      for (const role of roles) {
+        const response = await app.inject({
+          method,
+          url,
+          headers: bearer(world[role].token),
+          ...(payload ? { payload } : {}),
+        });
+        expect([role, url, response.statusCode]).toEqual([role, url, 200]);
+      }
+    }
+    expect((await app.inject({ method: 'POST', url: '/api/auth/logout' })).statusCode).toBe(401);
+  });
+
+  it('[DEV1][AUTH8] device alerts: coordinators and admins only', async () => {
+    for (const role of roles) {
+      const list = await app.inject({
+        method: 'GET',
+        url: '/api/device-alerts',
+        headers: bearer(world[role].token),
+      });
+      const handle = await app.inject({
+        method: 'POST',
+        url: `/api/device-alerts/${randomUUID()}/handled`,
+        headers: bearer(world[role].token),
+      });
+      const allowed = role === 'admin' || role === 'coordinator';
+      expect([role, list.statusCode, handle.statusCode]).toEqual([
+        role,
+        allowed ? 200 : 403,
+        allowed ? 404 : 403,
+      ]);
+    }
+    expect((await app.inject({ method: 'GET', url: '/api/device-alerts' })).statusCode).toBe(401);
+  });
+
   it('GET /api/quarantine: coordinators and admins only', async () => {
     for (const role of roles) {
       const response = await app.inject({
