@@ -7,16 +7,8 @@
 import { rmSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  buildApp,
-  launchBrowser,
-  type RunningServer,
-  startServer,
-  tempDir,
-  waitForServiceWorkerControl,
-} from './harness';
-
-const PASSWORD = 'correct horse battery';
+import { PASSWORD, signIn } from './app-helpers';
+import { buildApp, launchBrowser, type RunningServer, startServer, tempDir } from './harness';
 
 async function api(url: string, method: string, path: string, body?: unknown, token?: string) {
   const response = await fetch(`${url}${path}`, {
@@ -29,16 +21,6 @@ async function api(url: string, method: string, path: string, body?: unknown, to
   });
   if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
   return response.json() as Promise<Record<string, unknown>>;
-}
-
-async function signIn(page: Page, url: string): Promise<void> {
-  await page.goto(`${url}/login`);
-  await page.getByLabel('Identifiant').fill('admin');
-  await page.getByLabel('Mot de passe').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Se connecter' }).click();
-  await page.getByTestId('sync-status').getByText('Connecté : Admin Relais').waitFor();
-  // The app must open offline later: wait until the service worker controls the page.
-  await waitForServiceWorkerControl(page);
 }
 
 /** The device record the app keeps in its settings database (idb-keyval 'relais-settings'). */
