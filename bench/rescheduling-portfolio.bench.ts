@@ -7,6 +7,7 @@
  */
 import { simulateBanqueDeFrance } from '../src/domain/rescheduling/scenario-banque-de-france';
 import type { ScenarioContext } from '../src/domain/rescheduling/scenario-input';
+import { mulberry32 as seeded } from '../src/domain/seeded-random';
 import { type BenchResult, median, withTarget } from './bench-types';
 
 const HOUSEHOLDS = 65_300;
@@ -19,18 +20,6 @@ const CATEGORIES = [
   'private_individual',
   'other',
 ] as const;
-
-/** mulberry32: a small seeded generator, so every run simulates the same portfolio. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 export function syntheticPortfolio(count: number, seed = 4): ScenarioContext[] {
   const random = seeded(seed);

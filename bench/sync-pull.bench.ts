@@ -30,7 +30,6 @@ import { randomUUID } from 'node:crypto';
 import { rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { fieldsOf } from '../src/db/change-recorder';
 import { generateSyntheticDossiers } from '../src/db/seed';
@@ -40,6 +39,7 @@ import { formatHlc } from '../src/domain/sync/hlc';
 import { MUTATION_SCHEMA_VERSION } from '../src/domain/sync/mutation';
 import { launchBrowser, startServer, tempDir } from '../tests/e2e/harness';
 import { type BenchResult, withTarget } from './bench-types';
+import { postJson } from './post-json';
 
 const ROOT = new URL('../', import.meta.url).pathname;
 const HOUSEHOLDS = 2_000;
@@ -229,29 +229,6 @@ async function profilePull({ username, password, appVersion }) {
   return { totalMs, fetchMs, pages: texts.length, bytes, jsonMs, zodMs, applyMs, rowSchemaMs, anyOfReadMs, equalsReadMs, commitStrictMs, commitRelaxedMs };
 }
 `;
-
-/** JSON POST from Node to the server; `gzip` compresses the body as sync-push.bench.ts does. */
-async function postJson(
-  base: string,
-  path: string,
-  body: unknown,
-  token?: string,
-  gzip = false,
-): Promise<unknown> {
-  const json = JSON.stringify(body);
-  const response = await fetch(`${base}${path}`, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      ...(gzip ? { 'content-encoding': 'gzip' } : {}),
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
-    },
-    body: gzip ? gzipSync(json, { level: 1 }) : json,
-  });
-  const text = await response.text();
-  if (!response.ok) throw new Error(`${path}: ${response.status} ${text.slice(0, 300)}`);
-  return text === '' ? undefined : JSON.parse(text);
-}
 
 /** Seeds the server with the synthetic dossiers through POST /api/sync/push; returns the row count. */
 async function seedServer(base: string): Promise<{ rows: number; ms: number }> {

@@ -14,7 +14,6 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
 import pg from 'pg';
 import { formatHlc } from '../src/domain/sync/hlc';
 import { buildApp } from '../sync-server/src/app';
@@ -24,6 +23,7 @@ import { SqliteStore } from '../sync-server/src/stores/sqlite-store';
 import type { RelaisStore } from '../sync-server/src/stores/store';
 import type { FieldMeta, StoredRow } from '../sync-server/src/stores/store-tx';
 import { type BenchResult, median, withTarget } from './bench-types';
+import { postJson } from './post-json';
 
 const MUTATIONS = 10_000;
 const FIELDS_PER_MUTATION = 3;
@@ -48,29 +48,6 @@ function config(dir: string): Config {
     staticDir: join(dir, 'dist'),
     logLevel: 'silent',
   };
-}
-
-/** JSON POST; `gzip` compresses the body as a device does for pushes over 256 kB of JSON (PUSH8). */
-async function postJson(
-  base: string,
-  path: string,
-  body: unknown,
-  token?: string,
-  gzip = false,
-): Promise<unknown> {
-  const json = JSON.stringify(body);
-  const response = await fetch(`${base}${path}`, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      ...(gzip ? { 'content-encoding': 'gzip' } : {}),
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
-    },
-    body: gzip ? gzipSync(json, { level: 1 }) : json,
-  });
-  const text = await response.text();
-  if (!response.ok) throw new Error(`${path}: ${response.status} ${text.slice(0, 300)}`);
-  return text === '' ? undefined : JSON.parse(text);
 }
 
 interface Charge {

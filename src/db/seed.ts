@@ -7,6 +7,7 @@
 import type { Dossier } from '../domain/dossier/dossier';
 import type { AnyRow } from '../domain/dossier/rows';
 import { uuidv7 } from '../domain/ids';
+import { mulberry32 } from '../domain/seeded-random';
 import { CHILD_ENTITY_NAMES, ENTITY_TABLES } from '../domain/sync/entities';
 import { formatHlc } from '../domain/sync/hlc';
 import { MUTATION_SCHEMA_VERSION, type OutboxEntry } from '../domain/sync/mutation';
@@ -150,14 +151,7 @@ const NOTES = [
 
 /** Deterministic pseudo-random numbers (mulberry32). */
 function createRandom(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
+  const next = mulberry32(seed);
   const int = (min: number, max: number) => min + Math.floor(next() * (max - min + 1));
   const pick = <T>(items: readonly T[]): T => items[int(0, items.length - 1)] as T;
   const bytes = (n: number) => Uint8Array.from({ length: n }, () => int(0, 255));

@@ -1,6 +1,7 @@
 import { RelaisDb } from '../../src/db/app-db';
 import { DossierRepository, type NewHousehold, type RepositoryOptions } from '../../src/db/repository';
 import type { FieldsOf } from '../../src/domain/dossier/rows';
+import { mulberry32 } from '../../src/domain/seeded-random';
 
 let dbCounter = 0;
 
@@ -19,20 +20,10 @@ export function steppingClock(start = Date.UTC(2026, 2, 2, 9, 0, 0), step = 1000
   };
 }
 
-/** Deterministic pseudo-random bytes (mulberry32). */
+/** Deterministic pseudo-random bytes (mulberry32: the low byte of each 32-bit output). */
 export function seededBytes(seed = 42): (n: number) => Uint8Array {
-  let a = seed >>> 0;
-  return (n) => {
-    const out = new Uint8Array(n);
-    for (let i = 0; i < n; i += 1) {
-      a = (a + 0x6d2b79f5) >>> 0;
-      let t = a;
-      t = Math.imul(t ^ (t >>> 15), t | 1);
-      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-      out[i] = ((t ^ (t >>> 14)) >>> 0) & 0xff;
-    }
-    return out;
-  };
+  const next = mulberry32(seed);
+  return (n) => Uint8Array.from({ length: n }, () => Math.floor(next() * 4_294_967_296) & 0xff);
 }
 
 export function openTestRepository(options: RepositoryOptions & { name?: string; seed?: number } = {}): {

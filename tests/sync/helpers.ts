@@ -13,6 +13,7 @@ import { RelaisDb } from '../../src/db/app-db';
 import type { DeviceRecordPort } from '../../src/db/device-record';
 import { DossierRepository } from '../../src/db/repository';
 import { type FieldsOf, ROW_SCHEMAS } from '../../src/domain/dossier/rows';
+import { mulberry32 } from '../../src/domain/seeded-random';
 import { ENTITY_NAMES, ENTITY_TABLES } from '../../src/domain/sync/entities';
 import { ROW_META_KEYS } from '../../src/domain/sync/row-meta';
 import { SessionStore } from '../../src/sync/session-store';
@@ -30,16 +31,7 @@ export const WP_A = 'wp-a';
 export const T0 = Date.UTC(2026, 10, 27, 9, 0, 0);
 
 /** Deterministic PRNG (mulberry32). */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export const prng = mulberry32;
 
 export function bytesFrom(random: () => number): (n: number) => Uint8Array {
   return (n) => Uint8Array.from({ length: n }, () => Math.floor(random() * 256));

@@ -10,6 +10,7 @@ import { gzipSync } from 'node:zlib';
 import Database from 'better-sqlite3';
 import type { FastifyInstance } from 'fastify';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { mulberry32 as prng } from '../../../src/domain/seeded-random';
 import type { Mutation } from '../../../src/domain/sync/mutation';
 import { MAX_PUSH_MUTATIONS } from '../../../src/domain/sync/protocol';
 import { runAdminCli } from '../../../sync-server/src/cli/admin';
@@ -30,18 +31,6 @@ import {
   type World,
   WP_A,
 } from './harness';
-
-/** Deterministic PRNG (mulberry32) so a failing run can be replayed from its seed. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 for (const engine of ENGINES) {
   describe(`reliability scenarios on ${engine.name}`, () => {

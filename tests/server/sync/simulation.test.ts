@@ -9,6 +9,7 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mulberry32 as prng } from '../../../src/domain/seeded-random';
 import { fieldClass } from '../../../src/domain/sync/field-classes';
 import type { Mutation } from '../../../src/domain/sync/mutation';
 import { encodeCursor } from '../../../src/domain/sync/protocol';
@@ -27,17 +28,6 @@ import {
 
 const SEEDS = Number(process.env.SYNC_SIM_SEEDS ?? 12);
 const STEPS = 60;
-
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** JSON with sorted keys, for comparing rows whatever their key order. */
 function canonical(value: unknown): string {
