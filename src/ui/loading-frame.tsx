@@ -1,14 +1,12 @@
 import { t } from '../i18n/i18n';
+import { Brand } from './components/brand';
 
 /** The frame shown while the application loads: the same header and navigation, no data yet. */
 export function LoadingFrame() {
   return (
     <>
       <header class="app-header">
-        <div class="brand">
-          <span class="brand-name">{t('app.name')}</span>
-          <span class="brand-tagline">{t('app.tagline')}</span>
-        </div>
+        <Brand />
         <nav aria-label={t('nav.label')}>
           <ul>
             <li>

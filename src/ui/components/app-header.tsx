@@ -1,6 +1,7 @@
 import { useLocation } from 'preact-iso';
 import { isLocale, t } from '../../i18n/i18n';
 import { useAppState } from '../../state/app-state';
+import { Brand } from './brand';
 import { SyncStatus } from './sync-status';
 
 const NAV_ITEMS = [
@@ -14,10 +15,7 @@ export function AppHeader() {
   const online = state.isOnline.value;
   return (
     <header class="app-header">
-      <div class="brand">
-        <span class="brand-name">{t('app.name')}</span>
-        <span class="brand-tagline">{t('app.tagline')}</span>
-      </div>
+      <Brand />
       <nav aria-label={t('nav.label')}>
         <ul>
           {NAV_ITEMS.map((item) => (
