@@ -92,10 +92,11 @@ export function createDraftRegistry(store: SettingsStore, receipts?: DraftReceip
       return track(store.set(DRAFT_PREFIX + formId, draft));
     },
     clear: async (formId) => {
-      tokens.delete(formId);
+      // A receipt can only exist for a draft this session wrote or read (it has a token).
+      const hadDraft = tokens.delete(formId);
       await track(store.delete(DRAFT_PREFIX + formId));
       // The receipt only matters while its draft may still be on the device.
-      await receipts?.clearDraftReceipt(formId);
+      if (hadDraft) await receipts?.clearDraftReceipt(formId);
     },
     receiptFor: (formId) => {
       const token = tokens.get(formId);
