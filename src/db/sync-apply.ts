@@ -15,9 +15,9 @@
  */
 import { type AnyRow, ROW_SCHEMAS } from '../domain/dossier/rows';
 import { ENTITY_TABLES, type EntityName } from '../domain/sync/entities';
-import { HlcSchema, receiveHlc } from '../domain/sync/hlc';
+import { HlcSchema, type HlcString, receiveHlc } from '../domain/sync/hlc';
 import type { OutboxEntry } from '../domain/sync/mutation';
-import type { Conflict, MutationResult, PullResponse, PushResponse } from '../domain/sync/protocol';
+import type { Conflict, Cursor, MutationResult, PullResponse, PushResponse } from '../domain/sync/protocol';
 import { TOMBSTONE_KEYS } from '../domain/sync/row-meta';
 import {
   DB_SCHEMA_VERSION,
@@ -266,10 +266,109 @@ function pendingFields(entries: readonly OutboxEntry[]): Map<string, Set<string>
   return out;
 }
 
+/** A pull page's rows, each parsed by its entity's row schema (or kept as received). */
+export type PreparedPullRows = readonly Record<string, unknown>[];
+
+/**
+ * A row as stored: parsed by its entity's schema, or, when this app version cannot parse it,
+ * kept as received (never lose data; lists skip it).
+ */
+function parseRow(entity: EntityName, row: Record<string, unknown>): Record<string, unknown> {
+  const parsed = ROW_SCHEMAS[entity].safeParse(row);
+  return parsed.success ? (parsed.data as Record<string, unknown>) : { ...row };
+}
+
+/**
+ * Parses a page's rows ahead of applyPullPage. The sync client calls it as each page arrives,
+ * while the previous page is still being written, so the parsing is off the transaction's
+ * critical path (ADR 0008). Pure: no database access.
+ */
+export function preparePullPage(page: PullResponse): PreparedPullRows {
+  return page.changes.map((change) => parseRow(change.entity, change.row as Record<string, unknown>));
+}
+
+export interface PullPageOptions {
+  /** The device id the page was pulled for; the page is dropped if the device changed since. */
+  deviceId?: string;
+  /** The page's rows parsed ahead (preparePullPage), outside the transaction; parsed here if absent. */
+  prepared?: PreparedPullRows;
+  /**
+   * The cursor the page was requested from (null: from the start). When given, the page applies
+   * only if the stored cursor is still that one: a page whose transaction was queued behind the
+   * previous page's (PULL12) is dropped if that page did not commit.
+   */
+  fromCursor?: Cursor | null;
+}
+
+/** The stored cursor is not the one the page was requested from: the page before did not commit. */
+export class PullOutOfOrderError extends Error {
+  constructor() {
+    super('The pull page does not follow the stored cursor');
+    this.name = 'PullOutOfOrderError';
+  }
+}
+
+/** What a page writes, computed from the server rows alone, before its transaction. */
+interface PagePlan {
+  /** Child rows by table. */
+  byTable: Map<string, Record<string, unknown>[]>;
+  /** Household rows of the page, by id (the last one wins, as with bulkPut). */
+  households: Map<string, Record<string, unknown>>;
+  /** Every household the page touched, with the latest `updatedAt` of its rows. */
+  touched: Map<string, number>;
+  /** The greatest valid HLC stamp of the page's rows. */
+  latestStamp: HlcString | undefined;
+}
+
+function planPullPage(page: PullResponse, prepared: PreparedPullRows): PagePlan {
+  const plan: PagePlan = {
+    byTable: new Map(),
+    households: new Map(),
+    touched: new Map(),
+    latestStamp: undefined,
+  };
+  let latest: string | undefined;
+  page.changes.forEach((change, index) => {
+    const row = prepared[index] as Record<string, unknown>;
+    placeRow(plan, change.entity, row);
+    // Only a stamp past the latest one is validated (most rows of a page are not).
+    const stamp = row.updatedHlc;
+    if (typeof stamp === 'string' && (latest === undefined || stamp > latest)) {
+      const parsed = HlcSchema.safeParse(stamp);
+      if (parsed.success) {
+        latest = stamp;
+        plan.latestStamp = parsed.data;
+      }
+    }
+  });
+  return plan;
+}
+
+/** Adds a row to the plan (a household row replaces an earlier one of the page). */
+function placeRow(plan: PagePlan, entity: EntityName, row: Record<string, unknown>): void {
+  if (entity === 'household') plan.households.set(String(row.id), row);
+  else {
+    const table = ENTITY_TABLES[entity];
+    const list = plan.byTable.get(table);
+    if (list === undefined) plan.byTable.set(table, [row]);
+    else list.push(row);
+  }
+  const householdId = String(row.householdId);
+  const at = typeof row.updatedAt === 'number' ? row.updatedAt : 0;
+  plan.touched.set(householdId, Math.max(plan.touched.get(householdId) ?? 0, at));
+}
+
 /**
  * Applies one pull page in ONE transaction: server rows (versions and field versions) with
  * pending local fields rebased on top, the new cursor, the local clock, the household index,
  * and, on the last page, the mirror of the server's open conflicts.
+ *
+ * The page's child rows are written FIRST, before any read, and the checks (device, cursor,
+ * schema version) follow: a check that fails throws, and the transaction is aborted with every
+ * write in it. So a page whose transaction was created while the previous page's was still
+ * running (PULL12) has all its rows queued when the storage process reaches it, instead of
+ * waiting for its first read to start serialising them. A rebased row is written a second time,
+ * merged, in the same transaction.
  *
  * Reads are batched: the only local rows read are those a pending outbox entry changed (one
  * bulkGet per table), so a pull with an empty outbox (an initial pull, or a device with nothing
@@ -281,12 +380,20 @@ export async function applyPullPage(
   db: RelaisDb,
   page: PullResponse,
   now: number,
-  /** The device id the page was pulled for; the page is dropped if the device changed since. */
-  forDeviceId?: string,
+  options: PullPageOptions = {},
 ): Promise<PullApplied> {
+  const prepared = options.prepared ?? preparePullPage(page);
+  if (prepared.length !== page.changes.length) throw new Error('prepared rows do not match the page');
+  const plan = planPullPage(page, prepared);
   return db.transaction('rw', writeTables(db), async () => {
-    await assertDeviceId(db, forDeviceId);
-    const meta = await db.meta.bulkGet([SYNC_META.deviceId, 'hlc', 'schemaVersion']);
+    // All bulkPuts issued at once: IndexedDB runs them in order inside the transaction, and the
+    // page serialises the next table's rows while the storage process writes the previous one.
+    // Reads issued after them see this page's rows.
+    const childWrites = Promise.all([...plan.byTable].map(([table, rows]) => db.table(table).bulkPut(rows)));
+    // Awaited below; if a check throws first, the abort rejects it, and that is expected.
+    childWrites.catch(() => undefined);
+    await assertDeviceId(db, options.deviceId);
+    const meta = await db.meta.bulkGet([SYNC_META.deviceId, 'hlc', 'schemaVersion', SYNC_META.pullCursor]);
     const written = meta[2]?.value;
     if (typeof written === 'number' && written > DB_SCHEMA_VERSION) {
       // Scenario 33 (rollback): a newer app wrote this database; rows written by this older
@@ -296,69 +403,64 @@ export async function applyPullPage(
         `database schema ${written} is newer than this app (${DB_SCHEMA_VERSION})`,
       );
     }
-    const pending = pendingFields(await db.outbox.toArray());
+    if (options.fromCursor !== undefined && (meta[3]?.value ?? null) !== options.fromCursor) {
+      throw new PullOutOfOrderError();
+    }
+    const rebased = await rebasePending(db, page, plan);
+    await childWrites;
+    await writeHouseholds(db, plan.households, plan.touched, now);
+
     const deviceId = typeof meta[0]?.value === 'string' ? meta[0].value : 'device';
     let hlc = typeof meta[1]?.value === 'string' ? meta[1].value : undefined;
-    const locals = await readRebaseTargets(db, page, pending);
-    const byTable = new Map<string, Record<string, unknown>[]>();
-    /** Household rows of the page, by id (the last one wins, as with bulkPut). */
-    const households = new Map<string, Record<string, unknown>>();
-    const touched = new Map<string, number>();
-    let rebased = 0;
-
-    for (const change of page.changes) {
-      const entity = change.entity;
-      const server = { ...change.row } as Record<string, unknown>;
-      let merged = server;
-      const fields = pending.get(entryKey(entity, change.row.id));
-      const local = fields === undefined ? undefined : locals.get(entryKey(entity, change.row.id));
-      if (fields !== undefined && local !== undefined) {
-        // Rebase: the server row, with every field this device changed and has not pushed yet.
-        merged = { ...server };
-        for (const field of fields) {
-          if (local[field] === undefined) delete merged[field];
-          else merged[field] = local[field];
-        }
-        for (const key of ['updatedHlc', 'updatedAt', 'origin'] as const) {
-          if (typeof local.updatedHlc === 'string' && local.updatedHlc > String(server.updatedHlc)) {
-            merged[key] = local[key];
-          }
-        }
-        rebased += 1;
-      }
-      const parsed = ROW_SCHEMAS[entity].safeParse(merged);
-      // A row this app version cannot parse is still kept (never lose data); lists skip it.
-      const row = (parsed.success ? parsed.data : merged) as Record<string, unknown>;
-      if (entity === 'household') households.set(String(row.id), row);
-      else {
-        const table = ENTITY_TABLES[entity];
-        const list = byTable.get(table);
-        if (list === undefined) byTable.set(table, [row]);
-        else list.push(row);
-      }
-      const householdId = String(change.row.householdId);
-      const at = typeof row.updatedAt === 'number' ? row.updatedAt : 0;
-      touched.set(householdId, Math.max(touched.get(householdId) ?? 0, at));
-      // Only a stamp past the local clock is validated (most rows of a page are not).
-      const stamp = row.updatedHlc;
-      if (typeof stamp === 'string' && (hlc === undefined || stamp > hlc)) {
-        const remote = HlcSchema.safeParse(stamp);
-        if (remote.success) hlc = receiveHlc(hlc, remote.data, now, deviceId);
-      }
+    if (plan.latestStamp !== undefined && (hlc === undefined || plan.latestStamp > hlc)) {
+      hlc = receiveHlc(hlc, plan.latestStamp, now, deviceId);
     }
-    // All bulkPuts issued at once: IndexedDB runs them in order inside the transaction, and the
-    // page serialises the next table's rows while the storage process writes the previous one
-    // (about 11 % faster than one await per table in the initial-pull benchmark). The household
-    // reads that follow are queued after them, so they see this page's members and appointments.
-    await Promise.all([...byTable].map(([table, rows]) => db.table(table).bulkPut(rows)));
-    await writeHouseholds(db, households, touched, now);
-
     const puts: { key: string; value: unknown }[] = [{ key: SYNC_META.pullCursor, value: page.nextCursor }];
     if (hlc !== undefined) puts.push({ key: 'hlc', value: hlc });
     await db.meta.bulkPut(puts);
     if (page.conflicts !== undefined) await mirrorConflicts(db, page.conflicts, now);
     return { rows: page.changes.length, rebased };
   });
+}
+
+/**
+ * Rebase (PULL2): each row of the page that a pending outbox entry changed is the server row
+ * with every field this device changed and has not pushed yet. Merged child rows are written
+ * again (after the server rows, in the same transaction); merged household rows replace the
+ * plan's. Returns how many rows were rebased.
+ */
+async function rebasePending(db: RelaisDb, page: PullResponse, plan: PagePlan): Promise<number> {
+  const pending = pendingFields(await db.outbox.toArray());
+  if (pending.size === 0) return 0;
+  const locals = await readRebaseTargets(db, page, pending);
+  const merges: PagePlan = {
+    byTable: new Map(),
+    households: plan.households,
+    touched: plan.touched,
+    latestStamp: undefined,
+  };
+  let rebased = 0;
+  for (const change of page.changes) {
+    const key = entryKey(change.entity, change.row.id);
+    const fields = pending.get(key);
+    const local = fields === undefined ? undefined : locals.get(key);
+    if (fields === undefined || local === undefined) continue;
+    const server = change.row as Record<string, unknown>;
+    const merged = { ...server };
+    for (const field of fields) {
+      if (local[field] === undefined) delete merged[field];
+      else merged[field] = local[field];
+    }
+    for (const stampKey of ['updatedHlc', 'updatedAt', 'origin'] as const) {
+      if (typeof local.updatedHlc === 'string' && local.updatedHlc > String(server.updatedHlc)) {
+        merged[stampKey] = local[stampKey];
+      }
+    }
+    rebased += 1;
+    placeRow(merges, change.entity, parseRow(change.entity, merged));
+  }
+  await Promise.all([...merges.byTable].map(([table, rows]) => db.table(table).bulkPut(rows)));
+  return rebased;
 }
 
 /** The local rows of the page that pending outbox entries changed, by entryKey (one bulkGet per table). */

@@ -21,6 +21,8 @@ import {
   applyPushResponse,
   DeviceSwitchedError,
   ensureDeviceId,
+  type PreparedPullRows,
+  preparePullPage,
   type QuarantineEcho,
   readMeta,
   readOutbox,
@@ -171,6 +173,12 @@ export interface SyncClientOptions {
    * the lost previous device (DEV1), a successful run refreshes the record.
    */
   deviceRecord?: DeviceRecordPort;
+}
+
+/** A pull page and its rows parsed ahead of the transaction that writes them. */
+interface PreparedPage {
+  page: PullResponse;
+  rows: PreparedPullRows;
 }
 
 interface ErrorBody {
@@ -460,7 +468,15 @@ export class SyncClient {
     }
   }
 
-  /** Pulls pages until hasMore is false (PULL1–PULL6), each applied in one transaction. */
+  /**
+   * Pulls pages until hasMore is false (PULL1–PULL6), each applied in one transaction.
+   *
+   * PULL12, a pipeline: page N+1 is requested and its rows parsed while page N is written, and
+   * its transaction is created (rows queued) before page N's has committed. IndexedDB runs
+   * transactions on the same tables in the order they were created, and each page applies only
+   * if the stored cursor is still the one it was requested from: if page N fails, page N+1 is
+   * dropped with it and the run throws. At most two pages are being written at any time.
+   */
   async pullAll(
     session: DeviceSession,
     report: SyncReport,
@@ -470,49 +486,90 @@ export class SyncClient {
     let startSeq = decodeCursor(cursor).seq;
     // A pull from no cursor brings the whole scope: ask for the largest pages (PULL1).
     let limit = cursor === undefined ? this.initialPullLimit : this.pullLimit;
+    // Read once, not per page: a read on this connection would wait for the page transactions
+    // queued on the pull connection. Only a push in this run changes it.
+    let acked = await this.readAckedSeq();
     let resets = 0;
     let pages = 0;
     let rows = 0;
-    /** The next page, requested while the current one is applied (PULL1: read-only requests). */
-    let next: Promise<PullResponse> | undefined;
-    for (;;) {
-      const page = await (next ?? this.requestPullPage(session, cursor, limit));
-      next = undefined;
-      const acked = (await readMeta<number>(this.db, SYNC_META.ackedSeq)) ?? 0;
-      if (page.deviceLastSeq < acked) {
-        // §9.10: the server has fewer of this device's mutations than it acknowledged.
-        await this.refeed(page.deviceLastSeq + 1, report);
-        await this.pushAll(session, report);
-        continue;
+    /** The next page, requested and its rows parsed while the current one is written. */
+    let next: Promise<PreparedPage> | undefined;
+    /** The page being written, not yet awaited. */
+    let writing: Promise<void> | undefined;
+    /** Every page write started by this run. */
+    const started: Promise<void>[] = [];
+    const settle = async (): Promise<void> => {
+      const pending = writing;
+      writing = undefined;
+      await pending;
+    };
+    try {
+      for (;;) {
+        const { page, rows: preparedRows } = await (next ?? this.requestPreparedPage(session, cursor, limit));
+        next = undefined;
+        if (page.deviceLastSeq < acked || page.resetRequired === true) {
+          await settle();
+          if (page.deviceLastSeq < acked) {
+            // §9.10: the server has fewer of this device's mutations than it acknowledged.
+            await this.refeed(page.deviceLastSeq + 1, report);
+          } else {
+            // PULL6: the cursor is ahead of the server: push everything, then pull from the start.
+            resets += 1;
+            if (resets > 2) throw new SyncError('server', 'The server keeps asking for a reset');
+            await writeMeta(this.db, SYNC_META.pullCursor, undefined);
+            cursor = undefined;
+            startSeq = 0;
+            limit = this.initialPullLimit;
+          }
+          await this.pushAll(session, report);
+          acked = await this.readAckedSeq();
+          continue;
+        }
+        if (page.hasMore) {
+          // The network and the server work on the next page while this one is written.
+          next = this.requestPreparedPage(session, page.nextCursor, limit);
+          next.catch(() => undefined);
+        }
+        // Relaxed durability is enough here (ADR 0008): the page and its cursor commit together,
+        // and a page lost to a power cut is pulled again from the cursor that survived.
+        const write = applyPullPage(this.pullDb, page, this.now(), {
+          deviceId: session.deviceId,
+          prepared: preparedRows,
+          fromCursor: cursor ?? null,
+        }).then((applied) => {
+          pages += 1;
+          rows += applied.rows;
+          report.pulled += applied.rows;
+          report.rebased += applied.rebased;
+          onProgress?.({ rows, pages, fraction: pullFraction(startSeq, page), done: !page.hasMore });
+        });
+        // Awaited by the next settle; if the page before fails, this one fails with it.
+        write.catch(() => undefined);
+        started.push(write);
+        await settle();
+        writing = write;
+        cursor = page.nextCursor;
+        if (!page.hasMore) return await settle();
       }
-      if (page.resetRequired === true) {
-        // PULL6: the cursor is ahead of the server: push everything, then pull from the start.
-        resets += 1;
-        if (resets > 2) throw new SyncError('server', 'The server keeps asking for a reset');
-        await writeMeta(this.db, SYNC_META.pullCursor, undefined);
-        cursor = undefined;
-        startSeq = 0;
-        limit = this.initialPullLimit;
-        await this.pushAll(session, report);
-        continue;
-      }
-      if (page.hasMore) {
-        // The network and the server work on the next page while this one is written. If this
-        // page fails to apply, the run throws and the prefetched page is dropped unread.
-        next = this.requestPullPage(session, page.nextCursor, limit);
-        next.catch(() => undefined);
-      }
-      // Relaxed durability is enough here (ADR 0008): the page and its cursor commit together,
-      // and a page lost to a power cut is pulled again from the cursor that survived.
-      const applied = await applyPullPage(this.pullDb, page, this.now(), session.deviceId);
-      pages += 1;
-      rows += applied.rows;
-      report.pulled += applied.rows;
-      report.rebased += applied.rebased;
-      cursor = page.nextCursor;
-      onProgress?.({ rows, pages, fraction: pullFraction(startSeq, page), done: !page.hasMore });
-      if (!page.hasMore) return;
+    } finally {
+      // On a throw, a page may still be being written: the run ends only once it has committed
+      // or failed, so that no pull transaction outlives the run.
+      await Promise.allSettled(started);
     }
+  }
+
+  private async readAckedSeq(): Promise<number> {
+    return (await readMeta<number>(this.db, SYNC_META.ackedSeq)) ?? 0;
+  }
+
+  /** A pull page with its rows parsed (preparePullPage) as soon as it arrives. */
+  private async requestPreparedPage(
+    session: DeviceSession,
+    cursor: Cursor | undefined,
+    limit: number,
+  ): Promise<PreparedPage> {
+    const page = await this.requestPullPage(session, cursor, limit);
+    return { page, rows: preparePullPage(page) };
   }
 
   /** One POST /api/sync/pull, validated. @throws SyncError */

@@ -7,15 +7,19 @@
  * - a page whose transaction aborts leaves the cursor and the rows as they were [PULL2], and
  *   the next run pulls it again;
  * - the durability each connection actually asks IndexedDB for: relaxed for pull pages only,
- *   strict for local writes, push responses, meta and sessions.
+ *   strict for local writes, push responses, meta and sessions;
+ * - [PULL12] pages written in a pipeline: page n+1's transaction is created while page n's runs,
+ *   they commit in order, and a page queued behind a failed one is dropped.
  */
 import type { DBCore, DBCoreTable, Middleware } from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openPullConnection, RelaisDb } from '../../src/db/app-db';
 import { observeQuery } from '../../src/db/live-query';
 import { DossierRepository } from '../../src/db/repository';
+import { applyPullPage, PullOutOfOrderError } from '../../src/db/sync-apply';
+import { type PullResponse, PullResponseSchema } from '../../src/domain/sync/protocol';
 import { SessionStore } from '../../src/sync/session-store';
-import { SyncClient } from '../../src/sync/sync-client';
+import { type FetchLike, SyncClient } from '../../src/sync/sync-client';
 import {
   applicantFields,
   bytesFrom,
@@ -232,5 +236,156 @@ describe('ADR 0008: pull pages through a relaxed-durability connection', () => {
     const outboxWrites = mainWrites.filter((tx) => tx.stores.includes('outbox'));
     expect(outboxWrites.length).toBeGreaterThanOrEqual(2);
     expect(await db.outbox.count()).toBe(0);
+  });
+});
+
+/** Creation and completion of each read-write transaction of `db`, in the order they happened. */
+function probeTransactionOrder(db: RelaisDb): string[] {
+  const events: string[] = [];
+  let created = 0;
+  db.use({
+    stack: 'dbcore',
+    name: 'order-probe',
+    create: (down) => ({
+      ...down,
+      transaction(stores, mode, options) {
+        const tx = down.transaction(stores, mode, options) as unknown as IDBTransaction;
+        if (mode === 'readwrite') {
+          created += 1;
+          const n = created;
+          events.push(`create ${n}`);
+          tx.addEventListener('complete', () => events.push(`complete ${n}`));
+          tx.addEventListener('abort', () => events.push(`abort ${n}`));
+        }
+        return tx as never;
+      },
+    }),
+  });
+  return events;
+}
+
+describe('[PULL12] pull pages written in a pipeline', () => {
+  let server: TestServer;
+  const dbs: RelaisDb[] = [];
+
+  beforeEach(async () => {
+    server = await TestServer.start('sqlite');
+    await server.makeWorld();
+    const author = await makeDevice(server, 'pipeline-author');
+    for (let i = 0; i < 6; i += 1) {
+      const { household } = await author.repository.createHousehold(householdFields(), [applicantFields()]);
+      await author.repository.addRow('charge', household.id, rentFields(40_000 + i));
+    }
+    await author.client.sync();
+    author.db.close();
+  });
+  afterEach(async () => {
+    for (const db of dbs.splice(0)) db.close();
+    await server.close();
+  });
+
+  function freshDb(): RelaisDb {
+    counter += 1;
+    const db = new RelaisDb(`pull-pipeline-${counter}-${Math.random().toString(36).slice(2)}`);
+    dbs.push(db);
+    return db;
+  }
+
+  /** The pages a new device pulls, `limit` changes each, as the server sent them. */
+  async function pagesOf(limit: number): Promise<PullResponse[]> {
+    const db = freshDb();
+    const sessions = new SessionStore(db);
+    await sessions.load();
+    const pages: PullResponse[] = [];
+    const fetch: FetchLike = async (input, init) => {
+      const response = await server.fetch(input, init);
+      if (!input.endsWith('/api/sync/pull')) return response;
+      const text = await response.text();
+      pages.push(PullResponseSchema.parse(JSON.parse(text)));
+      return new Response(text, { status: response.status, headers: response.headers });
+    };
+    const client = new SyncClient({
+      db,
+      sessions,
+      fetch,
+      appVersion: '1.0.0',
+      now: server.clock.now,
+      pullLimit: limit,
+      initialPullLimit: limit,
+    });
+    await client.login('admin', PASSWORD);
+    await client.sync();
+    return pages;
+  }
+
+  async function rowCount(db: RelaisDb): Promise<number> {
+    return (await db.households.count()) + (await db.members.count()) + (await db.charges.count());
+  }
+
+  it("creates a page's transaction before the previous page has committed, and ends with every row", async () => {
+    const db = freshDb();
+    const pullDb = openPullConnection(db);
+    dbs.push(pullDb);
+    const events = probeTransactionOrder(pullDb);
+    const sessions = new SessionStore(db);
+    await sessions.load();
+    const client = new SyncClient({
+      db,
+      pullDb,
+      sessions,
+      fetch: server.fetch,
+      appVersion: '1.0.0',
+      now: server.clock.now,
+      pullLimit: 2,
+      initialPullLimit: 2,
+    });
+    await client.login('admin', PASSWORD);
+    const report = await client.sync();
+    expect(report.pulled).toBe(18);
+    expect(await rowCount(db)).toBe(18);
+    // Nine pages, each committed in the order it was created.
+    const completes = events.filter((e) => e.startsWith('complete'));
+    expect(completes).toEqual(Array.from({ length: 9 }, (_, i) => `complete ${i + 1}`));
+    // At least once, page n+1's transaction existed (its rows queued) while page n was running.
+    const overlaps = completes.filter(
+      (_, i) =>
+        events.indexOf(`create ${i + 2}`) !== -1 &&
+        events.indexOf(`create ${i + 2}`) < events.indexOf(`complete ${i + 1}`),
+    );
+    expect(overlaps.length).toBeGreaterThan(0);
+  });
+
+  it('applies a page only after the page it follows: queued behind a failed page, it is dropped', async () => {
+    const [first, second] = await pagesOf(4);
+    if (first === undefined || second === undefined) throw new Error('expected two pages');
+    const db = freshDb();
+    const failing = failCursorWrites(db);
+
+    // Both transactions created at once, as the pipeline does; the first fails to commit.
+    const applyFirst = applyPullPage(db, first, server.clock.now(), { fromCursor: null });
+    const applySecond = applyPullPage(db, second, server.clock.now(), { fromCursor: first.nextCursor });
+    await expect(applyFirst).rejects.toThrow('disk full (test)');
+    await expect(applySecond).rejects.toBeInstanceOf(PullOutOfOrderError);
+    expect(await rowCount(db)).toBe(0);
+    expect(await db.meta.get('pullCursor')).toBeUndefined();
+
+    // Without the fault, the same two transactions commit in order.
+    failing.enabled = false;
+    await Promise.all([
+      applyPullPage(db, first, server.clock.now(), { fromCursor: null }),
+      applyPullPage(db, second, server.clock.now(), { fromCursor: first.nextCursor }),
+    ]);
+    expect(await rowCount(db)).toBe(8);
+    expect((await db.meta.get('pullCursor'))?.value).toBe(second.nextCursor);
+  });
+
+  it('refuses a page that does not follow the stored cursor, and writes none of its rows', async () => {
+    const [, second] = await pagesOf(4);
+    if (second === undefined) throw new Error('expected two pages');
+    const db = freshDb();
+    await expect(
+      applyPullPage(db, second, server.clock.now(), { fromCursor: 'c1.1.4' }),
+    ).rejects.toBeInstanceOf(PullOutOfOrderError);
+    expect(await rowCount(db)).toBe(0);
   });
 });
