@@ -172,6 +172,9 @@ describe('Administration screen', () => {
     ]);
     expect(within(items[1] as HTMLElement).getByText('Rôle : bénévole')).toBeTruthy();
     expect(within(items[1] as HTMLElement).getByText('Lieux : Point A')).toBeTruthy();
+    // No way to lock oneself out: no deactivate or sign-out on the admin's own account.
+    expect(within(items[0] as HTMLElement).queryByRole('button', { name: 'Désactiver' })).toBeNull();
+    expect(within(items[1] as HTMLElement).getByRole('button', { name: 'Désactiver' })).toBeTruthy();
     const nav = screen.getByRole('navigation', { name: 'Navigation principale' });
     const link = within(nav).getByRole('link', { name: 'Administration' });
     expect(link.getAttribute('aria-current')).toBe('page');

@@ -177,6 +177,7 @@ function UserItem(props: {
   const error = errorFor(update.error.value, user.id) ?? errorFor(revoke.error.value, user.id);
   const base = itemId(user.id);
   const name = user.displayName;
+  const self = user.id === props.selfId;
 
   function back(focusId: string) {
     setMode('view');
@@ -202,7 +203,7 @@ function UserItem(props: {
   return (
     <li class={user.disabled ? 'archived' : undefined} data-testid="admin-user">
       <p id={`${base}-name`} class="admin-item-name" tabIndex={-1}>
-        {name} {user.id === props.selfId && t('admin.users.you')}
+        {name} {self && t('admin.users.you')}
         {user.disabled && <span class="admin-badge">{t('admin.users.disabled')}</span>}
       </p>
       <p>{t('admin.users.username', { username: user.username })}</p>
@@ -253,7 +254,8 @@ function UserItem(props: {
           >
             {t('admin.users.edit')}
           </button>
-          {!user.disabled && (
+          {/* Not on one's own account: that would lock the admin out of this screen. */}
+          {!user.disabled && !self && (
             <button type="button" id={`${base}-revoke`} onClick={() => setMode('confirm-revoke')}>
               {t('admin.users.revoke')}
             </button>
@@ -268,9 +270,11 @@ function UserItem(props: {
               {t('admin.users.reactivate')}
             </button>
           ) : (
-            <button type="button" id={`${base}-disable`} onClick={() => setMode('confirm-deactivate')}>
-              {t('admin.users.deactivate')}
-            </button>
+            !self && (
+              <button type="button" id={`${base}-disable`} onClick={() => setMode('confirm-deactivate')}>
+                {t('admin.users.deactivate')}
+              </button>
+            )
           )}
         </div>
       )}
