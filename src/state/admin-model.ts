@@ -65,6 +65,8 @@ export interface UserChanges {
   displayName?: string;
   role?: Role;
   welcomePointIds?: string[];
+  /** A new password (the server then signs out every device of the user). */
+  password?: string;
 }
 
 function fieldsOf(issues: readonly { path: readonly PropertyKey[] }[]): AdminFieldErrors {
@@ -225,7 +227,7 @@ export function createAdminModel(
       return outcome;
     },
 
-    /** Changes a user's name, role or welcome points. */
+    /** Changes a user's name, role, welcome points or password. */
     async updateUser(id: string, changes: UserChanges): Promise<AdminOutcome<User>> {
       const patch = {
         ...changes,

@@ -92,4 +92,7 @@ export const adminEn: Record<keyof typeof adminFr, string> = {
   'admin.users.places.none': 'Create a welcome point first.',
   'admin.users.password': 'Starting password',
   'admin.users.passwordHint': 'At least 10 characters. The person may keep it.',
+  'admin.users.newPassword': 'New password',
+  'admin.users.newPasswordHint':
+    'Leave empty to keep the current password. Otherwise at least 10 characters: their devices will be signed out.',
 };

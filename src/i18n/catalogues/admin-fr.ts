@@ -95,4 +95,7 @@ export const adminFr = {
   'admin.users.places.none': 'Créez d’abord un lieu d’accueil.',
   'admin.users.password': 'Mot de passe de départ',
   'admin.users.passwordHint': 'Au moins 10 caractères. La personne pourra le garder.',
+  'admin.users.newPassword': 'Nouveau mot de passe',
+  'admin.users.newPasswordHint':
+    'Laissez vide pour garder le mot de passe actuel. Sinon, au moins 10 caractères : ses appareils seront déconnectés.',
 } as const;

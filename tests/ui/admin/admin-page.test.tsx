@@ -257,6 +257,37 @@ describe('Administration screen', () => {
     expect(await axeViolations()).toEqual([]);
   });
 
+  it('edits a user: a too-short new password is refused next to its field, then role and password are saved', async () => {
+    await setup();
+    const users = await screen.findByRole('region', { name: 'Utilisateurs' });
+    const item = within(users)
+      .getAllByTestId('admin-user')
+      .find((li) => li.textContent?.includes('Identifiant : vol')) as HTMLElement;
+    fireEvent.click(within(item).getByRole('button', { name: 'Modifier' }));
+    const form = await within(item).findByRole('form', { name: 'Modifier vol' });
+    await waitFor(() =>
+      expect(document.activeElement).toBe(within(form).getByLabelText('Nom de la personne')),
+    );
+    fireEvent.change(within(form).getByLabelText('Rôle'), { target: { value: 'counsellor' } });
+    const password = within(form).getByLabelText(/Nouveau mot de passe/) as HTMLInputElement;
+    fireEvent.input(password, { target: { value: 'court' } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Enregistrer' }));
+    const error = await within(form).findByText('Le mot de passe doit faire au moins 10 caractères.');
+    expect(password.getAttribute('aria-describedby')).toContain(error.id);
+    await waitFor(() => expect(document.activeElement).toBe(password));
+    fireEvent.input(password, { target: { value: 'un mot de passe neuf' } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Enregistrer' }));
+    await within(users).findByText('Compte de vol enregistré.');
+    expect(within(item).getByText('Rôle : conseiller')).toBeTruthy();
+    const signIn = await call('POST', '/api/auth/login', {
+      username: 'vol',
+      password: 'un mot de passe neuf',
+      deviceId: 'vol-phone',
+    });
+    expect(signIn.status).toBe(200);
+    expect((signIn.body as { user: { role: string } }).user.role).toBe('counsellor');
+  });
+
   it('speaks English when chosen', async () => {
     const { state } = await setup();
     await screen.findByRole('region', { name: 'Lieux d’accueil' });

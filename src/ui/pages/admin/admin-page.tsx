@@ -39,15 +39,17 @@ function AdminScreen({ admin, selfId }: { admin: AdminModel; selfId: string | nu
   const load = admin.actions.load;
   const loadError = load.error.value;
 
+  const online = isOnline.value;
+  // On opening, and again when the connection comes back while the lists are still missing.
   useEffect(() => {
-    void admin.load();
-  }, [admin]);
+    if (!admin.loaded.value) void admin.load();
+  }, [admin, online]);
 
   return (
     <div class="admin-page">
       <PageTitle>{t('admin.title')}</PageTitle>
       <p>{t('admin.intro')}</p>
-      {!isOnline.value && (
+      {!online && (
         <p class="notice" role="status" data-testid="admin-offline">
           {t('admin.offline')}
         </p>

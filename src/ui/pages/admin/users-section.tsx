@@ -36,12 +36,37 @@ const NEW_USER_ORDER: readonly AdminField[] = [
   'welcomePointIds',
   'password',
 ];
-const EDIT_ORDER: readonly AdminField[] = ['displayName', 'role', 'welcomePointIds'];
+const EDIT_ORDER: readonly AdminField[] = ['displayName', 'role', 'welcomePointIds', 'password'];
 
 const itemId = (id: string) => `admin-user-${id}`;
 
 function roleOptions() {
   return ROLES.map((role) => ({ value: role, label: t(`login.role.${role}`) }));
+}
+
+function PasswordField(props: {
+  id: string;
+  label: string;
+  hint: string;
+  value: string;
+  onInput: (value: string) => void;
+  error: string | undefined;
+}) {
+  return (
+    <FieldShell id={props.id} label={props.label} hint={props.hint} error={props.error}>
+      {(aria) => (
+        <input
+          id={props.id}
+          name={props.id}
+          type="password"
+          autoComplete="new-password"
+          value={props.value}
+          onInput={(event) => props.onInput(event.currentTarget.value)}
+          {...aria}
+        />
+      )}
+    </FieldShell>
+  );
 }
 
 function WelcomePointChecks(props: {
@@ -109,10 +134,16 @@ function EditUserForm(props: {
   const [displayName, setDisplayName] = useState(user.displayName);
   const [role, setRole] = useState<Role>(user.role);
   const [places, setPlaces] = useState<string[]>(user.welcomePointIds);
+  const [password, setPassword] = useState('');
 
   async function save(event: Event) {
     event.preventDefault();
-    const outcome = await admin.updateUser(user.id, { displayName, role, welcomePointIds: places });
+    const outcome = await admin.updateUser(user.id, {
+      displayName,
+      role,
+      welcomePointIds: places,
+      ...(password === '' ? {} : { password }),
+    });
     if (outcome.ok) props.onSaved(outcome.value);
     else focusFirstError(`${base}-edit`, outcome.fields, EDIT_ORDER);
   }
@@ -148,6 +179,14 @@ function EditUserForm(props: {
         selected={places}
         onChange={setPlaces}
         error={fieldMessage(error?.fields, 'welcomePointIds')}
+      />
+      <PasswordField
+        id={`${base}-edit-password`}
+        label={t('admin.users.newPassword')}
+        hint={t('admin.users.newPasswordHint')}
+        value={password}
+        onInput={setPassword}
+        error={fieldMessage(error?.fields, 'password')}
       />
       <div class="admin-actions">
         <button type="submit" class="primary" disabled={props.busy}>
@@ -360,24 +399,14 @@ function NewUserForm({ admin, onDone }: { admin: AdminModel; onDone: (text: stri
         onChange={setPlaces}
         error={fieldMessage(fields, 'welcomePointIds')}
       />
-      <FieldShell
+      <PasswordField
         id="admin-user-new-password"
         label={t('admin.users.password')}
         hint={t('admin.users.passwordHint')}
+        value={password}
+        onInput={setPassword}
         error={fieldMessage(fields, 'password')}
-      >
-        {(aria) => (
-          <input
-            id="admin-user-new-password"
-            name="admin-user-new-password"
-            type="password"
-            autoComplete="new-password"
-            value={password}
-            onInput={(event) => setPassword(event.currentTarget.value)}
-            {...aria}
-          />
-        )}
-      </FieldShell>
+      />
       <button type="submit" class="primary" disabled={action.pending.value !== null}>
         {t('admin.users.add.submit')}
       </button>
