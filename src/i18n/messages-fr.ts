@@ -29,4 +29,11 @@ export const messagesFr = {
   ...documentsFr,
 } as const;
 
-export type MessageKey = keyof typeof messagesFr;
+/** Keys of the catalogue that comes with the app (boot.tsx). */
+export type AppMessageKey = keyof typeof messagesFr;
+
+/**
+ * Every key `t` accepts: the app's, and those of catalogues that come with their lazy page
+ * (the Administration screen's, catalogues/admin-*.ts, installed by provideLazyCatalogue).
+ */
+export type MessageKey = AppMessageKey | keyof typeof import('./catalogues/admin-fr').adminFr;

@@ -3,7 +3,7 @@
  * The UI never touches IndexedDB, the network or the service worker: it goes through here.
  * `createAppState` takes its dependencies as arguments so tests can hand-build them.
  */
-import { signal } from '@preact/signals';
+import { computed, signal } from '@preact/signals';
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import type { SettingsStore } from '../db/settings-store';
@@ -51,6 +51,8 @@ export function createAppState(deps: AppDeps) {
     if (online) void server.check();
   });
 
+  const role = computed(() => sync.session.value?.user.role ?? null);
+
   async function setLocale(next: Locale): Promise<void> {
     await loadLocale(next);
     locale.value = next;
@@ -86,6 +88,13 @@ export function createAppState(deps: AppDeps) {
     workspace: createWorkspaceModel(deps.workspace),
     sync,
     deviceLoss,
+    /** Whether the signed-in person may use the Administration screen (the header shows its link). */
+    isAdmin: computed(() => role.value === 'admin'),
+    /**
+     * What the Administration screen's model (admin-model.ts, which comes with that lazy page:
+     * adminModelFor) is made of.
+     */
+    adminDeps: { transport: deps.sync?.adminTransport, isOnline, role } as const,
   };
 }
 

@@ -7,6 +7,7 @@ export const shellFr = {
   'nav.label': 'Navigation principale',
   'nav.dossiers': 'Dossiers',
   'nav.settings': 'Réglages',
+  'nav.admin': 'Administration',
   'status.online': 'En ligne',
   'status.offline': 'Hors ligne',
   'status.onlineHint': 'Connexion disponible.',

@@ -8,17 +8,20 @@ const NAV_ITEMS = [
   { href: '/dossiers', label: 'nav.dossiers', matches: ['/', '/dossiers'] },
   { href: '/settings', label: 'nav.settings', matches: ['/settings'] },
 ] as const;
+/** Shown to administrators only (the session's role). */
+const ADMIN_ITEM = { href: '/admin', label: 'nav.admin', matches: ['/admin'] } as const;
 
 export function AppHeader() {
   const state = useAppState();
   const { path } = useLocation();
   const online = state.isOnline.value;
+  const items = state.isAdmin.value ? [...NAV_ITEMS, ADMIN_ITEM] : NAV_ITEMS;
   return (
     <header class="app-header">
       <Brand />
       <nav aria-label={t('nav.label')}>
         <ul>
-          {NAV_ITEMS.map((item) => (
+          {items.map((item) => (
             <li key={item.href}>
               <a
                 href={item.href}
