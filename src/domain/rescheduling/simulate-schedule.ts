@@ -41,7 +41,8 @@ export function simulateSchedule(request: ScheduleRequest): ScheduleResult {
   const interestDue: number[] = debts.map(() => 0);
   const paid: number[] = debts.map(() => 0);
   const accrued: number[] = debts.map(() => 0);
-  const lastMonth: (number | null)[] = debts.map(() => null);
+  /** Last month with a payment, 0 = never (months start at 1). */
+  const lastMonth: number[] = debts.map(() => 0);
   const isFixed: boolean[] = debts.map((d) => d.fixed !== undefined);
   const shared: number[] = [];
   for (let i = 0; i < n; i += 1) if (!isFixed[i]) shared.push(i);
@@ -102,11 +103,13 @@ export function simulateSchedule(request: ScheduleRequest): ScheduleResult {
       allocateShared(Math.max(0, monthCapacity - fixedTotal), pool, due, payment);
     }
 
-    const rows: SchedulePayment[] = [];
+    const rows: SchedulePayment[] | null = withSchedule ? [] : null;
     let monthPaid = 0;
     for (let i = 0; i < n; i += 1) {
       if ((due[i] ?? 0) === 0) continue;
       const amount = payment[i] ?? 0;
+      // Nothing paid changes no balance: only a month row would record it.
+      if (amount === 0 && rows === null) continue;
       const toCapital = capitalFirst
         ? Math.min(amount, capital[i] ?? 0)
         : amount - Math.min(amount, interestDue[i] ?? 0);
@@ -116,7 +119,7 @@ export function simulateSchedule(request: ScheduleRequest): ScheduleResult {
       paid[i] = (paid[i] ?? 0) + amount;
       if (amount > 0) lastMonth[i] = m;
       monthPaid += amount;
-      if (withSchedule) {
+      if (rows !== null) {
         rows.push({
           debtId: debts[i]?.id ?? '',
           amountCents: amount,
@@ -127,7 +130,7 @@ export function simulateSchedule(request: ScheduleRequest): ScheduleResult {
         });
       }
     }
-    if (withSchedule) {
+    if (rows !== null) {
       schedule.push({
         month: m,
         date: addMonths(request.startDate, m - 1),
@@ -195,26 +198,30 @@ function allocateShared(amount: Cents, pool: Pool, due: readonly number[], payme
       rest,
       policy,
     );
+  const { members, weights, parts, remainders } = pool;
   for (const group of groups) {
     if (left === 0) break;
+    // The group's debts still owed, with what each is owed.
     let owed = 0;
-    for (const i of group) owed += rest[i] ?? 0;
-    if (owed === 0) continue;
-    if (owed <= left) {
-      // The whole group is repaid this month; what is left goes to the next group.
-      for (const i of group) payment[i] = (payment[i] ?? 0) + (rest[i] ?? 0);
-      left -= owed;
-      continue;
-    }
-    const { members, weights, parts, remainders } = pool;
     let count = 0;
     for (const i of group) {
       const r = rest[i] ?? 0;
       if (r > 0) {
         members[count] = i;
         weights[count] = r;
+        owed += r;
         count += 1;
       }
+    }
+    if (owed === 0) continue;
+    if (owed <= left) {
+      // The whole group is repaid this month; what is left goes to the next group.
+      for (let k = 0; k < count; k += 1) {
+        const i = members[k] ?? 0;
+        payment[i] = (payment[i] ?? 0) + (weights[k] ?? 0);
+      }
+      left -= owed;
+      continue;
     }
     splitProRataInto(left, weights, count, parts, remainders);
     let underMinimum = false;
@@ -255,13 +262,24 @@ function summarise(
   interestDue: readonly number[],
   paid: readonly number[],
   accrued: readonly number[],
-  lastMonth: readonly (number | null)[],
+  lastMonth: readonly number[],
   schedule: ScheduleMonth[],
 ): ScheduleResult {
-  const perDebt: DebtOutcome[] = request.debts.map((d, i) => {
+  const perDebt: DebtOutcome[] = [];
+  let feasible = true;
+  let lastPlanMonth = 0;
+  let lastPaymentMonth = 0;
+  let totalPaid = 0;
+  let totalInterest = 0;
+  let writeOff = 0;
+  let remainingTotal = 0;
+  for (let i = 0; i < request.debts.length; i += 1) {
+    const d = request.debts[i];
+    if (d === undefined) continue;
     const remaining = (capital[i] ?? 0) + (interestDue[i] ?? 0);
     const inPlan = d.inPlan ?? true;
-    return {
+    const last = lastMonth[i] ?? 0;
+    const outcome: DebtOutcome = {
       debtId: d.id,
       creditorCategory: d.creditorCategory,
       inPlan,
@@ -270,23 +288,28 @@ function summarise(
       interestCents: accrued[i] ?? 0,
       remainingCents: remaining,
       writeOffCents: inPlan && (d.writeOffAllowed ?? true) ? remaining : 0,
-      lastMonth: lastMonth[i] ?? null,
+      lastMonth: last === 0 ? null : last,
     };
-  });
-  const plan = perDebt.filter((d) => d.inPlan);
-  const feasible = plan.every((d) => d.remainingCents === 0);
-  const lastPlanMonth = Math.max(0, ...plan.map((d) => d.lastMonth ?? 0));
-  const sum = (values: readonly number[]) => values.reduce((a, b) => a + b, 0);
-  const writeOff = sum(perDebt.map((d) => d.writeOffCents));
+    perDebt.push(outcome);
+    if (inPlan) {
+      if (remaining !== 0) feasible = false;
+      lastPlanMonth = Math.max(lastPlanMonth, last);
+    }
+    lastPaymentMonth = Math.max(lastPaymentMonth, last);
+    totalPaid += outcome.paidCents;
+    totalInterest += outcome.interestCents;
+    writeOff += outcome.writeOffCents;
+    remainingTotal += remaining;
+  }
   return {
     feasible,
     months: feasible ? lastPlanMonth : request.maxMonths,
-    lastPaymentMonth: Math.max(0, ...perDebt.map((d) => d.lastMonth ?? 0)),
+    lastPaymentMonth,
     maxMonths: request.maxMonths,
-    totalPaidCents: sum(perDebt.map((d) => d.paidCents)),
-    totalInterestCents: sum(perDebt.map((d) => d.interestCents)),
+    totalPaidCents: totalPaid,
+    totalInterestCents: totalInterest,
     writeOffCents: writeOff,
-    remainingNotWrittenOffCents: sum(perDebt.map((d) => d.remainingCents)) - writeOff,
+    remainingNotWrittenOffCents: remainingTotal - writeOff,
     perDebt,
     schedule,
   };

@@ -67,11 +67,38 @@ export function splitProRataInto(
     given += q;
   }
   // Fewer cents left than parts: each goes to the largest remainder, ties to the earliest.
-  for (let left = totalCents - given; left > 0; left -= 1) {
-    let best = 0;
-    for (let i = 1; i < count; i += 1) if ((remainders[i] ?? -1) > (remainders[best] ?? -1)) best = i;
-    parts[best] = (parts[best] ?? 0) + 1;
-    remainders[best] = -1;
+  const left = totalCents - given;
+  if (left * 2 <= count) {
+    for (let cent = left; cent > 0; cent -= 1) {
+      let best = 0;
+      let bestRemainder = remainders[0] ?? -1;
+      for (let i = 1; i < count; i += 1) {
+        const r = remainders[i] ?? -1;
+        if (r > bestRemainder) {
+          best = i;
+          bestRemainder = r;
+        }
+      }
+      parts[best] = (parts[best] ?? 0) + 1;
+      remainders[best] = -1;
+    }
+    return;
+  }
+  // Most parts get a cent: the same parts as above, found from the other end (one cent to
+  // every part, then taken back from the smallest remainders, ties to the latest) in fewer scans.
+  for (let i = 0; i < count; i += 1) parts[i] = (parts[i] ?? 0) + 1;
+  for (let back = count - left; back > 0; back -= 1) {
+    let worst = count - 1;
+    let worstRemainder = remainders[worst] ?? sum;
+    for (let i = count - 2; i >= 0; i -= 1) {
+      const r = remainders[i] ?? sum;
+      if (r < worstRemainder) {
+        worst = i;
+        worstRemainder = r;
+      }
+    }
+    parts[worst] = (parts[worst] ?? 0) - 1;
+    remainders[worst] = sum;
   }
 }
 

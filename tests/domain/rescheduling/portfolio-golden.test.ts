@@ -165,7 +165,7 @@ function computeAll(): Record<string, Entry> {
   return all;
 }
 
-describe('rescheduling portfolio golden outputs', () => {
+describe('rescheduling portfolio golden outputs', { timeout: 60_000 }, () => {
   it('gives the same outputs as the recorded engine, scenario by scenario', () => {
     const actual = computeAll();
     if (process.env.UPDATE_GOLDEN === '1') {
