@@ -112,12 +112,12 @@ export function orderGroups(
   dues: ArrayLike<number>,
   policy: ResolvedPolicy,
 ): number[][] {
-  const key = (i: number) => (policy.staticRank === null ? (dues[i] ?? 0) : (ranks[i] ?? 0));
-  const sorted = [...active].sort((a, b) => key(a) - key(b) || a - b);
+  const keys = policy.staticRank === null ? dues : ranks;
+  const sorted = active.slice().sort((a, b) => (keys[a] ?? 0) - (keys[b] ?? 0) || a - b);
   const groups: number[][] = [];
   let lastKey = Number.NaN;
   for (const i of sorted) {
-    const k = key(i);
+    const k = keys[i] ?? 0;
     if (groups.length === 0 || k !== lastKey) groups.push([i]);
     else groups[groups.length - 1]?.push(i);
     lastKey = k;

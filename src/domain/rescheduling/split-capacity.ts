@@ -15,8 +15,16 @@ import { allocateLargestRemainder, type Cents } from '../money';
  * @example splitProRata(15_352, [600_000, 450_000, 50_000]) // [8_374, 6_280, 698]
  */
 export function splitProRata(totalCents: Cents, weights: readonly number[]): Cents[] {
-  const parts: number[] = new Array(weights.length).fill(0);
-  splitProRataInto(totalCents, weights, weights.length, parts, new Array(weights.length).fill(0));
+  // Built with map, not new Array(n).fill(0): packed arrays like the monthly loop's buffers, so
+  // splitProRataInto sees one kind of array.
+  const parts: number[] = weights.map(() => 0);
+  splitProRataInto(
+    totalCents,
+    weights,
+    weights.length,
+    parts,
+    weights.map(() => 0),
+  );
   return parts;
 }
 
@@ -47,6 +55,12 @@ export function splitProRataInto(
   if (sum === 0 || totalCents * maxWeight > Number.MAX_SAFE_INTEGER || !Number.isSafeInteger(sum)) {
     const exact = allocateLargestRemainder(totalCents, weights.slice(0, count));
     for (let i = 0; i < count; i += 1) parts[i] = exact[i] ?? 0;
+    return;
+  }
+  if (count === 1) {
+    // One weight takes everything (the general case below gives the same, one division later).
+    parts[0] = totalCents;
+    remainders[0] = 0;
     return;
   }
   let given = 0;
