@@ -109,7 +109,7 @@ export function resolvePolicy(policy: AllocationPolicy): ResolvedPolicy {
 export function orderGroups(
   active: readonly number[],
   ranks: readonly number[],
-  dues: ArrayLike<number>,
+  dues: readonly number[],
   policy: ResolvedPolicy,
 ): number[][] {
   const keys = policy.staticRank === null ? dues : ranks;
