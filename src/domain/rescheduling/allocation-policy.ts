@@ -62,6 +62,26 @@ function classRank(classes: readonly (readonly CreditorCategory[])[]): (debt: Ra
   return (debt) => rank.get(debt.creditorCategory) ?? classes.length;
 }
 
+const landlordFirstRank = (debt: RankedDebt): number => (debt.creditorCategory === 'landlord' ? 0 : 1);
+const sameRank = (): number => 0;
+// Highest rate first: the rank is the negated rate, equal rates share pro rata.
+const highestRateFirstRank = (debt: RankedDebt): number => -debt.annualRateBps;
+
+function staticRankOf(policy: AllocationPolicy): ResolvedPolicy['staticRank'] {
+  switch (policy.name) {
+    case 'landlord-first-pro-rata':
+      return landlordFirstRank;
+    case 'priority-classes':
+      return classRank(policy.classes ?? DEFAULT_PRIORITY_CLASSES);
+    case 'pro-rata':
+      return sameRank;
+    case 'avalanche':
+      return highestRateFirstRank;
+    case 'snowball':
+      return null;
+  }
+}
+
 /**
  * Fills a policy's defaults.
  * @param policy - a policy (name + options)
@@ -69,24 +89,12 @@ function classRank(classes: readonly (readonly CreditorCategory[])[]): (debt: Ra
  * @example resolvePolicy({ name: 'pro-rata' }).minimumInstalmentCents // 100
  */
 export function resolvePolicy(policy: AllocationPolicy): ResolvedPolicy {
-  const base = {
+  return {
     name: policy.name,
     minimumInstalmentCents: policy.minimumInstalmentCents ?? DEFAULT_MINIMUM_INSTALMENT_CENTS,
     contractualInstalmentsFirst: policy.contractualInstalmentsFirst ?? false,
+    staticRank: staticRankOf(policy),
   };
-  switch (policy.name) {
-    case 'landlord-first-pro-rata':
-      return { ...base, staticRank: (d) => (d.creditorCategory === 'landlord' ? 0 : 1) };
-    case 'priority-classes':
-      return { ...base, staticRank: classRank(policy.classes ?? DEFAULT_PRIORITY_CLASSES) };
-    case 'pro-rata':
-      return { ...base, staticRank: () => 0 };
-    case 'avalanche':
-      // Highest rate first: the rank is the negated rate, equal rates share pro rata.
-      return { ...base, staticRank: (d) => -d.annualRateBps };
-    case 'snowball':
-      return { ...base, staticRank: null };
-  }
 }
 
 /**
@@ -104,12 +112,12 @@ export function orderGroups(
   dues: readonly number[],
   policy: ResolvedPolicy,
 ): number[][] {
-  const key = (i: number) => (policy.staticRank === null ? (dues[i] ?? 0) : (ranks[i] ?? 0));
-  const sorted = [...active].sort((a, b) => key(a) - key(b) || a - b);
+  const keys = policy.staticRank === null ? dues : ranks;
+  const sorted = active.slice().sort((a, b) => (keys[a] ?? 0) - (keys[b] ?? 0) || a - b);
   const groups: number[][] = [];
   let lastKey = Number.NaN;
   for (const i of sorted) {
-    const k = key(i);
+    const k = keys[i] ?? 0;
     if (groups.length === 0 || k !== lastKey) groups.push([i]);
     else groups[groups.length - 1]?.push(i);
     lastKey = k;

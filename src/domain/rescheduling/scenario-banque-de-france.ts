@@ -11,10 +11,14 @@ import type { IsoDate } from '../dates';
 import type { CreditorCategory } from '../household/creditor';
 import type { Cents } from '../money';
 import { legalInterestRateOn, planDurationOn } from '../parameters/parameters-on';
+import type { AllocationPolicy } from './allocation-policy';
 import type { BanqueDeFranceScenario, ScenarioContext, SimulationDebt } from './scenario-input';
 import { firstMonthlyPayment, type ScenarioOutcome, summariseScenario } from './scenario-outcome';
 import type { ScheduleDebt } from './schedule-types';
 import { simulateSchedule } from './simulate-schedule';
+
+/** Default sharing of the imposed measures: the landlord first, then pro rata. */
+const DEFAULT_POLICY: AllocationPolicy = { name: 'landlord-first-pro-rata' };
 
 export type BanqueDeFranceMeasure = 'plan' | 'plan-with-write-off' | 'none';
 
@@ -118,7 +122,7 @@ export function simulateBanqueDeFrance(
     maxMonths: Math.max(1, maxPlanMonths),
     horizonMonths: Math.max(maxPlanMonths, ...mortgageTerms, 1),
     moratoriumMonths,
-    policy: spec.policy ?? { name: 'landlord-first-pro-rata' },
+    policy: spec.policy ?? DEFAULT_POLICY,
     imputation: spec.imputation ?? 'capital-first',
     withSchedule: withSchedule && maxPlanMonths > 0,
   });

@@ -4,6 +4,12 @@
  * paid, and what is left of the capacity is shared between the other debts under the policy:
  * groups in order, pro rata within a group, largest remainder, minimum instalment. While any
  * shared debt is owed, the shared payments add up exactly to the capacity left.
+ *
+ * Speed (a portfolio run simulates some 40 million debt-months): the per-debt state lives in
+ * plain packed arrays indexed by debt, created once per run; every index used below is in
+ * bounds by construction, so reads use `!` rather than `?? 0` (the fallback costs a check on
+ * each access, about 15 % of a portfolio run). The golden test
+ * tests/domain/rescheduling/portfolio-golden.test.ts holds the outputs fixed.
  */
 import { addMonths } from '../dates';
 import { type Cents, roundRatio } from '../money';
@@ -41,7 +47,8 @@ export function simulateSchedule(request: ScheduleRequest): ScheduleResult {
   const interestDue: number[] = debts.map(() => 0);
   const paid: number[] = debts.map(() => 0);
   const accrued: number[] = debts.map(() => 0);
-  const lastMonth: (number | null)[] = debts.map(() => null);
+  /** Last month with a payment, 0 = never (months start at 1). */
+  const lastMonth: number[] = debts.map(() => 0);
   const isFixed: boolean[] = debts.map((d) => d.fixed !== undefined);
   const shared: number[] = [];
   for (let i = 0; i < n; i += 1) if (!isFixed[i]) shared.push(i);
@@ -70,64 +77,66 @@ export function simulateSchedule(request: ScheduleRequest): ScheduleResult {
     for (let i = 0; i < n; i += 1) {
       payment[i] = 0;
       monthInterest[i] = 0;
-      const c = capital[i] ?? 0;
-      const owed = c + (interestDue[i] ?? 0);
-      const fixed = isFixed[i] ?? false;
+      const c = capital[i]!;
+      const owed = c + interestDue[i]!;
+      const fixed = isFixed[i]!;
       if (owed === 0 || !(fixed || sharedOpen)) {
         due[i] = 0;
         continue;
       }
       anyOwed = true;
-      const rate = rates[i] ?? 0;
+      const rate = rates[i]!;
       let d = owed;
       if (rate > 0 && c > 0 && (fixed || !inMoratorium)) {
         const interest = roundRatio(c * rate, MONTHLY_RATE_DENOMINATOR);
         monthInterest[i] = interest;
-        interestDue[i] = (interestDue[i] ?? 0) + interest;
-        accrued[i] = (accrued[i] ?? 0) + interest;
+        interestDue[i] = interestDue[i]! + interest;
+        accrued[i] = accrued[i]! + interest;
         d += interest;
       }
       due[i] = d;
       if (fixed) {
         // At the end of its term a debt pays whatever is left: the last instalment absorbs the residue.
-        const amount = m >= (fixedTerm[i] ?? 0) ? d : Math.min(fixedInstalment[i] ?? 0, d);
+        const amount = m >= fixedTerm[i]! ? d : Math.min(fixedInstalment[i]!, d);
         payment[i] = amount;
         fixedTotal += amount;
       }
     }
     if (!anyOwed) break;
 
-    const monthCapacity = inMoratorium ? 0 : (capacity[m] ?? 0);
+    const monthCapacity = inMoratorium ? 0 : capacity[m]!;
     if (sharedOpen && !inMoratorium) {
       allocateShared(Math.max(0, monthCapacity - fixedTotal), pool, due, payment);
     }
 
-    const rows: SchedulePayment[] = [];
+    const rows: SchedulePayment[] | null = withSchedule ? [] : null;
     let monthPaid = 0;
     for (let i = 0; i < n; i += 1) {
-      if ((due[i] ?? 0) === 0) continue;
-      const amount = payment[i] ?? 0;
+      if (due[i]! === 0) continue;
+      const amount = payment[i]!;
+      // Nothing paid changes no balance: only a month row would record it.
+      if (amount === 0 && rows === null) continue;
       const toCapital = capitalFirst
-        ? Math.min(amount, capital[i] ?? 0)
-        : amount - Math.min(amount, interestDue[i] ?? 0);
+        ? Math.min(amount, capital[i]!)
+        : amount - Math.min(amount, interestDue[i]!);
       const toInterest = amount - toCapital;
-      capital[i] = (capital[i] ?? 0) - toCapital;
-      interestDue[i] = (interestDue[i] ?? 0) - toInterest;
-      paid[i] = (paid[i] ?? 0) + amount;
+      capital[i] = capital[i]! - toCapital;
+      interestDue[i] = interestDue[i]! - toInterest;
+      paid[i] = paid[i]! + amount;
       if (amount > 0) lastMonth[i] = m;
       monthPaid += amount;
-      if (withSchedule) {
+      if (rows !== null) {
         rows.push({
           debtId: debts[i]?.id ?? '',
           amountCents: amount,
           interestCents: toInterest,
           principalCents: toCapital,
-          interestAccruedCents: monthInterest[i] ?? 0,
-          balanceAfterCents: (capital[i] ?? 0) + (interestDue[i] ?? 0),
+          interestAccruedCents: monthInterest[i]!,
+          balanceAfterCents: capital[i]! + interestDue[i]!,
         });
       }
     }
-    if (withSchedule) {
+    if (rows !== null) {
       schedule.push({
         month: m,
         date: addMonths(request.startDate, m - 1),
@@ -182,7 +191,7 @@ function allocateShared(amount: Cents, pool: Pool, due: readonly number[], payme
   let left = amount;
   let rest: readonly number[] = due;
   if (policy.contractualInstalmentsFirst) {
-    for (const i of shared) pool.rest[i] = due[i] ?? 0;
+    for (const i of shared) pool.rest[i] = due[i]!;
     left = payContractualFirst(left, pool, payment);
     rest = pool.rest;
   }
@@ -190,42 +199,45 @@ function allocateShared(amount: Cents, pool: Pool, due: readonly number[], payme
   const groups =
     pool.staticGroups ??
     orderGroups(
-      shared.filter((i) => (rest[i] ?? 0) > 0),
+      shared.filter((i) => rest[i]! > 0),
       pool.ranks,
       rest,
       policy,
     );
+  const { members, weights, parts, remainders } = pool;
   for (const group of groups) {
     if (left === 0) break;
+    // The group's debts still owed, with what each is owed.
     let owed = 0;
-    for (const i of group) owed += rest[i] ?? 0;
-    if (owed === 0) continue;
-    if (owed <= left) {
-      // The whole group is repaid this month; what is left goes to the next group.
-      for (const i of group) payment[i] = (payment[i] ?? 0) + (rest[i] ?? 0);
-      left -= owed;
-      continue;
-    }
-    const { members, weights, parts, remainders } = pool;
     let count = 0;
     for (const i of group) {
-      const r = rest[i] ?? 0;
+      const r = rest[i]!;
       if (r > 0) {
         members[count] = i;
         weights[count] = r;
+        owed += r;
         count += 1;
       }
     }
+    if (owed === 0) continue;
+    if (owed <= left) {
+      // The whole group is repaid this month; what is left goes to the next group.
+      for (let k = 0; k < count; k += 1) {
+        const i = members[k]!;
+        payment[i] = payment[i]! + weights[k]!;
+      }
+      left -= owed;
+      continue;
+    }
     splitProRataInto(left, weights, count, parts, remainders);
     let underMinimum = false;
-    for (let k = 0; k < count; k += 1)
-      if ((parts[k] ?? 0) < policy.minimumInstalmentCents) underMinimum = true;
+    for (let k = 0; k < count; k += 1) if (parts[k]! < policy.minimumInstalmentCents) underMinimum = true;
     const shares = underMinimum
       ? splitWithMinimum(left, weights.slice(0, count), policy.minimumInstalmentCents)
       : parts;
     for (let k = 0; k < count; k += 1) {
-      const i = members[k] ?? 0;
-      payment[i] = (payment[i] ?? 0) + (shares[k] ?? 0);
+      const i = members[k]!;
+      payment[i] = payment[i]! + shares[k]!;
     }
     left = 0;
   }
@@ -233,17 +245,17 @@ function allocateShared(amount: Cents, pool: Pool, due: readonly number[], payme
 
 /** Support-track strategies pay each contractual instalment first (pro rata when short). */
 function payContractualFirst(amount: Cents, pool: Pool, payment: number[]): Cents {
-  const active = pool.shared.filter((i) => (pool.rest[i] ?? 0) > 0);
-  const mins = active.map((i) => Math.min(pool.contractInstalment[i] ?? 0, pool.rest[i] ?? 0));
+  const active = pool.shared.filter((i) => pool.rest[i]! > 0);
+  const mins = active.map((i) => Math.min(pool.contractInstalment[i]!, pool.rest[i]!));
   const minsTotal = mins.reduce((a, b) => a + b, 0);
   if (minsTotal === 0) return amount;
   const parts = minsTotal >= amount ? splitProRata(amount, mins) : mins;
   let left = amount;
   for (let k = 0; k < active.length; k += 1) {
-    const i = active[k] ?? 0;
-    const part = parts[k] ?? 0;
-    payment[i] = (payment[i] ?? 0) + part;
-    pool.rest[i] = (pool.rest[i] ?? 0) - part;
+    const i = active[k]!;
+    const part = parts[k]!;
+    payment[i] = payment[i]! + part;
+    pool.rest[i] = pool.rest[i]! - part;
     left -= part;
   }
   return left;
@@ -255,38 +267,54 @@ function summarise(
   interestDue: readonly number[],
   paid: readonly number[],
   accrued: readonly number[],
-  lastMonth: readonly (number | null)[],
+  lastMonth: readonly number[],
   schedule: ScheduleMonth[],
 ): ScheduleResult {
-  const perDebt: DebtOutcome[] = request.debts.map((d, i) => {
-    const remaining = (capital[i] ?? 0) + (interestDue[i] ?? 0);
+  const perDebt: DebtOutcome[] = [];
+  let feasible = true;
+  let lastPlanMonth = 0;
+  let lastPaymentMonth = 0;
+  let totalPaid = 0;
+  let totalInterest = 0;
+  let writeOff = 0;
+  let remainingTotal = 0;
+  for (let i = 0; i < request.debts.length; i += 1) {
+    const d = request.debts[i];
+    if (d === undefined) continue;
+    const remaining = capital[i]! + interestDue[i]!;
     const inPlan = d.inPlan ?? true;
-    return {
+    const last = lastMonth[i]!;
+    const outcome: DebtOutcome = {
       debtId: d.id,
       creditorCategory: d.creditorCategory,
       inPlan,
       initialBalanceCents: d.balanceCents,
-      paidCents: paid[i] ?? 0,
-      interestCents: accrued[i] ?? 0,
+      paidCents: paid[i]!,
+      interestCents: accrued[i]!,
       remainingCents: remaining,
       writeOffCents: inPlan && (d.writeOffAllowed ?? true) ? remaining : 0,
-      lastMonth: lastMonth[i] ?? null,
+      lastMonth: last === 0 ? null : last,
     };
-  });
-  const plan = perDebt.filter((d) => d.inPlan);
-  const feasible = plan.every((d) => d.remainingCents === 0);
-  const lastPlanMonth = Math.max(0, ...plan.map((d) => d.lastMonth ?? 0));
-  const sum = (values: readonly number[]) => values.reduce((a, b) => a + b, 0);
-  const writeOff = sum(perDebt.map((d) => d.writeOffCents));
+    perDebt.push(outcome);
+    if (inPlan) {
+      if (remaining !== 0) feasible = false;
+      lastPlanMonth = Math.max(lastPlanMonth, last);
+    }
+    lastPaymentMonth = Math.max(lastPaymentMonth, last);
+    totalPaid += outcome.paidCents;
+    totalInterest += outcome.interestCents;
+    writeOff += outcome.writeOffCents;
+    remainingTotal += remaining;
+  }
   return {
     feasible,
     months: feasible ? lastPlanMonth : request.maxMonths,
-    lastPaymentMonth: Math.max(0, ...perDebt.map((d) => d.lastMonth ?? 0)),
+    lastPaymentMonth,
     maxMonths: request.maxMonths,
-    totalPaidCents: sum(perDebt.map((d) => d.paidCents)),
-    totalInterestCents: sum(perDebt.map((d) => d.interestCents)),
+    totalPaidCents: totalPaid,
+    totalInterestCents: totalInterest,
     writeOffCents: writeOff,
-    remainingNotWrittenOffCents: sum(perDebt.map((d) => d.remainingCents)) - writeOff,
+    remainingNotWrittenOffCents: remainingTotal - writeOff,
     perDebt,
     schedule,
   };

@@ -3,7 +3,8 @@
  * money.ts (`allocateLargestRemainder`, same tie rule: earliest part first) redone with plain
  * numbers, because a portfolio run calls it tens of millions of times and the BigInt version
  * is too slow there; it falls back to the BigInt version when a product could exceed 2^53.
- * Tests check that both give the same parts.
+ * Tests check that both give the same parts. Indices are in bounds by construction (`count`
+ * never exceeds the buffers), hence `!` rather than `?? 0` in these hot loops.
  */
 import { allocateLargestRemainder, type Cents } from '../money';
 
@@ -15,8 +16,16 @@ import { allocateLargestRemainder, type Cents } from '../money';
  * @example splitProRata(15_352, [600_000, 450_000, 50_000]) // [8_374, 6_280, 698]
  */
 export function splitProRata(totalCents: Cents, weights: readonly number[]): Cents[] {
-  const parts: number[] = new Array(weights.length).fill(0);
-  splitProRataInto(totalCents, weights, weights.length, parts, new Array(weights.length).fill(0));
+  // Built with map, not new Array(n).fill(0): packed arrays like the monthly loop's buffers, so
+  // splitProRataInto sees one kind of array.
+  const parts: number[] = weights.map(() => 0);
+  splitProRataInto(
+    totalCents,
+    weights,
+    weights.length,
+    parts,
+    weights.map(() => 0),
+  );
   return parts;
 }
 
@@ -40,18 +49,24 @@ export function splitProRataInto(
   let sum = 0;
   let maxWeight = 0;
   for (let i = 0; i < count; i += 1) {
-    const w = weights[i] ?? 0;
+    const w = weights[i]!;
     sum += w;
     if (w > maxWeight) maxWeight = w;
   }
   if (sum === 0 || totalCents * maxWeight > Number.MAX_SAFE_INTEGER || !Number.isSafeInteger(sum)) {
     const exact = allocateLargestRemainder(totalCents, weights.slice(0, count));
-    for (let i = 0; i < count; i += 1) parts[i] = exact[i] ?? 0;
+    for (let i = 0; i < count; i += 1) parts[i] = exact[i]!;
+    return;
+  }
+  if (count === 1) {
+    // One weight takes everything (the general case below gives the same, one division later).
+    parts[0] = totalCents;
+    remainders[0] = 0;
     return;
   }
   let given = 0;
   for (let i = 0; i < count; i += 1) {
-    const product = totalCents * (weights[i] ?? 0);
+    const product = totalCents * weights[i]!;
     // Float division of two exact integers can land one off an integer boundary: correct it.
     let q = Math.floor(product / sum);
     let r = product - q * sum;
@@ -67,11 +82,38 @@ export function splitProRataInto(
     given += q;
   }
   // Fewer cents left than parts: each goes to the largest remainder, ties to the earliest.
-  for (let left = totalCents - given; left > 0; left -= 1) {
-    let best = 0;
-    for (let i = 1; i < count; i += 1) if ((remainders[i] ?? -1) > (remainders[best] ?? -1)) best = i;
-    parts[best] = (parts[best] ?? 0) + 1;
-    remainders[best] = -1;
+  const left = totalCents - given;
+  if (left * 2 <= count) {
+    for (let cent = left; cent > 0; cent -= 1) {
+      let best = 0;
+      let bestRemainder = remainders[0]!;
+      for (let i = 1; i < count; i += 1) {
+        const r = remainders[i]!;
+        if (r > bestRemainder) {
+          best = i;
+          bestRemainder = r;
+        }
+      }
+      parts[best] = parts[best]! + 1;
+      remainders[best] = -1;
+    }
+    return;
+  }
+  // Most parts get a cent: the same parts as above, found from the other end (one cent to
+  // every part, then taken back from the smallest remainders, ties to the latest) in fewer scans.
+  for (let i = 0; i < count; i += 1) parts[i] = parts[i]! + 1;
+  for (let back = count - left; back > 0; back -= 1) {
+    let worst = count - 1;
+    let worstRemainder = remainders[worst]!;
+    for (let i = count - 2; i >= 0; i -= 1) {
+      const r = remainders[i]!;
+      if (r < worstRemainder) {
+        worst = i;
+        worstRemainder = r;
+      }
+    }
+    parts[worst] = parts[worst]! - 1;
+    remainders[worst] = sum;
   }
 }
 
@@ -97,7 +139,7 @@ export function splitWithMinimum(
   let pool: number[] = [];
   let poolSum = 0;
   for (let i = 0; i < balances.length; i += 1) {
-    const b = balances[i] ?? 0;
+    const b = balances[i]!;
     if (b > 0) {
       pool.push(i);
       poolSum += b;
@@ -106,37 +148,37 @@ export function splitWithMinimum(
   let remaining = amountCents;
   while (pool.length > 0 && remaining > 0) {
     if (poolSum <= remaining) {
-      for (const i of pool) result[i] = balances[i] ?? 0;
+      for (const i of pool) result[i] = balances[i]!;
       return result;
     }
     const shares = splitProRata(
       remaining,
-      pool.map((i) => balances[i] ?? 0),
+      pool.map((i) => balances[i]!),
     );
     // Since remaining < poolSum, every share is below its balance: none is a final payment.
     let smallest = -1;
     for (let k = 0; k < pool.length; k += 1) {
-      if ((shares[k] ?? 0) < minimumCents) {
-        const b = balances[pool[k] ?? 0] ?? 0;
-        if (smallest < 0 || b < (balances[pool[smallest] ?? 0] ?? 0)) smallest = k;
+      if (shares[k]! < minimumCents) {
+        const b = balances[pool[k]!] ?? 0;
+        if (smallest < 0 || b < (balances[pool[smallest]!] ?? 0)) smallest = k;
       }
     }
     if (smallest < 0) {
-      for (let k = 0; k < pool.length; k += 1) result[pool[k] ?? 0] = shares[k] ?? 0;
+      for (let k = 0; k < pool.length; k += 1) result[pool[k]!] = shares[k]!;
       return result;
     }
-    const index = pool[smallest] ?? 0;
-    const payment = Math.min(minimumCents, balances[index] ?? 0);
+    const index = pool[smallest]!;
+    const payment = Math.min(minimumCents, balances[index]!);
     if (payment > remaining) {
       // The money left cannot make a minimum instalment: it goes to the largest debt.
-      let largest = pool[0] ?? 0;
-      for (const i of pool) if ((balances[i] ?? 0) > (balances[largest] ?? 0)) largest = i;
+      let largest = pool[0]!;
+      for (const i of pool) if (balances[i]! > balances[largest]!) largest = i;
       result[largest] = remaining;
       return result;
     }
     result[index] = payment;
     remaining -= payment;
-    poolSum -= balances[index] ?? 0;
+    poolSum -= balances[index]!;
     pool = pool.filter((i) => i !== index);
   }
   return result;
