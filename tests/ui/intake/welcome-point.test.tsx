@@ -6,14 +6,11 @@
  */
 import { fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Role, WelcomePoint } from '../../../src/domain/sync/protocol';
+import type { WelcomePoint } from '../../../src/domain/sync/protocol';
 import { locale } from '../../../src/i18n/i18n';
-import { createAppState } from '../../../src/state/app-state';
-import { createSyncService } from '../../../src/sync/sync-service';
 import { NEW_DOSSIER_FORM_ID } from '../../../src/ui/pages/new-dossier-page';
-import { idleSchedulerEnv } from '../../sync/idle-scheduler-env';
 import { makeTestState } from '../make-test-state';
-import { choose, lyonHousehold, openAt, personBox, type, zoe } from './helpers';
+import { choose, lyonHousehold, openAt, personBox, signedInState, type, zoe } from './helpers';
 
 afterEach(() => {
   locale.value = 'fr';
@@ -24,42 +21,6 @@ const LENS: WelcomePoint = { id: 'wp-lens', name: 'Mairie de Lens', archived: fa
 const ARRAS: WelcomePoint = { id: 'wp-arras', name: 'Mairie d’Arras', archived: false };
 const LILLE: WelcomePoint = { id: 'wp-lille', name: 'CCAS de Lille', archived: false };
 const OLD: WelcomePoint = { id: 'wp-old', name: 'Ancienne permanence', archived: true };
-
-/**
- * A test state whose sync service holds a saved session. `welcomePoints` undefined: a session
- * saved by an older app (no names), which falls back to the user's ids.
- */
-async function signedInState(
-  role: Role,
-  welcomePointIds: string[],
-  welcomePoints: WelcomePoint[] | undefined,
-) {
-  const base = makeTestState();
-  const service = createSyncService({
-    db: base.deps.workspace.repository.db,
-    fetch: async () => new Response('{}', { status: 503 }),
-    appVersion: '1.0.0',
-    env: idleSchedulerEnv,
-  });
-  await service.sessions.save({
-    token: 'tok_abcdefghijklmnopqrstuvwxyz',
-    expiresAt: Date.now() + 86_400_000,
-    user: {
-      id: 'user-1',
-      username: 'marie',
-      displayName: 'Marie Curie',
-      role,
-      welcomePointIds,
-      disabled: false,
-    },
-    deviceId: 'device-1',
-    loggedInAt: Date.now(),
-    ...(welcomePoints === undefined ? {} : { welcomePoints }),
-  });
-  const state = createAppState({ ...base.deps, sync: service });
-  await state.start();
-  return { ...base, state };
-}
 
 const volunteer = () => signedInState('volunteer', ['wp-lens', 'wp-arras'], [LENS, ARRAS]);
 const coordinator = () => signedInState('coordinator', [], [OLD, LILLE, LENS, ARRAS]);
