@@ -14,13 +14,14 @@ import {
   PasswordSchema,
   type User,
   UsernameSchema,
+  type WelcomePoint,
 } from '../domain/sync/protocol';
-import type { LastUser } from '../sync/session-store';
+import { type DeviceSession, type LastUser, sessionWelcomePoints } from '../sync/session-store';
 import { LoginError, SetupError, SyncError } from '../sync/sync-client';
 import type { SyncService } from '../sync/sync-service';
 import type { DraftRegistry } from './drafts';
 
-export type { Conflict, ConflictValue, LastUser };
+export type { Conflict, ConflictValue, LastUser, WelcomePoint };
 /** Money fields of a conflict (integer cents, shown as euros). */
 export { isMoneyField };
 
@@ -79,6 +80,12 @@ export interface SyncSessionView {
   user: User;
   deviceId: string;
   expiresAt: number;
+  /**
+   * The welcome points the person may place a household in, by name (AUTH10): every one for
+   * coordinators and admins. From a session saved by an older app, the person's own ids stand
+   * in for names.
+   */
+  welcomePoints: WelcomePoint[];
 }
 
 function errorKind(error: unknown): SyncErrorKind {
@@ -122,10 +129,21 @@ export function createSyncModel(
   /** Show the failure banner: a run failed and changes wait. */
   const showFailure = computed(() => lastError.value !== null && pendingCount.value > 0);
 
-  function toView(
-    s: { user: User; deviceId: string; expiresAt: number } | undefined,
-  ): SyncSessionView | null {
-    return s === undefined ? null : { user: s.user, deviceId: s.deviceId, expiresAt: s.expiresAt };
+  function toView(s: DeviceSession | undefined): SyncSessionView | null {
+    if (s === undefined) return null;
+    return {
+      user: s.user,
+      deviceId: s.deviceId,
+      expiresAt: s.expiresAt,
+      welcomePoints: sessionWelcomePoints(s),
+    };
+  }
+
+  /** The signed-in person's welcome points (none while nobody is signed in on this device). */
+  const welcomePoints = computed<readonly WelcomePoint[]>(() => session.value?.welcomePoints ?? []);
+  /** A welcome point's name when this device knows it, else its id (e.g. an older session). */
+  function welcomePointName(id: string): string {
+    return welcomePoints.value.find((wp) => wp.id === id)?.name ?? id;
   }
 
   let started = false;
@@ -304,6 +322,8 @@ export function createSyncModel(
   return {
     enabled,
     session,
+    welcomePoints,
+    welcomePointName,
     lastUser,
     pendingCount,
     oldestPendingAt,

@@ -9,7 +9,7 @@
  */
 import type { RelaisDb } from '../db/app-db';
 import { readMeta, SYNC_META, writeMeta } from '../db/sync-apply';
-import type { User } from '../domain/sync/protocol';
+import type { User, WelcomePoint } from '../domain/sync/protocol';
 
 export interface DeviceSession {
   token: string;
@@ -19,6 +19,23 @@ export interface DeviceSession {
   deviceId: string;
   /** When the person logged in on this device, Unix ms. */
   loggedInAt: number;
+  /**
+   * The welcome points the person may place a household in, with their names (AUTH10), as the
+   * server said at the last login. Absent from sessions saved by older apps or given by older
+   * servers: read them with `sessionWelcomePoints`.
+   */
+  welcomePoints?: WelcomePoint[];
+}
+
+/**
+ * The session's welcome points by name; for a session without them (older app or server), the
+ * user's own welcome point ids, each named by its id.
+ * @example sessionWelcomePoints(oldSession) // [{ id: 'wp-8', name: 'wp-8', archived: false }]
+ */
+export function sessionWelcomePoints(session: DeviceSession | undefined): WelcomePoint[] {
+  if (session === undefined) return [];
+  if (Array.isArray(session.welcomePoints)) return session.welcomePoints;
+  return session.user.welcomePointIds.map((id) => ({ id, name: id, archived: false }));
 }
 
 /** Who signed in last on this device: enough to name them, nothing secret. */

@@ -297,6 +297,8 @@ export class SyncClient {
       user: body.user,
       deviceId,
       loggedInAt: this.now(),
+      // AUTH10: refreshed at every login (older servers send none: the ids stand in for names).
+      ...(body.welcomePoints === undefined ? {} : { welcomePoints: body.welcomePoints }),
     };
     await this.sessions.save(session);
     if (label !== undefined) await writeMeta(this.db, SYNC_META.deviceLabelSent, label);

@@ -369,10 +369,27 @@ export function normaliseDeviceName(name: string | null | undefined): string | n
   return trimmed === '' ? null : trimmed;
 }
 
+/**
+ * The welcome points a person may place a household in (AUTH6), with their names: their own for
+ * volunteers and counsellors, every one (archived included, flagged) for coordinators and admins.
+ * Optional: older servers omit it, and devices then fall back to `user.welcomePointIds`.
+ */
+export const SessionWelcomePointsSchema = z.array(WelcomePointSchema).optional();
+
 export const LoginResponseSchema = z.object({
   /** Bearer token: send as `Authorization: Bearer <token>`. Keep it: it works offline-later. */
   token: z.string(),
   expiresAt: z.number().int(),
   user: UserSchema,
+  welcomePoints: SessionWelcomePointsSchema,
 });
 export type LoginResponse = z.infer<typeof LoginResponseSchema>;
+
+/** `GET /auth/me`: the session's person, device and expiry, and their welcome points (AUTH10). */
+export const MeResponseSchema = z.object({
+  user: UserSchema,
+  deviceId: DeviceIdSchema,
+  expiresAt: z.number().int(),
+  welcomePoints: SessionWelcomePointsSchema,
+});
+export type MeResponse = z.infer<typeof MeResponseSchema>;

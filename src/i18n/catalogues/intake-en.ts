@@ -36,7 +36,11 @@ export const intakeEn: Record<keyof typeof intakeFr, string> = {
   'intake.field.referralDetails': 'Details',
   'intake.field.referralDetailsHint': 'For example the service or the person who sent the household.',
   'intake.field.welcomePoint': 'Welcome point',
-  'intake.field.welcomePointHint': 'Where the household is seen, for example “Lens town hall”.',
+  'intake.field.welcomePointHint':
+    'Where the household is seen. Its team will see the dossier. “None”: only you will see it.',
+  'intake.welcomePoint.none': 'None (personal dossier)',
+  'intake.welcomePoint.archived': '{name} (closed)',
+  'intake.welcomePoint.notYours': '{name} (not in your list)',
   'intake.field.reference': 'Case reference',
   'intake.field.referenceHint': 'The association’s reference, for example RL-2026-0042.',
   'intake.member.heading': 'Person {n}',
@@ -63,6 +67,8 @@ export const intakeEn: Record<keyof typeof intakeFr, string> = {
   'intake.error.departement': 'Enter a département number, for example 59, 2A or 974.',
   'intake.error.addressIncomplete': 'For an address, enter the street, the postcode and the town.',
   'intake.error.referralDetails': 'Say how the household came.',
+  'intake.error.welcomePointNotAllowed':
+    'This welcome point is not one of yours: choose one from the list, or “None”.',
   'intake.error.applicantName': 'Enter at least the last name or the first name.',
   'intake.error.noMember': 'Add at least one person.',
   'intake.error.noApplicant': 'One person must be the applicant.',

@@ -36,7 +36,11 @@ export const intakeFr = {
   'intake.field.referralDetails': 'Précisions',
   'intake.field.referralDetailsHint': 'Par exemple le service ou la personne qui a envoyé le ménage.',
   'intake.field.welcomePoint': 'Point d’accueil',
-  'intake.field.welcomePointHint': 'Le lieu où le ménage est reçu, par exemple « Mairie de Lens ».',
+  'intake.field.welcomePointHint':
+    'Le lieu où le ménage est reçu. Son équipe verra le dossier. « Aucun » : vous seul le verrez.',
+  'intake.welcomePoint.none': 'Aucun (dossier personnel)',
+  'intake.welcomePoint.archived': '{name} (fermé)',
+  'intake.welcomePoint.notYours': '{name} (pas dans votre liste)',
   'intake.field.reference': 'Référence du dossier',
   'intake.field.referenceHint': 'La référence de l’association, par exemple RL-2026-0042.',
   'intake.member.heading': 'Personne {n}',
@@ -63,6 +67,8 @@ export const intakeFr = {
   'intake.error.departement': 'Indiquez un numéro de département, par exemple 59, 2A ou 974.',
   'intake.error.addressIncomplete': 'Pour une adresse, indiquez la rue, le code postal et la ville.',
   'intake.error.referralDetails': 'Précisez comment le ménage est venu.',
+  'intake.error.welcomePointNotAllowed':
+    'Ce point d’accueil n’est pas un des vôtres : choisissez-en un dans la liste, ou « Aucun ».',
   'intake.error.applicantName': 'Indiquez au moins le nom ou le prénom.',
   'intake.error.noMember': 'Ajoutez au moins une personne.',
   'intake.error.noApplicant': 'Une personne doit être le demandeur ou la demandeuse.',

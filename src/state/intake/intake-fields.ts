@@ -33,6 +33,7 @@ import {
   type Territory,
   TerritorySchema,
 } from '../../domain/household/territory';
+import type { WelcomePoint } from '../../domain/sync/protocol';
 import type { MessageKey } from '../../i18n/messages-fr';
 import type { FieldErrors, FieldValues, Validation } from '../form-model';
 
@@ -126,8 +127,15 @@ export function isPhoneNumber(text: string): boolean {
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
+/**
+ * Checks the household fields as typed. `allowedWelcomePoints` (see `allowedWelcomePointIds`),
+ * when given, are the only welcome points the household may be placed in: another one is
+ * refused here, before it reaches the outbox, since the server would refuse the whole push
+ * (AUTH6) and the device's sync would stay stuck behind it.
+ */
 export function validateHouseholdValues(
   values: Partial<Record<string, string>>,
+  allowedWelcomePoints?: readonly string[],
 ): Validation<HouseholdField, HouseholdIntake> {
   const errors: FieldErrors<HouseholdField> = {};
   const territory = pick(TERRITORIES, values.territory);
@@ -171,6 +179,8 @@ export function validateHouseholdValues(
   const welcomePointId = optionalText(values.welcomePointId);
   if (welcomePointId && welcomePointId.length > 100)
     errors.welcomePointId = 'error.tooLong' satisfies MessageKey;
+  else if (welcomePointId && allowedWelcomePoints && !allowedWelcomePoints.includes(welcomePointId))
+    errors.welcomePointId = 'intake.error.welcomePointNotAllowed' satisfies MessageKey;
   const reference = optionalText(values.reference);
   if (reference && reference.length > 40) errors.reference = 'error.tooLong' satisfies MessageKey;
 
@@ -190,6 +200,52 @@ export function validateHouseholdValues(
       reference,
     },
   };
+}
+
+// ------------------------------------------------------------------ welcome point (AUTH6)
+
+/**
+ * The welcome points a household may be placed in on this device: the person's active ones, and
+ * the household's current one (even archived or not the person's: keeping it never moves the
+ * household). No welcome point ("none": the creator's own household) is always allowed.
+ */
+export function allowedWelcomePointIds(
+  known: readonly WelcomePoint[],
+  current: string | undefined,
+): string[] {
+  const ids = known.filter((wp) => !wp.archived).map((wp) => wp.id);
+  return current && !ids.includes(current) ? [...ids, current] : ids;
+}
+
+/** One choice of the welcome-point select; `kind` says how to word it. */
+export interface WelcomePointChoice {
+  id: string;
+  /** The name when known, else the id (a session saved by an older app). */
+  name: string;
+  /** `archived`: the household's current, closed one; `not-allowed`: the value, refused. */
+  kind: 'active' | 'archived' | 'not-allowed';
+}
+
+/**
+ * The choices of the welcome-point select: the allowed ones by name, then the value as it is if
+ * it is none of them (an old draft), so the select shows it and its error, never another value.
+ */
+export function welcomePointChoices(
+  known: readonly WelcomePoint[],
+  current: string | undefined,
+  value: string,
+): WelcomePointChoice[] {
+  const nameOf = (id: string) => known.find((wp) => wp.id === id)?.name ?? id;
+  const allowed = allowedWelcomePointIds(known, current);
+  const choices: WelcomePointChoice[] = allowed.map((id) => ({
+    id,
+    name: nameOf(id),
+    kind: known.some((wp) => wp.id === id && wp.archived) ? 'archived' : 'active',
+  }));
+  const typed = value.trim();
+  if (typed !== '' && !allowed.includes(typed))
+    choices.push({ id: typed, name: nameOf(typed), kind: 'not-allowed' });
+  return choices;
 }
 
 /** Drops the keys whose value is undefined (a new row stores only what was given). */
@@ -361,9 +417,10 @@ export interface NewDossier {
 export function validateNewDossier(
   values: Record<string, string>,
   today: IsoDate,
+  allowedWelcomePoints?: readonly string[],
 ): Validation<NewDossierField, NewDossier> {
   const errors: Record<string, string> = {};
-  const household = validateHouseholdValues(values);
+  const household = validateHouseholdValues(values, allowedWelcomePoints);
   if (!household.ok) Object.assign(errors, household.errors);
   const members: FieldsOf<'member'>[] = [];
   const slots = memberSlots(values);

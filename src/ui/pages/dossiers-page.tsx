@@ -23,10 +23,10 @@ import './intake/intake.css';
 
 /** The dossiers on this device: search as you type, filters, most recent activity first; transfer. */
 export function DossiersPage() {
-  const { workspace } = useAppState();
+  const { workspace, sync } = useAppState();
   const { list } = workspace;
   const [filters, setFilterValues] = useState<ListFilterValues>(EMPTY_LIST_FILTERS);
-  // Welcome points seen in the lists so far: the choices of the filter (there is no registry yet).
+  // Welcome points seen in the lists so far: the choices of the filter, by name when known.
   const welcomePoints = useRef(new Set<string>());
 
   useEffect(() => list.start(), [list]);
@@ -87,7 +87,9 @@ export function DossiersPage() {
             label={t('dossiers.filter.welcomePoint')}
             value={filters.welcomePoint}
             placeholder={t('dossiers.filter.all')}
-            options={[...welcomePoints.current].sort().map((value) => ({ value, label: value }))}
+            options={[...welcomePoints.current]
+              .map((value) => ({ value, label: sync.welcomePointName(value) }))
+              .sort((a, b) => a.label.localeCompare(b.label))}
             onChange={(welcomePoint) => update({ welcomePoint })}
           />
           <SelectField

@@ -4,6 +4,7 @@ import { t } from '../../i18n/i18n';
 import { useAppState } from '../../state/app-state';
 import { createFormModel } from '../../state/form-model';
 import {
+  allowedWelcomePointIds,
   duplicateProbeOf,
   emptyNewDossierValues,
   MEMBER_FIELDS,
@@ -15,6 +16,7 @@ import {
   type NewDossier,
   newHouseholdFields,
   validateNewDossier,
+  welcomePointChoices,
   withAddedMember,
   withoutMember,
 } from '../../state/intake/intake-fields';
@@ -31,8 +33,13 @@ export const NEW_DOSSIER_FORM_ID = 'intake:new';
 /** Intake of a new household: the household, its people, contact, how it came; one write creates it all. */
 export function NewDossierPage() {
   const { workspace, drafts, sync } = useAppState();
-  // New households default to the signed-in person's first welcome point (still editable).
-  const defaultWelcomePointId = sync.session.value?.user.welcomePointIds[0];
+  // The welcome points the person may choose (AUTH6): another one would block the device's sync.
+  const knownWelcomePoints = sync.welcomePoints.value;
+  // New households default to the signed-in person's first (open) welcome point (still editable).
+  const allowedAtStart = allowedWelcomePointIds(knownWelcomePoints, undefined);
+  const defaultWelcomePointId = sync.session.value?.user.welcomePointIds.find((id) =>
+    allowedAtStart.includes(id),
+  );
   const { route } = useLocation();
   const createdId = useRef<string | null>(null);
   const formRef = useRef<HTMLFormElement>(null);
@@ -42,14 +49,19 @@ export function NewDossierPage() {
         formId: NEW_DOSSIER_FORM_ID,
         drafts,
         initial: emptyNewDossierValues(defaultWelcomePointId),
-        validate: (values) => validateNewDossier(values, workspace.today()),
+        validate: (values) =>
+          validateNewDossier(
+            values,
+            workspace.today(),
+            allowedWelcomePointIds(sync.welcomePoints.peek(), undefined),
+          ),
         save: async ({ household, members }, receipt) => {
           const created = await workspace.createHousehold(newHouseholdFields(household), members, receipt);
           createdId.current = created.household.id;
         },
         describeError: describeWriteError,
       }),
-    [workspace, drafts, defaultWelcomePointId],
+    [workspace, drafts, sync, defaultWelcomePointId],
   );
   useEffect(() => {
     void form.load();
@@ -136,7 +148,13 @@ export function NewDossierPage() {
         </section>
         <section class="card" aria-labelledby="new-referral-title">
           <h2 id="new-referral-title">{t('intake.section.referral')}</h2>
-          <ReferralFields idPrefix="new" values={values} errors={errors} onEdit={edit} />
+          <ReferralFields
+            idPrefix="new"
+            values={values}
+            errors={errors}
+            onEdit={edit}
+            welcomePoints={welcomePointChoices(knownWelcomePoints, undefined, values.welcomePointId ?? '')}
+          />
         </section>
 
         <div class="actions">

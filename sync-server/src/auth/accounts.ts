@@ -1,8 +1,8 @@
 /** Account operations shared by the HTTP routes and the admin CLI. */
 import { randomUUID } from 'node:crypto';
-import type { User } from '../../../src/domain/sync/protocol';
+import { ALL_SCOPE_ROLES, type User, type WelcomePoint } from '../../../src/domain/sync/protocol';
 import type { RelaisStore } from '../stores/store';
-import type { UserRecord } from '../stores/store-tx';
+import type { StoreTx, UserRecord } from '../stores/store-tx';
 import { DEFAULT_SCRYPT, hashPassword, type ScryptParams } from './passwords';
 
 export function publicUser(user: UserRecord): User {
@@ -14,6 +14,18 @@ export function publicUser(user: UserRecord): User {
     welcomePointIds: user.welcomePointIds,
     disabled: user.disabled,
   };
+}
+
+/**
+ * The welcome points a person may place a household in (AUTH10): every one for coordinators and
+ * admins (archived ones flagged, so names still show), the person's own otherwise.
+ */
+export async function welcomePointsFor(tx: StoreTx, user: UserRecord): Promise<WelcomePoint[]> {
+  const all = await tx.listWelcomePoints();
+  const mine = ALL_SCOPE_ROLES.includes(user.role)
+    ? all
+    : all.filter((wp) => user.welcomePointIds.includes(wp.id));
+  return mine.map(({ id, name, archived }) => ({ id, name, archived }));
 }
 
 /**

@@ -10,11 +10,12 @@ import {
   DeviceRenameResponseSchema,
   LoginRequestSchema,
   LoginResponseSchema,
+  MeResponseSchema,
   normaliseDeviceName,
   SetupRequestSchema,
   UserSchema,
 } from '../../../src/domain/sync/protocol';
-import { createFirstAdmin, publicUser } from '../auth/accounts';
+import { createFirstAdmin, publicUser, welcomePointsFor } from '../auth/accounts';
 import { recordDeviceAlert } from '../auth/device-alerts';
 import { burnPasswordCheck, verifyPassword } from '../auth/passwords';
 import { LoginThrottle, type RateLimitOptions } from '../auth/rate-limit';
@@ -83,7 +84,7 @@ export async function authRoutes(app: FastifyInstance, options: AuthRoutesOption
       await throttle.succeeded(key);
       const token = newSessionToken();
       const expiresAt = now + SESSION_TTL_MS;
-      await app.store.transaction(async (tx) => {
+      const welcomePoints = await app.store.transaction(async (tx) => {
         const device = await tx.getDevice(deviceId);
         if (device !== undefined && device.userId !== user.id) {
           throw forbidden('This device id is registered to another user');
@@ -119,8 +120,10 @@ export async function authRoutes(app: FastifyInstance, options: AuthRoutesOption
           lastUsedAt: now,
           revokedAt: null,
         });
+        // AUTH10: the welcome points the intake may offer, by name.
+        return welcomePointsFor(tx, user);
       });
-      return { token, expiresAt, user: publicUser(user) };
+      return { token, expiresAt, user: publicUser(user), welcomePoints };
     },
   );
 
@@ -145,8 +148,18 @@ export async function authRoutes(app: FastifyInstance, options: AuthRoutesOption
     },
   );
 
-  api.get('/auth/me', { onRequest: requireAuth(app) }, async (request) => {
-    const { user, session } = authOf(request);
-    return { user: publicUser(user), deviceId: session.deviceId, expiresAt: session.expiresAt };
-  });
+  api.get(
+    '/auth/me',
+    { onRequest: requireAuth(app), schema: { response: { 200: MeResponseSchema } } },
+    async (request) => {
+      const { user, session } = authOf(request);
+      const welcomePoints = await app.store.transaction((tx) => welcomePointsFor(tx, user));
+      return {
+        user: publicUser(user),
+        deviceId: session.deviceId,
+        expiresAt: session.expiresAt,
+        welcomePoints,
+      };
+    },
+  );
 }

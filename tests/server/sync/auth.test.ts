@@ -93,6 +93,61 @@ for (const engine of ENGINES) {
       expect((await login(app, 'vol-a', 'dev-x')).statusCode).toBe(200);
     });
 
+    it('[AUTH10] login and /auth/me name the welcome points each role may place a household in', async () => {
+      const world = await makeWorld(app);
+      // An archived welcome point: listed (flagged) for the roles that see everything.
+      const archived = await app.inject({
+        method: 'POST',
+        url: '/api/admin/welcome-points',
+        headers: bearer(world.admin.token),
+        payload: { id: 'wp-old', name: 'Ancien point' },
+      });
+      expect(archived.statusCode).toBe(201);
+      const archive = await app.inject({
+        method: 'PATCH',
+        url: '/api/admin/welcome-points/wp-old',
+        headers: bearer(world.admin.token),
+        payload: { archived: true },
+      });
+      expect(archive.statusCode).toBe(200);
+      const pointA = { id: WP_A, name: 'Point A (Lyon 8e)', archived: false };
+      const pointB = { id: 'wp-b', name: 'Point B (Vénissieux)', archived: false };
+      const old = { id: 'wp-old', name: 'Ancien point', archived: true };
+      const every = [old, pointA, pointB]; // by name
+      const expected: [string, unknown[]][] = [
+        ['vol-a', [pointA]],
+        ['vol-b', [pointB]],
+        ['couns-a', [pointA]],
+        ['coord', every],
+        ['admin', every],
+      ];
+      for (const [username, welcomePoints] of expected) {
+        const response = await login(app, username, `dev-wp-${username}`);
+        expect(response.statusCode).toBe(200);
+        const body = response.json() as { token: string; welcomePoints: unknown };
+        expect(body.welcomePoints, `login ${username}`).toEqual(welcomePoints);
+        const me = await app.inject({ method: 'GET', url: '/api/auth/me', headers: bearer(body.token) });
+        expect(me.statusCode).toBe(200);
+        expect(me.json().welcomePoints, `me ${username}`).toEqual(welcomePoints);
+        expect(me.json().deviceId).toBe(`dev-wp-${username}`);
+      }
+      // A volunteer of no welcome point gets an empty list (households of their own only).
+      const lone = await app.inject({
+        method: 'POST',
+        url: '/api/admin/users',
+        headers: bearer(world.admin.token),
+        payload: {
+          username: 'vol-none',
+          displayName: 'Vol',
+          password: PASSWORD,
+          role: 'volunteer',
+          welcomePointIds: [],
+        },
+      });
+      expect(lone.statusCode).toBe(201);
+      expect((await login(app, 'vol-none', 'dev-wp-none')).json().welcomePoints).toEqual([]);
+    });
+
     it('[AUTH4] session tokens are 32 random bytes, stored only as their SHA-256', async () => {
       await makeWorld(app);
       const response = await login(app, 'vol-a', 'dev-hash');

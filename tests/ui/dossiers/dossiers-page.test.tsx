@@ -1,7 +1,7 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { locale } from '../../../src/i18n/i18n';
-import { choose, lyonHousehold, openAt, type, zoe } from '../intake/helpers';
+import { choose, lyonHousehold, openAt, signedInState, type, zoe } from '../intake/helpers';
 import { makeTestState } from '../make-test-state';
 
 afterEach(() => {
@@ -124,6 +124,43 @@ describe('Dossiers list', () => {
     choose('Point d’accueil', 'Mairie de Lens');
     type('Rechercher un dossier', 'durand');
     await waitFor(() => expect(names()).toEqual(['Léa Durand']));
+  });
+
+  it('names the welcome points on the cards and in the filter, the id when the name is unknown', async () => {
+    const test = await signedInState(
+      'coordinator',
+      [],
+      [
+        { id: 'wp-lens', name: 'Mairie de Lens', archived: false },
+        { id: 'wp-old', name: 'Ancienne permanence', archived: true },
+      ],
+    );
+    const place = (welcomePointId: string, lastName: string) =>
+      test.repository.createHousehold(
+        { territory: 'metropole', departement: '59', housingStatus: 'tenant', welcomePointId },
+        [{ role: 'applicant', firstName: 'A', lastName, birthDate: '1990-01-01' }],
+      );
+    await place('wp-lens', 'Lens');
+    await place('wp-old', 'Ancien');
+    await place('wp-8', 'Inconnu');
+    openAt('/dossiers', test);
+    await waitFor(() => expect(names()).toHaveLength(3));
+    const card = (lastName: string) =>
+      screen.getByRole('link', { name: `A ${lastName}` }).closest('li') as HTMLElement;
+    expect(within(card('Lens')).getByText('Mairie de Lens')).toBeTruthy();
+    expect(within(card('Ancien')).getByText('Ancienne permanence')).toBeTruthy();
+    expect(within(card('Inconnu')).getByText('wp-8')).toBeTruthy();
+    expect(within(card('Lens')).queryByText('wp-lens')).toBeNull();
+
+    const filter = screen.getByLabelText('Point d’accueil') as HTMLSelectElement;
+    expect([...filter.options].map((o) => [o.value, o.textContent])).toEqual([
+      ['', 'Tous'],
+      ['wp-old', 'Ancienne permanence'],
+      ['wp-lens', 'Mairie de Lens'],
+      ['wp-8', 'wp-8'],
+    ]);
+    choose('Point d’accueil', 'wp-lens');
+    await waitFor(() => expect(names()).toEqual(['A Lens']));
   });
 
   it('says honestly when the device holds no dossier yet', async () => {

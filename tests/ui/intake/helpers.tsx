@@ -1,7 +1,11 @@
 import { fireEvent, render, screen, within } from '@testing-library/preact';
 import type { NewHousehold } from '../../../src/db/repository';
 import type { FieldsOf } from '../../../src/domain/dossier/rows';
+import type { Role, WelcomePoint } from '../../../src/domain/sync/protocol';
+import { createAppState } from '../../../src/state/app-state';
+import { createSyncService } from '../../../src/sync/sync-service';
 import { App } from '../../../src/ui/app';
+import { idleSchedulerEnv } from '../../sync/idle-scheduler-env';
 import { makeTestState } from '../make-test-state';
 
 export type TestContext = ReturnType<typeof makeTestState>;
@@ -46,3 +50,39 @@ export const zoe: FieldsOf<'member'> = {
   lastName: 'Martin',
   birthDate: '1980-02-01',
 };
+
+/**
+ * A test state whose sync service holds a saved session. `welcomePoints` undefined: a session
+ * saved by an older app (no names), which falls back to the user's ids.
+ */
+export async function signedInState(
+  role: Role,
+  welcomePointIds: string[],
+  welcomePoints: WelcomePoint[] | undefined,
+) {
+  const base = makeTestState();
+  const service = createSyncService({
+    db: base.deps.workspace.repository.db,
+    fetch: async () => new Response('{}', { status: 503 }),
+    appVersion: '1.0.0',
+    env: idleSchedulerEnv,
+  });
+  await service.sessions.save({
+    token: 'tok_abcdefghijklmnopqrstuvwxyz',
+    expiresAt: Date.now() + 86_400_000,
+    user: {
+      id: 'user-1',
+      username: 'marie',
+      displayName: 'Marie Curie',
+      role,
+      welcomePointIds,
+      disabled: false,
+    },
+    deviceId: 'device-1',
+    loggedInAt: Date.now(),
+    ...(welcomePoints === undefined ? {} : { welcomePoints }),
+  });
+  const state = createAppState({ ...base.deps, sync: service });
+  await state.start();
+  return { ...base, state };
+}

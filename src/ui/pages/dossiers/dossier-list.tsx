@@ -1,4 +1,5 @@
 import { formatDate, t } from '../../../i18n/i18n';
+import { useAppState } from '../../../state/app-state';
 import type { WorkspaceModel } from '../../../state/workspace/workspace-model';
 import { SyncConflictBadge } from '../../components/sync-conflict-badge';
 
@@ -18,6 +19,7 @@ function appointmentText(next: string | undefined): string {
 
 /** One card per dossier, most recent activity first; the name opens the dossier. */
 export function DossierList({ summaries }: { summaries: readonly Summary[] }) {
+  const { sync } = useAppState();
   return (
     <ul class="dossier-list" data-testid="dossier-list">
       {summaries.map((summary) => {
@@ -57,7 +59,7 @@ export function DossierList({ summaries }: { summaries: readonly Summary[] }) {
               {household.welcomePointId && (
                 <div>
                   <dt>{t('dossiers.filter.welcomePoint')}</dt>
-                  <dd>{household.welcomePointId}</dd>
+                  <dd>{sync.welcomePointName(household.welcomePointId)}</dd>
                 </div>
               )}
             </dl>

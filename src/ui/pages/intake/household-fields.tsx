@@ -1,5 +1,10 @@
 import { t } from '../../../i18n/i18n';
-import { HOUSING_STATUSES, REFERRAL_SOURCES, TERRITORIES } from '../../../state/intake/intake-fields';
+import {
+  HOUSING_STATUSES,
+  REFERRAL_SOURCES,
+  TERRITORIES,
+  type WelcomePointChoice,
+} from '../../../state/intake/intake-fields';
 import { SelectField } from '../../components/fields/select-field';
 import { TextField } from '../../components/fields/text-field';
 import { errorText, optionsOf } from './field-text';
@@ -99,8 +104,20 @@ export function ContactFields(props: FieldGroupProps) {
   );
 }
 
-/** How the household came, where it is seen, the association's reference. */
-export function ReferralFields(props: FieldGroupProps) {
+/** A welcome point as the select words it: its name, flagged when closed or not allowed. */
+function welcomePointLabel(choice: WelcomePointChoice): string {
+  if (choice.kind === 'archived') return t('intake.welcomePoint.archived', { name: choice.name });
+  if (choice.kind === 'not-allowed') return t('intake.welcomePoint.notYours', { name: choice.name });
+  return choice.name;
+}
+
+export interface ReferralFieldsProps extends FieldGroupProps {
+  /** The welcome points offered (state: `welcomePointChoices`); "none" is always offered first. */
+  welcomePoints: readonly WelcomePointChoice[];
+}
+
+/** How the household came, where it is seen (a welcome point of the person's, by name), the association's reference. */
+export function ReferralFields(props: ReferralFieldsProps) {
   const field = useField(props);
   const optional = (key: Parameters<typeof t>[0]) => `${t(key)} ${t('common.optional')}`;
   return (
@@ -122,11 +139,16 @@ export function ReferralFields(props: FieldGroupProps) {
         hint={t('intake.field.referralDetailsHint')}
         onInput={(v) => props.onEdit('referralDetails', v)}
       />
-      <TextField
+      <SelectField
         {...field('welcomePointId')}
-        label={optional('intake.field.welcomePoint')}
+        label={t('intake.field.welcomePoint')}
         hint={t('intake.field.welcomePointHint')}
-        onInput={(v) => props.onEdit('welcomePointId', v)}
+        placeholder={t('intake.welcomePoint.none')}
+        options={props.welcomePoints.map((choice) => ({
+          value: choice.id,
+          label: welcomePointLabel(choice),
+        }))}
+        onChange={(v) => props.onEdit('welcomePointId', v)}
       />
       <TextField
         {...field('reference')}

@@ -1,15 +1,17 @@
-import { useEffect, useMemo } from 'preact/hooks';
+import { useEffect, useMemo, useRef } from 'preact/hooks';
 import type { HouseholdRow } from '../../../domain/dossier/rows';
 import { t } from '../../../i18n/i18n';
 import { useAppState } from '../../../state/app-state';
 import { createFormModel } from '../../../state/form-model';
 import {
+  allowedWelcomePointIds,
   type HouseholdField,
   type HouseholdIntake,
   householdIntakeOf,
   householdPatch,
   householdValuesOf,
   validateHouseholdValues,
+  welcomePointChoices,
 } from '../../../state/intake/intake-fields';
 import type { DossierModel } from '../../../state/workspace/dossier-model';
 import { describeWriteError } from '../../../state/workspace/workspace-model';
@@ -18,7 +20,11 @@ import { SaveStatus } from './save-status';
 
 /** Edits the household's fields, contact and referral; a draft is kept on every keystroke. */
 export function HouseholdForm({ model, household }: { model: DossierModel; household: HouseholdRow }) {
-  const { drafts } = useAppState();
+  const { drafts, sync } = useAppState();
+  // The household's welcome point as stored stays a choice, so editing never moves it silently.
+  const current = household.welcomePointId;
+  const currentRef = useRef(current);
+  currentRef.current = current;
   const form = useMemo(() => {
     // What the form started from: only the fields typed since then are written.
     let before = householdIntakeOf(household);
@@ -26,14 +32,19 @@ export function HouseholdForm({ model, household }: { model: DossierModel; house
       formId: `household:${household.id}`,
       drafts,
       initial: householdValuesOf(household),
-      validate: validateHouseholdValues,
+      // AUTH6: only the person's welcome points (or the current one) reach the outbox.
+      validate: (values) =>
+        validateHouseholdValues(
+          values,
+          allowedWelcomePointIds(sync.welcomePoints.peek(), currentRef.current),
+        ),
       save: async (value, receipt) => {
         await model.updateHousehold(householdPatch(value, before), receipt);
         before = value;
       },
       describeError: describeWriteError,
     });
-  }, [household.id, drafts, model]);
+  }, [household.id, drafts, model, sync]);
   useEffect(() => {
     void form.load();
   }, [form]);
@@ -64,7 +75,13 @@ export function HouseholdForm({ model, household }: { model: DossierModel; house
       </section>
       <section class="card" aria-labelledby="intake-referral-title">
         <h2 id="intake-referral-title">{t('intake.section.referral')}</h2>
-        <ReferralFields idPrefix="hh" values={values} errors={errors} onEdit={edit} />
+        <ReferralFields
+          idPrefix="hh"
+          values={values}
+          errors={errors}
+          onEdit={edit}
+          welcomePoints={welcomePointChoices(sync.welcomePoints.value, current, values.welcomePointId ?? '')}
+        />
         <div class="actions">
           <button type="submit" class="primary" disabled={form.status.value.kind === 'saving'}>
             {t('intake.household.save')}
