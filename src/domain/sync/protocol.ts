@@ -261,6 +261,14 @@ export const QuarantineItemSchema = z.object({
   /** The mutation exactly as received. */
   payload: z.unknown(),
   receivedAt: z.number().int(),
+  /** Who pushed it (null only if the account no longer exists). */
+  username: z.string().nullable(),
+  displayName: z.string().nullable(),
+  /** The pushing device's label (AUTH9), null when none. */
+  deviceName: z.string().nullable(),
+  /** QUAR3: when and by whom (user id) it was marked handled; null while open. */
+  handledAt: z.number().int().nullable(),
+  handledBy: z.string().nullable(),
 });
 export type QuarantineItem = z.infer<typeof QuarantineItemSchema>;
 
@@ -286,6 +294,9 @@ export const DeviceAlertSchema = z.object({
   createdAt: z.number().int(),
   handledAt: z.number().int().nullable(),
   handledBy: z.string().nullable(),
+  /** The devices' labels (AUTH9), null when none. */
+  newDeviceName: z.string().nullable(),
+  previousDeviceName: z.string().nullable(),
 });
 export type DeviceAlert = z.infer<typeof DeviceAlertSchema>;
 
