@@ -7,6 +7,7 @@ import { followupEn } from './catalogues/followup-en';
 import { intakeEn } from './catalogues/intake-en';
 import { scenariosEn } from './catalogues/scenarios-en';
 import { shellEn } from './catalogues/shell-en';
+import { supervisionEn } from './catalogues/supervision-en';
 import { syncEn } from './catalogues/sync-en';
 import { transferEn } from './catalogues/transfer-en';
 import type { MessageKey } from './messages-fr';
@@ -24,4 +25,5 @@ export const messagesEn: Record<MessageKey, string> = {
   ...followupEn,
   ...transferEn,
   ...documentsEn,
+  ...supervisionEn,
 };

@@ -12,6 +12,7 @@ import { followupFr } from './catalogues/followup-fr';
 import { intakeFr } from './catalogues/intake-fr';
 import { scenariosFr } from './catalogues/scenarios-fr';
 import { shellFr } from './catalogues/shell-fr';
+import { supervisionFr } from './catalogues/supervision-fr';
 import { syncFr } from './catalogues/sync-fr';
 import { transferFr } from './catalogues/transfer-fr';
 
@@ -27,6 +28,7 @@ export const messagesFr = {
   ...followupFr,
   ...transferFr,
   ...documentsFr,
+  ...supervisionFr,
 } as const;
 
 export type MessageKey = keyof typeof messagesFr;

@@ -3,17 +3,19 @@
  * The UI never touches IndexedDB, the network or the service worker: it goes through here.
  * `createAppState` takes its dependencies as arguments so tests can hand-build them.
  */
-import { signal } from '@preact/signals';
+import { computed, signal } from '@preact/signals';
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import type { SettingsStore } from '../db/settings-store';
 import { isLocale, type Locale, loadLocale, locale } from '../i18n/i18n';
+import type { SupervisionApi } from '../sync/supervision-api';
 import type { SyncService } from '../sync/sync-service';
 import { createDeviceLossModel, type DeviceLossKeeper } from './device-loss-model';
 import { createDeviceSettingsModel } from './device-settings-model';
 import { createDraftRegistry } from './drafts';
 import { createServerModel, type ServerHealth } from './server-model';
 import { createStorageModel } from './storage-model';
+import { createSupervisionModel } from './supervision-model';
 import { createSyncModel } from './sync-model';
 import { createUpdateModel } from './update-model';
 import { createWorkspaceModel, type WorkspaceDeps } from './workspace/workspace-model';
@@ -38,6 +40,8 @@ export interface AppDeps {
   sync?: SyncService;
   /** The device record outside the dossier database (scenario 34: a lost database is noticed). */
   deviceRecord?: DeviceLossKeeper;
+  /** Quarantine and device alerts for coordinators and admins (absent: the screen is inert). */
+  supervision?: SupervisionApi;
 }
 
 export function createAppState(deps: AppDeps) {
@@ -46,6 +50,10 @@ export function createAppState(deps: AppDeps) {
   const server = createServerModel(deps.serverUrl, deps.fetchHealth);
   const sync = createSyncModel(deps.sync, undefined, drafts);
   const deviceLoss = createDeviceLossModel(deps.deviceRecord);
+  const supervision = createSupervisionModel(deps.supervision, {
+    isOnline,
+    role: computed(() => sync.session.value?.user.role ?? null),
+  });
   deps.connectivity.subscribe((online) => {
     isOnline.value = online;
     if (online) void server.check();
@@ -86,6 +94,7 @@ export function createAppState(deps: AppDeps) {
     workspace: createWorkspaceModel(deps.workspace),
     sync,
     deviceLoss,
+    supervision,
   };
 }
 

@@ -15,6 +15,9 @@ const NewDossierPage = lazy(() => import('./pages/new-dossier-page').then((m) =>
 const ConflictsPage = lazy(() => import('./pages/conflicts/conflicts-page').then((m) => m.ConflictsPage));
 const SettingsPage = lazy(() => import('./pages/settings-page').then((m) => m.SettingsPage));
 const LoginPage = lazy(() => import('./pages/login/login-page').then((m) => m.LoginPage));
+const SupervisionPage = lazy(() =>
+  import('./pages/supervision/supervision-page').then((m) => m.SupervisionPage),
+);
 
 export const ROUTES = { home: '/', dossiers: '/dossiers', settings: '/settings' } as const;
 
@@ -38,6 +41,7 @@ export function App({ state }: { state: AppState }) {
             <Route path="/dossiers/:id/:tab?" component={DossierPage} />
             <Route path={ROUTES.settings} component={SettingsPage} />
             <Route path="/login" component={LoginPage} />
+            <Route path="/supervision" component={SupervisionPage} />
             <Route default component={NotFoundPage} />
           </Router>
         </main>

@@ -272,6 +272,9 @@ export const QuarantineItemSchema = z.object({
 });
 export type QuarantineItem = z.infer<typeof QuarantineItemSchema>;
 
+/** `GET /quarantine`. */
+export const QuarantineListSchema = z.object({ items: z.array(QuarantineItemSchema) });
+
 // ---------------------------------------------------------------------------------------------
 // Device alerts (coordinators, rule DEV1)
 
@@ -299,6 +302,9 @@ export const DeviceAlertSchema = z.object({
   previousDeviceName: z.string().nullable(),
 });
 export type DeviceAlert = z.infer<typeof DeviceAlertSchema>;
+
+/** `GET /device-alerts`. */
+export const DeviceAlertListSchema = z.object({ alerts: z.array(DeviceAlertSchema) });
 
 // ---------------------------------------------------------------------------------------------
 // Accounts

@@ -8,17 +8,24 @@ const NAV_ITEMS = [
   { href: '/dossiers', label: 'nav.dossiers', matches: ['/', '/dossiers'] },
   { href: '/settings', label: 'nav.settings', matches: ['/settings'] },
 ] as const;
+/** Shown to coordinators and admins only (the server refuses the others anyway). */
+const SUPERVISION_ITEM = {
+  href: '/supervision',
+  label: 'supervision.nav',
+  matches: ['/supervision'],
+} as const;
 
 export function AppHeader() {
   const state = useAppState();
   const { path } = useLocation();
   const online = state.isOnline.value;
+  const navItems = state.supervision.allowed.value ? [...NAV_ITEMS, SUPERVISION_ITEM] : NAV_ITEMS;
   return (
     <header class="app-header">
       <Brand />
       <nav aria-label={t('nav.label')}>
         <ul>
-          {NAV_ITEMS.map((item) => (
+          {navItems.map((item) => (
             <li key={item.href}>
               <a
                 href={item.href}
