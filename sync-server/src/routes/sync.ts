@@ -19,6 +19,7 @@ import {
   PushResponseSchema,
   type QuarantineItem,
   QuarantineItemSchema,
+  QuarantineListSchema,
   type QuarantineReason,
 } from '../../../src/domain/sync/protocol';
 import { databaseUnavailable, forbidden, HttpError, notFound } from '../http-errors';
@@ -169,7 +170,7 @@ export async function syncRoutes(app: FastifyInstance, options: SyncRoutesOption
           status: z.enum(['open', 'all']).default('open'),
           limit: z.coerce.number().int().min(1).max(1000).default(200),
         }),
-        response: { 200: z.object({ items: z.array(QuarantineItemSchema) }) },
+        response: { 200: QuarantineListSchema },
       },
     },
     async (request) => {
