@@ -69,6 +69,8 @@ export function createSupervisionModel(
     }
     const mine = ++generation;
     loading.value = true;
+    lastHandled.value = null;
+    actionError.value = null;
     try {
       const [items, deviceAlerts] = await Promise.all([api.listQuarantine(), api.listDeviceAlerts()]);
       if (mine !== generation) return;

@@ -39,7 +39,6 @@ export const supervisionEn: Record<keyof typeof supervisionFr, string> = {
     'The server could not save these changes. They are kept as received. Ask the person what they meant to do, correct the dossier if needed, then mark as handled.',
   'supervision.quarantine.empty': 'No changes set aside.',
   'supervision.quarantine.payload': 'See the data received (technical)',
-  'supervision.quarantine.item': 'Change set aside on {when}',
   'supervision.reason.invalid-mutation':
     'The change was malformed: the app on the device may be damaged or too old.',
   'supervision.reason.upcast-failed': 'The change comes from a version of the app the server cannot read.',
@@ -59,5 +58,4 @@ export const supervisionEn: Record<keyof typeof supervisionFr, string> = {
     'The new device reported losing its data: it replaces the previous one.',
   'supervision.alert.recent-activity':
     'Sign-in from a new device while another device of the same person sent changes recently.',
-  'supervision.alert.item': 'Alert of {when}',
 };

@@ -38,7 +38,6 @@ export const supervisionFr = {
     'Le serveur n’a pas pu enregistrer ces modifications. Elles sont gardées telles quelles. Voyez avec la personne ce qu’elle voulait faire, corrigez le dossier si besoin, puis marquez comme traité.',
   'supervision.quarantine.empty': 'Aucune modification mise de côté.',
   'supervision.quarantine.payload': 'Voir les données reçues (technique)',
-  'supervision.quarantine.item': 'Modification mise de côté le {when}',
   'supervision.reason.invalid-mutation':
     'La modification était mal formée : l’application de l’appareil est peut-être abîmée ou trop ancienne.',
   'supervision.reason.upcast-failed':
@@ -62,5 +61,4 @@ export const supervisionFr = {
     'Le nouvel appareil a signalé avoir perdu ses données : il remplace l’ancien.',
   'supervision.alert.recent-activity':
     'Connexion depuis un nouvel appareil alors qu’un autre appareil de la même personne a envoyé des modifications récemment.',
-  'supervision.alert.item': 'Alerte du {when}',
 } as const;
