@@ -46,6 +46,11 @@ export const SYNC_META = {
   deviceLabelSent: 'deviceLabelSent',
   /** The id this device had before a change of user emptied it (ADR 0009); sent at the next login. */
   switchedFrom: 'switchedFrom',
+  /**
+   * Households that left this device's scope while an outbox entry still referred to them
+   * (PULL10): kept until those entries are pushed, then removed (retryScopeRemovals).
+   */
+  deferredScopeRemovals: 'deferredScopeRemovals',
 } as const;
 
 /**
@@ -248,6 +253,8 @@ export interface PullApplied {
   rows: number;
   /** Rows whose pending local fields were kept on top of the server row. */
   rebased: number;
+  /** Households removed from the device because they left its scope (PULL10). */
+  removed: number;
 }
 
 function entryKey(entity: string, id: string): string {
@@ -393,7 +400,13 @@ export async function applyPullPage(
     // Awaited below; if a check throws first, the abort rejects it, and that is expected.
     childWrites.catch(() => undefined);
     await assertDeviceId(db, options.deviceId);
-    const meta = await db.meta.bulkGet([SYNC_META.deviceId, 'hlc', 'schemaVersion', SYNC_META.pullCursor]);
+    const meta = await db.meta.bulkGet([
+      SYNC_META.deviceId,
+      'hlc',
+      'schemaVersion',
+      SYNC_META.pullCursor,
+      SYNC_META.deferredScopeRemovals,
+    ]);
     const written = meta[2]?.value;
     if (typeof written === 'number' && written > DB_SCHEMA_VERSION) {
       // Scenario 33 (rollback): a newer app wrote this database; rows written by this older
@@ -409,6 +422,7 @@ export async function applyPullPage(
     const rebased = await rebasePending(db, page, plan);
     await childWrites;
     await writeHouseholds(db, plan.households, plan.touched, now);
+    const removed = await applyScopeRemovals(db, page, meta[4]?.value);
 
     const deviceId = typeof meta[0]?.value === 'string' ? meta[0].value : 'device';
     let hlc = typeof meta[1]?.value === 'string' ? meta[1].value : undefined;
@@ -419,7 +433,68 @@ export async function applyPullPage(
     if (hlc !== undefined) puts.push({ key: 'hlc', value: hlc });
     await db.meta.bulkPut(puts);
     if (page.conflicts !== undefined) await mirrorConflicts(db, page.conflicts, now);
-    return { rows: page.changes.length, rebased };
+    return { rows: page.changes.length, rebased, removed };
+  });
+}
+
+/**
+ * PULL10 (client): the page's scope removals. A household that left this device's scope goes
+ * with all its rows and its local conflicts, unless an outbox entry still refers to it: then it
+ * stays, listed in meta, until a later run has pushed those entries (retryScopeRemovals). A
+ * household the page brings back (a change after its removal) stays; rows of a deferred
+ * household mean it is back in scope, and it leaves the list. Call inside the page transaction.
+ */
+async function applyScopeRemovals(db: RelaisDb, page: PullResponse, stored: unknown): Promise<number> {
+  const deferred = new Set(Array.isArray(stored) ? (stored as string[]) : []);
+  const before = deferred.size;
+  const latestChange = new Map<string, number>();
+  for (const change of page.changes) {
+    const id = change.row.householdId;
+    latestChange.set(id, Math.max(latestChange.get(id) ?? 0, change.seq));
+    deferred.delete(id);
+  }
+  const removals = (page.scopeRemovals ?? []).filter((r) => (latestChange.get(r.householdId) ?? 0) < r.seq);
+  if (removals.length === 0 && deferred.size === before) return 0;
+  for (const removal of removals) deferred.add(removal.householdId);
+  const removed = await removeUnreferencedHouseholds(db, [...deferred]);
+  for (const id of removed) deferred.delete(id);
+  await writeMeta(db, SYNC_META.deferredScopeRemovals, deferred.size === 0 ? undefined : [...deferred]);
+  return removed.length;
+}
+
+/**
+ * Removes the households no outbox entry refers to, with every row and local conflict of
+ * theirs. Returns the ids removed. Call inside a transaction over writeTables.
+ */
+async function removeUnreferencedHouseholds(db: RelaisDb, ids: readonly string[]): Promise<string[]> {
+  const referenced = await Promise.all(ids.map((id) => db.outbox.where('householdId').equals(id).count()));
+  const removable = ids.filter((_, i) => referenced[i] === 0);
+  if (removable.length === 0) return [];
+  await Promise.all([
+    db.households.bulkDelete(removable),
+    ...Object.values(ENTITY_TABLES)
+      .filter((table) => table !== 'households')
+      .map((table) => db.table(table).where('householdId').anyOf(removable).delete()),
+    db.conflicts.where('householdId').anyOf(removable).delete(),
+  ]);
+  return removable;
+}
+
+/**
+ * PULL10, deferred: removes the households that left the scope while an outbox entry referred
+ * to them, once no entry does. The sync client calls it at the end of each run.
+ */
+export async function retryScopeRemovals(db: RelaisDb): Promise<number> {
+  return db.transaction('rw', writeTables(db), async () => {
+    const stored = await readMeta<unknown>(db, SYNC_META.deferredScopeRemovals);
+    if (!Array.isArray(stored) || stored.length === 0) return 0;
+    const deferred = new Set(stored as string[]);
+    const removed = await removeUnreferencedHouseholds(db, [...deferred]);
+    for (const id of removed) deferred.delete(id);
+    if (removed.length > 0) {
+      await writeMeta(db, SYNC_META.deferredScopeRemovals, deferred.size === 0 ? undefined : [...deferred]);
+    }
+    return removed.length;
   });
 }
 

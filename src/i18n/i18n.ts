@@ -5,7 +5,7 @@
  */
 import { signal } from '@preact/signals';
 import { shellFr } from './catalogues/shell-fr';
-import type { MessageKey } from './messages-fr';
+import type { AppMessageKey, MessageKey } from './messages-fr';
 
 export type Locale = 'fr' | 'en';
 export const SUPPORTED_LOCALES: readonly Locale[] = ['fr', 'en'];
@@ -19,9 +19,18 @@ const catalogues: Record<Locale, Catalogue | null> = { fr: shellFr, en: null };
 const complete: Record<Locale, boolean> = { fr: false, en: false };
 
 /** Installs a locale's whole catalogue that the caller already imported (boot.tsx, for French). */
-export function provideCatalogue(target: Locale, catalogue: Record<MessageKey, string>): void {
+export function provideCatalogue(target: Locale, catalogue: Record<AppMessageKey, string>): void {
   catalogues[target] = catalogue;
   complete[target] = true;
+}
+
+// Catalogues that come with a lazy page (the Administration screen): kept apart, so loading a
+// locale's main catalogue does not drop them.
+const lazyCatalogues: Record<Locale, Catalogue> = { fr: {}, en: {} };
+
+/** Installs the strings of a lazy page, for both locales, when its chunk loads. */
+export function provideLazyCatalogue(byLocale: Record<Locale, Catalogue>): void {
+  for (const target of SUPPORTED_LOCALES) Object.assign(lazyCatalogues[target], byLocale[target]);
 }
 
 /** Makes a locale's whole catalogue available; call (and await) before switching `locale` to it. */
@@ -44,7 +53,12 @@ export function isLocale(value: unknown): value is Locale {
 export function t(key: MessageKey, params: Record<string, string | number> = {}): string {
   // A catalogue not loaded yet falls back to French, then to the key itself (never seen once
   // boot.tsx has loaded the French catalogue before the app renders).
-  const template = catalogues[locale.value]?.[key] ?? catalogues.fr?.[key] ?? key;
+  const template =
+    catalogues[locale.value]?.[key] ??
+    lazyCatalogues[locale.value][key] ??
+    catalogues.fr?.[key] ??
+    lazyCatalogues.fr[key] ??
+    key;
   return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
     name in params ? String(params[name]) : whole,
   );

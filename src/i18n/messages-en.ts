@@ -7,13 +7,12 @@ import { followupEn } from './catalogues/followup-en';
 import { intakeEn } from './catalogues/intake-en';
 import { scenariosEn } from './catalogues/scenarios-en';
 import { shellEn } from './catalogues/shell-en';
-import { supervisionEn } from './catalogues/supervision-en';
 import { syncEn } from './catalogues/sync-en';
 import { transferEn } from './catalogues/transfer-en';
-import type { MessageKey } from './messages-fr';
+import type { AppMessageKey } from './messages-fr';
 
 /** English catalogue: same keys as the French reference, checked by the compiler. */
-export const messagesEn: Record<MessageKey, string> = {
+export const messagesEn: Record<AppMessageKey, string> = {
   ...shellEn,
   ...syncEn,
   ...commonEn,
@@ -25,5 +24,4 @@ export const messagesEn: Record<MessageKey, string> = {
   ...followupEn,
   ...transferEn,
   ...documentsEn,
-  ...supervisionEn,
 };

@@ -12,7 +12,6 @@ import { followupFr } from './catalogues/followup-fr';
 import { intakeFr } from './catalogues/intake-fr';
 import { scenariosFr } from './catalogues/scenarios-fr';
 import { shellFr } from './catalogues/shell-fr';
-import { supervisionFr } from './catalogues/supervision-fr';
 import { syncFr } from './catalogues/sync-fr';
 import { transferFr } from './catalogues/transfer-fr';
 
@@ -28,7 +27,17 @@ export const messagesFr = {
   ...followupFr,
   ...transferFr,
   ...documentsFr,
-  ...supervisionFr,
 } as const;
 
-export type MessageKey = keyof typeof messagesFr;
+/** Keys of the catalogue that comes with the app (boot.tsx). */
+export type AppMessageKey = keyof typeof messagesFr;
+
+/**
+ * Every key `t` accepts: the app's, and those of catalogues that come with their lazy page
+ * (the Administration and Supervision screens', catalogues/admin-*.ts and supervision-*.ts,
+ * installed by provideLazyCatalogue).
+ */
+export type MessageKey =
+  | AppMessageKey
+  | keyof typeof import('./catalogues/admin-fr').adminFr
+  | keyof typeof import('./catalogues/supervision-fr').supervisionFr;

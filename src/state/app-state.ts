@@ -15,7 +15,7 @@ import { createDeviceSettingsModel } from './device-settings-model';
 import { createDraftRegistry } from './drafts';
 import { createServerModel, type ServerHealth } from './server-model';
 import { createStorageModel } from './storage-model';
-import { createSupervisionModel } from './supervision-model';
+import { SUPERVISOR_ROLES } from './supervision-roles';
 import { createSyncModel } from './sync-model';
 import { createUpdateModel } from './update-model';
 import { createWorkspaceModel, type WorkspaceDeps } from './workspace/workspace-model';
@@ -50,14 +50,12 @@ export function createAppState(deps: AppDeps) {
   const server = createServerModel(deps.serverUrl, deps.fetchHealth);
   const sync = createSyncModel(deps.sync, undefined, drafts);
   const deviceLoss = createDeviceLossModel(deps.deviceRecord);
-  const supervision = createSupervisionModel(deps.supervision, {
-    isOnline,
-    role: computed(() => sync.session.value?.user.role ?? null),
-  });
   deps.connectivity.subscribe((online) => {
     isOnline.value = online;
     if (online) void server.check();
   });
+
+  const role = computed(() => sync.session.value?.user.role ?? null);
 
   async function setLocale(next: Locale): Promise<void> {
     await loadLocale(next);
@@ -94,7 +92,17 @@ export function createAppState(deps: AppDeps) {
     workspace: createWorkspaceModel(deps.workspace),
     sync,
     deviceLoss,
-    supervision,
+    /** Whether the signed-in person may use the Supervision screen (the header shows its link). */
+    isSupervisor: computed(() => role.value !== null && SUPERVISOR_ROLES.includes(role.value)),
+    /** What the Supervision screen's model (supervisionModelFor, with that lazy page) is made of. */
+    supervisionDeps: { api: deps.supervision, isOnline, role } as const,
+    /** Whether the signed-in person may use the Administration screen (the header shows its link). */
+    isAdmin: computed(() => role.value === 'admin'),
+    /**
+     * What the Administration screen's model (admin-model.ts, which comes with that lazy page:
+     * adminModelFor) is made of.
+     */
+    adminDeps: { transport: deps.sync?.adminTransport, isOnline, role } as const,
   };
 }
 

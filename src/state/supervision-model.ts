@@ -8,6 +8,7 @@ import { computed, type ReadonlySignal, signal } from '@preact/signals';
 import type { DeviceAlert, QuarantineItem, QuarantineReason, Role } from '../domain/sync/protocol';
 import type { SupervisionApi } from '../sync/supervision-api';
 import { SyncError } from '../sync/sync-client';
+import { SUPERVISOR_ROLES } from './supervision-roles';
 
 export type { DeviceAlert, QuarantineItem, QuarantineReason };
 
@@ -19,9 +20,6 @@ export type SupervisionErrorKind =
   | 'forbidden'
   | 'gone'
   | 'server';
-
-/** The roles the screen is for (the server checks it again on every request: AUTH8). */
-export const SUPERVISOR_ROLES: readonly Role[] = ['coordinator', 'admin'];
 
 export interface ActionFailure {
   id: string;
@@ -143,3 +141,25 @@ export function createSupervisionModel(
 }
 
 export type SupervisionModel = ReturnType<typeof createSupervisionModel>;
+
+const models = new WeakMap<object, SupervisionModel>();
+
+/**
+ * The screen's model, made on its first visit from `state.supervisionDeps` (so it comes with the
+ * page's chunk, as the Administration screen's does: ADR 0015), then kept for the app's life.
+ */
+export function supervisionModelFor(state: {
+  supervisionDeps: {
+    api: SupervisionApi | undefined;
+    isOnline: ReadonlySignal<boolean>;
+    role: ReadonlySignal<Role | null>;
+  };
+}): SupervisionModel {
+  let model = models.get(state);
+  if (model === undefined) {
+    const { api, isOnline, role } = state.supervisionDeps;
+    model = createSupervisionModel(api, { isOnline, role });
+    models.set(state, model);
+  }
+  return model;
+}

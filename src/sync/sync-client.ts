@@ -28,6 +28,7 @@ import {
   readOutbox,
   recordPushFailure,
   refeedFromSentLog,
+  retryScopeRemovals,
   SYNC_META,
   writeMeta,
   writeResolution,
@@ -427,6 +428,8 @@ export class SyncClient {
       await this.pullAll(session, report, onProgress);
       // Changes made during the pull (or re-fed after a server restore) go out in the same run.
       await this.pushAll(session, report);
+      // PULL10: households that left the scope with unsent changes go once those are pushed.
+      await retryScopeRemovals(this.db);
     } catch (error) {
       if (error instanceof DeviceSwitchedError) throw new SyncError('not-logged-in', error.message);
       // Scenario 33: a newer app wrote this device's database; retrying cannot help.

@@ -16,6 +16,7 @@ import {
   SYNC_META,
 } from '../db/sync-apply';
 import type { Conflict } from '../domain/sync/protocol';
+import type { AdminApiOptions } from './admin-api';
 import type { DeviceSession, LastUser } from './session-store';
 import { SessionStore } from './session-store';
 import { type FetchLike, type PullProgress, SyncClient, type SyncReport } from './sync-client';
@@ -67,6 +68,12 @@ export interface SyncService {
   observeConflicts(listener: (conflicts: Conflict[]) => void): () => void;
   snapshot(): Promise<SyncStatusSnapshot>;
   resolveConflict(conflictId: string, value: unknown): Promise<void>;
+  /**
+   * What the administration API (src/sync/admin-api.ts, loaded with the Administration screen)
+   * speaks through: the same fetch, server and session as sync. Absent in hand-built services,
+   * where that screen says the server cannot be reached.
+   */
+  readonly adminTransport?: AdminApiOptions;
 }
 
 export interface CreateSyncServiceOptions {
@@ -88,6 +95,7 @@ export interface CreateSyncServiceOptions {
 export interface SyncServiceWithClient extends SyncService {
   client: SyncClient;
   sessions: SessionStore;
+  readonly adminTransport: AdminApiOptions;
   /** The user id for local writes (the repository's currentUserId). */
   currentUserId(): string;
 }
@@ -106,6 +114,11 @@ export function createSyncService(options: CreateSyncServiceOptions): SyncServic
     ...(options.deviceLabel === undefined ? {} : { deviceLabel: options.deviceLabel }),
     ...(options.deviceRecord === undefined ? {} : { deviceRecord: options.deviceRecord }),
   });
+  const adminTransport: AdminApiOptions = {
+    fetch: options.fetch,
+    ...(options.baseUrl === undefined ? {} : { baseUrl: options.baseUrl }),
+    session: () => sessions.current(),
+  };
   let events: SyncRunEvents | undefined;
   let lastReport: SyncReport | undefined;
   const schedulerEvents: SchedulerEvents = {
@@ -147,6 +160,7 @@ export function createSyncService(options: CreateSyncServiceOptions): SyncServic
   return {
     client,
     sessions,
+    adminTransport,
     currentUserId: () => client.currentUserId(),
     async load() {
       const session = await sessions.load();

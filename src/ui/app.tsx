@@ -14,6 +14,7 @@ const DossierPage = lazy(() => import('./pages/dossier/dossier-page').then((m) =
 const NewDossierPage = lazy(() => import('./pages/new-dossier-page').then((m) => m.NewDossierPage));
 const ConflictsPage = lazy(() => import('./pages/conflicts/conflicts-page').then((m) => m.ConflictsPage));
 const SettingsPage = lazy(() => import('./pages/settings-page').then((m) => m.SettingsPage));
+const AdminPage = lazy(() => import('./pages/admin/admin-page').then((m) => m.AdminPage));
 const LoginPage = lazy(() => import('./pages/login/login-page').then((m) => m.LoginPage));
 const SupervisionPage = lazy(() =>
   import('./pages/supervision/supervision-page').then((m) => m.SupervisionPage),
@@ -41,6 +42,7 @@ export function App({ state }: { state: AppState }) {
             <Route path="/dossiers/:id/:tab?" component={DossierPage} />
             <Route path={ROUTES.settings} component={SettingsPage} />
             <Route path="/login" component={LoginPage} />
+            <Route path="/admin" component={AdminPage} />
             <Route path="/supervision" component={SupervisionPage} />
             <Route default component={NotFoundPage} />
           </Router>

@@ -1,5 +1,17 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { formatBytes, formatDate, formatMoney, locale, t } from '../../src/i18n/i18n';
+import { adminEn } from '../../src/i18n/catalogues/admin-en';
+import { adminFr } from '../../src/i18n/catalogues/admin-fr';
+import { supervisionEn } from '../../src/i18n/catalogues/supervision-en';
+import { supervisionFr } from '../../src/i18n/catalogues/supervision-fr';
+import {
+  formatBytes,
+  formatDate,
+  formatMoney,
+  loadLocale,
+  locale,
+  provideLazyCatalogue,
+  t,
+} from '../../src/i18n/i18n';
 import { messagesEn } from '../../src/i18n/messages-en';
 import { messagesFr } from '../../src/i18n/messages-fr';
 
@@ -39,5 +51,27 @@ describe('i18n', () => {
     expect(formatBytes(12_345_678).replace(/\s/g, ' ')).toBe('12,3 Mo');
     locale.value = 'en';
     expect(formatBytes(512)).toBe('512 B');
+  });
+
+  it('serves the strings of a lazy page once it installs them, in both languages, after a locale load', async () => {
+    expect(Object.keys(adminEn).sort()).toEqual(Object.keys(adminFr).sort());
+    for (const text of [...Object.values(adminFr), ...Object.values(adminEn)])
+      expect(text.trim()).not.toBe('');
+    // None of them is in the app's catalogue: they come with the Administration page.
+    for (const key of Object.keys(adminFr)) expect(key in messagesFr).toBe(false);
+    provideLazyCatalogue({ fr: adminFr, en: adminEn });
+    expect(t('admin.wp.added', { name: 'Point A' })).toBe('Lieu « Point A » ajouté.');
+    await loadLocale('en');
+    locale.value = 'en';
+    expect(t('admin.wp.added', { name: 'Point A' })).toBe('Welcome point “Point A” added.');
+    expect(t('nav.admin')).toBe('Administration');
+  });
+
+  it('keeps the Supervision strings with their page, the same keys in both languages, none empty', () => {
+    expect(Object.keys(supervisionEn).sort()).toEqual(Object.keys(supervisionFr).sort());
+    for (const text of [...Object.values(supervisionFr), ...Object.values(supervisionEn)])
+      expect(text.trim()).not.toBe('');
+    for (const key of Object.keys(supervisionFr)) expect(key in messagesFr).toBe(false);
+    expect('nav.supervision' in messagesFr).toBe(true);
   });
 });

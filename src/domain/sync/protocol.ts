@@ -74,6 +74,8 @@ export const QuarantineReasonSchema = z.enum([
   'household-mismatch',
   'append-only',
   'transition-not-allowed',
+  /** The household moved out of the pusher's welcome points before the change arrived (AUTH6b). */
+  'left-scope',
 ]);
 export type QuarantineReason = z.infer<typeof QuarantineReasonSchema>;
 

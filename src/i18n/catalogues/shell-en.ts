@@ -8,6 +8,8 @@ export const shellEn: Record<keyof typeof shellFr, string> = {
   'nav.label': 'Main navigation',
   'nav.dossiers': 'Cases',
   'nav.settings': 'Settings',
+  'nav.admin': 'Administration',
+  'nav.supervision': 'Supervision',
   'status.online': 'Online',
   'status.offline': 'Offline',
   'status.onlineHint': 'Connection available.',

@@ -7,6 +7,8 @@ export const shellFr = {
   'nav.label': 'Navigation principale',
   'nav.dossiers': 'Dossiers',
   'nav.settings': 'Réglages',
+  'nav.admin': 'Administration',
+  'nav.supervision': 'Supervision',
   'status.online': 'En ligne',
   'status.offline': 'Hors ligne',
   'status.onlineHint': 'Connexion disponible.',

@@ -2,7 +2,6 @@ import type { supervisionFr } from './supervision-fr';
 
 /** Supervision (coordinators and admins): quarantined changes and device alerts. English. */
 export const supervisionEn: Record<keyof typeof supervisionFr, string> = {
-  'supervision.nav': 'Supervision',
   'supervision.title': 'Supervision',
   'supervision.intro':
     'What needs a coordinator’s attention: changes the server set aside, and devices that may have lost changes.',
@@ -50,6 +49,8 @@ export const supervisionEn: Record<keyof typeof supervisionFr, string> = {
   'supervision.reason.append-only': 'The change tried to alter a saved note; notes cannot be changed.',
   'supervision.reason.transition-not-allowed':
     'This change of dossier status is not allowed from its current status.',
+  'supervision.reason.left-scope':
+    'The dossier moved to another welcome point before the change arrived: the person no longer had access to it.',
   'supervision.alerts.title': 'Devices to check',
   'supervision.alerts.help':
     'Someone signed in with a new device while the previous one may have held changes never sent. Check with them whether the previous device still exists, then mark as handled.',

@@ -1,6 +1,5 @@
 /** Supervision (coordinators and admins): quarantined changes and device alerts. French reference. */
 export const supervisionFr = {
-  'supervision.nav': 'Supervision',
   'supervision.title': 'Supervision',
   'supervision.intro':
     'Ce qui demande l’attention d’un coordinateur : des modifications que le serveur a mises de côté, et des appareils qui ont peut-être perdu des modifications.',
@@ -53,6 +52,8 @@ export const supervisionFr = {
     'La modification essayait de changer une note déjà enregistrée ; une note ne se modifie pas.',
   'supervision.reason.transition-not-allowed':
     'Ce changement d’état du dossier n’est pas permis depuis son état actuel.',
+  'supervision.reason.left-scope':
+    'Le dossier a changé de point d’accueil avant l’arrivée de la modification : la personne n’y avait plus accès.',
   'supervision.alerts.title': 'Appareils à vérifier',
   'supervision.alerts.help':
     'Une personne s’est connectée avec un nouvel appareil alors que l’ancien avait peut-être des modifications jamais envoyées. Vérifiez avec elle si l’ancien appareil existe encore, puis marquez comme traité.',

@@ -34,6 +34,8 @@ export const syncEn: Record<keyof typeof syncFr, string> = {
   'sync.error.unknown': 'Unexpected error. Retrying automatically.',
   'sync.quarantine':
     '{count} change(s) refused by the server: they stay on this device and a coordinator can review them.',
+  'sync.quarantine.leftScope':
+    '{count} change(s) concern a dossier now handled by another welcome point: the server keeps them for a coordinator, and the dossier is no longer on this device.',
   'sync.age.justNow': 'a few moments',
   'sync.age.minute': '1 minute',
   'sync.age.minutes': '{count} minutes',

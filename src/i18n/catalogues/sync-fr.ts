@@ -34,6 +34,8 @@ export const syncFr = {
   'sync.error.unknown': 'Erreur inattendue. Nouvel essai automatique.',
   'sync.quarantine':
     '{count} modification(s) refusée(s) par le serveur : elles restent sur cet appareil et un coordinateur peut les revoir.',
+  'sync.quarantine.leftScope':
+    '{count} modification(s) concernent un dossier confié à un autre lieu d’accueil : le serveur les garde pour un coordinateur, et ce dossier n’est plus sur cet appareil.',
   'sync.age.justNow': 'quelques instants',
   'sync.age.minute': '1 minute',
   'sync.age.minutes': '{count} minutes',

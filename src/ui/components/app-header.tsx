@@ -11,21 +11,27 @@ const NAV_ITEMS = [
 /** Shown to coordinators and admins only (the server refuses the others anyway). */
 const SUPERVISION_ITEM = {
   href: '/supervision',
-  label: 'supervision.nav',
+  label: 'nav.supervision',
   matches: ['/supervision'],
 } as const;
+/** Shown to administrators only (the session's role). */
+const ADMIN_ITEM = { href: '/admin', label: 'nav.admin', matches: ['/admin'] } as const;
 
 export function AppHeader() {
   const state = useAppState();
   const { path } = useLocation();
   const online = state.isOnline.value;
-  const navItems = state.supervision.allowed.value ? [...NAV_ITEMS, SUPERVISION_ITEM] : NAV_ITEMS;
+  const items = [
+    ...NAV_ITEMS,
+    ...(state.isSupervisor.value ? [SUPERVISION_ITEM] : []),
+    ...(state.isAdmin.value ? [ADMIN_ITEM] : []),
+  ];
   return (
     <header class="app-header">
       <Brand />
       <nav aria-label={t('nav.label')}>
         <ul>
-          {navItems.map((item) => (
+          {items.map((item) => (
             <li key={item.href}>
               <a
                 href={item.href}

@@ -5,14 +5,14 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { EntityIdSchema } from '../../../src/domain/household/ids';
 import {
-  PasswordSchema,
-  RoleSchema,
-  UsernameSchema,
-  UserSchema,
-  WelcomePointSchema,
-} from '../../../src/domain/sync/protocol';
+  AdminSessionSchema,
+  NewUserSchema as NewUser,
+  NewWelcomePointSchema as NewWelcomePoint,
+  UserPatchSchema as UserPatch,
+  WelcomePointPatchSchema as WelcomePointPatch,
+} from '../../../src/domain/sync/admin';
+import { UserSchema, WelcomePointSchema } from '../../../src/domain/sync/protocol';
 import { publicUser } from '../auth/accounts';
 import { hashPassword } from '../auth/passwords';
 import { conflict, HttpError, notFound } from '../http-errors';
@@ -20,36 +20,6 @@ import { requireAuth } from '../plugins/auth';
 import type { StoreTx, WelcomePointRecord } from '../stores/store-tx';
 
 const IdParams = z.object({ id: z.string().min(1).max(100) });
-
-const NewWelcomePoint = z.object({ id: EntityIdSchema.optional(), name: z.string().min(1).max(200) });
-const WelcomePointPatch = z.object({
-  name: z.string().min(1).max(200).optional(),
-  archived: z.boolean().optional(),
-});
-
-const NewUser = z.object({
-  username: UsernameSchema,
-  displayName: z.string().min(1).max(200),
-  password: PasswordSchema,
-  role: RoleSchema,
-  welcomePointIds: z.array(EntityIdSchema).max(100).default([]),
-});
-const UserPatch = z.object({
-  displayName: z.string().min(1).max(200).optional(),
-  password: PasswordSchema.optional(),
-  role: RoleSchema.optional(),
-  welcomePointIds: z.array(EntityIdSchema).max(100).optional(),
-  disabled: z.boolean().optional(),
-});
-
-const SessionSchema = z.object({
-  id: z.string(),
-  deviceId: z.string(),
-  createdAt: z.number(),
-  expiresAt: z.number(),
-  lastUsedAt: z.number(),
-  revokedAt: z.number().nullable(),
-});
 
 function toWelcomePoint(wp: WelcomePointRecord): z.infer<typeof WelcomePointSchema> {
   return { id: wp.id, name: wp.name, archived: wp.archived };
@@ -189,7 +159,7 @@ export async function adminRoutes(app: FastifyInstance): Promise<void> {
 
   api.get(
     '/users/:id/sessions',
-    { schema: { params: IdParams, response: { 200: z.array(SessionSchema) } } },
+    { schema: { params: IdParams, response: { 200: z.array(AdminSessionSchema) } } },
     async (request) => {
       const sessions = await app.store.transaction((tx) => tx.listSessions(request.params.id));
       return sessions.map(({ tokenHash: _hash, userId: _user, ...rest }) => rest);

@@ -678,6 +678,26 @@ export class StoreTx {
     return rows.map((r) => ({ seq: num(r.seq), householdId: str(r.household_id) }));
   }
 
+  /**
+   * Of `householdIds`, those that were in `scope` before a move took them out of it (AUTH6b): a
+   * device of the old welcome point may still push changes it made before it heard of the move.
+   */
+  async householdsThatLeftScope(householdIds: readonly string[], scope: Scope): Promise<Set<string>> {
+    const out = new Set<string>();
+    if (scope.all || householdIds.length === 0) return out;
+    for (const part of chunks([...new Set(householdIds)])) {
+      const was = scopeCondition(scope, part.length + 1);
+      const rows = await this.sql.all<Row>(
+        `SELECT DISTINCT r.household_id FROM scope_removals r
+         WHERE r.household_id IN (${placeholders(1, part.length)})
+           AND ${was.sql.replaceAll('h.welcome_point_id', 'r.old_welcome_point_id').replaceAll('h.created_by', 'r.created_by')}`,
+        [...part, ...was.params],
+      );
+      for (const r of rows) out.add(str(r.household_id));
+    }
+    return out;
+  }
+
   async getCounter(name: string): Promise<number> {
     const rows = await this.sql.all<Row>('SELECT value FROM sync_counters WHERE name = $1', [name]);
     return num(rows[0]?.value ?? 0);

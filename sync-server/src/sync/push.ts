@@ -527,20 +527,33 @@ async function resolveConflicts(batch: Batch, p: Plan, m: Mutation): Promise<voi
   }
 }
 
-/** AUTH6: every new mutation's household must be in the caller's scope, or nothing is applied. */
+/**
+ * AUTH6: every new mutation's household must be in the caller's scope, or nothing is applied.
+ * AUTH6b: a household that WAS in the caller's scope until a move took it out is not a forgery:
+ * the device made its change before it heard of the move. Such mutations are returned, to be
+ * quarantined one by one (`left-scope`), and the rest of the batch goes on.
+ */
 function authorise(
   caller: PushCaller,
   mutations: readonly Record<string, unknown>[],
   households: Map<string, HouseholdScope>,
   rows: Map<string, StoredRow>,
-): void {
+  leftScope: ReadonlySet<string>,
+): Set<Record<string, unknown>> {
   const simulated = new Map(households);
   const rowsById = new Map<string, StoredRow[]>();
   for (const row of rows.values()) rowsById.set(row.id, [...(rowsById.get(row.id) ?? []), row]);
-  const denied = (id: string): never => {
+  const outOfScope = new Set<Record<string, unknown>>();
+  let current: Record<string, unknown> | undefined;
+  const denied = (id: string): void => {
+    if (leftScope.has(id) && current !== undefined) {
+      outOfScope.add(current);
+      return;
+    }
     throw forbidden(`Household ${id} is outside your welcome points: nothing was applied`);
   };
   for (const m of mutations) {
+    current = m;
     const hid = typeof m.householdId === 'string' ? m.householdId : undefined;
     if (typeof m.entityId === 'string') {
       for (const row of rowsById.get(m.entityId) ?? []) {
@@ -565,6 +578,7 @@ function authorise(
       simulated.set(hid, { id: hid, welcomePointId: null, createdBy: caller.user.id });
     }
   }
+  return outOfScope;
 }
 
 export async function applyPush(
@@ -599,7 +613,9 @@ export async function applyPush(
         ...strings('householdId'),
         ...rowList.map((r) => r.householdId),
       ]);
-      authorise(caller, fresh, households, rows);
+      const foreign = [...households.values()].filter((h) => !inScope(caller.scope, h)).map((h) => h.id);
+      const leftScope = await tx.householdsThatLeftScope(foreign, caller.scope);
+      const outOfScope = authorise(caller, fresh, households, rows, leftScope);
 
       const applied = await tx.getApplied(request.deviceId, replayed);
       const seenIds = await tx.existingMutationIds(fresh.map((m) => m.mutationId));
@@ -653,6 +669,12 @@ export async function applyPush(
           mutationIdToStore = null;
         } else {
           try {
+            if (outOfScope.has(raw)) {
+              throw new Quarantine(
+                'left-scope',
+                'The household moved to a welcome point this user does not have (AUTH6b)',
+              );
+            }
             const m = parseMutation(raw, request.deviceId);
             const p = plan(batch, m, clampHlc(m.hlc, now));
             await write(batch, p);
@@ -680,7 +702,8 @@ export async function applyPush(
               typeof raw.entity === 'string' && typeof raw.entityId === 'string'
                 ? batch.rows.get(rowKey(raw.entity, raw.entityId))
                 : undefined;
-            if (existing !== undefined) {
+            // Not for a household that left the device's scope: the device drops it (PULL10).
+            if (existing !== undefined && error.reason !== 'left-scope') {
               await write(batch, { ...emptyPlan(), row: { ...existing, version: existing.version + 1 } });
             }
           }

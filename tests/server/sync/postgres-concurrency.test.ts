@@ -180,5 +180,5 @@ describe.skipIf(!DATABASE_URL)('two server processes on one PostgreSQL', () => {
     const counter = await storeB.transaction((tx) => tx.getCounter('change_seq'));
     expect(counter).toBe(before + 1 + ROUNDS * writers.length * 3);
     expect(Math.max(...seqs)).toBe(counter);
-  });
+  }, 30_000);
 });

@@ -251,6 +251,38 @@ for (const engine of ENGINES) {
       expect(new Set(back.changes.map((ch) => ch.row.id))).toEqual(new Set([h.entityId, c.entityId]));
     });
 
+    it("[AUTH6b] a change to a household that left the pusher's scope is quarantined, not refused", async () => {
+      const coordinator = await server.device(server.world.coordinator);
+      const a = await server.device(server.world.volunteerA);
+      const moved = await pushHousehold(coordinator, [7_000]);
+      const stays = await pushHousehold(coordinator, [8_000]);
+      await a.pullAll();
+      const movedCharge = await chargeRow(moved.c.entityId);
+      const staysCharge = await chargeRow(stays.c.entityId);
+      await moveHousehold(coordinator, moved.h.entityId, WP_B);
+      // Volunteer A changed both charges before hearing of the move: one batch.
+      const response = await a.push([
+        a.patch('charge', movedCharge, { amountCents: 7_500 }),
+        a.patch('charge', staysCharge, { amountCents: 8_500 }),
+      ]);
+      expect(response.results.map((r) => [r.status, r.reason])).toEqual([
+        ['quarantined', 'left-scope'],
+        ['applied', undefined],
+      ]);
+      expect((await chargeRow(moved.c.entityId)).amountCents).toBe(7_000);
+      expect((await chargeRow(stays.c.entityId)).amountCents).toBe(8_500);
+      const quarantine = await server.store.transaction((tx) =>
+        tx.listQuarantine({ includeHandled: true, limit: 10 }),
+      );
+      expect(quarantine.map((q) => [q.reason, q.householdId])).toEqual([['left-scope', moved.h.entityId]]);
+      // A household that was never in the scope is still a forgery: the whole request is refused.
+      const foreign = coordinator.createHousehold(WP_B);
+      await coordinator.push([foreign]);
+      const foreignRow = await requireServerRow(server.store, 'household', foreign.entityId);
+      const forged = await a.pushRaw([a.patch('household', foreignRow, { phone: '0600000000' })]);
+      expect(forged.statusCode).toBe(403);
+    });
+
     it('[PULL9] a device whose value lost, or whose mutation was quarantined, gets the server row again', async () => {
       const a = await server.device(server.world.counsellorA);
       const b = await server.device(server.world.volunteerA);

@@ -224,6 +224,32 @@ describe('sync status and banner', () => {
   });
 });
 
+describe('quarantined changes', () => {
+  it('[AUTH6b] says a change to a dossier moved to another welcome point went to a coordinator', async () => {
+    const { state } = await setup();
+    render(<App state={state} />);
+    const echo = {
+      seq: 1,
+      mutationId: 'm1',
+      entity: 'charge',
+      entityId: 'c1',
+      householdId: 'h1',
+      at: Date.now(),
+    };
+    state.sync.quarantined.value = [
+      { ...echo, reason: 'left-scope' },
+      { ...echo, seq: 2, mutationId: 'm2', reason: 'schema-invalid' },
+    ];
+    const banner = await screen.findByTestId('sync-banner');
+    expect(banner.textContent).toContain(
+      '1 modification(s) concernent un dossier confié à un autre lieu d’accueil : le serveur les garde pour un coordinateur',
+    );
+    expect(banner.textContent).toContain('1 modification(s) refusée(s) par le serveur');
+    state.sync.quarantined.value = [{ ...echo, reason: 'left-scope' }];
+    await waitFor(() => expect(banner.textContent).not.toContain('refusée(s)'));
+  });
+});
+
 describe('login page', () => {
   it('axe-core finds no violation on the login page and the first-start form, errors shown', async () => {
     const { state, server } = await setup({ signedIn: false });

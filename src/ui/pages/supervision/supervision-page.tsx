@@ -1,11 +1,41 @@
 import { useEffect, useRef } from 'preact/hooks';
-import { t } from '../../../i18n/i18n';
+import { supervisionEn } from '../../../i18n/catalogues/supervision-en';
+import { supervisionFr } from '../../../i18n/catalogues/supervision-fr';
+import { provideLazyCatalogue, t } from '../../../i18n/i18n';
 import type { MessageKey } from '../../../i18n/messages-fr';
 import { useAppState } from '../../../state/app-state';
-import type { DeviceAlert, QuarantineItem, SupervisionModel } from '../../../state/supervision-model';
+import type {
+  DeviceAlert,
+  QuarantineItem,
+  QuarantineReason,
+  SupervisionModel,
+} from '../../../state/supervision-model';
+import { supervisionModelFor } from '../../../state/supervision-model';
 import { PageTitle } from '../../components/page-title';
 import { formatMoment } from '../../components/sync-format';
 import './supervision.css';
+
+// The screen's strings come with its chunk (ADR 0015), not with the app's first load.
+provideLazyCatalogue({ fr: supervisionFr, en: supervisionEn });
+
+/** Every reason in plain words: a new reason fails to compile until it has its sentence. */
+const REASONS: Record<QuarantineReason, MessageKey> = {
+  'invalid-mutation': 'supervision.reason.invalid-mutation',
+  'upcast-failed': 'supervision.reason.upcast-failed',
+  'invalid-patch': 'supervision.reason.invalid-patch',
+  'schema-invalid': 'supervision.reason.schema-invalid',
+  'unknown-row': 'supervision.reason.unknown-row',
+  'unknown-household': 'supervision.reason.unknown-household',
+  'household-mismatch': 'supervision.reason.household-mismatch',
+  'append-only': 'supervision.reason.append-only',
+  'transition-not-allowed': 'supervision.reason.transition-not-allowed',
+  'left-scope': 'supervision.reason.left-scope',
+};
+
+const ALERT_REASONS: Record<DeviceAlert['reason'], MessageKey> = {
+  'reported-by-device': 'supervision.alert.reported-by-device',
+  'recent-activity': 'supervision.alert.recent-activity',
+};
 
 function shortId(id: string): string {
   return id.length > 8 ? id.slice(-8) : id;
@@ -62,7 +92,7 @@ function QuarantineCard({
   const headingId = `quarantine-${item.id}`;
   return (
     <li class="card supervision-item" data-testid="quarantine-item">
-      <h3 id={headingId}>{t(`supervision.reason.${item.reason}` as MessageKey)}</h3>
+      <h3 id={headingId}>{t(REASONS[item.reason])}</h3>
       <dl class="facts">
         <dt>{t('supervision.field.household')}</dt>
         <dd>
@@ -107,7 +137,7 @@ function AlertCard({
   const headingId = `alert-${alert.id}`;
   return (
     <li class="card supervision-item" data-testid="device-alert">
-      <h3 id={headingId}>{t(`supervision.alert.${alert.reason}` as MessageKey)}</h3>
+      <h3 id={headingId}>{t(ALERT_REASONS[alert.reason])}</h3>
       <dl class="facts">
         <dt>{t('supervision.field.who')}</dt>
         <dd>{person(alert.displayName, alert.username, alert.userId)}</dd>
@@ -136,7 +166,7 @@ function AlertCard({
  */
 export function SupervisionPage() {
   const state = useAppState();
-  const model = state.supervision;
+  const model = supervisionModelFor(state);
   const online = state.isOnline.value;
   const allowed = model.allowed.value;
   const quarantineHeading = useRef<HTMLHeadingElement>(null);
