@@ -14,6 +14,7 @@ import { browserConnectivity, createAppState } from './state/app-state';
 import { readDeviceLabel } from './state/device-settings-model';
 import type { ServerHealth } from './state/server-model';
 import { localToday } from './state/workspace/workspace-model';
+import { createSupervisionApi } from './sync/supervision-api';
 import { browserSchedulerEnv } from './sync/sync-scheduler';
 import { createSyncService } from './sync/sync-service';
 import { App } from './ui/app';
@@ -67,6 +68,7 @@ const state = createAppState({
   },
   sync,
   deviceRecord,
+  supervision: createSupervisionApi(sync.client),
 });
 
 async function boot(): Promise<void> {

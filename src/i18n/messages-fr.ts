@@ -34,6 +34,10 @@ export type AppMessageKey = keyof typeof messagesFr;
 
 /**
  * Every key `t` accepts: the app's, and those of catalogues that come with their lazy page
- * (the Administration screen's, catalogues/admin-*.ts, installed by provideLazyCatalogue).
+ * (the Administration and Supervision screens', catalogues/admin-*.ts and supervision-*.ts,
+ * installed by provideLazyCatalogue).
  */
-export type MessageKey = AppMessageKey | keyof typeof import('./catalogues/admin-fr').adminFr;
+export type MessageKey =
+  | AppMessageKey
+  | keyof typeof import('./catalogues/admin-fr').adminFr
+  | keyof typeof import('./catalogues/supervision-fr').supervisionFr;

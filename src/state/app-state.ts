@@ -8,12 +8,14 @@ import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import type { SettingsStore } from '../db/settings-store';
 import { isLocale, type Locale, loadLocale, locale } from '../i18n/i18n';
+import type { SupervisionApi } from '../sync/supervision-api';
 import type { SyncService } from '../sync/sync-service';
 import { createDeviceLossModel, type DeviceLossKeeper } from './device-loss-model';
 import { createDeviceSettingsModel } from './device-settings-model';
 import { createDraftRegistry } from './drafts';
 import { createServerModel, type ServerHealth } from './server-model';
 import { createStorageModel } from './storage-model';
+import { SUPERVISOR_ROLES } from './supervision-roles';
 import { createSyncModel } from './sync-model';
 import { createUpdateModel } from './update-model';
 import { createWorkspaceModel, type WorkspaceDeps } from './workspace/workspace-model';
@@ -38,6 +40,8 @@ export interface AppDeps {
   sync?: SyncService;
   /** The device record outside the dossier database (scenario 34: a lost database is noticed). */
   deviceRecord?: DeviceLossKeeper;
+  /** Quarantine and device alerts for coordinators and admins (absent: the screen is inert). */
+  supervision?: SupervisionApi;
 }
 
 export function createAppState(deps: AppDeps) {
@@ -88,6 +92,10 @@ export function createAppState(deps: AppDeps) {
     workspace: createWorkspaceModel(deps.workspace),
     sync,
     deviceLoss,
+    /** Whether the signed-in person may use the Supervision screen (the header shows its link). */
+    isSupervisor: computed(() => role.value !== null && SUPERVISOR_ROLES.includes(role.value)),
+    /** What the Supervision screen's model (supervisionModelFor, with that lazy page) is made of. */
+    supervisionDeps: { api: deps.supervision, isOnline, role } as const,
     /** Whether the signed-in person may use the Administration screen (the header shows its link). */
     isAdmin: computed(() => role.value === 'admin'),
     /**

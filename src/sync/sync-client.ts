@@ -388,6 +388,32 @@ export class SyncClient {
     await this.sessions.clear();
   }
 
+  /**
+   * One authenticated JSON request with the current session (coordinator screens use it through
+   * src/sync/supervision-api.ts). Resolves with the parsed body of a 2xx answer.
+   * @throws SyncError: `not-logged-in`, `offline`, or the kind of the HTTP status
+   */
+  async authorizedRequest(method: 'GET' | 'POST', path: string): Promise<unknown> {
+    const session = this.sessions.current();
+    if (session === undefined) throw new SyncError('not-logged-in', 'Log in first');
+    let response: Response;
+    try {
+      response = await this.fetchFn(`${this.baseUrl}${path}`, {
+        method,
+        headers: { authorization: `Bearer ${session.token}` },
+        cache: 'no-store',
+      });
+    } catch {
+      throw new SyncError('offline', 'The server cannot be reached');
+    }
+    if (!response.ok) throw statusError(response.status, await messageOf(response));
+    try {
+      return await response.json();
+    } catch {
+      throw new SyncError('server', 'The server answered with something unreadable');
+    }
+  }
+
   // ------------------------------------------------------------------ sync
 
   /**

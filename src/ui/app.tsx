@@ -16,6 +16,9 @@ const ConflictsPage = lazy(() => import('./pages/conflicts/conflicts-page').then
 const SettingsPage = lazy(() => import('./pages/settings-page').then((m) => m.SettingsPage));
 const AdminPage = lazy(() => import('./pages/admin/admin-page').then((m) => m.AdminPage));
 const LoginPage = lazy(() => import('./pages/login/login-page').then((m) => m.LoginPage));
+const SupervisionPage = lazy(() =>
+  import('./pages/supervision/supervision-page').then((m) => m.SupervisionPage),
+);
 
 export const ROUTES = { home: '/', dossiers: '/dossiers', settings: '/settings' } as const;
 
@@ -40,6 +43,7 @@ export function App({ state }: { state: AppState }) {
             <Route path={ROUTES.settings} component={SettingsPage} />
             <Route path="/login" component={LoginPage} />
             <Route path="/admin" component={AdminPage} />
+            <Route path="/supervision" component={SupervisionPage} />
             <Route default component={NotFoundPage} />
           </Router>
         </main>

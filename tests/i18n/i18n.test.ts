@@ -1,6 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { adminEn } from '../../src/i18n/catalogues/admin-en';
 import { adminFr } from '../../src/i18n/catalogues/admin-fr';
+import { supervisionEn } from '../../src/i18n/catalogues/supervision-en';
+import { supervisionFr } from '../../src/i18n/catalogues/supervision-fr';
 import {
   formatBytes,
   formatDate,
@@ -63,5 +65,13 @@ describe('i18n', () => {
     locale.value = 'en';
     expect(t('admin.wp.added', { name: 'Point A' })).toBe('Welcome point “Point A” added.');
     expect(t('nav.admin')).toBe('Administration');
+  });
+
+  it('keeps the Supervision strings with their page, the same keys in both languages, none empty', () => {
+    expect(Object.keys(supervisionEn).sort()).toEqual(Object.keys(supervisionFr).sort());
+    for (const text of [...Object.values(supervisionFr), ...Object.values(supervisionEn)])
+      expect(text.trim()).not.toBe('');
+    for (const key of Object.keys(supervisionFr)) expect(key in messagesFr).toBe(false);
+    expect('nav.supervision' in messagesFr).toBe(true);
   });
 });

@@ -263,8 +263,19 @@ export const QuarantineItemSchema = z.object({
   /** The mutation exactly as received. */
   payload: z.unknown(),
   receivedAt: z.number().int(),
+  /** Who pushed it (null only if the account no longer exists). */
+  username: z.string().nullable(),
+  displayName: z.string().nullable(),
+  /** The pushing device's label (AUTH9), null when none. */
+  deviceName: z.string().nullable(),
+  /** QUAR3: when and by whom (user id) it was marked handled; null while open. */
+  handledAt: z.number().int().nullable(),
+  handledBy: z.string().nullable(),
 });
 export type QuarantineItem = z.infer<typeof QuarantineItemSchema>;
+
+/** `GET /quarantine`. */
+export const QuarantineListSchema = z.object({ items: z.array(QuarantineItemSchema) });
 
 // ---------------------------------------------------------------------------------------------
 // Device alerts (coordinators, rule DEV1)
@@ -288,8 +299,14 @@ export const DeviceAlertSchema = z.object({
   createdAt: z.number().int(),
   handledAt: z.number().int().nullable(),
   handledBy: z.string().nullable(),
+  /** The devices' labels (AUTH9), null when none. */
+  newDeviceName: z.string().nullable(),
+  previousDeviceName: z.string().nullable(),
 });
 export type DeviceAlert = z.infer<typeof DeviceAlertSchema>;
+
+/** `GET /device-alerts`. */
+export const DeviceAlertListSchema = z.object({ alerts: z.array(DeviceAlertSchema) });
 
 // ---------------------------------------------------------------------------------------------
 // Accounts

@@ -9,6 +9,7 @@ export const shellEn: Record<keyof typeof shellFr, string> = {
   'nav.dossiers': 'Cases',
   'nav.settings': 'Settings',
   'nav.admin': 'Administration',
+  'nav.supervision': 'Supervision',
   'status.online': 'Online',
   'status.offline': 'Offline',
   'status.onlineHint': 'Connection available.',

@@ -8,6 +8,7 @@ export const shellFr = {
   'nav.dossiers': 'Dossiers',
   'nav.settings': 'Réglages',
   'nav.admin': 'Administration',
+  'nav.supervision': 'Supervision',
   'status.online': 'En ligne',
   'status.offline': 'Hors ligne',
   'status.onlineHint': 'Connexion disponible.',

@@ -8,6 +8,12 @@ const NAV_ITEMS = [
   { href: '/dossiers', label: 'nav.dossiers', matches: ['/', '/dossiers'] },
   { href: '/settings', label: 'nav.settings', matches: ['/settings'] },
 ] as const;
+/** Shown to coordinators and admins only (the server refuses the others anyway). */
+const SUPERVISION_ITEM = {
+  href: '/supervision',
+  label: 'nav.supervision',
+  matches: ['/supervision'],
+} as const;
 /** Shown to administrators only (the session's role). */
 const ADMIN_ITEM = { href: '/admin', label: 'nav.admin', matches: ['/admin'] } as const;
 
@@ -15,7 +21,11 @@ export function AppHeader() {
   const state = useAppState();
   const { path } = useLocation();
   const online = state.isOnline.value;
-  const items = state.isAdmin.value ? [...NAV_ITEMS, ADMIN_ITEM] : NAV_ITEMS;
+  const items = [
+    ...NAV_ITEMS,
+    ...(state.isSupervisor.value ? [SUPERVISION_ITEM] : []),
+    ...(state.isAdmin.value ? [ADMIN_ITEM] : []),
+  ];
   return (
     <header class="app-header">
       <Brand />

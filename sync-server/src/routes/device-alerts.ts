@@ -6,7 +6,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { DeviceAlertSchema } from '../../../src/domain/sync/protocol';
+import { DeviceAlertListSchema, DeviceAlertSchema } from '../../../src/domain/sync/protocol';
 import { notFound } from '../http-errors';
 import { authOf, requireAuth } from '../plugins/auth';
 
@@ -23,7 +23,7 @@ export async function deviceAlertRoutes(app: FastifyInstance): Promise<void> {
           status: z.enum(['open', 'all']).default('open'),
           limit: z.coerce.number().int().min(1).max(1000).default(200),
         }),
-        response: { 200: z.object({ alerts: z.array(DeviceAlertSchema) }) },
+        response: { 200: DeviceAlertListSchema },
       },
     },
     async (request) => {

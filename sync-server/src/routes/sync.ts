@@ -17,11 +17,14 @@ import {
   PullResponseSchema,
   PushRequestSchema,
   PushResponseSchema,
+  type QuarantineItem,
   QuarantineItemSchema,
+  QuarantineListSchema,
   type QuarantineReason,
 } from '../../../src/domain/sync/protocol';
-import { databaseUnavailable, forbidden, HttpError } from '../http-errors';
+import { databaseUnavailable, forbidden, HttpError, notFound } from '../http-errors';
 import { authOf, requireAuth } from '../plugins/auth';
+import type { QuarantineView } from '../stores/store-tx';
 import { applyPull, openConflicts } from '../sync/pull';
 import { applyPush, inScope, type PushOptions } from '../sync/push';
 
@@ -156,18 +159,51 @@ export async function syncRoutes(app: FastifyInstance, options: SyncRoutesOption
     },
   );
 
+  const coordinators = requireAuth(app, ['coordinator', 'admin']);
   api.get(
     '/quarantine',
     {
-      onRequest: requireAuth(app, ['coordinator', 'admin']),
+      onRequest: coordinators,
       schema: {
-        querystring: z.object({ limit: z.coerce.number().int().min(1).max(1000).default(200) }),
-        response: { 200: z.object({ items: z.array(QuarantineItemSchema) }) },
+        querystring: z.object({
+          // QUAR3: handled items are hidden unless asked for.
+          status: z.enum(['open', 'all']).default('open'),
+          limit: z.coerce.number().int().min(1).max(1000).default(200),
+        }),
+        response: { 200: QuarantineListSchema },
       },
     },
     async (request) => {
-      const items = await app.store.transaction((tx) => tx.listQuarantine(request.query.limit));
-      return { items: items.map((item) => ({ ...item, reason: item.reason as QuarantineReason })) };
+      const { status, limit } = request.query;
+      const items = await app.store.transaction((tx) =>
+        tx.listQuarantine({ includeHandled: status === 'all', limit }),
+      );
+      return { items: items.map(toQuarantineItem) };
     },
   );
+
+  // QUAR3. Idempotent: marking an already handled item again keeps the first handler and time.
+  api.post(
+    '/quarantine/:id/handled',
+    {
+      onRequest: coordinators,
+      schema: {
+        params: z.object({ id: z.string().min(1).max(100) }),
+        response: { 200: QuarantineItemSchema },
+      },
+    },
+    async (request) => {
+      const { user } = authOf(request);
+      const item = await app.store.transaction(async (tx) => {
+        await tx.markQuarantineHandled(request.params.id, { userId: user.id, at: app.now() });
+        return tx.getQuarantineItem(request.params.id);
+      });
+      if (item === undefined) throw notFound(`No quarantined mutation ${request.params.id}`);
+      return toQuarantineItem(item);
+    },
+  );
+}
+
+function toQuarantineItem(item: QuarantineView): QuarantineItem {
+  return { ...item, reason: item.reason as QuarantineReason };
 }

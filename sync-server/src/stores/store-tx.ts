@@ -129,6 +129,17 @@ export interface QuarantineRecord {
   receivedAt: number;
 }
 
+/** A quarantine record with what a coordinator reads: who, which device, whether handled (QUAR3). */
+export interface QuarantineView extends QuarantineRecord {
+  /** The pushing user's names (null only if the account no longer exists). */
+  username: string | null;
+  displayName: string | null;
+  /** The device label set in Settings (AUTH9), null when none. */
+  deviceName: string | null;
+  handledAt: number | null;
+  handledBy: string | null;
+}
+
 export type DeviceAlertReason = 'reported-by-device' | 'recent-activity';
 
 /** DEV1: a user signed in with a new device id while an earlier device may hold lost changes. */
@@ -150,6 +161,9 @@ export interface DeviceAlertRecord {
 export interface DeviceAlertView extends DeviceAlertRecord {
   username: string;
   displayName: string;
+  /** The device labels set in Settings (AUTH9), null when none or unknown. */
+  newDeviceName: string | null;
+  previousDeviceName: string | null;
 }
 
 /** Which households a query may see: all of them, or those of some welcome points. */
@@ -232,8 +246,40 @@ function toDeviceAlert(r: Row): DeviceAlertView {
     createdAt: num(r.created_at),
     handledAt: optNum(r.handled_at),
     handledBy: optStr(r.handled_by),
+    newDeviceName: optStr(r.new_device_name),
+    previousDeviceName: optStr(r.previous_device_name),
   };
 }
+
+function toQuarantine(r: Row): QuarantineView {
+  return {
+    id: str(r.id),
+    deviceId: str(r.device_id),
+    seq: num(r.seq),
+    mutationId: str(r.mutation_id),
+    userId: str(r.user_id),
+    householdId: optStr(r.household_id),
+    entity: optStr(r.entity),
+    reason: str(r.reason),
+    detail: str(r.detail),
+    payload: json(r.payload),
+    receivedAt: num(r.received_at),
+    username: optStr(r.username),
+    displayName: optStr(r.display_name),
+    deviceName: optStr(r.device_name),
+    handledAt: optNum(r.handled_at),
+    handledBy: optStr(r.handled_by),
+  };
+}
+
+const QUARANTINE_VIEW = `SELECT q.*, u.username, u.display_name, d.name AS device_name FROM quarantine q
+  LEFT JOIN users u ON u.id = q.user_id LEFT JOIN devices d ON d.device_id = q.device_id`;
+
+const DEVICE_ALERT_VIEW = `SELECT a.*, u.username, u.display_name, nd.name AS new_device_name,
+    pd.name AS previous_device_name
+  FROM device_alerts a JOIN users u ON u.id = a.user_id
+  LEFT JOIN devices nd ON nd.device_id = a.new_device_id
+  LEFT JOIN devices pd ON pd.device_id = a.previous_device_id`;
 
 function toConflict(row: Row): ConflictRecord {
   return {
@@ -889,23 +935,27 @@ export class StoreTx {
     );
   }
 
-  async listQuarantine(limit: number): Promise<QuarantineRecord[]> {
-    const rows = await this.sql.all<Row>('SELECT * FROM quarantine ORDER BY received_at DESC, id LIMIT $1', [
-      limit,
-    ]);
-    return rows.map((r) => ({
-      id: str(r.id),
-      deviceId: str(r.device_id),
-      seq: num(r.seq),
-      mutationId: str(r.mutation_id),
-      userId: str(r.user_id),
-      householdId: optStr(r.household_id),
-      entity: optStr(r.entity),
-      reason: str(r.reason),
-      detail: str(r.detail),
-      payload: json(r.payload),
-      receivedAt: num(r.received_at),
-    }));
+  /** Newest first; open ones only unless `includeHandled` (QUAR3). */
+  async listQuarantine(filter: { includeHandled: boolean; limit: number }): Promise<QuarantineView[]> {
+    const rows = await this.sql.all<Row>(
+      `${QUARANTINE_VIEW} WHERE $1 = 1 OR q.handled_at IS NULL ORDER BY q.received_at DESC, q.id LIMIT $2`,
+      [filter.includeHandled ? 1 : 0, filter.limit],
+    );
+    return rows.map(toQuarantine);
+  }
+
+  async getQuarantineItem(id: string): Promise<QuarantineView | undefined> {
+    const rows = await this.sql.all<Row>(`${QUARANTINE_VIEW} WHERE q.id = $1`, [id]);
+    return rows[0] === undefined ? undefined : toQuarantine(rows[0]);
+  }
+
+  /** Marks an open item handled (QUAR3); false when it does not exist or was already handled. */
+  async markQuarantineHandled(id: string, by: { userId: string; at: number }): Promise<boolean> {
+    const changed = await this.sql.run(
+      'UPDATE quarantine SET handled_at = $2, handled_by = $3 WHERE id = $1 AND handled_at IS NULL',
+      [id, by.at, by.userId],
+    );
+    return changed > 0;
   }
 
   // ---- device alerts (DEV1) -------------------------------------------------------------------
@@ -936,20 +986,14 @@ export class StoreTx {
   /** Newest first; open ones only unless `includeHandled`. */
   async listDeviceAlerts(filter: { includeHandled: boolean; limit: number }): Promise<DeviceAlertView[]> {
     const rows = await this.sql.all<Row>(
-      `SELECT a.*, u.username, u.display_name FROM device_alerts a JOIN users u ON u.id = a.user_id
-       WHERE $1 = 1 OR a.handled_at IS NULL
-       ORDER BY a.created_at DESC, a.id LIMIT $2`,
+      `${DEVICE_ALERT_VIEW} WHERE $1 = 1 OR a.handled_at IS NULL ORDER BY a.created_at DESC, a.id LIMIT $2`,
       [filter.includeHandled ? 1 : 0, filter.limit],
     );
     return rows.map(toDeviceAlert);
   }
 
   async getDeviceAlert(id: string): Promise<DeviceAlertView | undefined> {
-    const rows = await this.sql.all<Row>(
-      `SELECT a.*, u.username, u.display_name FROM device_alerts a JOIN users u ON u.id = a.user_id
-       WHERE a.id = $1`,
-      [id],
-    );
+    const rows = await this.sql.all<Row>(`${DEVICE_ALERT_VIEW} WHERE a.id = $1`, [id]);
     return rows[0] === undefined ? undefined : toDeviceAlert(rows[0]);
   }
 

@@ -59,6 +59,7 @@ describe('SqliteStore settings', () => {
       { version: 2, name: 'sync' },
       { version: 3, name: 'scope-removals' },
       { version: 4, name: 'device-alerts-login-throttle' },
+      { version: 5, name: 'quarantine-handled' },
     ]);
     db.close();
   });

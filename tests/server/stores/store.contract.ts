@@ -344,6 +344,8 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
           ...alert('a1', 'd-new', 7_000),
           username: 'anne',
           displayName: 'Él anne',
+          newDeviceName: null,
+          previousDeviceName: null,
         });
         expect(
           await store.transaction((tx) => tx.markDeviceAlertHandled('a1', { userId: 'u2', at: 9_000 })),
@@ -362,6 +364,77 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
         expect(all.map((a) => a.id)).toEqual(['a3']);
         const handled = await store.transaction((tx) => tx.getDeviceAlert('a1'));
         expect([handled?.handledAt, handled?.handledBy]).toEqual([9_000, 'u2']);
+      });
+
+      it('[QUAR3] lists quarantined mutations with who and which device, newest first, and marks them handled once', async () => {
+        const store = open();
+        await store.migrate();
+        const item = (id: string, receivedAt: number, deviceId = 'd1') => ({
+          id,
+          deviceId,
+          seq: receivedAt,
+          mutationId: `m-${id}`,
+          userId: 'u1',
+          householdId: 'h1',
+          entity: 'charge',
+          reason: 'schema-invalid',
+          detail: 'amountCents: too small',
+          payload: { op: 'create', fields: { label: 'Électricité', amountCents: -5 } },
+          receivedAt,
+        });
+        await store.transaction(async (tx) => {
+          await tx.insertUser(user('u1', 'anne'));
+          await tx.insertUser(user('u2', 'bea'));
+          await tx.insertDevice({
+            deviceId: 'd1',
+            userId: 'u1',
+            name: 'Tablette accueil',
+            lastSeq: 0,
+            createdAt: 1,
+            lastSeenAt: 1,
+          });
+          await tx.insertQuarantine(item('q1', 1_000));
+          await tx.insertQuarantine(item('q2', 2_000, 'd-unknown'));
+        });
+        const listed = await store.transaction((tx) =>
+          tx.listQuarantine({ includeHandled: false, limit: 10 }),
+        );
+        expect(listed.map((q) => q.id)).toEqual(['q2', 'q1']);
+        expect(listed[1]).toEqual({
+          ...item('q1', 1_000),
+          username: 'anne',
+          displayName: 'Él anne',
+          deviceName: 'Tablette accueil',
+          handledAt: null,
+          handledBy: null,
+        });
+        expect(listed[0]?.deviceName).toBeNull();
+        expect(
+          await store.transaction((tx) => tx.markQuarantineHandled('q1', { userId: 'u2', at: 9_000 })),
+        ).toBe(true);
+        expect(
+          await store.transaction((tx) => tx.markQuarantineHandled('q1', { userId: 'u1', at: 9_500 })),
+        ).toBe(false);
+        expect(
+          await store.transaction((tx) => tx.markQuarantineHandled('nope', { userId: 'u1', at: 1 })),
+        ).toBe(false);
+        const open2 = await store.transaction((tx) =>
+          tx.listQuarantine({ includeHandled: false, limit: 10 }),
+        );
+        expect(open2.map((q) => q.id)).toEqual(['q2']);
+        const all = await store.transaction((tx) => tx.listQuarantine({ includeHandled: true, limit: 10 }));
+        expect(all.map((q) => q.id)).toEqual(['q2', 'q1']);
+        const limited = await store.transaction((tx) =>
+          tx.listQuarantine({ includeHandled: true, limit: 1 }),
+        );
+        expect(limited.map((q) => q.id)).toEqual(['q2']);
+        const handled = await store.transaction((tx) => tx.getQuarantineItem('q1'));
+        expect([handled?.handledAt, handled?.handledBy, handled?.payload]).toEqual([
+          9_000,
+          'u2',
+          item('q1', 1_000).payload,
+        ]);
+        expect(await store.transaction((tx) => tx.getQuarantineItem('nope'))).toBeUndefined();
       });
 
       it('[AUTH3] keeps login failure times per key, shared by two connections, cleared and pruned', async () => {

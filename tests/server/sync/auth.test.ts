@@ -424,6 +424,7 @@ describe('[AUTH8] every endpoint with every role, and a foreign welcome point', 
     'GET /api/sync/pull': 'every role within its scope (AUTH6, below)',
     'GET /api/conflicts': 'every role within its scope; foreign household 403 (below)',
     'GET /api/quarantine': 'coordinators and admins (below)',
+    'POST /api/quarantine/:id/handled': 'coordinators and admins (below, QUAR3; quarantine.test.ts)',
     'GET /api/device-alerts': 'coordinators and admins (below, DEV1)',
     'POST /api/device-alerts/:id/handled': 'coordinators and admins (below, DEV1)',
     'GET /api/admin/welcome-points': 'admin only (below)',
@@ -506,6 +507,19 @@ describe('[AUTH8] every endpoint with every role, and a foreign welcome point', 
       });
       const allowed = role === 'admin' || role === 'coordinator';
       expect([role, response.statusCode]).toEqual([role, allowed ? 200 : 403]);
+    }
+  });
+
+  it('[QUAR3][AUTH8] POST /api/quarantine/:id/handled: coordinators and admins only', async () => {
+    for (const role of roles) {
+      const response = await app.inject({
+        method: 'POST',
+        url: `/api/quarantine/${randomUUID()}/handled`,
+        headers: bearer(world[role].token),
+      });
+      const allowed = role === 'admin' || role === 'coordinator';
+      // Allowed roles reach the handler: an unknown id is 404.
+      expect([role, response.statusCode]).toEqual([role, allowed ? 404 : 403]);
     }
   });
 
@@ -614,6 +628,7 @@ describe('[AUTH8] every endpoint with every role, and a foreign welcome point', 
       ['GET', '/api/sync/pull'],
       ['GET', '/api/conflicts'],
       ['GET', '/api/quarantine'],
+      ['POST', '/api/quarantine/x/handled'],
       ['GET', '/api/auth/me'],
       ['POST', '/api/auth/logout'],
       ['PATCH', '/api/auth/device'],

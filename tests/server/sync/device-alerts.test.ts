@@ -113,6 +113,8 @@ for (const engine of ENGINES) {
           createdAt: clock.ms,
           handledAt: null,
           handledBy: null,
+          newDeviceName: null,
+          previousDeviceName: null,
         },
       ]);
     });

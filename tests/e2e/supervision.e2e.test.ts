@@ -1,0 +1,176 @@
+/**
+ * A coordinator, in Chromium, opens Supervision from the header, sees a mutation the server
+ * quarantined (a charge with a negative amount pushed by a tablet: QUAR1), reads it in plain
+ * words with the raw payload behind a disclosure, and marks it handled (QUAR3); axe finds
+ * nothing, and the payload never reaches the browser console.
+ */
+import { randomUUID } from 'node:crypto';
+import { expect, it } from 'vitest';
+import { formatHlc } from '../../src/domain/sync/hlc';
+import { api, axeViolations, PASSWORD } from './app-helpers';
+import { useE2eApp } from './harness';
+
+const POISON_LABEL = 'Loyer-marqueur-e2e';
+
+/** The first admin, a coordinator, and a counsellor's tablet whose push the server quarantines. */
+async function seed(url: string): Promise<{ householdId: string; coordinatorId: string }> {
+  await api(url, '/api/setup', { username: 'admin', password: PASSWORD, displayName: 'Admin Relais' });
+  const admin = (await api(url, '/api/auth/login', {
+    username: 'admin',
+    password: PASSWORD,
+    deviceId: `admin-${randomUUID()}`,
+  })) as { token: string };
+  const coordinator = (await api(
+    url,
+    '/api/admin/users',
+    {
+      username: 'camille',
+      displayName: 'Camille Roux',
+      password: PASSWORD,
+      role: 'coordinator',
+      welcomePointIds: [],
+    },
+    admin.token,
+  )) as { id: string };
+  await api(
+    url,
+    '/api/admin/users',
+    {
+      username: 'sam',
+      displayName: 'Sam Martin',
+      password: PASSWORD,
+      role: 'counsellor',
+      welcomePointIds: [],
+    },
+    admin.token,
+  );
+  const deviceId = `tablet-${randomUUID()}`;
+  const sam = (await api(url, '/api/auth/login', {
+    username: 'sam',
+    password: PASSWORD,
+    deviceId,
+    deviceName: 'Tablette du mardi',
+  })) as { token: string; user: { id: string } };
+  const householdId = randomUUID();
+  const now = Date.now();
+  const create = (seq: number, entity: string, patch: Record<string, unknown>) => ({
+    seq,
+    mutationId: randomUUID(),
+    deviceId,
+    userId: sam.user.id,
+    op: 'create',
+    entity,
+    entityId: entity === 'household' ? householdId : randomUUID(),
+    householdId,
+    patch,
+    base: { version: 0, fieldVersions: {} },
+    hlc: formatHlc({ ms: now, counter: seq, node: deviceId }),
+    schemaVersion: 1,
+    appVersion: '1.0.0',
+  });
+  const push = (await api(
+    url,
+    '/api/sync/push',
+    {
+      protocolVersion: 1,
+      schemaVersion: 2,
+      appVersion: '1.0.0',
+      deviceId,
+      mutations: [
+        create(1, 'household', {
+          schemaVersion: 1,
+          territory: 'metropole',
+          departement: '69',
+          housingStatus: 'tenant',
+          status: 'intake',
+          openedOn: '2026-11-02',
+        }),
+        create(2, 'charge', {
+          type: 'rent',
+          label: POISON_LABEL,
+          amountCents: -5,
+          frequency: 'monthly',
+          mode: 'real',
+        }),
+      ],
+    },
+    sam.token,
+  )) as { results: { status: string; reason?: string }[] };
+  expect(push.results.map((r) => [r.status, r.reason])).toEqual([
+    ['applied', undefined],
+    ['quarantined', 'schema-invalid'],
+  ]);
+  return { householdId, coordinatorId: coordinator.id };
+}
+
+const app = useE2eApp('e2e-supervision');
+
+it('a coordinator sees a quarantined change and marks it handled, axe-clean', async () => {
+  const { url } = app.server;
+  const { householdId, coordinatorId } = await seed(url);
+  const page = app.page;
+  const logged: string[] = [];
+  page.on('console', (message) => logged.push(message.text()));
+
+  await page.goto(`${url}/login`);
+  await page.getByLabel('Identifiant').fill('camille');
+  await page.getByLabel('Mot de passe').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Se connecter' }).click();
+  await page.getByTestId('sync-status').getByText('Connecté : Camille Roux').waitFor();
+
+  await page
+    .getByRole('navigation', { name: 'Navigation principale' })
+    .getByRole('link', { name: 'Supervision' })
+    .click();
+  await page.getByRole('heading', { level: 1, name: 'Supervision' }).waitFor();
+  const section = page.getByRole('region', { name: 'Modifications mises de côté (1)' });
+  await section.waitFor();
+  const item = section.getByTestId('quarantine-item');
+  await item
+    .getByRole('heading', {
+      name: 'Une valeur saisie ne respecte pas les règles (par exemple un montant négatif).',
+    })
+    .waitFor();
+  const text = (await item.textContent()) ?? '';
+  expect(text).toContain('Sam Martin (sam)');
+  expect(text).toContain('Tablette du mardi');
+  expect(text).toContain(householdId);
+  // The payload stays closed until asked for.
+  const payload = item.locator('details pre');
+  expect(await payload.isVisible()).toBe(false);
+  await item.getByText('Voir les données reçues (technique)').click();
+  await payload.waitFor({ state: 'visible' });
+  expect(await payload.textContent()).toContain(POISON_LABEL);
+  expect(await page.getByRole('region', { name: 'Appareils à vérifier (0)' }).isVisible()).toBe(true);
+  expect(await axeViolations(page)).toEqual([]);
+  // On a phone: nothing wider than the screen, still axe-clean.
+  await page.setViewportSize({ width: 390, height: 844 });
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  expect(await axeViolations(page)).toEqual([]);
+
+  // Keyboard: focus the button and press Enter.
+  const button = item.getByRole('button', { name: 'Marquer comme traité' });
+  await button.focus();
+  await page.keyboard.press('Enter');
+  await page.getByRole('region', { name: 'Modifications mises de côté (0)' }).waitFor();
+  await page.getByText('Aucune modification mise de côté.').waitFor();
+  expect(await page.evaluate(() => document.activeElement?.id)).toBe('supervision-quarantine');
+  expect(await axeViolations(page)).toEqual([]);
+
+  // The server recorded who and when; a reload no longer lists it.
+  const login = (await api(url, '/api/auth/login', {
+    username: 'admin',
+    password: PASSWORD,
+    deviceId: `admin-check-${randomUUID()}`,
+  })) as { token: string };
+  const all = (await (
+    await fetch(`${url}/api/quarantine?status=all`, { headers: { authorization: `Bearer ${login.token}` } })
+  ).json()) as { items: { handledBy: string | null; handledAt: number | null }[] };
+  expect(all.items.map((i) => i.handledBy)).toEqual([coordinatorId]);
+  expect(all.items[0]?.handledAt).toBeGreaterThan(0);
+  await page.reload();
+  await page.getByRole('region', { name: 'Modifications mises de côté (0)' }).waitFor();
+
+  // Never logged in the browser.
+  expect(logged.filter((line) => line.includes(POISON_LABEL))).toEqual([]);
+});
