@@ -114,6 +114,7 @@ function signedIn(role: Role | null, api = new FakeSupervision()) {
       },
       deviceId: 'this-device',
       expiresAt: RECEIVED + 86_400_000,
+      welcomePoints: [],
     };
   }
   return { ...test, api };
