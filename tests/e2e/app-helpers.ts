@@ -1,8 +1,10 @@
 /** Page-level helpers shared by the browser tests. */
+import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
+import { formatHlc } from '../../src/domain/sync/hlc';
 import { waitForServiceWorkerControl } from './harness';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -45,6 +47,53 @@ export async function api(url: string, path: string, body: unknown, token?: stri
   });
   if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
   return response.status === 204 ? undefined : response.json();
+}
+
+/** A row to create on the server, as a tablet's push would (entityId: a new id if absent). */
+export interface CreatedRow {
+  entity: string;
+  entityId?: string;
+  patch: Record<string, unknown>;
+}
+
+/**
+ * Pushes the rows of one household as 'create' mutations, seq 1..n, from a device that has
+ * logged in (POST /api/sync/push, as the app's client does): how e2e tests put a dossier on the
+ * server without a second browser. Returns the push response.
+ */
+export async function pushCreates(
+  url: string,
+  device: { token: string; deviceId: string; userId: string },
+  householdId: string,
+  rows: readonly CreatedRow[],
+): Promise<{ ackSeq: number; results: { status: string; reason?: string }[] }> {
+  const now = Date.now();
+  const mutations = rows.map((row, index) => ({
+    seq: index + 1,
+    mutationId: randomUUID(),
+    deviceId: device.deviceId,
+    userId: device.userId,
+    op: 'create',
+    entity: row.entity,
+    entityId: row.entity === 'household' ? householdId : (row.entityId ?? randomUUID()),
+    householdId,
+    patch: row.patch,
+    base: { version: 0, fieldVersions: {} },
+    hlc: formatHlc({ ms: now, counter: index + 1, node: device.deviceId }),
+    schemaVersion: 1,
+    appVersion: '1.0.0',
+  }));
+  const body = {
+    protocolVersion: 1,
+    schemaVersion: 2,
+    appVersion: '1.0.0',
+    deviceId: device.deviceId,
+    mutations,
+  };
+  return (await api(url, '/api/sync/push', body, device.token)) as {
+    ackSeq: number;
+    results: { status: string; reason?: string }[];
+  };
 }
 
 /**

@@ -6,8 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { expect, it } from 'vitest';
-import { formatHlc } from '../../src/domain/sync/hlc';
-import { api, axeViolations, PASSWORD } from './app-helpers';
+import { api, axeViolations, PASSWORD, pushCreates } from './app-helpers';
 import { useE2eApp } from './harness';
 
 const POISON_LABEL = 'Loyer-marqueur-e2e';
@@ -52,50 +51,23 @@ async function seed(url: string): Promise<{ householdId: string; coordinatorId: 
     deviceName: 'Tablette du mardi',
   })) as { token: string; user: { id: string } };
   const householdId = randomUUID();
-  const now = Date.now();
-  const create = (seq: number, entity: string, patch: Record<string, unknown>) => ({
-    seq,
-    mutationId: randomUUID(),
-    deviceId,
-    userId: sam.user.id,
-    op: 'create',
-    entity,
-    entityId: entity === 'household' ? householdId : randomUUID(),
-    householdId,
-    patch,
-    base: { version: 0, fieldVersions: {} },
-    hlc: formatHlc({ ms: now, counter: seq, node: deviceId }),
-    schemaVersion: 1,
-    appVersion: '1.0.0',
-  });
-  const push = (await api(
-    url,
-    '/api/sync/push',
+  const push = await pushCreates(url, { token: sam.token, deviceId, userId: sam.user.id }, householdId, [
     {
-      protocolVersion: 1,
-      schemaVersion: 2,
-      appVersion: '1.0.0',
-      deviceId,
-      mutations: [
-        create(1, 'household', {
-          schemaVersion: 1,
-          territory: 'metropole',
-          departement: '69',
-          housingStatus: 'tenant',
-          status: 'intake',
-          openedOn: '2026-11-02',
-        }),
-        create(2, 'charge', {
-          type: 'rent',
-          label: POISON_LABEL,
-          amountCents: -5,
-          frequency: 'monthly',
-          mode: 'real',
-        }),
-      ],
+      entity: 'household',
+      patch: {
+        schemaVersion: 1,
+        territory: 'metropole',
+        departement: '69',
+        housingStatus: 'tenant',
+        status: 'intake',
+        openedOn: '2026-11-02',
+      },
     },
-    sam.token,
-  )) as { results: { status: string; reason?: string }[] };
+    {
+      entity: 'charge',
+      patch: { type: 'rent', label: POISON_LABEL, amountCents: -5, frequency: 'monthly', mode: 'real' },
+    },
+  ]);
   expect(push.results.map((r) => [r.status, r.reason])).toEqual([
     ['applied', undefined],
     ['quarantined', 'schema-invalid'],

@@ -8,8 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { rmSync, writeFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formatHlc } from '../../src/domain/sync/hlc';
-import { api, PASSWORD, signIn, syncNow } from './app-helpers';
+import { api, PASSWORD, pushCreates, signIn, syncNow } from './app-helpers';
 import { buildApp, launchBrowser, type RunningServer, startServer, tempDir } from './harness';
 
 /** The first admin (POST /api/setup) and a dossier with a 450 € rent, pushed by a third device. */
@@ -21,56 +20,26 @@ async function seedServer(url: string): Promise<{ householdId: string }> {
     user: { id: string };
   };
   const householdId = randomUUID();
-  const now = Date.now();
-  const create = (seq: number, entity: string, entityId: string, patch: Record<string, unknown>) => ({
-    seq,
-    mutationId: randomUUID(),
-    deviceId,
-    userId: login.user.id,
-    op: 'create',
-    entity,
-    entityId,
-    householdId,
-    patch,
-    base: { version: 0, fieldVersions: {} },
-    hlc: formatHlc({ ms: now, counter: seq, node: deviceId }),
-    schemaVersion: 1,
-    appVersion: '1.0.0',
-  });
-  const push = (await api(
-    url,
-    '/api/sync/push',
+  const device = { token: login.token, deviceId, userId: login.user.id };
+  const push = await pushCreates(url, device, householdId, [
     {
-      protocolVersion: 1,
-      schemaVersion: 2,
-      appVersion: '1.0.0',
-      deviceId,
-      mutations: [
-        create(1, 'household', householdId, {
-          schemaVersion: 1,
-          territory: 'metropole',
-          departement: '69',
-          housingStatus: 'tenant',
-          status: 'intake',
-          openedOn: '2026-11-02',
-          phone: '04 78 00 00 00',
-        }),
-        create(2, 'member', randomUUID(), {
-          role: 'applicant',
-          firstName: 'Aïcha',
-          lastName: 'Benali',
-          birthDate: '1984-05-12',
-        }),
-        create(3, 'charge', randomUUID(), {
-          type: 'rent',
-          amountCents: 45_000,
-          frequency: 'monthly',
-          mode: 'real',
-        }),
-      ],
+      entity: 'household',
+      patch: {
+        schemaVersion: 1,
+        territory: 'metropole',
+        departement: '69',
+        housingStatus: 'tenant',
+        status: 'intake',
+        openedOn: '2026-11-02',
+        phone: '04 78 00 00 00',
+      },
     },
-    login.token,
-  )) as { ackSeq: number };
+    {
+      entity: 'member',
+      patch: { role: 'applicant', firstName: 'Aïcha', lastName: 'Benali', birthDate: '1984-05-12' },
+    },
+    { entity: 'charge', patch: { type: 'rent', amountCents: 45_000, frequency: 'monthly', mode: 'real' } },
+  ]);
   expect(push.ackSeq).toBe(3);
   return { householdId };
 }

@@ -15,6 +15,7 @@ import { DossierRepository } from '../../src/db/repository';
 import { type FieldsOf, ROW_SCHEMAS } from '../../src/domain/dossier/rows';
 import { mulberry32 } from '../../src/domain/seeded-random';
 import { ENTITY_NAMES, ENTITY_TABLES } from '../../src/domain/sync/entities';
+import { type PullResponse, PullResponseSchema } from '../../src/domain/sync/protocol';
 import { ROW_META_KEYS } from '../../src/domain/sync/row-meta';
 import { SessionStore } from '../../src/sync/session-store';
 import { type FetchLike, SyncClient } from '../../src/sync/sync-client';
@@ -391,4 +392,15 @@ export async function parseAll(db: RelaisDb): Promise<number> {
     }
   }
   return count;
+}
+
+/** A fetch that records every pull page the server sends, parsed, into `pages`. */
+export function capturingPullPages(fetch: FetchLike, pages: PullResponse[]): FetchLike {
+  return async (input, init) => {
+    const response = await fetch(input, init);
+    if (!input.endsWith('/api/sync/pull')) return response;
+    const text = await response.text();
+    pages.push(PullResponseSchema.parse(JSON.parse(text)));
+    return new Response(text, { status: response.status, headers: response.headers });
+  };
 }

@@ -15,11 +15,12 @@ import { applyPullPage } from '../../src/db/sync-apply';
 import type { FieldsOf } from '../../src/domain/dossier/rows';
 import { ENTITY_NAMES, ENTITY_TABLES } from '../../src/domain/sync/entities';
 import type { OutboxEntry } from '../../src/domain/sync/mutation';
-import { type PullResponse, PullResponseSchema } from '../../src/domain/sync/protocol';
+import type { PullResponse } from '../../src/domain/sync/protocol';
 import { SessionStore } from '../../src/sync/session-store';
-import { type FetchLike, SyncClient } from '../../src/sync/sync-client';
+import { SyncClient } from '../../src/sync/sync-client';
 import {
   applicantFields,
+  capturingPullPages,
   type Device,
   householdFields,
   makeDevice,
@@ -105,13 +106,7 @@ describe('[PULL1] initial pull into an empty store (fast path)', () => {
     const sessions = new SessionStore(db);
     await sessions.load();
     const pages: PullResponse[] = [];
-    const fetch: FetchLike = async (input, init) => {
-      const response = await server.fetch(input, init);
-      if (!input.endsWith('/api/sync/pull')) return response;
-      const text = await response.text();
-      pages.push(PullResponseSchema.parse(JSON.parse(text)));
-      return new Response(text, { status: response.status, headers: response.headers });
-    };
+    const fetch = capturingPullPages(server.fetch, pages);
     const client = new SyncClient({
       db,
       sessions,

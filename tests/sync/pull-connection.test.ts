@@ -17,12 +17,13 @@ import { openPullConnection, RelaisDb } from '../../src/db/app-db';
 import { observeQuery } from '../../src/db/live-query';
 import { DossierRepository } from '../../src/db/repository';
 import { applyPullPage, PullOutOfOrderError } from '../../src/db/sync-apply';
-import { type PullResponse, PullResponseSchema } from '../../src/domain/sync/protocol';
+import type { PullResponse } from '../../src/domain/sync/protocol';
 import { SessionStore } from '../../src/sync/session-store';
-import { type FetchLike, SyncClient } from '../../src/sync/sync-client';
+import { SyncClient } from '../../src/sync/sync-client';
 import {
   applicantFields,
   bytesFrom,
+  capturingPullPages,
   type Device,
   householdFields,
   makeDevice,
@@ -297,13 +298,7 @@ describe('[PULL12] pull pages written in a pipeline', () => {
     const sessions = new SessionStore(db);
     await sessions.load();
     const pages: PullResponse[] = [];
-    const fetch: FetchLike = async (input, init) => {
-      const response = await server.fetch(input, init);
-      if (!input.endsWith('/api/sync/pull')) return response;
-      const text = await response.text();
-      pages.push(PullResponseSchema.parse(JSON.parse(text)));
-      return new Response(text, { status: response.status, headers: response.headers });
-    };
+    const fetch = capturingPullPages(server.fetch, pages);
     const client = new SyncClient({
       db,
       sessions,
