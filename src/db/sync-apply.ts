@@ -485,6 +485,9 @@ async function removeUnreferencedHouseholds(db: RelaisDb, ids: readonly string[]
  * to them, once no entry does. The sync client calls it at the end of each run.
  */
 export async function retryScopeRemovals(db: RelaisDb): Promise<number> {
+  // Almost always nothing is deferred: a read, not a write transaction over every table.
+  const waiting = await readMeta<unknown>(db, SYNC_META.deferredScopeRemovals);
+  if (!Array.isArray(waiting) || waiting.length === 0) return 0;
   return db.transaction('rw', writeTables(db), async () => {
     const stored = await readMeta<unknown>(db, SYNC_META.deferredScopeRemovals);
     if (!Array.isArray(stored) || stored.length === 0) return 0;

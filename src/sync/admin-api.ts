@@ -16,8 +16,7 @@ import {
   type WelcomePointPatch,
 } from '../domain/sync/admin';
 import { type User, UserSchema, type WelcomePoint, WelcomePointSchema } from '../domain/sync/protocol';
-import type { DeviceSession } from './session-store';
-import type { FetchLike } from './sync-client';
+import { AuthorizedFetchError, type AuthorizedTransport, authorizedFetch } from './authorized-fetch';
 
 export type AdminErrorKind =
   /** The request did not reach the server (no network, server down). */
@@ -80,20 +79,11 @@ export function fieldOfPath(path: string | undefined): AdminField | undefined {
   return first !== undefined && isField(first) ? first : undefined;
 }
 
-export interface AdminApiOptions {
-  fetch: FetchLike;
-  /** Server origin ('' for the same origin as the app). */
-  baseUrl?: string;
-  /** The device's current session (SessionStore.current). */
-  session: () => DeviceSession | undefined;
-}
+/** The fetch, server origin and session the admin client sends with (one authorized transport). */
+export type AdminApiOptions = AuthorizedTransport;
 
 export class AdminApi {
-  private readonly baseUrl: string;
-
-  constructor(private readonly options: AdminApiOptions) {
-    this.baseUrl = options.baseUrl ?? '';
-  }
+  constructor(private readonly options: AdminApiOptions) {}
 
   listWelcomePoints(): Promise<WelcomePoint[]> {
     return this.request('GET', '/welcome-points', undefined, WelcomePointSchema.array());
@@ -165,23 +155,12 @@ export class AdminApi {
     body?: unknown,
     schema?: z.ZodType<T>,
   ): Promise<T | undefined> {
-    const session = this.options.session();
-    if (session === undefined) throw new AdminError('not-logged-in', 'Nobody is signed in on this device');
-    const headers: Record<string, string> = { authorization: `Bearer ${session.token}` };
-    if (body !== undefined) headers['content-type'] = 'application/json';
     let response: Response;
     try {
-      response = await this.options.fetch(`${this.baseUrl}/api/admin${path}`, {
-        method,
-        headers,
-        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-        cache: 'no-store',
-      });
+      response = await authorizedFetch(this.options, method, `/api/admin${path}`, body);
     } catch (error) {
-      throw new AdminError(
-        'offline',
-        error instanceof Error ? error.message : 'The server cannot be reached',
-      );
+      if (error instanceof AuthorizedFetchError) throw new AdminError(error.kind, error.message);
+      throw error;
     }
     if (!response.ok) throw await refusal(method, path, response);
     if (schema === undefined) return undefined;

@@ -49,6 +49,7 @@ import {
   PushResponseSchema,
   UserSchema,
 } from '../domain/sync/protocol';
+import { AuthorizedFetchError, authorizedFetch } from './authorized-fetch';
 import type { DeviceSession, SessionStore } from './session-store';
 
 export type SyncErrorKind =
@@ -394,17 +395,21 @@ export class SyncClient {
    * @throws SyncError: `not-logged-in`, `offline`, or the kind of the HTTP status
    */
   async authorizedRequest(method: 'GET' | 'POST', path: string): Promise<unknown> {
-    const session = this.sessions.current();
-    if (session === undefined) throw new SyncError('not-logged-in', 'Log in first');
     let response: Response;
     try {
-      response = await this.fetchFn(`${this.baseUrl}${path}`, {
-        method,
-        headers: { authorization: `Bearer ${session.token}` },
-        cache: 'no-store',
-      });
-    } catch {
-      throw new SyncError('offline', 'The server cannot be reached');
+      const transport = {
+        fetch: this.fetchFn,
+        baseUrl: this.baseUrl,
+        session: () => this.sessions.current(),
+      };
+      response = await authorizedFetch(transport, method, path);
+    } catch (error) {
+      if (error instanceof AuthorizedFetchError) {
+        throw error.kind === 'offline'
+          ? new SyncError('offline', 'The server cannot be reached')
+          : new SyncError('not-logged-in', 'Log in first');
+      }
+      throw error;
     }
     if (!response.ok) throw statusError(response.status, await messageOf(response));
     try {
