@@ -18,7 +18,7 @@ for (const file of args) {
   failed += report.numFailedTests ?? 0;
   skipped += (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
   if (report.numFailedTestSuites)
-    console.log(`${file}: ${report.numFailedTestSuites} suite(s) failed to run`);
+    console.log(`${file}: ${report.numFailedTestSuites} suite(s) with a failure or an error`);
   failed += report.numFailedTestSuites && !report.numFailedTests ? report.numFailedTestSuites : 0;
 }
 if (skipped > 0) console.log(`${skipped} test(s) skipped: in CI every suite must run (is DATABASE_URL set?)`);
