@@ -2,7 +2,8 @@
  * Documents in Chromium, offline after install: the app is installed online (service worker),
  * then the network is cut and the server stopped, and each document is produced from the
  * Documents tab. Each PDF download happens, starts with %PDF and pdftotext finds the household's
- * name in it; printing opens the print dialog with the document in the print area.
+ * name in it; printing opens the print dialog with the document in the print area. A Banque de
+ * France preparation for 20 debts lists every creditor (its speed: bench/documents.bench.ts).
  * The dossier is written by a small page bundled from the real src/db code (as in
  * bench/device-store.bench.ts), served from the app's origin so the app opens that database.
  */
@@ -56,7 +57,7 @@ describe('Documents produced offline, in Chromium', () => {
     const seed = (extra: number) =>
       seedPage.evaluate((n) => (window as never as { seed(n: number): Promise<string> }).seed(n), extra);
     householdId = await seed(0);
-    // 3 + 17 = 20 debts, for the timing of the Banque de France preparation.
+    // 3 + 17 = 20 debts (the case bench/documents.bench.ts times).
     bigHouseholdId = await seed(17);
     await seedPage.close();
     expect(householdId).toBeTruthy();
@@ -189,28 +190,17 @@ describe('Documents produced offline, in Chromium', () => {
     expect(await page.getByTestId('connection-status').textContent()).toContain('Hors ligne');
   });
 
-  it('a Banque de France preparation for 20 debts is produced in at most 1 s (offline)', async () => {
-    const { page, distDir } = app;
+  it('a Banque de France preparation for 20 debts is produced offline, with every debt in it', async () => {
+    // Its speed (target: at most 1 s) is measured by `npm run bench documents`, not here.
+    const { page } = app;
     await page.goto(`${page.url().split('/dossiers')[0]}/dossiers/${bigHouseholdId}/documents`);
     await page.getByRole('group', { name: 'Quel document ?' }).waitFor({ timeout: 30_000 });
-    await page.getByRole('radio', { name: 'Préparation du dossier Banque de France' }).check();
-    const times: number[] = [];
-    for (let run = 0; run < 3; run += 1) {
-      const started = Date.now();
-      const [file] = await Promise.all([
-        page.waitForEvent('download', { timeout: 30_000 }),
-        page.getByRole('button', { name: 'Télécharger le PDF' }).click(),
-      ]);
-      times.push(Date.now() - started);
-      const path = join(distDir, `bdf-20-${run}.pdf`);
-      await file.saveAs(path);
-      const text = execFileSync('pdftotext', ['-enc', 'UTF-8', path, '-'], { encoding: 'utf8' });
-      expect(text).toContain('Banque n° 17');
-    }
-    console.log(`Banque de France preparation, 20 debts, click to download (ms): ${times.join(', ')}`);
-    // Measured from Node (click → download event), so it includes the driver's round trips; the
-    // median of three, so one run slowed by a busy machine does not decide.
-    const median = [...times].sort((a, b) => a - b)[1] ?? Number.POSITIVE_INFINITY;
-    expect(median).toBeLessThanOrEqual(1000);
+    const text = await download('Préparation du dossier Banque de France');
+    expect(text).toContain('Préparation du dossier de surendettement');
+    expect(text).toContain('Awa Diallo');
+    for (const creditor of ['Cofidis', 'Habitat Rhône', 'SIP Lyon 3e']) expect(text).toContain(creditor);
+    const banks = new Set([...text.matchAll(/Banque n° (\d+)/g)].map((m) => Number(m[1])));
+    expect([...banks].sort((a, b) => a - b)).toEqual(Array.from({ length: 17 }, (_, i) => i + 1));
+    expect(await page.getByTestId('connection-status').textContent()).toContain('Hors ligne');
   });
 });
