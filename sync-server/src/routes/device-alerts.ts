@@ -29,9 +29,7 @@ export async function deviceAlertRoutes(app: FastifyInstance): Promise<void> {
     },
     async (request) => {
       const { status, limit } = request.query;
-      const alerts = await app.store.transaction((tx) =>
-        tx.listDeviceAlerts({ status, limit }),
-      );
+      const alerts = await app.store.transaction((tx) => tx.listDeviceAlerts({ status, limit }));
       return { alerts };
     },
   );

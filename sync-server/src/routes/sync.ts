@@ -173,9 +173,7 @@ export async function syncRoutes(app: FastifyInstance, options: SyncRoutesOption
     },
     async (request) => {
       const { status, limit } = request.query;
-      const items = await app.store.transaction((tx) =>
-        tx.listQuarantine({ status, limit }),
-      );
+      const items = await app.store.transaction((tx) => tx.listQuarantine({ status, limit }));
       return { items: items.map(toQuarantineItem) };
     },
   );

@@ -336,9 +336,7 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
         expect(await store.transaction((tx) => tx.insertDeviceAlert(alert('a3', 'd-newer', 8_000)))).toBe(
           true,
         );
-        const open1 = await store.transaction((tx) =>
-          tx.listDeviceAlerts({ status: 'open', limit: 10 }),
-        );
+        const open1 = await store.transaction((tx) => tx.listDeviceAlerts({ status: 'open', limit: 10 }));
         expect(open1.map((a) => a.id)).toEqual(['a3', 'a1']);
         expect(open1[1]).toEqual({
           ...alert('a1', 'd-new', 7_000),
@@ -358,9 +356,7 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
         expect(
           await store.transaction((tx) => tx.markDeviceAlertHandled('nope', { userId: 'u1', at: 1 })),
         ).toBe(false);
-        const open2 = await store.transaction((tx) =>
-          tx.listDeviceAlerts({ status: 'open', limit: 10 }),
-        );
+        const open2 = await store.transaction((tx) => tx.listDeviceAlerts({ status: 'open', limit: 10 }));
         expect(open2.map((a) => a.id)).toEqual(['a3']);
         const all = await store.transaction((tx) => tx.listDeviceAlerts({ status: 'all', limit: 1 }));
         expect(all.map((a) => a.id)).toEqual(['a3']);
@@ -385,9 +381,9 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
             (a) => a.id,
           ),
         ).toEqual(['a3', 'a1']);
-        expect(
-          await store.transaction((tx) => tx.listDeviceAlerts({ status: 'open', limit: 10 })),
-        ).toEqual([]);
+        expect(await store.transaction((tx) => tx.listDeviceAlerts({ status: 'open', limit: 10 }))).toEqual(
+          [],
+        );
       });
 
       it('[QUAR3] lists quarantined mutations with who and which device, newest first, and marks them handled once', async () => {
@@ -420,9 +416,7 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
           await tx.insertQuarantine(item('q1', 1_000));
           await tx.insertQuarantine(item('q2', 2_000, 'd-unknown'));
         });
-        const listed = await store.transaction((tx) =>
-          tx.listQuarantine({ status: 'open', limit: 10 }),
-        );
+        const listed = await store.transaction((tx) => tx.listQuarantine({ status: 'open', limit: 10 }));
         expect(listed.map((q) => q.id)).toEqual(['q2', 'q1']);
         expect(listed[1]).toEqual({
           ...item('q1', 1_000),
@@ -444,15 +438,11 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
         expect(
           await store.transaction((tx) => tx.markQuarantineHandled('nope', { userId: 'u1', at: 1 })),
         ).toBe(false);
-        const open2 = await store.transaction((tx) =>
-          tx.listQuarantine({ status: 'open', limit: 10 }),
-        );
+        const open2 = await store.transaction((tx) => tx.listQuarantine({ status: 'open', limit: 10 }));
         expect(open2.map((q) => q.id)).toEqual(['q2']);
         const all = await store.transaction((tx) => tx.listQuarantine({ status: 'all', limit: 10 }));
         expect(all.map((q) => q.id)).toEqual(['q2', 'q1']);
-        const limited = await store.transaction((tx) =>
-          tx.listQuarantine({ status: 'all', limit: 1 }),
-        );
+        const limited = await store.transaction((tx) => tx.listQuarantine({ status: 'all', limit: 1 }));
         expect(limited.map((q) => q.id)).toEqual(['q2']);
         const handled = await store.transaction((tx) => tx.getQuarantineItem('q1'));
         expect([handled?.handledAt, handled?.handledBy, handled?.payload]).toEqual([

@@ -188,9 +188,9 @@ for (const engine of ENGINES) {
       });
       const handledOnly = await alerts(app, world.admin.token, 'handled');
       expect(handledOnly.status).toBe(200);
-      expect(handledOnly.alerts.map((a) => [a.id, a.handledBy, a.handledByUsername, a.handledByDisplayName])).toEqual([
-        [alert?.id, world.coordinator.userId, 'coord', 'Camille Roux'],
-      ]);
+      expect(
+        handledOnly.alerts.map((a) => [a.id, a.handledBy, a.handledByUsername, a.handledByDisplayName]),
+      ).toEqual([[alert?.id, world.coordinator.userId, 'coord', 'Camille Roux']]);
       expect((await app.inject({ method: 'GET', url: '/api/device-alerts' })).statusCode).toBe(401);
     });
 

@@ -123,7 +123,12 @@ for (const engine of ENGINES) {
       // Every listed item is handled; this test's one carries the handler's names.
       expect(handled.items.every((i) => i.handledAt !== null && i.handledBy !== null)).toBe(true);
       expect(
-        mine(handled.items).map((i) => [i.mutationId, i.handledBy, i.handledByUsername, i.handledByDisplayName]),
+        mine(handled.items).map((i) => [
+          i.mutationId,
+          i.handledBy,
+          i.handledByUsername,
+          i.handledByDisplayName,
+        ]),
       ).toEqual([[first.mutationId, server.world.coordinator.userId, 'coord', 'Camille Roux']]);
       const open = (await list(server.world.admin.token)).items;
       expect(open.every((i) => i.handledAt === null)).toBe(true);
