@@ -49,16 +49,21 @@ function shortId(id: string): string {
   return id.length > 8 ? id.slice(-8) : id;
 }
 
+/** "Sam Martin (sam)", or the one name when both are the same. */
+function named(displayName: string, username: string): string {
+  return displayName === username ? displayName : `${displayName} (${username})`;
+}
+
 function person(displayName: string | null, username: string | null, userId: string): string {
   if (displayName === null || username === null)
     return t('supervision.unknownPerson', { id: shortId(userId) });
-  return displayName === username ? displayName : `${displayName} (${username})`;
+  return named(displayName, username);
 }
 
 /** Who marked an item handled, by name; an account that no longer exists says so, never its id. */
 function handler(displayName: string | null, username: string | null): string {
   if (displayName === null || username === null) return t('supervision.deletedAccount');
-  return displayName === username ? displayName : `${displayName} (${username})`;
+  return named(displayName, username);
 }
 
 /** When and by whom an item was marked handled (QUAR3), as two more facts; nothing while open. */
