@@ -1,16 +1,23 @@
 /**
  * The Supervision screen's state (coordinators and admins): quarantined mutations (QUAR1, QUAR3)
  * and device alerts (DEV1), loaded from the server and marked handled there. Online only: the
- * lists live on the server, nothing is kept on the device. Without a SupervisionApi (tests of
- * other screens) the model is inert.
+ * lists live on the server, nothing is kept on the device. Which items are listed (open, handled
+ * or all) is the screen's filter, sent as the lists' `?status=`. Without a SupervisionApi (tests
+ * of other screens) the model is inert.
  */
 import { computed, type ReadonlySignal, signal } from '@preact/signals';
-import type { DeviceAlert, QuarantineItem, QuarantineReason, Role } from '../domain/sync/protocol';
+import type {
+  DeviceAlert,
+  QuarantineItem,
+  QuarantineReason,
+  Role,
+  SupervisionStatus,
+} from '../domain/sync/protocol';
 import type { SupervisionApi } from '../sync/supervision-api';
 import { SyncError } from '../sync/sync-client';
 import { SUPERVISOR_ROLES } from './supervision-roles';
 
-export type { DeviceAlert, QuarantineItem, QuarantineReason };
+export type { DeviceAlert, QuarantineItem, QuarantineReason, SupervisionStatus };
 
 /** Why loading or an action failed, as an i18n key suffix: `supervision.error.<kind>`. */
 export type SupervisionErrorKind =
@@ -45,6 +52,10 @@ export function createSupervisionModel(
 ) {
   const quarantine = signal<QuarantineItem[]>([]);
   const alerts = signal<DeviceAlert[]>([]);
+  /** The items asked for: open ones (the default), handled ones, or all. */
+  const filter = signal<SupervisionStatus>('open');
+  /** The status the lists shown were loaded with (the filter's, once its load succeeded). */
+  const listed = signal<SupervisionStatus>('open');
   /** A load is running. */
   const loading = signal(false);
   /** At least one load succeeded since the screen opened. */
@@ -66,14 +77,19 @@ export function createSupervisionModel(
       return;
     }
     const mine = ++generation;
+    const status = filter.value;
     loading.value = true;
     lastHandled.value = null;
     actionError.value = null;
     try {
-      const [items, deviceAlerts] = await Promise.all([api.listQuarantine(), api.listDeviceAlerts()]);
+      const [items, deviceAlerts] = await Promise.all([
+        api.listQuarantine({ status }),
+        api.listDeviceAlerts({ status }),
+      ]);
       if (mine !== generation) return;
       quarantine.value = items;
       alerts.value = deviceAlerts;
+      listed.value = status;
       loaded.value = true;
       loadError.value = null;
     } catch (error) {
@@ -83,7 +99,15 @@ export function createSupervisionModel(
     }
   }
 
-  async function markHandled(id: string, send: (id: string) => Promise<unknown>, drop: () => void) {
+  /**
+   * Marks one item handled on the server, then updates the list shown: an open-only list drops
+   * it, a list of all items shows it handled (by whom, when) in its place.
+   */
+  async function markHandled<T extends { id: string }>(
+    id: string,
+    send: (id: string) => Promise<T>,
+    list: { value: T[] },
+  ) {
     if (pending.value.has(id)) return;
     if (!deps.isOnline.value) {
       actionError.value = { id, kind: 'offline' };
@@ -92,8 +116,11 @@ export function createSupervisionModel(
     pending.value = new Set([...pending.value, id]);
     actionError.value = null;
     try {
-      await send(id);
-      drop();
+      const handled = await send(id);
+      list.value =
+        listed.value === 'open'
+          ? list.value.filter((item) => item.id !== id)
+          : list.value.map((item) => (item.id === id ? handled : item));
       lastHandled.value = id;
     } catch (error) {
       const kind = errorKind(error);
@@ -110,6 +137,8 @@ export function createSupervisionModel(
     allowed,
     quarantine,
     alerts,
+    filter,
+    listed,
     loading,
     loaded,
     loadError,
@@ -117,25 +146,19 @@ export function createSupervisionModel(
     actionError,
     lastHandled,
     load,
+    /** Shows open, handled or all items: loads the lists again with that status. */
+    setFilter(status: SupervisionStatus): Promise<void> {
+      if (filter.value === status) return Promise.resolve();
+      filter.value = status;
+      return load();
+    },
     markQuarantineHandled(id: string): Promise<void> {
       if (api === undefined) return Promise.resolve();
-      return markHandled(
-        id,
-        (x) => api.markQuarantineHandled(x),
-        () => {
-          quarantine.value = quarantine.value.filter((item) => item.id !== id);
-        },
-      );
+      return markHandled(id, (x) => api.markQuarantineHandled(x), quarantine);
     },
     markAlertHandled(id: string): Promise<void> {
       if (api === undefined) return Promise.resolve();
-      return markHandled(
-        id,
-        (x) => api.markDeviceAlertHandled(x),
-        () => {
-          alerts.value = alerts.value.filter((alert) => alert.id !== id);
-        },
-      );
+      return markHandled(id, (x) => api.markDeviceAlertHandled(x), alerts);
     },
   };
 }

@@ -10,15 +10,21 @@ import {
   type QuarantineItem,
   QuarantineItemSchema,
   QuarantineListSchema,
+  type SupervisionStatus,
 } from '../domain/sync/protocol';
 import { type SyncClient, SyncError } from './sync-client';
 
+/** Which items to list: the open ones (the default), the handled ones, or all (QUAR3). */
+export interface ListOptions {
+  status?: SupervisionStatus;
+}
+
 export interface SupervisionApi {
-  /** Open items, newest first; handled ones too with `includeHandled`. */
-  listQuarantine(options?: { includeHandled?: boolean }): Promise<QuarantineItem[]>;
+  /** Items newest first, open ones unless `status` says otherwise. */
+  listQuarantine(options?: ListOptions): Promise<QuarantineItem[]>;
   markQuarantineHandled(id: string): Promise<QuarantineItem>;
-  /** Open alerts, newest first; handled ones too with `includeHandled`. */
-  listDeviceAlerts(options?: { includeHandled?: boolean }): Promise<DeviceAlert[]>;
+  /** Alerts newest first, open ones unless `status` says otherwise. */
+  listDeviceAlerts(options?: ListOptions): Promise<DeviceAlert[]>;
   markDeviceAlertHandled(id: string): Promise<DeviceAlert>;
 }
 
@@ -32,8 +38,7 @@ function parsed<T>(schema: Schema<T>, body: unknown): T {
   return result.data;
 }
 
-const status = (options?: { includeHandled?: boolean }): string =>
-  options?.includeHandled === true ? 'all' : 'open';
+const status = (options?: ListOptions): SupervisionStatus => options?.status ?? 'open';
 
 /**
  * Every method throws a SyncError: `not-logged-in`, `offline`, `unauthorized` (session expired),

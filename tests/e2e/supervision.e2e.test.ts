@@ -1,8 +1,9 @@
 /**
  * A coordinator, in Chromium, opens Supervision from the header, sees a mutation the server
  * quarantined (a charge with a negative amount pushed by a tablet: QUAR1), reads it in plain
- * words with the raw payload behind a disclosure, and marks it handled (QUAR3); axe finds
- * nothing, and the payload never reaches the browser console.
+ * words with the raw payload behind a disclosure, and marks it handled (QUAR3); then, with the
+ * keyboard, lists the handled ones and reads who handled it by name; axe finds nothing, and the
+ * payload never reaches the browser console.
  */
 import { randomUUID } from 'node:crypto';
 import { expect, it } from 'vitest';
@@ -142,6 +143,22 @@ it('a coordinator sees a quarantined change and marks it handled, axe-clean', as
   expect(all.items[0]?.handledAt).toBeGreaterThan(0);
   await page.reload();
   await page.getByRole('region', { name: 'Modifications mises de côté (0)' }).waitFor();
+
+  // The handled ones, by keyboard: the filter is a group of radios; an arrow moves the choice.
+  const filter = page.getByRole('group', { name: 'Afficher' });
+  await filter.getByRole('radio', { name: 'À traiter' }).focus();
+  await page.keyboard.press('ArrowRight');
+  expect(await filter.getByRole('radio', { name: 'Traités' }).isChecked()).toBe(true);
+  const handledSection = page.getByRole('region', { name: 'Modifications mises de côté (1)' });
+  await handledSection.waitFor();
+  const handled = handledSection.getByTestId('quarantine-item');
+  // When and by whom, by name (QUAR3): never the raw account id.
+  expect(await handled.getByTestId('handled-by').textContent()).toBe('Camille Roux (camille)');
+  const handledText = (await handled.textContent()) ?? '';
+  expect(handledText).toContain('Traité le');
+  expect(handledText).not.toContain(coordinatorId);
+  expect(await handled.getByRole('button', { name: 'Marquer comme traité' }).count()).toBe(0);
+  expect(await axeViolations(page)).toEqual([]);
 
   // Never logged in the browser.
   expect(logged.filter((line) => line.includes(POISON_LABEL))).toEqual([]);

@@ -140,9 +140,7 @@ for (const engine of ENGINES) {
       expect((await t.model.login('vol-b', PASSWORD)).ok).toBe(true);
       // DEV1 + ADR 0009: vol-b's phone pushed today, yet the tablet's new id raises no "lost device"
       // alert: the login said it comes from a change of user. The marker is spent.
-      const alerts = await store().transaction((tx) =>
-        tx.listDeviceAlerts({ includeHandled: true, limit: 10 }),
-      );
+      const alerts = await store().transaction((tx) => tx.listDeviceAlerts({ status: 'all', limit: 10 }));
       expect(alerts).toEqual([]);
       expect(await t.db.meta.get('switchedFrom')).toBeUndefined();
       expect(await t.model.syncNow()).toBe(true);

@@ -77,9 +77,12 @@ for (const engine of ENGINES) {
       });
       const handled = await api.markQuarantineHandled(item?.id ?? '');
       expect(handled.handledBy).toBe(coordinator.sessions.current()?.user.id);
+      expect([handled.handledByUsername, handled.handledByDisplayName]).toEqual(['coord', 'coord']);
       expect(handled.handledAt).toBeGreaterThan(item?.receivedAt ?? Number.POSITIVE_INFINITY);
       expect(await api.listQuarantine()).toEqual([]);
-      expect((await api.listQuarantine({ includeHandled: true })).map((i) => i.id)).toEqual([item?.id]);
+      expect(await api.listQuarantine({ status: 'open' })).toEqual([]);
+      expect((await api.listQuarantine({ status: 'all' })).map((i) => i.id)).toEqual([item?.id]);
+      expect(await api.listQuarantine({ status: 'handled' })).toEqual([handled]);
     });
 
     it('[DEV1] a coordinator lists a device alert with both device labels and marks it handled', async () => {
@@ -96,9 +99,12 @@ for (const engine of ENGINES) {
         newDeviceName: 'Tablette neuve',
         previousDeviceName: 'Téléphone de Sam',
       });
-      expect((await api.markDeviceAlertHandled(alert?.id ?? '')).handledAt).not.toBeNull();
+      const handled = await api.markDeviceAlertHandled(alert?.id ?? '');
+      expect(handled.handledAt).not.toBeNull();
+      expect(handled.handledByUsername).toBe('coord');
       expect(await api.listDeviceAlerts()).toEqual([]);
-      expect(await api.listDeviceAlerts({ includeHandled: true })).toHaveLength(1);
+      expect(await api.listDeviceAlerts({ status: 'all' })).toHaveLength(1);
+      expect(await api.listDeviceAlerts({ status: 'handled' })).toEqual([handled]);
     });
 
     it('[AUTH8] a counsellor is refused (forbidden), a signed-out device is not-logged-in, no network is offline', async () => {
@@ -152,6 +158,37 @@ for (const engine of ENGINES) {
       expect(model.loadError.value).toBe('offline');
       await model.markQuarantineHandled(id);
       expect(model.actionError.value).toEqual({ id, kind: 'offline' });
+    });
+
+    it('[QUAR3] the model filters: handled items with their handler by name, all of them, and one marked handled among all stays, handled', async () => {
+      await quarantinedRent();
+      await quarantinedRent();
+      const coordinator = await device('console', { username: 'coord' });
+      const model = createSupervisionModel(createSupervisionApi(coordinator.client), {
+        isOnline: signal(true),
+        role: signal<Role | null>('coordinator'),
+      });
+      await model.load();
+      const [first, second] = model.quarantine.value;
+      await model.markQuarantineHandled(first?.id ?? '');
+      expect(model.quarantine.value.map((i) => i.id)).toEqual([second?.id]);
+      await model.setFilter('handled');
+      expect([model.filter.value, model.listed.value]).toEqual(['handled', 'handled']);
+      expect(model.quarantine.value.map((i) => [i.id, i.handledByUsername, i.handledByDisplayName])).toEqual([
+        [first?.id, 'coord', 'coord'],
+      ]);
+      await model.setFilter('all');
+      expect(model.quarantine.value.map((i) => i.id)).toEqual([first?.id, second?.id]);
+      // Among all items, the one marked handled stays in its place, now handled by name.
+      await model.markQuarantineHandled(second?.id ?? '');
+      expect(model.quarantine.value.map((i) => [i.id, i.handledAt !== null, i.handledByDisplayName])).toEqual(
+        [
+          [first?.id, true, 'coord'],
+          [second?.id, true, 'coord'],
+        ],
+      );
+      await model.setFilter('open');
+      expect(model.quarantine.value).toEqual([]);
     });
 
     it('the model stays empty for a counsellor, and reports a refusal when the server says no', async () => {

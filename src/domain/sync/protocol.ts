@@ -250,6 +250,28 @@ export type PullResponse = z.infer<typeof PullResponseSchema>;
 // ---------------------------------------------------------------------------------------------
 // Quarantine (coordinators)
 
+/**
+ * `?status=` of `GET /quarantine` and `GET /device-alerts` (QUAR3, DEV1): the open items (the
+ * default), the handled ones, or all of them.
+ */
+export const SupervisionStatusSchema = z.enum(['open', 'handled', 'all']);
+export type SupervisionStatus = z.infer<typeof SupervisionStatusSchema>;
+
+/** The query of `GET /quarantine` and `GET /device-alerts`. */
+export const SupervisionListQuerySchema = z.object({
+  status: SupervisionStatusSchema.default('open'),
+  limit: z.coerce.number().int().min(1).max(1000).default(200),
+});
+
+/**
+ * Who marked an item handled, by name (QUAR3): the handler's `username` and `displayName`, null
+ * while the item is open or when that account no longer exists (`handledBy` keeps the id).
+ */
+const HandlerNamesSchema = {
+  handledByUsername: z.string().nullable(),
+  handledByDisplayName: z.string().nullable(),
+};
+
 export const QuarantineItemSchema = z.object({
   id: z.string(),
   deviceId: z.string(),
@@ -271,6 +293,7 @@ export const QuarantineItemSchema = z.object({
   /** QUAR3: when and by whom (user id) it was marked handled; null while open. */
   handledAt: z.number().int().nullable(),
   handledBy: z.string().nullable(),
+  ...HandlerNamesSchema,
 });
 export type QuarantineItem = z.infer<typeof QuarantineItemSchema>;
 
@@ -299,6 +322,7 @@ export const DeviceAlertSchema = z.object({
   createdAt: z.number().int(),
   handledAt: z.number().int().nullable(),
   handledBy: z.string().nullable(),
+  ...HandlerNamesSchema,
   /** The devices' labels (AUTH9), null when none. */
   newDeviceName: z.string().nullable(),
   previousDeviceName: z.string().nullable(),

@@ -10,6 +10,10 @@ export const supervisionEn: Record<keyof typeof supervisionFr, string> = {
   'supervision.refused.signIn':
     'This page is for coordinators and administrators. Sign in with such an account.',
   'supervision.refused.login': 'Sign in',
+  'supervision.filter.legend': 'Show',
+  'supervision.filter.open': 'To handle',
+  'supervision.filter.handled': 'Handled',
+  'supervision.filter.all': 'All',
   'supervision.refresh': 'Refresh',
   'supervision.loading': 'Loading…',
   'supervision.handled': 'Mark as handled',
@@ -30,6 +34,9 @@ export const supervisionEn: Record<keyof typeof supervisionFr, string> = {
   'supervision.field.newDevice': 'New device',
   'supervision.field.previousDevice': 'Previous device',
   'supervision.field.previousSeen': 'Previous device last sent changes',
+  'supervision.field.handledAt': 'Handled on',
+  'supervision.field.handledBy': 'Handled by',
+  'supervision.deletedAccount': 'Deleted account',
   'supervision.unknownPerson': 'Unknown account ({id})',
   'supervision.unnamedDevice': 'Unnamed device ({id})',
   'supervision.noHousehold': 'No known dossier',
@@ -37,6 +44,7 @@ export const supervisionEn: Record<keyof typeof supervisionFr, string> = {
   'supervision.quarantine.help':
     'The server could not save these changes. They are kept as received. Ask the person what they meant to do, correct the dossier if needed, then mark as handled.',
   'supervision.quarantine.empty': 'No changes set aside.',
+  'supervision.quarantine.emptyHandled': 'No change set aside has been handled yet.',
   'supervision.quarantine.payload': 'See the data received (technical)',
   'supervision.reason.invalid-mutation':
     'The change was malformed: the app on the device may be damaged or too old.',
@@ -55,6 +63,7 @@ export const supervisionEn: Record<keyof typeof supervisionFr, string> = {
   'supervision.alerts.help':
     'Someone signed in with a new device while the previous one may have held changes never sent. Check with them whether the previous device still exists, then mark as handled.',
   'supervision.alerts.empty': 'No devices to check.',
+  'supervision.alerts.emptyHandled': 'No device has been checked yet.',
   'supervision.alert.reported-by-device':
     'The new device reported losing its data: it replaces the previous one.',
   'supervision.alert.recent-activity':

@@ -9,6 +9,10 @@ export const supervisionFr = {
   'supervision.refused.signIn':
     'Cette page est réservée aux coordinateurs et aux administrateurs. Connectez-vous avec un tel compte.',
   'supervision.refused.login': 'Se connecter',
+  'supervision.filter.legend': 'Afficher',
+  'supervision.filter.open': 'À traiter',
+  'supervision.filter.handled': 'Traités',
+  'supervision.filter.all': 'Tous',
   'supervision.refresh': 'Actualiser',
   'supervision.loading': 'Chargement…',
   'supervision.handled': 'Marquer comme traité',
@@ -29,6 +33,9 @@ export const supervisionFr = {
   'supervision.field.newDevice': 'Nouvel appareil',
   'supervision.field.previousDevice': 'Ancien appareil',
   'supervision.field.previousSeen': 'Dernier envoi de l’ancien appareil',
+  'supervision.field.handledAt': 'Traité le',
+  'supervision.field.handledBy': 'Traité par',
+  'supervision.deletedAccount': 'Compte supprimé',
   'supervision.unknownPerson': 'Compte inconnu ({id})',
   'supervision.unnamedDevice': 'Appareil sans nom ({id})',
   'supervision.noHousehold': 'Aucun dossier reconnu',
@@ -36,6 +43,7 @@ export const supervisionFr = {
   'supervision.quarantine.help':
     'Le serveur n’a pas pu enregistrer ces modifications. Elles sont gardées telles quelles. Voyez avec la personne ce qu’elle voulait faire, corrigez le dossier si besoin, puis marquez comme traité.',
   'supervision.quarantine.empty': 'Aucune modification mise de côté.',
+  'supervision.quarantine.emptyHandled': 'Aucune modification mise de côté n’a encore été traitée.',
   'supervision.quarantine.payload': 'Voir les données reçues (technique)',
   'supervision.reason.invalid-mutation':
     'La modification était mal formée : l’application de l’appareil est peut-être abîmée ou trop ancienne.',
@@ -58,6 +66,7 @@ export const supervisionFr = {
   'supervision.alerts.help':
     'Une personne s’est connectée avec un nouvel appareil alors que l’ancien avait peut-être des modifications jamais envoyées. Vérifiez avec elle si l’ancien appareil existe encore, puis marquez comme traité.',
   'supervision.alerts.empty': 'Aucun appareil à vérifier.',
+  'supervision.alerts.emptyHandled': 'Aucun appareil n’a encore été vérifié.',
   'supervision.alert.reported-by-device':
     'Le nouvel appareil a signalé avoir perdu ses données : il remplace l’ancien.',
   'supervision.alert.recent-activity':

@@ -6,7 +6,11 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { DeviceAlertListSchema, DeviceAlertSchema } from '../../../src/domain/sync/protocol';
+import {
+  DeviceAlertListSchema,
+  DeviceAlertSchema,
+  SupervisionListQuerySchema,
+} from '../../../src/domain/sync/protocol';
 import { notFound } from '../http-errors';
 import { authOf, requireAuth } from '../plugins/auth';
 
@@ -19,18 +23,13 @@ export async function deviceAlertRoutes(app: FastifyInstance): Promise<void> {
     {
       onRequest: coordinators,
       schema: {
-        querystring: z.object({
-          status: z.enum(['open', 'all']).default('open'),
-          limit: z.coerce.number().int().min(1).max(1000).default(200),
-        }),
+        querystring: SupervisionListQuerySchema,
         response: { 200: DeviceAlertListSchema },
       },
     },
     async (request) => {
       const { status, limit } = request.query;
-      const alerts = await app.store.transaction((tx) =>
-        tx.listDeviceAlerts({ includeHandled: status === 'all', limit }),
-      );
+      const alerts = await app.store.transaction((tx) => tx.listDeviceAlerts({ status, limit }));
       return { alerts };
     },
   );

@@ -21,6 +21,7 @@ import {
   QuarantineItemSchema,
   QuarantineListSchema,
   type QuarantineReason,
+  SupervisionListQuerySchema,
 } from '../../../src/domain/sync/protocol';
 import { databaseUnavailable, forbidden, HttpError, notFound } from '../http-errors';
 import { authOf, requireAuth } from '../plugins/auth';
@@ -165,19 +166,14 @@ export async function syncRoutes(app: FastifyInstance, options: SyncRoutesOption
     {
       onRequest: coordinators,
       schema: {
-        querystring: z.object({
-          // QUAR3: handled items are hidden unless asked for.
-          status: z.enum(['open', 'all']).default('open'),
-          limit: z.coerce.number().int().min(1).max(1000).default(200),
-        }),
+        // QUAR3: handled items are hidden unless asked for (`status=handled` or `all`).
+        querystring: SupervisionListQuerySchema,
         response: { 200: QuarantineListSchema },
       },
     },
     async (request) => {
       const { status, limit } = request.query;
-      const items = await app.store.transaction((tx) =>
-        tx.listQuarantine({ includeHandled: status === 'all', limit }),
-      );
+      const items = await app.store.transaction((tx) => tx.listQuarantine({ status, limit }));
       return { items: items.map(toQuarantineItem) };
     },
   );

@@ -138,7 +138,13 @@ export interface QuarantineView extends QuarantineRecord {
   deviceName: string | null;
   handledAt: number | null;
   handledBy: string | null;
+  /** The handler's names (QUAR3), null while open or when that account no longer exists. */
+  handledByUsername: string | null;
+  handledByDisplayName: string | null;
 }
+
+/** Which items a supervision list returns (QUAR3): open ones, handled ones, or all. */
+export type SupervisionFilter = { status: 'open' | 'handled' | 'all'; limit: number };
 
 export type DeviceAlertReason = 'reported-by-device' | 'recent-activity';
 
@@ -164,6 +170,9 @@ export interface DeviceAlertView extends DeviceAlertRecord {
   /** The device labels set in Settings (AUTH9), null when none or unknown. */
   newDeviceName: string | null;
   previousDeviceName: string | null;
+  /** The handler's names, null while open or when that account no longer exists. */
+  handledByUsername: string | null;
+  handledByDisplayName: string | null;
 }
 
 /** Which households a query may see: all of them, or those of some welcome points. */
@@ -248,6 +257,8 @@ function toDeviceAlert(r: Row): DeviceAlertView {
     handledBy: optStr(r.handled_by),
     newDeviceName: optStr(r.new_device_name),
     previousDeviceName: optStr(r.previous_device_name),
+    handledByUsername: optStr(r.handled_by_username),
+    handledByDisplayName: optStr(r.handled_by_display_name),
   };
 }
 
@@ -269,17 +280,31 @@ function toQuarantine(r: Row): QuarantineView {
     deviceName: optStr(r.device_name),
     handledAt: optNum(r.handled_at),
     handledBy: optStr(r.handled_by),
+    handledByUsername: optStr(r.handled_by_username),
+    handledByDisplayName: optStr(r.handled_by_display_name),
   };
 }
 
-const QUARANTINE_VIEW = `SELECT q.*, u.username, u.display_name, d.name AS device_name FROM quarantine q
-  LEFT JOIN users u ON u.id = q.user_id LEFT JOIN devices d ON d.device_id = q.device_id`;
+// The handler (`handled_by`) is joined by id, LEFT: an account removed since leaves null names.
+const QUARANTINE_VIEW = `SELECT q.*, u.username, u.display_name, d.name AS device_name,
+    h.username AS handled_by_username, h.display_name AS handled_by_display_name
+  FROM quarantine q
+  LEFT JOIN users u ON u.id = q.user_id LEFT JOIN devices d ON d.device_id = q.device_id
+  LEFT JOIN users h ON h.id = q.handled_by`;
 
 const DEVICE_ALERT_VIEW = `SELECT a.*, u.username, u.display_name, nd.name AS new_device_name,
-    pd.name AS previous_device_name
+    pd.name AS previous_device_name, h.username AS handled_by_username,
+    h.display_name AS handled_by_display_name
   FROM device_alerts a JOIN users u ON u.id = a.user_id
   LEFT JOIN devices nd ON nd.device_id = a.new_device_id
-  LEFT JOIN devices pd ON pd.device_id = a.previous_device_id`;
+  LEFT JOIN devices pd ON pd.device_id = a.previous_device_id
+  LEFT JOIN users h ON h.id = a.handled_by`;
+
+/** The flags `$1` (open wanted) and `$2` (handled wanted) of a supervision list's WHERE. */
+const statusFlags = (status: SupervisionFilter['status']): [number, number] => [
+  status === 'handled' ? 0 : 1,
+  status === 'open' ? 0 : 1,
+];
 
 function toConflict(row: Row): ConflictRecord {
   return {
@@ -935,11 +960,13 @@ export class StoreTx {
     );
   }
 
-  /** Newest first; open ones only unless `includeHandled` (QUAR3). */
-  async listQuarantine(filter: { includeHandled: boolean; limit: number }): Promise<QuarantineView[]> {
+  /** Newest first; open ones, handled ones or all, as `status` says (QUAR3). */
+  async listQuarantine(filter: SupervisionFilter): Promise<QuarantineView[]> {
     const rows = await this.sql.all<Row>(
-      `${QUARANTINE_VIEW} WHERE $1 = 1 OR q.handled_at IS NULL ORDER BY q.received_at DESC, q.id LIMIT $2`,
-      [filter.includeHandled ? 1 : 0, filter.limit],
+      `${QUARANTINE_VIEW}
+       WHERE (q.handled_at IS NULL AND $1 = 1) OR (q.handled_at IS NOT NULL AND $2 = 1)
+       ORDER BY q.received_at DESC, q.id LIMIT $3`,
+      [...statusFlags(filter.status), filter.limit],
     );
     return rows.map(toQuarantine);
   }
@@ -983,11 +1010,13 @@ export class StoreTx {
     return inserted > 0;
   }
 
-  /** Newest first; open ones only unless `includeHandled`. */
-  async listDeviceAlerts(filter: { includeHandled: boolean; limit: number }): Promise<DeviceAlertView[]> {
+  /** Newest first; open ones, handled ones or all, as `status` says. */
+  async listDeviceAlerts(filter: SupervisionFilter): Promise<DeviceAlertView[]> {
     const rows = await this.sql.all<Row>(
-      `${DEVICE_ALERT_VIEW} WHERE $1 = 1 OR a.handled_at IS NULL ORDER BY a.created_at DESC, a.id LIMIT $2`,
-      [filter.includeHandled ? 1 : 0, filter.limit],
+      `${DEVICE_ALERT_VIEW}
+       WHERE (a.handled_at IS NULL AND $1 = 1) OR (a.handled_at IS NOT NULL AND $2 = 1)
+       ORDER BY a.created_at DESC, a.id LIMIT $3`,
+      [...statusFlags(filter.status), filter.limit],
     );
     return rows.map(toDeviceAlert);
   }

@@ -336,9 +336,7 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
         expect(await store.transaction((tx) => tx.insertDeviceAlert(alert('a3', 'd-newer', 8_000)))).toBe(
           true,
         );
-        const open1 = await store.transaction((tx) =>
-          tx.listDeviceAlerts({ includeHandled: false, limit: 10 }),
-        );
+        const open1 = await store.transaction((tx) => tx.listDeviceAlerts({ status: 'open', limit: 10 }));
         expect(open1.map((a) => a.id)).toEqual(['a3', 'a1']);
         expect(open1[1]).toEqual({
           ...alert('a1', 'd-new', 7_000),
@@ -346,6 +344,8 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
           displayName: 'Él anne',
           newDeviceName: null,
           previousDeviceName: null,
+          handledByUsername: null,
+          handledByDisplayName: null,
         });
         expect(
           await store.transaction((tx) => tx.markDeviceAlertHandled('a1', { userId: 'u2', at: 9_000 })),
@@ -356,14 +356,34 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
         expect(
           await store.transaction((tx) => tx.markDeviceAlertHandled('nope', { userId: 'u1', at: 1 })),
         ).toBe(false);
-        const open2 = await store.transaction((tx) =>
-          tx.listDeviceAlerts({ includeHandled: false, limit: 10 }),
-        );
+        const open2 = await store.transaction((tx) => tx.listDeviceAlerts({ status: 'open', limit: 10 }));
         expect(open2.map((a) => a.id)).toEqual(['a3']);
-        const all = await store.transaction((tx) => tx.listDeviceAlerts({ includeHandled: true, limit: 1 }));
+        const all = await store.transaction((tx) => tx.listDeviceAlerts({ status: 'all', limit: 1 }));
         expect(all.map((a) => a.id)).toEqual(['a3']);
         const handled = await store.transaction((tx) => tx.getDeviceAlert('a1'));
         expect([handled?.handledAt, handled?.handledBy]).toEqual([9_000, 'u2']);
+        // The handler by name (QUAR3), and the handled ones alone.
+        expect([handled?.handledByUsername, handled?.handledByDisplayName]).toEqual(['bea', 'Él bea']);
+        const handledOnly = await store.transaction((tx) =>
+          tx.listDeviceAlerts({ status: 'handled', limit: 10 }),
+        );
+        expect(handledOnly.map((a) => [a.id, a.handledByDisplayName])).toEqual([['a1', 'Él bea']]);
+        // A handler whose account no longer exists: the id stays, no names.
+        await store.transaction((tx) => tx.markDeviceAlertHandled('a3', { userId: 'u-gone', at: 9_900 }));
+        const orphan = await store.transaction((tx) => tx.getDeviceAlert('a3'));
+        expect([orphan?.handledBy, orphan?.handledByUsername, orphan?.handledByDisplayName]).toEqual([
+          'u-gone',
+          null,
+          null,
+        ]);
+        expect(
+          (await store.transaction((tx) => tx.listDeviceAlerts({ status: 'handled', limit: 10 }))).map(
+            (a) => a.id,
+          ),
+        ).toEqual(['a3', 'a1']);
+        expect(await store.transaction((tx) => tx.listDeviceAlerts({ status: 'open', limit: 10 }))).toEqual(
+          [],
+        );
       });
 
       it('[QUAR3] lists quarantined mutations with who and which device, newest first, and marks them handled once', async () => {
@@ -396,9 +416,7 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
           await tx.insertQuarantine(item('q1', 1_000));
           await tx.insertQuarantine(item('q2', 2_000, 'd-unknown'));
         });
-        const listed = await store.transaction((tx) =>
-          tx.listQuarantine({ includeHandled: false, limit: 10 }),
-        );
+        const listed = await store.transaction((tx) => tx.listQuarantine({ status: 'open', limit: 10 }));
         expect(listed.map((q) => q.id)).toEqual(['q2', 'q1']);
         expect(listed[1]).toEqual({
           ...item('q1', 1_000),
@@ -407,6 +425,8 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
           deviceName: 'Tablette accueil',
           handledAt: null,
           handledBy: null,
+          handledByUsername: null,
+          handledByDisplayName: null,
         });
         expect(listed[0]?.deviceName).toBeNull();
         expect(
@@ -418,15 +438,11 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
         expect(
           await store.transaction((tx) => tx.markQuarantineHandled('nope', { userId: 'u1', at: 1 })),
         ).toBe(false);
-        const open2 = await store.transaction((tx) =>
-          tx.listQuarantine({ includeHandled: false, limit: 10 }),
-        );
+        const open2 = await store.transaction((tx) => tx.listQuarantine({ status: 'open', limit: 10 }));
         expect(open2.map((q) => q.id)).toEqual(['q2']);
-        const all = await store.transaction((tx) => tx.listQuarantine({ includeHandled: true, limit: 10 }));
+        const all = await store.transaction((tx) => tx.listQuarantine({ status: 'all', limit: 10 }));
         expect(all.map((q) => q.id)).toEqual(['q2', 'q1']);
-        const limited = await store.transaction((tx) =>
-          tx.listQuarantine({ includeHandled: true, limit: 1 }),
-        );
+        const limited = await store.transaction((tx) => tx.listQuarantine({ status: 'all', limit: 1 }));
         expect(limited.map((q) => q.id)).toEqual(['q2']);
         const handled = await store.transaction((tx) => tx.getQuarantineItem('q1'));
         expect([handled?.handledAt, handled?.handledBy, handled?.payload]).toEqual([
@@ -435,6 +451,26 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
           item('q1', 1_000).payload,
         ]);
         expect(await store.transaction((tx) => tx.getQuarantineItem('nope'))).toBeUndefined();
+        // The handler by name (QUAR3), and the handled ones alone.
+        expect([handled?.handledByUsername, handled?.handledByDisplayName]).toEqual(['bea', 'Él bea']);
+        const handledOnly = await store.transaction((tx) =>
+          tx.listQuarantine({ status: 'handled', limit: 10 }),
+        );
+        expect(handledOnly.map((q) => [q.id, q.handledByDisplayName])).toEqual([['q1', 'Él bea']]);
+        // A handler whose account no longer exists: the id stays, no names.
+        await store.transaction((tx) => tx.markQuarantineHandled('q2', { userId: 'u-gone', at: 9_900 }));
+        const orphan = await store.transaction((tx) => tx.getQuarantineItem('q2'));
+        expect([orphan?.handledBy, orphan?.handledByUsername, orphan?.handledByDisplayName]).toEqual([
+          'u-gone',
+          null,
+          null,
+        ]);
+        expect(
+          (await store.transaction((tx) => tx.listQuarantine({ status: 'handled', limit: 1 }))).map(
+            (q) => q.id,
+          ),
+        ).toEqual(['q2']);
+        expect(await store.transaction((tx) => tx.listQuarantine({ status: 'open', limit: 10 }))).toEqual([]);
       });
 
       it('[AUTH3] keeps login failure times per key, shared by two connections, cleared and pruned', async () => {

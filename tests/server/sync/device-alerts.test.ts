@@ -53,7 +53,7 @@ async function loginWith(
   };
 }
 
-async function alerts(app: FastifyInstance, token: string, status: 'open' | 'all' = 'open') {
+async function alerts(app: FastifyInstance, token: string, status: 'open' | 'handled' | 'all' = 'open') {
   const response = await app.inject({
     method: 'GET',
     url: `/api/device-alerts?status=${status}`,
@@ -113,6 +113,8 @@ for (const engine of ENGINES) {
           createdAt: clock.ms,
           handledAt: null,
           handledBy: null,
+          handledByUsername: null,
+          handledByDisplayName: null,
           newDeviceName: null,
           previousDeviceName: null,
         },
@@ -177,6 +179,18 @@ for (const engine of ENGINES) {
       expect((await handle(world.admin.token, 'no-such-alert')).statusCode).toBe(404);
       expect((await alerts(app, world.coordinator.token)).alerts).toEqual([]);
       expect((await alerts(app, world.coordinator.token, 'all')).alerts).toHaveLength(1);
+      // The handler by name as well as by id (QUAR3), as the account is named today.
+      await app.inject({
+        method: 'PATCH',
+        url: `/api/admin/users/${world.coordinator.userId}`,
+        headers: bearer(world.admin.token),
+        payload: { displayName: 'Camille Roux' },
+      });
+      const handledOnly = await alerts(app, world.admin.token, 'handled');
+      expect(handledOnly.status).toBe(200);
+      expect(
+        handledOnly.alerts.map((a) => [a.id, a.handledBy, a.handledByUsername, a.handledByDisplayName]),
+      ).toEqual([[alert?.id, world.coordinator.userId, 'coord', 'Camille Roux']]);
       expect((await app.inject({ method: 'GET', url: '/api/device-alerts' })).statusCode).toBe(401);
     });
 

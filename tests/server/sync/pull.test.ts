@@ -272,7 +272,7 @@ for (const engine of ENGINES) {
       expect((await chargeRow(moved.c.entityId)).amountCents).toBe(7_000);
       expect((await chargeRow(stays.c.entityId)).amountCents).toBe(8_500);
       const quarantine = await server.store.transaction((tx) =>
-        tx.listQuarantine({ includeHandled: true, limit: 10 }),
+        tx.listQuarantine({ status: 'all', limit: 10 }),
       );
       expect(quarantine.map((q) => [q.reason, q.householdId])).toEqual([['left-scope', moved.h.entityId]]);
       // A household that was never in the scope is still a forgery: the whole request is refused.

@@ -62,6 +62,8 @@ for (const engine of ENGINES) {
         reason: 'schema-invalid',
         handledAt: null,
         handledBy: null,
+        handledByUsername: null,
+        handledByDisplayName: null,
       });
       expect(item?.detail).not.toBe('');
       expect(item?.payload).toMatchObject({ mutationId: pushed.mutationId });
@@ -84,6 +86,8 @@ for (const engine of ENGINES) {
         id,
         handledAt: server.clock.ms,
         handledBy: server.world.coordinator.userId,
+        handledByUsername: 'coord',
+        handledByDisplayName: 'coord',
       });
       // Hidden by default, listed with status=all.
       expect((await list(server.world.coordinator.token)).items.map((i) => i.id)).not.toContain(id);
@@ -97,6 +101,47 @@ for (const engine of ENGINES) {
       expect(again.json()).toMatchObject({ handledAt: first, handledBy: server.world.coordinator.userId });
     });
 
+    it('[QUAR3] status=handled lists the handled items alone, with the handler by name as the account is named today', async () => {
+      const first = await quarantineOne();
+      const second = await quarantineOne();
+      // The server is shared by this block's tests: look at this test's two items only.
+      const mine = (items: QuarantineItem[]) =>
+        items.filter((i) => i.mutationId === first.mutationId || i.mutationId === second.mutationId);
+      const listed = (await list(server.world.coordinator.token)).items;
+      const idOf = (mutationId: string) => listed.find((i) => i.mutationId === mutationId)?.id ?? '';
+      expect(mine((await list(server.world.coordinator.token, '?status=handled')).items)).toEqual([]);
+      await handle(server.world.coordinator.token, idOf(first.mutationId));
+      const renamed = await server.app.inject({
+        method: 'PATCH',
+        url: `/api/admin/users/${server.world.coordinator.userId}`,
+        headers: bearer(server.world.admin.token),
+        payload: { displayName: 'Camille Roux' },
+      });
+      expect(renamed.statusCode).toBe(200);
+      const handled = await list(server.world.admin.token, '?status=handled');
+      expect(handled.status).toBe(200);
+      // Every listed item is handled; this test's one carries the handler's names.
+      expect(handled.items.every((i) => i.handledAt !== null && i.handledBy !== null)).toBe(true);
+      expect(
+        mine(handled.items).map((i) => [
+          i.mutationId,
+          i.handledBy,
+          i.handledByUsername,
+          i.handledByDisplayName,
+        ]),
+      ).toEqual([[first.mutationId, server.world.coordinator.userId, 'coord', 'Camille Roux']]);
+      const open = (await list(server.world.admin.token)).items;
+      expect(open.every((i) => i.handledAt === null)).toBe(true);
+      expect(mine(open).map((i) => i.mutationId)).toEqual([second.mutationId]);
+      const all = mine((await list(server.world.admin.token, '?status=all')).items);
+      expect(all.map((i) => i.mutationId).sort()).toEqual([first.mutationId, second.mutationId].sort());
+      expect(all.find((i) => i.mutationId === second.mutationId)).toMatchObject({
+        handledBy: null,
+        handledByUsername: null,
+        handledByDisplayName: null,
+      });
+    });
+
     it('[QUAR3] an admin can handle too; an unknown id is 404 and a bad status flag 400', async () => {
       const pushed = await quarantineOne();
       const id = (await list(server.world.admin.token)).items.find(
@@ -106,7 +151,7 @@ for (const engine of ENGINES) {
         handledBy: server.world.admin.userId,
       });
       expect((await handle(server.world.admin.token, randomUUID())).statusCode).toBe(404);
-      expect((await list(server.world.admin.token, '?status=handled')).status).toBe(400);
+      expect((await list(server.world.admin.token, '?status=closed')).status).toBe(400);
     });
   });
 }

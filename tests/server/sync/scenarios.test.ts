@@ -63,7 +63,7 @@ for (const engine of ENGINES) {
     const counts = async () =>
       store.transaction(async (tx) => ({
         applied: await tx.countApplied(),
-        quarantined: (await tx.listQuarantine({ includeHandled: true, limit: 1000 })).length,
+        quarantined: (await tx.listQuarantine({ status: 'all', limit: 1000 })).length,
         seq: await tx.getCounter('change_seq'),
       }));
 

@@ -8,9 +8,9 @@ import { fireEvent, render, screen, waitFor, within } from '@testing-library/pre
 import axe from 'axe-core';
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { DeviceAlert, QuarantineItem, Role } from '../../../src/domain/sync/protocol';
+import type { DeviceAlert, QuarantineItem, Role, SupervisionStatus } from '../../../src/domain/sync/protocol';
 import { locale } from '../../../src/i18n/i18n';
-import type { SupervisionApi } from '../../../src/sync/supervision-api';
+import type { ListOptions, SupervisionApi } from '../../../src/sync/supervision-api';
 import { SyncError } from '../../../src/sync/sync-client';
 import { App } from '../../../src/ui/app';
 import { makeTestState } from '../make-test-state';
@@ -40,6 +40,8 @@ function quarantineItem(overrides: Partial<QuarantineItem> = {}): QuarantineItem
     deviceName: 'Tablette accueil',
     handledAt: null,
     handledBy: null,
+    handledByUsername: null,
+    handledByDisplayName: null,
     ...overrides,
   };
 }
@@ -58,11 +60,26 @@ function deviceAlert(overrides: Partial<DeviceAlert> = {}): DeviceAlert {
     createdAt: RECEIVED,
     handledAt: null,
     handledBy: null,
+    handledByUsername: null,
+    handledByDisplayName: null,
     newDeviceName: null,
     previousDeviceName: 'Téléphone de Léa',
     ...overrides,
   };
 }
+
+const HANDLED = Date.UTC(2026, 10, 27, 9, 15);
+
+/** What the server records and names when the signed-in coordinator marks an item handled. */
+const BY_CAMILLE = {
+  handledAt: HANDLED,
+  handledBy: 'user-camille',
+  handledByUsername: 'camille',
+  handledByDisplayName: 'Camille Roux',
+};
+
+const matches = (status: SupervisionStatus | undefined, handledAt: number | null): boolean =>
+  status === 'all' || (status === 'handled') === (handledAt !== null);
 
 /** An in-memory server side of the API, with a switch to refuse and a gate to hold requests. */
 class FakeSupervision implements SupervisionApi {
@@ -70,33 +87,36 @@ class FakeSupervision implements SupervisionApi {
   alerts = [deviceAlert()];
   refuse: SyncError | null = null;
   handled: string[] = [];
+  /** The `status` of each list request. */
+  asked: (SupervisionStatus | undefined)[] = [];
   hold: Promise<void> | null = null;
 
-  async listQuarantine() {
+  async listQuarantine(options?: ListOptions) {
+    this.asked.push(options?.status);
     if (this.refuse) throw this.refuse;
-    return this.items.filter((i) => i.handledAt === null);
+    return this.items.filter((i) => matches(options?.status, i.handledAt)).map((i) => ({ ...i }));
   }
-  async listDeviceAlerts() {
+  async listDeviceAlerts(options?: ListOptions) {
     if (this.refuse) throw this.refuse;
-    return this.alerts.filter((a) => a.handledAt === null);
+    return this.alerts.filter((a) => matches(options?.status, a.handledAt)).map((a) => ({ ...a }));
   }
   async markQuarantineHandled(id: string) {
     await this.hold;
     if (this.refuse) throw this.refuse;
     const item = this.items.find((i) => i.id === id);
     if (!item) throw new SyncError('rejected', 'not found', 404);
-    item.handledAt = RECEIVED + 1;
+    Object.assign(item, BY_CAMILLE);
     this.handled.push(id);
-    return item;
+    return { ...item };
   }
   async markDeviceAlertHandled(id: string) {
     await this.hold;
     if (this.refuse) throw this.refuse;
     const alert = this.alerts.find((a) => a.id === id);
     if (!alert) throw new SyncError('rejected', 'not found', 404);
-    alert.handledAt = RECEIVED + 1;
+    Object.assign(alert, BY_CAMILLE);
     this.handled.push(id);
-    return alert;
+    return { ...alert };
   }
 }
 
@@ -254,6 +274,99 @@ describe('Supervision screen', () => {
     expect(screen.queryByTestId('supervision-error')).toBeNull();
   });
 
+  it('[QUAR3] a filter shows the handled items, with when and by whom by name, without the button', async () => {
+    window.history.replaceState(null, '', '/supervision');
+    const { state, api } = signedIn('coordinator');
+    api.items.push(quarantineItem({ id: 'q-2', mutationId: 'm-2', ...BY_CAMILLE }));
+    // Handled by an account that no longer exists: the server has no name for it.
+    api.alerts.push(
+      deviceAlert({
+        id: 'a-2',
+        handledAt: HANDLED,
+        handledBy: 'user-gone-4f2a',
+        handledByUsername: null,
+        handledByDisplayName: null,
+      }),
+    );
+    render(<App state={state} />);
+    const group = await screen.findByRole('group', { name: 'Afficher' });
+    const radios = within(group).getAllByRole('radio') as HTMLInputElement[];
+    expect(radios.map((r) => [r.labels?.[0]?.textContent, r.checked])).toEqual([
+      ['À traiter', true],
+      ['Traités', false],
+      ['Tous', false],
+    ]);
+    // By default, the open ones only.
+    const quarantine = await screen.findByRole('region', { name: 'Modifications mises de côté (1)' });
+    expect(within(quarantine).queryByText('Traité par')).toBeNull();
+    expect(api.asked).toEqual(['open']);
+
+    fireEvent.click(within(group).getByRole('radio', { name: 'Traités' }));
+    await waitFor(() => expect(api.asked).toEqual(['open', 'handled']));
+    const item = within(
+      await screen.findByRole('region', { name: 'Modifications mises de côté (1)' }),
+    ).getByTestId('quarantine-item');
+    await waitFor(() =>
+      expect(within(item).getByTestId('handled-by').textContent).toBe('Camille Roux (camille)'),
+    );
+    expect(item.textContent).toContain('Traité le');
+    expect(item.textContent).toContain('27 nov. 2026');
+    expect(item.textContent).not.toContain('user-camille');
+    expect(within(item).queryByRole('button', { name: 'Marquer comme traité' })).toBeNull();
+    const alert = within(screen.getByRole('region', { name: 'Appareils à vérifier (1)' })).getByTestId(
+      'device-alert',
+    );
+    expect(within(alert).getByTestId('handled-by').textContent).toBe('Compte supprimé');
+    expect(alert.textContent).not.toContain('user-gone');
+    expect(within(group).getByRole('radio', { name: 'Traités' })).toHaveProperty('checked', true);
+    expect(await violations()).toEqual([]);
+
+    // All of them: the open ones with their button, the handled ones with their handler.
+    fireEvent.click(within(group).getByRole('radio', { name: 'Tous' }));
+    const both = await screen.findByRole('region', { name: 'Modifications mises de côté (2)' });
+    expect(within(both).getAllByRole('button', { name: 'Marquer comme traité' })).toHaveLength(1);
+    expect(
+      within(both)
+        .getAllByTestId('handled-by')
+        .map((e) => e.textContent),
+    ).toEqual(['Camille Roux (camille)']);
+    expect(await violations()).toEqual([]);
+  });
+
+  it('[QUAR3] among all items, one marked handled stays in place, handled by name, and keeps the focus', async () => {
+    window.history.replaceState(null, '', '/supervision');
+    const { state, api } = signedIn('coordinator');
+    render(<App state={state} />);
+    await screen.findByRole('region', { name: 'Modifications mises de côté (1)' });
+    fireEvent.click(screen.getByRole('radio', { name: 'Tous' }));
+    await waitFor(() => expect(api.asked).toEqual(['open', 'all']));
+    await waitFor(() =>
+      expect((screen.getByRole('button', { name: 'Actualiser' }) as HTMLButtonElement).disabled).toBe(false),
+    );
+    const quarantine = screen.getByRole('region', { name: 'Modifications mises de côté (1)' });
+    fireEvent.click(within(quarantine).getByRole('button', { name: 'Marquer comme traité' }));
+    await waitFor(() =>
+      expect(within(quarantine).getByTestId('handled-by').textContent).toBe('Camille Roux (camille)'),
+    );
+    expect(within(quarantine).getAllByTestId('quarantine-item')).toHaveLength(1);
+    expect(within(quarantine).queryByRole('button', { name: 'Marquer comme traité' })).toBeNull();
+    await waitFor(() => expect(document.activeElement?.id).toBe('quarantine-q-1'));
+    expect(screen.getByText('C’est noté : marqué comme traité.')).toBeTruthy();
+  });
+
+  it('[QUAR3] says so when nothing has been handled yet; the filter waits for the connection', async () => {
+    window.history.replaceState(null, '', '/supervision');
+    const { state, setOnline } = signedIn('coordinator');
+    render(<App state={state} />);
+    await screen.findByRole('region', { name: 'Modifications mises de côté (1)' });
+    fireEvent.click(screen.getByRole('radio', { name: 'Traités' }));
+    expect(await screen.findByText('Aucune modification mise de côté n’a encore été traitée.')).toBeTruthy();
+    expect(screen.getByText('Aucun appareil n’a encore été vérifié.')).toBeTruthy();
+    act(() => setOnline(false));
+    const group = screen.getByRole('group', { name: 'Afficher' }) as HTMLFieldSetElement;
+    expect(group.disabled).toBe(true);
+  });
+
   it('in English too', async () => {
     window.history.replaceState(null, '', '/supervision');
     const { state } = signedIn('coordinator');
@@ -262,5 +375,13 @@ describe('Supervision screen', () => {
     expect(await screen.findByRole('region', { name: 'Changes set aside (1)' })).toBeTruthy();
     expect(screen.getByRole('region', { name: 'Devices to check (1)' })).toBeTruthy();
     expect(screen.getAllByRole('button', { name: 'Mark as handled' })).toHaveLength(2);
+    fireEvent.click(screen.getByRole('radio', { name: 'All' }));
+    expect(within(screen.getByRole('group', { name: 'Show' })).getAllByRole('radio')).toHaveLength(3);
+    expect(screen.getByRole('radio', { name: 'To handle' })).toBeTruthy();
+    expect(screen.getByRole('radio', { name: 'Handled' })).toBeTruthy();
+    fireEvent.click(screen.getAllByRole('button', { name: 'Mark as handled' })[0] as HTMLElement);
+    await waitFor(() => expect(screen.getByTestId('handled-by').textContent).toBe('Camille Roux (camille)'));
+    expect(screen.getByText('Handled by')).toBeTruthy();
+    expect(screen.getByText('Handled on')).toBeTruthy();
   });
 });

@@ -9,6 +9,7 @@ import type {
   QuarantineItem,
   QuarantineReason,
   SupervisionModel,
+  SupervisionStatus,
 } from '../../../state/supervision-model';
 import { supervisionModelFor } from '../../../state/supervision-model';
 import { PageTitle } from '../../components/page-title';
@@ -37,14 +38,49 @@ const ALERT_REASONS: Record<DeviceAlert['reason'], MessageKey> = {
   'recent-activity': 'supervision.alert.recent-activity',
 };
 
+/** The filter's choices, in the order shown (QUAR3: `?status=` of both lists). */
+const FILTERS: readonly { status: SupervisionStatus; label: MessageKey }[] = [
+  { status: 'open', label: 'supervision.filter.open' },
+  { status: 'handled', label: 'supervision.filter.handled' },
+  { status: 'all', label: 'supervision.filter.all' },
+];
+
 function shortId(id: string): string {
   return id.length > 8 ? id.slice(-8) : id;
+}
+
+/** "Sam Martin (sam)", or the one name when both are the same. */
+function named(displayName: string, username: string): string {
+  return displayName === username ? displayName : `${displayName} (${username})`;
 }
 
 function person(displayName: string | null, username: string | null, userId: string): string {
   if (displayName === null || username === null)
     return t('supervision.unknownPerson', { id: shortId(userId) });
-  return displayName === username ? displayName : `${displayName} (${username})`;
+  return named(displayName, username);
+}
+
+/** Who marked an item handled, by name; an account that no longer exists says so, never its id. */
+function handler(displayName: string | null, username: string | null): string {
+  if (displayName === null || username === null) return t('supervision.deletedAccount');
+  return named(displayName, username);
+}
+
+/** When and by whom an item was marked handled (QUAR3), as two more facts; nothing while open. */
+function HandledFacts({
+  item,
+}: {
+  item: { handledAt: number | null; handledByDisplayName: string | null; handledByUsername: string | null };
+}) {
+  if (item.handledAt === null) return null;
+  return (
+    <>
+      <dt>{t('supervision.field.handledAt')}</dt>
+      <dd>{formatMoment(item.handledAt)}</dd>
+      <dt>{t('supervision.field.handledBy')}</dt>
+      <dd data-testid="handled-by">{handler(item.handledByDisplayName, item.handledByUsername)}</dd>
+    </>
+  );
 }
 
 function device(name: string | null, id: string): string {
@@ -92,7 +128,9 @@ function QuarantineCard({
   const headingId = `quarantine-${item.id}`;
   return (
     <li class="card supervision-item" data-testid="quarantine-item">
-      <h3 id={headingId}>{t(REASONS[item.reason])}</h3>
+      <h3 id={headingId} tabIndex={-1}>
+        {t(REASONS[item.reason])}
+      </h3>
       <dl class="facts">
         <dt>{t('supervision.field.household')}</dt>
         <dd>
@@ -110,17 +148,20 @@ function QuarantineCard({
         <dd>{formatMoment(item.receivedAt)}</dd>
         <dt>{t('supervision.field.detail')}</dt>
         <dd class="supervision-detail">{item.detail}</dd>
+        <HandledFacts item={item} />
       </dl>
       <details class="supervision-payload">
         <summary>{t('supervision.quarantine.payload')}</summary>
         <pre>{JSON.stringify(item.payload, null, 2)}</pre>
       </details>
-      <HandledButton
-        model={model}
-        id={item.id}
-        describedBy={headingId}
-        onHandle={() => void model.markQuarantineHandled(item.id).then(onHandled)}
-      />
+      {item.handledAt === null && (
+        <HandledButton
+          model={model}
+          id={item.id}
+          describedBy={headingId}
+          onHandle={() => void model.markQuarantineHandled(item.id).then(onHandled)}
+        />
+      )}
     </li>
   );
 }
@@ -137,7 +178,9 @@ function AlertCard({
   const headingId = `alert-${alert.id}`;
   return (
     <li class="card supervision-item" data-testid="device-alert">
-      <h3 id={headingId}>{t(ALERT_REASONS[alert.reason])}</h3>
+      <h3 id={headingId} tabIndex={-1}>
+        {t(ALERT_REASONS[alert.reason])}
+      </h3>
       <dl class="facts">
         <dt>{t('supervision.field.who')}</dt>
         <dd>{person(alert.displayName, alert.username, alert.userId)}</dd>
@@ -149,20 +192,47 @@ function AlertCard({
         <dd>{formatMoment(alert.previousLastSeenAt)}</dd>
         <dt>{t('supervision.field.when')}</dt>
         <dd>{formatMoment(alert.createdAt)}</dd>
+        <HandledFacts item={alert} />
       </dl>
-      <HandledButton
-        model={model}
-        id={alert.id}
-        describedBy={headingId}
-        onHandle={() => void model.markAlertHandled(alert.id).then(onHandled)}
-      />
+      {alert.handledAt === null && (
+        <HandledButton
+          model={model}
+          id={alert.id}
+          describedBy={headingId}
+          onHandle={() => void model.markAlertHandled(alert.id).then(onHandled)}
+        />
+      )}
     </li>
+  );
+}
+
+/** Which items both lists show: to handle, handled, or all (native radios: arrows move). */
+function FilterChoice({ model, disabled }: { model: SupervisionModel; disabled: boolean }) {
+  const current = model.filter.value;
+  return (
+    <fieldset class="supervision-filter" disabled={disabled}>
+      <legend>{t('supervision.filter.legend')}</legend>
+      {FILTERS.map(({ status, label }) => (
+        <div class="supervision-filter-choice" key={status}>
+          <input
+            id={`supervision-filter-${status}`}
+            type="radio"
+            name="supervision-filter"
+            value={status}
+            checked={current === status}
+            onChange={() => void model.setFilter(status)}
+          />
+          <label for={`supervision-filter-${status}`}>{t(label)}</label>
+        </div>
+      ))}
+    </fieldset>
   );
 }
 
 /**
  * /supervision: for coordinators and admins, the quarantined mutations (QUAR1, QUAR3) and the
- * device alerts (DEV1), each to mark handled. Online only; others get a plain refusal.
+ * device alerts (DEV1), each to mark handled; a filter shows the handled ones (when, by whom)
+ * instead, or all. Online only; others get a plain refusal.
  */
 export function SupervisionPage() {
   const state = useAppState();
@@ -198,15 +268,24 @@ export function SupervisionPage() {
   const loaded = model.loaded.value;
   const items = model.quarantine.value;
   const alerts = model.alerts.value;
-  // After an item leaves the list, the focus goes to its section's heading, not to the page's end.
-  const focus = (ref: { current: HTMLHeadingElement | null }) => () => {
-    if (model.lastHandled.value !== null && model.actionError.value === null) ref.current?.focus();
-  };
+  const listed = model.listed.value;
+  // After an item leaves the list, the focus goes to its section's heading, not to the page's
+  // end; an item that stays (all items listed) keeps it on its own heading, its button gone.
+  const focus =
+    (ref: { current: HTMLHeadingElement | null }, list: { value: { id: string }[] }, prefix: string) =>
+    () => {
+      const id = model.lastHandled.value;
+      if (id === null || model.actionError.value !== null) return;
+      const stays = list.value.some((item) => item.id === id);
+      const target = stays ? document.getElementById(`${prefix}-${id}`) : ref.current;
+      target?.focus();
+    };
 
   return (
     <div class="supervision-page">
       <PageTitle>{t('supervision.title')}</PageTitle>
       <p>{t('supervision.intro')}</p>
+      <FilterChoice model={model} disabled={!online} />
       <div class="supervision-toolbar">
         <button type="button" onClick={() => void model.load()} disabled={loading || !online}>
           {t('supervision.refresh')}
@@ -229,7 +308,13 @@ export function SupervisionPage() {
             </h2>
             <p class="hint">{t('supervision.quarantine.help')}</p>
             {items.length === 0 ? (
-              <p class="supervision-empty">{t('supervision.quarantine.empty')}</p>
+              <p class="supervision-empty">
+                {t(
+                  listed === 'handled'
+                    ? 'supervision.quarantine.emptyHandled'
+                    : 'supervision.quarantine.empty',
+                )}
+              </p>
             ) : (
               <ul class="supervision-list">
                 {items.map((item) => (
@@ -237,7 +322,7 @@ export function SupervisionPage() {
                     key={item.id}
                     item={item}
                     model={model}
-                    onHandled={focus(quarantineHeading)}
+                    onHandled={focus(quarantineHeading, model.quarantine, 'quarantine')}
                   />
                 ))}
               </ul>
@@ -249,11 +334,18 @@ export function SupervisionPage() {
             </h2>
             <p class="hint">{t('supervision.alerts.help')}</p>
             {alerts.length === 0 ? (
-              <p class="supervision-empty">{t('supervision.alerts.empty')}</p>
+              <p class="supervision-empty">
+                {t(listed === 'handled' ? 'supervision.alerts.emptyHandled' : 'supervision.alerts.empty')}
+              </p>
             ) : (
               <ul class="supervision-list">
                 {alerts.map((alert) => (
-                  <AlertCard key={alert.id} alert={alert} model={model} onHandled={focus(alertsHeading)} />
+                  <AlertCard
+                    key={alert.id}
+                    alert={alert}
+                    model={model}
+                    onHandled={focus(alertsHeading, model.alerts, 'alert')}
+                  />
                 ))}
               </ul>
             )}
