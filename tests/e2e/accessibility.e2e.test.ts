@@ -42,8 +42,10 @@ describe('Accessibility (axe-core) and layouts, in Chromium', () => {
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Réglages');
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { level: 1, name: 'Réglages' }).waitFor();
-    // The new page's title takes the focus, so screen readers announce it.
-    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('H1');
+    // The new page's title takes the focus, so screen readers announce it. The focus moves in an
+    // effect, after the heading is painted: wait for it (a page that never moves it fails here).
+    await page.waitForFunction(() => document.activeElement?.tagName === 'H1', undefined, { timeout: 5_000 });
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Réglages');
     await page.close();
   });
 });
