@@ -12,6 +12,7 @@ import { provideCatalogue } from './i18n/i18n';
 import { messagesFr } from './i18n/messages-fr';
 import { browserConnectivity, createAppState } from './state/app-state';
 import { readDeviceLabel } from './state/device-settings-model';
+import { createDraftRegistry } from './state/drafts';
 import type { ServerHealth } from './state/server-model';
 import { localToday } from './state/workspace/workspace-model';
 import { createSupervisionApi } from './sync/supervision-api';
@@ -36,6 +37,12 @@ const db = new RelaisDb();
 const settings = createSettingsStore();
 // A copy of the device's id and sync state outside the dossier database (scenario 34).
 const deviceRecord = new DeviceRecordKeeper(db, settings);
+const repository = new DossierRepository(db, {
+  appVersion: __APP_VERSION__,
+  currentUserId: () => sync.currentUserId(),
+});
+// Made before sync: a household that leaves the device's scope takes its drafts (PULL10).
+const drafts = createDraftRegistry(settings, repository);
 // Sync with the server of this origin: one pusher across tabs, started with the app (issue 6).
 const sync = createSyncService({
   db,
@@ -48,6 +55,7 @@ const sync = createSyncService({
   // Read at each login and sync run: a label typed in Settings after start is the one sent.
   deviceLabel: () => readDeviceLabel(settings),
   deviceRecord,
+  drafts,
 });
 
 const state = createAppState({
@@ -59,7 +67,7 @@ const state = createAppState({
   appVersion: __APP_VERSION__,
   buildId: __BUILD_ID__,
   workspace: {
-    repository: new DossierRepository(db, { appVersion: __APP_VERSION__, currentUserId: sync.currentUserId }),
+    repository,
     today: () => localToday(),
     simulation: () => {
       simulation ??= createLazySimulationClient();
@@ -69,6 +77,7 @@ const state = createAppState({
   sync,
   deviceRecord,
   supervision: createSupervisionApi(sync.client),
+  drafts,
 });
 
 async function boot(): Promise<void> {

@@ -31,3 +31,26 @@ export async function readDraftReceipt(db: RelaisDb, formId: string): Promise<st
 export async function clearDraftReceipt(db: RelaisDb, formId: string): Promise<void> {
   await db.meta.delete(RECEIPT_PREFIX + formId);
 }
+
+/**
+ * Whether a form's draft belongs to one of these ids. Form ids are `:`-separated and name the row
+ * the form edits (`charge:<rowId>`, `member:<rowId>`) or, for a new row or a whole-dossier form,
+ * the household (`member:new:<householdId>`, `household:<householdId>`): a household's drafts are
+ * those whose form id has one segment equal to the household's id or to the id of one of its rows.
+ * @example formIdNamesOneOf('charge:new:hh-1', new Set(['hh-1'])) // true
+ */
+export function formIdNamesOneOf(formId: string, ids: ReadonlySet<string>): boolean {
+  return formId.split(':').some((segment) => ids.has(segment));
+}
+
+/**
+ * Removes the receipts of the forms naming one of these ids (a household that left the device
+ * with its rows, PULL10). Call inside the transaction that removes the rows (meta is in its scope).
+ */
+export async function clearDraftReceiptsOf(db: RelaisDb, ids: ReadonlySet<string>): Promise<void> {
+  await db.meta
+    .where('key')
+    .startsWith(RECEIPT_PREFIX)
+    .filter((entry) => formIdNamesOneOf(entry.key.slice(RECEIPT_PREFIX.length), ids))
+    .delete();
+}

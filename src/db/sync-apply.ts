@@ -27,6 +27,7 @@ import {
   type StoredHousehold,
 } from './app-db';
 import { ChangeRecorder, type WriteEnvironment, writeTables } from './change-recorder';
+import { clearDraftReceiptsOf } from './draft-receipts';
 import { computeHouseholdLocal } from './household-index';
 import { RowNotFoundError } from './repository-errors';
 import { StorageError } from './storage-errors';
@@ -51,6 +52,13 @@ export const SYNC_META = {
    * (PULL10): kept until those entries are pushed, then removed (retryScopeRemovals).
    */
   deferredScopeRemovals: 'deferredScopeRemovals',
+  /**
+   * The ids (households and their rows) removed by a scope removal whose form drafts may still be
+   * on the device (PULL10, I8). Drafts live in another database (src/db/settings-store.ts), so
+   * the ids are recorded in the removal's transaction and forgotten once the sync client has
+   * removed the drafts naming them (forgetRemovedDraftOwners).
+   */
+  removedDraftOwners: 'removedDraftOwners',
 } as const;
 
 /**
@@ -463,21 +471,51 @@ async function applyScopeRemovals(db: RelaisDb, page: PullResponse, stored: unkn
 }
 
 /**
- * Removes the households no outbox entry refers to, with every row and local conflict of
- * theirs. Returns the ids removed. Call inside a transaction over writeTables.
+ * Removes the households no outbox entry refers to, with every row, local conflict and draft
+ * receipt of theirs, and records the ids of the households and their rows in
+ * `meta.removedDraftOwners` (their form drafts go after the transaction). Returns the household
+ * ids removed. Call inside a transaction over writeTables.
  */
 async function removeUnreferencedHouseholds(db: RelaisDb, ids: readonly string[]): Promise<string[]> {
   const referenced = await Promise.all(ids.map((id) => db.outbox.where('householdId').equals(id).count()));
   const removable = ids.filter((_, i) => referenced[i] === 0);
   if (removable.length === 0) return [];
+  const childTables = Object.values(ENTITY_TABLES).filter((table) => table !== 'households');
+  // A form's draft is named after the row it edits, or the household for a new row.
+  const rowIds = await Promise.all(
+    childTables.map((table) => db.table(table).where('householdId').anyOf(removable).primaryKeys()),
+  );
+  const owners = new Set<string>(removable);
+  for (const keys of rowIds) for (const key of keys) owners.add(String(key));
+  const recorded = await readMeta<unknown>(db, SYNC_META.removedDraftOwners);
+  if (Array.isArray(recorded)) for (const id of recorded) owners.add(String(id));
   await Promise.all([
     db.households.bulkDelete(removable),
-    ...Object.values(ENTITY_TABLES)
-      .filter((table) => table !== 'households')
-      .map((table) => db.table(table).where('householdId').anyOf(removable).delete()),
+    ...childTables.map((table) => db.table(table).where('householdId').anyOf(removable).delete()),
     db.conflicts.where('householdId').anyOf(removable).delete(),
+    clearDraftReceiptsOf(db, owners),
+    db.meta.put({ key: SYNC_META.removedDraftOwners, value: [...owners] }),
   ]);
   return removable;
+}
+
+/**
+ * The ids whose form drafts are still to be removed after a scope removal (PULL10): households
+ * and their rows, as recorded by the removal's transaction. Empty almost always.
+ */
+export async function readRemovedDraftOwners(db: RelaisDb): Promise<string[]> {
+  const recorded = await readMeta<unknown>(db, SYNC_META.removedDraftOwners);
+  return Array.isArray(recorded) ? recorded.map(String) : [];
+}
+
+/** Forgets these ids once their drafts are gone (a removal recorded meanwhile keeps its own). */
+export async function forgetRemovedDraftOwners(db: RelaisDb, done: readonly string[]): Promise<void> {
+  await db.transaction('rw', db.meta, async () => {
+    const gone = new Set(done);
+    const left = (await readRemovedDraftOwners(db)).filter((id) => !gone.has(id));
+    if (left.length === 0) await db.meta.delete(SYNC_META.removedDraftOwners);
+    else await db.meta.put({ key: SYNC_META.removedDraftOwners, value: left });
+  });
 }
 
 /**

@@ -12,7 +12,7 @@ import type { SupervisionApi } from '../sync/supervision-api';
 import type { SyncService } from '../sync/sync-service';
 import { createDeviceLossModel, type DeviceLossKeeper } from './device-loss-model';
 import { createDeviceSettingsModel } from './device-settings-model';
-import { createDraftRegistry } from './drafts';
+import { createDraftRegistry, type DraftRegistry } from './drafts';
 import { createServerModel, type ServerHealth } from './server-model';
 import { createStorageModel } from './storage-model';
 import { SUPERVISOR_ROLES } from './supervision-roles';
@@ -42,10 +42,15 @@ export interface AppDeps {
   deviceRecord?: DeviceLossKeeper;
   /** Quarantine and device alerts for coordinators and admins (absent: the screen is inert). */
   supervision?: SupervisionApi;
+  /**
+   * The form drafts, when the composition root made them first (sync removes the drafts of a
+   * household that leaves the device, PULL10); otherwise made here over `settings`.
+   */
+  drafts?: DraftRegistry;
 }
 
 export function createAppState(deps: AppDeps) {
-  const drafts = createDraftRegistry(deps.settings, deps.workspace.repository);
+  const drafts = deps.drafts ?? createDraftRegistry(deps.settings, deps.workspace.repository);
   const isOnline = signal(deps.connectivity.isOnline());
   const server = createServerModel(deps.serverUrl, deps.fetchHealth);
   const sync = createSyncModel(deps.sync, undefined, drafts);

@@ -8,7 +8,7 @@
  * was saved (the page died between the save and the draft's removal) and is dropped on load
  * rather than reopened over a line that may have changed since.
  */
-import type { DraftReceipt } from '../db/draft-receipts';
+import { type DraftReceipt, formIdNamesOneOf } from '../db/draft-receipts';
 
 export type { DraftReceipt };
 
@@ -37,6 +37,12 @@ export interface DraftRegistry {
    * previous person typed), after the writes in flight have landed so none reappears.
    */
   clearAll(): Promise<void>;
+  /**
+   * Removes the drafts of the forms that name one of these ids (a household that left the
+   * device's scope and the ids of its rows, PULL10; see formIdNamesOneOf), after the writes in
+   * flight have landed so none reappears. Every other draft stays. Resolves with how many went.
+   */
+  removeDraftsOf(ids: ReadonlySet<string>): Promise<number>;
 }
 
 /** A draft as stored. Drafts written before receipts existed are the bare values. */
@@ -110,6 +116,18 @@ export function createDraftRegistry(store: SettingsStore, receipts?: DraftReceip
       await Promise.allSettled([...pending]);
       tokens.clear();
       for (const key of await draftKeys(store)) await track(store.delete(key));
+    },
+    removeDraftsOf: async (ids) => {
+      await Promise.allSettled([...pending]);
+      let removed = 0;
+      for (const key of await draftKeys(store)) {
+        const formId = key.slice(DRAFT_PREFIX.length);
+        if (!formIdNamesOneOf(formId, ids)) continue;
+        tokens.delete(formId);
+        await track(store.delete(key));
+        removed += 1;
+      }
+      return removed;
     },
   };
 }

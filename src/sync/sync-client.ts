@@ -21,11 +21,13 @@ import {
   applyPushResponse,
   DeviceSwitchedError,
   ensureDeviceId,
+  forgetRemovedDraftOwners,
   type PreparedPullRows,
   preparePullPage,
   type QuarantineEcho,
   readMeta,
   readOutbox,
+  readRemovedDraftOwners,
   recordPushFailure,
   refeedFromSentLog,
   retryScopeRemovals,
@@ -43,13 +45,14 @@ import {
   MAX_PULL_LIMIT,
   MAX_PUSH_BYTES,
   MAX_PUSH_MUTATIONS,
+  MeResponseSchema,
   PROTOCOL_VERSION,
   type PullResponse,
   PullResponseSchema,
   PushResponseSchema,
   UserSchema,
 } from '../domain/sync/protocol';
-import { AuthorizedFetchError, authorizedFetch } from './authorized-fetch';
+import { AuthorizedFetchError, type AuthorizedTransport, authorizedFetch } from './authorized-fetch';
 import type { DeviceSession, SessionStore } from './session-store';
 
 export type SyncErrorKind =
@@ -143,6 +146,15 @@ export function pullFraction(startSeq: number, page: PullResponse): number | nul
 
 export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
 
+/**
+ * The device's form drafts, as far as sync is concerned (src/state/drafts.ts implements it): the
+ * drafts of a household that left the device's scope go with it (PULL10, I8).
+ */
+export interface DraftsPort {
+  /** Removes the drafts of the forms naming one of these ids (households and their rows). */
+  removeDraftsOf(ids: ReadonlySet<string>): Promise<unknown>;
+}
+
 export interface SyncClientOptions {
   db: RelaisDb;
   /**
@@ -175,6 +187,11 @@ export interface SyncClientOptions {
    * the lost previous device (DEV1), a successful run refreshes the record.
    */
   deviceRecord?: DeviceRecordPort;
+  /**
+   * The form drafts (PULL10): those of a household removed from the device are removed after
+   * the transaction that removed it. Without it, the client has no drafts to remove.
+   */
+  drafts?: DraftsPort;
 }
 
 /** A pull page and its rows parsed ahead of the transaction that writes them. */
@@ -397,12 +414,7 @@ export class SyncClient {
   async authorizedRequest(method: 'GET' | 'POST', path: string): Promise<unknown> {
     let response: Response;
     try {
-      const transport = {
-        fetch: this.fetchFn,
-        baseUrl: this.baseUrl,
-        session: () => this.sessions.current(),
-      };
-      response = await authorizedFetch(transport, method, path);
+      response = await authorizedFetch(this.transport(), method, path);
     } catch (error) {
       if (error instanceof AuthorizedFetchError) {
         throw error.kind === 'offline'
@@ -419,10 +431,67 @@ export class SyncClient {
     }
   }
 
+  /** The one authorized transport (authorized-fetch.ts) over this client's fetch and session. */
+  private transport(): AuthorizedTransport {
+    return { fetch: this.fetchFn, baseUrl: this.baseUrl, session: () => this.sessions.current() };
+  }
+
+  /**
+   * AUTH10 (client): the session's person (role, welcome point ids, display name), expiry and
+   * welcome points by name, from `GET /auth/me`, so a welcome point renamed or given since the
+   * login shows under its current name without a new login. Saved only when something changed,
+   * and only while the same session is current (a logout meanwhile wins). Offline, a 5xx or an
+   * unreadable answer leave the session as it was and the run goes on (the push says whether the
+   * server is reachable); nothing is logged.
+   * @throws SyncError `unauthorized` on a 401, as any other request of the run
+   */
+  private async refreshSession(session: DeviceSession): Promise<void> {
+    let response: Response;
+    try {
+      response = await authorizedFetch(this.transport(), 'GET', '/api/auth/me');
+    } catch {
+      return;
+    }
+    if (response.status === 401) throw statusError(response.status, await messageOf(response));
+    if (!response.ok) return;
+    const parsed = MeResponseSchema.safeParse(await response.json().catch(() => undefined));
+    if (!parsed.success) return;
+    const me = parsed.data;
+    const current = this.sessions.current();
+    if (current === undefined || current.token !== session.token) return;
+    if (me.user.id !== current.user.id || me.deviceId !== current.deviceId) return;
+    const next: DeviceSession = {
+      ...current,
+      user: me.user,
+      expiresAt: me.expiresAt,
+      // An older server omits the names: the session keeps those it had.
+      ...(me.welcomePoints === undefined ? {} : { welcomePoints: me.welcomePoints }),
+    };
+    if (JSON.stringify(next) === JSON.stringify(current)) return;
+    await this.sessions.save(next);
+  }
+
+  /**
+   * PULL10, I8: the form drafts of the households a scope removal took off the device (recorded
+   * in the removal's transaction, `meta.removedDraftOwners`) are removed, then forgotten. A
+   * failure leaves them recorded for the next run; it never fails this one.
+   */
+  private async removeDraftsOfRemovedHouseholds(): Promise<void> {
+    try {
+      const owners = await readRemovedDraftOwners(this.db);
+      if (owners.length === 0) return;
+      await this.options.drafts?.removeDraftsOf(new Set(owners));
+      await forgetRemovedDraftOwners(this.db, owners);
+    } catch {
+      // Retried at the start of the next run.
+    }
+  }
+
   // ------------------------------------------------------------------ sync
 
   /**
-   * One full run: push everything, pull everything, push what appeared meanwhile.
+   * One full run: refresh the session (AUTH10), push everything, pull everything, push what
+   * appeared meanwhile.
    * @throws SyncError (nothing is ever discarded: a failed run is simply retried)
    */
   async sync(onProgress?: (progress: PullProgress) => void): Promise<SyncReport> {
@@ -430,14 +499,21 @@ export class SyncClient {
     if (session === undefined) throw new SyncError('not-logged-in', 'Log in to sync');
     const report: SyncReport = { pushed: 0, pulled: 0, rebased: 0, quarantined: [], refed: 0, at: 0 };
     try {
+      // Drafts left by a run that stopped between a scope removal and their removal.
+      await this.removeDraftsOfRemovedHouseholds();
+      await this.refreshSession(session);
       await this.sendDeviceLabel(session);
       await this.pushAll(session, report);
       await this.pullAll(session, report, onProgress);
+      // PULL10: the drafts of households the pull removed go as soon as the pull has committed.
+      await this.removeDraftsOfRemovedHouseholds();
       // Changes made during the pull (or re-fed after a server restore) go out in the same run.
       await this.pushAll(session, report);
       // PULL10: households that left the scope with unsent changes go once those are pushed.
-      await retryScopeRemovals(this.db);
+      if ((await retryScopeRemovals(this.db)) > 0) await this.removeDraftsOfRemovedHouseholds();
     } catch (error) {
+      // A page that removed households may have committed before the failure.
+      await this.removeDraftsOfRemovedHouseholds();
       if (error instanceof DeviceSwitchedError) throw new SyncError('not-logged-in', error.message);
       // Scenario 33: a newer app wrote this device's database; retrying cannot help.
       if (toStorageError(error)?.code === 'outdated') {

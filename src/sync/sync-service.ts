@@ -19,7 +19,13 @@ import type { Conflict } from '../domain/sync/protocol';
 import type { AdminApiOptions } from './admin-api';
 import type { DeviceSession, LastUser } from './session-store';
 import { SessionStore } from './session-store';
-import { type FetchLike, type PullProgress, SyncClient, type SyncReport } from './sync-client';
+import {
+  type DraftsPort,
+  type FetchLike,
+  type PullProgress,
+  SyncClient,
+  type SyncReport,
+} from './sync-client';
 import {
   type SchedulerEnv,
   type SchedulerEvents,
@@ -90,6 +96,8 @@ export interface CreateSyncServiceOptions {
   deviceLabel?: () => Promise<string | undefined>;
   /** The device record outside the dossier database (scenario 34): kept current from here. */
   deviceRecord?: DeviceRecordPort;
+  /** The form drafts: a household that leaves the device's scope takes its drafts (PULL10). */
+  drafts?: DraftsPort;
 }
 
 export interface SyncServiceWithClient extends SyncService {
@@ -113,6 +121,7 @@ export function createSyncService(options: CreateSyncServiceOptions): SyncServic
     ...(options.now === undefined ? {} : { now: options.now }),
     ...(options.deviceLabel === undefined ? {} : { deviceLabel: options.deviceLabel }),
     ...(options.deviceRecord === undefined ? {} : { deviceRecord: options.deviceRecord }),
+    ...(options.drafts === undefined ? {} : { drafts: options.drafts }),
   });
   const adminTransport: AdminApiOptions = {
     fetch: options.fetch,

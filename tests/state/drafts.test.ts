@@ -94,3 +94,28 @@ describe('draft receipts', () => {
     expect(await createDraftRegistry(settings, repo).load('charge:rent')).toEqual({ amount: '610' });
   });
 });
+
+describe('removing the drafts of a household (PULL10)', () => {
+  it('removes the drafts naming one of the ids, after the writes in flight, and keeps the others', async () => {
+    const settings = createSettingsStore(`drafts-${Math.random()}`);
+    const drafts = createDraftRegistry(settings);
+    const forms = [
+      'household:hh-1',
+      'charge:new:hh-1',
+      'charge:row-1',
+      'household:hh-2',
+      'charge:row-2',
+      'intake:new',
+      // A segment that merely contains an id is another form's.
+      'charge:row-10',
+    ];
+    for (const formId of forms) void drafts.save(formId, { typed: formId });
+    // Not awaited: the removal waits for these writes rather than racing them.
+    expect(await drafts.removeDraftsOf(new Set(['hh-1', 'row-1']))).toBe(3);
+    const left: string[] = [];
+    for (const formId of forms) if ((await drafts.load(formId)) !== undefined) left.push(formId);
+    expect(left).toEqual(['household:hh-2', 'charge:row-2', 'intake:new', 'charge:row-10']);
+    expect(drafts.receiptFor('charge:row-1')).toBeUndefined();
+    expect(drafts.receiptFor('charge:row-2')).toBeDefined();
+  });
+});

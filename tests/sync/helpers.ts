@@ -12,11 +12,13 @@ import pg from 'pg';
 import { RelaisDb } from '../../src/db/app-db';
 import type { DeviceRecordPort } from '../../src/db/device-record';
 import { DossierRepository } from '../../src/db/repository';
+import { createSettingsStore } from '../../src/db/settings-store';
 import { type FieldsOf, ROW_SCHEMAS } from '../../src/domain/dossier/rows';
 import { mulberry32 } from '../../src/domain/seeded-random';
 import { ENTITY_NAMES, ENTITY_TABLES } from '../../src/domain/sync/entities';
 import { type PullResponse, PullResponseSchema } from '../../src/domain/sync/protocol';
 import { ROW_META_KEYS } from '../../src/domain/sync/row-meta';
+import { createDraftRegistry, type DraftRegistry } from '../../src/state/drafts';
 import { SessionStore } from '../../src/sync/session-store';
 import { type FetchLike, SyncClient } from '../../src/sync/sync-client';
 import { buildApp } from '../../sync-server/src/app';
@@ -273,6 +275,8 @@ export interface Device {
   skewMs: number;
   /** The label typed in this device's Settings (read at each login and sync, AUTH9). */
   label: string | undefined;
+  /** The device's form drafts (a settings store of its own), when made with `drafts: true`. */
+  drafts: DraftRegistry | undefined;
 }
 
 export async function makeDevice(
@@ -289,6 +293,8 @@ export async function makeDevice(
     dbName?: string;
     /** The device record kept outside the dossier database (scenario 34), built on `db`. */
     deviceRecord?: (db: RelaisDb) => DeviceRecordPort;
+    /** Form drafts in a settings store of the device's own, wired to the client as in boot.tsx. */
+    drafts?: boolean;
   } = {},
 ): Promise<Device> {
   dbCounter += 1;
@@ -305,6 +311,7 @@ export async function makeDevice(
     transport,
     skewMs: options.skewMs ?? 0,
     label: options.deviceName,
+    drafts: undefined,
     repository: undefined as unknown as DossierRepository,
     client: undefined as unknown as SyncClient,
   };
@@ -319,6 +326,14 @@ export async function makeDevice(
     ...(options.pullLimit === undefined ? {} : { pullLimit: options.pullLimit }),
     deviceLabel: async () => device.label,
     ...(options.deviceRecord === undefined ? {} : { deviceRecord: options.deviceRecord(db) }),
+    ...(options.drafts === true
+      ? {
+          drafts: {
+            removeDraftsOf: (ids: ReadonlySet<string>) =>
+              (device.drafts as DraftRegistry).removeDraftsOf(ids),
+          },
+        }
+      : {}),
   });
   device.repository = new DossierRepository(db, {
     now,
@@ -326,6 +341,9 @@ export async function makeDevice(
     currentUserId: () => device.client.currentUserId(),
     appVersion: '1.0.0',
   });
+  if (options.drafts === true) {
+    device.drafts = createDraftRegistry(createSettingsStore(`${db.name}-settings`), device.repository);
+  }
   if (options.login !== false) await device.client.login(options.username ?? 'admin', PASSWORD);
   return device;
 }

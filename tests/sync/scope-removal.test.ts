@@ -5,11 +5,14 @@
  * of its scope equals the server's); a change such a device made before it heard of the move is
  * quarantined on the server for a coordinator (not refused: the device's sync would otherwise be
  * stuck behind it forever); and a household with an unsent change stays until that change is
- * pushed.
+ * pushed. The form drafts typed for the household (and their receipts) leave with it, and only
+ * those (I8: the device keeps nothing of a household outside its scope).
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { readDraftReceipt, recordDraftReceipt } from '../../src/db/draft-receipts';
 import { applyPullPage, readMeta, retryScopeRemovals, SYNC_META } from '../../src/db/sync-apply';
 import type { Cursor } from '../../src/domain/sync/protocol';
+import type { DraftRegistry } from '../../src/state/drafts';
 import {
   applicantFields,
   DATABASE_URL,
@@ -51,7 +54,7 @@ for (const engine of ENGINES) {
       ]);
       await server.inject('POST', '/api/admin/welcome-points', { id: WP_B, name: 'Point B' }, admin);
       coordinator = await makeDevice(server, 'coordinator', { username: 'coord' });
-      volunteer = await makeDevice(server, 'volunteer', { username: 'vol' });
+      volunteer = await makeDevice(server, 'volunteer', { username: 'vol', drafts: true });
       devices.push(coordinator, volunteer);
       const ids: string[] = [];
       for (const amount of [40_000, 50_000]) {
@@ -76,6 +79,143 @@ for (const engine of ENGINES) {
       if (charge === undefined) throw new Error('no charge');
       return charge;
     }
+
+    /**
+     * Drafts typed on the volunteer's device: forms of the moved household (named by the
+     * household or by one of its rows), of the household that stays, and two naming neither.
+     * The moved household's charge form and the other's each have a saved receipt.
+     */
+    async function typeDrafts(): Promise<Record<string, string>> {
+      const member = await volunteer.db.members.where('householdId').equals(moved).first();
+      const forms: Record<string, string> = {
+        movedHousehold: `household:${moved}`,
+        movedNewMember: `member:new:${moved}`,
+        movedMember: `member:${member?.id}`,
+        movedCharge: `charge:${(await chargeOf(volunteer, moved)).id}`,
+        movedScenario: `scenarios:params:${moved}`,
+        staysHousehold: `household:${stays}`,
+        staysNewMember: `member:new:${stays}`,
+        staysCharge: `charge:${(await chargeOf(volunteer, stays)).id}`,
+        newDossier: 'intake:new',
+        settings: 'device-settings',
+      };
+      const drafts = volunteer.drafts as DraftRegistry;
+      for (const [name, formId] of Object.entries(forms)) void drafts.save(formId, { typed: name });
+      await drafts.flushAll();
+      for (const formId of [forms.movedCharge, forms.staysCharge] as string[]) {
+        await recordDraftReceipt(volunteer.db, { formId, token: 'an-older-draft' });
+      }
+      return forms;
+    }
+
+    /** The names of the drafts still on the volunteer's device, in typing order. */
+    async function draftsLeft(forms: Record<string, string>): Promise<string[]> {
+      const drafts = volunteer.drafts as DraftRegistry;
+      const left: string[] = [];
+      for (const [name, formId] of Object.entries(forms)) {
+        if ((await drafts.load(formId)) !== undefined) left.push(name);
+      }
+      return left;
+    }
+
+    const STAYING = ['staysHousehold', 'staysNewMember', 'staysCharge', 'newDossier', 'settings'];
+    const EVERY_DRAFT = [
+      'movedHousehold',
+      'movedNewMember',
+      'movedMember',
+      'movedCharge',
+      'movedScenario',
+      ...STAYING,
+    ];
+
+    it('takes the household’s form drafts and their receipts with it, and no other', async () => {
+      const forms = await typeDrafts();
+      await coordinator.repository.updateFields('household', moved, { welcomePointId: WP_B } as never);
+      await coordinator.client.sync();
+
+      await volunteer.client.sync();
+      expect(await rowsOf(volunteer, moved)).toBe(0);
+      expect(await draftsLeft(forms)).toEqual(STAYING);
+      expect(await (volunteer.drafts as DraftRegistry).count()).toBe(STAYING.length);
+      expect(await readDraftReceipt(volunteer.db, forms.movedCharge as string)).toBeUndefined();
+      expect(await readDraftReceipt(volunteer.db, forms.staysCharge as string)).toBe('an-older-draft');
+      expect(await readMeta(volunteer.db, SYNC_META.removedDraftOwners)).toBeUndefined();
+    });
+
+    it('a removal deferred by an unsent change takes the drafts in the run that pushes it', async () => {
+      await volunteer.repository.updateFields('charge', (await chargeOf(volunteer, moved)).id, {
+        amountCents: 41_000,
+      });
+      const forms = await typeDrafts();
+      await coordinator.repository.updateFields('household', moved, { welcomePointId: WP_B } as never);
+      await coordinator.client.sync();
+
+      // A pull before the change is pushed: the household waits, and so do its drafts.
+      const session = volunteer.sessions.current();
+      if (session === undefined) throw new Error('not signed in');
+      const report = { pushed: 0, pulled: 0, rebased: 0, quarantined: [], refed: 0, at: 0 };
+      await volunteer.client.pullAll(session, report);
+      expect(await readMeta(volunteer.db, SYNC_META.deferredScopeRemovals)).toEqual([moved]);
+      expect(await rowsOf(volunteer, moved)).toBe(3);
+      expect(await draftsLeft(forms)).toEqual(EVERY_DRAFT);
+
+      // The next run pushes the change (quarantined); the household and its drafts go.
+      const next = await volunteer.client.sync();
+      expect(next.quarantined.map((q) => q.householdId)).toEqual([moved]);
+      expect(await rowsOf(volunteer, moved)).toBe(0);
+      expect(await draftsLeft(forms)).toEqual(STAYING);
+      expect(await readDraftReceipt(volunteer.db, forms.movedCharge as string)).toBeUndefined();
+      expect(await readMeta(volunteer.db, SYNC_META.removedDraftOwners)).toBeUndefined();
+    });
+
+    it('retryScopeRemovals at the end of a run takes the drafts with the household', async () => {
+      await volunteer.repository.updateFields('charge', (await chargeOf(volunteer, moved)).id, {
+        amountCents: 41_000,
+      });
+      const forms = await typeDrafts();
+      const cursor = (await readMeta<Cursor>(volunteer.db, SYNC_META.pullCursor)) ?? 'c1.1.0';
+      const page = {
+        changes: [],
+        scopeRemovals: [{ householdId: moved, seq: 10_000 }],
+        nextCursor: cursor,
+        hasMore: false,
+        deviceLastSeq: 0,
+        serverTime: server.clock.now(),
+      };
+      expect((await applyPullPage(volunteer.db, page, server.clock.now())).removed).toBe(0);
+      expect(await draftsLeft(forms)).toEqual(EVERY_DRAFT);
+      // The change has gone (pushed and acknowledged): the run's pull brings nothing, and
+      // retryScopeRemovals, at its end, removes the household.
+      await volunteer.db.outbox.clear();
+      await volunteer.client.sync();
+      expect(await rowsOf(volunteer, moved)).toBe(0);
+      expect(await readMeta(volunteer.db, SYNC_META.deferredScopeRemovals)).toBeUndefined();
+      expect(await draftsLeft(forms)).toEqual(STAYING);
+      expect(await readMeta(volunteer.db, SYNC_META.removedDraftOwners)).toBeUndefined();
+    });
+
+    it('drafts left by a run that stopped right after the removal go at the next run', async () => {
+      const forms = await typeDrafts();
+      const cursor = (await readMeta<Cursor>(volunteer.db, SYNC_META.pullCursor)) ?? 'c1.1.0';
+      const page = {
+        changes: [],
+        scopeRemovals: [{ householdId: moved, seq: 10_000 }],
+        nextCursor: cursor,
+        hasMore: false,
+        deviceLastSeq: 0,
+        serverTime: server.clock.now(),
+      };
+      // The page's transaction commits; the run stops before the drafts are removed.
+      expect((await applyPullPage(volunteer.db, page, server.clock.now())).removed).toBe(1);
+      expect(await draftsLeft(forms)).toEqual(EVERY_DRAFT);
+      const owners = await readMeta<string[]>(volunteer.db, SYNC_META.removedDraftOwners);
+      expect(owners).toContain(moved);
+      expect(owners).not.toContain(stays);
+
+      await volunteer.client.sync();
+      expect(await draftsLeft(forms)).toEqual(STAYING);
+      expect(await readMeta(volunteer.db, SYNC_META.removedDraftOwners)).toBeUndefined();
+    });
 
     it('leaves the old welcome point’s device, and its unsent change goes to quarantine', async () => {
       // The volunteer changes both rents offline; meanwhile the coordinator moves one household.
