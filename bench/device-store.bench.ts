@@ -9,13 +9,11 @@
  * The data is written by a small page bundled from the real src/db code (seed.ts) and served from
  * the app's origin, so the app opens the very database it wrote.
  */
-import { rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { build } from 'esbuild';
+import { rmSync } from 'node:fs';
 import { buildApp, launchBrowser, startServer, tempDir } from '../tests/e2e/harness';
 import { type BenchResult, median, withTarget } from './bench-types';
+import { installSeedPage, seedInBrowser } from './browser-seed';
 
-const ROOT = new URL('../', import.meta.url).pathname;
 const DOSSIERS = 2_000;
 const COLD_STARTS = 7;
 const SEARCHES = ['mar', 'ber', 'dup', 'lou', 'tho'];
@@ -83,33 +81,16 @@ const PROBE = `
 export async function run(): Promise<BenchResult[]> {
   const distDir = tempDir('bench-dist');
   await buildApp(distDir, 'bench-device-store');
-  const seedBundle = await build({
-    stdin: { contents: SEED_PAGE, resolveDir: ROOT, loader: 'ts' },
-    bundle: true,
-    format: 'esm',
-    minify: true,
-    write: false,
-    define: { 'process.env.NODE_ENV': '"production"' },
-  });
-  writeFileSync(join(distDir, 'bench-seed.js'), seedBundle.outputFiles[0]?.text ?? '');
-  writeFileSync(
-    join(distDir, 'bench-seed.html'),
-    '<!doctype html><html lang="fr"><title>seed</title><script type="module" src="/bench-seed.js"></script></html>',
-  );
+  await installSeedPage(distDir, SEED_PAGE);
   const server = await startServer(distDir);
   const browser = await launchBrowser();
   try {
     const { context } = browser;
-    const seedPage = await context.newPage();
-    await seedPage.goto(`${server.url}/bench-seed.html`);
-    await seedPage.waitForFunction(() => 'seed' in window);
-    const seeded = (await seedPage.evaluate(
-      (n) => (window as never as { seed(n: number): Promise<unknown> }).seed(n),
+    const { page: seedPage, seeded } = await seedInBrowser<{ rows: number; seedMs: number }>(
+      context,
+      server.url,
       DOSSIERS,
-    )) as {
-      rows: number;
-      seedMs: number;
-    };
+    );
 
     // Install the app (service worker) once online, then go offline for every measured start.
     const app = await context.newPage();

@@ -29,7 +29,7 @@
  * The PDFs are checked: %PDF, and pdftotext finds the 20 creditors in the Banque de France one.
  */
 import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
@@ -42,6 +42,7 @@ import {
   waitForServiceWorkerControl,
 } from '../tests/e2e/harness';
 import { type BenchResult, median, withTarget } from './bench-types';
+import { installSeedPage, seedInBrowser } from './browser-seed';
 
 const ROOT = new URL('../', import.meta.url).pathname;
 /** 3 debts of the fixture + 17 more: 20 debts, each with its own creditor. */
@@ -83,7 +84,7 @@ const TRIVIAL = {
   fileName: 'reference-moteur', sections: [{ blocks: [{ kind: 'paragraph', text: LINE }] }],
 };
 
-// src/state/documents/documents-model.ts downloadBlob, line for line.
+// src/state/download.ts downloadBlob, line for line.
 function downloadBlob(blob, fileName) {
   const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
@@ -241,15 +242,7 @@ export async function run(): Promise<BenchResult[]> {
   const distDir = tempDir('bench-dist');
   const outDir = tempDir('bench-documents');
   await buildApp(distDir, 'bench-documents');
-  const [seedBundle, referenceBundle] = await Promise.all([
-    build({
-      stdin: { contents: SEED_PAGE, resolveDir: ROOT, loader: 'ts' },
-      bundle: true,
-      format: 'esm',
-      minify: true,
-      write: false,
-      define: { 'process.env.NODE_ENV': '"production"' },
-    }),
+  const [referenceBundle] = await Promise.all([
     build({
       stdin: { contents: REFERENCE_SCRIPT, resolveDir: ROOT, loader: 'ts' },
       bundle: true,
@@ -260,12 +253,8 @@ export async function run(): Promise<BenchResult[]> {
       define: { 'process.env.NODE_ENV': '"production"' },
       logLevel: 'error',
     }),
+    installSeedPage(distDir, SEED_PAGE),
   ]);
-  writeFileSync(join(distDir, 'bench-seed.js'), seedBundle.outputFiles[0]?.text ?? '');
-  writeFileSync(
-    join(distDir, 'bench-seed.html'),
-    '<!doctype html><html lang="fr"><title>seed</title><script type="module" src="/bench-seed.js"></script></html>',
-  );
   // The kit chunk and the font files, as the build named them (the service worker precaches them).
   const manifest = JSON.parse(readFileSync(join(distDir, '.vite', 'manifest.json'), 'utf8')) as Record<
     string,
@@ -283,13 +272,11 @@ export async function run(): Promise<BenchResult[]> {
   const browser = await launchBrowser();
   try {
     const { context } = browser;
-    const seedPage = await context.newPage();
-    await seedPage.goto(`${server.url}/bench-seed.html`);
-    await seedPage.waitForFunction(() => 'seed' in window);
-    const householdId = (await seedPage.evaluate(
-      (n) => (window as never as { seed(n: number): Promise<string> }).seed(n),
+    const { page: seedPage, seeded: householdId } = await seedInBrowser<string>(
+      context,
+      server.url,
       EXTRA_DEBTS,
-    )) as string;
+    );
     await seedPage.close();
 
     // Install the app while online, then stop the server and cut the network.

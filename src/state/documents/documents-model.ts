@@ -16,6 +16,7 @@ import { HouseholdDocumentSchema } from '../../domain/dossier/dossier-meta';
 import type { PatchOf } from '../../domain/dossier/rows';
 import type { EntityName } from '../../domain/sync/entities';
 import { createDebouncedText } from '../debounced-text';
+import { downloadBlob } from '../download';
 import type { DraftReceipt, DraftRegistry } from '../drafts';
 import type { DossierModel } from '../workspace/dossier-model';
 import { describeWriteError } from '../workspace/workspace-model';
@@ -101,18 +102,6 @@ export function withoutLegacyFields(draft: Record<string, string>): Record<strin
     out[key] = value;
   }
   return out;
-}
-
-export function downloadBlob(blob: Blob, fileName: string): void {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.rel = 'noopener';
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
 export function createDocumentsModel(deps: DocumentsModelDeps) {

@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { t } from '../../../i18n/i18n';
 import type { MessageKey } from '../../../i18n/messages-fr';
 import { useAppState } from '../../../state/app-state';
+import { downloadBlob } from '../../../state/download';
 import { exportFileName, exportText } from '../../../state/intake/transfer-file';
 import { describeWriteError } from '../../../state/workspace/workspace-model';
 
@@ -10,20 +11,6 @@ type ExportStatus =
   | { kind: 'working' }
   | { kind: 'done'; file: string; count: number }
   | { kind: 'failed'; reason: string };
-
-/** Hands a text to the browser as a file download. */
-function download(text: string, fileName: string): void {
-  const blob = new Blob([text], { type: 'application/json' });
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.rel = 'noopener';
-  document.body.appendChild(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
 
 /** Exports some dossiers (or all) to a relais-<date>.json file, and says what the file holds. */
 export function ExportButton({ ids, label }: { ids: readonly string[] | 'all'; label: MessageKey }) {
@@ -35,7 +22,7 @@ export function ExportButton({ ids, label }: { ids: readonly string[] | 'all'; l
     try {
       const { text, count } = await exportText(workspace, ids);
       const file = exportFileName(workspace.today());
-      download(text, file);
+      downloadBlob(new Blob([text], { type: 'application/json' }), file);
       setStatus({ kind: 'done', file, count });
     } catch (cause) {
       setStatus({ kind: 'failed', reason: describeWriteError(cause) });
