@@ -11,7 +11,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readDraftReceipt, recordDraftReceipt } from '../../src/db/draft-receipts';
 import { applyPullPage, readMeta, retryScopeRemovals, SYNC_META } from '../../src/db/sync-apply';
-import type { Cursor } from '../../src/domain/sync/protocol';
+import type { Cursor, PullResponse } from '../../src/domain/sync/protocol';
 import type { DraftRegistry } from '../../src/state/drafts';
 import {
   applicantFields,
@@ -28,6 +28,19 @@ const WP_B = 'wp-b';
 const ENGINES: Engine[] = DATABASE_URL ? ['sqlite', 'postgres'] : ['sqlite'];
 
 /** Rows the device holds for a household, every table. */
+/** A pull page, from the device's current cursor, that only says `householdId` left its scope. */
+async function removalPage(device: Device, householdId: string, serverTime: number): Promise<PullResponse> {
+  const cursor = (await readMeta<Cursor>(device.db, SYNC_META.pullCursor)) ?? 'c1.1.0';
+  return {
+    changes: [],
+    scopeRemovals: [{ householdId, seq: 10_000 }],
+    nextCursor: cursor,
+    hasMore: false,
+    deviceLastSeq: 0,
+    serverTime,
+  };
+}
+
 async function rowsOf(device: Device, householdId: string): Promise<number> {
   const counts = await Promise.all([
     device.db.households.where('id').equals(householdId).count(),
@@ -173,15 +186,7 @@ for (const engine of ENGINES) {
         amountCents: 41_000,
       });
       const forms = await typeDrafts();
-      const cursor = (await readMeta<Cursor>(volunteer.db, SYNC_META.pullCursor)) ?? 'c1.1.0';
-      const page = {
-        changes: [],
-        scopeRemovals: [{ householdId: moved, seq: 10_000 }],
-        nextCursor: cursor,
-        hasMore: false,
-        deviceLastSeq: 0,
-        serverTime: server.clock.now(),
-      };
+      const page = await removalPage(volunteer, moved, server.clock.now());
       expect((await applyPullPage(volunteer.db, page, server.clock.now())).removed).toBe(0);
       expect(await draftsLeft(forms)).toEqual(EVERY_DRAFT);
       // The change has gone (pushed and acknowledged): the run's pull brings nothing, and
@@ -196,15 +201,7 @@ for (const engine of ENGINES) {
 
     it('drafts left by a run that stopped right after the removal go at the next run', async () => {
       const forms = await typeDrafts();
-      const cursor = (await readMeta<Cursor>(volunteer.db, SYNC_META.pullCursor)) ?? 'c1.1.0';
-      const page = {
-        changes: [],
-        scopeRemovals: [{ householdId: moved, seq: 10_000 }],
-        nextCursor: cursor,
-        hasMore: false,
-        deviceLastSeq: 0,
-        serverTime: server.clock.now(),
-      };
+      const page = await removalPage(volunteer, moved, server.clock.now());
       // The page's transaction commits; the run stops before the drafts are removed.
       expect((await applyPullPage(volunteer.db, page, server.clock.now())).removed).toBe(1);
       expect(await draftsLeft(forms)).toEqual(EVERY_DRAFT);
@@ -251,15 +248,7 @@ for (const engine of ENGINES) {
       await volunteer.repository.updateFields('charge', (await chargeOf(volunteer, moved)).id, {
         amountCents: 41_000,
       });
-      const cursor = (await readMeta<Cursor>(volunteer.db, SYNC_META.pullCursor)) ?? null;
-      const page = {
-        changes: [],
-        scopeRemovals: [{ householdId: moved, seq: 10_000 }],
-        nextCursor: cursor ?? 'c1.1.0',
-        hasMore: false,
-        deviceLastSeq: 0,
-        serverTime: server.clock.now(),
-      };
+      const page = await removalPage(volunteer, moved, server.clock.now());
       const applied = await applyPullPage(volunteer.db, page, server.clock.now());
       expect(applied.removed).toBe(0);
       expect(await rowsOf(volunteer, moved)).toBe(3);
