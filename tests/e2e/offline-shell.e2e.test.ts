@@ -47,7 +47,11 @@ describe('The PWA shell offline, in Chromium', () => {
     await page.goto(`${server.url}/settings`);
     await page.getByRole('heading', { level: 1, name: 'Réglages' }).waitFor();
     expect(await page.getByTestId('app-build').textContent()).toBe('e2e-offline');
-    expect(await page.getByTestId('server-state').textContent()).toBe('Injoignable pour le moment');
+    // The page asks the server when it opens ("Vérification…"); the failed request's answer
+    // comes after the heading is painted.
+    await expect
+      .poll(() => page.getByTestId('server-state').textContent(), { timeout: 10_000 })
+      .toBe('Injoignable pour le moment');
 
     const deep = await context.newPage();
     await deep.goto(`${server.url}/dossiers?welcome=lens`);
