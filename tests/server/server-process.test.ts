@@ -177,13 +177,14 @@ describe('a real start', () => {
         .on('error', reject);
     });
 
-    const started = Date.now();
     const download = await received;
     expect(download).toEqual({ status: 200, bytes: 48 * 1024 * 1024 });
     const { code } = await run.exit;
+    // Exit 0 is close() finishing: the keep-alive connection (Fastify keeps one 72 s) was closed
+    // once idle. Had the server waited for it, the 10 s forced exit would have ended it with 1 and
+    // its error line. Not an elapsed time: a busy machine may take seconds to move 48 MB.
     expect(code).toBe(0);
-    // Well under the 10 s forced-exit timeout: the server did not wait for keep-alive to expire.
-    expect(Date.now() - started).toBeLessThan(5000);
+    expect(run.stdout() + run.stderr()).not.toContain('shutdown took more than 10 s');
     agent.destroy();
   }, 30_000);
 
