@@ -67,7 +67,8 @@ export const postgresEngine: Engine = {
   async make() {
     const schema = `relais_sync_${process.pid}_${randomBytes(4).toString('hex')}`;
     const open = (applicationName?: string): RelaisStore => {
-      if (applicationName === undefined) return new PostgresStore({ connectionString: DATABASE_URL ?? '', schema });
+      if (applicationName === undefined)
+        return new PostgresStore({ connectionString: DATABASE_URL ?? '', schema });
       const url = new URL(DATABASE_URL ?? '');
       url.searchParams.set('application_name', applicationName);
       return new PostgresStore({ connectionString: url.toString(), schema });
