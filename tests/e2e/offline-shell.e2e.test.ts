@@ -47,7 +47,10 @@ describe('The PWA shell offline, in Chromium', () => {
     await page.goto(`${server.url}/settings`);
     await page.getByRole('heading', { level: 1, name: 'Réglages' }).waitFor();
     expect(await page.getByTestId('app-build').textContent()).toBe('e2e-offline');
-    expect(await page.getByTestId('server-state').textContent()).toBe('Injoignable pour le moment');
+    // The page opens on "checking" and asks /api/health in an effect: wait for the answer.
+    await expect
+      .poll(() => page.getByTestId('server-state').textContent(), { timeout: 15_000 })
+      .toBe('Injoignable pour le moment');
 
     const deep = await context.newPage();
     await deep.goto(`${server.url}/dossiers?welcome=lens`);
