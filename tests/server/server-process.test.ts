@@ -52,6 +52,25 @@ async function freePort(): Promise<number> {
   return address.port;
 }
 
+/**
+ * Starts the server on a port that was free a moment ago and waits for its "listening" line; if
+ * another process took the port before the server's listen (it then stops, naming PORT), tries
+ * again on another one.
+ */
+async function startListening(vars: Record<string, string>): Promise<{ run: Run; port: number }> {
+  for (let attempt = 1; ; attempt += 1) {
+    const port = await freePort();
+    running = startServer({ PORT: String(port), ...vars });
+    const run = running;
+    await waitFor(() => run.stdout().includes('Relais listening') || run.child.exitCode !== null, 20_000);
+    if (run.stdout().includes('Relais listening')) return { run, port };
+    await run.exit;
+    if (!/^Configuration error: PORT \d+ cannot be used/.test(run.stderr()) || attempt >= 5) {
+      throw new Error(`the server did not start: ${run.stderr()}`);
+    }
+  }
+}
+
 async function waitFor(condition: () => boolean, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!condition()) {
@@ -141,14 +160,11 @@ describe('bad configuration stops the server with one line naming the variable',
 
 describe('a real start', () => {
   it('serves /api/health, then finishes an in-flight response and exits 0 on SIGTERM', async () => {
-    const port = await freePort();
     const dist = makeFakeDist(temp.dir);
     // Big enough that the response cannot sit entirely in socket buffers while the client waits.
     writeFileSync(join(dist, 'assets', 'big-abc123.bin'), Buffer.alloc(48 * 1024 * 1024, 1));
     const dataDir = join(temp.dir, 'data');
-    running = startServer({ PORT: String(port), DATA_DIR: dataDir, STATIC_DIR: dist, LOG_LEVEL: 'warn' });
-    const run = running;
-    await waitFor(() => run.stdout().includes('Relais listening'), 20_000);
+    const { run, port } = await startListening({ DATA_DIR: dataDir, STATIC_DIR: dist, LOG_LEVEL: 'warn' });
     expect(run.stdout()).toContain(
       `Relais listening on http://127.0.0.1:${port} (store: sqlite at ${join(dataDir, 'relais.sqlite')})`,
     );
@@ -201,15 +217,11 @@ describe('a real start', () => {
         await admin.query(`CREATE SCHEMA ${schema}`);
         const url = new URL(process.env.DATABASE_URL ?? '');
         url.searchParams.set('options', `-c search_path=${schema}`);
-        const port = await freePort();
-        running = startServer({
-          PORT: String(port),
+        const { run, port } = await startListening({
           DATA_DIR: join(temp.dir, 'data'),
           DATABASE_URL: url.toString(),
           LOG_LEVEL: 'warn',
         });
-        const run = running;
-        await waitFor(() => run.stdout().includes('Relais listening'), 20_000);
         expect(run.stdout()).toMatch(/\(store: postgres 127\.0\.0\.1:\d+\/\w+\)/);
         const health = await get(port, '/api/health');
         expect(JSON.parse(health.body)).toMatchObject({
