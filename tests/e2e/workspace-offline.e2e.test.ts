@@ -619,7 +619,14 @@ describe('Issue 5 workspace, offline from the first step, in Chromium', () => {
             await p.getByRole('table', { name: 'Les scénarios côte à côte (montants en euros)' }).waitFor();
           },
         },
-        { path: `/dossiers/${householdId}/documents`, heading: 'Claire Martin · Documents' },
+        {
+          path: `/dossiers/${householdId}/documents`,
+          heading: 'Claire Martin · Documents',
+          // The screen loads its document kit after the heading: check the screen, not its loading line.
+          ready: async (p) => {
+            await p.getByRole('group', { name: 'Quel document ?' }).waitFor();
+          },
+        },
         { path: `/dossiers/${householdId}/followup`, heading: 'Claire Martin · Suivi' },
       ];
       const found: Record<string, unknown> = {};
