@@ -93,11 +93,13 @@ async function startServerOnce(staticDir: string): Promise<StartAttempt> {
     output += chunk.toString();
   });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  // 'close' comes after the output streams end: the refusal line is in `output` by then.
+  const closed = new Promise<void>((resolve) => child.once('close', () => resolve()));
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 30_000;
   for (;;) {
     if (child.exitCode !== null) {
-      await exited;
+      await closed;
       rmSync(dataDir, { recursive: true, force: true });
       return { ok: false, portTaken: /Configuration error: PORT \d+ cannot be used/.test(output), output };
     }

@@ -19,6 +19,8 @@ interface Run {
   stdout: () => string;
   stderr: () => string;
   exit: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  /** After the exit and the end of stdout and stderr ('exit' can come before the last output). */
+  closed: Promise<void>;
 }
 
 function startServer(vars: Record<string, string>): Run {
@@ -39,7 +41,8 @@ function startServer(vars: Record<string, string>): Run {
     code: code as number | null,
     signal: signal as NodeJS.Signals | null,
   }));
-  return { child, stdout: () => stdout, stderr: () => stderr, exit };
+  const closed = once(child, 'close').then(() => undefined);
+  return { child, stdout: () => stdout, stderr: () => stderr, exit, closed };
 }
 
 async function freePort(): Promise<number> {
@@ -64,7 +67,7 @@ async function startListening(vars: Record<string, string>): Promise<{ run: Run;
     const run = running;
     await waitFor(() => run.stdout().includes('Relais listening') || run.child.exitCode !== null, 20_000);
     if (run.stdout().includes('Relais listening')) return { run, port };
-    await run.exit;
+    await run.closed;
     if (!/^Configuration error: PORT \d+ cannot be used/.test(run.stderr()) || attempt >= 5) {
       throw new Error(`the server did not start: ${run.stderr()}`);
     }
@@ -113,6 +116,7 @@ describe('bad configuration stops the server with one line naming the variable',
   async function expectRefusal(vars: Record<string, string>, variable: string): Promise<string> {
     running = startServer({ DATA_DIR: join(temp.dir, 'data'), PORT: String(await freePort()), ...vars });
     const { code } = await running.exit;
+    await running.closed;
     expect(code).not.toBe(0);
     const lines = running.stderr().trim().split('\n');
     expect(lines).toHaveLength(1);
@@ -200,6 +204,7 @@ describe('a real start', () => {
     // once idle. Had the server waited for it, the 10 s forced exit would have ended it with 1 and
     // its error line. Not an elapsed time: a busy machine may take seconds to move 48 MB.
     expect(code).toBe(0);
+    await run.closed;
     expect(run.stdout() + run.stderr()).not.toContain('shutdown took more than 10 s');
     agent.destroy();
   }, 30_000);

@@ -105,7 +105,8 @@ async function startServer(): Promise<typeof server> {
     child.stderr?.on('data', (chunk: Buffer) => {
       output += chunk.toString();
     });
-    const exited = new Promise((resolve) => child.once('exit', resolve));
+    // 'close' comes after the output streams end: the refusal line is in `output` by then.
+    const closed = new Promise((resolve) => child.once('close', resolve));
     const url = `http://127.0.0.1:${port}`;
     const deadline = Date.now() + 30_000;
     while (!output.includes(`Relais listening on ${url} `)) {
@@ -114,7 +115,7 @@ async function startServer(): Promise<typeof server> {
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
     if (child.exitCode === null) return { url, child, dir };
-    await exited;
+    await closed;
     rmSync(dir, { recursive: true, force: true });
     const portTaken = /Configuration error: PORT \d+ cannot be used/.test(output);
     if (!portTaken || attempt >= 5) throw new Error(`the server exited early: ${output}`);
