@@ -10,5 +10,9 @@ export default defineConfig({
     fileParallelism: false,
     testTimeout: 120_000,
     hookTimeout: 180_000,
+    // expect.poll waits 1 s by default: a loaded machine can stall Chromium longer than that
+    // between an action and its effect (an IndexedDB read, a render after paint). The poll still
+    // returns as soon as the condition holds, and fails if it never does.
+    expect: { poll: { timeout: 15_000 } },
   },
 });

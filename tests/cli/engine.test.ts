@@ -238,7 +238,8 @@ describe('parameter supplements through the commands', () => {
   });
 });
 
-describe('engine CLI process', () => {
+// Each spawn starts npx and tsx: seconds on a busy machine, over Vitest's 5 s default per test.
+describe('engine CLI process', { timeout: 60_000 }, () => {
   it('reads stdin and writes the result on stdout', () => {
     const { status, json } = spawnEngine(
       'rsa',

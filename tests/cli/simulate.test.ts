@@ -80,6 +80,7 @@ describe('engine simulate', () => {
     expect(out.output).toMatchObject({ feasible: false, months: 12, writeOffCents: 1_220_000 - 12 * 33_838 });
   });
 
+  // Two spawns of npx and tsx: seconds each on a busy machine, over Vitest's 5 s default per test.
   it('runs through the CLI (exit 0) and exits 2 with a JSON error on invalid input', () => {
     const ok = spawnEngine(JSON.stringify(exampleA));
     expect(ok.status).toBe(0);
@@ -104,7 +105,7 @@ describe('engine simulate', () => {
         'policy',
       ].sort(),
     );
-  });
+  }, 60_000);
 
   it('refuses duplicate debt ids and a moratorium over 24 months', () => {
     const out = runEngineCommand('simulate', {

@@ -125,3 +125,42 @@ export async function syncNow(page: Page): Promise<void> {
     .toContain('Dernière synchronisation');
   await expect.poll(async () => status.textContent(), { timeout: 20_000 }).not.toContain('en cours');
 }
+
+interface DraftWrites {
+  issued: number;
+  committed: number;
+}
+
+/**
+ * From the page's next load on, counts the app's draft writes (puts of `draft:…` keys in
+ * IndexedDB, as idb-keyval issues them) and how many of them have committed.
+ */
+export async function countDraftWrites(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const counts: DraftWrites = { issued: 0, committed: 0 };
+    (window as unknown as { __draftWrites: DraftWrites }).__draftWrites = counts;
+    const put = IDBObjectStore.prototype.put;
+    IDBObjectStore.prototype.put = function (this: IDBObjectStore, value: unknown, key?: IDBValidKey) {
+      const request = put.call(this, value, key);
+      if (typeof key === 'string' && key.startsWith('draft:')) {
+        counts.issued += 1;
+        this.transaction.addEventListener('complete', () => {
+          counts.committed += 1;
+        });
+      }
+      return request;
+    };
+  });
+}
+
+/**
+ * Waits until the page has issued at least `keystrokes` draft writes (one per keystroke: a form
+ * that waited for a pause would issue fewer and fail here) and every one has committed. A crash
+ * after this tests what the app saved, not whether IndexedDB finished a write started 1 ms before.
+ */
+export async function waitForDraftWrites(page: Page, keystrokes: number): Promise<void> {
+  await page.waitForFunction((n) => {
+    const counts = (window as unknown as { __draftWrites?: DraftWrites }).__draftWrites;
+    return counts !== undefined && counts.issued >= n && counts.committed === counts.issued;
+  }, keystrokes);
+}

@@ -133,6 +133,8 @@ describe('Documents produced offline, in Chromium', () => {
     await page.getByRole('radio', { name: 'Fiche budget pour la personne' }).check();
     await page.getByRole('button', { name: 'Imprimer' }).click();
     await page.getByText('Document envoyé à l’impression. Il est noté dans le suivi du dossier.').waitFor();
+    // The print dialog opens in an effect (after paint), which may come after that message.
+    await page.waitForFunction(() => (window as never as { __printed: string[] }).__printed.length > 0);
     const printed = (await page.evaluate(
       () => (window as never as { __printed: string[] }).__printed,
     )) as string[];

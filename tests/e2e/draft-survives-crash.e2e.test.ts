@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { countDraftWrites, waitForDraftWrites } from './app-helpers';
 import { useE2eApp, waitForServiceWorkerControl } from './harness';
 
 describe('Typed input survives a crashed page, in Chromium', () => {
@@ -6,6 +7,7 @@ describe('Typed input survives a crashed page, in Chromium', () => {
 
   it('finds the draft after the renderer is killed in the middle of typing, offline', async () => {
     const { context, server, page } = app;
+    await countDraftWrites(page);
     await page.goto(`${server.url}/settings`);
     await page.getByRole('heading', { level: 1, name: 'Réglages' }).waitFor();
     await waitForServiceWorkerControl(page);
@@ -13,6 +15,8 @@ describe('Typed input survives a crashed page, in Chromium', () => {
 
     // Typed key by key, as a person does; no save button pressed.
     await page.getByLabel('Nom de l’appareil').pressSequentially('Tablette Roubaix', { delay: 15 });
+    // A draft per keystroke, all committed: the crash must not race the last write's commit.
+    await waitForDraftWrites(page, 'Tablette Roubaix'.length);
     // Kill the renderer: no unload handler, no chance to save anything more.
     const crashed = page.waitForEvent('crash');
     const cdp = await context.newCDPSession(page);

@@ -61,7 +61,22 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
+/**
+ * Starts the server on a port that was free a moment ago. Another process (a parallel CI run, an
+ * outgoing connection's ephemeral port) can take it between the probe and the server's listen:
+ * then the server refuses to start, naming PORT, and this tries again on another free port.
+ */
 export async function startServer(staticDir: string): Promise<RunningServer> {
+  for (let attempt = 1; ; attempt += 1) {
+    const started = await startServerOnce(staticDir);
+    if (started.ok) return started.server;
+    if (!started.portTaken || attempt >= 5) throw new Error(`server exited early: ${started.output}`);
+  }
+}
+
+type StartAttempt = { ok: true; server: RunningServer } | { ok: false; portTaken: boolean; output: string };
+
+async function startServerOnce(staticDir: string): Promise<StartAttempt> {
   const port = await freePort();
   const dataDir = tempDir('data');
   // Node itself with the tsx loader (not npx), so SIGTERM reaches the server and not a wrapper.
@@ -77,32 +92,37 @@ export async function startServer(staticDir: string): Promise<RunningServer> {
   child.stderr?.on('data', (chunk: Buffer) => {
     output += chunk.toString();
   });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  // 'close' comes after the output streams end: the refusal line is in `output` by then.
+  const closed = new Promise<void>((resolve) => child.once('close', () => resolve()));
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 30_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`server exited early: ${output}`);
-    try {
-      const response = await fetch(`${url}/api/health`);
-      if (response.ok) break;
-    } catch {
-      // not listening yet
+    if (child.exitCode !== null) {
+      await closed;
+      rmSync(dataDir, { recursive: true, force: true });
+      return { ok: false, portTaken: /Configuration error: PORT \d+ cannot be used/.test(output), output };
     }
+    // Its own line, not /api/health: on a port taken meanwhile, another server could answer.
+    if (output.includes(`Relais listening on ${url} `)) break;
     if (Date.now() > deadline) throw new Error(`server did not start: ${output}`);
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   let stopping: Promise<void> | null = null;
   return {
-    url,
-    process: child,
-    dataDir,
-    stop: () => {
-      stopping ??= (async () => {
-        if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
-        await exited;
-        rmSync(dataDir, { recursive: true, force: true });
-      })();
-      return stopping;
+    ok: true,
+    server: {
+      url,
+      process: child,
+      dataDir,
+      stop: () => {
+        stopping ??= (async () => {
+          if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+          await exited;
+          rmSync(dataDir, { recursive: true, force: true });
+        })();
+        return stopping;
+      },
     },
   };
 }

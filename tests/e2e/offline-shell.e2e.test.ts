@@ -47,10 +47,9 @@ describe('The PWA shell offline, in Chromium', () => {
     await page.goto(`${server.url}/settings`);
     await page.getByRole('heading', { level: 1, name: 'Réglages' }).waitFor();
     expect(await page.getByTestId('app-build').textContent()).toBe('e2e-offline');
-    // The page asks the server when it opens ("Vérification…"); the failed request's answer
-    // comes after the heading is painted.
+    // The page opens on "checking" and asks /api/health in an effect: wait for the answer.
     await expect
-      .poll(() => page.getByTestId('server-state').textContent(), { timeout: 10_000 })
+      .poll(() => page.getByTestId('server-state').textContent(), { timeout: 15_000 })
       .toBe('Injoignable pour le moment');
 
     const deep = await context.newPage();

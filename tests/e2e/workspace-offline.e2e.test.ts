@@ -14,7 +14,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { diagnose } from '../../src/domain/budget/diagnose';
 import type { IsoDate } from '../../src/domain/dates';
 import { type Household, HouseholdSchema } from '../../src/domain/household/household';
-import { axeViolations } from './app-helpers';
+import { axeViolations, countDraftWrites, waitForDraftWrites } from './app-helpers';
 import { useE2eApp, waitForServiceWorkerControl } from './harness';
 
 // ------------------------------------------------------------------ the household, as typed
@@ -619,7 +619,14 @@ describe('Issue 5 workspace, offline from the first step, in Chromium', () => {
             await p.getByRole('table', { name: 'Les scénarios côte à côte (montants en euros)' }).waitFor();
           },
         },
-        { path: `/dossiers/${householdId}/documents`, heading: 'Claire Martin · Documents' },
+        {
+          path: `/dossiers/${householdId}/documents`,
+          heading: 'Claire Martin · Documents',
+          // The screen loads its document kit after the heading: check the screen, not its loading line.
+          ready: async (p) => {
+            await p.getByRole('group', { name: 'Quel document ?' }).waitFor();
+          },
+        },
         { path: `/dossiers/${householdId}/followup`, heading: 'Claire Martin · Suivi' },
       ];
       const found: Record<string, unknown> = {};
@@ -644,12 +651,15 @@ describe('Issue 5 workspace, offline from the first step, in Chromium', () => {
     const { context, server } = app;
     expect(householdId).not.toBe('');
     await page.setViewportSize({ width: 1280, height: 800 });
+    await countDraftWrites(page);
     await page.goto(`${server.url}/dossiers/${householdId}/debts`);
     await page.getByRole('heading', { level: 1, name: 'Claire Martin · Dettes' }).waitFor();
     const form = region(page, 'Dettes').getByRole('group', { name: 'Ajouter une dette' });
     await field(form, 'Créancier').selectOption({ label: 'Office HLM' });
-    // Typed key by key, no button pressed; then the renderer dies.
+    // Typed key by key, no button pressed; then the renderer dies, once every keystroke's draft
+    // has committed (the crash must not race the last write's commit).
     await field(form, 'Capital restant dû').pressSequentially('2 750,40', { delay: 15 });
+    await waitForDraftWrites(page, '2 750,40'.length);
     const crashed = page.waitForEvent('crash');
     const cdp = await context.newCDPSession(page);
     void cdp.send('Page.crash').catch(() => {});

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createSettingsStore } from '../../src/db/settings-store';
 import { createDebouncedText } from '../../src/state/debounced-text';
 import { createDraftRegistry, type DraftReceipt } from '../../src/state/drafts';
@@ -25,13 +25,25 @@ function setup(outcome: () => boolean = () => true) {
 }
 
 describe('a free-text field written after a pause', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
   it('writes the row once per pause, not once per keystroke, with the draft receipt, then drops the draft', async () => {
+    // The pause is the field's own timer: a fake clock makes "20 ms between keystrokes" exact, so
+    // a slow draft write on a busy machine cannot open a 30 ms pause in the middle of the typing.
+    // Only setTimeout is faked; fake-indexeddb schedules with setImmediate, which stays real.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     const { settings, writes, make } = setup();
     const { field } = make();
     const sentence = 'Perte d’emploi en mars';
-    for (let i = 1; i <= sentence.length; i += 1) await field.edit(sentence.slice(0, i));
+    for (let i = 1; i <= sentence.length; i += 1) {
+      await field.edit(sentence.slice(0, i));
+      // Less than the 30 ms pause, but 440 ms in all: a timer not restarted by each keystroke fires.
+      await vi.advanceTimersByTimeAsync(20);
+    }
     expect(writes).toEqual([]);
-    await pause(80);
+    await vi.advanceTimersByTimeAsync(10);
     expect(writes.map((w) => w.text)).toEqual([sentence]);
     expect(writes[0]?.receipt).toMatchObject({ formId: 'cause:h1', token: expect.any(String) });
     expect(await settings.get('draft:cause:h1')).toBeUndefined();

@@ -44,7 +44,9 @@ describe('device record kept by the sync service (scenario 34)', () => {
     const record = () => settings.get<DeviceRecord>(DEVICE_RECORD_KEY);
 
     await repository.createHousehold(householdFields(), [applicantFields()]);
-    await vi.waitFor(async () => expect((await record())?.pendingCount).toBe(2));
+    // The record follows the outbox through a live query: wait as long as the screens do (5 s),
+    // not vi.waitFor's 1 s default, which a busy machine can exceed.
+    await vi.waitFor(async () => expect((await record())?.pendingCount).toBe(2), { timeout: 5_000 });
     expect((await record())?.lastSyncAt).toBeNull();
 
     await service.login('admin', 'correct horse battery');

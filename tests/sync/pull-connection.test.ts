@@ -174,7 +174,8 @@ describe('ADR 0008: pull pages through a relaxed-durability connection', () => {
     );
     try {
       // The live query has delivered its first (empty) value before the pull starts.
-      await expect.poll(() => seen.length).toBeGreaterThan(0);
+      // 5 s as the screens wait (tests/setup-dom.ts), not expect.poll's 1 s default.
+      await expect.poll(() => seen.length, { timeout: 5_000 }).toBeGreaterThan(0);
       expect(seen[0]).toEqual([0, 0, 0]);
       await client.sync();
       expect([await db.households.count(), await db.charges.count()]).toEqual([3, 3]);

@@ -11,7 +11,9 @@ function dueAtStart(p: { amountCents: number; balanceAfterCents: number }): numb
   return p.amountCents + p.balanceAfterCents;
 }
 
-describe('simulateSchedule on random portfolios (fast-check)', () => {
+// 200 random portfolios of up to 12 debts over up to 96 months: 2-3 s for some properties on an
+// idle machine, so Vitest's 5 s default would fail them on a busy one (the speed is benched).
+describe('simulateSchedule on random portfolios (fast-check)', { timeout: 60_000 }, () => {
   it('pays exactly the capacity while debts remain, never more, and nothing in moratorium months', () => {
     fc.assert(
       fc.property(requestArb, (request) => {

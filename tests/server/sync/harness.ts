@@ -26,8 +26,15 @@ export const DATABASE_URL = process.env.DATABASE_URL;
 
 export interface Engine {
   name: 'sqlite' | 'postgres';
-  /** A fresh, migrated database; `open` gives another connection (another "server process"). */
-  make(): Promise<{ store: RelaisStore; open: () => RelaisStore; destroy: () => Promise<void> }>;
+  /**
+   * A fresh, migrated database; `open` gives another connection (another "server process"),
+   * whose PostgreSQL sessions carry `applicationName` when given (to find them in pg_stat_activity).
+   */
+  make(): Promise<{
+    store: RelaisStore;
+    open: (applicationName?: string) => RelaisStore;
+    destroy: () => Promise<void>;
+  }>;
 }
 
 export const sqliteEngine: Engine = {
@@ -59,7 +66,13 @@ export const postgresEngine: Engine = {
   name: 'postgres',
   async make() {
     const schema = `relais_sync_${process.pid}_${randomBytes(4).toString('hex')}`;
-    const open = (): RelaisStore => new PostgresStore({ connectionString: DATABASE_URL ?? '', schema });
+    const open = (applicationName?: string): RelaisStore => {
+      if (applicationName === undefined)
+        return new PostgresStore({ connectionString: DATABASE_URL ?? '', schema });
+      const url = new URL(DATABASE_URL ?? '');
+      url.searchParams.set('application_name', applicationName);
+      return new PostgresStore({ connectionString: url.toString(), schema });
+    };
     const store = open();
     await store.migrate();
     return { store, open, destroy: () => dropSchema(schema) };

@@ -3,6 +3,7 @@
  * concurrent pushes get unique sequence numbers in commit order, and a device pulling all along
  * misses nothing (I6; scenario 17).
  */
+import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -31,10 +32,16 @@ describe.skipIf(!DATABASE_URL)('two server processes on one PostgreSQL', () => {
   /** Makes server A hold its push transaction open after its first mutation. */
   let holdA: Promise<void> | undefined;
 
+  /**
+   * Server A's sessions are named, so the test kills only them: every file's PostgreSQL tests share
+   * one database, and another file's transaction may be "idle in transaction" at that moment.
+   */
+  const appNameA = `relais_a_${process.pid}_${randomBytes(4).toString('hex')}`;
+
   beforeAll(async () => {
     const made = await postgresEngine.make();
-    storeA = made.store;
-    storeB = made.open();
+    storeA = made.open(appNameA);
+    storeB = made.store;
     destroy = made.destroy;
     appA = await openApp(storeA, clock, {
       sync: {
@@ -91,7 +98,8 @@ describe.skipIf(!DATABASE_URL)('two server processes on one PostgreSQL', () => {
         await new Promise((resolve) => setTimeout(resolve, 10));
         const r = await admin.query(
           `SELECT pg_terminate_backend(pid) AS ok FROM pg_stat_activity
-           WHERE datname = current_database() AND state = 'idle in transaction' AND pid <> pg_backend_pid()`,
+           WHERE datname = current_database() AND state = 'idle in transaction' AND application_name = $1`,
+          [appNameA],
         );
         killed = r.rowCount ?? 0;
       }

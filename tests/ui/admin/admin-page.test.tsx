@@ -80,27 +80,50 @@ function freePort(): Promise<number> {
   });
 }
 
-beforeAll(async () => {
-  const port = await freePort();
-  const dir = mkdtempSync(join(tmpdir(), 'relais-admin-ui-'));
+/**
+ * Starts the server on a port that was free a moment ago; if another process took it before the
+ * server's listen (the server then stops, naming PORT), tries again on another one. Ready when
+ * the server prints its own "listening" line (another server on a taken port could answer).
+ */
+async function startServer(): Promise<typeof server> {
   const env = { ...process.env };
   for (const key of Object.keys(env)) {
     if (key.startsWith('VITEST') || key === 'NODE_ENV' || key === 'DATABASE_URL') delete env[key];
   }
-  const child = spawn(process.execPath, ['--import', 'tsx', 'sync-server/src/server.ts'], {
-    cwd: process.cwd(),
-    env: { ...env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dir, STATIC_DIR: dir },
-    stdio: 'ignore',
-  });
-  server = { url: `http://127.0.0.1:${port}`, child, dir };
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error('the server exited early');
-    const up = await call('GET', '/api/health').catch(() => undefined);
-    if (up?.status === 200) break;
-    if (Date.now() > deadline) throw new Error('the server did not start');
-    await new Promise((resolve) => setTimeout(resolve, 200));
+  for (let attempt = 1; ; attempt += 1) {
+    const port = await freePort();
+    const dir = mkdtempSync(join(tmpdir(), 'relais-admin-ui-'));
+    const child = spawn(process.execPath, ['--import', 'tsx', 'sync-server/src/server.ts'], {
+      cwd: process.cwd(),
+      env: { ...env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dir, STATIC_DIR: dir },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout?.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+    });
+    child.stderr?.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+    });
+    // 'close' comes after the output streams end: the refusal line is in `output` by then.
+    const closed = new Promise((resolve) => child.once('close', resolve));
+    const url = `http://127.0.0.1:${port}`;
+    const deadline = Date.now() + 30_000;
+    while (!output.includes(`Relais listening on ${url} `)) {
+      if (child.exitCode !== null) break;
+      if (Date.now() > deadline) throw new Error(`the server did not start: ${output}`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    if (child.exitCode === null) return { url, child, dir };
+    await closed;
+    rmSync(dir, { recursive: true, force: true });
+    const portTaken = /Configuration error: PORT \d+ cannot be used/.test(output);
+    if (!portTaken || attempt >= 5) throw new Error(`the server exited early: ${output}`);
   }
+}
+
+beforeAll(async () => {
+  server = await startServer();
   // The world: the first admin, welcome point A and a volunteer there.
   expect(
     (await call('POST', '/api/setup', { username: 'admin', password: PASSWORD, displayName: 'Admin' }))

@@ -258,9 +258,10 @@ describe('Follow-up tab', () => {
   });
 
   it('a typed note survives a reload as a draft', async () => {
-    const { deps, view } = await open();
+    const { deps, state, view } = await open();
     fireEvent.input(screen.getByLabelText('Nouvelle note'), { target: { value: 'Pas fini' } });
-    await new Promise((r) => setTimeout(r, 50));
+    // The keystroke's draft write is in flight: wait for it, not for a fixed time.
+    await state.drafts.flushAll();
     view.unmount();
     render(<App state={makeTestState({ settings: deps.settings, workspace: deps.workspace }).state} />);
     await waitFor(() =>
@@ -272,13 +273,13 @@ describe('Follow-up tab', () => {
 
 describe('Follow-up drafts', () => {
   it('a half-typed appointment reopens with its text after a reload', async () => {
-    const { deps, view } = await open();
+    const { deps, state, view } = await open();
     fireEvent.click(screen.getByRole('button', { name: 'Ajouter un rendez-vous' }));
     const form = screen.getByRole('form', { name: 'Nouveau rendez-vous' });
     fireEvent.input(within(form).getByLabelText('Lieu (facultatif)'), {
       target: { value: 'CCAS de Vénissieux' },
     });
-    await new Promise((r) => setTimeout(r, 50));
+    await state.drafts.flushAll();
     view.unmount();
     render(<App state={makeTestState({ settings: deps.settings, workspace: deps.workspace }).state} />);
     const reopened = await screen.findByRole('form', { name: 'Nouveau rendez-vous' });
