@@ -13,6 +13,7 @@ import type { Mutation, MutationOp } from '../../../src/domain/sync/mutation';
 import {
   PROTOCOL_VERSION,
   type PullResponse,
+  PullResponseSchema,
   type PushResponse,
   type Role,
 } from '../../../src/domain/sync/protocol';
@@ -352,6 +353,11 @@ export class Device {
   async pull(cursor: string | null, limit?: number): Promise<PullResponse> {
     const response = await this.pullRaw(cursor, limit);
     if (response.statusCode !== 200) throw new Error(`pull: ${response.statusCode} ${response.body}`);
+    // PULL13: the server writes pages without its zod serializer; every page a test pulls is
+    // checked against the schema the device applies.
+    const parsed = PullResponseSchema.safeParse(response.json());
+    if (!parsed.success)
+      throw new Error(`pull: the page does not match PullResponseSchema: ${parsed.error.message}`);
     return response.json() as PullResponse;
   }
 
