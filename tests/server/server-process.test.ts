@@ -6,6 +6,7 @@ import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import pg from 'pg';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { freePort, PORT_TAKEN } from '../spawn-server';
 import { makeFakeDist, makeTempDir, serverEnv } from './helpers';
 
 // Runs the real entry point the way `npm run serve` does (tsx, no build step), on 127.0.0.1 only.
@@ -45,16 +46,6 @@ function startServer(vars: Record<string, string>): Run {
   return { child, stdout: () => stdout, stderr: () => stderr, exit, closed };
 }
 
-async function freePort(): Promise<number> {
-  const server = createServer();
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const address = server.address();
-  server.close();
-  if (address === null || typeof address === 'string') throw new Error('no port');
-  return address.port;
-}
-
 /**
  * Starts the server on a port that was free a moment ago and waits for its "listening" line; if
  * another process took the port before the server's listen (it then stops, naming PORT), tries
@@ -68,7 +59,7 @@ async function startListening(vars: Record<string, string>): Promise<{ run: Run;
     await waitFor(() => run.stdout().includes('Relais listening') || run.child.exitCode !== null, 20_000);
     if (run.stdout().includes('Relais listening')) return { run, port };
     await run.closed;
-    if (!/^Configuration error: PORT \d+ cannot be used/.test(run.stderr()) || attempt >= 5) {
+    if (!PORT_TAKEN.test(run.stderr()) || attempt >= 5) {
       throw new Error(`the server did not start: ${run.stderr()}`);
     }
   }

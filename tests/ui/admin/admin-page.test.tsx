@@ -6,12 +6,8 @@
  * asks first; axe-core finds nothing.
  */
 
-import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { request } from 'node:http';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import axe from 'axe-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -20,6 +16,7 @@ import { createAppState } from '../../../src/state/app-state';
 import type { FetchLike } from '../../../src/sync/sync-client';
 import { createSyncService } from '../../../src/sync/sync-service';
 import { App } from '../../../src/ui/app';
+import { type RunningServer, startServer, tempDir } from '../../spawn-server';
 import { idleSchedulerEnv } from '../../sync/idle-scheduler-env';
 import { makeTestState } from '../make-test-state';
 
@@ -27,7 +24,13 @@ import { makeTestState } from '../make-test-state';
 // 127.0.0.1): in this DOM environment Vite rewrites the server's `new URL(..., import.meta.url)`
 // file paths, so it cannot be imported here. The page talks to it over node:http.
 const PASSWORD = 'correct horse battery';
-let server: { url: string; child: ChildProcess; dir: string };
+let server: RunningServer | undefined;
+let staticDir: string | undefined;
+
+function serverUrl(): string {
+  if (server === undefined) throw new Error('the server did not start');
+  return server.url;
+}
 
 const nodeFetch: FetchLike = (input, init = {}) =>
   new Promise((resolve, reject) => {
@@ -55,7 +58,7 @@ const nodeFetch: FetchLike = (input, init = {}) =>
   });
 
 async function call(method: string, path: string, body?: unknown, token?: string) {
-  const response = await nodeFetch(`${server.url}${path}`, {
+  const response = await nodeFetch(`${serverUrl()}${path}`, {
     method,
     headers: {
       ...(body === undefined ? {} : { 'content-type': 'application/json' }),
@@ -69,61 +72,9 @@ async function call(method: string, path: string, body?: unknown, token?: string
   };
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.on('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
-
-/**
- * Starts the server on a port that was free a moment ago; if another process took it before the
- * server's listen (the server then stops, naming PORT), tries again on another one. Ready when
- * the server prints its own "listening" line (another server on a taken port could answer).
- */
-async function startServer(): Promise<typeof server> {
-  const env = { ...process.env };
-  for (const key of Object.keys(env)) {
-    if (key.startsWith('VITEST') || key === 'NODE_ENV' || key === 'DATABASE_URL') delete env[key];
-  }
-  for (let attempt = 1; ; attempt += 1) {
-    const port = await freePort();
-    const dir = mkdtempSync(join(tmpdir(), 'relais-admin-ui-'));
-    const child = spawn(process.execPath, ['--import', 'tsx', 'sync-server/src/server.ts'], {
-      cwd: process.cwd(),
-      env: { ...env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dir, STATIC_DIR: dir },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    child.stdout?.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-    });
-    child.stderr?.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-    });
-    // 'close' comes after the output streams end: the refusal line is in `output` by then.
-    const closed = new Promise((resolve) => child.once('close', resolve));
-    const url = `http://127.0.0.1:${port}`;
-    const deadline = Date.now() + 30_000;
-    while (!output.includes(`Relais listening on ${url} `)) {
-      if (child.exitCode !== null) break;
-      if (Date.now() > deadline) throw new Error(`the server did not start: ${output}`);
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-    if (child.exitCode === null) return { url, child, dir };
-    await closed;
-    rmSync(dir, { recursive: true, force: true });
-    const portTaken = /Configuration error: PORT \d+ cannot be used/.test(output);
-    if (!portTaken || attempt >= 5) throw new Error(`the server exited early: ${output}`);
-  }
-}
-
 beforeAll(async () => {
-  server = await startServer();
+  staticDir = tempDir('admin-ui');
+  server = await startServer(staticDir);
   // The world: the first admin, welcome point A and a volunteer there.
   expect(
     (await call('POST', '/api/setup', { username: 'admin', password: PASSWORD, displayName: 'Admin' }))
@@ -147,11 +98,8 @@ beforeAll(async () => {
 }, 60_000);
 
 afterAll(async () => {
-  if (server === undefined) return;
-  const exited = new Promise((resolve) => server.child.once('exit', resolve));
-  server.child.kill('SIGTERM');
-  await exited;
-  rmSync(server.dir, { recursive: true, force: true });
+  await server?.stop();
+  if (staticDir !== undefined) rmSync(staticDir, { recursive: true, force: true });
 });
 
 afterEach(() => {
@@ -164,7 +112,7 @@ async function setup(username = 'admin') {
   const service = createSyncService({
     db: base.db,
     fetch: nodeFetch,
-    baseUrl: server.url,
+    baseUrl: serverUrl(),
     appVersion: '1.2.3',
     env: idleSchedulerEnv,
   });
