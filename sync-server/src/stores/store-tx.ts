@@ -960,13 +960,16 @@ export class StoreTx {
     );
   }
 
-  /** Newest first; open ones, handled ones or all, as `status` says (QUAR3). */
+  /**
+   * Open ones, handled ones or all, as `status` says (QUAR3): newest first, the handled ones
+   * alone by when they were handled (what someone just followed up comes first).
+   */
   async listQuarantine(filter: SupervisionFilter): Promise<QuarantineView[]> {
     const rows = await this.sql.all<Row>(
       `${QUARANTINE_VIEW}
        WHERE (q.handled_at IS NULL AND $1 = 1) OR (q.handled_at IS NOT NULL AND $2 = 1)
-       ORDER BY q.received_at DESC, q.id LIMIT $3`,
-      [...statusFlags(filter.status), filter.limit],
+       ORDER BY CASE WHEN $4 = 1 THEN q.handled_at END DESC, q.received_at DESC, q.id LIMIT $3`,
+      [...statusFlags(filter.status), filter.limit, filter.status === 'handled' ? 1 : 0],
     );
     return rows.map(toQuarantine);
   }
@@ -1010,13 +1013,13 @@ export class StoreTx {
     return inserted > 0;
   }
 
-  /** Newest first; open ones, handled ones or all, as `status` says. */
+  /** Open ones, handled ones or all, as `status` says; ordered as listQuarantine. */
   async listDeviceAlerts(filter: SupervisionFilter): Promise<DeviceAlertView[]> {
     const rows = await this.sql.all<Row>(
       `${DEVICE_ALERT_VIEW}
        WHERE (a.handled_at IS NULL AND $1 = 1) OR (a.handled_at IS NOT NULL AND $2 = 1)
-       ORDER BY a.created_at DESC, a.id LIMIT $3`,
-      [...statusFlags(filter.status), filter.limit],
+       ORDER BY CASE WHEN $4 = 1 THEN a.handled_at END DESC, a.created_at DESC, a.id LIMIT $3`,
+      [...statusFlags(filter.status), filter.limit, filter.status === 'handled' ? 1 : 0],
     );
     return rows.map(toDeviceAlert);
   }

@@ -473,6 +473,68 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
         expect(await store.transaction((tx) => tx.listQuarantine({ status: 'open', limit: 10 }))).toEqual([]);
       });
 
+      it('[QUAR3] lists the handled items by when they were handled, latest first', async () => {
+        const store = open();
+        await store.migrate();
+        await store.transaction(async (tx) => {
+          await tx.insertUser(user('u1', 'anne'));
+          for (const [id, receivedAt] of [
+            ['q-old', 1_000],
+            ['q-new', 2_000],
+          ] as const) {
+            await tx.insertQuarantine({
+              id,
+              deviceId: 'd1',
+              seq: receivedAt,
+              mutationId: `m-${id}`,
+              userId: 'u1',
+              householdId: 'h1',
+              entity: 'charge',
+              reason: 'schema-invalid',
+              detail: 'amountCents: too small',
+              payload: {},
+              receivedAt,
+            });
+          }
+          for (const [id, createdAt] of [
+            ['a-old', 1_000],
+            ['a-new', 2_000],
+          ] as const) {
+            await tx.insertDeviceAlert({
+              id,
+              userId: 'u1',
+              newDeviceId: `dev-${id}`,
+              previousDeviceId: 'd-old',
+              reason: 'recent-activity',
+              previousLastSeenAt: 500,
+              previousLastSeq: 1,
+              createdAt,
+              handledAt: null,
+              handledBy: null,
+            });
+          }
+          // The older ones are followed up last.
+          await tx.markQuarantineHandled('q-new', { userId: 'u1', at: 5_000 });
+          await tx.markQuarantineHandled('q-old', { userId: 'u1', at: 6_000 });
+          await tx.markDeviceAlertHandled('a-new', { userId: 'u1', at: 5_000 });
+          await tx.markDeviceAlertHandled('a-old', { userId: 'u1', at: 6_000 });
+        });
+        const ids = async (status: 'handled' | 'all') =>
+          store.transaction(async (tx) => [
+            (await tx.listQuarantine({ status, limit: 10 })).map((q) => q.id),
+            (await tx.listDeviceAlerts({ status, limit: 10 })).map((a) => a.id),
+          ]);
+        expect(await ids('handled')).toEqual([
+          ['q-old', 'q-new'],
+          ['a-old', 'a-new'],
+        ]);
+        // "All" stays in the order things arrived, newest first.
+        expect(await ids('all')).toEqual([
+          ['q-new', 'q-old'],
+          ['a-new', 'a-old'],
+        ]);
+      });
+
       it('[AUTH3] keeps login failure times per key, shared by two connections, cleared and pruned', async () => {
         const a = open();
         await a.migrate();
