@@ -96,18 +96,52 @@ export async function pushCreates(
   };
 }
 
+/** An account a test created, as the login page and the header know it. */
+export interface TestAccount {
+  username: string;
+  /** Shown in the header once signed in ("Connecté : <displayName>"). */
+  displayName: string;
+}
+
+/** The first admin, the account a test creates with POST /api/setup. */
+export const FIRST_ADMIN: TestAccount = { username: 'admin', displayName: 'Admin Relais' };
+
 /**
- * Signs in on the login page as the first admin (`admin`, shown as "Admin Relais": the account
- * a test creates with POST /api/setup), then waits for the service worker (for offline use).
+ * Signs in on the login page (as the first admin unless told otherwise), then waits for the
+ * service worker (for offline use).
  */
-export async function signIn(page: Page, url: string): Promise<void> {
+export async function signIn(page: Page, url: string, account: TestAccount = FIRST_ADMIN): Promise<void> {
   await page.goto(`${url}/login`);
-  await page.getByLabel('Identifiant').fill('admin');
+  await page.getByLabel('Identifiant').fill(account.username);
   await page.getByLabel('Mot de passe').fill(PASSWORD);
   await page.getByRole('button', { name: 'Se connecter' }).click();
-  await page.getByTestId('sync-status').getByText('Connecté : Admin Relais').waitFor();
+  await page.getByTestId('sync-status').getByText(`Connecté : ${account.displayName}`).waitFor();
   // The app must open offline later: wait until the service worker controls the page.
   await waitForServiceWorkerControl(page);
+}
+
+/** The new-dossier form's applicant and household, as a volunteer types them. */
+export interface NewDossier {
+  firstName: string;
+  lastName: string;
+  birthDate: string;
+  departement: string;
+  /** The "Logement" option's label. */
+  housing: string;
+}
+
+/** Fills the new-dossier form (on /dossiers/new), creates the dossier and waits for its page. */
+export async function createDossier(page: Page, dossier: NewDossier): Promise<void> {
+  const person = page.getByRole('group', { name: 'Personne 1', exact: true });
+  await person.getByLabel('Prénom', { exact: true }).fill(dossier.firstName);
+  await person.getByLabel('Nom', { exact: true }).fill(dossier.lastName);
+  await person.getByLabel('Date de naissance', { exact: true }).fill(dossier.birthDate);
+  await page.getByLabel('Département', { exact: true }).fill(dossier.departement);
+  await page.getByLabel('Logement', { exact: true }).selectOption({ label: dossier.housing });
+  await page.getByRole('button', { name: 'Créer le dossier' }).click();
+  await page
+    .getByRole('heading', { level: 1, name: `${dossier.firstName} ${dossier.lastName} · Accueil` })
+    .waitFor();
 }
 
 /** "Sync now" in the header, then waits until that run has succeeded and nothing is left to send. */

@@ -7,7 +7,7 @@
 import { rmSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PASSWORD, signIn } from './app-helpers';
+import { createDossier, PASSWORD, signIn } from './app-helpers';
 import { buildApp, launchBrowser, type RunningServer, startServer, tempDir } from './harness';
 
 async function api(url: string, method: string, path: string, body?: unknown, token?: string) {
@@ -85,14 +85,13 @@ describe('Scenario 34 in Chromium: the dossier database is evicted', () => {
     await browser.context.setOffline(true);
     await page.goto(`${server.url}/dossiers/new`);
     await page.getByRole('heading', { level: 1, name: 'Nouveau dossier' }).waitFor();
-    const person = page.getByRole('group', { name: 'Personne 1', exact: true });
-    await person.getByLabel('Prénom', { exact: true }).fill('Sophie');
-    await person.getByLabel('Nom', { exact: true }).fill('Durand');
-    await person.getByLabel('Date de naissance', { exact: true }).fill('1979-01-20');
-    await page.getByLabel('Département', { exact: true }).fill('62');
-    await page.getByLabel('Logement', { exact: true }).selectOption({ label: 'Hébergé gratuitement' });
-    await page.getByRole('button', { name: 'Créer le dossier' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Sophie Durand · Accueil' }).waitFor();
+    await createDossier(page, {
+      firstName: 'Sophie',
+      lastName: 'Durand',
+      birthDate: '1979-01-20',
+      departement: '62',
+      housing: 'Hébergé gratuitement',
+    });
     await expect.poll(() => status.textContent(), { timeout: 20_000 }).toContain('2 modifications à envoyer');
     await expect.poll(async () => (await deviceRecord(page))?.pendingCount, { timeout: 20_000 }).toBe(2);
     const record = await deviceRecord(page);

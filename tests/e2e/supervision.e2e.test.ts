@@ -7,7 +7,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import { expect, it } from 'vitest';
-import { api, axeViolations, PASSWORD, pushCreates } from './app-helpers';
+import { householdFields } from '../household-fixture';
+import { api, axeViolations, PASSWORD, pushCreates, signIn } from './app-helpers';
 import { useE2eApp } from './harness';
 
 const POISON_LABEL = 'Loyer-marqueur-e2e';
@@ -55,14 +56,7 @@ async function seed(url: string): Promise<{ householdId: string; coordinatorId: 
   const push = await pushCreates(url, { token: sam.token, deviceId, userId: sam.user.id }, householdId, [
     {
       entity: 'household',
-      patch: {
-        schemaVersion: 1,
-        territory: 'metropole',
-        departement: '69',
-        housingStatus: 'tenant',
-        status: 'intake',
-        openedOn: '2026-11-02',
-      },
+      patch: householdFields(),
     },
     {
       entity: 'charge',
@@ -85,11 +79,7 @@ it('a coordinator sees a quarantined change and marks it handled, axe-clean', as
   const logged: string[] = [];
   page.on('console', (message) => logged.push(message.text()));
 
-  await page.goto(`${url}/login`);
-  await page.getByLabel('Identifiant').fill('camille');
-  await page.getByLabel('Mot de passe').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Se connecter' }).click();
-  await page.getByTestId('sync-status').getByText('Connecté : Camille Roux').waitFor();
+  await signIn(page, url, { username: 'camille', displayName: 'Camille Roux' });
 
   await page
     .getByRole('navigation', { name: 'Navigation principale' })

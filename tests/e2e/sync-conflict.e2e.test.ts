@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { rmSync, writeFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { householdFields } from '../household-fixture';
 import { api, PASSWORD, pushCreates, signIn, syncNow } from './app-helpers';
 import { buildApp, launchBrowser, type RunningServer, startServer, tempDir } from './harness';
 
@@ -24,15 +25,7 @@ async function seedServer(url: string): Promise<{ householdId: string }> {
   const push = await pushCreates(url, device, householdId, [
     {
       entity: 'household',
-      patch: {
-        schemaVersion: 1,
-        territory: 'metropole',
-        departement: '69',
-        housingStatus: 'tenant',
-        status: 'intake',
-        openedOn: '2026-11-02',
-        phone: '04 78 00 00 00',
-      },
+      patch: { ...householdFields(), phone: '04 78 00 00 00' },
     },
     {
       entity: 'member',

@@ -5,8 +5,8 @@
  * name. axe-core finds nothing on the form.
  */
 import { describe, expect, it } from 'vitest';
-import { api, axeViolations, PASSWORD, syncNow } from './app-helpers';
-import { useE2eApp, waitForServiceWorkerControl } from './harness';
+import { api, axeViolations, createDossier, PASSWORD, signIn, syncNow } from './app-helpers';
+import { useE2eApp } from './harness';
 
 describe('Welcome point at intake, in Chromium', () => {
   const app = useE2eApp('e2e-welcome-point');
@@ -36,12 +36,7 @@ describe('Welcome point at intake, in Chromium', () => {
     );
 
     await page.setViewportSize({ width: 1280, height: 800 });
-    await page.goto(`${url}/login`);
-    await page.getByLabel('Identifiant').fill('lea');
-    await page.getByLabel('Mot de passe').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Se connecter' }).click();
-    await page.getByTestId('sync-status').getByText('Connecté : Léa Bénévole').waitFor();
-    await waitForServiceWorkerControl(page);
+    await signIn(page, url, { username: 'lea', displayName: 'Léa Bénévole' });
 
     await page.goto(`${url}/dossiers/new`);
     await page.getByRole('heading', { level: 1, name: 'Nouveau dossier' }).waitFor();
@@ -55,14 +50,13 @@ describe('Welcome point at intake, in Chromium', () => {
     expect(await select.inputValue()).toBe('wp-nord');
     expect(await axeViolations(page)).toEqual([]);
 
-    const person = page.getByRole('group', { name: 'Personne 1', exact: true });
-    await person.getByLabel('Prénom', { exact: true }).fill('Claire');
-    await person.getByLabel('Nom', { exact: true }).fill('Martin');
-    await person.getByLabel('Date de naissance', { exact: true }).fill('1984-03-02');
-    await page.getByLabel('Département', { exact: true }).fill('59');
-    await page.getByLabel('Logement', { exact: true }).selectOption({ label: 'Locataire' });
-    await page.getByRole('button', { name: 'Créer le dossier' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Claire Martin · Accueil' }).waitFor();
+    await createDossier(page, {
+      firstName: 'Claire',
+      lastName: 'Martin',
+      birthDate: '1984-03-02',
+      departement: '59',
+      housing: 'Locataire',
+    });
 
     // The push is authorised: everything is sent.
     await syncNow(page);

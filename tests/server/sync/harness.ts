@@ -21,7 +21,10 @@ import { type BuildAppOptions, buildApp } from '../../../sync-server/src/app';
 import { PostgresStore } from '../../../sync-server/src/stores/postgres-store';
 import { SqliteStore } from '../../../sync-server/src/stores/sqlite-store';
 import type { RelaisStore } from '../../../sync-server/src/stores/store';
+import { householdFields } from '../../household-fixture';
 import { makeConfig } from '../helpers';
+
+export { householdFields };
 
 export const DATABASE_URL = process.env.DATABASE_URL;
 
@@ -198,18 +201,6 @@ export async function makeWorld(app: FastifyInstance): Promise<World> {
     counsellorA: await loginOk(app, 'couns-a', 'counsellor'),
     volunteerA: await loginOk(app, 'vol-a', 'volunteer'),
     volunteerB: await loginOk(app, 'vol-b', 'volunteer'),
-  };
-}
-
-export function householdFields(welcomePointId?: string): Record<string, unknown> {
-  return {
-    schemaVersion: 1,
-    territory: 'metropole',
-    departement: '69',
-    housingStatus: 'tenant',
-    status: 'intake',
-    openedOn: '2026-11-02',
-    ...(welcomePointId === undefined ? {} : { welcomePointId }),
   };
 }
 
