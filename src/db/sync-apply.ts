@@ -487,8 +487,7 @@ async function removeUnreferencedHouseholds(db: RelaisDb, ids: readonly string[]
   );
   const owners = new Set<string>(removable);
   for (const keys of rowIds) for (const key of keys) owners.add(String(key));
-  const recorded = await readMeta<unknown>(db, SYNC_META.removedDraftOwners);
-  if (Array.isArray(recorded)) for (const id of recorded) owners.add(String(id));
+  for (const id of await readRemovedDraftOwners(db)) owners.add(id);
   await Promise.all([
     db.households.bulkDelete(removable),
     ...childTables.map((table) => db.table(table).where('householdId').anyOf(removable).delete()),

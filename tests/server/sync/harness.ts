@@ -346,10 +346,11 @@ export class Device {
     if (response.statusCode !== 200) throw new Error(`pull: ${response.statusCode} ${response.body}`);
     // PULL13: the server writes pages without its zod serializer; every page a test pulls is
     // checked against the schema the device applies.
-    const parsed = PullResponseSchema.safeParse(response.json());
+    const page = response.json() as PullResponse;
+    const parsed = PullResponseSchema.safeParse(page);
     if (!parsed.success)
       throw new Error(`pull: the page does not match PullResponseSchema: ${parsed.error.message}`);
-    return response.json() as PullResponse;
+    return page;
   }
 
   /** Pulls every page from `cursor`; returns the latest state of each row and the last page. */
