@@ -5,11 +5,12 @@
  * are on `request.auth`.
  */
 import type { FastifyInstance, FastifyRequest, onRequestAsyncHookHandler } from 'fastify';
-import { ALL_SCOPE_ROLES, type Role } from '../../../src/domain/sync/protocol';
+import type { Role } from '../../../src/domain/sync/protocol';
 import { DEFAULT_SCRYPT, type ScryptParams } from '../auth/passwords';
 import { hashToken, SESSION_EXTEND_EVERY_MS, SESSION_TTL_MS } from '../auth/sessions';
 import { databaseUnavailable, forbidden, unauthorized } from '../http-errors';
 import type { Scope, SessionRecord, UserRecord } from '../stores/store-tx';
+import { scopeOf } from '../sync/scope';
 
 export interface AuthContext {
   user: UserRecord;
@@ -27,12 +28,6 @@ declare module 'fastify' {
     /** Parameters for new password hashes (tests use cheaper ones). */
     scrypt: ScryptParams;
   }
-}
-
-export function scopeOf(user: UserRecord): Scope {
-  return ALL_SCOPE_ROLES.includes(user.role)
-    ? { all: true }
-    : { all: false, userId: user.id, welcomePointIds: user.welcomePointIds };
 }
 
 export function registerAuth(

@@ -27,7 +27,8 @@ import { databaseUnavailable, forbidden, HttpError, notFound } from '../http-err
 import { authOf, requireAuth } from '../plugins/auth';
 import type { QuarantineView } from '../stores/store-tx';
 import { applyPull, openConflicts } from '../sync/pull';
-import { applyPush, inScope, type PushOptions } from '../sync/push';
+import { applyPush, type PushOptions } from '../sync/push';
+import { inScope } from '../sync/scope';
 
 export interface SyncRoutesOptions {
   /** Test hook passed to applyPush (crash injection inside the transaction). */

@@ -4,7 +4,10 @@
  * (tests/server/stores/store.contract.ts) checks one implementation against two databases.
  */
 import type { Role } from '../../../src/domain/sync/protocol';
+import { type HouseholdScope, type Scope, type ScopeColumns, scopeSql } from '../sync/scope';
 import { placeholders, type SqlExecutor, type SqlValue } from './sql';
+
+export type { HouseholdScope, Scope };
 
 export interface UserRecord {
   id: string;
@@ -43,12 +46,6 @@ export interface SessionRecord {
   expiresAt: number;
   lastUsedAt: number;
   revokedAt: number | null;
-}
-
-export interface HouseholdScope {
-  id: string;
-  welcomePointId: string | null;
-  createdBy: string;
 }
 
 /** Who last set a field: version, device, user, HLC, server time. */
@@ -174,9 +171,6 @@ export interface DeviceAlertView extends DeviceAlertRecord {
   handledByUsername: string | null;
   handledByDisplayName: string | null;
 }
-
-/** Which households a query may see: all of them, or those of some welcome points. */
-export type Scope = { all: true } | { all: false; userId: string; welcomePointIds: readonly string[] };
 
 type Row = Record<string, unknown>;
 
@@ -330,16 +324,14 @@ function chunks<T>(items: readonly T[], size = 500): T[][] {
   return out;
 }
 
-/** SQL condition on `h` (households) for a scope, with its parameters starting at `$start`. */
-function scopeCondition(scope: Scope, start: number): { sql: string; params: SqlValue[] } {
-  if (scope.all) return { sql: '1 = 1', params: [] };
-  const own = `(h.welcome_point_id IS NULL AND h.created_by = $${start})`;
-  if (scope.welcomePointIds.length === 0) return { sql: own, params: [scope.userId] };
-  return {
-    sql: `(${own} OR h.welcome_point_id IN (${placeholders(start + 1, scope.welcomePointIds.length)}))`,
-    params: [scope.userId, ...scope.welcomePointIds],
-  };
-}
+/** The scope rule (sync/scope.ts) read on a household as it is now, `households h`. */
+const HOUSEHOLD_NOW: ScopeColumns = { welcomePointId: 'h.welcome_point_id', createdBy: 'h.created_by' };
+
+/** The scope rule read on a household as it was before a move, `scope_removals r`. */
+const HOUSEHOLD_BEFORE_MOVE: ScopeColumns = {
+  welcomePointId: 'r.old_welcome_point_id',
+  createdBy: 'r.created_by',
+};
 
 export class StoreTx {
   constructor(readonly sql: SqlExecutor) {}
@@ -657,11 +649,12 @@ export class StoreTx {
 
   /** Rows of the scope changed after `afterSeq`, in seq order, at most `limit`. */
   async rowsAfter(afterSeq: number, limit: number, scope: Scope): Promise<StoredRow[]> {
-    const cond = scopeCondition(scope, 3);
+    const params: SqlValue[] = [afterSeq, limit];
+    const inScope = scopeSql(scope, HOUSEHOLD_NOW, params);
     const rows = await this.sql.all<Row>(
       `SELECT r.* FROM sync_rows r JOIN households h ON h.id = r.household_id
-       WHERE r.seq > $1 AND ${cond.sql} ORDER BY r.seq LIMIT $2`,
-      [afterSeq, limit, ...cond.params],
+       WHERE r.seq > $1 AND ${inScope} ORDER BY r.seq LIMIT $2`,
+      params,
     );
     return rows.map(toStoredRow);
   }
@@ -690,15 +683,13 @@ export class StoreTx {
     scope: Scope,
   ): Promise<{ seq: number; householdId: string }[]> {
     if (scope.all) return [];
-    const was = scopeCondition(scope, 3)
-      .sql.replaceAll('h.welcome_point_id', 'r.old_welcome_point_id')
-      .replaceAll('h.created_by', 'r.created_by');
-    const wasParams = scopeCondition(scope, 3).params;
-    const now = scopeCondition(scope, 3 + wasParams.length);
+    const params: SqlValue[] = [afterSeq, limit];
+    const was = scopeSql(scope, HOUSEHOLD_BEFORE_MOVE, params);
+    const is = scopeSql(scope, HOUSEHOLD_NOW, params);
     const rows = await this.sql.all<Row>(
       `SELECT r.seq, r.household_id FROM scope_removals r JOIN households h ON h.id = r.household_id
-       WHERE r.seq > $1 AND ${was} AND NOT ${now.sql} ORDER BY r.seq LIMIT $2`,
-      [afterSeq, limit, ...wasParams, ...now.params],
+       WHERE r.seq > $1 AND ${was} AND NOT ${is} ORDER BY r.seq LIMIT $2`,
+      params,
     );
     return rows.map((r) => ({ seq: num(r.seq), householdId: str(r.household_id) }));
   }
@@ -711,12 +702,12 @@ export class StoreTx {
     const out = new Set<string>();
     if (scope.all || householdIds.length === 0) return out;
     for (const part of chunks([...new Set(householdIds)])) {
-      const was = scopeCondition(scope, part.length + 1);
+      const params: SqlValue[] = [...part];
+      const was = scopeSql(scope, HOUSEHOLD_BEFORE_MOVE, params);
       const rows = await this.sql.all<Row>(
         `SELECT DISTINCT r.household_id FROM scope_removals r
-         WHERE r.household_id IN (${placeholders(1, part.length)})
-           AND ${was.sql.replaceAll('h.welcome_point_id', 'r.old_welcome_point_id').replaceAll('h.created_by', 'r.created_by')}`,
-        [...part, ...was.params],
+         WHERE r.household_id IN (${placeholders(1, part.length)}) AND ${was}`,
+        params,
       );
       for (const r of rows) out.add(str(r.household_id));
     }
@@ -926,9 +917,7 @@ export class StoreTx {
       params.push(filter.status);
       where.push(`c.status = $${params.length}`);
     }
-    const cond = scopeCondition(filter.scope, params.length + 1);
-    where.push(cond.sql);
-    params.push(...cond.params);
+    where.push(scopeSql(filter.scope, HOUSEHOLD_NOW, params));
     const rows = await this.sql.all<Row>(
       `SELECT c.* FROM conflicts c JOIN households h ON h.id = c.household_id
        WHERE ${where.join(' AND ')} ORDER BY c.opened_at, c.id`,

@@ -46,6 +46,7 @@ import type {
   StoreTx,
   UserRecord,
 } from '../stores/store-tx';
+import { inScope } from './scope';
 
 export interface PushCaller {
   user: UserRecord;
@@ -86,12 +87,6 @@ export function sameValue(a: unknown, b: unknown): boolean {
   const ka = Object.keys(ra).filter((k) => ra[k] !== undefined);
   const kb = Object.keys(rb).filter((k) => rb[k] !== undefined);
   return ka.length === kb.length && ka.every((k) => sameValue(ra[k], rb[k]));
-}
-
-export function inScope(scope: Scope, household: HouseholdScope): boolean {
-  if (scope.all) return true;
-  if (household.welcomePointId === null) return household.createdBy === scope.userId;
-  return scope.welcomePointIds.includes(household.welcomePointId);
 }
 
 /** CLOCK1: a stamp more than MAX_CLOCK_AHEAD_MS ahead of the server is pulled back to that bound. */
