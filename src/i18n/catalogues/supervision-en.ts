@@ -56,7 +56,7 @@ export const supervisionEn: Record<keyof typeof supervisionFr, string> = {
   'supervision.reason.household-mismatch': 'The change puts an item in the wrong dossier.',
   'supervision.reason.append-only': 'The change tried to alter a saved note; notes cannot be changed.',
   'supervision.reason.transition-not-allowed':
-    'This change of dossier status is not allowed from its current status.',
+    'This change is not allowed from the dossier’s current state (a status that cannot follow, or a welcome point taken away): see the detail.',
   'supervision.reason.left-scope':
     'The dossier moved to another welcome point before the change arrived: the person no longer had access to it.',
   'supervision.alerts.title': 'Devices to check',

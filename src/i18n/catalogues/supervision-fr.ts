@@ -59,7 +59,7 @@ export const supervisionFr = {
   'supervision.reason.append-only':
     'La modification essayait de changer une note déjà enregistrée ; une note ne se modifie pas.',
   'supervision.reason.transition-not-allowed':
-    'Ce changement d’état du dossier n’est pas permis depuis son état actuel.',
+    'Ce changement n’est pas permis depuis l’état actuel du dossier (un état qui ne peut pas suivre, ou un point d’accueil retiré) : voyez le détail.',
   'supervision.reason.left-scope':
     'Le dossier a changé de point d’accueil avant l’arrivée de la modification : la personne n’y avait plus accès.',
   'supervision.alerts.title': 'Appareils à vérifier',

@@ -34,6 +34,7 @@ import {
 } from '../../../src/domain/sync/protocol';
 import { ROW_META_KEYS, TOMBSTONE_KEYS } from '../../../src/domain/sync/row-meta';
 import { UpcastError, upcastMutation } from '../../../src/domain/sync/upcast';
+import { clearsWelcomePoint } from '../../../src/domain/sync/welcome-point-rule';
 import { forbidden } from '../http-errors';
 import type { RelaisStore } from '../stores/store';
 import type {
@@ -341,6 +342,15 @@ function plan(batch: Batch, m: Mutation, hlc: string): Plan {
     return out;
   }
 
+  // AUTH6c (ADR 0019): a household keeps a welcome point once it has one; it moves, never to none.
+  const patchesWelcomePoint = entity === 'household' && 'welcomePointId' in m.patch;
+  if (patchesWelcomePoint && clearsWelcomePoint(data.welcomePointId, m.patch.welcomePointId)) {
+    throw new Quarantine(
+      'transition-not-allowed',
+      `household.welcomePointId: ${String(data.welcomePointId)} → none: a household keeps a welcome point once it has one`,
+    );
+  }
+
   if (m.op === 'delete') {
     if (existing.deleted) {
       // TOMB3: delete against delete converges; the first tombstone stays. The row is re-sent
@@ -562,6 +572,8 @@ function authorise(
     const patch = isRecord(m.patch) ? m.patch : {};
     if (m.entity === 'household' && 'welcomePointId' in patch) {
       const wp = patch.welcomePointId;
+      // AUTH6c: emptying the welcome point is quarantined (plan), so the household stays put.
+      if (known !== undefined && clearsWelcomePoint(known.welcomePointId, wp)) continue;
       const target: HouseholdScope = {
         id: hid,
         welcomePointId: typeof wp === 'string' ? wp : null,
