@@ -38,6 +38,8 @@ export const intakeEn: Record<keyof typeof intakeFr, string> = {
   'intake.field.welcomePoint': 'Welcome point',
   'intake.field.welcomePointHint':
     'Where the household is seen. Its team will see the dossier. “None”: only you will see it.',
+  'intake.field.welcomePointHintPlaced':
+    'Where the household is seen. Its team sees the dossier. You can choose another place, but not remove it.',
   'intake.welcomePoint.none': 'None (personal dossier)',
   'intake.welcomePoint.archived': '{name} (closed)',
   'intake.welcomePoint.notYours': '{name} (not in your list)',
@@ -69,6 +71,8 @@ export const intakeEn: Record<keyof typeof intakeFr, string> = {
   'intake.error.referralDetails': 'Say how the household came.',
   'intake.error.welcomePointNotAllowed':
     'This welcome point is not one of yours: choose one from the list, or “None”.',
+  'intake.error.welcomePointRequired':
+    'This dossier keeps a welcome point, so that its team still sees it: choose one from the list.',
   'intake.error.applicantName': 'Enter at least the last name or the first name.',
   'intake.error.noMember': 'Add at least one person.',
   'intake.error.noApplicant': 'One person must be the applicant.',

@@ -38,6 +38,8 @@ export const intakeFr = {
   'intake.field.welcomePoint': 'Point d’accueil',
   'intake.field.welcomePointHint':
     'Le lieu où le ménage est reçu. Son équipe verra le dossier. « Aucun » : vous seul le verrez.',
+  'intake.field.welcomePointHintPlaced':
+    'Le lieu où le ménage est reçu. Son équipe voit le dossier. Vous pouvez choisir un autre lieu, mais pas l’enlever.',
   'intake.welcomePoint.none': 'Aucun (dossier personnel)',
   'intake.welcomePoint.archived': '{name} (fermé)',
   'intake.welcomePoint.notYours': '{name} (pas dans votre liste)',
@@ -69,6 +71,8 @@ export const intakeFr = {
   'intake.error.referralDetails': 'Précisez comment le ménage est venu.',
   'intake.error.welcomePointNotAllowed':
     'Ce point d’accueil n’est pas un des vôtres : choisissez-en un dans la liste, ou « Aucun ».',
+  'intake.error.welcomePointRequired':
+    'Ce dossier garde un point d’accueil, pour que son équipe continue de le voir : choisissez-en un dans la liste.',
   'intake.error.applicantName': 'Indiquez au moins le nom ou le prénom.',
   'intake.error.noMember': 'Ajoutez au moins une personne.',
   'intake.error.noApplicant': 'Une personne doit être le demandeur ou la demandeuse.',

@@ -34,6 +34,7 @@ import {
   TerritorySchema,
 } from '../../domain/household/territory';
 import type { WelcomePoint } from '../../domain/sync/protocol';
+import { clearsWelcomePoint } from '../../domain/sync/welcome-point-rule';
 import type { MessageKey } from '../../i18n/messages-fr';
 import type { FieldErrors, FieldValues, Validation } from '../form-model';
 
@@ -131,11 +132,14 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
  * Checks the household fields as typed. `allowedWelcomePoints` (see `allowedWelcomePointIds`),
  * when given, are the only welcome points the household may be placed in: another one is
  * refused here, before it reaches the outbox, since the server would refuse the whole push
- * (AUTH6) and the device's sync would stay stuck behind it.
+ * (AUTH6) and the device's sync would stay stuck behind it. `placedIn`, the welcome point the
+ * household has, may be changed but not taken away (AUTH6c, ADR 0019): its colleagues would
+ * lose the dossier, and the server would quarantine the change.
  */
 export function validateHouseholdValues(
   values: Partial<Record<string, string>>,
   allowedWelcomePoints?: readonly string[],
+  placedIn?: string,
 ): Validation<HouseholdField, HouseholdIntake> {
   const errors: FieldErrors<HouseholdField> = {};
   const territory = pick(TERRITORIES, values.territory);
@@ -181,6 +185,8 @@ export function validateHouseholdValues(
     errors.welcomePointId = 'error.tooLong' satisfies MessageKey;
   else if (welcomePointId && allowedWelcomePoints && !allowedWelcomePoints.includes(welcomePointId))
     errors.welcomePointId = 'intake.error.welcomePointNotAllowed' satisfies MessageKey;
+  else if (clearsWelcomePoint(placedIn, welcomePointId))
+    errors.welcomePointId = 'intake.error.welcomePointRequired' satisfies MessageKey;
   const reference = optionalText(values.reference);
   if (reference && reference.length > 40) errors.reference = 'error.tooLong' satisfies MessageKey;
 
@@ -207,7 +213,8 @@ export function validateHouseholdValues(
 /**
  * The welcome points a household may be placed in on this device: the person's active ones, and
  * the household's current one (even archived or not the person's: keeping it never moves the
- * household). No welcome point ("none": the creator's own household) is always allowed.
+ * household). No welcome point ("none": the creator's own household) is allowed only for a
+ * household that has none yet (AUTH6c: `validateHouseholdValues` with `placedIn`).
  */
 export function allowedWelcomePointIds(
   known: readonly WelcomePoint[],

@@ -201,7 +201,8 @@ describe('Intake tab: the household’s welcome point', () => {
     );
     openAt(`/dossiers/${household.id}/intake`, test);
     const select = await welcomePointSelect();
-    expect(optionsOf(select).map(([value]) => value)).toEqual(['', 'wp-lens', 'wp-arras']);
+    // AUTH6c: a household placed in a welcome point keeps one: "none" is not offered.
+    expect(optionsOf(select).map(([value]) => value)).toEqual(['wp-lens', 'wp-arras']);
     choose(/^Point d’accueil/, 'wp-arras');
     fireEvent.click(screen.getByRole('button', { name: 'Enregistrer le ménage' }));
     expect(await screen.findByText('Enregistré sur cet appareil.')).toBeTruthy();
@@ -224,5 +225,86 @@ describe('Intake tab: the household’s welcome point', () => {
     expect(await screen.findByText(/Ce point d’accueil n’est pas un des vôtres/)).toBeTruthy();
     const row = await test.repository.getRow('household', household.id);
     expect(row).toMatchObject({ welcomePointId: 'wp-lens', reference: lyonHousehold.reference });
+  });
+
+  it('[AUTH6c] refuses to take the welcome point away (a draft left empty), next to the field, and writes nothing', async () => {
+    const test = await volunteer();
+    const { household } = await test.repository.createHousehold(
+      { ...lyonHousehold, welcomePointId: 'wp-lens' },
+      [zoe],
+    );
+    const pending = await test.repository.pendingChangeCount();
+    await test.state.drafts.save(`household:${household.id}`, { welcomePointId: '', reference: 'RL-X' });
+    await test.state.drafts.flushAll();
+    openAt(`/dossiers/${household.id}/intake`, test);
+    const select = await welcomePointSelect();
+    await waitFor(() => expect(select.value).toBe(''));
+    // The empty value shows as a choice to make, never as "none".
+    expect(optionsOf(select)).toEqual([
+      ['', 'Choisir…'],
+      ['wp-lens', 'Mairie de Lens'],
+      ['wp-arras', 'Mairie d’Arras'],
+    ]);
+    const form = select.closest('form') as HTMLElement;
+    fireEvent.click(within(form).getByRole('button', { name: 'Enregistrer le ménage' }));
+    const error = await screen.findByText(
+      'Ce dossier garde un point d’accueil, pour que son équipe continue de le voir : choisissez-en un dans la liste.',
+    );
+    expect((select.closest('.field') ?? select.parentElement)?.contains(error)).toBe(true);
+    expect(select.getAttribute('aria-invalid')).toBe('true');
+    expect(await test.repository.getRow('household', household.id)).toMatchObject({
+      welcomePointId: 'wp-lens',
+      reference: lyonHousehold.reference,
+    });
+    expect(await test.repository.pendingChangeCount()).toBe(pending);
+
+    // Choosing one of the list saves.
+    choose(/^Point d’accueil/, 'wp-arras');
+    fireEvent.click(within(form).getByRole('button', { name: 'Enregistrer le ménage' }));
+    expect(await screen.findByText('Enregistré sur cet appareil.')).toBeTruthy();
+    expect(await test.repository.getRow('household', household.id)).toMatchObject({
+      welcomePointId: 'wp-arras',
+      reference: 'RL-X',
+    });
+  });
+
+  it('[AUTH6c] words the refusal in English too', async () => {
+    const test = await volunteer();
+    locale.value = 'en';
+    const { household } = await test.repository.createHousehold(
+      { ...lyonHousehold, welcomePointId: 'wp-lens' },
+      [zoe],
+    );
+    await test.state.drafts.save(`household:${household.id}`, { welcomePointId: '' });
+    await test.state.drafts.flushAll();
+    openAt(`/dossiers/${household.id}/intake`, test);
+    const select = (await screen.findByLabelText(/^Welcome point/)) as HTMLSelectElement;
+    await waitFor(() => expect(select.value).toBe(''));
+    const form = select.closest('form') as HTMLElement;
+    fireEvent.click(within(form).getByRole('button', { name: /^Save the household/ }));
+    expect(
+      await screen.findByText(
+        'This dossier keeps a welcome point, so that its team still sees it: choose one from the list.',
+      ),
+    ).toBeTruthy();
+  });
+
+  it('[AUTH6c] a personal dossier (no welcome point yet) still offers “none”, and may be given one', async () => {
+    const test = await volunteer();
+    const { household } = await test.repository.createHousehold(
+      { ...lyonHousehold, welcomePointId: undefined },
+      [zoe],
+    );
+    openAt(`/dossiers/${household.id}/intake`, test);
+    const select = await welcomePointSelect();
+    expect(optionsOf(select)).toEqual([
+      ['', 'Aucun (dossier personnel)'],
+      ['wp-lens', 'Mairie de Lens'],
+      ['wp-arras', 'Mairie d’Arras'],
+    ]);
+    choose(/^Point d’accueil/, 'wp-lens');
+    fireEvent.click(screen.getByRole('button', { name: 'Enregistrer le ménage' }));
+    expect(await screen.findByText('Enregistré sur cet appareil.')).toBeTruthy();
+    expect((await test.repository.getRow('household', household.id))?.welcomePointId).toBe('wp-lens');
   });
 });

@@ -112,14 +112,20 @@ function welcomePointLabel(choice: WelcomePointChoice): string {
 }
 
 export interface ReferralFieldsProps extends FieldGroupProps {
-  /** The welcome points offered (state: `welcomePointChoices`); "none" is always offered first. */
+  /** The welcome points offered (state: `welcomePointChoices`), after "none" when `offerNone`. */
   welcomePoints: readonly WelcomePointChoice[];
+  /**
+   * Whether "none" is a choice: only for a household that has no welcome point yet (AUTH6c). An
+   * empty value left in a draft then shows as "choose…", with its error.
+   */
+  offerNone?: boolean;
 }
 
 /** How the household came, where it is seen (a welcome point of the person's, by name), the association's reference. */
 export function ReferralFields(props: ReferralFieldsProps) {
   const field = useField(props);
   const optional = (key: Parameters<typeof t>[0]) => `${t(key)} ${t('common.optional')}`;
+  const offerNone = props.offerNone ?? true;
   return (
     <div class="intake-grid">
       <SelectField
@@ -142,8 +148,12 @@ export function ReferralFields(props: ReferralFieldsProps) {
       <SelectField
         {...field('welcomePointId')}
         label={t('intake.field.welcomePoint')}
-        hint={t('intake.field.welcomePointHint')}
-        placeholder={t('intake.welcomePoint.none')}
+        hint={t(offerNone ? 'intake.field.welcomePointHint' : 'intake.field.welcomePointHintPlaced')}
+        {...(offerNone
+          ? { placeholder: t('intake.welcomePoint.none') }
+          : props.values.welcomePointId
+            ? {}
+            : { placeholder: t('intake.choose') })}
         options={props.welcomePoints.map((choice) => ({
           value: choice.id,
           label: welcomePointLabel(choice),

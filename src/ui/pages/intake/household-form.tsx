@@ -32,11 +32,13 @@ export function HouseholdForm({ model, household }: { model: DossierModel; house
       formId: `household:${household.id}`,
       drafts,
       initial: householdValuesOf(household),
-      // AUTH6: only the person's welcome points (or the current one) reach the outbox.
+      // AUTH6: only the person's welcome points (or the current one) reach the outbox;
+      // AUTH6c: the current one may be changed, not taken away.
       validate: (values) =>
         validateHouseholdValues(
           values,
           allowedWelcomePointIds(sync.welcomePoints.peek(), currentRef.current),
+          currentRef.current,
         ),
       save: async (value, receipt) => {
         await model.updateHousehold(householdPatch(value, before), receipt);
@@ -81,6 +83,7 @@ export function HouseholdForm({ model, household }: { model: DossierModel; house
           errors={errors}
           onEdit={edit}
           welcomePoints={welcomePointChoices(sync.welcomePoints.value, current, values.welcomePointId ?? '')}
+          offerNone={!current}
         />
         <div class="actions">
           <button type="submit" class="primary" disabled={form.status.value.kind === 'saving'}>
