@@ -100,6 +100,7 @@ for (const engine of ENGINES) {
       const colleague = await server.device(server.world.counsellorA);
       const { householdId } = await createHousehold(creator, WP_A);
       const cursor = (await colleague.pullAll()).last.nextCursor;
+      const creatorCursor = (await creator.pullAll()).last.nextCursor;
 
       const cleared = await setWelcomePoint(server, creator, householdId, null);
       expect(cleared.results.map((r) => [r.status, r.reason])).toEqual([
@@ -111,7 +112,7 @@ for (const engine of ENGINES) {
       expect(await removalsSince(colleague, cursor)).toEqual([]);
       expect(await householdsOf(colleague)).toContain(householdId);
       // The creator's device gets the server's row back (PULL9), with its welcome point.
-      const back = (await creator.pullAll()).rows.get(`household:${householdId}`);
+      const back = (await creator.pullAll(creatorCursor)).rows.get(`household:${householdId}`);
       expect(back?.welcomePointId).toBe(WP_A);
     });
 
