@@ -39,6 +39,17 @@ describe('welcome point at intake', () => {
     expect(validateHouseholdValues({ ...household, welcomePointId: 'wp-8' }).ok).toBe(true);
   });
 
+  it('[AUTH6c] a household placed in a welcome point may move to another, never to none', () => {
+    const allowed = allowedWelcomePointIds(KNOWN, 'wp-old');
+    const emptied = validateHouseholdValues({ ...household, welcomePointId: ' ' }, allowed, 'wp-old');
+    expect(emptied).toEqual({ ok: false, errors: { welcomePointId: 'intake.error.welcomePointRequired' } });
+    const moved = validateHouseholdValues({ ...household, welcomePointId: 'wp-lens' }, allowed, 'wp-old');
+    expect(moved.ok && moved.value.welcomePointId).toBe('wp-lens');
+    // A household without one yet may stay without.
+    const personal = validateHouseholdValues({ ...household, welcomePointId: '' }, allowed, undefined);
+    expect(personal.ok).toBe(true);
+  });
+
   it('a new dossier with a foreign welcome point is refused as a whole', () => {
     const values = {
       ...emptyNewDossierValues('wp-8'),
