@@ -133,3 +133,37 @@ export type DistributivePartial<T> = T extends unknown ? Partial<T> : never;
 export type FieldsOf<E extends EntityName> = DistributiveOmit<RowOf<E>, RowMetaKey>;
 /** A partial edit of an entity's fields (`undefined` removes an optional field). */
 export type PatchOf<E extends EntityName> = DistributivePartial<FieldsOf<E>>;
+
+/**
+ * Every field name a schema knows: the keys of its objects, through intersections, unions (all
+ * their options) and pipes. The server drops what is not among them from a mutation's patch
+ * before anything is decided or stored (INPUT3 in docs/sync-protocol.md).
+ */
+function fieldNamesOf(schema: z.ZodType): Set<string> {
+  if (schema instanceof z.ZodObject) return new Set(Object.keys(schema.shape));
+  if (schema instanceof z.ZodIntersection) {
+    const { left, right } = schema.def;
+    return new Set([...fieldNamesOf(left as z.ZodType), ...fieldNamesOf(right as z.ZodType)]);
+  }
+  if (schema instanceof z.ZodUnion) {
+    return new Set((schema.options as readonly z.ZodType[]).flatMap((option) => [...fieldNamesOf(option)]));
+  }
+  if (schema instanceof z.ZodPipe) return fieldNamesOf(schema.in as z.ZodType);
+  throw new TypeError(`fieldNamesOf: no field names in a ${schema.def.type} schema`);
+}
+
+/** The fields of each entity's row (sync metadata included), from its row schema. */
+export const ROW_FIELDS: Record<EntityName, ReadonlySet<string>> = {
+  household: fieldNamesOf(HouseholdRowSchema),
+  member: fieldNamesOf(MemberRowSchema),
+  resource: fieldNamesOf(ResourceRowSchema),
+  charge: fieldNamesOf(ChargeRowSchema),
+  asset: fieldNamesOf(AssetRowSchema),
+  creditor: fieldNamesOf(CreditorRowSchema),
+  debt: fieldNamesOf(DebtRowSchema),
+  note: fieldNamesOf(NoteRowSchema),
+  action: fieldNamesOf(ActionRowSchema),
+  scenario: fieldNamesOf(ScenarioRowSchema),
+  appointment: fieldNamesOf(AppointmentRowSchema),
+  consent: fieldNamesOf(ConsentRowSchema),
+};
