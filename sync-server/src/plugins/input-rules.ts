@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import type { FastifyInstance } from 'fastify';
 import { describeInputIssue, inputIssue } from '../../../src/domain/sync/input-rules';
 import { HttpError } from '../http-errors';
@@ -19,6 +20,22 @@ declare module 'fastify' {
  * domain's (src/domain/sync/input-rules.ts), the same the push applies to each mutation.
  */
 export function registerInputRules(app: FastifyInstance): void {
+  // INPUT1: a JSON body is UTF-8 (RFC 8259). Bytes that are not would be decoded as U+FFFD and
+  // stored as if the person had typed that: refused instead. Fastify's own parser does the rest
+  // (empty body, syntax, prototype poisoning), with the instance's settings.
+  const parseJson = app.getDefaultJsonParser(
+    app.initialConfig.onProtoPoisoning ?? 'error',
+    app.initialConfig.onConstructorPoisoning ?? 'error',
+  );
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (request, body, done) => {
+    const bytes = body as Buffer;
+    if (!isUtf8(bytes)) {
+      done(new HttpError(400, 'Invalid body: INPUT1: the body is not valid UTF-8'), undefined);
+      return;
+    }
+    parseJson(request, bytes.toString('utf8'), done);
+  });
   app.addHook('preValidation', async (request) => {
     const own = request.routeOptions.config.inputRulesCheckedByRoute ?? [];
     let body = request.body;

@@ -362,6 +362,47 @@ for (const engine of ENGINES) {
       expect((response.json() as { message: string }).message).toMatch(/^Invalid body: INPUT2 at deviceName/);
     });
 
+    it('[INPUT1] a JSON body that is not UTF-8 is a 400, not text silently turned into U+FFFD', async () => {
+      const device = await server.device(server.world.counsellorA);
+      const h = device.createHousehold(WP_A);
+      const text = JSON.stringify({
+        protocolVersion: PROTOCOL_VERSION,
+        schemaVersion: 2,
+        appVersion: '0.1.0',
+        deviceId: device.deviceId,
+        mutations: [h],
+      }).replace('"tenant"', '"__BYTES__"');
+      const [before, after] = text.split('__BYTES__') as [string, string];
+      // 0xC3 0x28: a two-byte sequence cut short; 0xFF never appears in UTF-8.
+      const payload = Buffer.concat([
+        Buffer.from(before),
+        Buffer.from([0xc3, 0x28, 0xff]),
+        Buffer.from(after),
+      ]);
+      const push = await server.app.inject({
+        method: 'POST',
+        url: '/api/sync/push',
+        headers: { ...bearer(device.account.token), 'content-type': 'application/json' },
+        payload,
+      });
+      expect(push.statusCode).toBe(400);
+      expect((push.json() as { message: string }).message).toBe(
+        'Invalid body: INPUT1: the body is not valid UTF-8',
+      );
+      expect(await serverRow(server.store, 'household', h.entityId)).toBeUndefined();
+      const login = await server.app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        headers: { 'content-type': 'application/json' },
+        payload: Buffer.concat([
+          Buffer.from('{"username":"vol-a'),
+          Buffer.from([0xff]),
+          Buffer.from('","password":"x","deviceId":"d"}'),
+        ]),
+      });
+      expect(login.statusCode).toBe(400);
+    });
+
     it('[INPUT3] fields the entity does not have are dropped: not stored, not in the field history, not pulled', async () => {
       const device = await server.device(server.world.counsellorA);
       const other = await server.device(server.world.volunteerA);
