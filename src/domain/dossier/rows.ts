@@ -152,18 +152,19 @@ function fieldNamesOf(schema: z.ZodType): Set<string> {
   throw new TypeError(`fieldNamesOf: no field names in a ${schema.def.type} schema`);
 }
 
-/** The fields of each entity's row (sync metadata included), from its row schema. */
-export const ROW_FIELDS: Record<EntityName, ReadonlySet<string>> = {
-  household: fieldNamesOf(HouseholdRowSchema),
-  member: fieldNamesOf(MemberRowSchema),
-  resource: fieldNamesOf(ResourceRowSchema),
-  charge: fieldNamesOf(ChargeRowSchema),
-  asset: fieldNamesOf(AssetRowSchema),
-  creditor: fieldNamesOf(CreditorRowSchema),
-  debt: fieldNamesOf(DebtRowSchema),
-  note: fieldNamesOf(NoteRowSchema),
-  action: fieldNamesOf(ActionRowSchema),
-  scenario: fieldNamesOf(ScenarioRowSchema),
-  appointment: fieldNamesOf(AppointmentRowSchema),
-  consent: fieldNamesOf(ConsentRowSchema),
-};
+const rowFields = new Map<EntityName, ReadonlySet<string>>();
+
+/**
+ * The fields of an entity's row (sync metadata included), from its row schema; computed on first
+ * use, so a schema shape fieldNamesOf does not know fails the server's push and the domain tests,
+ * never the app's start.
+ * @example rowFieldsOf('note').has('text') // true
+ */
+export function rowFieldsOf(entity: EntityName): ReadonlySet<string> {
+  let fields = rowFields.get(entity);
+  if (fields === undefined) {
+    fields = fieldNamesOf(ROW_SCHEMAS[entity]);
+    rowFields.set(entity, fields);
+  }
+  return fields;
+}

@@ -15,7 +15,7 @@
  * Any other error aborts the transaction: the route answers 503 and the client resends.
  */
 import { randomUUID } from 'node:crypto';
-import { ROW_FIELDS, ROW_SCHEMAS } from '../../../src/domain/dossier/rows';
+import { ROW_SCHEMAS, rowFieldsOf } from '../../../src/domain/dossier/rows';
 import type { EntityName } from '../../../src/domain/sync/entities';
 import {
   APPEND_ONLY_ENTITIES,
@@ -194,7 +194,7 @@ function parseMutation(raw: Record<string, unknown>, deviceId: string): Mutation
   }
   // INPUT3: a field the entity does not have is dropped here, before it can reach a row, the
   // field history or a conflict.
-  const fields = ROW_FIELDS[m.entity];
+  const fields = rowFieldsOf(m.entity);
   const patch = Object.fromEntries(Object.entries(m.patch).filter(([key]) => fields.has(key)));
   const bytes = utf8Length(JSON.stringify(patch));
   if (bytes > MAX_ROW_BYTES) {
@@ -227,7 +227,7 @@ function checkedRow(entity: EntityName, row: StoredRow): StoredRow {
       `INPUT4: the row would take ${bytes} bytes, more than ${MAX_ROW_BYTES}`,
     );
   }
-  const fields = ROW_FIELDS[entity];
+  const fields = rowFieldsOf(entity);
   const fieldMeta = Object.fromEntries(Object.entries(row.fieldMeta).filter(([key]) => fields.has(key)));
   return { ...row, data, fieldMeta };
 }
