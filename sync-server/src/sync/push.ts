@@ -237,6 +237,27 @@ function storedPayload(raw: Record<string, unknown>, issue: InputIssue | undefin
   return issue?.rule === 'INPUT2' ? depthBoundedCopy(raw) : raw;
 }
 
+/**
+ * INPUT3: a value that lost to a concurrent write never reaches the row, but the field history and
+ * the conflict (which every device of the scope pulls) keep it, so it must be one the row schema
+ * accepts in that field. Quarantines the mutation otherwise.
+ */
+function checkLosingValues(entity: EntityName, row: StoredRow, losing: ReadonlyMap<string, unknown>): void {
+  for (const [field, value] of losing) {
+    const data = { ...row.data };
+    setValue(data, field, value);
+    try {
+      checkedRow(entity, { ...row, data });
+    } catch (error) {
+      if (!(error instanceof Quarantine)) throw error;
+      throw new Quarantine(
+        error.reason,
+        `${field} (lost to a concurrent write): ${error.detail}`.slice(0, 2000),
+      );
+    }
+  }
+}
+
 /** A string from a refused mutation that may go into a text column (INPUT1), else null. */
 function columnText(value: unknown): string | null {
   return typeof value === 'string' && isAllowedText(value) ? value.slice(0, 100) : null;
@@ -327,6 +348,8 @@ function plan(batch: Batch, m: Mutation, hlc: string): Plan {
   let changed = false;
   /** The device showed a value the server did not keep: the row must reach it again (PULL9). */
   let resend = false;
+  /** Values that lost to a concurrent write: kept in the history and conflicts, so checked too. */
+  const losing = new Map<string, unknown>();
   let deleted = existing.deleted;
   const incoming = (value: unknown): ConflictValue => ({
     value: value ?? null,
@@ -457,6 +480,7 @@ function plan(batch: Batch, m: Mutation, hlc: string): Plan {
       if (wins) record(field, current, meta, 'replaced-by-concurrent-write');
       else {
         record(field, value, author, 'lost-to-concurrent-write');
+        losing.set(field, value);
         resend = true;
       }
       if (cls === 'review') {
@@ -477,6 +501,7 @@ function plan(batch: Batch, m: Mutation, hlc: string): Plan {
 
   if (!changed && out.newConflicts.length === 0 && out.joinedConflicts.length === 0) {
     if (resend) {
+      checkLosingValues(entity, existing, losing);
       out.row = { ...existing, version };
       out.result = { ...out.result, version };
       return out;
@@ -494,6 +519,7 @@ function plan(batch: Batch, m: Mutation, hlc: string): Plan {
     updatedHlc: maxHlc(existing.updatedHlc, hlc),
   };
   out.row = checkedRow(entity, row);
+  checkLosingValues(entity, out.row, losing);
   if (entity === 'household' && household !== undefined) {
     const wp = typeof out.row.data.welcomePointId === 'string' ? out.row.data.welcomePointId : null;
     if (wp !== household.welcomePointId) {

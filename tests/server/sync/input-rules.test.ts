@@ -434,6 +434,38 @@ for (const engine of ENGINES) {
       expect(seen).not.toHaveProperty('nested');
     });
 
+    it('[INPUT3][CONF2] a value that loses to a concurrent write is checked too: an invalid one is quarantined, never kept in a conflict or the history', async () => {
+      const a = await server.device(server.world.counsellorA);
+      const b = await server.device(server.world.volunteerA);
+      const h = a.createHousehold(WP_A);
+      const charge = a.create('charge', h.entityId, chargeFields());
+      await a.push([h, charge]);
+      const row = await requireServerRow(server.store, 'charge', charge.entityId);
+      b.skewMs = -60_000; // B's stamp is older: its value loses (CONF1)
+      const late = b.patch('charge', row, { amountCents: 'beaucoup' });
+      const valid = b.patch('charge', row, { amountCents: 47_000 });
+      await a.push([a.patch('charge', row, { amountCents: 50_000 })]);
+      const response = await b.push([late, valid]);
+      expect(response.results.map((r) => r.reason ?? r.status)).toEqual([
+        'schema-invalid',
+        'conflict-recorded',
+      ]);
+      const conflicts = await server.app.inject({
+        method: 'GET',
+        url: `/api/conflicts?householdId=${h.entityId}`,
+        headers: bearer(a.account.token),
+      });
+      const values = (
+        conflicts.json() as { conflicts: { values: { value: unknown }[] }[] }
+      ).conflicts.flatMap((c) => c.values.map((v) => v.value));
+      expect(values.sort()).toEqual([47_000, 50_000]);
+      const history = await server.store.transaction((tx) => tx.listFieldHistory('charge', charge.entityId));
+      expect(history.map((entry) => entry.value)).not.toContain('beaucoup');
+      expect(await requireServerRow(server.store, 'charge', charge.entityId)).toMatchObject({
+        amountCents: 50_000,
+      });
+    });
+
     it('[INPUT2][INPUT3] an unknown field holding a 3,000-deep array is quarantined, not stored', async () => {
       const device = await server.device(server.world.counsellorA);
       const h = device.createHousehold(WP_A);
