@@ -7,6 +7,7 @@ import type { Config } from './config';
 import { createLogger, PrivacyLogController } from './logger';
 import { registerAuth } from './plugins/auth';
 import { frameworkErrors, registerErrorHandler } from './plugins/error-handler';
+import { registerInputRules } from './plugins/input-rules';
 import { registerStaticApp } from './plugins/static-app';
 import { registerStore } from './plugins/store';
 import { registerZod } from './plugins/zod';
@@ -49,6 +50,7 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
     registerZod(app);
     registerStore(app, store);
     registerErrorHandler(app);
+    registerInputRules(app);
     registerAuth(app, options.now ?? Date.now, options.scrypt);
 
     await app.register(

@@ -133,3 +133,38 @@ export type DistributivePartial<T> = T extends unknown ? Partial<T> : never;
 export type FieldsOf<E extends EntityName> = DistributiveOmit<RowOf<E>, RowMetaKey>;
 /** A partial edit of an entity's fields (`undefined` removes an optional field). */
 export type PatchOf<E extends EntityName> = DistributivePartial<FieldsOf<E>>;
+
+/**
+ * Every field name a schema knows: the keys of its objects, through intersections, unions (all
+ * their options) and pipes. The server drops what is not among them from a mutation's patch
+ * before anything is decided or stored (INPUT3 in docs/sync-protocol.md).
+ */
+function fieldNamesOf(schema: z.ZodType): Set<string> {
+  if (schema instanceof z.ZodObject) return new Set(Object.keys(schema.shape));
+  if (schema instanceof z.ZodIntersection) {
+    const { left, right } = schema.def;
+    return new Set([...fieldNamesOf(left as z.ZodType), ...fieldNamesOf(right as z.ZodType)]);
+  }
+  if (schema instanceof z.ZodUnion) {
+    return new Set((schema.options as readonly z.ZodType[]).flatMap((option) => [...fieldNamesOf(option)]));
+  }
+  if (schema instanceof z.ZodPipe) return fieldNamesOf(schema.in as z.ZodType);
+  throw new TypeError(`fieldNamesOf: no field names in a ${schema.def.type} schema`);
+}
+
+const rowFields = new Map<EntityName, ReadonlySet<string>>();
+
+/**
+ * The fields of an entity's row (sync metadata included), from its row schema; computed on first
+ * use, so a schema shape fieldNamesOf does not know fails the server's push and the domain tests,
+ * never the app's start.
+ * @example rowFieldsOf('note').has('text') // true
+ */
+export function rowFieldsOf(entity: EntityName): ReadonlySet<string> {
+  let fields = rowFields.get(entity);
+  if (fields === undefined) {
+    fields = fieldNamesOf(ROW_SCHEMAS[entity]);
+    rowFields.set(entity, fields);
+  }
+  return fields;
+}

@@ -12,6 +12,7 @@ import { EntityIdSchema } from '../household/ids';
 import { UuidSchema } from '../ids';
 import { EntityNameSchema } from './entities';
 import { HlcSchema } from './hlc';
+import { checkInputRules } from './input-rules';
 import { DeviceIdSchema, EpochMsSchema, UserIdSchema } from './row-meta';
 
 // DO NOT CHANGE THE SHAPE OF A PATCH WITHOUT BUMPING THIS: the server upcasts old mutations.
@@ -46,6 +47,8 @@ const MutationObjectSchema = z.object({
 });
 
 function checkOp(m: { op: MutationOp; patch: Record<string, unknown> }, ctx: z.RefinementCtx): void {
+  // INPUT1, INPUT2: no control character, no lone surrogate, no deep nesting, in any field.
+  checkInputRules(m, ctx);
   if (m.op === 'delete' && m.patch.deleted !== true) {
     ctx.addIssue({ code: 'custom', message: 'a delete sets deleted: true', path: ['patch', 'deleted'] });
   }

@@ -105,6 +105,8 @@ export async function syncRoutes(app: FastifyInstance, options: SyncRoutesOption
     '/sync/push',
     {
       bodyLimit: MAX_PUSH_DECODED_BYTES,
+      // Each mutation is checked on its own and quarantined when it breaks INPUT1/INPUT2.
+      config: { inputRulesCheckedByRoute: ['mutations'] },
       onRequest: auth,
       preParsing: limitAndInflate,
       schema: { body: PushRequestSchema, response: { 200: PushResponseSchema } },

@@ -15,7 +15,7 @@
  * Any other error aborts the transaction: the route answers 503 and the client resends.
  */
 import { randomUUID } from 'node:crypto';
-import { ROW_SCHEMAS } from '../../../src/domain/dossier/rows';
+import { ROW_SCHEMAS, rowFieldsOf } from '../../../src/domain/dossier/rows';
 import type { EntityName } from '../../../src/domain/sync/entities';
 import {
   APPEND_ONLY_ENTITIES,
@@ -23,6 +23,15 @@ import {
   isAllowedTransition,
 } from '../../../src/domain/sync/field-classes';
 import { formatHlc, parseHlc } from '../../../src/domain/sync/hlc';
+import {
+  depthBoundedCopy,
+  describeInputIssue,
+  type InputIssue,
+  inputIssue,
+  isAllowedText,
+  MAX_ROW_BYTES,
+  utf8Length,
+} from '../../../src/domain/sync/input-rules';
 import { MUTATION_SCHEMA_VERSION, type Mutation, MutationSchema } from '../../../src/domain/sync/mutation';
 import {
   type ConflictValue,
@@ -179,15 +188,75 @@ function parseMutation(raw: Record<string, unknown>, deviceId: string): Mutation
       throw new Quarantine('invalid-patch', `${key} changes only with a delete or restore`);
     }
   }
-  return m;
+  // INPUT3: a field the entity does not have is dropped here, before it can reach a row, the
+  // field history or a conflict.
+  const fields = rowFieldsOf(m.entity);
+  const patch = Object.fromEntries(Object.entries(m.patch).filter(([key]) => fields.has(key)));
+  const bytes = utf8Length(JSON.stringify(patch));
+  if (bytes > MAX_ROW_BYTES) {
+    throw new Quarantine(
+      'invalid-patch',
+      `INPUT4: the patch takes ${bytes} bytes, more than ${MAX_ROW_BYTES}`,
+    );
+  }
+  return { ...m, patch };
 }
 
-function validateRow(entity: EntityName, row: StoredRow): void {
+/**
+ * The row to store: its fields as the row schema parsed them (INPUT3: what the schema does not
+ * know is not kept), at most MAX_ROW_BYTES of JSON (INPUT4). Quarantines a row that fails either.
+ */
+function checkedRow(entity: EntityName, row: StoredRow): StoredRow {
   const parsed = ROW_SCHEMAS[entity].safeParse(toWireRow(row));
   if (!parsed.success) {
     const detail = parsed.error.issues.map((i) => `${i.path.join('.') || '/'}: ${i.message}`).join('; ');
     throw new Quarantine('schema-invalid', detail.slice(0, 2000));
   }
+  const data: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(parsed.data as Record<string, unknown>)) {
+    if (!META_KEYS.has(key) || TOMBSTONES.has(key)) data[key] = value;
+  }
+  const bytes = utf8Length(JSON.stringify(data));
+  if (bytes > MAX_ROW_BYTES) {
+    throw new Quarantine(
+      'schema-invalid',
+      `INPUT4: the row would take ${bytes} bytes, more than ${MAX_ROW_BYTES}`,
+    );
+  }
+  const fields = rowFieldsOf(entity);
+  const fieldMeta = Object.fromEntries(Object.entries(row.fieldMeta).filter(([key]) => fields.has(key)));
+  return { ...row, data, fieldMeta };
+}
+
+/** QUAR1: the mutation as received, but never nested beyond MAX_INPUT_DEPTH (INPUT2). */
+function storedPayload(raw: Record<string, unknown>, issue: InputIssue | undefined): unknown {
+  return issue?.rule === 'INPUT2' ? depthBoundedCopy(raw) : raw;
+}
+
+/**
+ * INPUT3: a value that lost to a concurrent write never reaches the row, but the field history and
+ * the conflict (which every device of the scope pulls) keep it, so it must be one the row schema
+ * accepts in that field. Quarantines the mutation otherwise.
+ */
+function checkLosingValues(entity: EntityName, row: StoredRow, losing: ReadonlyMap<string, unknown>): void {
+  for (const [field, value] of losing) {
+    const data = { ...row.data };
+    setValue(data, field, value);
+    try {
+      checkedRow(entity, { ...row, data });
+    } catch (error) {
+      if (!(error instanceof Quarantine)) throw error;
+      throw new Quarantine(
+        error.reason,
+        `${field} (lost to a concurrent write): ${error.detail}`.slice(0, 2000),
+      );
+    }
+  }
+}
+
+/** A string from a refused mutation that may go into a text column (INPUT1), else null. */
+function columnText(value: unknown): string | null {
+  return typeof value === 'string' && isAllowedText(value) ? value.slice(0, 100) : null;
 }
 
 function fieldValue(data: Record<string, unknown>, field: string): unknown {
@@ -255,10 +324,9 @@ function plan(batch: Batch, m: Mutation, hlc: string): Plan {
       fieldMeta,
       updatedHlc: hlc,
     };
-    validateRow(entity, row);
-    out.row = row;
+    out.row = checkedRow(entity, row);
     if (entity === 'household') {
-      const wp = data.welcomePointId;
+      const wp = out.row.data.welcomePointId;
       out.household = {
         id: m.entityId,
         welcomePointId: typeof wp === 'string' ? wp : null,
@@ -276,6 +344,8 @@ function plan(batch: Batch, m: Mutation, hlc: string): Plan {
   let changed = false;
   /** The device showed a value the server did not keep: the row must reach it again (PULL9). */
   let resend = false;
+  /** Values that lost to a concurrent write: kept in the history and conflicts, so checked too. */
+  const losing = new Map<string, unknown>();
   let deleted = existing.deleted;
   const incoming = (value: unknown): ConflictValue => ({
     value: value ?? null,
@@ -415,6 +485,7 @@ function plan(batch: Batch, m: Mutation, hlc: string): Plan {
       if (wins) record(field, current, meta, 'replaced-by-concurrent-write');
       else {
         record(field, value, author, 'lost-to-concurrent-write');
+        losing.set(field, value);
         resend = true;
       }
       if (cls === 'review') {
@@ -435,6 +506,7 @@ function plan(batch: Batch, m: Mutation, hlc: string): Plan {
 
   if (!changed && out.newConflicts.length === 0 && out.joinedConflicts.length === 0) {
     if (resend) {
+      checkLosingValues(entity, existing, losing);
       out.row = { ...existing, version };
       out.result = { ...out.result, version };
       return out;
@@ -451,10 +523,10 @@ function plan(batch: Batch, m: Mutation, hlc: string): Plan {
     fieldMeta,
     updatedHlc: maxHlc(existing.updatedHlc, hlc),
   };
-  validateRow(entity, row);
-  out.row = row;
+  out.row = checkedRow(entity, row);
+  checkLosingValues(entity, out.row, losing);
   if (entity === 'household' && household !== undefined) {
-    const wp = typeof row.data.welcomePointId === 'string' ? row.data.welcomePointId : null;
+    const wp = typeof out.row.data.welcomePointId === 'string' ? out.row.data.welcomePointId : null;
     if (wp !== household.welcomePointId) {
       out.household = { ...household, welcomePointId: wp };
       out.rescope = true;
@@ -612,8 +684,16 @@ export async function applyPush(
       let lastSeq = device.lastSeq;
       const fresh = request.mutations.filter((m) => m.seq > lastSeq);
       const replayed = request.mutations.filter((m) => m.seq <= lastSeq).map((m) => m.seq);
+      // INPUT1, INPUT2: a mutation that breaks the input rules is quarantined below, and none of
+      // its values reaches a query (PostgreSQL refuses U+0000 in text: that was a 503 forever).
+      const refused = new Map<Record<string, unknown>, InputIssue>();
+      for (const m of fresh) {
+        const issue = inputIssue(m);
+        if (issue !== undefined) refused.set(m, issue);
+      }
+      const checked = fresh.filter((m) => !refused.has(m));
       const strings = (key: string): string[] =>
-        fresh.map((m) => m[key]).filter((v): v is string => typeof v === 'string');
+        fresh.map((m) => m[key]).filter((v): v is string => typeof v === 'string' && isAllowedText(v));
       const rowList = await tx.getRows(strings('entityId'));
       const rows = new Map(rowList.map((r) => [rowKey(r.entity, r.id), r]));
       const households = await tx.getHouseholds([
@@ -622,7 +702,7 @@ export async function applyPush(
       ]);
       const foreign = [...households.values()].filter((h) => !inScope(caller.scope, h)).map((h) => h.id);
       const leftScope = await tx.householdsThatLeftScope(foreign, caller.scope);
-      const outOfScope = authorise(caller, fresh, households, rows, leftScope);
+      const outOfScope = authorise(caller, checked, households, rows, leftScope);
 
       const applied = await tx.getApplied(request.deviceId, replayed);
       const seenIds = await tx.existingMutationIds(fresh.map((m) => m.mutationId));
@@ -675,7 +755,9 @@ export async function applyPush(
           result = { ...head, status: 'duplicate' };
           mutationIdToStore = null;
         } else {
+          const issue = refused.get(raw);
           try {
+            if (issue !== undefined) throw new Quarantine('invalid-mutation', describeInputIssue(issue));
             if (outOfScope.has(raw)) {
               throw new Quarantine(
                 'left-scope',
@@ -696,11 +778,11 @@ export async function applyPush(
               seq: raw.seq,
               mutationId: raw.mutationId,
               userId: caller.user.id,
-              householdId: typeof raw.householdId === 'string' ? raw.householdId : null,
-              entity: typeof raw.entity === 'string' ? raw.entity.slice(0, 100) : null,
+              householdId: columnText(raw.householdId),
+              entity: columnText(raw.entity),
               reason: error.reason,
               detail: error.detail,
-              payload: raw,
+              payload: storedPayload(raw, issue),
               receivedAt: now,
             });
             result = { ...head, status: 'quarantined', reason: error.reason };
@@ -710,7 +792,15 @@ export async function applyPush(
                 ? batch.rows.get(rowKey(raw.entity, raw.entityId))
                 : undefined;
             // Not for a household that left the device's scope: the device drops it (PULL10).
-            if (existing !== undefined && error.reason !== 'left-scope') {
+            // Nor for a household outside it: a refused mutation (INPUT1, INPUT2) was never
+            // authorised (AUTH6).
+            const owner = existing === undefined ? undefined : batch.households.get(existing.householdId);
+            if (
+              existing !== undefined &&
+              error.reason !== 'left-scope' &&
+              owner !== undefined &&
+              inScope(caller.scope, owner)
+            ) {
               await write(batch, { ...emptyPlan(), row: { ...existing, version: existing.version + 1 } });
             }
           }
@@ -721,7 +811,7 @@ export async function applyPush(
           seq: raw.seq,
           mutationId: mutationIdToStore,
           userId: caller.user.id,
-          payload: raw,
+          payload: storedPayload(raw, refused.get(raw)),
           result,
           appliedAt: now,
         });
