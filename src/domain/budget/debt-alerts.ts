@@ -11,6 +11,7 @@ import type { LegalInterestRate } from '../parameters/legal-interest-rates';
 import { MissingParameterError } from '../parameters/lookup';
 import type { ParameterSupplements } from '../parameters/parameter-supplements';
 import { legalInterestRateOn } from '../parameters/parameters-on';
+import { plural } from '../plural';
 import { type Alert, alert } from './alert';
 import type { DebtSummary } from './debt-summary';
 
@@ -60,8 +61,24 @@ export function debtAlerts(
         'R721-3, L721-4',
         enforced.map((d) => d.id),
         { count: enforced.length },
-        `${enforced.length} procédure(s) d'exécution en cours : une suspension peut être demandée au juge (L721-4).`,
-        `${enforced.length} enforcement procedure(s) under way: a suspension can be asked of the judge (L721-4).`,
+        plural(
+          {
+            one: '{count} procédure d’exécution en cours : une suspension peut être demandée au juge (L721-4).',
+            other:
+              '{count} procédures d’exécution en cours : une suspension peut être demandée au juge (L721-4).',
+          },
+          'fr',
+          enforced.length,
+        ),
+        plural(
+          {
+            one: '{count} enforcement procedure under way: a suspension can be asked of the judge (L721-4).',
+            other:
+              '{count} enforcement procedures under way: a suspension can be asked of the judge (L721-4).',
+          },
+          'en',
+          enforced.length,
+        ),
       ),
     );
   }

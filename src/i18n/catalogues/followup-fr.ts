@@ -22,7 +22,7 @@ export const followupFr = {
   'followup.appointments.when': '{date} à {time}',
   'followup.appointments.at': 'Lieu : {place}',
   'followup.appointments.for': 'Objet : {purpose}',
-  'followup.appointments.duration': '{n} minutes',
+  'followup.appointments.duration': { one: '{count} minute', other: '{count} minutes' },
   'followup.appointments.all': 'Tous les rendez-vous',
   'followup.appointments.add': 'Ajouter un rendez-vous',
   'followup.appointments.new': 'Nouveau rendez-vous',

@@ -9,15 +9,12 @@ const DAY = 24 * HOUR;
 export function formatAge(ms: number): string {
   if (ms < MINUTE) return t('sync.age.justNow');
   if (ms < HOUR) {
-    const n = Math.floor(ms / MINUTE);
-    return n === 1 ? t('sync.age.minute') : t('sync.age.minutes', { count: n });
+    return t('sync.age.minutes', { count: Math.floor(ms / MINUTE) });
   }
   if (ms < DAY) {
-    const n = Math.floor(ms / HOUR);
-    return n === 1 ? t('sync.age.hour') : t('sync.age.hours', { count: n });
+    return t('sync.age.hours', { count: Math.floor(ms / HOUR) });
   }
-  const n = Math.floor(ms / DAY);
-  return n === 1 ? t('sync.age.day') : t('sync.age.days', { count: n });
+  return t('sync.age.days', { count: Math.floor(ms / DAY) });
 }
 
 /** A moment (Unix ms) as a short local date and time. */
