@@ -144,8 +144,8 @@ export function diagnosisExplanations(s: ExplanationSources): Record<string, Exp
       parameterIds: ind.parameterIds,
       fr:
         ind.debtRatioBps === null
-          ? "Taux d'endettement non calculable : aucune ressource."
-          : `Taux d'endettement ${formatBps(ind.debtRatioBps, 'fr')} (mensualités${ind.debtRatioIncludesRent ? ' et loyer' : ''} / ressources), seuil ${formatBps(ind.debtRatioThresholdBps, 'fr')}.`,
+          ? 'Taux d’endettement non calculable : aucune ressource.'
+          : `Taux d’endettement ${formatBps(ind.debtRatioBps, 'fr')} (mensualités${ind.debtRatioIncludesRent ? ' et loyer' : ''} / ressources), seuil ${formatBps(ind.debtRatioThresholdBps, 'fr')}.`,
       en:
         ind.debtRatioBps === null
           ? 'Debt ratio not computable: no resources.'
@@ -185,7 +185,7 @@ export function diagnosisExplanations(s: ExplanationSources): Record<string, Exp
         shortfallOverMaxMonthsCents: s.plan.shortfallOverMaxMonthsCents,
       },
       parameterIds: [s.planParameterId],
-      fr: `Dettes dans le plan : ${f(debts.inPlanCents)} (hors plan, L711-4 : ${f(debts.excludedCents)}). À ${f(cap.capacityMonthlyCents)} par mois et 0 %, ${s.plan.monthsAtZeroRate === null ? "aucun remboursement n'est possible" : `il faut ${s.plan.monthsAtZeroRate} mois`} ; au-delà de ${s.plan.maxPlanMonths} mois il resterait ${f(s.plan.shortfallOverMaxMonthsCents)}.`,
+      fr: `Dettes dans le plan : ${f(debts.inPlanCents)} (hors plan, L711-4 : ${f(debts.excludedCents)}). À ${f(cap.capacityMonthlyCents)} par mois et 0 %, ${s.plan.monthsAtZeroRate === null ? 'aucun remboursement n’est possible' : `il faut ${s.plan.monthsAtZeroRate} mois`} ; au-delà de ${s.plan.maxPlanMonths} mois il resterait ${f(s.plan.shortfallOverMaxMonthsCents)}.`,
       en: `Debts in the plan: ${e(debts.inPlanCents)} (outside the plan, L711-4: ${e(debts.excludedCents)}). At ${e(cap.capacityMonthlyCents)} a month and 0 %, ${s.plan.monthsAtZeroRate === null ? 'no repayment is possible' : `it takes ${s.plan.monthsAtZeroRate} months`}; beyond ${s.plan.maxPlanMonths} months ${e(s.plan.shortfallOverMaxMonthsCents)} would remain.`,
     }),
   ];
