@@ -88,11 +88,32 @@ export function formatMoney(cents: number): string {
   return new Intl.NumberFormat(intlTag(), { style: 'currency', currency: 'EUR' }).format(cents / 100);
 }
 
-/** Format an ISO date (YYYY-MM-DD) for display, without any time-zone shift. */
+/**
+ * Formats with Intl, then writes the first of the month as French writes it: « 1er juillet »,
+ * not « 1 juillet » (Intl has no ordinal day). The documents follow the same rule
+ * (src/domain/documents/format.ts, which may not use this module).
+ */
+function formatDay(format: Intl.DateTimeFormat, date: Date): string {
+  const firstInFrench = locale.value === 'fr';
+  return format
+    .formatToParts(date)
+    .map((part) => (firstInFrench && part.type === 'day' && Number(part.value) === 1 ? '1er' : part.value))
+    .join('');
+}
+
+/** Format an ISO date (YYYY-MM-DD) for display, without any time-zone shift: « 1er juillet 2026 ». */
 export function formatDate(isoDate: string): string {
   const [year, month, day] = isoDate.split('-').map(Number);
   const date = new Date(Date.UTC(year ?? 1970, (month ?? 1) - 1, day ?? 1));
-  return new Intl.DateTimeFormat(intlTag(), { dateStyle: 'long', timeZone: 'UTC' }).format(date);
+  return formatDay(new Intl.DateTimeFormat(intlTag(), { dateStyle: 'long', timeZone: 'UTC' }), date);
+}
+
+/** Format a moment (Unix ms) as a short local date and time: « 1er juil. 2026, 09:30 ». */
+export function formatDateTime(ms: number): string {
+  return formatDay(
+    new Intl.DateTimeFormat(intlTag(), { dateStyle: 'medium', timeStyle: 'short' }),
+    new Date(ms),
+  );
 }
 
 /** Format a byte count for storage figures, e.g. "12,3 Mo" in French. */

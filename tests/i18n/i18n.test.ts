@@ -7,6 +7,7 @@ import { supervisionFr } from '../../src/i18n/catalogues/supervision-fr';
 import {
   formatBytes,
   formatDate,
+  formatDateTime,
   formatMoney,
   loadLocale,
   locale,
@@ -50,9 +51,21 @@ describe('i18n', () => {
   });
 
   it('formats ISO dates without shifting the day', () => {
-    expect(formatDate('2026-01-01')).toBe('1 janvier 2026');
+    expect(formatDate('2026-01-02')).toBe('2 janvier 2026');
     locale.value = 'en';
     expect(formatDate('2026-12-31')).toBe('31 December 2026');
+  });
+
+  it('writes the first of the month « 1er » in French, and only the first', () => {
+    expect(formatDate('2026-07-01')).toBe('1er juillet 2026');
+    expect(formatDate('2026-01-01')).toBe('1er janvier 2026');
+    expect(formatDate('2026-07-11')).toBe('11 juillet 2026');
+    expect(formatDate('2026-07-21')).toBe('21 juillet 2026');
+    // A moment: local time, so built from local fields (the test's zone does not matter).
+    expect(formatDateTime(new Date(2026, 6, 1, 9, 30).getTime())).toMatch(/^1er juil\. 2026\D+09:30$/);
+    expect(formatDateTime(new Date(2026, 6, 10, 9, 30).getTime())).toMatch(/^10 juil\. 2026/);
+    locale.value = 'en';
+    expect(formatDate('2026-07-01')).toBe('1 July 2026');
   });
 
   it('formats storage sizes', () => {

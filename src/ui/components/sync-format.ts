@@ -1,5 +1,5 @@
 /** Formatting shared by the sync components: ages ("2 jours") and sync times. */
-import { intlTag, t } from '../../i18n/i18n';
+import { formatDateTime, t } from '../../i18n/i18n';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -19,5 +19,5 @@ export function formatAge(ms: number): string {
 
 /** A moment (Unix ms) as a short local date and time. */
 export function formatMoment(ms: number): string {
-  return new Intl.DateTimeFormat(intlTag(), { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(ms));
+  return formatDateTime(ms);
 }
