@@ -125,6 +125,8 @@ describe('i18n', () => {
       locale.value = 'en';
       expect(t('debts.card.months', { count: 1 })).toBe('1 month');
       expect(t('debts.card.months', { count: 2 })).toBe('2 months');
+      expect(t('scenarios.months', { count: 1 })).toBe('1 month');
+      expect(t('followup.action.months', { count: 1 })).toBe('Grace asked: 1 month');
     });
 
     it('requires the count of a counting message', () => {

@@ -94,7 +94,7 @@ export const followupEn: Record<keyof typeof followupFr, Message> = {
   'followup.document.scenario_comparison': 'Scenario comparison',
   'followup.document.other': 'Other document',
   'followup.action.creditor': 'Creditor: {name}',
-  'followup.action.months': 'Grace asked: {n} months',
+  'followup.action.months': { one: 'Grace asked: {count} month', other: 'Grace asked: {count} months' },
   'followup.action.office': 'Office: {office}',
   'followup.action.amount': 'Amount: {amount}',
   'followup.action.lender': 'Lender: {lender}',

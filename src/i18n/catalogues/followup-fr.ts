@@ -92,7 +92,7 @@ export const followupFr = {
   'followup.document.scenario_comparison': 'Comparaison de scénarios',
   'followup.document.other': 'Autre document',
   'followup.action.creditor': 'Créancier : {name}',
-  'followup.action.months': 'Délai demandé : {n} mois',
+  'followup.action.months': 'Délai demandé : {count} mois',
   'followup.action.office': 'Service : {office}',
   'followup.action.amount': 'Montant : {amount}',
   'followup.action.lender': 'Prêteur : {lender}',
