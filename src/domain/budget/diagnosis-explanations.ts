@@ -186,7 +186,7 @@ export function diagnosisExplanations(s: ExplanationSources): Record<string, Exp
       },
       parameterIds: [s.planParameterId],
       fr: `Dettes dans le plan : ${f(debts.inPlanCents)} (hors plan, L711-4 : ${f(debts.excludedCents)}). À ${f(cap.capacityMonthlyCents)} par mois et 0 %, ${s.plan.monthsAtZeroRate === null ? 'aucun remboursement n’est possible' : `il faut ${s.plan.monthsAtZeroRate} mois`} ; au-delà de ${s.plan.maxPlanMonths} mois il resterait ${f(s.plan.shortfallOverMaxMonthsCents)}.`,
-      en: `Debts in the plan: ${e(debts.inPlanCents)} (outside the plan, L711-4: ${e(debts.excludedCents)}). At ${e(cap.capacityMonthlyCents)} a month and 0 %, ${s.plan.monthsAtZeroRate === null ? 'no repayment is possible' : `it takes ${s.plan.monthsAtZeroRate} months`}; beyond ${s.plan.maxPlanMonths} months ${e(s.plan.shortfallOverMaxMonthsCents)} would remain.`,
+      en: `Debts in the plan: ${e(debts.inPlanCents)} (outside the plan, L711-4: ${e(debts.excludedCents)}). At ${e(cap.capacityMonthlyCents)} a month and 0 %, ${s.plan.monthsAtZeroRate === null ? 'no repayment is possible' : `it takes ${plural({ one: '{count} month', other: '{count} months' }, 'en', s.plan.monthsAtZeroRate)}`}; beyond ${s.plan.maxPlanMonths} months ${e(s.plan.shortfallOverMaxMonthsCents)} would remain.`,
     }),
   ];
   return Object.fromEntries(list.map((x) => [x.figure, x]));
