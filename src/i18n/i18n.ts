@@ -2,16 +2,22 @@
  * The one i18n module: every user-facing string goes through `t`, every amount through
  * `formatMoney`, every date through `formatDate`. French is the default.
  * `locale` is a signal, so components that call `t` during render re-render on a switch.
+ * A message that counts something has two forms, `{ one, other }`, chosen by the language's
+ * plural rule for the `count` parameter (src/domain/plural.ts): "1 dette", "2 dettes".
  */
 import { signal } from '@preact/signals';
+import { isPluralForms, type PluralForms, pluralForm } from '../domain/plural';
 import { shellFr } from './catalogues/shell-fr';
-import type { AppMessageKey, MessageKey } from './messages-fr';
+import type { AppMessageKey, MessageKey, PluralMessageKey } from './messages-fr';
 
 export type Locale = 'fr' | 'en';
 export const SUPPORTED_LOCALES: readonly Locale[] = ['fr', 'en'];
 export const DEFAULT_LOCALE: Locale = 'fr';
 
-type Catalogue = Partial<Record<MessageKey, string>>;
+/** A catalogue entry: a plain text, or the two forms of a message that counts (`{count}`). */
+export type Message = string | PluralForms;
+
+type Catalogue = Partial<Record<MessageKey, Message>>;
 
 // Only the shell's French strings ship with the first render (the loading frame); the full French
 // catalogue comes with the app (boot.tsx), English when chosen. See loadLocale.
@@ -19,7 +25,7 @@ const catalogues: Record<Locale, Catalogue | null> = { fr: shellFr, en: null };
 const complete: Record<Locale, boolean> = { fr: false, en: false };
 
 /** Installs a locale's whole catalogue that the caller already imported (boot.tsx, for French). */
-export function provideCatalogue(target: Locale, catalogue: Record<AppMessageKey, string>): void {
+export function provideCatalogue(target: Locale, catalogue: Record<AppMessageKey, Message>): void {
   catalogues[target] = catalogue;
   complete[target] = true;
 }
@@ -49,16 +55,25 @@ export function isLocale(value: unknown): value is Locale {
   return value === 'fr' || value === 'en';
 }
 
-/** Translate `key`, replacing `{name}` placeholders with `params`. */
-export function t(key: MessageKey, params: Record<string, string | number> = {}): string {
+type Params = Record<string, string | number>;
+
+/**
+ * Translate `key`, replacing `{name}` placeholders with `params`. A counting message (French
+ * `{ one, other }`) requires `count`, which picks the form.
+ */
+export function t<K extends MessageKey>(
+  key: K,
+  ...[params = {}]: K extends PluralMessageKey ? [params: Params & { count: number }] : [params?: Params]
+): string {
   // A catalogue not loaded yet falls back to French, then to the key itself (never seen once
   // boot.tsx has loaded the French catalogue before the app renders).
-  const template =
-    catalogues[locale.value]?.[key] ??
-    lazyCatalogues[locale.value][key] ??
-    catalogues.fr?.[key] ??
-    lazyCatalogues.fr[key] ??
-    key;
+  const own = catalogues[locale.value]?.[key] ?? lazyCatalogues[locale.value][key];
+  const entryLocale: Locale = own === undefined ? 'fr' : locale.value;
+  const entry: Message = own ?? catalogues.fr?.[key] ?? lazyCatalogues.fr[key] ?? key;
+  // An entry without plural forms in this language (French "mois") is the same for every count.
+  const template = isPluralForms(entry)
+    ? pluralForm(entry, intlTags[entryLocale], typeof params.count === 'number' ? params.count : Number.NaN)
+    : entry;
   return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
     name in params ? String(params[name]) : whole,
   );
@@ -73,11 +88,32 @@ export function formatMoney(cents: number): string {
   return new Intl.NumberFormat(intlTag(), { style: 'currency', currency: 'EUR' }).format(cents / 100);
 }
 
-/** Format an ISO date (YYYY-MM-DD) for display, without any time-zone shift. */
+/**
+ * Formats with Intl, then writes the first of the month as French writes it: « 1er juillet »,
+ * not « 1 juillet » (Intl has no ordinal day). The documents follow the same rule
+ * (src/domain/documents/format.ts, which may not use this module).
+ */
+function formatDay(format: Intl.DateTimeFormat, date: Date): string {
+  const firstInFrench = locale.value === 'fr';
+  return format
+    .formatToParts(date)
+    .map((part) => (firstInFrench && part.type === 'day' && Number(part.value) === 1 ? '1er' : part.value))
+    .join('');
+}
+
+/** Format an ISO date (YYYY-MM-DD) for display, without any time-zone shift: « 1er juillet 2026 ». */
 export function formatDate(isoDate: string): string {
   const [year, month, day] = isoDate.split('-').map(Number);
   const date = new Date(Date.UTC(year ?? 1970, (month ?? 1) - 1, day ?? 1));
-  return new Intl.DateTimeFormat(intlTag(), { dateStyle: 'long', timeZone: 'UTC' }).format(date);
+  return formatDay(new Intl.DateTimeFormat(intlTag(), { dateStyle: 'long', timeZone: 'UTC' }), date);
+}
+
+/** Format a moment (Unix ms) as a short local date and time: « 1er juil. 2026, 09:30 ». */
+export function formatDateTime(ms: number): string {
+  return formatDay(
+    new Intl.DateTimeFormat(intlTag(), { dateStyle: 'medium', timeStyle: 'short' }),
+    new Date(ms),
+  );
 }
 
 /** Format a byte count for storage figures, e.g. "12,3 Mo" in French. */

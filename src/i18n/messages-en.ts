@@ -9,10 +9,11 @@ import { scenariosEn } from './catalogues/scenarios-en';
 import { shellEn } from './catalogues/shell-en';
 import { syncEn } from './catalogues/sync-en';
 import { transferEn } from './catalogues/transfer-en';
+import type { Message } from './i18n';
 import type { AppMessageKey } from './messages-fr';
 
 /** English catalogue: same keys as the French reference, checked by the compiler. */
-export const messagesEn: Record<AppMessageKey, string> = {
+export const messagesEn: Record<AppMessageKey, Message> = {
   ...shellEn,
   ...syncEn,
   ...commonEn,

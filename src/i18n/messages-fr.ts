@@ -41,3 +41,12 @@ export type MessageKey =
   | AppMessageKey
   | keyof typeof import('./catalogues/admin-fr').adminFr
   | keyof typeof import('./catalogues/supervision-fr').supervisionFr;
+
+type FrenchEntries = typeof messagesFr &
+  typeof import('./catalogues/admin-fr').adminFr &
+  typeof import('./catalogues/supervision-fr').supervisionFr;
+
+/** Keys whose French entry has plural forms: `t` requires their `count`. */
+export type PluralMessageKey = {
+  [K in MessageKey]: FrenchEntries[K] extends { readonly one: string } ? K : never;
+}[MessageKey];

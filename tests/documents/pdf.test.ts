@@ -180,7 +180,7 @@ describe('PDF documents parsed back', () => {
     expect(text).toContain('8. Dettes par catégorie (pages 6 à 11)');
     expect(text).toContain('Crédits à la consommation (page 10)');
     expect(text).toContain('Jugement de tutelle ou de curatelle (manquante)');
-    expect(text).toContain('11 pièce(s) manquante(s).');
+    expect(text).toContain('11 pièces manquantes.');
     expect(text).toContain('Curatelle');
     expect(text).toContain('Séparation et perte d’emploi en 2025.');
     expect(text).toContain('RC-778899');

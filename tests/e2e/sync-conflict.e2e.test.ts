@@ -153,7 +153,7 @@ describe('Two devices, one dossier, offline edits, in Chromium', () => {
     // The rent conflict is shown on both devices, with both values.
     const badgeA = pageA.getByTestId('conflict-badge');
     await badgeA.waitFor();
-    expect(await badgeA.textContent()).toContain('1 conflit(s) à régler');
+    expect(await badgeA.textContent()).toContain('1 conflit à régler');
     await pageB.goto(`${server.url}/dossiers`);
     await pageB.getByTestId('conflict-badge').first().waitFor();
 

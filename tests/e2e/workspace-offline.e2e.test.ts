@@ -549,7 +549,7 @@ describe('Issue 5 workspace, offline from the first step, in Chromium', () => {
       DEBTS.map((d) => `${d.productLabel} · ${CREDITORS[d.creditor]?.name}`),
     );
     await waitForCount(region(page, 'Créanciers').locator('.line-list > li'), 4);
-    expect(await region(page, 'En résumé').getByText('6 dette(s)').count()).toBe(1);
+    expect(await region(page, 'En résumé').getByText('6 dettes').count()).toBe(1);
 
     // The list of dossiers reads the device too.
     await page.getByRole('link', { name: 'Dossiers', exact: true }).first().click();

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { isPluralForms } from '../../src/domain/plural';
 import { adminEn } from '../../src/i18n/catalogues/admin-en';
 import { adminFr } from '../../src/i18n/catalogues/admin-fr';
 import { supervisionEn } from '../../src/i18n/catalogues/supervision-en';
@@ -6,9 +7,11 @@ import { supervisionFr } from '../../src/i18n/catalogues/supervision-fr';
 import {
   formatBytes,
   formatDate,
+  formatDateTime,
   formatMoney,
   loadLocale,
   locale,
+  type Message,
   provideLazyCatalogue,
   t,
 } from '../../src/i18n/i18n';
@@ -19,11 +22,17 @@ afterEach(() => {
   locale.value = 'fr';
 });
 
+/** Every text of a catalogue: plain entries and both forms of the counting ones. */
+function textsOf(catalogue: Record<string, Message>): string[] {
+  return Object.values(catalogue).flatMap((entry) =>
+    isPluralForms(entry) ? [entry.one, entry.other] : [entry],
+  );
+}
+
 describe('i18n', () => {
   it('has the same keys in both catalogues and no empty string', () => {
     expect(Object.keys(messagesEn).sort()).toEqual(Object.keys(messagesFr).sort());
-    for (const text of [...Object.values(messagesFr), ...Object.values(messagesEn)])
-      expect(text.trim()).not.toBe('');
+    for (const text of [...textsOf(messagesFr), ...textsOf(messagesEn)]) expect(text.trim()).not.toBe('');
   });
 
   it('fills placeholders and leaves unknown ones visible', () => {
@@ -42,9 +51,21 @@ describe('i18n', () => {
   });
 
   it('formats ISO dates without shifting the day', () => {
-    expect(formatDate('2026-01-01')).toBe('1 janvier 2026');
+    expect(formatDate('2026-01-02')).toBe('2 janvier 2026');
     locale.value = 'en';
     expect(formatDate('2026-12-31')).toBe('31 December 2026');
+  });
+
+  it('writes the first of the month « 1er » in French, and only the first', () => {
+    expect(formatDate('2026-07-01')).toBe('1er juillet 2026');
+    expect(formatDate('2026-01-01')).toBe('1er janvier 2026');
+    expect(formatDate('2026-07-11')).toBe('11 juillet 2026');
+    expect(formatDate('2026-07-21')).toBe('21 juillet 2026');
+    // A moment: local time, so built from local fields (the test's zone does not matter).
+    expect(formatDateTime(new Date(2026, 6, 1, 9, 30).getTime())).toMatch(/^1er juil\. 2026\D+09:30$/);
+    expect(formatDateTime(new Date(2026, 6, 10, 9, 30).getTime())).toMatch(/^10 juil\. 2026/);
+    locale.value = 'en';
+    expect(formatDate('2026-07-01')).toBe('1 July 2026');
   });
 
   it('formats storage sizes', () => {
@@ -55,8 +76,7 @@ describe('i18n', () => {
 
   it('serves the strings of a lazy page once it installs them, in both languages, after a locale load', async () => {
     expect(Object.keys(adminEn).sort()).toEqual(Object.keys(adminFr).sort());
-    for (const text of [...Object.values(adminFr), ...Object.values(adminEn)])
-      expect(text.trim()).not.toBe('');
+    for (const text of [...textsOf(adminFr), ...textsOf(adminEn)]) expect(text.trim()).not.toBe('');
     // None of them is in the app's catalogue: they come with the Administration page.
     for (const key of Object.keys(adminFr)) expect(key in messagesFr).toBe(false);
     provideLazyCatalogue({ fr: adminFr, en: adminEn });
@@ -69,9 +89,49 @@ describe('i18n', () => {
 
   it('keeps the Supervision strings with their page, the same keys in both languages, none empty', () => {
     expect(Object.keys(supervisionEn).sort()).toEqual(Object.keys(supervisionFr).sort());
-    for (const text of [...Object.values(supervisionFr), ...Object.values(supervisionEn)])
+    for (const text of [...textsOf(supervisionFr), ...textsOf(supervisionEn)])
       expect(text.trim()).not.toBe('');
     for (const key of Object.keys(supervisionFr)) expect(key in messagesFr).toBe(false);
     expect('nav.supervision' in messagesFr).toBe(true);
+  });
+
+  describe('plurals, by each language’s own rule', () => {
+    // CLDR: French puts 0 and 1 in "one" (« 0 dette », « 1 dette »), English only 1 (“0 debts”).
+    it('in French, 0 and 1 take the singular, 2 and more the plural', () => {
+      expect(t('debts.totals.count', { count: 0 })).toBe('0 dette');
+      expect(t('debts.totals.count', { count: 1 })).toBe('1 dette');
+      expect(t('debts.totals.count', { count: 2 })).toBe('2 dettes');
+      expect(t('debts.totals.count', { count: 11 })).toBe('11 dettes');
+      expect(t('switch.pending', { count: 1, name: 'Marie' })).toBe(
+        '1 modification tapée par Marie n’est pas encore sur le serveur.',
+      );
+      expect(t('switch.pending', { count: 3, name: 'Marie' })).toBe(
+        '3 modifications tapées par Marie ne sont pas encore sur le serveur.',
+      );
+    });
+
+    it('in English, only 1 takes the singular: 0 and 2 take the plural', async () => {
+      await loadLocale('en');
+      locale.value = 'en';
+      expect(t('debts.totals.count', { count: 1 })).toBe('1 debt');
+      expect(t('debts.totals.count', { count: 0 })).toBe('0 debts');
+      expect(t('debts.totals.count', { count: 2 })).toBe('2 debts');
+    });
+
+    it('lets one language count where the other does not: « 1 mois », “1 month”', async () => {
+      expect(t('debts.card.months', { count: 1 })).toBe('1 mois');
+      expect(t('debts.card.months', { count: 2 })).toBe('2 mois');
+      await loadLocale('en');
+      locale.value = 'en';
+      expect(t('debts.card.months', { count: 1 })).toBe('1 month');
+      expect(t('debts.card.months', { count: 2 })).toBe('2 months');
+      expect(t('scenarios.months', { count: 1 })).toBe('1 month');
+      expect(t('followup.action.months', { count: 1 })).toBe('Grace asked: 1 month');
+    });
+
+    it('requires the count of a counting message', () => {
+      // @ts-expect-error: a counting message without its count does not compile.
+      expect(t('debts.totals.count')).toBe('{count} dettes');
+    });
   });
 });

@@ -92,7 +92,7 @@ export function budgetAlerts(input: BudgetAlertInput): Alert[] {
         'HCSF 35 %',
         [],
         { debtRatioBps: indicators.debtRatioBps, thresholdBps: indicators.debtRatioThresholdBps },
-        `Taux d'endettement ${formatBps(indicators.debtRatioBps, 'fr')}, au-dessus du seuil de ${formatBps(indicators.debtRatioThresholdBps, 'fr')}.`,
+        `Taux d’endettement ${formatBps(indicators.debtRatioBps, 'fr')}, au-dessus du seuil de ${formatBps(indicators.debtRatioThresholdBps, 'fr')}.`,
         `Debt ratio ${formatBps(indicators.debtRatioBps, 'en')}, above the ${formatBps(indicators.debtRatioThresholdBps, 'en')} threshold.`,
       ),
     );
@@ -134,7 +134,7 @@ export function budgetAlerts(input: BudgetAlertInput): Alert[] {
         'L731-2 al. 2',
         [],
         {},
-        "Dérogation pour garder la résidence principale demandée, mais aucune résidence principale n'est déclarée : non appliquée.",
+        'Dérogation pour garder la résidence principale demandée, mais aucune résidence principale n’est déclarée : non appliquée.',
         'Main-residence exception asked for, but no main residence is declared: not applied.',
       ),
     );

@@ -4,13 +4,14 @@
  */
 import { addMonths, ageOn, type IsoDate } from '../dates';
 import type { Household } from '../household/household';
+import { AGE_OF_MAJORITY_YEARS } from '../household/member';
 import { type Alert, alert } from './alert';
 import type { HouseholdComposition } from './household-composition';
 
 /** Above this, a monthly instalment is implausible (Data For Good cleaning rule). */
 export const MAX_PLAUSIBLE_INSTALMENT_CENTS = 800_000;
 export const MAX_PLAUSIBLE_DEPENDENTS = 10;
-export const ADULT_AGE_RANGE = { min: 18, max: 90 } as const;
+export const ADULT_AGE_RANGE = { min: AGE_OF_MAJORITY_YEARS, max: 90 } as const;
 
 const AMORTISING = new Set(['mortgage', 'amortising_loan', 'lease', 'micro_credit']);
 

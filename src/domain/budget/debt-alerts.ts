@@ -11,6 +11,7 @@ import type { LegalInterestRate } from '../parameters/legal-interest-rates';
 import { MissingParameterError } from '../parameters/lookup';
 import type { ParameterSupplements } from '../parameters/parameter-supplements';
 import { legalInterestRateOn } from '../parameters/parameters-on';
+import { plural } from '../plural';
 import { type Alert, alert } from './alert';
 import type { DebtSummary } from './debt-summary';
 
@@ -60,8 +61,24 @@ export function debtAlerts(
         'R721-3, L721-4',
         enforced.map((d) => d.id),
         { count: enforced.length },
-        `${enforced.length} procédure(s) d'exécution en cours : une suspension peut être demandée au juge (L721-4).`,
-        `${enforced.length} enforcement procedure(s) under way: a suspension can be asked of the judge (L721-4).`,
+        plural(
+          {
+            one: '{count} procédure d’exécution en cours : une suspension peut être demandée au juge (L721-4).',
+            other:
+              '{count} procédures d’exécution en cours : une suspension peut être demandée au juge (L721-4).',
+          },
+          'fr',
+          enforced.length,
+        ),
+        plural(
+          {
+            one: '{count} enforcement procedure under way: a suspension can be asked of the judge (L721-4).',
+            other:
+              '{count} enforcement procedures under way: a suspension can be asked of the judge (L721-4).',
+          },
+          'en',
+          enforced.length,
+        ),
       ),
     );
   }
@@ -76,7 +93,7 @@ export function debtAlerts(
         'L722-6, L714-1',
         rentArrears.map((l) => l.id),
         { procedureUnderWay: household.evictionProcedure === true },
-        "Risque d'expulsion : dette locative ou procédure en cours. Saisir la commission et le FSL sans attendre.",
+        'Risque d’expulsion : dette locative ou procédure en cours. Saisir la commission et le FSL sans attendre.',
         'Eviction risk: rent arrears or a procedure under way. Contact the commission and the FSL without delay.',
       ),
     );
@@ -103,7 +120,7 @@ export function debtAlerts(
         'L711-1, L711-3',
         professional.map((d) => d.id),
         { count: professional.length },
-        "Dettes professionnelles : un entrepreneur individuel doit d'abord saisir le tribunal de commerce ou judiciaire.",
+        'Dettes professionnelles : un entrepreneur individuel doit d’abord saisir le tribunal de commerce ou judiciaire.',
         'Professional debts: a sole trader must first go to the commercial or judicial court.',
       ),
     );
@@ -117,7 +134,7 @@ export function debtAlerts(
         'L733-1 3°; domain-rules 3.2 [U]',
         [],
         { parameter: 'legalInterestRate', date: on },
-        "Taux de l'intérêt légal de la période non renseigné : les taux des dettes n'ont pas été comparés au taux légal. Saisissez le taux officiel dans les réglages.",
+        'Taux de l’intérêt légal de la période non renseigné : les taux des dettes n’ont pas été comparés au taux légal. Saisissez le taux officiel dans les réglages.',
         'Legal interest rate for the period not entered: the debt rates were not compared with the legal rate. Enter the official rate in the settings.',
       ),
     );
@@ -164,7 +181,7 @@ export function debtAlerts(
           'L733-4',
           [line.id],
           {},
-          "Caution personne physique : ce qu'elle paie à la place du débiteur ne peut pas être effacé.",
+          'Caution personne physique : ce qu’elle paie à la place du débiteur ne peut pas être effacé.',
           "Natural-person guarantor: what they pay in the debtor's place cannot be written off.",
         ),
       );

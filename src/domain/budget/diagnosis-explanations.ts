@@ -4,6 +4,7 @@
  */
 import type { IsoDate } from '../dates';
 import { formatBps, formatEurosEn, formatEurosFr } from '../money-format';
+import { plural, pluralForm } from '../plural';
 import type { BudgetIndicators } from './budget-indicators';
 import type { DebtSummary } from './debt-summary';
 import { type Explanation, explain } from './explanation';
@@ -50,8 +51,8 @@ export function diagnosisExplanations(s: ExplanationSources): Record<string, Exp
       key: 'explain.resources',
       rule: 'L731-1; Cass. 1re civ. 2002',
       inputs: { lines: r.lines.length, totalMonthlyCents: r.totalMonthlyCents },
-      fr: `Ressources mensuelles : ${f(r.totalMonthlyCents)}, somme de ${r.lines.filter((l) => l.running).length} ligne(s) ramenées au mois (prestations comprises).`,
-      en: `Monthly resources: ${e(r.totalMonthlyCents)}, the sum of ${r.lines.filter((l) => l.running).length} line(s) converted to a month (benefits included).`,
+      fr: `Ressources mensuelles : ${f(r.totalMonthlyCents)}, somme de ${plural({ one: '{count} ligne ramenée', other: '{count} lignes ramenées' }, 'fr', r.lines.filter((l) => l.running).length)} au mois (prestations comprises).`,
+      en: `Monthly resources: ${e(r.totalMonthlyCents)}, the sum of ${plural({ one: '{count} line', other: '{count} lines' }, 'en', r.lines.filter((l) => l.running).length)} converted to a month (benefits included).`,
     }),
     explain({
       figure: 'seizureBaseMonthlyCents',
@@ -71,8 +72,8 @@ export function diagnosisExplanations(s: ExplanationSources): Record<string, Exp
         singleRsaCents: k.singleRsaCents,
       },
       parameterIds: k.parameterSet.parameterIds,
-      fr: `${k.dependents} personne(s) à charge au sens du barème : les enfants, et le conjoint ou l'ascendant dont les ressources propres sont inférieures au RSA d'une personne seule (${f(k.singleRsaCents)}).`,
-      en: `${k.dependents} dependent(s) for the scale: the children, and a spouse or ascendant whose own resources are below the single-person RSA (${e(k.singleRsaCents)}).`,
+      fr: `${plural({ one: '{count} personne à charge', other: '{count} personnes à charge' }, 'fr', k.dependents)} au sens du barème : les enfants, et le conjoint ou l’ascendant dont les ressources propres sont inférieures au RSA d’une personne seule (${f(k.singleRsaCents)}).`,
+      en: `${plural({ one: '{count} dependent', other: '{count} dependents' }, 'en', k.dependents)} for the scale: the children, and a spouse or ascendant whose own resources are below the single-person RSA (${e(k.singleRsaCents)}).`,
     }),
     explain({
       figure: 'livingCostsCents',
@@ -85,8 +86,8 @@ export function diagnosisExplanations(s: ExplanationSources): Record<string, Exp
         persons: k.personsInHousehold,
       },
       parameterIds: forfaitIds,
-      fr: `Budget vie courante : ${f(costs.livingCostsCents)} par mois, charges réelles (plafonnées le cas échéant) plus forfaits de la commission${costs.forfaits.length > 0 ? ` (${costs.forfaits.map((x) => `${x.kind} ${f(x.amountCents)}`).join(', ')})` : ''} pour ${k.personsInHousehold} personne(s).`,
-      en: `Living-costs budget: ${e(costs.livingCostsCents)} a month, real charges (capped where applicable) plus the commission's forfaits${costs.forfaits.length > 0 ? ` (${costs.forfaits.map((x) => `${x.kind} ${e(x.amountCents)}`).join(', ')})` : ''} for ${k.personsInHousehold} person(s).`,
+      fr: `Budget vie courante : ${f(costs.livingCostsCents)} par mois, charges réelles (plafonnées le cas échéant) plus forfaits de la commission${costs.forfaits.length > 0 ? ` (${costs.forfaits.map((x) => `${x.kind} ${f(x.amountCents)}`).join(', ')})` : ''} pour ${plural({ one: '{count} personne', other: '{count} personnes' }, 'fr', k.personsInHousehold)}.`,
+      en: `Living-costs budget: ${e(costs.livingCostsCents)} a month, real charges (capped where applicable) plus the commission's forfaits${costs.forfaits.length > 0 ? ` (${costs.forfaits.map((x) => `${x.kind} ${e(x.amountCents)}`).join(', ')})` : ''} for ${plural({ one: '{count} person', other: '{count} people' }, 'en', k.personsInHousehold)}.`,
     }),
     explain({
       figure: 'fixedChargesCents',
@@ -128,8 +129,8 @@ export function diagnosisExplanations(s: ExplanationSources): Record<string, Exp
         ravAfterPlanPerUcCents: ind.ravAfterPlanPerUcCents,
       },
       parameterIds: k.parameterSet.parameterIds,
-      fr: `Après le plan, reste à vivre ${f(ind.ravAfterPlanCents)} pour ${uc(k.consumptionUnitsMilli, 'fr')} unité(s) de consommation, soit ${f(ind.ravAfterPlanPerUcCents)} par UC (avant le plan : ${f(ind.ravBeforePlanPerUcCents)} par UC).`,
-      en: `After the plan, reste à vivre ${e(ind.ravAfterPlanCents)} for ${uc(k.consumptionUnitsMilli, 'en')} consumption unit(s), i.e. ${e(ind.ravAfterPlanPerUcCents)} per unit (before the plan: ${e(ind.ravBeforePlanPerUcCents)} per unit).`,
+      fr: `Après le plan, reste à vivre ${f(ind.ravAfterPlanCents)} pour ${uc(k.consumptionUnitsMilli, 'fr')} ${pluralForm({ one: 'unité', other: 'unités' }, 'fr', k.consumptionUnitsMilli / 1000)} de consommation, soit ${f(ind.ravAfterPlanPerUcCents)} par UC (avant le plan : ${f(ind.ravBeforePlanPerUcCents)} par UC).`,
+      en: `After the plan, reste à vivre ${e(ind.ravAfterPlanCents)} for ${uc(k.consumptionUnitsMilli, 'en')} ${pluralForm({ one: 'consumption unit', other: 'consumption units' }, 'en', k.consumptionUnitsMilli / 1000)}, i.e. ${e(ind.ravAfterPlanPerUcCents)} per unit (before the plan: ${e(ind.ravBeforePlanPerUcCents)} per unit).`,
     }),
     explain({
       figure: 'debtRatioBps',
@@ -143,8 +144,8 @@ export function diagnosisExplanations(s: ExplanationSources): Record<string, Exp
       parameterIds: ind.parameterIds,
       fr:
         ind.debtRatioBps === null
-          ? "Taux d'endettement non calculable : aucune ressource."
-          : `Taux d'endettement ${formatBps(ind.debtRatioBps, 'fr')} (mensualités${ind.debtRatioIncludesRent ? ' et loyer' : ''} / ressources), seuil ${formatBps(ind.debtRatioThresholdBps, 'fr')}.`,
+          ? 'Taux d’endettement non calculable : aucune ressource.'
+          : `Taux d’endettement ${formatBps(ind.debtRatioBps, 'fr')} (mensualités${ind.debtRatioIncludesRent ? ' et loyer' : ''} / ressources), seuil ${formatBps(ind.debtRatioThresholdBps, 'fr')}.`,
       en:
         ind.debtRatioBps === null
           ? 'Debt ratio not computable: no resources.'
@@ -184,8 +185,8 @@ export function diagnosisExplanations(s: ExplanationSources): Record<string, Exp
         shortfallOverMaxMonthsCents: s.plan.shortfallOverMaxMonthsCents,
       },
       parameterIds: [s.planParameterId],
-      fr: `Dettes dans le plan : ${f(debts.inPlanCents)} (hors plan, L711-4 : ${f(debts.excludedCents)}). À ${f(cap.capacityMonthlyCents)} par mois et 0 %, ${s.plan.monthsAtZeroRate === null ? "aucun remboursement n'est possible" : `il faut ${s.plan.monthsAtZeroRate} mois`} ; au-delà de ${s.plan.maxPlanMonths} mois il resterait ${f(s.plan.shortfallOverMaxMonthsCents)}.`,
-      en: `Debts in the plan: ${e(debts.inPlanCents)} (outside the plan, L711-4: ${e(debts.excludedCents)}). At ${e(cap.capacityMonthlyCents)} a month and 0 %, ${s.plan.monthsAtZeroRate === null ? 'no repayment is possible' : `it takes ${s.plan.monthsAtZeroRate} months`}; beyond ${s.plan.maxPlanMonths} months ${e(s.plan.shortfallOverMaxMonthsCents)} would remain.`,
+      fr: `Dettes dans le plan : ${f(debts.inPlanCents)} (hors plan, L711-4 : ${f(debts.excludedCents)}). À ${f(cap.capacityMonthlyCents)} par mois et 0 %, ${s.plan.monthsAtZeroRate === null ? 'aucun remboursement n’est possible' : `il faut ${s.plan.monthsAtZeroRate} mois`} ; au-delà de ${s.plan.maxPlanMonths} mois il resterait ${f(s.plan.shortfallOverMaxMonthsCents)}.`,
+      en: `Debts in the plan: ${e(debts.inPlanCents)} (outside the plan, L711-4: ${e(debts.excludedCents)}). At ${e(cap.capacityMonthlyCents)} a month and 0 %, ${s.plan.monthsAtZeroRate === null ? 'no repayment is possible' : `it takes ${plural({ one: '{count} month', other: '{count} months' }, 'en', s.plan.monthsAtZeroRate)}`}; beyond ${s.plan.maxPlanMonths} months ${e(s.plan.shortfallOverMaxMonthsCents)} would remain.`,
     }),
   ];
   return Object.fromEntries(list.map((x) => [x.figure, x]));

@@ -46,22 +46,22 @@ function sentences(entry: CatalogueEntry): { fr: string; en: string } {
   switch (entry.kind) {
     case 'rsa.amounts':
       return {
-        fr: `Le montant du RSA utilisé (${fr}) n'est pas confirmé : vérifiez-le ou saisissez le montant officiel dans les réglages.`,
+        fr: `Le montant du RSA utilisé (${fr}) n’est pas confirmé : vérifiez-le ou saisissez le montant officiel dans les réglages.`,
         en: `The RSA amount used (${en}) is not confirmed: check it or enter the official amount in the settings.`,
       };
     case 'legalInterestRate':
       return {
-        fr: `Le taux de l'intérêt légal utilisé (${fr}) n'est pas confirmé : vérifiez-le ou saisissez le taux officiel dans les réglages.`,
+        fr: `Le taux de l’intérêt légal utilisé (${fr}) n’est pas confirmé : vérifiez-le ou saisissez le taux officiel dans les réglages.`,
         en: `The legal interest rate used (${en}) is not confirmed: check it or enter the official rate in the settings.`,
       };
     case 'seizureScale':
       return {
-        fr: `Le barème des saisies utilisé (${fr}) n'est pas confirmé : vérifiez-le ou saisissez le barème officiel dans les réglages.`,
+        fr: `Le barème des saisies utilisé (${fr}) n’est pas confirmé : vérifiez-le ou saisissez le barème officiel dans les réglages.`,
         en: `The seizure scale used (${en}) is not confirmed: check it or enter the official scale in the settings.`,
       };
     default:
       return {
-        fr: `Le paramètre « ${entry.record.id} » utilisé (${fr}) n'est pas confirmé : vérifiez-le ou saisissez la valeur officielle dans les réglages.`,
+        fr: `Le paramètre « ${entry.record.id} » utilisé (${fr}) n’est pas confirmé : vérifiez-le ou saisissez la valeur officielle dans les réglages.`,
         en: `The parameter "${entry.record.id}" used (${en}) is not confirmed: check it or enter the official value in the settings.`,
       };
   }

@@ -10,6 +10,7 @@ import { MissingParameterError } from '../parameters/lookup';
 import { type ParameterSetStamp, stampOf } from '../parameters/parameter-meta';
 import type { ParameterSupplements } from '../parameters/parameter-supplements';
 import { rsaAmountsOn } from '../parameters/parameters-on';
+import { plural } from '../plural';
 import { type Explanation, explain } from './explanation';
 
 /** 'metropole' covers metropolitan France, Alsace-Moselle and the DROM other than Mayotte. */
@@ -87,7 +88,7 @@ export function rsaForHousehold(input: RsaInput): RsaResult {
     for (let o = 0; o < others; o += 1) next('additionalPerson', amounts.additionalPersonRate);
   }
   const rsaMonthlyCents = components.reduce((sum, c) => sum + c.amountCents, 0);
-  const composition = `${input.adults} adulte(s), ${input.children} enfant(s)`;
+  const composition = `${plural({ one: '{count} adulte', other: '{count} adultes' }, 'fr', input.adults)}, ${plural({ one: '{count} enfant', other: '{count} enfants' }, 'fr', input.children)}`;
   return {
     rsaMonthlyCents,
     baseMonthlyCents: base,
@@ -112,7 +113,7 @@ export function rsaForHousehold(input: RsaInput): RsaResult {
       },
       parameterIds: [amounts.id],
       fr: `RSA du foyer (${composition}${input.isolatedParent ? ', parent isolé : RSA majoré' : ''}${input.territory === 'mayotte' ? ', Mayotte' : ''}) : montant de base ${formatEurosFr(base)}, chaque majoration arrondie au centime puis additionnée, soit ${formatEurosFr(rsaMonthlyCents)} par mois.${amounts.confidence === 'U' ? ` Montant de base non confirmé (${amounts.id}) : à vérifier.` : ''}`,
-      en: `Household RSA (${input.adults} adult(s), ${input.children} child(ren)${input.isolatedParent ? ', isolated parent: RSA majoré' : ''}${input.territory === 'mayotte' ? ', Mayotte' : ''}): base ${formatEurosEn(base)}, each increment rounded to the cent then summed, giving ${formatEurosEn(rsaMonthlyCents)} a month.${amounts.confidence === 'U' ? ` Unconfirmed base amount (${amounts.id}): to be checked.` : ''}`,
+      en: `Household RSA (${plural({ one: '{count} adult', other: '{count} adults' }, 'en', input.adults)}, ${plural({ one: '{count} child', other: '{count} children' }, 'en', input.children)}${input.isolatedParent ? ', isolated parent: RSA majoré' : ''}${input.territory === 'mayotte' ? ', Mayotte' : ''}): base ${formatEurosEn(base)}, each increment rounded to the cent then summed, giving ${formatEurosEn(rsaMonthlyCents)} a month.${amounts.confidence === 'U' ? ` Unconfirmed base amount (${amounts.id}): to be checked.` : ''}`,
     }),
   };
 }

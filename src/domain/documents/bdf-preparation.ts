@@ -21,6 +21,7 @@ import { type HouseholdDocument, HouseholdDocumentSchema } from '../dossier/doss
 import type { LegalProtection, MemberRow } from '../dossier/rows';
 import type { DebtProduct } from '../household/debt';
 import type { Cents } from '../money';
+import { plural } from '../plural';
 import { type Block, type DocumentDescription, type DocumentLocale, fileNameOf } from './document-model';
 import {
   addressLines,
@@ -266,7 +267,7 @@ const TEXT = {
     procedures: '10. Procédures en cours (article R721-3)',
     enforcement: 'Saisies ou poursuites en cours',
     documents: '11. Pièces justificatives',
-    documentsMissing: '{n} pièce(s) manquante(s).',
+    documentsMissing: { one: '{count} pièce manquante.', other: '{count} pièces manquantes.' },
     documentsComplete: 'Toutes les pièces sont réunies.',
     missing: 'manquante',
     general: {
@@ -382,7 +383,7 @@ const TEXT = {
     procedures: '10. Proceedings under way (article R721-3)',
     enforcement: 'Seizures or enforcement under way',
     documents: '11. Supporting documents',
-    documentsMissing: '{n} document(s) missing.',
+    documentsMissing: { one: '{count} document missing.', other: '{count} documents missing.' },
     documentsComplete: 'All documents are in.',
     missing: 'missing',
     general: {
@@ -567,7 +568,7 @@ export function buildBdfPreparation(input: BdfPreparationInput): DocumentDescrip
     {
       kind: 'paragraph',
       tone: missingCount > 0 ? 'warning' : 'normal',
-      text: missingCount > 0 ? fill(x.documentsMissing, { n: missingCount }) : x.documentsComplete,
+      text: missingCount > 0 ? plural(x.documentsMissing, locale, missingCount) : x.documentsComplete,
     },
     {
       kind: 'checklist',

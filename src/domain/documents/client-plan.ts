@@ -6,6 +6,7 @@
 import type { IsoDate } from '../dates';
 import type { Dossier } from '../dossier/dossier';
 import type { Cents } from '../money';
+import { type PluralForms, plural } from '../plural';
 import { type Block, type DocumentDescription, type DocumentLocale, fileNameOf } from './document-model';
 import { householdDisplayName, live } from './dossier-facts';
 import { longDate, money, monthLabel } from './format';
@@ -18,7 +19,7 @@ const TEXT = {
     subtitle: '{name} · {scenario}',
     firstMonthly: 'À payer le premier mois',
     duration: 'Durée',
-    months: '{n} mois',
+    months: { one: '{count} mois', other: '{count} mois' },
     from: 'À partir de {month}',
     totalPaid: 'Total remboursé',
     writeOff: 'Effacé à la fin',
@@ -45,7 +46,7 @@ const TEXT = {
     subtitle: '{name} · {scenario}',
     firstMonthly: 'To pay in the first month',
     duration: 'Length',
-    months: '{n} months',
+    months: { one: '{count} month', other: '{count} months' },
     from: 'From {month}',
     totalPaid: 'Total repaid',
     writeOff: 'Written off at the end',
@@ -67,7 +68,7 @@ const TEXT = {
     notFeasible: 'This plan does not repay every debt within its length: some remains owed at the end.',
     footer: '{name} · Plan of {date}',
   },
-} as const satisfies Record<DocumentLocale, Record<string, string>>;
+} as const satisfies Record<DocumentLocale, Record<string, string | PluralForms>>;
 
 /** Creditors per month table: beyond four the columns become too narrow for large type. */
 export const CREDITORS_PER_TABLE = 4;
@@ -125,7 +126,7 @@ export function buildClientPlan(input: ClientPlanInput): DocumentDescription {
     { label: x.firstMonthly, value: m(firstMonthly) },
     {
       label: x.duration,
-      value: fill(x.months, { n: plan.months }),
+      value: plural(x.months, locale, plan.months),
       note: fill(x.from, { month: monthLabel(plan.startDate, locale) }),
     },
     { label: x.totalPaid, value: m(plan.totalPaidCents) },
@@ -135,7 +136,7 @@ export function buildClientPlan(input: ClientPlanInput): DocumentDescription {
   const summaryRows = paying.map((c: CreditorPlan) => [
     creditorName(dossier, c.creditorId, locale),
     segmentsText(c.segments, locale),
-    c.lastMonth === null ? '0' : fill(x.months, { n: c.lastMonth }),
+    c.lastMonth === null ? '0' : plural(x.months, locale, c.lastMonth),
     m(c.paidCents),
   ]);
 
@@ -190,7 +191,7 @@ export function buildClientPlan(input: ClientPlanInput): DocumentDescription {
               { label: x.colTotal, align: 'right' },
             ],
             rows: summaryRows,
-            footer: [w.common.total, '', fill(x.months, { n: plan.months }), m(plan.totalPaidCents)],
+            footer: [w.common.total, '', plural(x.months, locale, plan.months), m(plan.totalPaidCents)],
           },
         ],
       },

@@ -1,6 +1,6 @@
 /** A person of the household (Cerfa 13594 p.1-2). */
 import { z } from 'zod';
-import { IsoDateSchema } from '../dates';
+import { ageOn, type IsoDate, IsoDateSchema } from '../dates';
 import { CentsSchema } from '../money';
 import { EntityIdSchema } from './ids';
 
@@ -37,3 +37,19 @@ export const MemberSchema = z.object({
   isIsolatedParent: z.boolean().optional(),
 });
 export type Member = z.infer<typeof MemberSchema>;
+
+/**
+ * The age of majority: eighteen full years (Code civil, art. 414, « La majorité est fixée à
+ * dix-huit ans accomplis », since the loi n° 74-631 of 5 July 1974). A minor of the household
+ * does not give consent for themselves.
+ */
+export const AGE_OF_MAJORITY_YEARS = 18;
+
+/**
+ * Whether the person is an adult on a date: every member has a birth date (MemberSchema), so
+ * age alone decides, whatever the role (an applicant typed as born 2015 is not an adult).
+ * @example isAdultOn({ birthDate: '2008-07-02' }, '2026-07-01') // false: 18 the next day
+ */
+export function isAdultOn(member: { readonly birthDate: IsoDate }, on: IsoDate): boolean {
+  return ageOn(member.birthDate, on) >= AGE_OF_MAJORITY_YEARS;
+}

@@ -1,6 +1,7 @@
+import type { Message } from '../i18n';
 import type { adminFr } from './admin-fr';
 
-export const adminEn: Record<keyof typeof adminFr, string> = {
+export const adminEn: Record<keyof typeof adminFr, Message> = {
   'admin.title': 'Administration',
   'admin.intro':
     'Here you manage the welcome points and people’s accounts. These changes are made on the server: you must be online.',
@@ -75,7 +76,10 @@ export const adminEn: Record<keyof typeof adminFr, string> = {
   'admin.users.confirmRevoke':
     'Sign out all of {name}’s devices? They will have to sign in again with the password.',
   'admin.users.confirmRevokeYes': 'Yes, sign out',
-  'admin.users.revoked': '{name}: {count} device(s) signed out.',
+  'admin.users.revoked': {
+    one: '{name}: {count} device signed out.',
+    other: '{name}: {count} devices signed out.',
+  },
   'admin.users.saved': '{name}’s account saved.',
   'admin.users.deactivated': '{name}’s account deactivated.',
   'admin.users.reactivated': '{name}’s account reactivated.',

@@ -78,7 +78,10 @@ export const adminFr = {
   'admin.users.confirmRevoke':
     'Déconnecter tous les appareils de {name} ? Il faudra se reconnecter avec le mot de passe.',
   'admin.users.confirmRevokeYes': 'Oui, déconnecter',
-  'admin.users.revoked': '{name} : {count} appareil(s) déconnecté(s).',
+  'admin.users.revoked': {
+    one: '{name} : {count} appareil déconnecté.',
+    other: '{name} : {count} appareils déconnectés.',
+  },
   'admin.users.saved': 'Compte de {name} enregistré.',
   'admin.users.deactivated': 'Compte de {name} désactivé.',
   'admin.users.reactivated': 'Compte de {name} réactivé.',

@@ -1,15 +1,16 @@
+import type { Message } from '../i18n';
 import type { debtsFr } from './debts-fr';
 
-export const debtsEn: Record<keyof typeof debtsFr, string> = {
+export const debtsEn: Record<keyof typeof debtsFr, Message> = {
   'debts.totals.title': 'In short',
   'debts.totals.owed': 'Total owed',
   'debts.totals.arrears': 'Of which arrears',
   'debts.totals.monthly': 'Instalments (insurance included)',
-  'debts.totals.count': '{count} debt(s)',
+  'debts.totals.count': { one: '{count} debt', other: '{count} debts' },
   'debts.creditors.title': 'Creditors',
   'debts.creditors.empty': 'No creditor entered yet.',
   'debts.creditors.add': 'Add a creditor',
-  'debts.creditors.debts': '{count} debt(s)',
+  'debts.creditors.debts': { one: '{count} debt', other: '{count} debts' },
   'debts.creditors.inUse': 'Remove this creditor’s debts first.',
   'debts.creditor.referenceShort': 'Ref. {reference}',
   'debts.creditor.address': 'Creditor’s address',
@@ -42,7 +43,7 @@ export const debtsEn: Record<keyof typeof debtsFr, string> = {
   'debts.card.arrearsFlag': 'Arrears: {amount}',
   'debts.card.excluded': 'Outside an over-indebtedness plan (L711-4): neither rescheduled nor written off.',
   'debts.card.notSaid': 'Not stated',
-  'debts.card.months': '{count} months',
+  'debts.card.months': { one: '{count} month', other: '{count} months' },
   'debts.field.creditor': 'Creditor',
   'debts.field.product': 'Kind of debt',
   'debts.field.label': 'Details (contract number…)',

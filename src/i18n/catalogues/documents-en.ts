@@ -1,6 +1,7 @@
+import type { Message } from '../i18n';
 import type { documentsFr } from './documents-fr';
 
-export const documentsEn: Record<keyof typeof documentsFr, string> = {
+export const documentsEn: Record<keyof typeof documentsFr, Message> = {
   'documents.tab': 'Documents',
   'documents.intro':
     'Prepare the case’s documents on this device, even with no network: download the PDF or print it directly.',
@@ -98,7 +99,10 @@ export const documentsEn: Record<keyof typeof documentsFr, string> = {
   'documents.bdf.cause': 'Cause of the over-indebtedness',
   'documents.bdf.causeHint': 'What happened, with dates. Goes in the form’s “cause” section.',
   'documents.bdf.checklist': 'Supporting documents',
-  'documents.bdf.missing': '{n} document(s) missing.',
+  'documents.bdf.missing': {
+    one: '{count} document missing.',
+    other: '{count} documents missing.',
+  },
   'documents.bdf.complete': 'All documents are in.',
   'documents.bdf.general': 'Household documents',
   'documents.bdf.debtDocs': 'Debt documents',

@@ -101,7 +101,10 @@ export const documentsFr = {
   'documents.bdf.causeHint':
     'Ce qui s’est passé, avec les dates. Reporté à la rubrique « cause » du formulaire.',
   'documents.bdf.checklist': 'Pièces justificatives',
-  'documents.bdf.missing': '{n} pièce(s) manquante(s).',
+  'documents.bdf.missing': {
+    one: '{count} pièce manquante.',
+    other: '{count} pièces manquantes.',
+  },
   'documents.bdf.complete': 'Toutes les pièces sont réunies.',
   'documents.bdf.general': 'Pièces du ménage',
   'documents.bdf.debtDocs': 'Pièces des dettes',

@@ -1,6 +1,7 @@
+import type { Message } from '../i18n';
 import type { followupFr } from './followup-fr';
 
-export const followupEn: Record<keyof typeof followupFr, string> = {
+export const followupEn: Record<keyof typeof followupFr, Message> = {
   'followup.track.title': 'Orientation of the case',
   'followup.track.field': 'Track decided',
   'followup.track.undecided': 'Not decided yet',
@@ -23,7 +24,7 @@ export const followupEn: Record<keyof typeof followupFr, string> = {
   'followup.appointments.when': '{date} at {time}',
   'followup.appointments.at': 'Place: {place}',
   'followup.appointments.for': 'Purpose: {purpose}',
-  'followup.appointments.duration': '{n} minutes',
+  'followup.appointments.duration': { one: '{count} minute', other: '{count} minutes' },
   'followup.appointments.all': 'All appointments',
   'followup.appointments.add': 'Add an appointment',
   'followup.appointments.new': 'New appointment',
@@ -93,7 +94,7 @@ export const followupEn: Record<keyof typeof followupFr, string> = {
   'followup.document.scenario_comparison': 'Scenario comparison',
   'followup.document.other': 'Other document',
   'followup.action.creditor': 'Creditor: {name}',
-  'followup.action.months': 'Grace asked: {n} months',
+  'followup.action.months': { one: 'Grace asked: {count} month', other: 'Grace asked: {count} months' },
   'followup.action.office': 'Office: {office}',
   'followup.action.amount': 'Amount: {amount}',
   'followup.action.lender': 'Lender: {lender}',

@@ -1,6 +1,7 @@
+import type { Message } from '../i18n';
 import type { scenariosFr } from './scenarios-fr';
 
-export const scenariosEn: Record<keyof typeof scenariosFr, string> = {
+export const scenariosEn: Record<keyof typeof scenariosFr, Message> = {
   'scenarios.intro':
     'Compare the ways this household could repay its debts. Everything is computed on this device, with no network.',
   'scenarios.noDebts': 'This case has no debt yet: add them on the Debts tab to compare scenarios.',
@@ -62,7 +63,7 @@ export const scenariosEn: Record<keyof typeof scenariosFr, string> = {
   'scenarios.col.writeOff': 'Written off',
   'scenarios.col.feasible': 'Feasible?',
   'scenarios.col.lastMonth': 'Last payment',
-  'scenarios.months': '{n} months',
+  'scenarios.months': { one: '{count} month', other: '{count} months' },
   'scenarios.feasible.yes': 'Yes',
   'scenarios.feasible.no': 'No',
   'scenarios.never': 'No payment',

@@ -62,7 +62,7 @@ export const scenariosFr = {
   'scenarios.col.writeOff': 'Effacé',
   'scenarios.col.feasible': 'Possible ?',
   'scenarios.col.lastMonth': 'Dernier paiement',
-  'scenarios.months': '{n} mois',
+  'scenarios.months': '{count} mois',
   'scenarios.feasible.yes': 'Oui',
   'scenarios.feasible.no': 'Non',
   'scenarios.never': 'Aucun paiement',

@@ -1,15 +1,21 @@
+import type { Message } from '../i18n';
 import type { syncFr } from './sync-fr';
 
-export const syncEn: Record<keyof typeof syncFr, string> = {
+export const syncEn: Record<keyof typeof syncFr, Message> = {
   'sync.status.label': 'Sync',
-  'sync.status.pendingOne': '1 change to send',
-  'sync.status.pending': '{count} changes to send',
+  'sync.status.pending': { one: '{count} change to send', other: '{count} changes to send' },
   'sync.status.allSent': 'Everything sent',
   'sync.status.lastSuccess': 'Last sync: {when}',
   'sync.status.never': 'Never synced',
   'sync.status.running': 'Syncing…',
-  'sync.status.pulling': 'Receiving cases: {count} items received',
-  'sync.status.pullingPercent': 'Receiving cases: {count} items received, {percent}% done',
+  'sync.status.pulling': {
+    one: 'Receiving cases: {count} item received',
+    other: 'Receiving cases: {count} items received',
+  },
+  'sync.status.pullingPercent': {
+    one: 'Receiving cases: {count} item received, {percent}% done',
+    other: 'Receiving cases: {count} items received, {percent}% done',
+  },
   'sync.status.progressLabel': 'Receiving cases',
   'sync.status.notSignedIn': 'Not signed in',
   'sync.status.signedInAs': 'Signed in: {name}',
@@ -17,8 +23,10 @@ export const syncEn: Record<keyof typeof syncFr, string> = {
   'sync.login': 'Sign in',
   'sync.logout': 'Sign out',
   'sync.banner.title': 'Sync did not complete',
-  'sync.banner.waitingOne': '1 change has been waiting for {age}.',
-  'sync.banner.waiting': '{count} changes have been waiting for {age}.',
+  'sync.banner.waiting': {
+    one: '{count} change has been waiting for {age}.',
+    other: '{count} changes have been waiting for {age}.',
+  },
   'sync.banner.safe': 'They are kept on this device and will be sent as soon as possible.',
   'sync.banner.retry': 'Try again now',
   'sync.banner.loginNeeded': 'Sign in to send your changes to the server.',
@@ -32,25 +40,30 @@ export const syncEn: Record<keyof typeof syncFr, string> = {
     'A newer version of Relais has already been used on this device: update the app (reload the page) to keep syncing.',
   'sync.error.not-logged-in': 'Sign in to sync.',
   'sync.error.unknown': 'Unexpected error. Retrying automatically.',
-  'sync.quarantine':
-    '{count} change(s) refused by the server: they stay on this device and a coordinator can review them.',
-  'sync.quarantine.leftScope':
-    '{count} change(s) concern a dossier now handled by another welcome point: the server keeps them for a coordinator, and the dossier is no longer on this device.',
+  'sync.quarantine': {
+    one: '{count} change refused by the server: it stays on this device and a coordinator can review it.',
+    other:
+      '{count} changes refused by the server: they stay on this device and a coordinator can review them.',
+  },
+  'sync.quarantine.leftScope': {
+    one: '{count} change concerns a dossier now handled by another welcome point: the server keeps it for a coordinator, and the dossier is no longer on this device.',
+    other:
+      '{count} changes concern a dossier now handled by another welcome point: the server keeps them for a coordinator, and the dossier is no longer on this device.',
+  },
   'sync.age.justNow': 'a few moments',
-  'sync.age.minute': '1 minute',
-  'sync.age.minutes': '{count} minutes',
-  'sync.age.hour': '1 hour',
-  'sync.age.hours': '{count} hours',
-  'sync.age.day': '1 day',
-  'sync.age.days': '{count} days',
+  'sync.age.minutes': { one: '{count} minute', other: '{count} minutes' },
+  'sync.age.hours': { one: '{count} hour', other: '{count} hours' },
+  'sync.age.days': { one: '{count} day', other: '{count} days' },
   'lostDevice.title': 'The data on this device has disappeared',
   'lostDevice.what':
     'The cases saved on this device were erased (by the browser or by a clean-up). This device starts again from nothing.',
   'lostDevice.lastSync': 'Last successful sync: {when}.',
   'lostDevice.neverSynced': 'This device had never synced with the server.',
   'lostDevice.waitingNone': 'At that time, everything had been sent to the server.',
-  'lostDevice.waitingOne': 'At that time, 1 change had not been sent yet (made on {when}).',
-  'lostDevice.waiting': 'At that time, {count} changes had not been sent yet (the oldest made on {when}).',
+  'lostDevice.waiting': {
+    one: 'At that time, {count} change had not been sent yet (made on {when}).',
+    other: 'At that time, {count} changes had not been sent yet (the oldest made on {when}).',
+  },
   'lostDevice.todo': 'What to do:',
   'lostDevice.todoLogin': 'Sign in again: the cases saved on the server will come back to this device.',
   'lostDevice.todoImport':
@@ -86,11 +99,20 @@ export const syncEn: Record<keyof typeof syncFr, string> = {
   'switch.title': 'Change user',
   'switch.intro':
     'This device will be emptied, then filled again from the server for the person who signs in next.',
-  'switch.dossiers': '{count} case(s) of {name} will be removed from this device. They stay on the server.',
-  'switch.drafts': '{count} form(s) started but not saved will be lost.',
+  'switch.dossiers': {
+    one: '{count} case of {name} will be removed from this device. It stays on the server.',
+    other: '{count} cases of {name} will be removed from this device. They stay on the server.',
+  },
+  'switch.drafts': {
+    one: '{count} form started but not saved will be lost.',
+    other: '{count} forms started but not saved will be lost.',
+  },
   'switch.confirm': 'Empty the device and change user',
   'switch.cancel': 'Cancel',
-  'switch.pending': '{count} change(s) typed by {name} are not on the server yet.',
+  'switch.pending': {
+    one: '{count} change typed by {name} is not on the server yet.',
+    other: '{count} changes typed by {name} are not on the server yet.',
+  },
   'switch.pendingHint':
     'So that nothing is lost, {name} must first sign in and sync. Nothing has been deleted.',
   'switch.previousPerson': 'the previous person',
@@ -110,7 +132,7 @@ export const syncEn: Record<keyof typeof syncFr, string> = {
   'setup.error.username': 'Only lower-case letters, digits and . _ @ -, 2 to 64 characters.',
   'setup.error.password': 'The password must be at least 10 characters long.',
   'conflicts.badge': 'Conflict to settle',
-  'conflicts.badgeCount': '{count} conflict(s) to settle',
+  'conflicts.badgeCount': { one: '{count} conflict to settle', other: '{count} conflicts to settle' },
   'conflicts.title': 'Conflicting values',
   'conflicts.intro':
     'Two people changed the same information while offline. Choose the right value: your choice is sent as an ordinary change.',

@@ -1,14 +1,22 @@
 /** Sync: status in the header, failure banner, login and first start, conflicts. French reference. */
 export const syncFr = {
   'sync.status.label': 'Synchronisation',
-  'sync.status.pendingOne': '1 modification à envoyer',
-  'sync.status.pending': '{count} modifications à envoyer',
+  'sync.status.pending': {
+    one: '{count} modification à envoyer',
+    other: '{count} modifications à envoyer',
+  },
   'sync.status.allSent': 'Tout est envoyé',
   'sync.status.lastSuccess': 'Dernière synchronisation : {when}',
   'sync.status.never': 'Jamais synchronisé',
   'sync.status.running': 'Synchronisation en cours…',
-  'sync.status.pulling': 'Réception des dossiers : {count} éléments reçus',
-  'sync.status.pullingPercent': 'Réception des dossiers : {count} éléments reçus, {percent} % fait',
+  'sync.status.pulling': {
+    one: 'Réception des dossiers : {count} élément reçu',
+    other: 'Réception des dossiers : {count} éléments reçus',
+  },
+  'sync.status.pullingPercent': {
+    one: 'Réception des dossiers : {count} élément reçu, {percent} % fait',
+    other: 'Réception des dossiers : {count} éléments reçus, {percent} % fait',
+  },
   'sync.status.progressLabel': 'Réception des dossiers',
   'sync.status.notSignedIn': 'Non connecté',
   'sync.status.signedInAs': 'Connecté : {name}',
@@ -16,8 +24,10 @@ export const syncFr = {
   'sync.login': 'Se connecter',
   'sync.logout': 'Se déconnecter',
   'sync.banner.title': 'La synchronisation n’a pas abouti',
-  'sync.banner.waitingOne': '1 modification attend depuis {age}.',
-  'sync.banner.waiting': '{count} modifications attendent depuis {age}.',
+  'sync.banner.waiting': {
+    one: '{count} modification attend depuis {age}.',
+    other: '{count} modifications attendent depuis {age}.',
+  },
   'sync.banner.safe': 'Elles sont gardées sur cet appareil et partiront dès que possible.',
   'sync.banner.retry': 'Réessayer maintenant',
   'sync.banner.loginNeeded': 'Connectez-vous pour envoyer vos modifications au serveur.',
@@ -32,26 +42,31 @@ export const syncFr = {
     'Une version plus récente de Relais a déjà servi sur cet appareil : mettez l’application à jour (rechargez la page) pour continuer à synchroniser.',
   'sync.error.not-logged-in': 'Connectez-vous pour synchroniser.',
   'sync.error.unknown': 'Erreur inattendue. Nouvel essai automatique.',
-  'sync.quarantine':
-    '{count} modification(s) refusée(s) par le serveur : elles restent sur cet appareil et un coordinateur peut les revoir.',
-  'sync.quarantine.leftScope':
-    '{count} modification(s) concernent un dossier confié à un autre lieu d’accueil : le serveur les garde pour un coordinateur, et ce dossier n’est plus sur cet appareil.',
+  'sync.quarantine': {
+    one: '{count} modification refusée par le serveur : elle reste sur cet appareil et un coordinateur peut la revoir.',
+    other:
+      '{count} modifications refusées par le serveur : elles restent sur cet appareil et un coordinateur peut les revoir.',
+  },
+  'sync.quarantine.leftScope': {
+    one: '{count} modification concerne un dossier confié à un autre lieu d’accueil : le serveur la garde pour un coordinateur, et ce dossier n’est plus sur cet appareil.',
+    other:
+      '{count} modifications concernent un dossier confié à un autre lieu d’accueil : le serveur les garde pour un coordinateur, et ce dossier n’est plus sur cet appareil.',
+  },
   'sync.age.justNow': 'quelques instants',
-  'sync.age.minute': '1 minute',
-  'sync.age.minutes': '{count} minutes',
-  'sync.age.hour': '1 heure',
-  'sync.age.hours': '{count} heures',
-  'sync.age.day': '1 jour',
-  'sync.age.days': '{count} jours',
+  'sync.age.minutes': { one: '{count} minute', other: '{count} minutes' },
+  'sync.age.hours': { one: '{count} heure', other: '{count} heures' },
+  'sync.age.days': { one: '{count} jour', other: '{count} jours' },
   'lostDevice.title': 'Les données de cet appareil ont disparu',
   'lostDevice.what':
     'Les dossiers enregistrés sur cet appareil ont été effacés (par le navigateur ou par un nettoyage). Cet appareil repart de zéro.',
   'lostDevice.lastSync': 'Dernière synchronisation réussie : {when}.',
   'lostDevice.neverSynced': 'Cet appareil ne s’était jamais synchronisé avec le serveur.',
   'lostDevice.waitingNone': 'À ce moment-là, tout avait été envoyé au serveur.',
-  'lostDevice.waitingOne': 'À ce moment-là, 1 modification n’avait pas encore été envoyée (faite le {when}).',
-  'lostDevice.waiting':
-    'À ce moment-là, {count} modifications n’avaient pas encore été envoyées (la plus ancienne faite le {when}).',
+  'lostDevice.waiting': {
+    one: 'À ce moment-là, {count} modification n’avait pas encore été envoyée (faite le {when}).',
+    other:
+      'À ce moment-là, {count} modifications n’avaient pas encore été envoyées (la plus ancienne faite le {when}).',
+  },
   'lostDevice.todo': 'Que faire :',
   'lostDevice.todoLogin':
     'Connectez-vous à nouveau : les dossiers enregistrés sur le serveur reviendront sur cet appareil.',
@@ -91,12 +106,20 @@ export const syncFr = {
   'switch.title': 'Changer d’utilisateur',
   'switch.intro':
     'Cet appareil va être vidé, puis rechargé depuis le serveur pour la personne qui se connecte ensuite.',
-  'switch.dossiers':
-    '{count} dossier(s) de {name} seront effacés de cet appareil. Ils restent sur le serveur.',
-  'switch.drafts': '{count} formulaire(s) commencé(s) mais pas enregistré(s) seront perdus.',
+  'switch.dossiers': {
+    one: '{count} dossier de {name} sera effacé de cet appareil. Il reste sur le serveur.',
+    other: '{count} dossiers de {name} seront effacés de cet appareil. Ils restent sur le serveur.',
+  },
+  'switch.drafts': {
+    one: '{count} formulaire commencé mais pas enregistré sera perdu.',
+    other: '{count} formulaires commencés mais pas enregistrés seront perdus.',
+  },
   'switch.confirm': 'Vider l’appareil et changer d’utilisateur',
   'switch.cancel': 'Annuler',
-  'switch.pending': '{count} modification(s) tapée(s) par {name} ne sont pas encore sur le serveur.',
+  'switch.pending': {
+    one: '{count} modification tapée par {name} n’est pas encore sur le serveur.',
+    other: '{count} modifications tapées par {name} ne sont pas encore sur le serveur.',
+  },
   'switch.pendingHint':
     'Pour ne rien perdre, il faut d’abord que {name} se connecte et synchronise. Rien n’a été effacé.',
   'switch.previousPerson': 'la personne précédente',
@@ -117,7 +140,7 @@ export const syncFr = {
   'setup.error.username': 'Lettres minuscules, chiffres et . _ @ - uniquement, de 2 à 64 caractères.',
   'setup.error.password': 'Le mot de passe doit faire au moins 10 caractères.',
   'conflicts.badge': 'Conflit à régler',
-  'conflicts.badgeCount': '{count} conflit(s) à régler',
+  'conflicts.badgeCount': { one: '{count} conflit à régler', other: '{count} conflits à régler' },
   'conflicts.title': 'Valeurs en conflit',
   'conflicts.intro':
     'Deux personnes ont changé la même information sans être connectées. Choisissez la bonne valeur : votre choix sera envoyé comme une modification ordinaire.',

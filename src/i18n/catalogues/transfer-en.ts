@@ -1,13 +1,17 @@
+import type { Message } from '../i18n';
 import type { transferFr } from './transfer-fr';
 
-export const transferEn: Record<keyof typeof transferFr, string> = {
+export const transferEn: Record<keyof typeof transferFr, Message> = {
   'transfer.title': 'Move cases without a network',
   'transfer.hint':
     'To move cases from one device to another: export a file, then import it on the other device. The file holds personal data: keep it safe and delete it afterwards.',
   'transfer.exportAll': 'Export all cases',
   'transfer.exportOne': 'Export this case',
   'transfer.exporting': 'Preparing the file…',
-  'transfer.exported': 'File {file} created with {count} case(s).',
+  'transfer.exported': {
+    one: 'File {file} created with {count} case.',
+    other: 'File {file} created with {count} cases.',
+  },
   'transfer.exportFailed': 'The file could not be created: {reason}',
   'transfer.import.label': 'Import a file of cases',
   'transfer.import.hint': 'A “relais-….json” file exported from another device.',

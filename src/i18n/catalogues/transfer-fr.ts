@@ -6,7 +6,10 @@ export const transferFr = {
   'transfer.exportAll': 'Exporter tous les dossiers',
   'transfer.exportOne': 'Exporter ce dossier',
   'transfer.exporting': 'Préparation du fichier…',
-  'transfer.exported': 'Fichier {file} créé avec {count} dossier(s).',
+  'transfer.exported': {
+    one: 'Fichier {file} créé avec {count} dossier.',
+    other: 'Fichier {file} créé avec {count} dossiers.',
+  },
   'transfer.exportFailed': 'Le fichier n’a pas pu être créé : {reason}',
   'transfer.import.label': 'Importer un fichier de dossiers',
   'transfer.import.hint': 'Un fichier « relais-….json » exporté depuis un autre appareil.',

@@ -23,6 +23,7 @@ import type { FieldsOf, HouseholdRow, MemberRow, PatchOf } from '../../domain/do
 import {
   type Custody,
   CustodySchema,
+  isAdultOn,
   type MemberRole,
   MemberRoleSchema,
 } from '../../domain/household/member';
@@ -474,13 +475,40 @@ export interface ConsentIntake {
   recordedBy: string;
 }
 
-export function emptyConsentValues(today: IsoDate): FieldValues<ConsentField> {
-  return { purpose: 'dossier_processing', purposeDetails: '', memberId: '', date: today, recordedBy: '' };
+/**
+ * A new consent: today, recorded by the person signed in (their display name; editable, and
+ * empty when nobody is signed in on this device).
+ */
+export function emptyConsentValues(today: IsoDate, signedInName = ''): FieldValues<ConsentField> {
+  return {
+    purpose: 'dossier_processing',
+    purposeDetails: '',
+    memberId: '',
+    date: today,
+    recordedBy: signedInName,
+  };
+}
+
+/** The day a consent is given: the date typed when it is a valid past date, else today. */
+function consentDay(values: Partial<Record<ConsentField, string>>, today: IsoDate): IsoDate {
+  const date = (values.date ?? '').trim();
+  return IsoDateSchema.safeParse(date).success && date <= today ? date : today;
+}
+
+/** Who may give consent: the adults of the household on the day it is given (isAdultOn). */
+export function consentGivers<M extends { readonly id: string; readonly birthDate: IsoDate }>(
+  members: readonly M[],
+  values: Partial<Record<ConsentField, string>>,
+  today: IsoDate,
+): M[] {
+  const on = consentDay(values, today);
+  return members.filter((member) => isAdultOn(member, on));
 }
 
 export function validateConsentValues(
   values: Partial<Record<ConsentField, string>>,
   today: IsoDate,
+  members: readonly { readonly id: string; readonly birthDate: IsoDate }[],
 ): Validation<ConsentField, ConsentIntake> {
   const errors: FieldErrors<ConsentField> = {};
   const purpose = pick(CONSENT_PURPOSES, values.purpose);
@@ -494,6 +522,10 @@ export function validateConsentValues(
   if (date === '') errors.date = 'error.required' satisfies MessageKey;
   else if (!IsoDateSchema.safeParse(date).success) errors.date = 'error.date.invalid' satisfies MessageKey;
   else if (date > today) errors.date = 'error.date.future' satisfies MessageKey;
+  // A child's id can still come from a draft typed before a birth date was corrected.
+  const memberId = optionalText(values.memberId);
+  if (memberId && !consentGivers(members, values, today).some((m) => m.id === memberId))
+    errors.memberId = 'intake.error.consentByMinor' satisfies MessageKey;
   const recordedBy = (values.recordedBy ?? '').trim();
   if (recordedBy === '') errors.recordedBy = 'error.required' satisfies MessageKey;
   else if (recordedBy.length > 100) errors.recordedBy = 'error.tooLong' satisfies MessageKey;
@@ -503,7 +535,7 @@ export function validateConsentValues(
     value: {
       purpose,
       purposeDetails,
-      memberId: optionalText(values.memberId),
+      memberId,
       date: date as IsoDate,
       recordedBy,
     },

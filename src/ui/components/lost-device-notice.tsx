@@ -33,9 +33,7 @@ export function LostDeviceNotice() {
       <p>
         {lost.pendingCount === 0
           ? t('lostDevice.waitingNone')
-          : lost.pendingCount === 1
-            ? t('lostDevice.waitingOne', { when: oldest })
-            : t('lostDevice.waiting', { count: lost.pendingCount, when: oldest })}
+          : t('lostDevice.waiting', { count: lost.pendingCount, when: oldest })}
       </p>
       <p>{t('lostDevice.todo')}</p>
       <ol>

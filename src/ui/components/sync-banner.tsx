@@ -26,10 +26,7 @@ export function SyncBanner() {
         <>
           <h2 class="sync-banner-title">{t('sync.banner.title')}</h2>
           <p class="sync-banner-age">
-            {pending === 1
-              ? t('sync.banner.waitingOne', { age })
-              : t('sync.banner.waiting', { count: pending, age })}{' '}
-            {t('sync.banner.safe')}
+            {t('sync.banner.waiting', { count: pending, age })} {t('sync.banner.safe')}
           </p>
           <p>
             {signedOut && error === null

@@ -25,11 +25,7 @@ export function SyncStatus() {
     >
       <p role="status" class="sync-status-text">
         <span class={pending > 0 ? 'sync-pending' : 'sync-clear'}>
-          {pending === 0
-            ? t('sync.status.allSent')
-            : pending === 1
-              ? t('sync.status.pendingOne')
-              : t('sync.status.pending', { count: pending })}
+          {pending === 0 ? t('sync.status.allSent') : t('sync.status.pending', { count: pending })}
         </span>{' '}
         <span class="sync-last">
           {running

@@ -142,7 +142,7 @@ describe('supporting documents checklist', () => {
       locale: 'en',
       today: TODAY,
     });
-    expect(documentTexts(doc)).toContain('8 document(s) missing.');
+    expect(documentTexts(doc)).toContain('8 documents missing.');
   });
 });
 

@@ -30,7 +30,7 @@ const legalRateS2 = {
   id: 'legal-rate-2026-s2',
   validFrom: '2026-07-01',
   validTo: '2026-12-31',
-  legalBasis: "Arrêté fixant le taux de l'intérêt légal, 2e semestre 2026; C. mon. fin. L313-2",
+  legalBasis: 'Arrêté fixant le taux de l’intérêt légal, 2e semestre 2026; C. mon. fin. L313-2',
   sourceUrls: [DECREE],
   confidence: 'C',
   individualCreditorBps: 650,

@@ -187,9 +187,9 @@ it('the Banque de France preparation for a couple: warnings, checklist, printed 
   const stored = await repository.getDossier(id);
   expect(stored?.members.find((m) => m.firstName === 'Marc')?.legalProtection).toBe('curatelle');
   // 10 household documents (with the co-filer's ID and the guardianship judgment) + 5 for the debts.
-  expect(screen.getByText('15 pièce(s) manquante(s).')).toBeTruthy();
+  expect(screen.getByText('15 pièces manquantes.')).toBeTruthy();
   fireEvent.click(screen.getByLabelText('Pièce d’identité du déposant'));
-  expect(await screen.findByText('14 pièce(s) manquante(s).')).toBeTruthy();
+  expect(await screen.findByText('14 pièces manquantes.')).toBeTruthy();
   expect((await repository.getDossier(id))?.household.documentsProvided).toEqual(['id_filer']);
   const a11y = await axe.run(document.body, { rules: { 'color-contrast': { enabled: false } } });
   expect(a11y.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.html).join(' | ')}`)).toEqual([]);

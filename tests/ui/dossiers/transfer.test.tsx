@@ -29,7 +29,7 @@ async function exportAllFrom(test: ReturnType<typeof makeTestState>): Promise<st
   openAt('/dossiers', test);
   await screen.findByRole('link', { name: 'Zoé Martin' });
   fireEvent.click(screen.getByRole('button', { name: 'Exporter tous les dossiers' }));
-  expect(await screen.findByText('Fichier relais-2026-11-27.json créé avec 1 dossier(s).')).toBeTruthy();
+  expect(await screen.findByText('Fichier relais-2026-11-27.json créé avec 1 dossier.')).toBeTruthy();
   expect(downloads.map((d) => d.name)).toEqual(['relais-2026-11-27.json']);
   const text = await downloads[0]?.blob.text();
   document.body.innerHTML = '';
@@ -121,7 +121,7 @@ describe('Transfer without network', () => {
     );
     openAt(`/dossiers/${one.household.id}/intake`, a);
     fireEvent.click(await screen.findByRole('button', { name: 'Exporter ce dossier' }));
-    expect(await screen.findByText('Fichier relais-2026-11-27.json créé avec 1 dossier(s).')).toBeTruthy();
+    expect(await screen.findByText('Fichier relais-2026-11-27.json créé avec 1 dossier.')).toBeTruthy();
     const document = JSON.parse((await downloads[0]?.blob.text()) ?? '{}');
     expect(document.households.map((d: { household: { id: string } }) => d.household.id)).toEqual([
       one.household.id,

@@ -85,7 +85,7 @@ describe('Follow-up tab', () => {
       place: 'Mairie',
     });
     await waitFor(() =>
-      expect(screen.getByTestId('next-appointment').textContent).toContain('1 mars 2027 à 10:00'),
+      expect(screen.getByTestId('next-appointment').textContent).toContain('1er mars 2027 à 10:00'),
     );
     fireEvent.click(screen.getByRole('button', { name: 'Ajouter un rendez-vous' }));
     const form = screen.getByRole('form', { name: 'Nouveau rendez-vous' });
@@ -110,7 +110,7 @@ describe('Follow-up tab', () => {
     });
     fireEvent.click(screen.getByRole('button', { name: 'Annuler le rendez-vous du 10 décembre 2026' }));
     await waitFor(() =>
-      expect(screen.getByTestId('next-appointment').textContent).toContain('1 mars 2027 à 10:00'),
+      expect(screen.getByTestId('next-appointment').textContent).toContain('1er mars 2027 à 10:00'),
     );
   });
 
@@ -121,8 +121,8 @@ describe('Follow-up tab', () => {
       status: 'planned',
       place: 'Mairie',
     });
-    fireEvent.click(await screen.findByRole('button', { name: 'Modifier le rendez-vous du 1 mars 2027' }));
-    const form = screen.getByRole('form', { name: 'Modifier le rendez-vous du 1 mars 2027' });
+    fireEvent.click(await screen.findByRole('button', { name: 'Modifier le rendez-vous du 1er mars 2027' }));
+    const form = screen.getByRole('form', { name: 'Modifier le rendez-vous du 1er mars 2027' });
     const time = within(form).getByLabelText('Heure');
     fireEvent.input(time, { target: { value: '25:00' } });
     fireEvent.click(within(form).getByRole('button', { name: 'Enregistrer' }));
@@ -195,7 +195,7 @@ describe('Follow-up tab', () => {
     fireEvent.change(filing, { target: { value: filing.options[1]?.value } });
     fireEvent.click(within(form).getByRole('button', { name: 'Enregistrer' }));
     await screen.findByText('Décision : Dossier recevable');
-    expect(screen.getByText('Réponse au dépôt du 1 septembre 2026')).toBeTruthy();
+    expect(screen.getByText('Réponse au dépôt du 1er septembre 2026')).toBeTruthy();
   });
 
   it('a note revision keeps the original in the history', async () => {

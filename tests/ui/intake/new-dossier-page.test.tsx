@@ -115,7 +115,7 @@ describe('New dossier (intake)', () => {
     });
     const section = notice.closest('section') as HTMLElement;
     expect(section.textContent).toContain('Dossier de Zoé Martin · RL-2026-0042');
-    expect(section.textContent).toContain('Zoé Martin, né ou née le 1 février 1980');
+    expect(section.textContent).toContain('Zoé Martin, né ou née le 1er février 1980');
     const link = within(section).getByRole('link', { name: 'Ouvrir le dossier de Zoé Martin' });
     expect(link.getAttribute('href')).toBe(`/dossiers/${household.id}/intake`);
     fireEvent.click(link);

@@ -244,11 +244,11 @@ describe('quarantined changes', () => {
     ];
     const banner = await screen.findByTestId('sync-banner');
     expect(banner.textContent).toContain(
-      '1 modification(s) concernent un dossier confié à un autre lieu d’accueil : le serveur les garde pour un coordinateur',
+      '1 modification concerne un dossier confié à un autre lieu d’accueil : le serveur la garde pour un coordinateur',
     );
-    expect(banner.textContent).toContain('1 modification(s) refusée(s) par le serveur');
+    expect(banner.textContent).toContain('1 modification refusée par le serveur');
     state.sync.quarantined.value = [{ ...echo, reason: 'left-scope' }];
-    await waitFor(() => expect(banner.textContent).not.toContain('refusée(s)'));
+    await waitFor(() => expect(banner.textContent).not.toContain('refusée'));
   });
 });
 
@@ -425,9 +425,9 @@ describe('changing user on a shared tablet (ADR 0009)', () => {
     const panel = await screen.findByRole('region', { name: 'Changer d’utilisateur' });
     await waitFor(() => expect(document.activeElement?.id).toBe('switch-title'));
     expect(panel.textContent).toContain(
-      '1 dossier(s) de Marie Curie seront effacés de cet appareil. Ils restent sur le serveur.',
+      '1 dossier de Marie Curie sera effacé de cet appareil. Il reste sur le serveur.',
     );
-    expect(panel.textContent).toContain('1 formulaire(s) commencé(s) mais pas enregistré(s) seront perdus.');
+    expect(panel.textContent).toContain('1 formulaire commencé mais pas enregistré sera perdu.');
     const result = await axe.run(container, { rules: { 'color-contrast': { enabled: false } } });
     expect(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.html).join(' | ')}`)).toEqual([]);
     // Cancel changes nothing.
@@ -469,7 +469,7 @@ describe('changing user on a shared tablet (ADR 0009)', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Se connecter' }));
     fireEvent.click(await screen.findByRole('button', { name: 'Changer d’utilisateur' }));
     const panel = await screen.findByRole('region', { name: 'Changer d’utilisateur' });
-    expect(panel.textContent).toContain('1 dossier(s) de la personne précédente seront effacés');
+    expect(panel.textContent).toContain('1 dossier de la personne précédente sera effacé');
     fireEvent.click(within(panel).getByRole('button', { name: 'Vider l’appareil et changer d’utilisateur' }));
     await screen.findByText(/^L’appareil est vide\./);
     expect(await db.households.count()).toBe(0);
@@ -485,7 +485,7 @@ describe('changing user on a shared tablet (ADR 0009)', () => {
     const panel = await screen.findByRole('region', { name: 'Changer d’utilisateur' });
     const alert = await within(panel).findByRole('alert');
     expect(alert.textContent).toContain(
-      '2 modification(s) tapée(s) par Marie Curie ne sont pas encore sur le serveur.',
+      '2 modifications tapées par Marie Curie ne sont pas encore sur le serveur.',
     );
     expect(alert.textContent).toContain(
       'Pour ne rien perdre, il faut d’abord que Marie Curie se connecte et synchronise. Rien n’a été effacé.',
@@ -589,7 +589,7 @@ describe('conflicts', () => {
     window.history.replaceState(null, '', '/dossiers');
     render(<App state={state} />);
     const badge = await screen.findByTestId('conflict-badge');
-    expect(badge.textContent).toContain('1 conflit(s) à régler');
+    expect(badge.textContent).toContain('1 conflit à régler');
     expect(badge.getAttribute('href')).toBe(`/dossiers/${householdId}/conflicts`);
   });
 

@@ -113,7 +113,7 @@ export function BdfForm({
       />
       <h3>{t('documents.bdf.checklist')}</h3>
       <p role="status">
-        {missing > 0 ? t('documents.bdf.missing', { n: missing }) : t('documents.bdf.complete')}
+        {missing > 0 ? t('documents.bdf.missing', { count: missing }) : t('documents.bdf.complete')}
       </p>
       <fieldset>
         <legend>{t('documents.bdf.general')}</legend>

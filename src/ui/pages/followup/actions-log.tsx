@@ -193,7 +193,7 @@ function ActionFacts({ action, dossier }: { action: ActionRow; dossier: Dossier 
       const name = creditorName(action.creditorId);
       if (name) facts.push(t('followup.action.creditor', { name }));
       if (action.kind === 'grace_period' && action.months)
-        facts.push(t('followup.action.months', { n: action.months }));
+        facts.push(t('followup.action.months', { count: action.months }));
       break;
     }
     case 'tax_relief_request':

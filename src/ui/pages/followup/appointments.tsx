@@ -143,7 +143,7 @@ export function Appointments({
                     <strong>{when(row)}</strong> ·{' '}
                     {t(`followup.appointment.status.${row.status}` as MessageKey)}
                     {row.durationMinutes
-                      ? ` · ${t('followup.appointments.duration', { n: row.durationMinutes })}`
+                      ? ` · ${t('followup.appointments.duration', { count: row.durationMinutes })}`
                       : ''}
                   </p>
                   {row.place && <p>{t('followup.appointments.at', { place: row.place })}</p>}

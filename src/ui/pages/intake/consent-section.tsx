@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Dossier } from '../../../domain/dossier/dossier';
 import type { ConsentRow } from '../../../domain/dossier/rows';
 import { formatDate, t } from '../../../i18n/i18n';
@@ -9,6 +9,7 @@ import {
   CONSENT_PURPOSES,
   type ConsentField,
   type ConsentIntake,
+  consentGivers,
   emptyConsentValues,
   validateConsentValues,
   withoutUndefined,
@@ -38,7 +39,11 @@ export function ConsentSection({
   dossier: Dossier;
   householdName: string;
 }) {
-  const { drafts, workspace } = useAppState();
+  const { drafts, workspace, sync } = useAppState();
+  // Recorded by the person signed in (their session), unless they write another name.
+  const signedInName = sync.session.value?.user.displayName ?? '';
+  const latestMembers = useRef(dossier.members);
+  latestMembers.current = dossier.members;
   const [generation, setGeneration] = useState(0);
   const [recorded, setRecorded] = useState(false);
   const [target, setTarget] = useState<PrintTarget>({ kind: 'form' });
@@ -52,14 +57,15 @@ export function ConsentSection({
       createFormModel<ConsentField, ConsentIntake>({
         formId: `consent:new:${householdId}`,
         drafts,
-        initial: emptyConsentValues(workspace.today()),
-        validate: (values) => validateConsentValues(values, workspace.today()),
+        initial: emptyConsentValues(workspace.today(), signedInName),
+        // The members of now, not of when the form was made (a birth date corrected meanwhile).
+        validate: (values) => validateConsentValues(values, workspace.today(), latestMembers.current),
         save: async (value, receipt) => {
           await model.addRow('consent', withoutUndefined(value) as ConsentIntake & { date: string }, receipt);
         },
         describeError: describeWriteError,
       }),
-    [householdId, drafts, workspace, model, generation],
+    [householdId, drafts, workspace, model, generation, signedInName],
   );
   useEffect(() => {
     void form.load();
@@ -230,7 +236,10 @@ export function ConsentSection({
               {...field('memberId')}
               label={t('intake.field.consentMember')}
               placeholder={t('intake.consent.wholeHousehold')}
-              options={members.map((m) => ({ value: m.id, label: memberName(m) }))}
+              options={consentGivers(members, values, workspace.today()).map((m) => ({
+                value: m.id,
+                label: memberName(m),
+              }))}
               onChange={(v) => void form.edit('memberId', v)}
             />
             <TextField

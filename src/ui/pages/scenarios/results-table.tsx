@@ -45,7 +45,7 @@ export function ResultsTable({ rows }: { rows: readonly ScenarioRowView[] }) {
               <tr key={row.index} data-testid={`scenario-row-${row.index}`}>
                 <th scope="row">{choiceLabel(row.choice)}</th>
                 <td class="num" data-col="duration">
-                  {t('scenarios.months', { n: row.months })}
+                  {t('scenarios.months', { count: row.months })}
                 </td>
                 <td class="num" data-col="monthly">
                   {formatMoney(row.monthlyPaymentCents)}
@@ -101,7 +101,7 @@ export function ResultsTable({ rows }: { rows: readonly ScenarioRowView[] }) {
                     <td class="num">
                       {c.lastMonth === null
                         ? t('scenarios.never')
-                        : t('scenarios.months', { n: c.lastMonth })}
+                        : t('scenarios.months', { count: c.lastMonth })}
                     </td>
                   </tr>
                 ))}
