@@ -296,7 +296,7 @@ export function endpoints(ctx: FuzzContext): Endpoint[] {
   return [
     get(
       'GET /health',
-      (rng) => `/api/health?${rng.pick(['x=%00', 'deep[a][b]=1', 'a=' + 'b'.repeat(5000)])}`,
+      (rng) => `/api/health?${rng.pick(['x=%00', 'deep[a][b]=1', `a=${'b'.repeat(5000)}`])}`,
       {},
     ),
     get('GET /setup', (rng) => `/api/setup?${rng.pick(['needed=%ff', 'a=%00'])}`, {}),
