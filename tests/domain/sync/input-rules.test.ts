@@ -111,7 +111,7 @@ describe('MutationSchema applies the input rules', () => {
       { ...valid, entityId: 'n\u00001' },
       { ...valid, householdId: 'h\u0000' },
       { ...valid, patch: { text: 'a\u0000' } },
-      { ...valid, patch: { ['text\u0000']: 'a' } },
+      { ...valid, patch: { 'text\u0000': 'a' } },
       { ...valid, patch: { text: nested(MAX_INPUT_DEPTH) } },
     ]) {
       const result = MutationSchema.safeParse(broken);

@@ -4,7 +4,6 @@
  * changes nothing but quarantine and bookkeeping records). See INPUT1–INPUT4 and QUAR1 in
  * docs/sync-protocol.md.
  */
-import { randomUUID } from 'node:crypto';
 import type { InjectOptions } from 'fastify';
 import { mulberry32 } from '../../../src/domain/seeded-random';
 import { PROTOCOL_VERSION } from '../../../src/domain/sync/protocol';
@@ -24,6 +23,11 @@ export class Rng {
   }
   chance(p: number): boolean {
     return this.next() < p;
+  }
+  /** A version-4-shaped UUID from this generator, so the same seed sends the same ids. */
+  uuid(): string {
+    const hex = Array.from({ length: 32 }, () => this.int(0, 15).toString(16)).join('');
+    return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20)}`;
   }
 }
 
@@ -53,7 +57,7 @@ export function randomJson(rng: Rng, depth = 3): unknown {
     case 3:
       return null;
     case 4:
-      return randomUUID();
+      return rng.uuid();
     case 5:
     case 6:
       return Array.from({ length: rng.int(0, 4) }, () => randomJson(rng, depth - 1));
@@ -190,7 +194,7 @@ function badId(rng: Rng): string {
     () => '%ff%fe',
     () => '%zz',
     () => '%E2%82',
-    () => `unknown-${randomUUID()}`,
+    () => `unknown-${rng.uuid()}`,
   ])();
 }
 
@@ -292,7 +296,7 @@ export function endpoints(ctx: FuzzContext): Endpoint[] {
   return [
     get(
       'GET /health',
-      (rng) => `/api/health?${rng.pick(['x=%00', 'deep[a][b]=1', 'a=' + 'b'.repeat(5000)])}`,
+      (rng) => `/api/health?${rng.pick(['x=%00', 'deep[a][b]=1', `a=${'b'.repeat(5000)}`])}`,
       {},
     ),
     get('GET /setup', (rng) => `/api/setup?${rng.pick(['needed=%ff', 'a=%00'])}`, {}),
@@ -309,7 +313,7 @@ export function endpoints(ctx: FuzzContext): Endpoint[] {
       'POST',
       '/api/auth/login',
       {},
-      { username: 'vol-a', password: PASSWORD, deviceId: `fuzz-${randomUUID()}`, deviceName: 'Tablette' },
+      { username: 'vol-a', password: PASSWORD, deviceId: 'fuzz-login-device', deviceName: 'Tablette' },
       [
         s('username'),
         s('password'),
@@ -539,10 +543,10 @@ export function brokenPush(rng: Rng, ctx: FuzzContext): FuzzRequest & { operator
         patch.label = 'z'.repeat(rng.int(201, 60_000));
         break;
       case 'unknown-row':
-        out = { ...patchOfCharge, entityId: randomUUID() };
+        out = { ...patchOfCharge, entityId: rng.uuid() };
         break;
       case 'unknown-household':
-        m.householdId = randomUUID();
+        m.householdId = rng.uuid();
         break;
       case 'reused-mutation-id':
         m.mutationId = ctx.appliedMutationId;
