@@ -8,15 +8,16 @@
  */
 import fontkit from '@pdf-lib/fontkit';
 import { PDFDocument, type PDFFont, type PDFPage, rgb } from 'pdf-lib';
-import type {
-  Audience,
-  Block,
-  DocumentDescription,
-  KeyFigure,
-  TableColumn,
-} from '../../domain/documents/document-model';
+import type { Audience, Block, DocumentDescription, KeyFigure } from '../../domain/documents/document-model';
 import { fill, WORDING } from '../../domain/documents/wording';
 import { toFontSafeText } from './font-safe-text';
+import {
+  type ColumnNeed,
+  fitColumns,
+  longestUnbreakableWidth,
+  widestLineWidth,
+  wrapText,
+} from './line-break';
 import { woffToSfnt } from './woff-to-sfnt';
 
 export interface PdfFonts {
@@ -78,6 +79,12 @@ class Layout {
     this.y = A4.height - MARGIN.top;
   }
 
+  /** Height used from the top of the first page to the cursor, points (pages × content height). */
+  usedHeight(): number {
+    const pageHeight = A4.height - MARGIN.top - MARGIN.bottom;
+    return (this.pdf.getPageCount() - 1) * pageHeight + (A4.height - MARGIN.top - this.y);
+  }
+
   /** Starts a new page when `height` does not fit below the cursor. */
   ensure(height: number): void {
     if (this.y - height < MARGIN.bottom) this.newPage();
@@ -105,41 +112,9 @@ class Layout {
     return this.unitWidth(text, font) * size;
   }
 
-  /**
-   * Wraps text into lines no wider than `width`, breaking on ordinary spaces only (no-break
-   * spaces keep an amount and its unit together). Word widths are summed (kerning across a
-   * space is ignored), so each word is measured once.
-   */
+  /** Wraps text into lines no wider than `width`: see line-break.ts for where a line may end. */
   wrap(raw: string, font: PDFFont, size: number, width: number): string[] {
-    const text = this.safe(raw, font);
-    const space = this.textWidth(' ', font, size);
-    const lines: string[] = [];
-    for (const paragraph of text.split('\n')) {
-      let line = '';
-      let lineWidth = 0;
-      for (const word of paragraph.split(' ')) {
-        const wordWidth = this.textWidth(word, font, size);
-        const candidate = line === '' ? wordWidth : lineWidth + space + wordWidth;
-        if (candidate <= width) {
-          line = line === '' ? word : `${line} ${word}`;
-          lineWidth = candidate;
-          continue;
-        }
-        if (line !== '') lines.push(line);
-        // A word longer than the line is cut.
-        let rest = word;
-        while (this.textWidth(rest, font, size) > width && rest.length > 1) {
-          let cut = rest.length - 1;
-          while (cut > 1 && this.textWidth(rest.slice(0, cut), font, size) > width) cut -= 1;
-          lines.push(rest.slice(0, cut));
-          rest = rest.slice(cut);
-        }
-        line = rest;
-        lineWidth = this.textWidth(rest, font, size);
-      }
-      lines.push(line);
-    }
-    return lines;
+    return wrapText(this.safe(raw, font), (t) => this.textWidth(t, font, size), width);
   }
 
   lineHeight(size: number): number {
@@ -179,7 +154,7 @@ class Layout {
  */
 function drawKeyFigures(l: Layout, items: readonly KeyFigure[]): void {
   const s = l.scale;
-  const pad = 5;
+  const pad = 4;
   const rows = items.map((item) => {
     const valueLines = l.wrap(item.value, l.bold, s.figure, l.width * 0.55);
     const valueWidth = Math.max(...valueLines.map((v) => l.textWidth(v, l.bold, s.figure)));
@@ -225,19 +200,66 @@ function drawKeyFigures(l: Layout, items: readonly KeyFigure[]): void {
   }
 }
 
-function columnWidths(l: Layout, columns: readonly TableColumn[]): number[] {
-  const total = columns.reduce((sum, c) => sum + (c.weight ?? 1), 0);
-  return columns.map((c) => (l.width * (c.weight ?? 1)) / total);
+/** Below this size a table's text is no longer large enough to read: words are cut instead. */
+const MIN_TABLE_SIZE = 7;
+const CELL_PAD = 2.75;
+/** Extra room on the left of every column but the first, so columns do not run together. */
+const COLUMN_GAP = 6;
+
+function cellPadding(index: number): number {
+  return 2 * CELL_PAD + (index > 0 ? COLUMN_GAP : 0);
+}
+
+/**
+ * The table's type size and column widths: columns sized to their content at the scale's table
+ * size (no word cut, amounts whole); when even the longest words cannot sit side by side, the
+ * table's type is made smaller until they do (never below MIN_TABLE_SIZE).
+ */
+function tableGeometry(
+  l: Layout,
+  block: Extract<Block, { kind: 'table' }>,
+): { size: number; widths: number[] } {
+  const header = block.columns.map((c) => c.label);
+  const needsAt = (size: number): ColumnNeed[] =>
+    block.columns.map((column, i) => {
+      const cells: [string, PDFFont][] = [
+        [header[i] ?? '', l.bold],
+        ...block.rows.map((row): [string, PDFFont] => [row[i] ?? '', l.regular]),
+        ...(block.footer ? [[block.footer[i] ?? '', l.bold] as [string, PDFFont]] : []),
+      ];
+      let min = 0;
+      let max = 0;
+      for (const [raw, font] of cells) {
+        const measure = (t: string) => l.textWidth(t, font, size);
+        const text = l.safe(raw, font);
+        min = Math.max(min, longestUnbreakableWidth(text, measure));
+        max = Math.max(max, widestLineWidth(text, measure));
+      }
+      return { min: min + cellPadding(i), max: max + cellPadding(i), weight: column.weight ?? 1 };
+    });
+  let size = l.scale.table;
+  for (;;) {
+    const needs = needsAt(size);
+    const widths = fitColumns(needs, l.width);
+    if (widths) return { size, widths };
+    const sumMin = needs.reduce((s, n) => s + n.min, 0);
+    const smaller = Math.max(MIN_TABLE_SIZE, Math.floor(size * (l.width / sumMin) * 10) / 10);
+    if (smaller >= size) {
+      // Even the smallest type cannot hold the words: share by minimum width (words get cut).
+      return { size, widths: needs.map((n) => (n.min * l.width) / sumMin) };
+    }
+    size = smaller;
+  }
 }
 
 function drawTable(l: Layout, block: Extract<Block, { kind: 'table' }>): void {
-  const size = l.scale.table;
-  const pad = 3.5;
-  const widths = columnWidths(l, block.columns);
-  const lh = l.lineHeight(size);
+  const { size, widths } = tableGeometry(l, block);
+  const pad = CELL_PAD;
+  // Table lines are set a little tighter than running text: a row is one item, read across.
+  const lh = size * 1.22;
   const hasHeader = block.columns.some((c) => c.label !== '');
   const cellLines = (cells: readonly string[], font: PDFFont) =>
-    cells.map((cell, i) => l.wrap(cell, font, size, (widths[i] ?? 0) - 2 * pad - (i > 0 ? 6 : 0)));
+    cells.map((cell, i) => l.wrap(cell, font, size, (widths[i] ?? 0) - cellPadding(i)));
   const drawRow = (cells: readonly string[], font: PDFFont, shade: boolean, ruleAbove: boolean) => {
     const wrapped = cellLines(cells, font);
     const height = Math.max(1, ...wrapped.map((w) => w.length)) * lh + 2 * pad;
@@ -269,7 +291,9 @@ function drawTable(l: Layout, block: Extract<Block, { kind: 'table' }>): void {
       let y = top - pad;
       for (const line of lines) {
         const lineX =
-          align === 'right' ? x + width - pad - l.textWidth(line, row.font, size) : x + pad + (i > 0 ? 6 : 0);
+          align === 'right'
+            ? x + width - pad - l.textWidth(line, row.font, size)
+            : x + pad + (i > 0 ? COLUMN_GAP : 0);
         l.page.drawText(line, { x: lineX, y: y - size, size, font: row.font, color: INK });
         y -= lh;
       }
@@ -440,17 +464,52 @@ export async function renderPdf(
   const regular = await pdf.embedFont(regularBytes, { subset: true });
   const bold = await pdf.embedFont(boldBytes, { subset: true });
   const producedAt = options.producedAt ?? new Date();
-  pdf.setTitle(
-    toFontSafeText(doc.title, () => true),
-    { showInWindowTitleBar: true },
-  );
-  pdf.setLanguage(doc.locale === 'fr' ? 'fr-FR' : 'en-GB');
-  pdf.setCreator('Relais');
-  pdf.setProducer('Relais (pdf-lib)');
-  pdf.setCreationDate(producedAt);
-  pdf.setModificationDate(producedAt);
+  const layout = drawDocument(pdf, doc, regular, bold, SCALES[doc.audience]);
+  if (doc.onePage && pdf.getPageCount() > 1) {
+    // Too long for one page: the largest type, down to the floor, that holds it on one page
+    // (found by halving the interval; the height does not shrink in proportion to the type,
+    // because paddings and rules stay). When even the floor does not fit, large type on more
+    // pages is kept.
+    const attempt = async (factor: number) => {
+      const candidate = await PDFDocument.create();
+      candidate.registerFontkit(fontkit);
+      const r = await candidate.embedFont(regularBytes, { subset: true });
+      const b = await candidate.embedFont(boldBytes, { subset: true });
+      const drawn = drawDocument(candidate, doc, r, b, scaled(SCALES[doc.audience], factor));
+      return candidate.getPageCount() === 1 ? { pdf: candidate, layout: drawn, regular: r } : null;
+    };
+    let best = await attempt(ONE_PAGE_MIN_FACTOR);
+    if (best) {
+      let [low, high] = [ONE_PAGE_MIN_FACTOR, 1];
+      while (high - low > 0.02) {
+        const middle = (low + high) / 2;
+        const fits = await attempt(middle);
+        if (fits) [best, low] = [fits, middle];
+        else high = middle;
+      }
+      return finish(best.pdf, doc, best.layout, best.regular, producedAt);
+    }
+  }
+  return finish(pdf, doc, layout, regular, producedAt);
+}
 
-  const scale = SCALES[doc.audience];
+/** The smallest type a one-page document may use: 82 % of large type (body 11.5 pt). */
+const ONE_PAGE_MIN_FACTOR = 0.82;
+
+function scaled(scale: Scale, factor: number): Scale {
+  return Object.fromEntries(
+    Object.entries(scale).map(([key, size]) => [key, Math.round(size * factor * 10) / 10]),
+  ) as unknown as Scale;
+}
+
+/** Draws the title and every section on new pages of `pdf`. */
+function drawDocument(
+  pdf: PDFDocument,
+  doc: DocumentDescription,
+  regular: PDFFont,
+  bold: PDFFont,
+  scale: Scale,
+): Layout {
   const l = new Layout(pdf, regular, bold, scale);
   if (doc.kind !== 'letter') {
     l.text(doc.title, bold, scale.h1);
@@ -476,6 +535,26 @@ export async function renderPdf(
     for (const block of section.blocks) drawBlock(l, block);
   }
 
+  return l;
+}
+
+/** Metadata, the footer on every page, and the bytes. */
+function finish(
+  pdf: PDFDocument,
+  doc: DocumentDescription,
+  l: Layout,
+  regular: PDFFont,
+  producedAt: Date,
+): Promise<Uint8Array> {
+  pdf.setTitle(
+    toFontSafeText(doc.title, () => true),
+    { showInWindowTitleBar: true },
+  );
+  pdf.setLanguage(doc.locale === 'fr' ? 'fr-FR' : 'en-GB');
+  pdf.setCreator('Relais');
+  pdf.setProducer('Relais (pdf-lib)');
+  pdf.setCreationDate(producedAt);
+  pdf.setModificationDate(producedAt);
   const pages = pdf.getPages();
   const footerSize = 9;
   pages.forEach((page, index) => {
