@@ -220,7 +220,8 @@ function tableGeometry(
   block: Extract<Block, { kind: 'table' }>,
 ): { size: number; widths: number[] } {
   const header = block.columns.map((c) => c.label);
-  const needsAt = (size: number): ColumnNeed[] =>
+  // First try: header labels kept on one line ("Par mois", not "Par / mois"); then words only.
+  const needsAt = (size: number, wholeHeader: boolean): ColumnNeed[] =>
     block.columns.map((column, i) => {
       const cells: [string, PDFFont][] = [
         [header[i] ?? '', l.bold],
@@ -235,11 +236,18 @@ function tableGeometry(
         min = Math.max(min, longestUnbreakableWidth(text, measure));
         max = Math.max(max, widestLineWidth(text, measure));
       }
+      if (wholeHeader)
+        min = Math.max(
+          min,
+          widestLineWidth(l.safe(header[i] ?? '', l.bold), (t) => l.textWidth(t, l.bold, size)),
+        );
       return { min: min + cellPadding(i), max: max + cellPadding(i), weight: column.weight ?? 1 };
     });
   let size = l.scale.table;
+  const headerWhole = fitColumns(needsAt(size, true), l.width);
+  if (headerWhole) return { size, widths: headerWhole };
   for (;;) {
-    const needs = needsAt(size);
+    const needs = needsAt(size, false);
     const widths = fitColumns(needs, l.width);
     if (widths) return { size, widths };
     const sumMin = needs.reduce((s, n) => s + n.min, 0);
@@ -325,13 +333,16 @@ function drawTable(l: Layout, block: Extract<Block, { kind: 'table' }>): void {
   // Keep the header with at least the first row.
   l.ensure((header?.height ?? 0) + (rows[0]?.height ?? footer?.height ?? 0));
   if (header) paint(header);
-  for (const row of [...rows, ...(footer ? [footer] : [])]) {
-    if (l.y - row.height < MARGIN.bottom) {
+  const body = [...rows, ...(footer ? [footer] : [])];
+  body.forEach((row, index) => {
+    // The totals row never stands alone on a page: the last row goes over with it.
+    const keepWithNext = footer && index === body.length - 2 ? footer.height : 0;
+    if (l.y - row.height - keepWithNext < MARGIN.bottom) {
       l.newPage();
       if (header) paint(header);
     }
     paint(row);
-  }
+  });
   l.gap(l.scale.body * 0.8);
 }
 
