@@ -18,6 +18,7 @@ import {
   widestLineWidth,
   wrapText,
 } from './line-break';
+import { unslashZero } from './unslashed-zero';
 import { woffToSfnt } from './woff-to-sfnt';
 
 export interface PdfFonts {
@@ -448,11 +449,14 @@ function drawBlock(l: Layout, block: Block): void {
 
 const unpacked = new WeakMap<object, Promise<Uint8Array>>();
 
-/** The font unpacked from WOFF once per font buffer (see woff-to-sfnt.ts for why). */
+/**
+ * The font unpacked from WOFF once per font buffer (see woff-to-sfnt.ts for why), its zero
+ * drawn without the slash (unslashed-zero.ts, ADR 0020).
+ */
 function sfntOf(bytes: Uint8Array | ArrayBuffer): Promise<Uint8Array> {
   let result = unpacked.get(bytes);
   if (!result) {
-    result = woffToSfnt(bytes);
+    result = woffToSfnt(bytes).then(unslashZero);
     unpacked.set(bytes, result);
   }
   return result;
