@@ -36,6 +36,11 @@ describe('line breaking as print does it', () => {
     expect(longestUnbreakableWidth('Reste dû 12\u202f345,67 €', chars)).toBe(chars('12\u202f345,67 €'));
   });
 
+  it('keeps a number with the short word after it, as a French no-break space would', () => {
+    expect(wrapText('Durée 24 mois', chars, 8)).toEqual(['Durée', '24 mois']);
+    expect(unbreakableParts('pendant 24 mois, soit')).toEqual(['pendant', '24 mois,', 'soit']);
+  });
+
   it('cuts a piece only when it is wider than the whole line', () => {
     expect(wrapText('https://exemple.fr/abc', chars, 10)).toEqual(['https://ex', 'emple.fr/a', 'bc']);
   });
@@ -61,6 +66,16 @@ describe('line breaking as print does it', () => {
         60,
       ),
     ).toEqual([40, 20]);
+    // A narrow column (at most a quarter of the width) stays unwrapped; the long one wraps.
+    expect(
+      fitColumns(
+        [
+          { min: 10, max: 90, weight: 1 },
+          { min: 10, max: 25, weight: 1 },
+        ],
+        100,
+      ),
+    ).toEqual([75, 25]);
     // Even the minimums do not fit.
     expect(fitColumns([{ min: 40, max: 40, weight: 1 }], 30)).toBeNull();
   });

@@ -25,13 +25,20 @@ const EPSILON = 0.01;
 
 /** A unit printed after a number with an ordinary space ("146,00 €", "5,90 %"): kept with it. */
 const UNIT_AFTER_NUMBER = /^[€%]/;
+const NUMBER = /^\(?[-+]?\d[\d\u00a0\u202f.,]*$/;
+/** A short word after a number ("24 mois", "3 months"): French puts a no-break space there. */
+const SHORT_WORD = /^\p{L}{1,6}[).,;:]?$/u;
 
 /** The words of a paragraph: split at spaces, except between a number and its unit. */
 function wordsOf(paragraph: string): string[] {
   const words: string[] = [];
   for (const word of paragraph.split(' ')) {
     const previous = words[words.length - 1];
-    if (previous !== undefined && /\d$/.test(previous) && UNIT_AFTER_NUMBER.test(word)) {
+    const afterNumber = previous !== undefined && NUMBER.test(previous.split(' ').at(-1) ?? '');
+    if (
+      previous !== undefined &&
+      ((/\d$/.test(previous) && UNIT_AFTER_NUMBER.test(word)) || (afterNumber && SHORT_WORD.test(word)))
+    ) {
       words[words.length - 1] = `${previous} ${word}`;
     } else {
       words.push(word);
@@ -130,8 +137,9 @@ export interface ColumnNeed {
 /**
  * Column widths sized to their content, as browsers lay out an automatic table: every column
  * gets at least its longest unbreakable word; when all cells fit unwrapped, the room left is
- * shared by weight; otherwise the room above the minimums goes to the columns in proportion to
- * how much wrapping they would need.
+ * shared by weight; otherwise narrow columns (at most a quarter of the width) stay unwrapped and
+ * the room above the minimums goes to the other columns in proportion to how much wrapping they
+ * would need (all columns share it that way when the narrow ones cannot all stay unwrapped).
  * @returns the widths (summing to `available`), or null when even the minimums do not fit
  * @example fitColumns([{ min: 10, max: 40, weight: 1 }, { min: 20, max: 20, weight: 1 }], 50) // [30, 20]
  */
@@ -143,6 +151,22 @@ export function fitColumns(needs: readonly ColumnNeed[], available: number): num
     const weights = needs.reduce((s, n) => s + n.weight, 0);
     return needs.map((n) => Math.max(n.min, n.max) + ((available - sumMax) * n.weight) / weights);
   }
+  // Narrow columns (amounts, dates, short names) are kept unwrapped when the others can still
+  // have their minimum: the wrapping goes to the long text columns.
+  const narrow = needs.map((n) => Math.max(n.min, n.max) <= available * NARROW_SHARE);
+  const fixed = needs.reduce((s, n, i) => s + (narrow[i] ? Math.max(n.min, n.max) : n.min), 0);
+  const flexible = needs.filter((_, i) => !narrow[i]);
+  const flexStretch = flexible.reduce((s, n) => s + Math.max(n.min, n.max) - n.min, 0);
+  if (flexible.length > 0 && fixed <= available && flexStretch > 0) {
+    return needs.map((n, i) =>
+      narrow[i]
+        ? Math.max(n.min, n.max)
+        : n.min + ((available - fixed) * (Math.max(n.min, n.max) - n.min)) / flexStretch,
+    );
+  }
   const stretch = sumMax - sumMin;
   return needs.map((n) => n.min + ((available - sumMin) * (Math.max(n.min, n.max) - n.min)) / stretch);
 }
+
+/** A column at most this share of the table's width is "narrow" (see fitColumns). */
+const NARROW_SHARE = 0.25;
