@@ -167,6 +167,33 @@ export function usualHousehold(): Dossier {
   } as Dossier;
 }
 
+const MORE_CHARGES: readonly [ChargeType, number][] = [
+  ...CHARGES,
+  ['childcare', 18_000],
+  ['school', 4_500],
+  ['other_insurance', 3_200],
+  ['transport', 5_600],
+];
+
+/**
+ * A usual household at its heaviest for the budget sheet: 12 budget lines all but one on the
+ * "what goes out" side (1 resource, 11 charges: the in/out table has 11 rows), and its 6 debts.
+ */
+export function lopsidedHousehold(): Dossier {
+  const base = usualHousehold();
+  return {
+    ...base,
+    resources: base.resources.slice(0, 1),
+    charges: MORE_CHARGES.map(([type, amountCents], i) => ({
+      ...meta(`c-${i}`, base),
+      type,
+      amountCents,
+      frequency: 'monthly',
+      mode: 'real',
+    })),
+  } as Dossier;
+}
+
 /** A household with nothing typed in its budget: no resources, no charges, no debts. */
 export function emptyBudget(): Dossier {
   const base = makeDossier({ withScenario: false });

@@ -27,7 +27,7 @@ import {
 import { WORDING } from '../../src/domain/documents/wording';
 import type { Dossier } from '../../src/domain/dossier/dossier';
 import { diagnosisOf, makeDossier, TODAY } from '../domain/documents/fixture';
-import { emptyBudget, USUAL_CREDITORS, usualHousehold, withDebts } from './layout-fixture';
+import { emptyBudget, lopsidedHousehold, USUAL_CREDITORS, usualHousehold, withDebts } from './layout-fixture';
 import { fontFiles, pdfInfo, pdfLayoutText, writeTemp } from './pdf-helpers';
 import { decodePng } from './png';
 
@@ -166,6 +166,15 @@ describe('documents that read like print', () => {
     for (const row of debtsTable.rows) expect(r.layout).toContain((row[2] ?? '').replace(/\u202f/g, ' '));
     expect(r.layout).toMatch(/Total\s+73 236,99 €\s+252,90 €/);
     expectPrintLike(r, 'budget-usual');
+  });
+
+  it('the heaviest usual budget sheet (1 resource, 11 charges, 6 debts) is one page too', async () => {
+    const dossier = lopsidedHousehold();
+    expect([dossier.resources.length, dossier.charges.length, dossier.debts.length]).toEqual([1, 11, 6]);
+    const r = await render('budget-lopsided', budgetSheet(dossier));
+    expect(r.pages).toBe(1);
+    for (const creditor of USUAL_CREDITORS) expect(r.layout.replace(/\s+/g, ' ')).toContain(creditor.name);
+    expectPrintLike(r, 'budget-lopsided');
   });
 
   it('20 debts with long creditor names and addresses: clean pages, the header row on each page of the table', async () => {
