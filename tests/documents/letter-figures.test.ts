@@ -138,6 +138,24 @@ describe('one letter, one set of figures', () => {
     expect(draft.body.missing).toContain('plan.offer');
   });
 
+  it('the English letter states the same figures', () => {
+    const dossier = makeDossier();
+    const draft = draftLetter(
+      letterTemplate('rescheduling_request', 'en'),
+      {
+        dossier,
+        diagnosis: diagnosisOf(dossier),
+        plan: planOf(dossier, scenarioRow()),
+        locale: 'en',
+        today: TODAY,
+      },
+      { kind: 'rescheduling_request', debtId: 'debt-rent', reason: 'I lost my job.' },
+    );
+    expect(draft.body.text).toContain(
+      'From December 2026, I can put €300.00 a month towards repaying all my debts. I propose to repay you €56.12 a month for 24 months, that is €1,300.00 in all',
+    );
+  });
+
   it('creditors paid one after another: each letter’s affordable amount is what all creditors get that month', () => {
     // Highest rate first (avalanche): the creditors start in different months.
     const dossier = makeDossier();
