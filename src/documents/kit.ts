@@ -10,16 +10,17 @@ export * from '../domain/documents';
 export { renderHtml } from './html/render-html';
 
 function pdfModules() {
-  return Promise.all([import('./pdf/render-pdf'), import('./pdf/browser-fonts')]);
+  return Promise.all([import('./pdf/render-pdf'), import('./pdf/browser-fonts'), import('./pdf/print-zero')]);
 }
 
 /**
  * Loads the PDF renderer and the fonts ahead of the first click (the Documents screen calls it
- * once it is shown), so the first PDF does not wait for them.
+ * once it is shown), so the first PDF does not wait for them; and gives the printed documents
+ * the PDF's unslashed zero (print-zero.ts).
  */
 export async function preparePdf(): Promise<void> {
-  const [, { loadBrowserFonts }] = await pdfModules();
-  await loadBrowserFonts();
+  const [, { loadBrowserFonts }, { registerPrintZero }] = await pdfModules();
+  await registerPrintZero(await loadBrowserFonts());
 }
 
 /** The PDF of a document, as a Blob for download. */

@@ -155,6 +155,16 @@ describe('Documents produced offline, in Chromium', () => {
       area?.setAttribute('data-printing', 'true');
       if (area) area.innerHTML = (window as never as { __printedHtml: string }).__printedHtml;
     });
+    // The printed zero is the PDF's, without the slash (ADR 0020): a face of the print family
+    // that covers U+0030 only, loaded when the screen prepared the PDF renderer.
+    await page.waitForFunction(() =>
+      [...document.fonts].some(
+        (f) =>
+          f.family.includes('Atkinson Hyperlegible') &&
+          /^U\+0*30$/i.test(f.unicodeRange) &&
+          f.status === 'loaded',
+      ),
+    );
     await page.emulateMedia({ media: 'print' });
     const styles = await page.evaluate(() => ({
       header: getComputedStyle(document.querySelector('.app-header') as Element).display,

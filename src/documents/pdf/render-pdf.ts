@@ -8,15 +8,17 @@
  */
 import fontkit from '@pdf-lib/fontkit';
 import { PDFDocument, type PDFFont, type PDFPage, rgb } from 'pdf-lib';
-import type {
-  Audience,
-  Block,
-  DocumentDescription,
-  KeyFigure,
-  TableColumn,
-} from '../../domain/documents/document-model';
+import type { Audience, Block, DocumentDescription, KeyFigure } from '../../domain/documents/document-model';
 import { fill, WORDING } from '../../domain/documents/wording';
 import { toFontSafeText } from './font-safe-text';
+import {
+  type ColumnNeed,
+  fitColumns,
+  longestUnbreakableWidth,
+  widestLineWidth,
+  wrapText,
+} from './line-break';
+import { unslashZero } from './unslashed-zero';
 import { woffToSfnt } from './woff-to-sfnt';
 
 export interface PdfFonts {
@@ -78,6 +80,12 @@ class Layout {
     this.y = A4.height - MARGIN.top;
   }
 
+  /** Height used from the top of the first page to the cursor, points (pages × content height). */
+  usedHeight(): number {
+    const pageHeight = A4.height - MARGIN.top - MARGIN.bottom;
+    return (this.pdf.getPageCount() - 1) * pageHeight + (A4.height - MARGIN.top - this.y);
+  }
+
   /** Starts a new page when `height` does not fit below the cursor. */
   ensure(height: number): void {
     if (this.y - height < MARGIN.bottom) this.newPage();
@@ -105,41 +113,9 @@ class Layout {
     return this.unitWidth(text, font) * size;
   }
 
-  /**
-   * Wraps text into lines no wider than `width`, breaking on ordinary spaces only (no-break
-   * spaces keep an amount and its unit together). Word widths are summed (kerning across a
-   * space is ignored), so each word is measured once.
-   */
+  /** Wraps text into lines no wider than `width`: see line-break.ts for where a line may end. */
   wrap(raw: string, font: PDFFont, size: number, width: number): string[] {
-    const text = this.safe(raw, font);
-    const space = this.textWidth(' ', font, size);
-    const lines: string[] = [];
-    for (const paragraph of text.split('\n')) {
-      let line = '';
-      let lineWidth = 0;
-      for (const word of paragraph.split(' ')) {
-        const wordWidth = this.textWidth(word, font, size);
-        const candidate = line === '' ? wordWidth : lineWidth + space + wordWidth;
-        if (candidate <= width) {
-          line = line === '' ? word : `${line} ${word}`;
-          lineWidth = candidate;
-          continue;
-        }
-        if (line !== '') lines.push(line);
-        // A word longer than the line is cut.
-        let rest = word;
-        while (this.textWidth(rest, font, size) > width && rest.length > 1) {
-          let cut = rest.length - 1;
-          while (cut > 1 && this.textWidth(rest.slice(0, cut), font, size) > width) cut -= 1;
-          lines.push(rest.slice(0, cut));
-          rest = rest.slice(cut);
-        }
-        line = rest;
-        lineWidth = this.textWidth(rest, font, size);
-      }
-      lines.push(line);
-    }
-    return lines;
+    return wrapText(this.safe(raw, font), (t) => this.textWidth(t, font, size), width);
   }
 
   lineHeight(size: number): number {
@@ -154,8 +130,8 @@ class Layout {
     x: number,
     align: 'left' | 'right' = 'left',
     width = this.width,
+    lh = this.lineHeight(size),
   ): void {
-    const lh = this.lineHeight(size);
     for (const line of lines) {
       this.ensure(lh);
       const lineX = align === 'right' ? x + width - this.textWidth(line, font, size) : x;
@@ -179,15 +155,18 @@ class Layout {
  */
 function drawKeyFigures(l: Layout, items: readonly KeyFigure[]): void {
   const s = l.scale;
-  const pad = 5;
+  const pad = 3;
+  const padX = 6;
+  // A figure is one line of digits: it needs less leading than running text.
+  const figureLine = s.figure * 1.15;
   const rows = items.map((item) => {
     const valueLines = l.wrap(item.value, l.bold, s.figure, l.width * 0.55);
     const valueWidth = Math.max(...valueLines.map((v) => l.textWidth(v, l.bold, s.figure)));
-    const labelLines = l.wrap(item.label, l.bold, s.body, l.width - valueWidth - 4 * pad);
-    const noteLines = item.note ? l.wrap(item.note, l.regular, s.small, l.width - 2 * pad) : [];
+    const labelLines = l.wrap(item.label, l.bold, s.body, l.width - valueWidth - 4 * padX);
+    const noteLines = item.note ? l.wrap(item.note, l.regular, s.small, l.width - 2 * padX) : [];
     const height =
       2 * pad +
-      Math.max(labelLines.length * l.lineHeight(s.body), valueLines.length * l.lineHeight(s.figure)) +
+      Math.max(s.figure - s.body + labelLines.length * l.lineHeight(s.body), valueLines.length * figureLine) +
       noteLines.length * l.lineHeight(s.small);
     return { valueLines, labelLines, noteLines, height };
   });
@@ -203,17 +182,16 @@ function drawKeyFigures(l: Layout, items: readonly KeyFigure[]): void {
       borderWidth: 1,
     });
     const figureTop = top - pad;
-    // Label and figure share a baseline.
-    const baselineOffset = l.lineHeight(s.figure) - l.lineHeight(s.body);
-    l.y = figureTop - Math.max(0, baselineOffset / 2);
-    l.lines(row.labelLines, l.bold, s.body, MARGIN.left + pad);
+    // Label and figure share a baseline (each line's baseline is its top minus its size).
+    l.y = figureTop - (s.figure - s.body);
+    l.lines(row.labelLines, l.bold, s.body, MARGIN.left + padX);
     const afterLabel = l.y;
     l.y = figureTop;
-    l.lines(row.valueLines, l.bold, s.figure, MARGIN.left + pad, 'right', l.width - 2 * pad);
+    l.lines(row.valueLines, l.bold, s.figure, MARGIN.left + padX, 'right', l.width - 2 * padX, figureLine);
     l.y = Math.min(afterLabel, l.y);
     for (const line of row.noteLines) {
       l.page.drawText(line, {
-        x: MARGIN.left + pad,
+        x: MARGIN.left + padX,
         y: l.y - s.small,
         size: s.small,
         font: l.regular,
@@ -225,19 +203,74 @@ function drawKeyFigures(l: Layout, items: readonly KeyFigure[]): void {
   }
 }
 
-function columnWidths(l: Layout, columns: readonly TableColumn[]): number[] {
-  const total = columns.reduce((sum, c) => sum + (c.weight ?? 1), 0);
-  return columns.map((c) => (l.width * (c.weight ?? 1)) / total);
+/** Below this size a table's text is no longer large enough to read: words are cut instead. */
+const MIN_TABLE_SIZE = 7;
+const CELL_PAD = 2.75;
+/** Extra room on the left of every column but the first, so columns do not run together. */
+const COLUMN_GAP = 6;
+
+function cellPadding(index: number): number {
+  return 2 * CELL_PAD + (index > 0 ? COLUMN_GAP : 0);
+}
+
+/**
+ * The table's type size and column widths: columns sized to their content at the scale's table
+ * size (no word cut, amounts whole); when even the longest words cannot sit side by side, the
+ * table's type is made smaller until they do (never below MIN_TABLE_SIZE).
+ */
+function tableGeometry(
+  l: Layout,
+  block: Extract<Block, { kind: 'table' }>,
+): { size: number; widths: number[] } {
+  const header = block.columns.map((c) => c.label);
+  // First try: header labels kept on one line ("Par mois", not "Par / mois"); then words only.
+  const needsAt = (size: number, wholeHeader: boolean): ColumnNeed[] =>
+    block.columns.map((column, i) => {
+      const cells: [string, PDFFont][] = [
+        [header[i] ?? '', l.bold],
+        ...block.rows.map((row): [string, PDFFont] => [row[i] ?? '', l.regular]),
+        ...(block.footer ? [[block.footer[i] ?? '', l.bold] as [string, PDFFont]] : []),
+      ];
+      let min = 0;
+      let max = 0;
+      for (const [raw, font] of cells) {
+        const measure = (t: string) => l.textWidth(t, font, size);
+        const text = l.safe(raw, font);
+        min = Math.max(min, longestUnbreakableWidth(text, measure));
+        max = Math.max(max, widestLineWidth(text, measure));
+      }
+      if (wholeHeader)
+        min = Math.max(
+          min,
+          widestLineWidth(l.safe(header[i] ?? '', l.bold), (t) => l.textWidth(t, l.bold, size)),
+        );
+      return { min: min + cellPadding(i), max: max + cellPadding(i), weight: column.weight ?? 1 };
+    });
+  let size = l.scale.table;
+  const headerWhole = fitColumns(needsAt(size, true), l.width);
+  if (headerWhole) return { size, widths: headerWhole };
+  for (;;) {
+    const needs = needsAt(size, false);
+    const widths = fitColumns(needs, l.width);
+    if (widths) return { size, widths };
+    const sumMin = needs.reduce((s, n) => s + n.min, 0);
+    const smaller = Math.max(MIN_TABLE_SIZE, Math.floor(size * (l.width / sumMin) * 10) / 10);
+    if (smaller >= size) {
+      // Even the smallest type cannot hold the words: share by minimum width (words get cut).
+      return { size, widths: needs.map((n) => (n.min * l.width) / sumMin) };
+    }
+    size = smaller;
+  }
 }
 
 function drawTable(l: Layout, block: Extract<Block, { kind: 'table' }>): void {
-  const size = l.scale.table;
-  const pad = 3.5;
-  const widths = columnWidths(l, block.columns);
-  const lh = l.lineHeight(size);
+  const { size, widths } = tableGeometry(l, block);
+  const pad = CELL_PAD;
+  // Table lines are set a little tighter than running text: a row is one item, read across.
+  const lh = size * 1.22;
   const hasHeader = block.columns.some((c) => c.label !== '');
   const cellLines = (cells: readonly string[], font: PDFFont) =>
-    cells.map((cell, i) => l.wrap(cell, font, size, (widths[i] ?? 0) - 2 * pad - (i > 0 ? 6 : 0)));
+    cells.map((cell, i) => l.wrap(cell, font, size, (widths[i] ?? 0) - cellPadding(i)));
   const drawRow = (cells: readonly string[], font: PDFFont, shade: boolean, ruleAbove: boolean) => {
     const wrapped = cellLines(cells, font);
     const height = Math.max(1, ...wrapped.map((w) => w.length)) * lh + 2 * pad;
@@ -269,7 +302,9 @@ function drawTable(l: Layout, block: Extract<Block, { kind: 'table' }>): void {
       let y = top - pad;
       for (const line of lines) {
         const lineX =
-          align === 'right' ? x + width - pad - l.textWidth(line, row.font, size) : x + pad + (i > 0 ? 6 : 0);
+          align === 'right'
+            ? x + width - pad - l.textWidth(line, row.font, size)
+            : x + pad + (i > 0 ? COLUMN_GAP : 0);
         l.page.drawText(line, { x: lineX, y: y - size, size, font: row.font, color: INK });
         y -= lh;
       }
@@ -301,14 +336,17 @@ function drawTable(l: Layout, block: Extract<Block, { kind: 'table' }>): void {
   // Keep the header with at least the first row.
   l.ensure((header?.height ?? 0) + (rows[0]?.height ?? footer?.height ?? 0));
   if (header) paint(header);
-  for (const row of [...rows, ...(footer ? [footer] : [])]) {
-    if (l.y - row.height < MARGIN.bottom) {
+  const body = [...rows, ...(footer ? [footer] : [])];
+  body.forEach((row, index) => {
+    // The totals row never stands alone on a page: the last row goes over with it.
+    const keepWithNext = footer && index === body.length - 2 ? footer.height : 0;
+    if (l.y - row.height - keepWithNext < MARGIN.bottom) {
       l.newPage();
       if (header) paint(header);
     }
     paint(row);
-  }
-  l.gap(l.scale.body * 0.8);
+  });
+  l.gap(l.scale.body * 0.7);
 }
 
 function drawCheckbox(l: Layout, x: number, top: number, size: number, done: boolean): void {
@@ -362,7 +400,7 @@ function drawBlock(l: Layout, block: Block): void {
       } else {
         l.text(block.text, block.tone === 'strong' ? l.bold : l.regular, s.body);
       }
-      l.gap(s.body * 0.7);
+      l.gap(s.body * 0.6);
       return;
     }
     case 'keyFigures':
@@ -413,11 +451,14 @@ function drawBlock(l: Layout, block: Block): void {
 
 const unpacked = new WeakMap<object, Promise<Uint8Array>>();
 
-/** The font unpacked from WOFF once per font buffer (see woff-to-sfnt.ts for why). */
+/**
+ * The font unpacked from WOFF once per font buffer (see woff-to-sfnt.ts for why), its zero
+ * drawn without the slash (unslashed-zero.ts, ADR 0020).
+ */
 function sfntOf(bytes: Uint8Array | ArrayBuffer): Promise<Uint8Array> {
   let result = unpacked.get(bytes);
   if (!result) {
-    result = woffToSfnt(bytes);
+    result = woffToSfnt(bytes).then(unslashZero);
     unpacked.set(bytes, result);
   }
   return result;
@@ -440,6 +481,88 @@ export async function renderPdf(
   const regular = await pdf.embedFont(regularBytes, { subset: true });
   const bold = await pdf.embedFont(boldBytes, { subset: true });
   const producedAt = options.producedAt ?? new Date();
+  const layout = drawDocument(pdf, doc, regular, bold, SCALES[doc.audience]);
+  if (doc.onePage && pdf.getPageCount() > 1) {
+    // Too long for one page: the largest type, down to the floor, that holds it on one page
+    // (found by halving the interval; the height does not shrink in proportion to the type,
+    // because paddings and rules stay). When even the floor does not fit, large type on more
+    // pages is kept.
+    const attempt = async (factor: number) => {
+      const candidate = await PDFDocument.create();
+      candidate.registerFontkit(fontkit);
+      const r = await candidate.embedFont(regularBytes, { subset: true });
+      const b = await candidate.embedFont(boldBytes, { subset: true });
+      const drawn = drawDocument(candidate, doc, r, b, scaled(SCALES[doc.audience], factor));
+      return candidate.getPageCount() === 1 ? { pdf: candidate, layout: drawn, regular: r } : null;
+    };
+    let best = await attempt(ONE_PAGE_MIN_FACTOR);
+    if (best) {
+      let [low, high] = [ONE_PAGE_MIN_FACTOR, 1];
+      while (high - low > 0.02) {
+        const middle = (low + high) / 2;
+        const fits = await attempt(middle);
+        if (fits) [best, low] = [fits, middle];
+        else high = middle;
+      }
+      return finish(best.pdf, doc, best.layout, best.regular, producedAt);
+    }
+  }
+  return finish(pdf, doc, layout, regular, producedAt);
+}
+
+/** The smallest type a one-page document may use: 78 % of large type (body 10.9 pt, figures 15.6 pt). */
+const ONE_PAGE_MIN_FACTOR = 0.78;
+
+function scaled(scale: Scale, factor: number): Scale {
+  return Object.fromEntries(
+    Object.entries(scale).map(([key, size]) => [key, Math.round(size * factor * 10) / 10]),
+  ) as unknown as Scale;
+}
+
+/** Draws the title and every section on new pages of `pdf`. */
+function drawDocument(
+  pdf: PDFDocument,
+  doc: DocumentDescription,
+  regular: PDFFont,
+  bold: PDFFont,
+  scale: Scale,
+): Layout {
+  const l = new Layout(pdf, regular, bold, scale);
+  if (doc.kind !== 'letter') {
+    l.text(doc.title, bold, scale.h1);
+    if (doc.subtitle) {
+      l.gap(2);
+      l.text(doc.subtitle, regular, scale.h3);
+    }
+    l.gap(scale.body * 0.8);
+  }
+  for (const section of doc.sections) {
+    if (section.title) {
+      l.ensure(l.lineHeight(scale.h2) * 3);
+      l.gap(scale.body * 0.3);
+      l.text(section.title, bold, scale.h2);
+      l.page.drawLine({
+        start: { x: MARGIN.left, y: l.y + 2 },
+        end: { x: MARGIN.left + l.width, y: l.y + 2 },
+        thickness: 0.8,
+        color: RULE,
+      });
+      l.gap(scale.body * 0.4);
+    }
+    for (const block of section.blocks) drawBlock(l, block);
+  }
+
+  return l;
+}
+
+/** Metadata, the footer on every page, and the bytes. */
+function finish(
+  pdf: PDFDocument,
+  doc: DocumentDescription,
+  l: Layout,
+  regular: PDFFont,
+  producedAt: Date,
+): Promise<Uint8Array> {
   pdf.setTitle(
     toFontSafeText(doc.title, () => true),
     { showInWindowTitleBar: true },
@@ -449,33 +572,6 @@ export async function renderPdf(
   pdf.setProducer('Relais (pdf-lib)');
   pdf.setCreationDate(producedAt);
   pdf.setModificationDate(producedAt);
-
-  const scale = SCALES[doc.audience];
-  const l = new Layout(pdf, regular, bold, scale);
-  if (doc.kind !== 'letter') {
-    l.text(doc.title, bold, scale.h1);
-    if (doc.subtitle) {
-      l.gap(2);
-      l.text(doc.subtitle, regular, scale.h3);
-    }
-    l.gap(scale.body);
-  }
-  for (const section of doc.sections) {
-    if (section.title) {
-      l.ensure(l.lineHeight(scale.h2) * 3);
-      l.gap(scale.body * 0.4);
-      l.text(section.title, bold, scale.h2);
-      l.page.drawLine({
-        start: { x: MARGIN.left, y: l.y + 2 },
-        end: { x: MARGIN.left + l.width, y: l.y + 2 },
-        thickness: 0.8,
-        color: RULE,
-      });
-      l.gap(scale.body * 0.5);
-    }
-    for (const block of section.blocks) drawBlock(l, block);
-  }
-
   const pages = pdf.getPages();
   const footerSize = 9;
   pages.forEach((page, index) => {

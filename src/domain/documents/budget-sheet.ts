@@ -150,6 +150,7 @@ export function buildBudgetSheet(input: BudgetSheetInput): DocumentDescription {
     subtitle: fill(x.subtitle, { name, date }),
     footer: fill(x.footer, { name, date }),
     fileName: fileNameOf([x.title, name, today]),
+    onePage: true,
     sections: [
       {
         blocks: [

@@ -64,6 +64,11 @@ export interface DocumentDescription {
   /** File name without extension, ASCII only. */
   readonly fileName: string;
   readonly sections: readonly DocumentSection[];
+  /**
+   * The document is meant as one page (the client's budget sheet): the renderer makes the type
+   * a little smaller, down to a floor that stays large, when that is what it takes.
+   */
+  readonly onePage?: boolean;
 }
 
 /** Every text of a description, in reading order (tests and the print renderer use it). */

@@ -10,6 +10,7 @@ export * from './client-plan';
 export * from './document-model';
 export * from './forclusion';
 export * from './letter';
+export * from './letter-figures';
 export * from './saved-plan';
 export * from './templates';
 export * from './templates/template-types';

@@ -17,6 +17,7 @@ import {
   householdDisplayName,
 } from './dossier-facts';
 import { longDate, money, monthLabel } from './format';
+import { letterFigures, offerSentence } from './letter-figures';
 import type { SavedPlan } from './saved-plan';
 import {
   isPlaceholder,
@@ -115,17 +116,20 @@ export function letterValues(
   const { dossier, diagnosis, plan, locale, today } = context;
   const m = (cents: Cents) => money(cents, locale);
   const entry = debtsWithCreditors(dossier).find((e) => e.debt.id === form.debtId);
-  const creditorPlan = plan?.creditors.find((c) => entry && c.debtIds.includes(entry.debt.id));
+  // Every repayment figure of the letter comes from one source (letter-figures.ts).
+  const figures = letterFigures(diagnosis, plan, form.debtId);
+  const proposal = figures.proposal;
   const planValues =
-    plan && creditorPlan && creditorPlan.firstPaymentCents !== null
+    plan && proposal.kind === 'pay'
       ? {
           'plan.name': plan.name,
-          'plan.monthly': m(creditorPlan.firstPaymentCents),
-          'plan.months': String(creditorPlan.lastMonth ?? 0),
-          'plan.start': monthLabel(plan.startDate, locale),
-          'plan.total': m(creditorPlan.paidCents),
+          'plan.monthly': m(proposal.monthlyCents),
+          'plan.months': String(proposal.months),
+          'plan.start': monthLabel(proposal.startDate, locale),
+          'plan.total': m(proposal.totalCents),
         }
       : {};
+  const amountOf = (cents: Cents | null) => (cents === null ? undefined : m(cents));
   return {
     'household.name': householdDisplayName(dossier, locale),
     'household.reference': dossier.household.reference,
@@ -137,9 +141,10 @@ export function letterValues(
     'debt.instalment': entry
       ? m(entry.debt.instalmentMonthlyCents + entry.debt.insuranceMonthlyCents)
       : undefined,
-    'budget.resources': diagnosis ? m(diagnosis.resources.totalMonthlyCents) : undefined,
-    'budget.charges': diagnosis ? m(diagnosis.charges.fixedChargesCents) : undefined,
-    'budget.capacity': diagnosis ? m(diagnosis.capacity.capacityMonthlyCents) : undefined,
+    'budget.resources': amountOf(figures.resourcesCents),
+    'budget.charges': amountOf(figures.fixedChargesCents),
+    'budget.capacity': amountOf(figures.affordableMonthlyCents),
+    'plan.offer': offerSentence(figures, locale),
     'grace.months': form.graceMonths ? String(form.graceMonths) : undefined,
     reason: form.reason?.trim() || undefined,
     today: longDate(today, locale),

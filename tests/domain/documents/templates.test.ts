@@ -71,10 +71,10 @@ describe('letter templates as data', () => {
     expect(body.text).toContain('ma dette auprès de Cofidis (Crédit renouvelable, référence RC-778899)');
     expect(body.text).toContain('Le montant restant dû est de 4\u202f800,00 €.');
     expect(body.text).toContain('mes ressources sont de 1\u202f660,00 € par mois');
-    expect(body.text).toContain('je peux consacrer 146,00 € par mois');
-    expect(body.text).toContain(
-      '207,19 € par mois pendant 24 mois, à partir de décembre 2026, soit 4\u202f800,00 € au total',
-    );
+    // What the household can afford is the saved plan's monthly total (300,00 €), not the
+    // diagnosis capacity (146,00 €): one source for every figure of the letter.
+    expect(body.text).toContain('À partir de décembre 2026, je peux consacrer 300,00 € par mois');
+    expect(body.text).toContain('207,19 € par mois pendant 24 mois, soit 4\u202f800,00 € au total');
     // The reason was not typed: it stays for the counsellor to write.
     expect(body.missing).toEqual(['reason']);
     expect(body.unknown).toEqual([]);

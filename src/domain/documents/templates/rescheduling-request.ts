@@ -5,7 +5,7 @@ export const reschedulingRequestFr: LetterTemplate = {
   id: 'rescheduling-request-fr',
   kind: 'rescheduling_request',
   locale: 'fr',
-  version: 1,
+  version: 2,
   subject: 'Demande de rééchelonnement de ma dette, référence {{debt.reference}}',
   body: `Madame, Monsieur,
 
@@ -13,11 +13,11 @@ Je vous écris au sujet de ma dette auprès de {{creditor.name}} ({{debt.label}}
 
 {{reason}}
 
-Ma situation ne me permet plus de payer les mensualités prévues. Avec l’aide d’une association de conseil budgétaire, j’ai fait le point sur mon budget : mes ressources sont de {{budget.resources}} par mois et je peux consacrer {{budget.capacity}} par mois au remboursement de l’ensemble de mes dettes.
+Ma situation ne me permet plus de payer les mensualités prévues. Avec l’aide d’une association de conseil budgétaire, j’ai fait le point sur mon budget : mes ressources sont de {{budget.resources}} par mois.
 
-Je vous propose de vous rembourser {{plan.monthly}} par mois pendant {{plan.months}} mois, à partir de {{plan.start}}, soit {{plan.total}} au total, selon le plan ci-dessous.
+{{plan.offer}}
 
-Je vous remercie de bien vouloir étudier cette proposition et de suspendre les frais et pénalités pendant son examen.
+Je vous remercie de bien vouloir étudier cette demande et de suspendre les frais et pénalités pendant son examen.
 
 Je vous prie d’agréer, Madame, Monsieur, mes salutations distinguées.`,
 };
@@ -26,7 +26,7 @@ export const reschedulingRequestEn: LetterTemplate = {
   id: 'rescheduling-request-en',
   kind: 'rescheduling_request',
   locale: 'en',
-  version: 1,
+  version: 2,
   subject: 'Request to reschedule my debt, reference {{debt.reference}}',
   body: `Dear Sir or Madam,
 
@@ -34,11 +34,11 @@ I am writing about my debt with {{creditor.name}} ({{debt.label}}, reference {{d
 
 {{reason}}
 
-My situation no longer allows me to pay the planned instalments. With the help of a budget advice association, I have reviewed my budget: my income is {{budget.resources}} a month and I can put {{budget.capacity}} a month towards repaying all my debts.
+My situation no longer allows me to pay the planned instalments. With the help of a budget advice association, I have reviewed my budget: my income is {{budget.resources}} a month.
 
-I propose to repay you {{plan.monthly}} a month for {{plan.months}} months, from {{plan.start}}, that is {{plan.total}} in all, according to the plan below.
+{{plan.offer}}
 
-I would be grateful if you would consider this proposal and suspend charges and penalties while you do so.
+I would be grateful if you would consider this request and suspend charges and penalties while you do so.
 
 Yours faithfully,`,
 };

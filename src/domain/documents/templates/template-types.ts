@@ -37,12 +37,15 @@ export const PLACEHOLDERS = {
   'debt.instalment': 'contractual monthly instalment with insurance',
   'budget.resources': 'monthly resources (diagnosis)',
   'budget.charges': 'monthly fixed charges (diagnosis)',
-  'budget.capacity': 'monthly repayment capacity (diagnosis)',
+  'budget.capacity':
+    'what the household can put towards all its debts a month: from the saved plan when there is one, else the diagnosis capacity',
   'plan.name': 'the saved scenario’s name',
   'plan.monthly': 'first monthly payment to this creditor in the plan',
-  'plan.months': 'months of payments to this creditor',
-  'plan.start': 'first month of the plan',
+  'plan.months': 'months from the first to the last payment to this creditor',
+  'plan.start': 'month of the first payment to this creditor',
   'plan.total': 'total paid to this creditor over the plan',
+  'plan.offer':
+    'the offer in words, from the same figures: what the household can afford and what it proposes to this creditor, or why it proposes nothing',
   'grace.months': 'months of grace asked for (typed on the letter form)',
   reason: 'what happened, in the client’s words (typed on the letter form)',
   today: 'the date of the letter',
