@@ -15,6 +15,7 @@ export const syncEn: Record<keyof typeof syncFr, string> = {
   'sync.status.signedInAs': 'Signed in: {name}',
   'sync.now': 'Sync now',
   'sync.login': 'Sign in',
+  'sync.firstStart': 'First start',
   'sync.logout': 'Sign out',
   'sync.banner.title': 'Sync did not complete',
   'sync.banner.waitingOne': '1 change has been waiting for {age}.',

@@ -1,4 +1,4 @@
-import { useEffect } from 'preact/hooks';
+import { useEffect, useRef } from 'preact/hooks';
 import { useRoute } from 'preact-iso';
 import type { Dossier } from '../../../domain/dossier/dossier';
 import { t } from '../../../i18n/i18n';
@@ -46,6 +46,19 @@ export function DossierPage() {
   const { workspace } = useAppState();
   const model = openDossier(workspace, householdId);
   useEffect(() => model.start(), [model]);
+  const tabList = useRef<HTMLUListElement>(null);
+  const ready = model.load.value.kind === 'ready';
+  // On a phone the tab row scrolls sideways: bring the current tab into it (sideways only, so
+  // the page itself does not jump).
+  useEffect(() => {
+    const list = tabList.current;
+    const current = list?.querySelector<HTMLElement>('[aria-current="page"]');
+    if (!list || !current) return;
+    const left = current.offsetLeft - list.offsetLeft;
+    if (left < list.scrollLeft || left + current.offsetWidth > list.scrollLeft + list.clientWidth) {
+      list.scrollLeft = Math.max(0, left - (list.clientWidth - current.offsetWidth) / 2);
+    }
+  }, [tab, ready]);
 
   const load = model.load.value;
   if (model.error.value) {
@@ -78,7 +91,7 @@ export function DossierPage() {
       </p>
       <SyncConflictBadge householdId={householdId} />
       <nav aria-label={t('dossier.tabs.label')} class="tabs">
-        <ul>
+        <ul ref={tabList}>
           {DOSSIER_TABS.map((name) => (
             <li key={name}>
               <a href={dossierPath(householdId, name)} aria-current={name === tab ? 'page' : undefined}>
