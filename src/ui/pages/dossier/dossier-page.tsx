@@ -59,6 +59,23 @@ export function DossierPage() {
       list.scrollLeft = Math.max(0, left - (list.clientWidth - current.offsetWidth) / 2);
     }
   }, [tab, ready]);
+  // Tabs hidden on either side are hinted at by a fade on that side (styles.css, .tabs).
+  useEffect(() => {
+    const list = tabList.current;
+    const nav = list?.parentElement;
+    if (!list || !nav) return;
+    const mark = () => {
+      nav.toggleAttribute('data-more-before', list.scrollLeft > 1);
+      nav.toggleAttribute('data-more-after', list.scrollLeft + list.clientWidth < list.scrollWidth - 1);
+    };
+    mark();
+    list.addEventListener('scroll', mark, { passive: true });
+    window.addEventListener('resize', mark);
+    return () => {
+      list.removeEventListener('scroll', mark);
+      window.removeEventListener('resize', mark);
+    };
+  }, [ready]);
 
   const load = model.load.value;
   if (model.error.value) {
