@@ -310,6 +310,13 @@ describe('Field layout on a phone and a 10-inch tablet, in Chromium', () => {
     await page.getByRole('link', { name: 'Réglages' }).waitFor({ state: 'hidden' });
     expect(await menu.getAttribute('aria-expanded')).toBe('false');
     expect(await page.evaluate(() => document.activeElement?.textContent?.trim())).toBe('Menu');
+    // The keyboard focus leaving the open menu (Tab past its last item) closes it.
+    await menu.focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('link', { name: 'Réglages' }).waitFor();
+    const inMenu = await page.locator('#header-menu-panel :is(a, select)').count();
+    for (let step = 0; step <= inMenu; step += 1) await page.keyboard.press('Tab');
+    await expect.poll(() => menu.getAttribute('aria-expanded')).toBe('false');
     // A link followed from the menu closes it.
     await menu.click();
     await page.getByRole('link', { name: 'Réglages' }).click();

@@ -3,8 +3,8 @@ import { useLocation } from 'preact-iso';
 
 /**
  * A disclosure (a button with aria-expanded that shows a panel), as the header's menu and the
- * sync status use it: Escape closes it and gives the focus back to its button, a tap or click
- * outside closes it, and so does moving to another page.
+ * sync status use it: Escape closes it and gives the focus back to its button; a tap or click
+ * outside, the keyboard focus moving out of it, or moving to another page closes it.
  */
 export function useDisclosure() {
   const [open, setOpen] = useState(false);
@@ -30,11 +30,18 @@ export function useDisclosure() {
         button.current?.focus();
       }
     };
+    const onFocusOut = (event: FocusEvent) => {
+      const next = event.relatedTarget;
+      if (next instanceof Node && !root.current?.contains(next)) setOpen(false);
+    };
+    const area = root.current;
     document.addEventListener('pointerdown', onPointerDown);
     document.addEventListener('keydown', onKeyDown);
+    area?.addEventListener('focusout', onFocusOut);
     return () => {
       document.removeEventListener('pointerdown', onPointerDown);
       document.removeEventListener('keydown', onKeyDown);
+      area?.removeEventListener('focusout', onFocusOut);
     };
   }, [open]);
 
