@@ -13,3 +13,13 @@ await loadLocale('en');
 configure({ asyncUtilTimeout: 5_000 });
 
 afterEach(() => cleanup());
+
+// Screens render at the 10-inch tablet's landscape width, where the header shows its navigation
+// in its row (src/ui/components/app-header.tsx; phones are measured in the browser suite). Files
+// of this project that ask for the node environment have no window.
+if (typeof window !== 'undefined') {
+  const { happyDOM } = window as unknown as {
+    happyDOM?: { setViewport(size: { width: number; height: number }): void };
+  };
+  happyDOM?.setViewport({ width: 1280, height: 800 });
+}

@@ -82,11 +82,26 @@ export class DeviceRecordKeeper implements DeviceRecordPort {
   }
 
   async #detect(): Promise<LostDevice | undefined> {
-    const [deviceId, record, lost] = await Promise.all([
+    const [deviceId, switchedFrom, record, lost] = await Promise.all([
       this.#deviceId(),
+      readMeta<unknown>(this.db, SYNC_META.switchedFrom),
       this.settings.get<DeviceRecord>(DEVICE_RECORD_KEY),
       this.settings.get<LostDevice>(LOST_DEVICE_KEY),
     ]);
+    // A change of user (ADR 0009) empties the database on purpose and writes, in the same
+    // transaction, the id the device had. A record naming that id is not a lost device: it is
+    // replaced by the emptied device's own (also when the tab closed between the wipe and the
+    // record's rewrite). A notice an older version raised for that wipe goes too.
+    if (deviceId !== undefined && typeof switchedFrom === 'string') {
+      if (lost !== undefined && lost.previous.deviceId === switchedFrom) {
+        await this.settings.delete(LOST_DEVICE_KEY);
+      }
+      if (record?.deviceId === switchedFrom) {
+        await this.settings.set(DEVICE_RECORD_KEY, await this.#read(deviceId));
+        return undefined;
+      }
+      if (lost?.previous.deviceId === switchedFrom) return undefined;
+    }
     if (record !== undefined && record.deviceId !== deviceId && lost?.previous.deviceId !== record.deviceId) {
       const detected: LostDevice = {
         previous: record,

@@ -22,6 +22,8 @@ import { createWorkspaceModel, type WorkspaceDeps } from './workspace/workspace-
 
 const LOCALE_KEY = 'locale';
 
+export type ConnectionState = 'online' | 'unreachable' | 'offline';
+
 export interface Connectivity {
   isOnline(): boolean;
   subscribe(listener: (isOnline: boolean) => void): () => void;
@@ -61,6 +63,15 @@ export function createAppState(deps: AppDeps) {
   });
 
   const role = computed(() => sync.session.value?.user.role ?? null);
+  /**
+   * What the header's status says: no network at all; a network, but the last request did not
+   * reach the sync server; or online (the last request reached it, or none was made yet, or
+   * this app has no sync).
+   */
+  const connection = computed<ConnectionState>(() => {
+    if (!isOnline.value) return 'offline';
+    return sync.serverReached.value === false ? 'unreachable' : 'online';
+  });
 
   async function setLocale(next: Locale): Promise<void> {
     await loadLocale(next);
@@ -83,6 +94,7 @@ export function createAppState(deps: AppDeps) {
   return {
     app: { version: deps.appVersion, buildId: deps.buildId },
     isOnline,
+    connection,
     locale,
     setLocale,
     start,

@@ -93,6 +93,22 @@ function errorKind(error: unknown): SyncErrorKind {
   return 'unknown';
 }
 
+/**
+ * Whether a failed run reached the server: no answer (`offline`) or an answer of a server that
+ * cannot serve (`server`: 5xx, 429, 408) did not; a refusal (401, 403, 4xx) did. Undefined when
+ * nothing was asked (`not-logged-in`) or the failure says nothing about the server (`unknown`).
+ */
+function runReachedServer(kind: SyncErrorKind): boolean | undefined {
+  if (kind === 'offline' || kind === 'server') return false;
+  if (kind === 'not-logged-in' || kind === 'unknown') return undefined;
+  return true;
+}
+
+/** The same for a failed login or first start. */
+function loginReachedServer(kind: LoginFailure | undefined): boolean {
+  return kind !== 'offline' && kind !== 'server';
+}
+
 export function createSyncModel(
   service: SyncService | undefined,
   now: () => number = () => Date.now(),
@@ -111,6 +127,14 @@ export function createSyncModel(
   const pullActive = signal(false);
   const pulledRows = signal(0);
   const lastError = signal<SyncErrorKind | null>(null);
+  /**
+   * Whether the last request to the server (a sync run, a login, the first-start check) got a
+   * usable answer: null before any. `navigator.onLine` only says a network is there, not that
+   * the server answers; the header's status follows this.
+   */
+  const serverReached = signal<boolean | null>(null);
+  /** The server said it has no account yet: the header offers the first start (first admin). */
+  const firstStartNeeded = signal(false);
   const failures = signal(0);
   const conflicts = signal<Conflict[]>([]);
   const quarantined = signal<QuarantineEcho[]>([]);
@@ -171,6 +195,8 @@ export function createSyncModel(
     tick = setInterval(() => {
       clock.value = now();
     }, 60_000);
+    // Signed out: ask once whether the server still waits for its first admin (nothing to await).
+    if (saved === undefined) void checkFirstStart();
     service.start({
       onRunStart: () => {
         inProgress.value = true;
@@ -188,6 +214,7 @@ export function createSyncModel(
         clock.value = now();
         if (outcome.ok) {
           lastError.value = null;
+          serverReached.value = true;
           failures.value = 0;
           lastSuccessAt.value = outcome.report.at;
           void service.snapshot().then((s) => {
@@ -195,6 +222,8 @@ export function createSyncModel(
           });
         } else {
           lastError.value = errorKind(outcome.error);
+          const reached = runReachedServer(lastError.value);
+          if (reached !== undefined) serverReached.value = reached;
           failures.value += 1;
         }
       },
@@ -222,10 +251,12 @@ export function createSyncModel(
     try {
       await service.login(username, password);
       lastError.value = null;
+      serverReached.value = true;
       void service.syncNow().catch(() => undefined);
       return { ok: true };
     } catch (error) {
       if (error instanceof LoginError) {
+        serverReached.value = loginReachedServer(error.kind);
         return {
           ok: false,
           error: error.kind,
@@ -244,17 +275,32 @@ export function createSyncModel(
     if (!service) return { ok: false, error: 'offline' };
     try {
       await service.setup(input);
+      serverReached.value = true;
+      firstStartNeeded.value = false;
       void service.syncNow().catch(() => undefined);
       return { ok: true };
     } catch (error) {
-      if (error instanceof SetupError) return { ok: false, error: error.kind };
-      if (error instanceof LoginError) return { ok: false, error: error.kind };
+      if (error instanceof SetupError || error instanceof LoginError) {
+        serverReached.value = loginReachedServer(error.kind);
+        if (error.kind === 'already-done') firstStartNeeded.value = false;
+        return { ok: false, error: error.kind };
+      }
       return { ok: false, error: 'server' };
     }
   }
 
+  /** GET /api/setup: true while the server has no account (undefined: it did not say). */
   async function setupNeeded(): Promise<boolean | undefined> {
-    return service?.setupNeeded();
+    const needed = await service?.setupNeeded();
+    if (needed !== undefined) {
+      serverReached.value = true;
+      firstStartNeeded.value = needed;
+    }
+    return needed;
+  }
+
+  async function checkFirstStart(): Promise<void> {
+    await setupNeeded().catch(() => undefined);
   }
 
   async function logout(): Promise<void> {
@@ -334,6 +380,8 @@ export function createSyncModel(
     pullActive,
     pulledRows,
     lastError,
+    serverReached,
+    firstStartNeeded,
     failures,
     showFailure,
     conflicts,

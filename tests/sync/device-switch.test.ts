@@ -6,9 +6,11 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { RelaisDb } from '../../src/db/app-db';
+import { DEVICE_RECORD_KEY, DeviceRecordKeeper, LOST_DEVICE_KEY } from '../../src/db/device-record';
 import { wipeDeviceStore } from '../../src/db/device-wipe';
 import { DossierRepository } from '../../src/db/repository';
 import { createSettingsStore } from '../../src/db/settings-store';
+import { createDeviceLossModel } from '../../src/state/device-loss-model';
 import { createDraftRegistry } from '../../src/state/drafts';
 import { createSyncModel } from '../../src/state/sync-model';
 import { SessionStore } from '../../src/sync/session-store';
@@ -69,6 +71,8 @@ for (const engine of ENGINES) {
       opened.push(db);
       const settings = createSettingsStore(`tablet-settings-${Math.random()}`);
       const drafts = createDraftRegistry(settings);
+      // The device record outside the dossier database (scenario 34), as the composition root makes it.
+      const keeper = new DeviceRecordKeeper(db, settings, server.clock.now);
       let label: string | undefined = 'Tablette Lens';
       const service = createSyncService({
         db,
@@ -77,6 +81,7 @@ for (const engine of ENGINES) {
         env: idleSchedulerEnv,
         now: server.clock.now,
         deviceLabel: async () => label,
+        deviceRecord: keeper,
       });
       const repository = new DossierRepository(db, {
         now: server.clock.now,
@@ -86,6 +91,8 @@ for (const engine of ENGINES) {
       const model = createSyncModel(service, server.clock.now, drafts);
       return {
         db,
+        settings,
+        keeper,
         drafts,
         service,
         repository,
@@ -153,6 +160,51 @@ for (const engine of ENGINES) {
       // A's dossier is still on the server, whole.
       const rows = await store().transaction((tx) => tx.getRows([householdA.id]));
       expect(rows.map((r) => r.id)).toEqual([householdA.id]);
+      t.model.stop();
+    });
+
+    it('[DEV1] a change of user is not a loss: no notice at the next start, the record names the new device, and no alert at the next login', async () => {
+      const t = tablet();
+      await t.model.start();
+      expect((await t.model.login('couns', PASSWORD)).ok).toBe(true);
+      await t.repository.createHousehold(householdFields(), [applicantFields()]);
+      expect(await t.model.syncNow()).toBe(true);
+      const firstId = t.service.session()?.deviceId ?? '';
+      expect(await t.settings.get(DEVICE_RECORD_KEY)).toMatchObject({ deviceId: firstId, pendingCount: 0 });
+
+      expect(await t.model.switchUser()).toEqual({ ok: true });
+      const newId = (await t.db.meta.get('deviceId'))?.value;
+      expect(newId).not.toBe(firstId);
+      // The record of the previous person's device went with the wipe: it names the emptied device.
+      expect(await t.settings.get(DEVICE_RECORD_KEY)).toMatchObject({ deviceId: newId, lastSyncAt: null });
+      expect(await t.settings.get(LOST_DEVICE_KEY)).toBeUndefined();
+      // The app starts again (a reload, twice): nothing was lost, so no notice.
+      for (const _reload of [1, 2]) {
+        const loss = createDeviceLossModel(new DeviceRecordKeeper(t.db, t.settings, server.clock.now));
+        await loss.start();
+        expect(loss.lost.value).toBeNull();
+      }
+      expect(await t.keeper.previousDeviceId()).toBeUndefined();
+      expect((await t.model.login('vol-b', PASSWORD)).ok).toBe(true);
+      const alerts = await store().transaction((tx) => tx.listDeviceAlerts({ status: 'all', limit: 10 }));
+      expect(alerts).toEqual([]);
+      t.model.stop();
+    });
+
+    it('[DEV1] a change of user interrupted before its record was rewritten is still not a loss', async () => {
+      const t = tablet();
+      await t.model.start();
+      expect((await t.model.login('couns', PASSWORD)).ok).toBe(true);
+      expect(await t.model.syncNow()).toBe(true);
+      const firstId = t.service.session()?.deviceId ?? '';
+      expect(await t.settings.get(DEVICE_RECORD_KEY)).toMatchObject({ deviceId: firstId });
+      // The tab closed right after the wipe's transaction: the record still names the old id.
+      expect((await wipeDeviceStore(t.db, 'device-next')).wiped).toBe(true);
+      const loss = createDeviceLossModel(new DeviceRecordKeeper(t.db, t.settings, server.clock.now));
+      await loss.start();
+      expect(loss.lost.value).toBeNull();
+      expect(await t.settings.get(DEVICE_RECORD_KEY)).toMatchObject({ deviceId: 'device-next' });
+      expect(await t.keeper.previousDeviceId()).toBeUndefined();
       t.model.stop();
     });
 

@@ -27,6 +27,34 @@ describe('App shell', () => {
     expect(screen.getByTestId('connection-status').textContent).toContain('Hors ligne');
   });
 
+  it('on a narrow screen, puts the navigation and the language in a disclosure menu: Escape closes it and the focus goes back', async () => {
+    const viewport = (window as unknown as { happyDOM: { setViewport(s: object): void } }).happyDOM;
+    viewport.setViewport({ width: 390, height: 844 });
+    try {
+      const { state } = makeTestState();
+      render(<App state={state} />);
+      await screen.findByRole('heading', { level: 1, name: 'Dossiers' });
+      const menu = screen.getByRole('button', { name: 'Menu' });
+      expect(menu.getAttribute('aria-expanded')).toBe('false');
+      const panel = document.getElementById(menu.getAttribute('aria-controls') ?? '');
+      expect(panel?.hidden).toBe(true);
+      // Out of sight (and of the accessibility tree) until the menu opens.
+      expect(screen.queryByRole('navigation', { name: 'Navigation principale' })).toBeNull();
+      fireEvent.click(menu);
+      expect(menu.getAttribute('aria-expanded')).toBe('true');
+      const nav = await screen.findByRole('navigation', { name: 'Navigation principale' });
+      expect(panel?.contains(nav)).toBe(true);
+      expect(panel?.contains(screen.getByLabelText('Langue'))).toBe(true);
+      screen.getByRole('link', { name: 'Réglages' }).focus();
+      fireEvent.keyDown(document, { key: 'Escape' });
+      await waitFor(() => expect(menu.getAttribute('aria-expanded')).toBe('false'));
+      expect(document.activeElement).toBe(menu);
+      expect(panel?.hidden).toBe(true);
+    } finally {
+      viewport.setViewport({ width: 1280, height: 800 });
+    }
+  });
+
   it('switches to English and remembers the choice on the device', async () => {
     const { state, settings } = makeTestState();
     render(<App state={state} />);

@@ -12,6 +12,10 @@ export const shellEn: Record<keyof typeof shellFr, string> = {
   'nav.supervision': 'Supervision',
   'status.online': 'Online',
   'status.offline': 'Offline',
+  'status.unreachable': 'Server unreachable',
+  'status.unreachableHint':
+    'The network is there, but the server did not answer the last attempt. Everything is kept on this device.',
+  'menu.label': 'Menu',
   'status.onlineHint': 'Connection available.',
   'status.offlineHint': 'No connection: you can carry on, everything is kept on this device.',
   'lang.label': 'Language',

@@ -11,6 +11,10 @@ export const shellFr = {
   'nav.supervision': 'Supervision',
   'status.online': 'En ligne',
   'status.offline': 'Hors ligne',
+  'status.unreachable': 'Serveur injoignable',
+  'status.unreachableHint':
+    'Le réseau est là, mais le serveur n’a pas répondu à la dernière tentative. Tout est gardé sur cet appareil.',
+  'menu.label': 'Menu',
   'status.onlineHint': 'Connexion disponible.',
   'status.offlineHint': 'Pas de connexion : vous pouvez continuer, tout est gardé sur cet appareil.',
   'lang.label': 'Langue',

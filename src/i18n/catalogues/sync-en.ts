@@ -21,6 +21,7 @@ export const syncEn: Record<keyof typeof syncFr, Message> = {
   'sync.status.signedInAs': 'Signed in: {name}',
   'sync.now': 'Sync now',
   'sync.login': 'Sign in',
+  'sync.firstStart': 'First start',
   'sync.logout': 'Sign out',
   'sync.banner.title': 'Sync did not complete',
   'sync.banner.waiting': {

@@ -22,6 +22,7 @@ export const syncFr = {
   'sync.status.signedInAs': 'Connecté : {name}',
   'sync.now': 'Synchroniser maintenant',
   'sync.login': 'Se connecter',
+  'sync.firstStart': 'Premier démarrage',
   'sync.logout': 'Se déconnecter',
   'sync.banner.title': 'La synchronisation n’a pas abouti',
   'sync.banner.waiting': {

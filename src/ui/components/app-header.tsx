@@ -2,7 +2,9 @@ import { useLocation } from 'preact-iso';
 import { isLocale, t } from '../../i18n/i18n';
 import { useAppState } from '../../state/app-state';
 import { Brand } from './brand';
-import { SyncStatus } from './sync-status';
+import { useDisclosure, useMediaQuery } from './disclosure';
+import { AccountLink, SignInLink, SyncStatus } from './sync-status';
+import './app-header.css';
 
 const NAV_ITEMS = [
   { href: '/dossiers', label: 'nav.dossiers', matches: ['/', '/dossiers'] },
@@ -17,61 +19,106 @@ const SUPERVISION_ITEM = {
 /** Shown to administrators only (the session's role). */
 const ADMIN_ITEM = { href: '/admin', label: 'nav.admin', matches: ['/admin'] } as const;
 
+/**
+ * From this width the navigation fits in the header's one row (a 10-inch tablet in landscape);
+ * below it (a phone, a tablet in portrait) it goes into the menu with who is signed in. Where
+ * matchMedia is missing (component tests) the wide layout is used.
+ */
+export const WIDE_HEADER_QUERY = '(min-width: 1200px)';
+
+/**
+ * The header, in one row: the name, the navigation (in the menu on narrow screens), the sync
+ * status, and a menu with the secondary items (who is signed in, the language).
+ */
 export function AppHeader() {
+  const wide = useMediaQuery(WIDE_HEADER_QUERY, true);
+  return (
+    <header class={wide ? 'app-header wide' : 'app-header narrow'}>
+      <Brand />
+      {wide && <MainNav />}
+      <SyncStatus withAccount={wide} />
+      {wide && <SignInLink />}
+      <HeaderMenu>
+        {!wide && <MainNav />}
+        {!wide && <AccountLink compact={false} />}
+        <LanguageSwitch />
+      </HeaderMenu>
+      {/* Narrow and signed out: a row of its own under the name, the status and the menu. */}
+      {!wide && <SignInLink />}
+    </header>
+  );
+}
+
+function MainNav() {
   const state = useAppState();
   const { path } = useLocation();
-  const online = state.isOnline.value;
   const items = [
     ...NAV_ITEMS,
     ...(state.isSupervisor.value ? [SUPERVISION_ITEM] : []),
     ...(state.isAdmin.value ? [ADMIN_ITEM] : []),
   ];
   return (
-    <header class="app-header">
-      <Brand />
-      <nav aria-label={t('nav.label')}>
-        <ul>
-          {items.map((item) => (
-            <li key={item.href}>
-              <a
-                href={item.href}
-                aria-current={(item.matches as readonly string[]).includes(path) ? 'page' : undefined}
-              >
-                {t(item.label)}
-              </a>
-            </li>
-          ))}
-        </ul>
-      </nav>
-      <div class="header-tools">
-        <SyncStatus />
-        <p
-          class={online ? 'connection online' : 'connection offline'}
-          role="status"
-          title={online ? t('status.onlineHint') : t('status.offlineHint')}
-          data-testid="connection-status"
-        >
-          <span aria-hidden="true" class="dot" />
-          {online ? t('status.online') : t('status.offline')}
-        </p>
-        <label class="lang-switch">
-          <span>{t('lang.label')}</span>
-          <select
-            value={state.locale.value}
-            onChange={(event) => {
-              const next = event.currentTarget.value;
-              if (isLocale(next)) void state.setLocale(next);
-            }}
-          >
-            <option value="fr" lang="fr">
-              {t('lang.fr')}
-            </option>
-            <option value="en" lang="en">
-              {t('lang.en')}
-            </option>
-          </select>
-        </label>
+    <nav aria-label={t('nav.label')} class="main-nav">
+      <ul>
+        {items.map((item) => (
+          <li key={item.href}>
+            <a
+              href={item.href}
+              aria-current={(item.matches as readonly string[]).includes(path) ? 'page' : undefined}
+            >
+              {t(item.label)}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
+/** A disclosure: "Menu" opens the panel below it; Escape closes it and the focus goes back. */
+function HeaderMenu({ children }: { children: preact.ComponentChildren }) {
+  const menu = useDisclosure();
+  return (
+    <div class="header-menu" ref={menu.root}>
+      <button
+        type="button"
+        ref={menu.button}
+        class="header-menu-button"
+        aria-expanded={menu.open}
+        aria-controls="header-menu-panel"
+        onClick={menu.toggle}
+      >
+        <svg aria-hidden="true" focusable="false" viewBox="0 0 24 24" width="22" height="22">
+          <path stroke="currentColor" stroke-width="2.5" stroke-linecap="round" d="M4 6h16M4 12h16M4 18h16" />
+        </svg>
+        <span>{t('menu.label')}</span>
+      </button>
+      <div id="header-menu-panel" class="header-menu-panel" hidden={!menu.open}>
+        {children}
       </div>
-    </header>
+    </div>
+  );
+}
+
+function LanguageSwitch() {
+  const state = useAppState();
+  return (
+    <label class="lang-switch">
+      <span>{t('lang.label')}</span>
+      <select
+        value={state.locale.value}
+        onChange={(event) => {
+          const next = event.currentTarget.value;
+          if (isLocale(next)) void state.setLocale(next);
+        }}
+      >
+        <option value="fr" lang="fr">
+          {t('lang.fr')}
+        </option>
+        <option value="en" lang="en">
+          {t('lang.en')}
+        </option>
+      </select>
+    </label>
   );
 }

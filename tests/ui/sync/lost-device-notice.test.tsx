@@ -109,6 +109,49 @@ describe('lost device notice (scenario 34)', () => {
     expect(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.html).join(' | ')}`)).toEqual([]);
   });
 
+  it('is not raised by a change of user the person asked for, nor at later reloads; the next login reports no lost device', async () => {
+    const base = makeTestState();
+    const { db, settings } = base;
+    await base.repository.createHousehold(household, [applicant]);
+    // Everything was sent (the outbox is empty), as the change of user requires.
+    await db.outbox.clear();
+    await writeMeta(db, SYNC_META.lastSyncAt, LAST_SYNC);
+    const appOn = (keeper: DeviceRecordKeeper) =>
+      createAppState({
+        ...base.deps,
+        sync: createSyncService({
+          db,
+          fetch: async () => new Response(null, { status: 204 }),
+          appVersion: '1.2.3',
+          env: idleSchedulerEnv,
+          deviceRecord: keeper,
+        }),
+        deviceRecord: keeper,
+      });
+    const keeper = new DeviceRecordKeeper(db, settings);
+    await keeper.refresh();
+    const state = appOn(keeper);
+    await state.start();
+    const { unmount } = render(<App state={state} />);
+    expect(await state.sync.switchUser()).toEqual({ ok: true });
+    await screen.findByRole('main');
+    expect(screen.queryByTestId('lost-device-notice')).toBeNull();
+    unmount();
+    for (const _reload of [1, 2]) {
+      const again = new DeviceRecordKeeper(db, settings);
+      const restarted = appOn(again);
+      await restarted.start();
+      const view = render(<App state={restarted} />);
+      await screen.findByRole('main');
+      expect(screen.queryByTestId('lost-device-notice')).toBeNull();
+      // What the next login would name to the server as a lost device (DEV1): nothing.
+      expect(await again.previousDeviceId()).toBeUndefined();
+      view.unmount();
+      restarted.sync.stop();
+    }
+    state.sync.stop();
+  });
+
   it('is not shown on a device that never lost its database', async () => {
     const base = makeTestState();
     await base.repository.createHousehold(household, [applicant]);

@@ -38,7 +38,7 @@ const USER = {
 
 /** A fake server speaking the protocol's shapes; `fail` makes every sync request fail. */
 class FakeServer {
-  fail: 'network' | 503 | null = null;
+  fail: 'network' | 503 | 403 | null = null;
   setupNeeded: boolean | undefined = false;
   loginStatus = 200;
   lastSeq = 0;
@@ -89,6 +89,7 @@ class FakeServer {
     }
     if (this.fail === 'network') throw new TypeError('Failed to fetch');
     if (this.fail === 503) return json(503, { error: 'service_unavailable', message: 'db down' });
+    if (this.fail === 403) return json(403, { error: 'forbidden', message: 'no access' });
     if (path === '/api/auth/device' && init.method === 'PATCH') {
       this.deviceNames.push((JSON.parse(String(init.body)) as { name: string }).name);
       return json(200, { deviceId: 'device-1', name: this.deviceNames.at(-1) });
@@ -144,7 +145,7 @@ async function setup(options: { signedIn?: boolean } = {}) {
   }
   const state = createAppState({ ...base.deps, sync: service });
   await state.start();
-  return { ...base, state, server, service, db };
+  return { ...base, base, state, server, service, db };
 }
 
 const household = { territory: 'metropole', departement: '69', housingStatus: 'tenant' } as never;
@@ -211,6 +212,70 @@ describe('sync status and banner', () => {
     fireEvent.click(within(banner).getByRole('button', { name: 'Réessayer maintenant' }));
     await waitFor(() => expect(screen.queryByTestId('sync-banner')).toBeNull());
     expect(await repository.pendingChangeCount()).toBe(0);
+  });
+
+  it('says "Serveur injoignable" after a failed run while the network is there, and "En ligne" once a run reaches the server', async () => {
+    const { state, server, repository } = await setup();
+    await repository.createHousehold(household, [applicant]);
+    render(<App state={state} />);
+    const pill = await screen.findByTestId('connection-status');
+    const status = screen.getByTestId('sync-status');
+    // navigator.onLine stays true throughout: only the runs' outcomes move the pill.
+    expect(state.isOnline.value).toBe(true);
+    for (const failure of ['network', 503] as const) {
+      server.fail = failure;
+      fireEvent.click(within(status).getByRole('button', { name: 'Synchroniser maintenant' }));
+      await waitFor(() => expect(pill.textContent).toContain('Serveur injoignable'));
+      expect(pill.textContent).not.toContain('En ligne');
+      expect(status.getAttribute('data-connection')).toBe('unreachable');
+      // Its words, announced too, say what it means.
+      expect(status.textContent).toContain('le serveur n’a pas répondu à la dernière tentative');
+      server.fail = null;
+      fireEvent.click(within(status).getByRole('button', { name: 'Synchroniser maintenant' }));
+      await waitFor(() => expect(pill.textContent).toContain('En ligne'));
+    }
+    // A refusal reached the server: the run failed, yet the server is not "unreachable".
+    server.fail = 403;
+    fireEvent.click(within(status).getByRole('button', { name: 'Synchroniser maintenant' }));
+    await waitFor(() => expect(state.sync.lastError.value).toBe('forbidden'));
+    expect(pill.textContent).toContain('En ligne');
+  });
+
+  it('shows the pill as an icon with its words on demand: a disclosure, closed by Escape', async () => {
+    const { state } = await setup();
+    render(<App state={state} />);
+    const pill = await screen.findByTestId('connection-status');
+    expect(pill.getAttribute('aria-expanded')).toBe('false');
+    expect(document.getElementById(pill.getAttribute('aria-controls') ?? '')?.className).toBe('sync-details');
+    fireEvent.click(pill);
+    await waitFor(() => expect(pill.getAttribute('aria-expanded')).toBe('true'));
+    expect(document.getElementById('sync-details')?.className).toBe('sync-details open');
+    pill.focus();
+    fireEvent.keyDown(document, { key: 'Escape' });
+    await waitFor(() => expect(pill.getAttribute('aria-expanded')).toBe('false'));
+    expect(document.activeElement).toBe(pill);
+  });
+
+  it('offers "Premier démarrage" in the header on a server without accounts, "Se connecter" otherwise', async () => {
+    const fresh = await setup({ signedIn: false });
+    fresh.server.setupNeeded = true;
+    const first = createAppState({ ...fresh.base.deps, sync: fresh.service });
+    await first.start();
+    const { unmount } = render(<App state={first} />);
+    const header = screen.getByRole('banner');
+    const start = await within(header).findByRole('link', { name: 'Premier démarrage' });
+    expect(start.getAttribute('href')).toBe('/login');
+    unmount();
+    first.sync.stop();
+
+    const usual = await setup({ signedIn: false });
+    usual.server.setupNeeded = false;
+    const second = createAppState({ ...usual.base.deps, sync: usual.service });
+    await second.start();
+    render(<App state={second} />);
+    const signIn = await within(screen.getByRole('banner')).findByRole('link', { name: 'Se connecter' });
+    expect(signIn.getAttribute('href')).toBe('/login');
+    expect(within(screen.getByRole('banner')).queryByRole('link', { name: 'Premier démarrage' })).toBeNull();
   });
 
   it('asks to sign in when changes wait and nobody is signed in', async () => {

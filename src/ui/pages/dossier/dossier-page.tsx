@@ -1,4 +1,4 @@
-import { useEffect } from 'preact/hooks';
+import { useEffect, useRef } from 'preact/hooks';
 import { useRoute } from 'preact-iso';
 import type { Dossier } from '../../../domain/dossier/dossier';
 import { t } from '../../../i18n/i18n';
@@ -46,6 +46,36 @@ export function DossierPage() {
   const { workspace } = useAppState();
   const model = openDossier(workspace, householdId);
   useEffect(() => model.start(), [model]);
+  const tabList = useRef<HTMLUListElement>(null);
+  const ready = model.load.value.kind === 'ready';
+  // On a phone the tab row scrolls sideways: bring the current tab into it (sideways only, so
+  // the page itself does not jump).
+  useEffect(() => {
+    const list = tabList.current;
+    const current = list?.querySelector<HTMLElement>('[aria-current="page"]');
+    if (!list || !current) return;
+    const left = current.offsetLeft - list.offsetLeft;
+    if (left < list.scrollLeft || left + current.offsetWidth > list.scrollLeft + list.clientWidth) {
+      list.scrollLeft = Math.max(0, left - (list.clientWidth - current.offsetWidth) / 2);
+    }
+  }, [tab, ready]);
+  // Tabs hidden on either side are hinted at by a fade on that side (styles.css, .tabs).
+  useEffect(() => {
+    const list = tabList.current;
+    const nav = list?.parentElement;
+    if (!list || !nav) return;
+    const mark = () => {
+      nav.toggleAttribute('data-more-before', list.scrollLeft > 1);
+      nav.toggleAttribute('data-more-after', list.scrollLeft + list.clientWidth < list.scrollWidth - 1);
+    };
+    mark();
+    list.addEventListener('scroll', mark, { passive: true });
+    window.addEventListener('resize', mark);
+    return () => {
+      list.removeEventListener('scroll', mark);
+      window.removeEventListener('resize', mark);
+    };
+  }, [ready]);
 
   const load = model.load.value;
   if (model.error.value) {
@@ -78,7 +108,7 @@ export function DossierPage() {
       </p>
       <SyncConflictBadge householdId={householdId} />
       <nav aria-label={t('dossier.tabs.label')} class="tabs">
-        <ul>
+        <ul ref={tabList}>
           {DOSSIER_TABS.map((name) => (
             <li key={name}>
               <a href={dossierPath(householdId, name)} aria-current={name === tab ? 'page' : undefined}>
