@@ -88,8 +88,8 @@ export function seizableFraction(input: SeizableInput): SeizableResult {
         seizableMonthlyCents,
       },
       parameterIds: [scale.id],
-      fr: `Quotité saisissable : le barème ${scale.id.slice(-4)} appliqué par tranches aux ressources annuelles de ${formatEurosFr(annual)} avec ${input.dependents} personne(s) à charge donne ${formatEurosFr(seizableMonthlyCents)} par mois (calcul annuel, arrondi une seule fois).`,
-      en: `Seizable fraction: the ${scale.id.slice(-4)} scale applied band by band to annual resources of ${formatEurosEn(annual)} with ${input.dependents} dependent(s) gives ${formatEurosEn(seizableMonthlyCents)} a month (annual computation, rounded once).`,
+      fr: `Quotité saisissable : le barème ${scale.validFrom.slice(0, 4)} appliqué par tranches aux ressources annuelles de ${formatEurosFr(annual)} avec ${input.dependents} personne(s) à charge donne ${formatEurosFr(seizableMonthlyCents)} par mois (calcul annuel, arrondi une seule fois).`,
+      en: `Seizable fraction: the ${scale.validFrom.slice(0, 4)} scale applied band by band to annual resources of ${formatEurosEn(annual)} with ${input.dependents} dependent(s) gives ${formatEurosEn(seizableMonthlyCents)} a month (annual computation, rounded once).`,
     }),
   };
 }
