@@ -162,11 +162,12 @@ export function legalParameterProblems(input: LegalParameterInput, today: IsoDat
 /**
  * The request schema of a new or changed entry: the shape, then every refusal rule with its
  * reason (the server answers 400 with them).
- * @param today - today's date where the check runs
+ * @param today - today's date where the check runs, or a function read at each check (a server
+ *   registers the schema once and validates for days)
  */
-export function legalParameterInputSchema(today: IsoDate) {
+export function legalParameterInputSchema(today: IsoDate | (() => IsoDate)) {
   return LegalParameterInputBaseSchema.superRefine((input, ctx) => {
-    for (const problem of legalParameterProblems(input, today)) {
+    for (const problem of legalParameterProblems(input, typeof today === 'function' ? today() : today)) {
       ctx.addIssue({
         code: 'custom',
         path: [...problem.path],
