@@ -36,6 +36,7 @@ export const LEGAL_PARAMETER_PROBLEMS = {
   'date-too-far': 'the effective date must not be more than two years ahead',
   'scale-not-increasing': 'each threshold of the scale must be higher than the one before',
   'source-required': 'give the legal text the value comes from',
+  'control-character': 'the text must not contain control characters',
   'forfait-empty': 'give at least one forfait',
 } as const;
 export type LegalParameterProblemCode = keyof typeof LEGAL_PARAMETER_PROBLEMS;
@@ -46,6 +47,8 @@ export interface LegalParameterProblem {
   readonly code: LegalParameterProblemCode;
 }
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the point is to find them.
+const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/;
 const Int = z.number().int().min(-MAX_CENTS).max(MAX_CENTS);
 /** 'YYYY-MM-DD'; dates before 2000 or far ahead are refused by legalParameterProblems. */
 const Common = {
@@ -123,6 +126,10 @@ export function legalParameterProblems(input: LegalParameterInput, today: IsoDat
   else if (input.effectiveFrom > addMonths(today, LATEST_EFFECTIVE_MONTHS_AHEAD))
     add(['effectiveFrom'], 'date-too-far');
   if (input.source.trim() === '') add(['source'], 'source-required');
+  // NUL and other control characters: PostgreSQL refuses NUL in text; both engines refuse them here.
+  else if (CONTROL_CHARACTERS.test(input.source)) add(['source'], 'control-character');
+  if (input.sourceUrl != null && CONTROL_CHARACTERS.test(input.sourceUrl))
+    add(['sourceUrl'], 'control-character');
   switch (input.kind) {
     case 'rsaAmounts':
       add(['baseMonthlyCents'], amountProblem(input.baseMonthlyCents, true));

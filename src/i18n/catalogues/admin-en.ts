@@ -154,6 +154,7 @@ export const adminEn: Record<keyof typeof adminFr, string> = {
   'admin.legal.problem.date-too-far': 'The effective date cannot be more than two years from today.',
   'admin.legal.problem.scale-not-increasing': 'Each threshold must be higher than the one before.',
   'admin.legal.problem.source-required': 'Give the official text the value comes from.',
+  'admin.legal.problem.control-character': 'The text must not contain control characters.',
   'admin.legal.problem.forfait-empty': 'Give at least one forfait.',
   'admin.legal.value.rsa': '{amount} a month',
   'admin.legal.value.rsaMayotte': '{amount} a month (Mayotte: {mayotte})',

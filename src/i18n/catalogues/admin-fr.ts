@@ -157,6 +157,7 @@ export const adminFr = {
   'admin.legal.problem.date-too-far': 'La date d’effet ne peut pas être à plus de deux ans d’aujourd’hui.',
   'admin.legal.problem.scale-not-increasing': 'Chaque seuil doit être plus haut que le précédent.',
   'admin.legal.problem.source-required': 'Indiquez le texte officiel d’où vient la valeur.',
+  'admin.legal.problem.control-character': 'Le texte ne peut pas contenir de caractères de contrôle.',
   'admin.legal.problem.forfait-empty': 'Indiquez au moins un forfait.',
   'admin.legal.value.rsa': '{amount} par mois',
   'admin.legal.value.rsaMayotte': '{amount} par mois (Mayotte : {mayotte})',

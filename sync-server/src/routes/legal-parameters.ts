@@ -19,7 +19,8 @@ import { conflict, HttpError, notFound } from '../http-errors';
 import { requireAuth } from '../plugins/auth';
 import { LegalParametersTx } from '../stores/legal-parameters-tx';
 
-const IdParams = z.object({ id: z.string().min(1).max(100) });
+// Entry ids are the server's UUIDs: anything else cannot name one (and NUL never reaches SQL).
+const IdParams = z.object({ id: z.string().regex(/^[A-Za-z0-9._-]{1,100}$/) });
 const KnownQuery = z.object({ known: z.coerce.number().int().min(0).optional() });
 /** How many logged changes the admin screen lists. */
 const CHANGES_LISTED = 200;

@@ -293,9 +293,9 @@ describe('Administration › Paramètres légaux (issue 12, point 4)', () => {
       target: { value: 'seizureScales' },
     });
     type('Date d’effet', '1999-12-31');
-    ['4 500', '8 800', '8 000', '17 400', '21 600', '26 000'].forEach((amount, i) =>
-      type(`Seuil annuel n° ${i + 1}, sans personne à charge`, amount),
-    );
+    for (const [i, amount] of ['4 500', '8 800', '8 000', '17 400', '21 600', '26 000'].entries()) {
+      type(`Seuil annuel n° ${i + 1}, sans personne à charge`, amount);
+    }
     type('Majoration annuelle par personne à charge', '-1 750');
     type(/Texte officiel/, 'Décret fixant le barème 2027');
     fireEvent.click(within(section).getByRole('button', { name: 'Enregistrer la valeur' }));
