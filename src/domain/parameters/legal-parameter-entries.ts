@@ -37,7 +37,7 @@ export const LEGAL_PARAMETER_PROBLEMS = {
   'scale-not-increasing': 'each threshold of the scale must be higher than the one before',
   'source-required': 'give the legal text the value comes from',
   'control-character': 'the text must not contain control characters',
-  'forfait-empty': 'give at least one forfait',
+  'forfait-empty': 'give at least the basic forfait (forfait de base)',
 } as const;
 export type LegalParameterProblemCode = keyof typeof LEGAL_PARAMETER_PROBLEMS;
 
@@ -153,7 +153,8 @@ export function legalParameterProblems(input: LegalParameterInput, today: IsoDat
       break;
     case 'commissionForfaits': {
       const kinds = (['base', 'habitation', 'chauffage'] as const).filter((k) => input[k] != null);
-      if (kinds.length === 0) add(['base', 'firstPersonCents'], 'forfait-empty');
+      // The basic forfait is the one every household counts; the others may be left out.
+      if (input.base == null) add(['base', 'firstPersonCents'], 'forfait-empty');
       for (const kind of kinds) {
         const amounts = input[kind];
         if (!amounts) continue;

@@ -135,7 +135,8 @@ export const adminEn: Record<keyof typeof adminFr, string> = {
   'admin.legal.forfait.base': 'Basic forfait',
   'admin.legal.forfait.habitation': 'Housing forfait',
   'admin.legal.forfait.chauffage': 'Heating forfait',
-  'admin.legal.forfaitHint': 'Leave empty the three amounts of a forfait the commission does not set.',
+  'admin.legal.forfaitHint':
+    'The basic forfait is required. Leave empty the three amounts of another forfait the commission does not set: a dossier that needs it will say so.',
   'admin.legal.person.firstPersonCents': 'first person',
   'admin.legal.person.secondPersonCents': 'second person',
   'admin.legal.person.perAdditionalPersonCents': 'each further person',
@@ -155,7 +156,7 @@ export const adminEn: Record<keyof typeof adminFr, string> = {
   'admin.legal.problem.scale-not-increasing': 'Each threshold must be higher than the one before.',
   'admin.legal.problem.source-required': 'Give the official text the value comes from.',
   'admin.legal.problem.control-character': 'The text must not contain control characters.',
-  'admin.legal.problem.forfait-empty': 'Give at least one forfait.',
+  'admin.legal.problem.forfait-empty': 'Give at least the basic forfait.',
   'admin.legal.value.rsa': '{amount} a month',
   'admin.legal.value.rsaMayotte': '{amount} a month (Mayotte: {mayotte})',
   'admin.legal.value.scale': 'annual thresholds {thresholds}; {increment} per dependent',

@@ -138,7 +138,8 @@ export const adminFr = {
   'admin.legal.forfait.base': 'Forfait de base',
   'admin.legal.forfait.habitation': 'Forfait habitation',
   'admin.legal.forfait.chauffage': 'Forfait chauffage',
-  'admin.legal.forfaitHint': 'Laissez vides les trois montants d’un forfait que la commission ne fixe pas.',
+  'admin.legal.forfaitHint':
+    'Le forfait de base est à remplir. Laissez vides les trois montants d’un autre forfait que la commission ne fixe pas : un dossier qui en aurait besoin le signalera.',
   'admin.legal.person.firstPersonCents': 'première personne',
   'admin.legal.person.secondPersonCents': 'deuxième personne',
   'admin.legal.person.perAdditionalPersonCents': 'chaque personne en plus',
@@ -158,7 +159,7 @@ export const adminFr = {
   'admin.legal.problem.scale-not-increasing': 'Chaque seuil doit être plus haut que le précédent.',
   'admin.legal.problem.source-required': 'Indiquez le texte officiel d’où vient la valeur.',
   'admin.legal.problem.control-character': 'Le texte ne peut pas contenir de caractères de contrôle.',
-  'admin.legal.problem.forfait-empty': 'Indiquez au moins un forfait.',
+  'admin.legal.problem.forfait-empty': 'Indiquez au moins le forfait de base.',
   'admin.legal.value.rsa': '{amount} par mois',
   'admin.legal.value.rsaMayotte': '{amount} par mois (Mayotte : {mayotte})',
   'admin.legal.value.scale': 'seuils annuels {thresholds} ; {increment} par personne à charge',

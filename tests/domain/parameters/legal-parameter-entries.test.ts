@@ -87,7 +87,7 @@ describe('legalParameterProblems: what an admin may not enter', () => {
     ]);
   });
 
-  it('refuses a rate above 100 %, an empty source and forfaits with no amount', () => {
+  it('refuses a rate above 100 %, an empty source, control characters and forfaits without the basic one', () => {
     expect(codes({ ...rate, individualCreditorBps: 10_001 })).toEqual([
       'individualCreditorBps:rate-too-high',
     ]);
@@ -95,6 +95,12 @@ describe('legalParameterProblems: what an admin may not enter', () => {
     expect(codes({ ...forfaits, base: null } as LegalParameterInput)).toEqual([
       'base.firstPersonCents:forfait-empty',
     ]);
+    const heating = { firstPersonCents: 5_000, secondPersonCents: 1_000, perAdditionalPersonCents: 1_000 };
+    expect(codes({ ...forfaits, base: null, chauffage: heating } as LegalParameterInput)).toEqual([
+      'base.firstPersonCents:forfait-empty',
+    ]);
+    expect(codes({ ...forfaits, chauffage: heating } as LegalParameterInput)).toEqual([]);
+    expect(codes({ ...rsa, source: 'Décret\u0000' })).toEqual(['source:control-character']);
   });
 
   it('the request schema gives each refusal with its field and an English reason', () => {
