@@ -5,6 +5,7 @@ import { documentsEn } from './catalogues/documents-en';
 import { dossiersEn } from './catalogues/dossiers-en';
 import { followupEn } from './catalogues/followup-en';
 import { intakeEn } from './catalogues/intake-en';
+import { legalEn } from './catalogues/legal-en';
 import { scenariosEn } from './catalogues/scenarios-en';
 import { shellEn } from './catalogues/shell-en';
 import { syncEn } from './catalogues/sync-en';
@@ -25,4 +26,5 @@ export const messagesEn: Record<AppMessageKey, Message> = {
   ...followupEn,
   ...transferEn,
   ...documentsEn,
+  ...legalEn,
 };

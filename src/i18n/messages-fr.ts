@@ -10,6 +10,7 @@ import { documentsFr } from './catalogues/documents-fr';
 import { dossiersFr } from './catalogues/dossiers-fr';
 import { followupFr } from './catalogues/followup-fr';
 import { intakeFr } from './catalogues/intake-fr';
+import { legalFr } from './catalogues/legal-fr';
 import { scenariosFr } from './catalogues/scenarios-fr';
 import { shellFr } from './catalogues/shell-fr';
 import { syncFr } from './catalogues/sync-fr';
@@ -27,6 +28,7 @@ export const messagesFr = {
   ...followupFr,
   ...transferFr,
   ...documentsFr,
+  ...legalFr,
 } as const;
 
 /** Keys of the catalogue that comes with the app (boot.tsx). */

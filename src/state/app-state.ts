@@ -13,6 +13,7 @@ import type { SyncService } from '../sync/sync-service';
 import { createDeviceLossModel, type DeviceLossKeeper } from './device-loss-model';
 import { createDeviceSettingsModel } from './device-settings-model';
 import { createDraftRegistry, type DraftRegistry } from './drafts';
+import { followLegalParameters } from './legal-parameters-model';
 import { createServerModel, type ServerHealth } from './server-model';
 import { createStorageModel } from './storage-model';
 import { SUPERVISOR_ROLES } from './supervision-roles';
@@ -72,6 +73,9 @@ export function createAppState(deps: AppDeps) {
     if (!isOnline.value) return 'offline';
     return sync.serverReached.value === false ? 'unreachable' : 'online';
   });
+  const workspace = createWorkspaceModel(deps.workspace);
+  // The admins' legal parameters, as last synced, feed every diagnosis (ADR 0018).
+  followLegalParameters(deps.sync, workspace.diagnosisOptions);
 
   async function setLocale(next: Locale): Promise<void> {
     await loadLocale(next);
@@ -106,7 +110,7 @@ export function createAppState(deps: AppDeps) {
     deviceSettings: createDeviceSettingsModel(deps.settings, drafts, () => {
       if (sync.session.value !== null) void sync.syncNow();
     }),
-    workspace: createWorkspaceModel(deps.workspace),
+    workspace,
     sync,
     deviceLoss,
     /** Whether the signed-in person may use the Supervision screen (the header shows its link). */

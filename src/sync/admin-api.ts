@@ -9,6 +9,13 @@
  */
 import type { z } from 'zod';
 import {
+  type LegalParameterEntry,
+  LegalParameterEntrySchema,
+  type LegalParameterInput,
+} from '../domain/parameters/legal-parameter-entries';
+import {
+  type AdminLegalParameters,
+  AdminLegalParametersSchema,
   type AdminSession,
   AdminSessionSchema,
   type NewUser,
@@ -145,6 +152,29 @@ export class AdminApi {
     const open = (await this.listSessions(userId)).filter((s) => s.revokedAt === null && s.expiresAt > now);
     for (const session of open) await this.revokeSession(session.id);
     return open.length;
+  }
+
+  /** The legal parameters, their version and the log of changes (ADR 0018). */
+  listLegalParameters(): Promise<AdminLegalParameters> {
+    return this.request('GET', '/legal-parameters', undefined, AdminLegalParametersSchema);
+  }
+
+  createLegalParameter(input: LegalParameterInput): Promise<LegalParameterEntry> {
+    return this.request('POST', '/legal-parameters', input, LegalParameterEntrySchema);
+  }
+
+  /** Corrects an entry (same kind); the server logs the value before and after. */
+  updateLegalParameter(id: string, input: LegalParameterInput): Promise<LegalParameterEntry> {
+    return this.request(
+      'PUT',
+      `/legal-parameters/${encodeURIComponent(id)}`,
+      input,
+      LegalParameterEntrySchema,
+    );
+  }
+
+  async removeLegalParameter(id: string): Promise<void> {
+    await this.request('DELETE', `/legal-parameters/${encodeURIComponent(id)}`);
   }
 
   private async request(method: string, path: string, body?: unknown): Promise<unknown>;

@@ -15,6 +15,7 @@ import { DB_SCHEMA_VERSION } from '../db/app-db';
 import type { WriteEnvironment } from '../db/change-recorder';
 import type { DeviceRecordPort } from '../db/device-record';
 import { type DeviceUsage, type DeviceWipeResult, readDeviceUsage, wipeDeviceStore } from '../db/device-wipe';
+import { readLegalParameters, writeLegalParameters } from '../db/legal-parameters-store';
 import { toStorageError } from '../db/storage-errors';
 import {
   applyPullPage,
@@ -36,6 +37,7 @@ import {
   writeResolution,
 } from '../db/sync-apply';
 import { createUuidV7Generator } from '../domain/ids';
+import { LegalParametersResponseSchema } from '../domain/parameters/legal-parameter-entries';
 import { type OutboxEntry, toMutation } from '../domain/sync/mutation';
 import {
   type Cursor,
@@ -472,6 +474,28 @@ export class SyncClient {
   }
 
   /**
+   * The legal parameters the admins maintain (ADR 0018): downloaded when the server's version
+   * differs from the device's, and kept for offline use. Offline, a 5xx or an unreadable answer
+   * keep what the device has and the run goes on.
+   * @throws SyncError `unauthorized` on a 401, as any other request of the run
+   */
+  private async refreshLegalParameters(): Promise<void> {
+    const known = (await readLegalParameters(this.db))?.version;
+    let response: Response;
+    try {
+      const query = known === undefined || known < 0 ? '' : `?known=${known}`;
+      response = await authorizedFetch(this.transport(), 'GET', `/api/legal-parameters${query}`);
+    } catch {
+      return;
+    }
+    if (response.status === 401) throw statusError(response.status, await messageOf(response));
+    if (!response.ok) return;
+    const parsed = LegalParametersResponseSchema.safeParse(await response.json().catch(() => undefined));
+    if (!parsed.success || !parsed.data.changed) return;
+    await writeLegalParameters(this.db, { version: parsed.data.version, entries: parsed.data.entries });
+  }
+
+  /**
    * PULL10, I8: the form drafts of the households a scope removal took off the device (recorded
    * in the removal's transaction, `meta.removedDraftOwners`) are removed, then forgotten. A
    * failure leaves them recorded for the next run; it never fails this one.
@@ -503,6 +527,7 @@ export class SyncClient {
       await this.removeDraftsOfRemovedHouseholds();
       await this.refreshSession(session);
       await this.sendDeviceLabel(session);
+      await this.refreshLegalParameters();
       await this.pushAll(session, report);
       await this.pullAll(session, report, onProgress);
       // PULL10: the drafts of households the pull removed go as soon as the pull has committed.

@@ -6,6 +6,7 @@
 import type { RelaisDb } from '../db/app-db';
 import type { DeviceRecordPort } from '../db/device-record';
 import type { DeviceUsage, DeviceWipeResult } from '../db/device-wipe';
+import { observeLegalParameters } from '../db/legal-parameters-store';
 import { observeQuery } from '../db/live-query';
 import {
   listServerConflicts,
@@ -15,6 +16,7 @@ import {
   readMeta,
   SYNC_META,
 } from '../db/sync-apply';
+import type { LegalParametersDocument } from '../domain/parameters/legal-parameter-entries';
 import type { Conflict } from '../domain/sync/protocol';
 import type { AdminApiOptions } from './admin-api';
 import type { DeviceSession, LastUser } from './session-store';
@@ -72,6 +74,11 @@ export interface SyncService {
   switchUser(): Promise<DeviceWipeResult>;
   observeOutbox(listener: (stats: OutboxStats) => void): () => void;
   observeConflicts(listener: (conflicts: Conflict[]) => void): () => void;
+  /**
+   * The legal parameters kept on the device (ADR 0018), now and after each sync run that brought
+   * new ones. Absent in hand-built services: the engine then uses the built-in records only.
+   */
+  observeLegalParameters?(listener: (document: LegalParametersDocument | undefined) => void): () => void;
   snapshot(): Promise<SyncStatusSnapshot>;
   resolveConflict(conflictId: string, value: unknown): Promise<void>;
   /**
@@ -217,6 +224,7 @@ export function createSyncService(options: CreateSyncServiceOptions): SyncServic
         () => undefined,
       );
     },
+    observeLegalParameters: (listener) => observeLegalParameters(db, listener),
     snapshot,
     resolveConflict: (conflictId, value) => client.resolveConflict(conflictId, value),
   };

@@ -15,6 +15,7 @@ import { adminRoutes } from './routes/admin';
 import { authRoutes } from './routes/auth';
 import { deviceAlertRoutes } from './routes/device-alerts';
 import { healthRoutes } from './routes/health';
+import { legalParameterRoutes } from './routes/legal-parameters';
 import { type SyncRoutesOptions, syncRoutes } from './routes/sync';
 import { openStore } from './stores/create-store';
 import type { RelaisStore } from './stores/store';
@@ -67,6 +68,7 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
         await api.register(adminRoutes, { prefix: '/admin' });
         await api.register(syncRoutes, options.sync ?? {});
         await api.register(deviceAlertRoutes);
+        await api.register(legalParameterRoutes);
       },
       { prefix: '/api' },
     );

@@ -1,7 +1,8 @@
 /**
  * The Administration screen in Chromium, against the real server: the first admin signs in,
  * follows the header link, creates a welcome point, then a volunteer assigned to it, who can
- * then sign in with that welcome point. axe-core finds nothing on the page, on a tablet and on
+ * then sign in with that welcome point; the admin enters the official RSA amount in Paramètres
+ * légaux, which the volunteer's session can read. axe-core finds nothing on the page, on a tablet and on
  * a phone (where nothing overflows sideways).
  */
 import { describe, expect, it } from 'vitest';
@@ -66,6 +67,35 @@ describe('Administration screen, in Chromium', () => {
     })) as { user: { role: string; welcomePointIds: string[] } };
     expect(session.user.role).toBe('volunteer');
     expect(session.user.welcomePointIds).toEqual([nord?.id]);
+
+    // Paramètres légaux (issue 12, point 4): a date before 2000 is refused next to its field,
+    // then the official RSA amount is saved, listed and logged, and a volunteer's device reads it.
+    const legal = page.getByRole('region', { name: 'Paramètres légaux' });
+    await legal.getByText(/Aucune valeur saisie/).waitFor();
+    await legal.getByLabel('Date d’effet').fill('1999-04-01');
+    await legal.getByLabel('Montant pour une personne seule, par mois').fill('651,00');
+    await legal.getByLabel(/Texte officiel/).fill('Décret n° 2026-301 du 28 mars 2026');
+    await legal.getByRole('button', { name: 'Enregistrer la valeur' }).click();
+    await legal.getByText('La date d’effet ne peut pas être avant le 1er janvier 2000.').waitFor();
+    await legal.getByLabel('Date d’effet').fill('2026-04-01');
+    await legal.getByRole('button', { name: 'Enregistrer la valeur' }).click();
+    await legal.getByText(/Valeur enregistrée/).waitFor();
+    await legal
+      .getByTestId('admin-legal-entry')
+      .getByText(/651,00/)
+      .waitFor();
+    await legal
+      .getByTestId('admin-legal-history')
+      .getByText(/Admin Relais a ajouté : Montant du RSA/)
+      .waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    const leaToken = (session as unknown as { token: string }).token;
+    const received = (await (
+      await fetch(`${url}/api/legal-parameters`, { headers: { authorization: `Bearer ${leaToken}` } })
+    ).json()) as { entries: { baseMonthlyCents?: number; effectiveFrom: string }[] };
+    expect(received.entries).toEqual([
+      expect.objectContaining({ effectiveFrom: '2026-04-01', baseMonthlyCents: 65_100 }),
+    ]);
 
     // On a phone: still no violation, nothing overflows sideways.
     await page.setViewportSize({ width: 390, height: 844 });

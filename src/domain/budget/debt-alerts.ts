@@ -134,8 +134,8 @@ export function debtAlerts(
         'L733-1 3°; domain-rules 3.2 [U]',
         [],
         { parameter: 'legalInterestRate', date: on },
-        'Taux de l’intérêt légal de la période non renseigné : les taux des dettes n’ont pas été comparés au taux légal. Saisissez le taux officiel dans les réglages.',
-        'Legal interest rate for the period not entered: the debt rates were not compared with the legal rate. Enter the official rate in the settings.',
+        'Taux de l’intérêt légal de la période non renseigné : les taux des dettes n’ont pas été comparés au taux légal.',
+        'Legal interest rate for the period not entered: the debt rates were not compared with the legal rate.',
       ),
     );
   }

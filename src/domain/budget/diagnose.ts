@@ -68,7 +68,7 @@ export function diagnose(input: DiagnoseInput): Diagnosis {
   const supplements = options.parameterSupplements;
   const composition = householdComposition(household, on, supplements);
   const resources = summariseResources(household, on, options.seizureBase);
-  const costs = livingCosts(household, on, composition.personsInHousehold, options.forfaitTable);
+  const costs = livingCosts(household, on, composition.personsInHousehold, options.forfaitTable, supplements);
   const debts = summariseDebts(household);
   const hasMainResidence = household.assets.some((a) => a.kind === 'real_estate' && a.isMainResidence);
   const capacity = computeCapacity({

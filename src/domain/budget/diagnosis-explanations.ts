@@ -30,6 +30,16 @@ export interface ExplanationSources {
   readonly planParameterId: string;
 }
 
+/** The base of the seizure scale in words (the option's code is not for people). */
+const SEIZURE_BASE_WORDS: Readonly<Record<string, { fr: string; en: string }>> = {
+  household: { fr: 'toutes les ressources du foyer', en: 'all the household’s resources' },
+  filers: { fr: 'les ressources des demandeurs', en: 'the filers’ resources' },
+  'selected-lines': {
+    fr: 'les ressources retenues ligne par ligne',
+    en: 'the resources selected line by line',
+  },
+};
+
 const uc = (milli: number, locale: 'fr' | 'en') => {
   const text = (milli / 1000).toFixed(3).replace(/0+$/, '').replace(/\.$/, '');
   return locale === 'fr' ? text.replace('.', ',') : text;
@@ -59,8 +69,8 @@ export function diagnosisExplanations(s: ExplanationSources): Record<string, Exp
       key: 'explain.seizureBase',
       rule: 'L731-1; domain-rules 2.4b',
       inputs: { seizureBase: s.seizureBase, seizureBaseMonthlyCents: r.seizureBaseMonthlyCents },
-      fr: `Base du barème (${s.seizureBase}) : ${f(r.seizureBaseMonthlyCents)} par mois.`,
-      en: `Base of the seizure scale (${s.seizureBase}): ${e(r.seizureBaseMonthlyCents)} a month.`,
+      fr: `Base du barème (${SEIZURE_BASE_WORDS[s.seizureBase]?.fr ?? s.seizureBase}) : ${f(r.seizureBaseMonthlyCents)} par mois.`,
+      en: `Base of the seizure scale (${SEIZURE_BASE_WORDS[s.seizureBase]?.en ?? s.seizureBase}): ${e(r.seizureBaseMonthlyCents)} a month.`,
     }),
     explain({
       figure: 'dependents',

@@ -14,6 +14,7 @@ import {
   forfaitForPersons,
 } from '../parameters/commission-forfaits';
 import { MissingParameterError } from '../parameters/lookup';
+import { type ParameterSupplements, supplementForfaitEntries } from '../parameters/parameter-supplements';
 import { toMonthlyCents } from './monthly-amount';
 
 /** Flat rate that replaces a 'forfait' line when the line does not name one. */
@@ -54,6 +55,7 @@ export interface LivingCosts {
  * @param on - reference date (year of the forfait table)
  * @param persons - people living in the household (forfait scale)
  * @param table - the counsellor's forfait entries
+ * @param supplements - the admin's dated entries (their forfaits in force on `on` come first)
  * @throws MissingParameterError('commissionForfait.<kind>') when a needed flat rate is missing
  * @example livingCosts(household, '2026-02-01', 1, []).livingCostsCents // 143_300
  */
@@ -62,8 +64,14 @@ export function livingCosts(
   on: IsoDate,
   persons: number,
   table: readonly ForfaitEntry[],
+  supplements?: ParameterSupplements,
 ): LivingCosts {
-  const choice = chooseForfaits(table, household.departement, Number(on.slice(0, 4)));
+  const choice = chooseForfaits(
+    table,
+    household.departement,
+    Number(on.slice(0, 4)),
+    supplementForfaitEntries(supplements, on),
+  );
   const kinds = new Set<ForfaitKind>();
   const lines = household.charges.map((c): ChargeLine => {
     const declared = toMonthlyCents(c.amountCents, c.frequency);

@@ -40,32 +40,41 @@ const MONTHS_EN = [
 const monthOf = (date: IsoDate, months: readonly string[]) =>
   `${months[Number(date.slice(5, 7)) - 1] ?? date.slice(5, 7)} ${date.slice(0, 4)}`;
 
+// Where the official value is entered, and who may, is said by the screen that shows the alert
+// (only an admin can enter it): these sentences say only what the figure is.
 function sentences(entry: CatalogueEntry): { fr: string; en: string } {
   const fr = monthOf(entry.record.validFrom, MONTHS_FR);
   const en = monthOf(entry.record.validFrom, MONTHS_EN);
   switch (entry.kind) {
     case 'rsa.amounts':
       return {
-        fr: `Le montant du RSA utilisé (${fr}) n’est pas confirmé : vérifiez-le ou saisissez le montant officiel dans les réglages.`,
-        en: `The RSA amount used (${en}) is not confirmed: check it or enter the official amount in the settings.`,
+        fr: `Le montant du RSA utilisé (${fr}) est une estimation, pas encore le montant officiel.`,
+        en: `The RSA amount used (${en}) is an estimate, not yet the official amount.`,
       };
     case 'legalInterestRate':
       return {
-        fr: `Le taux de l’intérêt légal utilisé (${fr}) n’est pas confirmé : vérifiez-le ou saisissez le taux officiel dans les réglages.`,
-        en: `The legal interest rate used (${en}) is not confirmed: check it or enter the official rate in the settings.`,
+        fr: `Le taux de l’intérêt légal utilisé (${fr}) est une estimation, pas encore le taux officiel.`,
+        en: `The legal interest rate used (${en}) is an estimate, not yet the official rate.`,
       };
     case 'seizureScale':
       return {
-        fr: `Le barème des saisies utilisé (${fr}) n’est pas confirmé : vérifiez-le ou saisissez le barème officiel dans les réglages.`,
-        en: `The seizure scale used (${en}) is not confirmed: check it or enter the official scale in the settings.`,
+        fr: `Le barème des saisies utilisé (${fr}) est une estimation, pas encore le barème officiel.`,
+        en: `The seizure scale used (${en}) is an estimate, not yet the official scale.`,
       };
     default:
       return {
-        fr: `Le paramètre « ${entry.record.id} » utilisé (${fr}) n’est pas confirmé : vérifiez-le ou saisissez la valeur officielle dans les réglages.`,
-        en: `The parameter "${entry.record.id}" used (${en}) is not confirmed: check it or enter the official value in the settings.`,
+        fr: `Une valeur légale utilisée (${fr}) est une estimation, pas encore la valeur officielle.`,
+        en: `A legal value used (${en}) is an estimate, not yet the official value.`,
       };
   }
 }
+
+/** The alerts about a value an admin enters in Administration › Paramètres légaux. */
+export const ALERTS_ABOUT_LEGAL_PARAMETERS: readonly string[] = [
+  'unconfirmed-parameter',
+  'legal-rate-missing',
+  'forfait-national-default',
+];
 
 /**
  * The 'unconfirmed-parameter' alert when a result used a record of confidence 'U' (none otherwise).

@@ -112,8 +112,8 @@ export function rsaForHousehold(input: RsaInput): RsaResult {
         rsaMonthlyCents,
       },
       parameterIds: [amounts.id],
-      fr: `RSA du foyer (${composition}${input.isolatedParent ? ', parent isolé : RSA majoré' : ''}${input.territory === 'mayotte' ? ', Mayotte' : ''}) : montant de base ${formatEurosFr(base)}, chaque majoration arrondie au centime puis additionnée, soit ${formatEurosFr(rsaMonthlyCents)} par mois.${amounts.confidence === 'U' ? ` Montant de base non confirmé (${amounts.id}) : à vérifier.` : ''}`,
-      en: `Household RSA (${plural({ one: '{count} adult', other: '{count} adults' }, 'en', input.adults)}, ${plural({ one: '{count} child', other: '{count} children' }, 'en', input.children)}${input.isolatedParent ? ', isolated parent: RSA majoré' : ''}${input.territory === 'mayotte' ? ', Mayotte' : ''}): base ${formatEurosEn(base)}, each increment rounded to the cent then summed, giving ${formatEurosEn(rsaMonthlyCents)} a month.${amounts.confidence === 'U' ? ` Unconfirmed base amount (${amounts.id}): to be checked.` : ''}`,
+      fr: `RSA du foyer (${composition}${input.isolatedParent ? ', parent isolé : RSA majoré' : ''}${input.territory === 'mayotte' ? ', Mayotte' : ''}) : montant de base ${formatEurosFr(base)}, chaque majoration arrondie au centime puis additionnée, soit ${formatEurosFr(rsaMonthlyCents)} par mois.${amounts.confidence === 'U' ? ' Montant de base estimé (estimation non confirmée) : à vérifier.' : ''}`,
+      en: `Household RSA (${plural({ one: '{count} adult', other: '{count} adults' }, 'en', input.adults)}, ${plural({ one: '{count} child', other: '{count} children' }, 'en', input.children)}${input.isolatedParent ? ', isolated parent: RSA majoré' : ''}${input.territory === 'mayotte' ? ', Mayotte' : ''}): base ${formatEurosEn(base)}, each increment rounded to the cent then summed, giving ${formatEurosEn(rsaMonthlyCents)} a month.${amounts.confidence === 'U' ? ' Estimated base amount (an unconfirmed estimate): to be checked.' : ''}`,
     }),
   };
 }

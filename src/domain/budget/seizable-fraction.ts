@@ -89,8 +89,8 @@ export function seizableFraction(input: SeizableInput): SeizableResult {
         seizableMonthlyCents,
       },
       parameterIds: [scale.id],
-      fr: `Quotité saisissable : le barème ${scale.id.slice(-4)} appliqué par tranches aux ressources annuelles de ${formatEurosFr(annual)} avec ${plural({ one: '{count} personne à charge', other: '{count} personnes à charge' }, 'fr', input.dependents)} donne ${formatEurosFr(seizableMonthlyCents)} par mois (calcul annuel, arrondi une seule fois).`,
-      en: `Seizable fraction: the ${scale.id.slice(-4)} scale applied band by band to annual resources of ${formatEurosEn(annual)} with ${plural({ one: '{count} dependent', other: '{count} dependents' }, 'en', input.dependents)} gives ${formatEurosEn(seizableMonthlyCents)} a month (annual computation, rounded once).`,
+      fr: `Quotité saisissable : le barème ${scale.validFrom.slice(0, 4)} appliqué par tranches aux ressources annuelles de ${formatEurosFr(annual)} avec ${plural({ one: '{count} personne à charge', other: '{count} personnes à charge' }, 'fr', input.dependents)} donne ${formatEurosFr(seizableMonthlyCents)} par mois (calcul annuel, arrondi une seule fois).`,
+      en: `Seizable fraction: the ${scale.validFrom.slice(0, 4)} scale applied band by band to annual resources of ${formatEurosEn(annual)} with ${plural({ one: '{count} dependent', other: '{count} dependents' }, 'en', input.dependents)} gives ${formatEurosEn(seizableMonthlyCents)} a month (annual computation, rounded once).`,
     }),
   };
 }

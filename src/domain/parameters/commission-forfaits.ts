@@ -57,22 +57,31 @@ export interface ForfaitChoice {
 }
 
 /**
- * Chooses the forfait entry for a dossier: the counsellor's entry for the département and
- * year, else the counsellor's national entry for the year, else the marked national default.
+ * Chooses the forfait entry for a dossier: the admin's entry in force for the département
+ * (Administration › Paramètres légaux), else the counsellor's entry for the département and
+ * year, else the admin's national entry, else the counsellor's national entry for the year,
+ * else the marked national default. The more precise place wins; at the same place the
+ * admin's dated entry wins, as every parameter supplement does.
  * @param table - the counsellor's editable entries (may be empty)
  * @param departement - département code of the household
  * @param year - year of the reference date
+ * @param inForce - the admin's entries in force on the reference date (supplementForfaitEntries)
  * @example chooseForfaits([], '67', 2026).usedNationalDefault // true
  */
 export function chooseForfaits(
   table: readonly ForfaitEntry[],
   departement: string,
   year: number,
+  inForce: readonly ForfaitEntry[] = [],
 ): ForfaitChoice {
-  const local = table.find((e) => e.departement === departement && e.year === year);
-  if (local) return { entry: local, usedNationalDefault: false };
-  const national = table.find((e) => e.departement === null && e.year === year);
-  if (national) return { entry: national, usedNationalDefault: false };
+  const candidates = [
+    inForce.find((e) => e.departement === departement),
+    table.find((e) => e.departement === departement && e.year === year),
+    inForce.find((e) => e.departement === null),
+    table.find((e) => e.departement === null && e.year === year),
+  ];
+  const found = candidates.find((e) => e !== undefined);
+  if (found) return { entry: found, usedNationalDefault: false };
   return { entry: NATIONAL_DEFAULT_FORFAITS, usedNationalDefault: true };
 }
 

@@ -8,6 +8,7 @@
  */
 import { z } from 'zod';
 import type { IsoDate } from '../dates';
+import { ForfaitAmountsSchema, type ForfaitEntry } from './commission-forfaits';
 import type { LegalInterestRate } from './legal-interest-rates';
 import { ParameterMetaSchema } from './parameter-meta';
 import { RSA_COMPOSITION_RULES, type RsaAmounts } from './rsa-amounts';
@@ -27,6 +28,8 @@ const SupplementMetaSchema = ParameterMetaSchema.extend({
     .string()
     .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, "expected letters, digits, '.', '_' or '-' (no prefix)")
     .max(80),
+  /** Links to the text; an admin entry may give none (its legal basis is the source). */
+  sourceUrls: z.array(z.string().url()),
 });
 
 type WithWindow = { readonly validFrom: IsoDate; readonly validTo: IsoDate | null };
@@ -64,7 +67,20 @@ export const SeizureScaleSupplementSchema = SupplementMetaSchema.extend({
   incrementPerDependentAnnualCents: PositiveCentsSchema,
 }).refine(windowIsOrdered, windowMessage);
 
-const SUPPLEMENT_KINDS = ['rsaAmounts', 'legalInterestRates', 'seizureScales'] as const;
+export const CommissionForfaitsSupplementSchema = SupplementMetaSchema.extend({
+  /** Département code ('67', '2A', '974'), or null for a national figure. */
+  departement: z
+    .string()
+    .regex(/^(\d{2}|2A|2B|97\d)$/)
+    .nullable(),
+  amounts: z.object({
+    base: ForfaitAmountsSchema.optional(),
+    habitation: ForfaitAmountsSchema.optional(),
+    chauffage: ForfaitAmountsSchema.optional(),
+  }),
+}).refine(windowIsOrdered, windowMessage);
+
+const SUPPLEMENT_KINDS = ['rsaAmounts', 'legalInterestRates', 'seizureScales', 'commissionForfaits'] as const;
 
 /**
  * What a coordinator may enter: for each kind, records whose windows do not overlap. Ids are
@@ -75,12 +91,14 @@ export const ParameterSupplementsSchema = z
     rsaAmounts: z.array(RsaAmountsSupplementSchema).optional(),
     legalInterestRates: z.array(LegalInterestRateSupplementSchema).optional(),
     seizureScales: z.array(SeizureScaleSupplementSchema).optional(),
+    commissionForfaits: z.array(CommissionForfaitsSupplementSchema).optional(),
   })
   .strict()
   .superRefine((value, ctx) => {
     const seen = new Map<string, string>();
     for (const kind of SUPPLEMENT_KINDS) {
-      const records: readonly (WithWindow & { readonly id: string })[] = value[kind] ?? [];
+      const records: readonly (WithWindow & { readonly id: string; readonly departement?: string | null })[] =
+        value[kind] ?? [];
       records.forEach((record, index) => {
         const where = seen.get(record.id);
         if (where !== undefined) {
@@ -93,7 +111,9 @@ export const ParameterSupplementsSchema = z
         seen.set(record.id, `${kind}[${index}]`);
         for (let other = 0; other < index; other += 1) {
           const earlier = records[other];
-          if (earlier && windowsOverlap(earlier, record)) {
+          // Forfaits are per département: two départements may share dates.
+          const samePlace = (earlier?.departement ?? null) === (record.departement ?? null);
+          if (earlier && samePlace && windowsOverlap(earlier, record)) {
             ctx.addIssue({
               code: 'custom',
               path: [kind, index, 'validFrom'],
@@ -156,4 +176,27 @@ export function supplementLegalInterestRates(
  */
 export function supplementSeizureScales(supplements: ParameterSupplements | undefined): SeizureScale[] {
   return (supplements?.seizureScales ?? []).map((r) => ({ ...r, id: localId(r.id) }));
+}
+
+/**
+ * The commission-forfait supplement records in force on a date, as forfait table entries
+ * (prefixed ids), the département's before the national ones.
+ * @param supplements - validated supplements, or undefined
+ * @param on - reference date
+ * @example supplementForfaitEntries({ commissionForfaits: [record] }, '2026-05-01')[0].id // 'local:forfaits-67-2026'
+ */
+export function supplementForfaitEntries(
+  supplements: ParameterSupplements | undefined,
+  on: IsoDate,
+): ForfaitEntry[] {
+  return (supplements?.commissionForfaits ?? [])
+    .filter((r) => r.validFrom <= on && (r.validTo === null || on <= r.validTo))
+    .map((r) => ({
+      id: localId(r.id),
+      departement: r.departement,
+      year: Number(r.validFrom.slice(0, 4)),
+      isNationalDefault: false,
+      source: r.legalBasis,
+      amounts: r.amounts,
+    }));
 }

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { EntityIdSchema } from '../household/ids';
+import { LEGAL_PARAMETER_KINDS, LegalParameterEntrySchema } from '../parameters/legal-parameter-entries';
 import { PasswordSchema, RoleSchema, UsernameSchema } from './protocol';
 
 export const WelcomePointNameSchema = z.string().min(1).max(200);
@@ -48,3 +49,25 @@ export const AdminSessionSchema = z.object({
   revokedAt: z.number().nullable(),
 });
 export type AdminSession = z.infer<typeof AdminSessionSchema>;
+
+/** One logged change of a legal parameter (Administration › Paramètres légaux, ADR 0018). */
+export const LegalParameterChangeSchema = z.object({
+  id: z.string(),
+  parameterId: z.string(),
+  kind: z.enum(LEGAL_PARAMETER_KINDS),
+  action: z.enum(['created', 'updated', 'deleted']),
+  userId: z.string(),
+  userName: z.string(),
+  at: z.number(),
+  oldEntry: LegalParameterEntrySchema.nullable(),
+  newEntry: LegalParameterEntrySchema.nullable(),
+});
+export type LegalParameterChange = z.infer<typeof LegalParameterChangeSchema>;
+
+/** `GET /api/admin/legal-parameters`: the entries, their version and the latest changes. */
+export const AdminLegalParametersSchema = z.object({
+  version: z.number().int(),
+  entries: z.array(LegalParameterEntrySchema),
+  changes: z.array(LegalParameterChangeSchema),
+});
+export type AdminLegalParameters = z.infer<typeof AdminLegalParametersSchema>;

@@ -5,10 +5,11 @@
 import type { Diagnosis } from '../../domain/budget/diagnose';
 import type { Dossier } from '../../domain/dossier/dossier';
 import type { ChargeType } from '../../domain/household/charge';
+import type { SourceText } from '../../domain/parameters/parameter-sources';
 import type { DiagnosisState } from '../workspace/diagnosis-state';
 
 export type BudgetDiagnosisView =
-  | { kind: 'ok'; diagnosis: Diagnosis }
+  | { kind: 'ok'; diagnosis: Diagnosis; sources: Readonly<Record<string, readonly SourceText[]>> }
   | { kind: 'incomplete'; reasons: readonly string[] }
   | { kind: 'missing-parameter'; parameter: string; date: string }
   | { kind: 'error'; message: string };

@@ -32,7 +32,7 @@ const supplements: ParameterSupplements = ParameterSupplementsSchema.parse({
       id: 'legal-rate-2026-s2',
       validFrom: '2026-07-01',
       validTo: '2026-12-31',
-      legalBasis: 'Arrêté fixant le taux de l’intérêt légal, 2e semestre 2026; C. mon. fin. L313-2',
+      legalBasis: "Arrêté fixant le taux de l'intérêt légal, 2e semestre 2026; C. mon. fin. L313-2",
       sourceUrls: [SOURCE],
       confidence: 'C',
       individualCreditorBps: 650,
@@ -76,15 +76,15 @@ describe('diagnose today (2026-11-27) with the built-in catalogue only', () => {
         key: 'alert.unconfirmed-parameter',
         params: { parameterIds: 'rsa-2026-04-estimate', count: 1 },
         text: {
-          fr: 'Le montant du RSA utilisé (avril 2026) n’est pas confirmé : vérifiez-le ou saisissez le montant officiel dans les réglages.',
-          en: 'The RSA amount used (April 2026) is not confirmed: check it or enter the official amount in the settings.',
+          fr: 'Le montant du RSA utilisé (avril 2026) est une estimation, pas encore le montant officiel.',
+          en: 'The RSA amount used (April 2026) is an estimate, not yet the official amount.',
         },
       },
     ]);
     const rsa = d.explanations.rsaMonthlyCents;
     expect(rsa?.inputs.baseConfidence).toBe('U');
     expect(rsa?.parameterIds).toEqual(['rsa-2026-04-estimate']);
-    expect(rsa?.text.fr).toContain('Montant de base non confirmé (rsa-2026-04-estimate)');
+    expect(rsa?.text.fr).toContain('Montant de base estimé (estimation non confirmée) : à vérifier.');
   });
 
   it('says the legal-rate comparison was not made (S2 2026 not found) instead of failing', () => {

@@ -105,14 +105,15 @@ describe('ParameterSupplementsSchema', () => {
 
   it('requires positive integer cents, integer bps, a source and a plain id', () => {
     const found = issues({
-      rsaAmounts: [{ ...rsaDecree, baseMonthlyCents: 651.5, sourceUrls: [] }],
+      // A link is optional (an admin's entry may give only the legal text) but must be a URL.
+      rsaAmounts: [{ ...rsaDecree, baseMonthlyCents: 651.5, sourceUrls: ['décret du JO'] }],
       legalInterestRates: [{ ...legalRateS2, id: 'local:x', otherCreditorBps: 2.5 }],
     });
     expect(found.map((i) => i.path.join('.')).sort()).toEqual([
       'legalInterestRates.0.id',
       'legalInterestRates.0.otherCreditorBps',
       'rsaAmounts.0.baseMonthlyCents',
-      'rsaAmounts.0.sourceUrls',
+      'rsaAmounts.0.sourceUrls.0',
     ]);
     expect(issues({ rsaAmounts: [{ ...rsaDecree, baseMonthlyCents: 0 }] })[0]?.path).toEqual([
       'rsaAmounts',

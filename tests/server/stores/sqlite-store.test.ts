@@ -60,6 +60,7 @@ describe('SqliteStore settings', () => {
       { version: 3, name: 'scope-removals' },
       { version: 4, name: 'device-alerts-login-throttle' },
       { version: 5, name: 'quarantine-handled' },
+      { version: 6, name: 'legal-parameters' },
     ]);
     db.close();
   });

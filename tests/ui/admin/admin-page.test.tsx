@@ -267,3 +267,75 @@ describe('Administration screen', () => {
     expect(screen.getByRole('button', { name: 'Create the account' })).toBeTruthy();
   });
 });
+
+describe('Administration › Paramètres légaux (issue 12, point 4)', () => {
+  async function adminToken(): Promise<string> {
+    const login = await call('POST', '/api/auth/login', {
+      username: 'admin',
+      password: PASSWORD,
+      deviceId: 'console-legal',
+    });
+    return (login.body as { token: string }).token;
+  }
+  const serverEntries = async () =>
+    (
+      (await call('GET', '/api/legal-parameters', undefined, await adminToken())).body as {
+        entries: unknown[];
+      }
+    ).entries;
+  const type = (label: string | RegExp, value: string) =>
+    fireEvent.input(screen.getByLabelText(label), { target: { value } });
+
+  it('refuses a date before 2000, a falling scale and a negative amount next to their fields, sending nothing', async () => {
+    await setup();
+    const section = await screen.findByRole('region', { name: 'Paramètres légaux' });
+    fireEvent.change(within(section).getByLabelText('Valeur à saisir'), {
+      target: { value: 'seizureScales' },
+    });
+    type('Date d’effet', '1999-12-31');
+    for (const [i, amount] of ['4 500', '8 800', '8 000', '17 400', '21 600', '26 000'].entries()) {
+      type(`Seuil annuel n° ${i + 1}, sans personne à charge`, amount);
+    }
+    type('Majoration annuelle par personne à charge', '-1 750');
+    type(/Texte officiel/, 'Décret fixant le barème 2027');
+    fireEvent.click(within(section).getByRole('button', { name: 'Enregistrer la valeur' }));
+
+    const date = screen.getByLabelText('Date d’effet');
+    const dateError = await within(section).findByText(
+      'La date d’effet ne peut pas être avant le 1er janvier 2000.',
+    );
+    expect(date.getAttribute('aria-invalid')).toBe('true');
+    expect(date.getAttribute('aria-describedby')).toContain(dateError.id);
+    const third = screen.getByLabelText('Seuil annuel n° 3, sans personne à charge');
+    const scaleError = within(section).getByText('Chaque seuil doit être plus haut que le précédent.');
+    expect(third.getAttribute('aria-describedby')).toContain(scaleError.id);
+    const increment = screen.getByLabelText('Majoration annuelle par personne à charge');
+    const negative = within(section).getByText('Le montant ne peut pas être négatif.');
+    expect(increment.getAttribute('aria-describedby')).toContain(negative.id);
+    // The first field to fix takes the focus; nothing reached the server.
+    await waitFor(() => expect(document.activeElement).toBe(date));
+    expect(await serverEntries()).toEqual([]);
+    expect(await axeViolations()).toEqual([]);
+  });
+
+  it('saves an RSA amount, lists it with its source, logs who entered it, and the server has it', async () => {
+    await setup();
+    const section = await screen.findByRole('region', { name: 'Paramètres légaux' });
+    expect(await within(section).findByText(/Aucune valeur saisie/)).toBeTruthy();
+    type('Date d’effet', '2026-04-01');
+    type('Montant pour une personne seule, par mois', '651,00');
+    type(/Texte officiel/, 'Décret n° 2026-301 du 28 mars 2026');
+    fireEvent.click(within(section).getByRole('button', { name: 'Enregistrer la valeur' }));
+    await within(section).findByText(/Valeur enregistrée/);
+    const entry = await within(section).findByTestId('admin-legal-entry');
+    expect(entry.textContent).toContain('651,00');
+    expect(entry.textContent).toContain('Source : Décret n° 2026-301 du 28 mars 2026');
+    const history = within(section).getByTestId('admin-legal-history');
+    expect(history.textContent).toMatch(
+      /Admin a ajouté : Montant du RSA à partir du 1 avril 2026, 651,00\s€ par mois\./,
+    );
+    expect(await serverEntries()).toEqual([
+      expect.objectContaining({ kind: 'rsaAmounts', effectiveFrom: '2026-04-01', baseMonthlyCents: 65_100 }),
+    ]);
+  });
+});

@@ -58,7 +58,7 @@ describe('Budget and debts screens: axe-core', () => {
     render(<App state={early.state} />);
     const panel = await screen.findByRole('region', { name: 'Diagnostic' });
     expect(
-      await within(panel).findByText(/Le paramètre légal « .+ » n’est pas connu pour le 1er janvier 1990/),
+      await within(panel).findByText(/Le montant du RSA n’est pas connu pour le 1er janvier 1990/),
     ).toBeTruthy();
   });
 });

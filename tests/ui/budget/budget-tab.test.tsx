@@ -151,7 +151,9 @@ describe('Budget tab: diagnosis', () => {
     const details = why.closest('details') as HTMLDetailsElement;
     expect(details.textContent).toContain(expected.explanations.capacityMonthlyCents?.text.fr ?? 'missing');
     expect(details.textContent).toContain('Règle appliquée : L731-1, L731-2, R731-1');
-    expect(details.textContent).toContain('Paramètres utilisés :');
+    // The sources in words: the decree of the 2026 seizure scale, the RSA estimate called one.
+    expect(details.textContent).toContain('Source : Décret n° 2025-1299 du 24 décembre 2025');
+    expect(details.textContent).toContain('Estimation non confirmée');
     // The other figures, each with its own "why".
     expect(screen.getByTestId('figure-resources').textContent).toContain(formatMoney(180_000));
     expect(screen.getByTestId('figure-living').textContent).toContain(formatMoney(143_300));

@@ -1,6 +1,6 @@
 /**
- * /admin: the Administration screen (admin role). Two sections, Lieux d'accueil and
- * Utilisateurs, over the server's /api/admin. Online only: offline, it says so and keeps what
+ * /admin: the Administration screen (admin role). Three sections, Lieux d'accueil,
+ * Utilisateurs and Paramètres légaux, over the server's /api/admin. Online only: offline, it says so and keeps what
  * was typed. Anyone else reaching the address gets a plain "for administrators only" page.
  * A lazy chunk: its code and its strings load on first visit.
  */
@@ -10,8 +10,10 @@ import { adminFr } from '../../../i18n/catalogues/admin-fr';
 import { provideLazyCatalogue, t } from '../../../i18n/i18n';
 import { type AdminModel, adminModelFor } from '../../../state/admin-model';
 import { useAppState } from '../../../state/app-state';
+import { legalParametersAdminModelFor } from '../../../state/legal-parameters-admin-model';
 import { PageTitle } from '../../components/page-title';
 import { failureMessage } from './admin-shared';
+import { LegalParametersSection } from './legal-parameters-section';
 import { UsersSection } from './users-section';
 import { WelcomePointsSection } from './welcome-points-section';
 import './admin-page.css';
@@ -35,7 +37,8 @@ function Refused({ signedIn }: { signedIn: boolean }) {
 }
 
 function AdminScreen({ admin, selfId }: { admin: AdminModel; selfId: string | null }) {
-  const { isOnline } = useAppState();
+  const state = useAppState();
+  const { isOnline } = state;
   const load = admin.actions.load;
   const loadError = load.error.value;
 
@@ -71,6 +74,7 @@ function AdminScreen({ admin, selfId }: { admin: AdminModel; selfId: string | nu
         <>
           <WelcomePointsSection admin={admin} />
           <UsersSection admin={admin} selfId={selfId} />
+          <LegalParametersSection model={legalParametersAdminModelFor(state)} />
         </>
       )}
     </div>

@@ -1,24 +1,30 @@
 /**
  * The live diagnosis: the repayment capacity in very large type with the limit that binds, the
  * month's figures, each with a "Why?" disclosure (the engine's explanation in the current
- * locale, the rule, the parameter ids), the alerts in plain words; or why there is none yet.
+ * locale, the legal articles, the legal texts of the figures used), the alerts in plain words;
+ * or why there is none yet. No record id or rule-book reference reaches the screen.
  */
 import type { Alert } from '../../../domain/budget/alert';
 import type { Diagnosis } from '../../../domain/budget/diagnose';
 import type { Explanation } from '../../../domain/budget/explanation';
+import { ALERTS_ABOUT_LEGAL_PARAMETERS } from '../../../domain/budget/parameter-alerts';
+import { citableRule, type SourceText } from '../../../domain/parameters/parameter-sources';
 import { formatDate, formatMoney, intlTag, locale, t } from '../../../i18n/i18n';
 import type { MessageKey } from '../../../i18n/messages-fr';
 import type { BudgetDiagnosisView } from '../../../state/budget/budget-view';
 
-/** "Why?" for one figure: the explanation text, the rule and the parameters. */
+/** "Why?" for one figure: the explanation text, the legal articles and the sources of its figures. */
 export function Why({
   explanation,
   figureLabel,
+  sources = [],
 }: {
   explanation: Explanation | undefined;
   figureLabel: string;
+  sources?: readonly SourceText[] | undefined;
 }) {
   if (!explanation) return null;
+  const rule = citableRule(explanation.rule);
   return (
     <details class="why">
       <summary>
@@ -26,12 +32,12 @@ export function Why({
         <span class="budget-sr-only"> {figureLabel}</span>
       </summary>
       <p>{explanation.text[locale.value]}</p>
-      <p class="why-meta">{t('budget.why.rule', { rule: explanation.rule })}</p>
-      <p class="why-meta">
-        {explanation.parameterIds.length > 0
-          ? t('budget.why.parameters', { ids: explanation.parameterIds.join(', ') })
-          : t('budget.why.noParameters')}
-      </p>
+      {rule !== '' && <p class="why-meta">{t('budget.why.rule', { rule })}</p>}
+      {sources.length > 0 && (
+        <p class="why-meta">
+          {t('legal.why.sources', { sources: sources.map((s) => s[locale.value]).join(' ; ') })}
+        </p>
+      )}
     </details>
   );
 }
@@ -130,16 +136,45 @@ function figuresOf(d: Diagnosis): Figure[] {
   return figures;
 }
 
-function AlertItem({ alert }: { alert: Alert }) {
+/**
+ * Where the official value of a legal parameter is entered: a link for an admin, who can enter
+ * it; everyone else is told who can.
+ */
+export function LegalParameterPointer({ canEnter }: { canEnter: boolean }) {
+  return canEnter ? (
+    <a class="legal-pointer" href="/admin#legal-parameters">
+      {t('legal.enter.admin')}
+    </a>
+  ) : (
+    <span class="legal-pointer">{t('legal.enter.others')}</span>
+  );
+}
+
+function AlertItem({ alert, canEnterLegalParameters }: { alert: Alert; canEnterLegalParameters: boolean }) {
+  const rule = citableRule(alert.rule);
   return (
     <li class={`budget-alert budget-alert-${alert.severity}`}>
       <strong>{t(`budget.alert.${alert.severity}` as MessageKey)}</strong> {alert.text[locale.value]}{' '}
-      <span class="why-meta">{t('budget.alert.rule', { rule: alert.rule })}</span>
+      {rule !== '' && <span class="why-meta">{t('budget.alert.rule', { rule })}</span>}
+      {ALERTS_ABOUT_LEGAL_PARAMETERS.includes(alert.code) && (
+        <>
+          {' '}
+          <LegalParameterPointer canEnter={canEnterLegalParameters} />
+        </>
+      )}
     </li>
   );
 }
 
-function DiagnosisFigures({ diagnosis: d }: { diagnosis: Diagnosis }) {
+function DiagnosisFigures({
+  diagnosis: d,
+  sources,
+  canEnterLegalParameters,
+}: {
+  diagnosis: Diagnosis;
+  sources: Readonly<Record<string, readonly SourceText[]>>;
+  canEnterLegalParameters: boolean;
+}) {
   const capacityLabel = t('budget.diagnosis.capacity');
   return (
     <>
@@ -158,7 +193,11 @@ function DiagnosisFigures({ diagnosis: d }: { diagnosis: Diagnosis }) {
             {t('budget.diagnosis.deficit', { amount: formatMoney(d.capacity.deficitCents) })}
           </p>
         )}
-        <Why explanation={d.explanations.capacityMonthlyCents} figureLabel={capacityLabel} />
+        <Why
+          explanation={d.explanations.capacityMonthlyCents}
+          figureLabel={capacityLabel}
+          sources={sources.capacityMonthlyCents}
+        />
       </div>
       <h3>{t('budget.diagnosis.figures')}</h3>
       <dl class="figures">
@@ -171,7 +210,11 @@ function DiagnosisFigures({ diagnosis: d }: { diagnosis: Diagnosis }) {
             <dt>{t(f.label)}</dt>
             <dd>
               <span class="figure-value">{f.value}</span>
-              <Why explanation={d.explanations[f.explanation]} figureLabel={t(f.label)} />
+              <Why
+                explanation={d.explanations[f.explanation]}
+                figureLabel={t(f.label)}
+                sources={sources[f.explanation]}
+              />
             </dd>
           </div>
         ))}
@@ -184,7 +227,11 @@ function DiagnosisFigures({ diagnosis: d }: { diagnosis: Diagnosis }) {
           {[...d.alerts]
             .sort((a, b) => severityRank(a) - severityRank(b))
             .map((alert, index) => (
-              <AlertItem key={`${alert.code}-${index}`} alert={alert} />
+              <AlertItem
+                key={`${alert.code}-${index}`}
+                alert={alert}
+                canEnterLegalParameters={canEnterLegalParameters}
+              />
             ))}
         </ul>
       )}
@@ -196,11 +243,32 @@ function severityRank(alert: Alert): number {
   return alert.severity === 'critical' ? 0 : alert.severity === 'warning' ? 1 : 2;
 }
 
-export function DiagnosisPanel({ view }: { view: BudgetDiagnosisView }) {
+/** The name of a missing legal parameter in words ('commissionForfait.base' → a forfait). */
+export function legalParameterName(parameter: string): string {
+  const known = ['seizureScale', 'rsa.amounts', 'rsa.mayotteBaseAmount', 'legalInterestRate'];
+  if (known.includes(parameter)) return t(`legal.name.${parameter}` as MessageKey);
+  if (parameter.startsWith('commissionForfait')) return t('legal.name.commissionForfait');
+  return t('legal.name.other');
+}
+
+export function DiagnosisPanel({
+  view,
+  canEnterLegalParameters,
+}: {
+  view: BudgetDiagnosisView;
+  /** Whether the person signed in may enter legal parameters (an admin). */
+  canEnterLegalParameters: boolean;
+}) {
   return (
     <section class="card diagnosis" aria-labelledby="budget-diagnosis-title">
       <h2 id="budget-diagnosis-title">{t('budget.diagnosis.title')}</h2>
-      {view.kind === 'ok' && <DiagnosisFigures diagnosis={view.diagnosis} />}
+      {view.kind === 'ok' && (
+        <DiagnosisFigures
+          diagnosis={view.diagnosis}
+          sources={view.sources}
+          canEnterLegalParameters={canEnterLegalParameters}
+        />
+      )}
       {view.kind === 'incomplete' && (
         <div class="notice" data-testid="diagnosis-incomplete">
           <p>
@@ -216,7 +284,8 @@ export function DiagnosisPanel({ view }: { view: BudgetDiagnosisView }) {
       )}
       {view.kind === 'missing-parameter' && (
         <p class="notice">
-          {t('budget.missingParameter', { parameter: view.parameter, date: formatDate(view.date) })}
+          {t('legal.missing', { parameter: legalParameterName(view.parameter), date: formatDate(view.date) })}{' '}
+          <LegalParameterPointer canEnter={canEnterLegalParameters} />
         </p>
       )}
       {view.kind === 'error' && <p class="error">{t('budget.diagnosisError', { reason: view.message })}</p>}

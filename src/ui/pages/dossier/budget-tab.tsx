@@ -1,3 +1,4 @@
+import { useAppState } from '../../../state/app-state';
 import { budgetDiagnosisView } from '../../../state/budget/budget-view';
 import { ChargeLines } from '../budget/charge-lines';
 import { DiagnosisPanel } from '../budget/diagnosis-panel';
@@ -12,6 +13,7 @@ import type { DossierTabProps } from './dossier-page';
  */
 export function BudgetTab({ model, dossier }: DossierTabProps) {
   const view = budgetDiagnosisView(dossier, model.diagnosis.value);
+  const { isAdmin } = useAppState();
   return (
     <div class="budget-tab">
       <div class="budget-columns">
@@ -20,7 +22,7 @@ export function BudgetTab({ model, dossier }: DossierTabProps) {
           <ChargeLines model={model} dossier={dossier} />
         </div>
         <div class="budget-results">
-          <DiagnosisPanel view={view} />
+          <DiagnosisPanel view={view} canEnterLegalParameters={isAdmin.value} />
           {view.kind === 'ok' && <MoneyChart diagnosis={view.diagnosis} />}
         </div>
       </div>

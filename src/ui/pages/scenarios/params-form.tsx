@@ -4,6 +4,7 @@ import { BDF_POLICIES, type ParamField, SCENARIO_CHOICES } from '../../../state/
 import type { ScenariosModel } from '../../../state/scenarios/scenarios-model';
 import { SelectField } from '../../components/fields/select-field';
 import { TextField } from '../../components/fields/text-field';
+import { legalParameterName } from '../budget/diagnosis-panel';
 import { choiceLabel } from './results-table';
 
 /** The parameters of the comparison; every change reruns it and is kept as a draft. */
@@ -20,7 +21,11 @@ export function ParamsForm({ state }: { state: ScenariosModel }) {
   const capacityHint =
     capacity.kind === 'ok'
       ? t('scenarios.capacity.fromDiagnosis', { amount: formatMoney(capacity.monthlyCents) })
-      : t(`scenarios.capacity.${capacity.kind}` as MessageKey, { detail: capacity.detail });
+      : t(`scenarios.capacity.${capacity.kind}` as MessageKey, {
+          // The parameter's name in words, never its internal name.
+          detail:
+            capacity.kind === 'missing-parameter' ? legalParameterName(capacity.detail) : capacity.detail,
+        });
   const months = t('scenarios.unit.months');
   const chosenCount = SCENARIO_CHOICES.filter((c) => values[`use:${c}`] === '1').length;
 
