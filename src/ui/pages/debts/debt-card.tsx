@@ -138,7 +138,6 @@ export function DebtCard({ model, dossier, debt }: { model: DossierModel; dossie
       headline={
         <>
           <span class="line-title">{t('debts.card.title', { product, creditor: creditorName })}</span>
-          <span class="line-headline-amount">{formatMoney(owed)}</span>
           {keyFact && (
             <span class="line-details">
               <span class={hasArrears ? 'debt-arrears-on' : undefined}>
@@ -147,6 +146,7 @@ export function DebtCard({ model, dossier, debt }: { model: DossierModel; dossie
               </span>
             </span>
           )}
+          <span class="line-headline-amount">{formatMoney(owed)}</span>
         </>
       }
       remove={() => model.removeRow('debt', debt.id)}
