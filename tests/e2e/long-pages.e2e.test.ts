@@ -35,13 +35,15 @@ window.seed = async () => {
 `;
 
 /**
- * The heights allowed on a phone. Measured after the change: Dettes about 1,500 px (it was
- * 11,495 px for 3 debts), Budget about 2,900 px with its diagnosis and chart (it was 8,119 px).
- * The margins leave room for wording changes, not for a page that shows every field again.
+ * The heights allowed on a phone. Measured after the change (the header as it is on this branch,
+ * about 300 px): Dettes about 2,150 px for 3 debts (it was 11,495 px); on Budget the two lists
+ * about 1,750 px for 12 lines, the page about 6,600 px (it was 8,119 px): what remains is the
+ * diagnosis and the chart, which are not lists of items. The margins leave room for wording
+ * changes, not for a page that shows every field again.
  */
 const MAX_DEBTS_HEIGHT = 2_500;
 const MAX_BUDGET_LISTS_HEIGHT = 2_000;
-const MAX_BUDGET_HEIGHT = 8_000;
+const MAX_BUDGET_HEIGHT = 7_000;
 
 const PHONE = { width: 390, height: 844 };
 
@@ -133,7 +135,7 @@ describe('Long pages on a phone, in Chromium', () => {
     await expect.poll(() => focused(page)).toMatch(/^button:Dette de loyer · Office HLM/);
   });
 
-  it('shows the 12 budget lines as one-line summaries, the page within 4,000 px', async () => {
+  it('shows the 12 budget lines as one-line summaries, the two lists within 2,000 px', async () => {
     const { page, server } = app;
     await page.setViewportSize(PHONE);
     await page.goto(`${server.url}/dossiers/${householdId}/budget`);
