@@ -147,6 +147,10 @@ describe('Budget tab: lines', () => {
     await expandLine(region, 'RSA');
     fireEvent.click(await within(region).findByRole('button', { name: 'Supprimer RSA' }));
     expect(await within(region).findByText('Aucune ressource saisie.')).toBeTruthy();
+    // The focus does not fall back to the page: it goes to the list's title.
+    await waitFor(() =>
+      expect(document.activeElement).toBe(within(region).getByRole('heading', { name: 'Ressources' })),
+    );
     expect((await repository.getDossier(householdId))?.resources).toHaveLength(0);
   });
 });

@@ -248,6 +248,12 @@ export function StoredLine({
                   }
                   try {
                     await remove();
+                    // The line and its buttons go: the focus goes to the list's title (focusable
+                    // with tabIndex -1) rather than falling back to the page.
+                    toggleRef.current
+                      ?.closest('section')
+                      ?.querySelector<HTMLElement>('h2[tabindex]')
+                      ?.focus();
                   } catch (cause) {
                     setMessage({
                       kind: 'failed',

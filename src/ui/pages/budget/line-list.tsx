@@ -47,7 +47,9 @@ export function BudgetLines<R extends AmountRow>({
   const titleId = `budget-${entity}s-title`;
   return (
     <section class="card budget-lines" aria-labelledby={titleId}>
-      <h2 id={titleId}>{text('title')}</h2>
+      <h2 id={titleId} tabIndex={-1}>
+        {text('title')}
+      </h2>
       {shown.length === 0 ? (
         <p>{text('empty')}</p>
       ) : (

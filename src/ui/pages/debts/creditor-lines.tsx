@@ -54,7 +54,9 @@ export function CreditorLines({ model, dossier }: { model: DossierModel; dossier
   const debts = dossier.debts.filter((d) => !d.deleted);
   return (
     <section class="card" aria-labelledby="debts-creditors-title">
-      <h2 id="debts-creditors-title">{t('debts.creditors.title')}</h2>
+      <h2 id="debts-creditors-title" tabIndex={-1}>
+        {t('debts.creditors.title')}
+      </h2>
       {rows.length === 0 ? (
         <p>{t('debts.creditors.empty')}</p>
       ) : (

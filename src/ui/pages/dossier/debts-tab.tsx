@@ -38,7 +38,9 @@ export function DebtsTab({ model, dossier }: DossierTabProps) {
         <p>{t('debts.totals.count', { count: totals.count })}</p>
       </section>
       <section aria-labelledby="debts-list-title">
-        <h2 id="debts-list-title">{t('debts.list.title')}</h2>
+        <h2 id="debts-list-title" tabIndex={-1}>
+          {t('debts.list.title')}
+        </h2>
         {debts.length === 0 ? (
           <p class="card">{t('debts.list.empty')}</p>
         ) : (
