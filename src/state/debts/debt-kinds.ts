@@ -12,7 +12,7 @@ import type { DebtField } from './debt-form';
 export type DebtKeyFact = 'arrears' | 'instalment' | 'enforcement';
 
 export interface DebtKind {
-  /** Fields shown at once, in the form's order. The creditor and the kind always are. */
+  /** Fields shown at once (listed in DEBT_FORM_ORDER's order). The creditor and the kind always are. */
   readonly primary: readonly DebtField[];
   readonly keyFact: DebtKeyFact;
 }
@@ -103,13 +103,11 @@ export const DEBT_KINDS: Readonly<Record<DebtProduct, DebtKind>> = {
   other: OTHER,
 };
 
-/** Every field of the form, in the order the card lists them. */
+/** Every field of the form, in the order the form and the card list them: the amounts first. */
 export const DEBT_FORM_ORDER: readonly DebtField[] = [
   'creditorId',
   'product',
   'label',
-  'reference',
-  'firstUnpaidOn',
   'capitalRemaining',
   'arrears',
   'amountDueNow',
@@ -119,6 +117,8 @@ export const DEBT_FORM_ORDER: readonly DebtField[] = [
   'instalment',
   'insurance',
   'balloon',
+  'reference',
+  'firstUnpaidOn',
   'isJoint',
   'guarantor',
   'enforcementInProgress',

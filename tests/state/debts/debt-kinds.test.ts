@@ -38,10 +38,10 @@ describe('debt fields by kind', () => {
   it('shows rent arrears without capital, rate or instalment, and lists no blank or zero field', () => {
     const { primary, more } = cardFields(rent);
     expect(primary).toEqual([
-      'reference',
-      'firstUnpaidOn',
       'arrears',
       'amountDueNow',
+      'reference',
+      'firstUnpaidOn',
       'enforcementInProgress',
     ]);
     expect(more).toEqual([]);

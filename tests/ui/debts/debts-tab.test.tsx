@@ -331,10 +331,10 @@ describe('Debts tab: fields by kind, one-line summaries, a creditor typed with i
     await expandLine(rentCard, 'Dette de loyer');
     const rentFacts = Array.from(rentCard.querySelectorAll('.debt-fact dt')).map((dt) => dt.textContent);
     expect(rentFacts).toEqual([
-      'Référence de la dette',
-      'Premier impayé non régularisé',
       'Impayés',
       'Somme exigible maintenant',
+      'Référence de la dette',
+      'Premier impayé non régularisé',
       'Saisie ou procédure d’exécution en cours ?',
     ]);
     for (const absent of ['Capital restant dû', 'Taux nominal annuel', 'Mensualité hors assurance']) {
