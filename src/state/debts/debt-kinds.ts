@@ -8,8 +8,11 @@ import type { DebtRow } from '../../domain/dossier/rows';
 import type { DebtProduct } from '../../domain/household/debt';
 import type { DebtField } from './debt-form';
 
-/** The fact the one-line summary shows next to the amount owed. */
-export type DebtKeyFact = 'arrears' | 'instalment' | 'enforcement';
+/**
+ * The fact the one-line summary shows next to the amount owed when there are no arrears (arrears,
+ * then a procedure under way, always come first): the monthly instalment, or nothing more.
+ */
+export type DebtKeyFact = 'arrears' | 'instalment';
 
 export interface DebtKind {
   /** Fields shown at once (listed in DEBT_FORM_ORDER's order). The creditor and the kind always are. */
