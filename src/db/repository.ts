@@ -167,6 +167,27 @@ export class DossierRepository {
   }
 
   /**
+   * Adds a creditor and a debt owed to it in one transaction (a creditor typed on the debt's
+   * form): both rows and their outbox entries, creditor first, commit together or not at all.
+   */
+  addDebtWithCreditor(
+    householdId: string,
+    creditor: FieldsOf<'creditor'>,
+    debt: Omit<FieldsOf<'debt'>, 'creditorId'>,
+    receipt?: DraftReceipt,
+  ): Promise<{ creditor: RowOf<'creditor'>; debt: RowOf<'debt'> }> {
+    return this.write(async (recorder) => {
+      await this.requireLiveHousehold(householdId);
+      const created = (await recorder.create('creditor', householdId, creditor)) as RowOf<'creditor'>;
+      const owed = (await recorder.create('debt', householdId, {
+        ...debt,
+        creditorId: created.id,
+      })) as RowOf<'debt'>;
+      return { creditor: created, debt: owed };
+    }, receipt);
+  }
+
+  /**
    * Changes some fields of a row; `undefined` removes an optional field. Resolves with the row
    * as stored. A patch that changes nothing writes nothing. Notes cannot be edited (reviseNote).
    */

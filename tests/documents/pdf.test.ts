@@ -114,7 +114,7 @@ describe('PDF documents parsed back', () => {
       }),
     );
     const text = pdfText(path).replace(/\s+/g, ' ');
-    expect(text).toContain('Objet : Demande de rééchelonnement de ma dette, référence RC-778899');
+    expect(text).toContain('Objet : Demande de rééchelonnement de ma dette, référence : RC-778899');
     expect(text).toContain('Ma sœur a été hospitalisée');
     expect(text).toContain('« tout arrêter »');
     expect(text).toContain('Cœur, œuvre, Œdipe : 1 234,56 €.');

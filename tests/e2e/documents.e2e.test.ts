@@ -119,7 +119,7 @@ describe('Documents produced offline, in Chromium', () => {
       await page.getByLabel('Ce qui s’est passé').fill('J’ai perdu mon emploi en septembre.');
     });
     expect(letter).toContain('Awa Diallo');
-    expect(letter).toContain('référence RC-778899');
+    expect(letter).toContain('référence : RC-778899');
     expect(letter).toContain('J’ai perdu mon emploi en septembre.');
 
     // Printing: the document goes to the print area and the print dialog opens.

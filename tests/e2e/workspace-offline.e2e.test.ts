@@ -257,8 +257,8 @@ async function createHousehold(page: Page): Promise<string> {
 }
 
 /**
- * Fills the "add" form of a list (the group and its button share their name), adds, and waits
- * until the list shows one more item.
+ * Opens the "add" form of a list by its button, fills it (the group and its submit button share
+ * the opener's name), adds, and waits until the list shows one more item.
  */
 async function addToList(
   page: Page,
@@ -268,6 +268,7 @@ async function addToList(
   const section = region(page, list.region);
   const items = section.locator(list.items);
   const before = await items.count();
+  await section.getByRole('button', { name: list.add }).click();
   await fill(section.getByRole('group', { name: list.add }));
   await section.getByRole('button', { name: list.add }).click();
   await waitForCount(items, before + 1);
@@ -306,7 +307,9 @@ async function addCreditor(page: Page, creditor: (typeof CREDITORS)[number]) {
 }
 
 async function addDebt(page: Page, debt: DebtInput) {
-  await addToList(page, { region: 'Dettes', add: 'Ajouter une dette', items: 'article' }, async (form) => {
+  const list = { region: 'Dettes', add: 'Ajouter une dette', items: '.debt-cards > li' };
+  await addToList(page, list, async (form) => {
+    // Every amount of these debts is among the fields of its kind: no "Plus de détails" needed.
     await field(form, 'Créancier').selectOption({ label: CREDITORS[debt.creditor]!.name });
     await field(form, 'Type de dette').selectOption({ label: debt.productLabel });
     const amounts: Array<[string, [string, number] | undefined]> = [
@@ -526,14 +529,20 @@ describe('Issue 5 workspace, offline from the first step, in Chromium', () => {
     expect(await region(page, 'Ressources').locator('.line-title').allTextContents()).toEqual(
       RESOURCES.map((r) => r.typeLabel),
     );
-    expect((await region(page, 'Ressources').locator('.line-amount').allTextContents()).map(plain)).toEqual(
-      RESOURCES.map((r) => {
-        const period = `${plain(euros(r.cents))} ${FREQUENCY_LABEL[r.frequency]}`;
-        if (r.frequency === 'monthly') return period;
-        const months = r.frequency === 'annual' ? 12 : 3;
-        return `${period} · soit ${plain(euros(Math.round(r.cents / months)))} par mois`;
-      }),
-    );
+    // Each line's one-line summary shows its amount per period.
+    expect(
+      (await region(page, 'Ressources').locator('.line-headline-amount').allTextContents()).map(plain),
+    ).toEqual(RESOURCES.map((r) => `${plain(euros(r.cents))} ${FREQUENCY_LABEL[r.frequency]}`));
+    // Opened, a line shows its monthly equivalent.
+    const annual = RESOURCES.find((r) => r.frequency === 'annual');
+    if (!annual) throw new Error('no annual resource');
+    await region(page, 'Ressources')
+      .getByRole('button', { name: new RegExp(`^${annual.typeLabel}.*par an`) })
+      .click();
+    await region(page, 'Ressources')
+      .locator('.line-amount')
+      .filter({ hasText: plain(euros(Math.round(annual.cents / 12))) })
+      .waitFor();
     await waitForCount(region(page, 'Charges').locator('.line-list > li'), 8);
     expect(await region(page, 'Charges').locator('.line-title').allTextContents()).toEqual(
       CHARGES.map((c) => c.typeLabel),
@@ -544,8 +553,8 @@ describe('Issue 5 workspace, offline from the first step, in Chromium', () => {
     expect(await shownCapacity(page)).toBe(expectedCapacity);
 
     await openTab(page, 'Dettes');
-    await waitForCount(region(page, 'Dettes').locator('article'), 6);
-    expect(await region(page, 'Dettes').locator('article h3').allTextContents()).toEqual(
+    await waitForCount(region(page, 'Dettes').locator('.debt-cards > li'), 6);
+    expect(await region(page, 'Dettes').locator('.debt-cards > li .line-title').allTextContents()).toEqual(
       DEBTS.map((d) => `${d.productLabel} · ${CREDITORS[d.creditor]?.name}`),
     );
     await waitForCount(region(page, 'Créanciers').locator('.line-list > li'), 4);
@@ -593,7 +602,13 @@ describe('Issue 5 workspace, offline from the first step, in Chromium', () => {
             // A line sent without its amount: the message sits next to the field.
             const resources = region(p, 'Ressources');
             await resources.getByRole('button', { name: 'Ajouter une ressource' }).click();
+            await resources.getByRole('group', { name: 'Ajouter une ressource' }).waitFor();
+            await resources.getByRole('button', { name: 'Ajouter une ressource' }).click();
             await resources.getByText('Indiquez un montant.').waitFor();
+            await resources
+              .getByRole('button', { name: /^Salaire/ })
+              .first()
+              .click();
             await resources.getByRole('button', { name: 'Modifier Salaire' }).first().click();
             await resources.getByRole('group', { name: 'Modifier la ligne' }).waitFor();
           },
@@ -604,12 +619,18 @@ describe('Issue 5 workspace, offline from the first step, in Chromium', () => {
           ready: async (p) => {
             const debts = region(p, 'Dettes');
             await debts.getByRole('button', { name: 'Ajouter une dette' }).click();
+            await debts.getByRole('group', { name: 'Ajouter une dette' }).waitFor();
+            await debts.getByRole('button', { name: 'Ajouter une dette' }).click();
             await debts.getByText('Ce champ est obligatoire.').first().waitFor();
+            // One debt opened on its form, with what matters less for its kind shown too.
+            await debts.locator('.debt-cards > li .line-toggle').first().click();
             await debts
               .getByRole('button', { name: /^Modifier la dette/ })
               .first()
               .click();
-            await debts.getByRole('group', { name: 'Modifier la dette' }).waitFor();
+            const editor = debts.getByRole('group', { name: 'Modifier la dette' });
+            await editor.getByRole('button', { name: 'Plus de détails' }).click();
+            await editor.getByLabel('Garant', { exact: true }).waitFor();
           },
         },
         {
@@ -654,6 +675,7 @@ describe('Issue 5 workspace, offline from the first step, in Chromium', () => {
     await countDraftWrites(page);
     await page.goto(`${server.url}/dossiers/${householdId}/debts`);
     await page.getByRole('heading', { level: 1, name: 'Claire Martin · Dettes' }).waitFor();
+    await region(page, 'Dettes').getByRole('button', { name: 'Ajouter une dette' }).click();
     const form = region(page, 'Dettes').getByRole('group', { name: 'Ajouter une dette' });
     await field(form, 'Créancier').selectOption({ label: 'Office HLM' });
     // Typed key by key, no button pressed; then the renderer dies, once every keystroke's draft
@@ -675,7 +697,7 @@ describe('Issue 5 workspace, offline from the first step, in Chromium', () => {
     expect(await field(reopened, 'Créancier').locator('option:checked').textContent()).toBe('Office HLM');
     await reopened.getByText('Votre saisie non enregistrée a été retrouvée.').waitFor();
     // Nothing was saved behind the person's back: still 6 debts.
-    expect(await region(page, 'Dettes').locator('article').count()).toBe(6);
+    expect(await region(page, 'Dettes').locator('.debt-cards > li').count()).toBe(6);
   });
   it('is usable on a phone: a small household from intake to the scenarios, offline', async () => {
     const { server } = app;

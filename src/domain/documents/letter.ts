@@ -135,7 +135,9 @@ export function letterValues(
     'household.reference': dossier.household.reference,
     'creditor.name': entry?.creditor?.name,
     'debt.label': entry ? debtLabel(entry.debt, locale) : undefined,
-    'debt.reference': debtReferenceOf(entry),
+    // A missing reference never blocks a letter: it prints "à compléter" for the client or the
+    // counsellor to write in by hand (the creditor finds the file by name and amount anyway).
+    'debt.reference': entry ? (debtReferenceOf(entry) ?? WORDING[locale].common.toComplete) : undefined,
     'debt.outstanding': entry ? m(entry.outstandingCents) : undefined,
     'debt.arrears': entry ? m(entry.debt.arrearsCents) : undefined,
     'debt.instalment': entry

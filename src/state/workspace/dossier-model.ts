@@ -72,6 +72,11 @@ export function createDossierModel(deps: DossierModelDeps) {
       fields: FieldsOf<E>,
       receipt?: DraftReceipt,
     ) => deps.repository.addRow(entity, id, fields, receipt),
+    addDebtWithCreditor: (
+      creditor: FieldsOf<'creditor'>,
+      debt: Omit<FieldsOf<'debt'>, 'creditorId'>,
+      receipt?: DraftReceipt,
+    ) => deps.repository.addDebtWithCreditor(id, creditor, debt, receipt),
     updateRow: <E extends EntityName>(entity: E, rowId: string, patch: PatchOf<E>, receipt?: DraftReceipt) =>
       deps.repository.updateFields(entity, rowId, patch, receipt),
     removeRow: (entity: EntityName, rowId: string) => deps.repository.removeRow(entity, rowId),

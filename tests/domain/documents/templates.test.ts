@@ -67,8 +67,8 @@ describe('letter templates as data', () => {
       { dossier, diagnosis: diagnosisOf(dossier), plan: planResult.plan, locale: 'fr', today: TODAY },
       { kind: 'rescheduling_request', debtId: 'debt-credit' },
     );
-    expect(subject.text).toBe('Demande de rééchelonnement de ma dette, référence RC-778899');
-    expect(body.text).toContain('ma dette auprès de Cofidis (Crédit renouvelable, référence RC-778899)');
+    expect(subject.text).toBe('Demande de rééchelonnement de ma dette, référence : RC-778899');
+    expect(body.text).toContain('ma dette auprès de Cofidis (Crédit renouvelable, référence : RC-778899)');
     expect(body.text).toContain('Le montant restant dû est de 4\u202f800,00 €.');
     expect(body.text).toContain('mes ressources sont de 1\u202f660,00 € par mois');
     // What the household can afford is the saved plan's monthly total (300,00 €), not the
@@ -94,7 +94,9 @@ describe('letter templates as data', () => {
       debtId: 'debt-credit',
       reason: 'I lost my job in September.',
     });
-    expect(without.body.missing).toEqual(['debt.reference', 'grace.months']);
+    // No reference stored: the letter says so in words instead of waiting for one.
+    expect(without.body.missing).toEqual(['grace.months']);
+    expect(without.body.text).toContain('reference: to be completed,');
     // Without its own reference, the debt takes the one stored on its creditor.
     const creditorOnly = withStoredDetails(dossier);
     creditorOnly.debts = creditorOnly.debts.map((d) => ({ ...d, reference: undefined }));

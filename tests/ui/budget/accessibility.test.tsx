@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { IsoDate } from '../../../src/domain/dates';
 import { locale } from '../../../src/i18n/i18n';
 import { App } from '../../../src/ui/app';
+import { expandLine } from '../line-helpers';
 import { makeTestState } from '../make-test-state';
 import { seedExampleA } from './seed-household';
 
@@ -28,6 +29,7 @@ describe('Budget and debts screens: axe-core', () => {
     render(<App state={test.state} />);
     await screen.findByTestId('capacity');
     const charges = screen.getByRole('region', { name: 'Charges' });
+    await expandLine(charges, 'Loyer');
     fireEvent.click(within(charges).getByRole('button', { name: 'Modifier Loyer' }));
     fireEvent.input(within(charges).getAllByLabelText('Montant par période')[0] as HTMLElement, {
       target: { value: 'abc' },
@@ -43,8 +45,19 @@ describe('Budget and debts screens: axe-core', () => {
     const { householdId } = await seedExampleA(test.repository);
     window.history.replaceState(null, '', `/dossiers/${householdId}/debts`);
     render(<App state={test.state} />);
-    await screen.findAllByRole('group', { name: 'Pièces justificatives' });
+    const list = await screen.findByRole('region', { name: 'Dettes' });
+    // One debt opened (its details and checklist), one open on its form with "Plus de détails",
+    // and the new debt's form with a new creditor.
+    await expandLine(list, 'Prêt personnel ou auto');
+    await within(list).findAllByRole('group', { name: 'Pièces justificatives' });
+    await expandLine(list, 'Dette de loyer');
     fireEvent.click(screen.getByRole('button', { name: 'Modifier la dette Dette de loyer de Bailleur D' }));
+    const editor = await within(list).findByRole('group', { name: 'Modifier la dette' });
+    fireEvent.click(within(editor).getByRole('button', { name: 'Plus de détails' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Ajouter une dette' }));
+    const added = await within(list).findByRole('group', { name: 'Ajouter une dette' });
+    fireEvent.change(within(added).getByLabelText('Créancier'), { target: { value: 'new' } });
+    await within(added).findByRole('group', { name: 'Nouveau créancier' });
     expect(await violations()).toEqual([]);
   });
 

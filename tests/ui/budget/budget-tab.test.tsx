@@ -4,6 +4,7 @@ import { diagnose } from '../../../src/domain/budget/diagnose';
 import { formatMoney, locale } from '../../../src/i18n/i18n';
 import { App } from '../../../src/ui/app';
 import { exampleA } from '../../domain/budget/household-fixtures';
+import { expandLine, openNewLine } from '../line-helpers';
 import { makeTestState } from '../make-test-state';
 import { seedEmptyHousehold, seedExampleA } from './seed-household';
 
@@ -17,7 +18,16 @@ const plain = (text: string) => text.replace(/\s+/g, ' ');
 
 function openBudget(householdId: string, state: ReturnType<typeof makeTestState>['state']) {
   window.history.replaceState(null, '', `/dossiers/${householdId}/budget`);
+  document.title = '';
   return render(<App state={state} />);
+}
+
+/**
+ * The page's title takes the focus once, in an effect after paint (PageTitle): wait for that
+ * effect (it names the document first) before testing where an action sends the focus.
+ */
+async function pageSettled() {
+  await waitFor(() => expect(document.title).toMatch(/· Budget ·/));
 }
 
 async function resourcesRegion() {
@@ -30,6 +40,7 @@ describe('Budget tab: lines', () => {
     const { householdId } = await seedEmptyHousehold(repository);
     openBudget(householdId, state);
     const region = await resourcesRegion();
+    await openNewLine(region, 'Ajouter une ressource');
     fireEvent.input(within(region).getByLabelText('Montant net par période'), {
       target: { value: '1 650,50' },
     });
@@ -48,16 +59,17 @@ describe('Budget tab: lines', () => {
       frequency: 'weekly',
       regular: true,
     });
-    // The stored line (the live list re-renders after the write; the form's own preview also
-    // says "Soit … par mois", so wait for the line itself).
-    const line = await within(region).findByText(plain(`${formatMoney(165_050)} par semaine`), {
+    // The stored line: a one-line summary (name, amount per period, who receives it) that opens
+    // to its monthly equivalent.
+    const toggle = await expandLine(region, 'Salaire');
+    expect(plain(toggle.textContent ?? '')).toContain(plain(`${formatMoney(165_050)} par semaine`));
+    const line = await within(region).findByText(plain(`soit ${formatMoney(715_217)} par mois`), {
       exact: false,
     });
-    expect(plain(line.textContent ?? '')).toContain(plain(`soit ${formatMoney(715_217)} par mois`));
-    // The new-line form is blank again for the next line.
-    await waitFor(() =>
-      expect((within(region).getByLabelText('Montant net par période') as HTMLInputElement).value).toBe(''),
-    );
+    expect(line).toBeTruthy();
+    // The new-line form closed; opened again, it is blank for the next line.
+    await openNewLine(region, 'Ajouter une ressource');
+    expect((within(region).getByLabelText('Montant net par période') as HTMLInputElement).value).toBe('');
   });
 
   it('shows the French message next to a bad amount and stores nothing', async () => {
@@ -65,6 +77,7 @@ describe('Budget tab: lines', () => {
     const { householdId } = await seedEmptyHousehold(repository);
     openBudget(householdId, state);
     const region = await resourcesRegion();
+    await openNewLine(region, 'Ajouter une ressource');
     const amount = within(region).getByLabelText('Montant net par période');
     fireEvent.input(amount, { target: { value: '12,3,4' } });
     fireEvent.click(within(region).getByRole('button', { name: 'Ajouter une ressource' }));
@@ -86,6 +99,7 @@ describe('Budget tab: lines', () => {
     });
     openBudget(householdId, state);
     const region = await screen.findByRole('region', { name: 'Charges' });
+    await expandLine(region, 'Trajets domicile-travail');
     fireEvent.click(await within(region).findByRole('button', { name: 'Modifier Trajets domicile-travail' }));
     const editor = within(region).getByRole('group', { name: 'Modifier la ligne' });
     fireEvent.change(within(editor).getByLabelText('Comment la commission la compte'), {
@@ -109,6 +123,7 @@ describe('Budget tab: lines', () => {
     const { householdId } = await seedEmptyHousehold(repository);
     const first = openBudget(householdId, state);
     const region = await resourcesRegion();
+    await openNewLine(region, 'Ajouter une ressource');
     fireEvent.input(within(region).getByLabelText('Montant net par période'), { target: { value: '980' } });
     await state.drafts.flushAll();
     first.unmount();
@@ -129,9 +144,106 @@ describe('Budget tab: lines', () => {
     });
     openBudget(householdId, state);
     const region = await resourcesRegion();
+    await expandLine(region, 'RSA');
     fireEvent.click(await within(region).findByRole('button', { name: 'Supprimer RSA' }));
     expect(await within(region).findByText('Aucune ressource saisie.')).toBeTruthy();
+    // The focus does not fall back to the page: it goes to the list's title.
+    await waitFor(() =>
+      expect(document.activeElement).toBe(within(region).getByRole('heading', { name: 'Ressources' })),
+    );
     expect((await repository.getDossier(householdId))?.resources).toHaveLength(0);
+  });
+});
+
+describe('Budget tab: one-line summaries and keyboard focus', () => {
+  it('shows each line as a one-line summary button that opens to its details and buttons', async () => {
+    const { state, repository } = makeTestState();
+    const { householdId } = await seedEmptyHousehold(repository);
+    await repository.addRow('charge', householdId, {
+      type: 'work_transport',
+      amountCents: 18_000,
+      frequency: 'quarterly',
+      mode: 'real',
+      hasProof: true,
+    });
+    openBudget(householdId, state);
+    const region = await screen.findByRole('region', { name: 'Charges' });
+    const toggle = await within(region).findByRole('button', { name: /^Trajets domicile-travail/ });
+    // Collapsed: name, amount per period and the key fact (how the commission counts it) only.
+    expect(toggle.tagName).toBe('BUTTON');
+    expect(toggle.getAttribute('aria-expanded')).toBe('false');
+    expect(plain(toggle.textContent ?? '')).toContain(plain(`${formatMoney(18_000)} par trimestre`));
+    expect(toggle.textContent).toContain('Montant réel');
+    expect(within(region).queryByText(/justificatif fourni/)).toBeNull();
+    expect(within(region).queryByRole('button', { name: 'Modifier Trajets domicile-travail' })).toBeNull();
+    fireEvent.click(toggle);
+    expect(toggle.getAttribute('aria-expanded')).toBe('true');
+    const body = document.getElementById(toggle.getAttribute('aria-controls') ?? '') as HTMLElement;
+    expect(plain(body.textContent ?? '')).toContain(plain(`soit ${formatMoney(6_000)} par mois`));
+    expect(body.textContent).toContain('justificatif fourni');
+    expect(within(body).getByRole('button', { name: 'Modifier Trajets domicile-travail' })).toBeTruthy();
+    fireEvent.click(toggle);
+    expect(toggle.getAttribute('aria-expanded')).toBe('false');
+    expect(within(region).queryByText(/justificatif fourni/)).toBeNull();
+  });
+
+  it('"Ajouter une ressource" moves focus into the form, then to the confirmation; closing gives it back', async () => {
+    const { state, repository } = makeTestState();
+    const { householdId } = await seedEmptyHousehold(repository);
+    openBudget(householdId, state);
+    const region = await resourcesRegion();
+    await pageSettled();
+    fireEvent.click(within(region).getByRole('button', { name: 'Ajouter une ressource' }));
+    await waitFor(() =>
+      expect(document.activeElement).toBe(within(region).getByLabelText('Type de ressource')),
+    );
+    fireEvent.input(within(region).getByLabelText('Montant net par période'), { target: { value: '980' } });
+    fireEvent.click(within(region).getByRole('button', { name: 'Ajouter une ressource' }));
+    const confirmation = await within(region).findByText('Ligne ajoutée et enregistrée sur cet appareil.');
+    await waitFor(() => expect(document.activeElement).toBe(confirmation));
+    // Opened again and closed without saving: focus goes back to the button that opened it.
+    fireEvent.click(within(region).getByRole('button', { name: 'Ajouter une ressource' }));
+    await waitFor(() =>
+      expect(document.activeElement).toBe(within(region).getByLabelText('Type de ressource')),
+    );
+    fireEvent.click(within(region).getByRole('button', { name: 'Fermer sans enregistrer' }));
+    await waitFor(() =>
+      expect(document.activeElement).toBe(
+        within(region).getByRole('button', { name: 'Ajouter une ressource' }),
+      ),
+    );
+    expect((await repository.getDossier(householdId))?.resources).toHaveLength(1);
+  });
+
+  it('"Modifier …" moves focus to the first field; "Enregistrer la ligne" back to the line, closing to "Modifier …"', async () => {
+    const { state, repository } = makeTestState();
+    const { householdId } = await seedEmptyHousehold(repository);
+    await repository.addRow('resource', householdId, {
+      type: 'rsa',
+      amountCents: 64_652,
+      frequency: 'monthly',
+      regular: true,
+    });
+    openBudget(householdId, state);
+    const region = await resourcesRegion();
+    await pageSettled();
+    const toggle = await expandLine(region, 'RSA');
+    fireEvent.click(within(region).getByRole('button', { name: 'Modifier RSA' }));
+    const editor = await within(region).findByRole('group', { name: 'Modifier la ligne' });
+    await waitFor(() =>
+      expect(document.activeElement).toBe(within(editor).getByLabelText('Type de ressource')),
+    );
+    fireEvent.input(within(editor).getByLabelText('Montant net par période'), { target: { value: '700' } });
+    fireEvent.click(within(region).getByRole('button', { name: 'Enregistrer la ligne' }));
+    await within(region).findByText('Enregistré sur cet appareil.');
+    await waitFor(() => expect(document.activeElement).toBe(toggle));
+    expect((await repository.getDossier(householdId))?.resources[0]?.amountCents).toBe(70_000);
+    fireEvent.click(within(region).getByRole('button', { name: 'Modifier RSA' }));
+    await waitFor(() => expect(document.activeElement?.tagName).toBe('SELECT'));
+    fireEvent.click(within(region).getByRole('button', { name: 'Fermer sans enregistrer' }));
+    await waitFor(() =>
+      expect(document.activeElement).toBe(within(region).getByRole('button', { name: 'Modifier RSA' })),
+    );
   });
 });
 

@@ -4,6 +4,7 @@ import { formatDate, formatMoney, locale } from '../../../src/i18n/i18n';
 import { openDossier } from '../../../src/state/workspace/dossier-registry';
 import { App } from '../../../src/ui/app';
 import { seedEmptyHousehold, seedExampleA } from '../budget/seed-household';
+import { expandLine, openNewLine } from '../line-helpers';
 import { makeTestState } from '../make-test-state';
 
 afterEach(() => {
@@ -45,12 +46,18 @@ describe('Debts tab', () => {
   it('adds a debt with every field and shows them all on its card after a reload', async () => {
     const { state, repository, householdId, creditorId } = await seedWithCreditor();
     const first = openDebts(householdId, state);
-    const form = await screen.findByRole('group', { name: 'Ajouter une dette' });
+    const form = await openNewLine(
+      await screen.findByRole('region', { name: 'Dettes' }),
+      'Ajouter une dette',
+    );
     const type = (label: string, value: string) =>
       fireEvent.input(within(form).getByLabelText(label, { exact: false }), { target: { value } });
     const choose = (label: string, value: string) =>
       fireEvent.change(within(form).getByLabelText(label, { exact: false }), { target: { value } });
     choose('Type de dette', 'lease');
+    // What matters less for a lease waits behind "Plus de détails".
+    expect(within(form).queryByLabelText('Taux nominal annuel')).toBeNull();
+    fireEvent.click(within(form).getByRole('button', { name: 'Plus de détails' }));
     type('Précision (n° de contrat…)', 'LOA 7781');
     type('Référence de la dette', 'CT-2023-0042');
     type('Premier impayé non régularisé', '2024-03-05');
@@ -93,6 +100,8 @@ describe('Debts tab', () => {
     first.unmount();
     openDebts(householdId, state);
     const card = await screen.findByTestId(`debt-card-${stored?.id}`);
+    await expandLine(card, 'Location avec option d’achat (LOA) · Banque Populaire');
+    fireEvent.click(within(card).getByRole('button', { name: 'Plus de détails' }));
     const text = card.textContent ?? '';
     for (const expected of [
       'Location avec option d’achat (LOA) · Banque Populaire',
@@ -128,6 +137,7 @@ describe('Debts tab', () => {
     const { state, repository, householdId, creditorId } = await seedWithCreditor();
     const debt = await repository.addRow('debt', householdId, { ...baseDebt, creditorId });
     openDebts(householdId, state);
+    await expandLine(await screen.findByTestId(`debt-card-${debt.id}`), 'Prêt personnel ou auto');
     fireEvent.click(
       await screen.findByRole('button', {
         name: 'Modifier la dette Prêt personnel ou auto de Banque Populaire',
@@ -149,6 +159,7 @@ describe('Debts tab', () => {
     const { state, repository, householdId, creditorId } = await seedWithCreditor();
     const debt = await repository.addRow('debt', householdId, { ...baseDebt, creditorId });
     openDebts(householdId, state);
+    await expandLine(await screen.findByTestId(`debt-card-${debt.id}`), 'Prêt personnel ou auto');
     fireEvent.click(
       await screen.findByRole('button', {
         name: 'Modifier la dette Prêt personnel ou auto de Banque Populaire',
@@ -168,6 +179,7 @@ describe('Debts tab', () => {
     const debt = await repository.addRow('debt', householdId, { ...baseDebt, creditorId });
     openDebts(householdId, state);
     const card = await screen.findByTestId(`debt-card-${debt.id}`);
+    await expandLine(card, 'Prêt personnel ou auto');
     const documents = within(card).getByRole('group', { name: 'Pièces justificatives' });
     expect(documents.textContent).toContain(
       'Il manque : Contrat ou offre de prêt, Tableau d’amortissement, Dernier relevé.',
@@ -196,6 +208,7 @@ describe('Debts tab', () => {
     const debt = await repository.addRow('debt', householdId, { ...baseDebt, creditorId });
     openDebts(householdId, state);
     const card = await screen.findByTestId(`debt-card-${debt.id}`);
+    await expandLine(card, 'Prêt personnel ou auto');
     fireEvent.click(within(card).getByLabelText('Contrat ou offre de prêt'));
     fireEvent.click(within(card).getByLabelText('Dernier relevé'));
     await waitFor(async () =>
@@ -216,6 +229,7 @@ describe('Debts tab', () => {
     await repository.updateFields('debt', rent.id, { documentsProvided: ['lease'] });
     openDebts(seeded.householdId, state);
     const card = await screen.findByTestId(`debt-card-${rent.id}`);
+    await expandLine(card, 'Dette de loyer');
     expect(card.textContent).toContain('Il manque : Décompte des impayés.');
     expect((within(card).getByLabelText('Bail') as HTMLInputElement).checked).toBe(true);
     // The arrears are highlighted in words, not colour alone.
@@ -230,6 +244,7 @@ describe('Debts tab', () => {
     vi.spyOn(repository, 'updateFields').mockRejectedValue(new DOMException('full', 'QuotaExceededError'));
     openDebts(householdId, state);
     const card = await screen.findByTestId(`debt-card-${debt.id}`);
+    await expandLine(card, 'Prêt personnel ou auto');
     fireEvent.click(within(card).getByLabelText('Contrat ou offre de prêt'));
     expect(await within(card).findByText(`La coche n’a pas été enregistrée : ${QUOTA_MESSAGE}`)).toBeTruthy();
     fireEvent.click(
@@ -248,6 +263,7 @@ describe('Debts tab', () => {
     await repository.addRow('debt', householdId, { ...baseDebt, creditorId });
     openDebts(householdId, state);
     const region = await screen.findByRole('region', { name: 'Créanciers' });
+    await openNewLine(region, 'Ajouter un créancier');
     fireEvent.input(within(region).getByLabelText('Nom du créancier'), { target: { value: 'EDF' } });
     fireEvent.change(within(region).getByLabelText('Catégorie'), { target: { value: 'utility' } });
     fireEvent.input(within(region).getByLabelText('Adresse du créancier', { exact: false }), {
@@ -268,6 +284,7 @@ describe('Debts tab', () => {
         reference: 'CLIENT-6001',
       });
     });
+    await expandLine(region, 'EDF');
     expect(await within(region).findByText(/Réf\. CLIENT-6001/)).toBeTruthy();
     // Emptied on edit: the optional fields are removed from the row.
     fireEvent.click(within(region).getByRole('button', { name: 'Modifier EDF' }));
@@ -282,8 +299,179 @@ describe('Debts tab', () => {
       expect(edf?.reference).toBeUndefined();
       expect(edf?.address).toBe('Service clients EDF\nTSA 20012\n69945 Lyon Cedex 20');
     });
+    await expandLine(region, 'Banque Populaire');
     fireEvent.click(within(region).getByRole('button', { name: 'Supprimer Banque Populaire' }));
     expect(await within(region).findByText('Supprimez d’abord les dettes de ce créancier.')).toBeTruthy();
     expect((await repository.getDossier(householdId))?.creditors).toHaveLength(2);
+  });
+});
+
+describe('Debts tab: fields by kind, one-line summaries, a creditor typed with its debt', () => {
+  it('shows a rent arrears without capital, rate or instalment, and a loan with them', async () => {
+    const { state, repository, householdId, creditorId } = await seedWithCreditor();
+    const landlord = await repository.addRow('creditor', householdId, {
+      name: 'Office HLM',
+      category: 'landlord',
+    });
+    const loan = await repository.addRow('debt', householdId, { ...baseDebt, creditorId });
+    const rent = await repository.addRow('debt', householdId, {
+      product: 'rent_arrears',
+      creditorId: landlord.id,
+      capitalRemainingCents: 0,
+      arrearsCents: 144_000,
+      amountDueNowCents: 144_000,
+      nominalRateBps: 0,
+      instalmentMonthlyCents: 0,
+      insuranceMonthlyCents: 0,
+      isJoint: false,
+      enforcementInProgress: true,
+    });
+    openDebts(householdId, state);
+    const rentCard = await screen.findByTestId(`debt-card-${rent.id}`);
+    await expandLine(rentCard, 'Dette de loyer');
+    const rentFacts = Array.from(rentCard.querySelectorAll('.debt-fact dt')).map((dt) => dt.textContent);
+    expect(rentFacts).toEqual([
+      'Impayés',
+      'Somme exigible maintenant',
+      'Référence de la dette',
+      'Premier impayé non régularisé',
+      'Saisie ou procédure d’exécution en cours ?',
+    ]);
+    for (const absent of ['Capital restant dû', 'Taux nominal annuel', 'Mensualité hors assurance']) {
+      expect(rentCard.textContent).not.toContain(absent);
+    }
+    const values = Array.from(rentCard.querySelectorAll('.debt-fact dd')).map((dd) => dd.textContent);
+    expect(values).not.toContain(formatMoney(0));
+    // Nothing else holds a value: no "Plus de détails" on this card.
+    expect(within(rentCard).queryByRole('button', { name: 'Plus de détails' })).toBeNull();
+    const loanCard = screen.getByTestId(`debt-card-${loan.id}`);
+    await expandLine(loanCard, 'Prêt personnel ou auto');
+    const loanFacts = Array.from(loanCard.querySelectorAll('.debt-fact dt')).map((dt) => dt.textContent);
+    expect(loanFacts).toEqual(
+      expect.arrayContaining([
+        'Capital restant dû',
+        'Impayés',
+        'Taux nominal annuel',
+        'Mensualité hors assurance',
+        'Assurance emprunteur par mois',
+      ]),
+    );
+    // The loan's "Somme exigible maintenant" holds a value but is not one of a loan's own fields.
+    expect(loanFacts).not.toContain('Somme exigible maintenant');
+    fireEvent.click(within(loanCard).getByRole('button', { name: 'Plus de détails' }));
+    const more = Array.from(loanCard.querySelectorAll('.debt-fact dt')).map((dt) => dt.textContent);
+    expect(more).toContain('Somme exigible maintenant');
+    // Nothing at 0 or left blank is listed: no accrued interest, no balloon.
+    expect(more).not.toContain('Intérêts et frais à ce jour');
+    expect(more).not.toContain('Valeur résiduelle ou ballon');
+
+    // The form follows the kind: rent arrears asks for the arrears and the procedure first.
+    fireEvent.click(
+      within(rentCard).getByRole('button', { name: 'Modifier la dette Dette de loyer de Office HLM' }),
+    );
+    const editor = await within(rentCard).findByRole('group', { name: 'Modifier la dette' });
+    expect(within(editor).getByLabelText('Impayés')).toBeTruthy();
+    expect(within(editor).getByLabelText('Saisie ou procédure d’exécution en cours ?')).toBeTruthy();
+    expect(within(editor).queryByLabelText('Taux nominal annuel')).toBeNull();
+    fireEvent.click(within(editor).getByRole('button', { name: 'Plus de détails' }));
+    expect(within(editor).getByLabelText('Taux nominal annuel')).toBeTruthy();
+  });
+
+  it('shows each debt as a one-line summary (kind and creditor, amount owed, key fact) that opens on tap', async () => {
+    const { state, repository, householdId, creditorId } = await seedWithCreditor();
+    const debt = await repository.addRow('debt', householdId, { ...baseDebt, arrearsCents: 0, creditorId });
+    openDebts(householdId, state);
+    const card = await screen.findByTestId(`debt-card-${debt.id}`);
+    const toggle = within(card).getByRole('button', { name: /^Prêt personnel ou auto · Banque Populaire/ });
+    expect(toggle.getAttribute('aria-expanded')).toBe('false');
+    // In a heading, so a screen reader can go from debt to debt.
+    expect(toggle.parentElement?.tagName).toBe('H3');
+    // Owed: capital, no arrears; key fact: the instalment with insurance.
+    expect(toggle.textContent).toContain(formatMoney(600_000));
+    expect(toggle.textContent).toContain(`${formatMoney(21_500)} par mois`);
+    expect(within(card).queryByRole('group', { name: 'Pièces justificatives' })).toBeNull();
+    fireEvent.click(toggle);
+    expect(toggle.getAttribute('aria-expanded')).toBe('true');
+    const body = document.getElementById(toggle.getAttribute('aria-controls') ?? '') as HTMLElement;
+    expect(within(body).getByRole('group', { name: 'Pièces justificatives' })).toBeTruthy();
+  });
+
+  it('creates the creditor from the debt form, with no creditor yet, and links the debt to it', async () => {
+    const { state, repository } = makeTestState();
+    const { householdId } = await seedEmptyHousehold(repository);
+    openDebts(householdId, state);
+    const list = await screen.findByRole('region', { name: 'Dettes' });
+    const form = await openNewLine(list, 'Ajouter une dette');
+    // No creditor on the dossier: the form starts on "Nouveau créancier" with its fields.
+    expect((within(form).getByLabelText('Créancier') as HTMLSelectElement).value).toBe('new');
+    const creditor = within(form).getByRole('group', { name: 'Nouveau créancier' });
+    fireEvent.change(within(form).getByLabelText('Type de dette'), { target: { value: 'energy_arrears' } });
+    fireEvent.input(within(form).getByLabelText('Impayés'), { target: { value: '612,40' } });
+    // A creditor without a name: refused next to the field, nothing stored.
+    fireEvent.click(within(list).getByRole('button', { name: 'Ajouter une dette' }));
+    const name = within(creditor).getByLabelText('Nom du créancier');
+    await waitFor(() => expect(name.getAttribute('aria-invalid')).toBe('true'));
+    expect((await repository.getDossier(householdId))?.creditors).toHaveLength(0);
+    fireEvent.input(name, { target: { value: 'Énergie Plus' } });
+    fireEvent.change(within(creditor).getByLabelText('Catégorie'), { target: { value: 'utility' } });
+    fireEvent.input(within(creditor).getByLabelText('Adresse du créancier', { exact: false }), {
+      target: { value: 'Service recouvrement\nBP 40\n59000 Lille' },
+    });
+    fireEvent.click(within(list).getByRole('button', { name: 'Ajouter une dette' }));
+    await waitFor(async () => expect((await repository.getDossier(householdId))?.debts).toHaveLength(1));
+    const dossier = await repository.getDossier(householdId);
+    const created = dossier?.creditors[0];
+    expect(dossier?.creditors).toHaveLength(1);
+    expect(created).toMatchObject({
+      name: 'Énergie Plus',
+      category: 'utility',
+      address: 'Service recouvrement\nBP 40\n59000 Lille',
+    });
+    expect(dossier?.debts[0]).toMatchObject({
+      creditorId: created?.id,
+      product: 'energy_arrears',
+      arrearsCents: 61_240,
+    });
+    // Both rows went to the outbox in one transaction, the creditor first.
+    expect(await repository.pendingChangeCount()).toBeGreaterThanOrEqual(3);
+    // The new creditor is listed under Créanciers and the debt reads its name.
+    const creditors = screen.getByRole('region', { name: 'Créanciers' });
+    expect(await within(creditors).findByRole('button', { name: /^Énergie Plus/ })).toBeTruthy();
+    expect(
+      await within(list).findByRole('button', { name: /^Factures d’énergie impayées · Énergie Plus/ }),
+    ).toBeTruthy();
+  });
+
+  it('writes neither row when the device refuses the creditor-and-debt save', async () => {
+    const { state, repository } = makeTestState();
+    const { householdId } = await seedEmptyHousehold(repository);
+    vi.spyOn(repository, 'addDebtWithCreditor').mockRejectedValue(
+      new DOMException('full', 'QuotaExceededError'),
+    );
+    openDebts(householdId, state);
+    const list = await screen.findByRole('region', { name: 'Dettes' });
+    const form = await openNewLine(list, 'Ajouter une dette');
+    fireEvent.input(within(form).getByLabelText('Nom du créancier'), { target: { value: 'Cofidis' } });
+    fireEvent.click(within(list).getByRole('button', { name: 'Ajouter une dette' }));
+    expect(await within(list).findByText(`Rien n’a été enregistré : ${QUOTA_MESSAGE}`)).toBeTruthy();
+    const dossier = await repository.getDossier(householdId);
+    expect(dossier?.creditors).toHaveLength(0);
+    expect(dossier?.debts).toHaveLength(0);
+  });
+
+  it('moves focus into the debt form on "Modifier …" (past the document boxes) and back to the debt after saving', async () => {
+    const { state, repository, householdId, creditorId } = await seedWithCreditor();
+    const debt = await repository.addRow('debt', householdId, { ...baseDebt, creditorId });
+    document.title = '';
+    openDebts(householdId, state);
+    const card = await screen.findByTestId(`debt-card-${debt.id}`);
+    await waitFor(() => expect(document.title).toMatch(/· Dettes ·/));
+    const toggle = await expandLine(card, 'Prêt personnel ou auto');
+    fireEvent.click(within(card).getByRole('button', { name: /^Modifier la dette/ }));
+    const editor = await within(card).findByRole('group', { name: 'Modifier la dette' });
+    await waitFor(() => expect(document.activeElement).toBe(within(editor).getByLabelText('Créancier')));
+    fireEvent.click(within(card).getByRole('button', { name: 'Enregistrer la dette' }));
+    await within(card).findByText('Enregistré sur cet appareil.');
+    await waitFor(() => expect(document.activeElement).toBe(toggle));
   });
 });

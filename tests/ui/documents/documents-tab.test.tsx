@@ -102,13 +102,12 @@ it('a letter: prefilled from the template, completed, forclusion confirmed, edit
   const debt = (await screen.findByLabelText('Dette concernée')) as HTMLSelectElement;
   expect(debt.value).toBe(creditId);
   const body = screen.getByLabelText('Texte du courrier') as HTMLTextAreaElement;
-  expect(body.value).toContain(
-    'ma dette auprès de Cofidis (Crédit renouvelable, référence {{debt.reference}})',
-  );
+  expect(body.value).toContain('ma dette auprès de Cofidis (Crédit renouvelable, référence : à compléter)');
   expect(body.value).toContain('207,19');
   expect(screen.getByText('À compléter dans le texte :')).toBeTruthy();
   const todo = within(screen.getByRole('list', { name: 'À compléter dans le texte :' }));
-  expect(todo.getByText(/Référence du dossier chez le créancier/)).toBeTruthy();
+  // A missing reference does not hold the letter back: it prints "à compléter".
+  expect(todo.queryByText(/Référence du dossier chez le créancier/)).toBeNull();
   expect(todo.getByText(/Ce qui s’est passé/)).toBeTruthy();
 
   // Not complete yet: refused, with the reason.
@@ -128,7 +127,7 @@ it('a letter: prefilled from the template, completed, forclusion confirmed, edit
   expect(await screen.findByText('RC-778899')).toBeTruthy();
   await waitFor(() => expect(screen.queryByText('À compléter dans le texte :')).toBeNull());
   expect((screen.getByLabelText('Texte du courrier') as HTMLTextAreaElement).value).toContain(
-    'référence RC-778899',
+    'référence : RC-778899',
   );
 
   // The first unpaid instalment is more than two years old: warn, and require a confirmation.
@@ -155,7 +154,7 @@ it('a letter: prefilled from the template, completed, forclusion confirmed, edit
     timeout: 10_000,
   });
   const text = await pdfTextOf(downloads[0] as Blob);
-  expect(text).toContain('Objet : Demande de rééchelonnement de ma dette, référence RC-778899');
+  expect(text).toContain('Objet : Demande de rééchelonnement de ma dette, référence : RC-778899');
   expect(text).toContain('J’ai perdu mon emploi en septembre.');
   expect(text).toContain('P.-S. : je joins mes trois derniers relevés.');
   expect(text).toContain('TSA 12345 59000 Lille');
@@ -168,6 +167,32 @@ it('a letter: prefilled from the template, completed, forclusion confirmed, edit
   await waitFor(() =>
     expect((screen.getByLabelText('Texte du courrier') as HTMLTextAreaElement).value).not.toContain('P.-S.'),
   );
+});
+
+it('a letter whose debt has no reference anywhere is produced, printing "référence : à compléter"', async () => {
+  await openTab();
+  fireEvent.click(screen.getByRole('radio', { name: 'Courrier à un créancier' }));
+  await screen.findByLabelText('Dette concernée');
+  fireEvent.input(screen.getByLabelText('Ce qui s’est passé'), {
+    target: { value: 'J’ai perdu mon emploi en septembre.' },
+  });
+  await waitFor(() => expect(screen.queryByText('À compléter dans le texte :')).toBeNull());
+  const download = screen.getByRole('button', { name: 'Télécharger le PDF' });
+  download.focus();
+  fireEvent.click(download);
+  const done = await screen.findByText(
+    /PDF créé : demande-de-reechelonnement-cofidis-2026-11-27\.pdf/,
+    undefined,
+    {
+      timeout: 10_000,
+    },
+  );
+  const text = await pdfTextOf(downloads[0] as Blob);
+  expect(text).toContain('Objet : Demande de rééchelonnement de ma dette, référence : à compléter');
+  expect(text).toContain('(Crédit renouvelable, référence : à compléter)');
+  expect(text).not.toContain('{{');
+  // Focus does not fall back to the page: it lands on the confirmation, read out at once.
+  await waitFor(() => expect(document.activeElement).toBe(done));
 });
 
 it('the Banque de France preparation for a couple: warnings, checklist, printed through the print area', async () => {

@@ -5,11 +5,11 @@ export const gracePeriodRequestFr: LetterTemplate = {
   id: 'grace-period-request-fr',
   kind: 'grace_period_request',
   locale: 'fr',
-  version: 1,
-  subject: 'Demande de report d’échéances, référence {{debt.reference}}',
+  version: 2,
+  subject: 'Demande de report d’échéances, référence : {{debt.reference}}',
   body: `Madame, Monsieur,
 
-Je vous écris au sujet de mon {{debt.label}} auprès de {{creditor.name}}, référence {{debt.reference}}, dont la mensualité est de {{debt.instalment}}.
+Je vous écris au sujet de mon {{debt.label}} auprès de {{creditor.name}}, référence : {{debt.reference}}, dont la mensualité est de {{debt.instalment}}.
 
 {{reason}}
 
@@ -24,11 +24,11 @@ export const gracePeriodRequestEn: LetterTemplate = {
   id: 'grace-period-request-en',
   kind: 'grace_period_request',
   locale: 'en',
-  version: 1,
-  subject: 'Request for a payment holiday, reference {{debt.reference}}',
+  version: 2,
+  subject: 'Request for a payment holiday, reference: {{debt.reference}}',
   body: `Dear Sir or Madam,
 
-I am writing about my {{debt.label}} with {{creditor.name}}, reference {{debt.reference}}, whose instalment is {{debt.instalment}} a month.
+I am writing about my {{debt.label}} with {{creditor.name}}, reference: {{debt.reference}}, whose instalment is {{debt.instalment}} a month.
 
 {{reason}}
 

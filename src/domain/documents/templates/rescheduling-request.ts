@@ -5,11 +5,11 @@ export const reschedulingRequestFr: LetterTemplate = {
   id: 'rescheduling-request-fr',
   kind: 'rescheduling_request',
   locale: 'fr',
-  version: 2,
-  subject: 'Demande de rééchelonnement de ma dette, référence {{debt.reference}}',
+  version: 3,
+  subject: 'Demande de rééchelonnement de ma dette, référence : {{debt.reference}}',
   body: `Madame, Monsieur,
 
-Je vous écris au sujet de ma dette auprès de {{creditor.name}} ({{debt.label}}, référence {{debt.reference}}). Le montant restant dû est de {{debt.outstanding}}.
+Je vous écris au sujet de ma dette auprès de {{creditor.name}} ({{debt.label}}, référence : {{debt.reference}}). Le montant restant dû est de {{debt.outstanding}}.
 
 {{reason}}
 
@@ -26,11 +26,11 @@ export const reschedulingRequestEn: LetterTemplate = {
   id: 'rescheduling-request-en',
   kind: 'rescheduling_request',
   locale: 'en',
-  version: 2,
-  subject: 'Request to reschedule my debt, reference {{debt.reference}}',
+  version: 3,
+  subject: 'Request to reschedule my debt, reference: {{debt.reference}}',
   body: `Dear Sir or Madam,
 
-I am writing about my debt with {{creditor.name}} ({{debt.label}}, reference {{debt.reference}}). The amount still owed is {{debt.outstanding}}.
+I am writing about my debt with {{creditor.name}} ({{debt.label}}, reference: {{debt.reference}}). The amount still owed is {{debt.outstanding}}.
 
 {{reason}}
 

@@ -5,11 +5,11 @@ export const taxReliefRequestFr: LetterTemplate = {
   id: 'tax-relief-request-fr',
   kind: 'tax_relief_request',
   locale: 'fr',
-  version: 1,
-  subject: 'Demande de remise gracieuse, avis n° {{debt.reference}}',
+  version: 2,
+  subject: 'Demande de remise gracieuse, avis n° : {{debt.reference}}',
   body: `Madame, Monsieur,
 
-Je vous demande une remise gracieuse de ma dette d’impôt de {{debt.outstanding}} (avis n° {{debt.reference}}), en application de l’article L247 du Livre des procédures fiscales.
+Je vous demande une remise gracieuse de ma dette d’impôt de {{debt.outstanding}} (avis n° : {{debt.reference}}), en application de l’article L247 du Livre des procédures fiscales.
 
 {{reason}}
 
@@ -22,11 +22,11 @@ export const taxReliefRequestEn: LetterTemplate = {
   id: 'tax-relief-request-en',
   kind: 'tax_relief_request',
   locale: 'en',
-  version: 1,
-  subject: 'Request for tax relief (remise gracieuse), notice no. {{debt.reference}}',
+  version: 2,
+  subject: 'Request for tax relief (remise gracieuse), notice no.: {{debt.reference}}',
   body: `Dear Sir or Madam,
 
-I ask for relief (remise gracieuse) of my tax debt of {{debt.outstanding}} (notice no. {{debt.reference}}), under article L247 of the Livre des procédures fiscales.
+I ask for relief (remise gracieuse) of my tax debt of {{debt.outstanding}} (notice no.: {{debt.reference}}), under article L247 of the Livre des procédures fiscales.
 
 {{reason}}
 

@@ -31,7 +31,8 @@ export const PLACEHOLDERS = {
   'household.reference': 'the association’s file reference',
   'creditor.name': 'the creditor’s name',
   'debt.label': 'the debt’s label or its kind',
-  'debt.reference': 'the creditor’s reference for the debt (typed on the letter form)',
+  'debt.reference':
+    'the creditor’s reference for the debt (stored on the debt or its creditor; “à compléter” when there is none)',
   'debt.outstanding': 'capital remaining + arrears + interest and fees',
   'debt.arrears': 'unpaid instalments',
   'debt.instalment': 'contractual monthly instalment with insurance',

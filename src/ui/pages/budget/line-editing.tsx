@@ -4,7 +4,7 @@
  * save status), and a stored line that opens its editor by itself when a draft was left behind.
  */
 import type { ComponentChildren } from 'preact';
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { FieldsOf } from '../../../domain/dossier/rows';
 import { t } from '../../../i18n/i18n';
 import type { MessageKey } from '../../../i18n/messages-fr';
@@ -115,80 +115,159 @@ export interface StoredLineProps {
   formId: string;
   /** The line's name, for "Edit …" / "Remove …" buttons. */
   name: string;
+  /** The one-line summary on the button that opens the line: name, amount, key fact. */
+  headline: ComponentChildren;
+  /** What the opened line shows above its buttons (its details). */
   summary: ComponentChildren;
   remove: () => Promise<void>;
   editor: (done: () => void, close: () => void) => ComponentChildren;
   /** Why the line cannot be removed now (e.g. a creditor with debts); removal is refused with it. */
   removeBlockedReason?: string | undefined;
+  /** The summary button sits in a heading of this level (debts are navigable by heading). */
+  headingLevel?: 3 | undefined;
   class?: string;
+  testId?: string;
 }
 
+/** The first field of a form inside `root`, where focus goes when the form opens. */
+export function focusFirstField(root: HTMLElement | null): void {
+  root?.querySelector<HTMLElement>('input:not([type="hidden"]), select, textarea')?.focus();
+}
+
+type FocusTarget = 'form' | 'toggle' | 'edit';
+
 /**
- * A stored line: its summary with Edit and Remove buttons. The editor opens on Edit, or by
- * itself when the device holds a draft for it (typed before a crash or a reload).
+ * A stored line, shown as a one-line summary button (aria-expanded) that opens it: its details
+ * with Edit and Remove buttons. The editor opens on Edit with focus on its first field, or by
+ * itself when the device holds a draft for it (typed before a crash or a reload). After a save,
+ * focus goes back to the line; after closing without saving, to the Edit button.
  */
 export function StoredLine({
   formId,
   name,
+  headline,
   summary,
   remove,
   editor,
   removeBlockedReason,
+  headingLevel,
   class: className,
+  testId,
 }: StoredLineProps) {
   const { drafts } = useAppState();
+  const [expanded, setExpanded] = useState(false);
   const [open, setOpen] = useState(false);
   const [message, setMessage] = useState<{ kind: 'saved' | 'failed'; text: string } | null>(null);
+  const toggleRef = useRef<HTMLButtonElement>(null);
+  const editRef = useRef<HTMLButtonElement>(null);
+  const bodyRef = useRef<HTMLDivElement>(null);
+  const focusNext = useRef<FocusTarget | null>(null);
   useEffect(() => {
     let alive = true;
     void drafts.load(formId).then((draft) => {
-      if (alive && draft !== undefined) setOpen(true);
+      if (alive && draft !== undefined) {
+        setExpanded(true);
+        setOpen(true);
+      }
     });
     return () => {
       alive = false;
     };
   }, [drafts, formId]);
+  // Right after the render that opened or closed the editor (a layout effect: a later paint
+  // must not find the focus request before the DOM it aims at).
+  useLayoutEffect(() => {
+    const target = focusNext.current;
+    const element =
+      target === 'form'
+        ? (bodyRef.current?.querySelector<HTMLElement>('.line-editor') ?? null)
+        : target === 'edit'
+          ? editRef.current
+          : toggleRef.current;
+    if (target === null || !element) return;
+    focusNext.current = null;
+    if (target === 'form') focusFirstField(element);
+    else element.focus();
+  });
+  const bodyId = `${formId.replace(/[^\w-]/g, '-')}-body`;
+  const toggle = (
+    <button
+      type="button"
+      class="line-toggle"
+      ref={toggleRef}
+      aria-expanded={expanded}
+      aria-controls={expanded ? bodyId : undefined}
+      onClick={() => setExpanded(!expanded)}
+    >
+      <span class="line-toggle-text">{headline}</span>
+      <span class="line-toggle-mark" aria-hidden="true">
+        {expanded ? '▴' : '▾'}
+      </span>
+    </button>
+  );
   return (
-    <li class={className ? `stored-line ${className}` : 'stored-line'}>
-      <div class="stored-line-summary">{summary}</div>
-      {open ? (
-        editor(
-          () => {
-            setOpen(false);
-            setMessage({ kind: 'saved', text: t('common.saved') });
-          },
-          () => setOpen(false),
-        )
-      ) : (
-        <div class="stored-line-actions">
-          <button
-            type="button"
-            onClick={() => {
-              setMessage(null);
-              setOpen(true);
-            }}
-          >
-            {t('budget.line.edit', { name })}
-          </button>
-          <button
-            type="button"
-            onClick={async () => {
-              if (removeBlockedReason) {
-                setMessage({ kind: 'failed', text: removeBlockedReason });
-                return;
-              }
-              try {
-                await remove();
-              } catch (cause) {
-                setMessage({
-                  kind: 'failed',
-                  text: t('budget.line.removeFailed', { reason: t(describeWriteError(cause) as MessageKey) }),
-                });
-              }
-            }}
-          >
-            {t('budget.line.remove', { name })}
-          </button>
+    <li
+      class={`stored-line${expanded ? ' stored-line-open' : ''}${className ? ` ${className}` : ''}`}
+      data-testid={testId}
+    >
+      {headingLevel === 3 ? <h3 class="line-toggle-heading">{toggle}</h3> : toggle}
+      {expanded && (
+        <div class="stored-line-body" id={bodyId} ref={bodyRef}>
+          <div class="stored-line-summary">{summary}</div>
+          {open ? (
+            editor(
+              () => {
+                setOpen(false);
+                setMessage({ kind: 'saved', text: t('common.saved') });
+                focusNext.current = 'toggle';
+              },
+              () => {
+                setOpen(false);
+                focusNext.current = 'edit';
+              },
+            )
+          ) : (
+            <div class="stored-line-actions">
+              <button
+                type="button"
+                ref={editRef}
+                onClick={() => {
+                  setMessage(null);
+                  setOpen(true);
+                  focusNext.current = 'form';
+                }}
+              >
+                {t('budget.line.edit', { name })}
+              </button>
+              <button
+                type="button"
+                onClick={async () => {
+                  if (removeBlockedReason) {
+                    setMessage({ kind: 'failed', text: removeBlockedReason });
+                    return;
+                  }
+                  try {
+                    await remove();
+                    // The line and its buttons go: the focus goes to the list's title (focusable
+                    // with tabIndex -1) rather than falling back to the page.
+                    toggleRef.current
+                      ?.closest('section')
+                      ?.querySelector<HTMLElement>('h2[tabindex]')
+                      ?.focus();
+                  } catch (cause) {
+                    setMessage({
+                      kind: 'failed',
+                      text: t('budget.line.removeFailed', {
+                        reason: t(describeWriteError(cause) as MessageKey),
+                      }),
+                    });
+                  }
+                }}
+              >
+                {t('budget.line.remove', { name })}
+              </button>
+            </div>
+          )}
         </div>
       )}
       <p class={message?.kind === 'failed' ? 'save-status error' : 'save-status'} role="status">
@@ -198,19 +277,79 @@ export function StoredLine({
   );
 }
 
-/** A "new line" form that starts blank again after each save. */
-export function NewLine({ render }: { render: (onSaved: () => void) => ComponentChildren }) {
-  const [round, setRound] = useState(0);
+/**
+ * A "new line" form behind its button: the button opens it with focus on its first field (or
+ * it opens by itself when the device holds its draft); after a save it closes, the confirmation
+ * takes the focus and the next opening starts blank; closing without saving drops the draft and
+ * gives the focus back to the button.
+ */
+export function NewLine({
+  formId,
+  label,
+  render,
+}: {
+  /** Draft id of the new line's form (lineFormId without a row id). */
+  formId: string;
+  /** The button's text, the same as the form's legend and its submit button. */
+  label: string;
+  render: (onSaved: () => void, onClose: () => void) => ComponentChildren;
+}) {
+  const { drafts } = useAppState();
+  const [open, setOpen] = useState(false);
   const [added, setAdded] = useState(false);
+  const openerRef = useRef<HTMLButtonElement>(null);
+  const formRef = useRef<HTMLDivElement>(null);
+  const confirmRef = useRef<HTMLParagraphElement>(null);
+  const focusNext = useRef<'form' | 'opener' | 'confirmation' | null>(null);
+  useEffect(() => {
+    let alive = true;
+    void drafts.load(formId).then((draft) => {
+      if (alive && draft !== undefined) setOpen(true);
+    });
+    return () => {
+      alive = false;
+    };
+  }, [drafts, formId]);
+  useLayoutEffect(() => {
+    const target = focusNext.current;
+    const element =
+      target === 'form' ? formRef.current : target === 'opener' ? openerRef.current : confirmRef.current;
+    if (target === null || !element) return;
+    focusNext.current = null;
+    if (target === 'form') focusFirstField(element);
+    else element.focus();
+  });
   return (
     <div class="new-line">
-      <div key={round}>
-        {render(() => {
-          setAdded(true);
-          setRound((r) => r + 1);
-        })}
-      </div>
-      <p class="save-status" role="status">
+      {open ? (
+        <div ref={formRef}>
+          {render(
+            () => {
+              setOpen(false);
+              setAdded(true);
+              focusNext.current = 'confirmation';
+            },
+            () => {
+              setOpen(false);
+              focusNext.current = 'opener';
+            },
+          )}
+        </div>
+      ) : (
+        <button
+          type="button"
+          class="add-line"
+          ref={openerRef}
+          onClick={() => {
+            setAdded(false);
+            setOpen(true);
+            focusNext.current = 'form';
+          }}
+        >
+          {label}
+        </button>
+      )}
+      <p class="save-status" role="status" tabIndex={-1} ref={confirmRef}>
         {added ? t('budget.line.added') : ''}
       </p>
     </div>

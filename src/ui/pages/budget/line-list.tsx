@@ -5,7 +5,7 @@ import { formatMoney, t } from '../../../i18n/i18n';
 import type { MessageKey } from '../../../i18n/messages-fr';
 import { lineFormId } from '../../../state/budget/line-form';
 import type { DossierModel } from '../../../state/workspace/dossier-model';
-import { LineAmount } from './line-amount';
+import { frequencyLabel, LineAmount } from './line-amount';
 import { NewLine, StoredLine } from './line-editing';
 
 /** What the list reads of a stored resource or charge. */
@@ -22,10 +22,13 @@ export interface BudgetLinesProps<R extends AmountRow> {
   /** Every row of the entity, removed ones included (they are not shown). */
   rows: readonly R[];
   name: (row: R) => string;
-  /** The facts under the amount, joined by " · " (null for a fact that does not apply). */
+  /**
+   * The facts under the amount, joined by " · " (null for a fact that does not apply). The first
+   * one is the line's key fact, shown on its one-line summary too (who receives it, how counted).
+   */
   details: (row: R) => ReadonlyArray<string | null>;
   /** The editor of a stored line (with its close) or, without a row, of a new one. */
-  editor: (row: R | undefined, onSaved: () => void, onClose?: () => void) => ComponentChildren;
+  editor: (row: R | undefined, onSaved: () => void, onClose: () => void) => ComponentChildren;
 }
 
 export function BudgetLines<R extends AmountRow>({
@@ -44,34 +47,53 @@ export function BudgetLines<R extends AmountRow>({
   const titleId = `budget-${entity}s-title`;
   return (
     <section class="card budget-lines" aria-labelledby={titleId}>
-      <h2 id={titleId}>{text('title')}</h2>
+      <h2 id={titleId} tabIndex={-1}>
+        {text('title')}
+      </h2>
       {shown.length === 0 ? (
         <p>{text('empty')}</p>
       ) : (
         <>
           <ul class="line-list">
-            {shown.map((row) => (
-              <StoredLine
-                key={row.id}
-                formId={lineFormId(entity, model.householdId, row.id)}
-                name={name(row)}
-                remove={() => model.removeRow(entity, row.id)}
-                summary={
-                  <>
-                    <p class="line-title">{name(row)}</p>
-                    <LineAmount amountCents={row.amountCents} frequency={row.frequency} />
-                    <p class="line-details">{details(row).filter(Boolean).join(' · ')}</p>
-                  </>
-                }
-                editor={(done, close) => editor(row, done, close)}
-              />
-            ))}
+            {shown.map((row) => {
+              const facts = details(row);
+              return (
+                <StoredLine
+                  key={row.id}
+                  formId={lineFormId(entity, model.householdId, row.id)}
+                  name={name(row)}
+                  headline={
+                    <>
+                      <span class="line-title">{name(row)}</span>
+                      <span class="line-headline-amount">
+                        {t('budget.line.perPeriod', {
+                          amount: formatMoney(row.amountCents),
+                          frequency: frequencyLabel(row.frequency),
+                        })}
+                      </span>
+                      {facts[0] && <span class="line-details">{facts[0]}</span>}
+                    </>
+                  }
+                  remove={() => model.removeRow(entity, row.id)}
+                  summary={
+                    <>
+                      <LineAmount amountCents={row.amountCents} frequency={row.frequency} />
+                      <p class="line-details">{facts.filter(Boolean).join(' · ')}</p>
+                    </>
+                  }
+                  editor={(done, close) => editor(row, done, close)}
+                />
+              );
+            })}
           </ul>
           <p class="line-total">{text('total', { amount: formatMoney(total) })}</p>
         </>
       )}
-      <h3>{text('add')}</h3>
-      <NewLine render={(onSaved) => editor(undefined, onSaved)} />
+      <NewLine
+        formId={lineFormId(entity, model.householdId, undefined)}
+        label={text('add')}
+        render={(onSaved, onClose) => editor(undefined, onSaved, onClose)}
+      />
     </section>
   );
 }

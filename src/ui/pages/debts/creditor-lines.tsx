@@ -54,7 +54,9 @@ export function CreditorLines({ model, dossier }: { model: DossierModel; dossier
   const debts = dossier.debts.filter((d) => !d.deleted);
   return (
     <section class="card" aria-labelledby="debts-creditors-title">
-      <h2 id="debts-creditors-title">{t('debts.creditors.title')}</h2>
+      <h2 id="debts-creditors-title" tabIndex={-1}>
+        {t('debts.creditors.title')}
+      </h2>
       {rows.length === 0 ? (
         <p>{t('debts.creditors.empty')}</p>
       ) : (
@@ -68,9 +70,17 @@ export function CreditorLines({ model, dossier }: { model: DossierModel; dossier
                 name={row.name}
                 remove={() => model.removeRow('creditor', row.id)}
                 removeBlockedReason={count > 0 ? t('debts.creditors.inUse') : undefined}
+                headline={
+                  <>
+                    <span class="line-title">{row.name}</span>
+                    <span class="line-details">
+                      {t(`debts.category.${row.category}` as MessageKey)} ·{' '}
+                      {t('debts.creditors.debts', { count })}
+                    </span>
+                  </>
+                }
                 summary={
                   <>
-                    <p class="line-title">{row.name}</p>
                     <p class="line-details">
                       {t(`debts.category.${row.category}` as MessageKey)} ·{' '}
                       {t('debts.creditors.debts', { count })}
@@ -89,8 +99,11 @@ export function CreditorLines({ model, dossier }: { model: DossierModel; dossier
           })}
         </ul>
       )}
-      <h3>{t('debts.creditors.add')}</h3>
-      <NewLine render={(onSaved) => <CreditorEditor model={model} onSaved={onSaved} />} />
+      <NewLine
+        formId={lineFormId('creditor', model.householdId, undefined)}
+        label={t('debts.creditors.add')}
+        render={(onSaved, onClose) => <CreditorEditor model={model} onSaved={onSaved} onClose={onClose} />}
+      />
     </section>
   );
 }

@@ -1,4 +1,4 @@
-import { useEffect, useMemo } from 'preact/hooks';
+import { useEffect, useMemo, useRef } from 'preact/hooks';
 import { formatDate, formatMoney, locale, t } from '../../../i18n/i18n';
 import type { MessageKey } from '../../../i18n/messages-fr';
 import { useAppState } from '../../../state/app-state';
@@ -109,6 +109,19 @@ export function DocumentsScreen({ model }: DossierTabProps) {
     state.printed();
   }, [printHtml, state]);
 
+  const status = state.status.value;
+  // The buttons are disabled while a document is made, which drops the focus to the page:
+  // once it is made (or refused), focus goes to the confirmation or the reason, read out at once.
+  const statusRef = useRef<HTMLParagraphElement>(null);
+  const problemRef = useRef<HTMLParagraphElement>(null);
+  const producing = useRef(false);
+  useEffect(() => {
+    if (status.kind === 'working') producing.current = true;
+    if (!producing.current || status.kind === 'working' || status.kind === 'idle') return;
+    producing.current = false;
+    (status.kind === 'done' ? statusRef : problemRef).current?.focus();
+  }, [status]);
+
   const context = state.context.value;
   if (state.kitError.value) {
     return (
@@ -123,7 +136,6 @@ export function DocumentsScreen({ model }: DossierTabProps) {
   const choice: DocumentChoice = isChoice(values.choice ?? '')
     ? (values.choice as DocumentChoice)
     : 'budget_sheet';
-  const status = state.status.value;
   const working = status.kind === 'working';
   const diagnosis = context.diagnosis;
 
@@ -195,11 +207,11 @@ export function DocumentsScreen({ model }: DossierTabProps) {
             {t('documents.print')}
           </button>
         </div>
-        <p role="status" class="save-status">
+        <p role="status" class="save-status" tabIndex={-1} ref={statusRef}>
           <StatusLine status={status} />
         </p>
         {(status.kind === 'blocked' || status.kind === 'failed' || status.kind === 'logFailed') && (
-          <p role="alert" class="error">
+          <p role="alert" class="error" tabIndex={-1} ref={problemRef}>
             <ProblemLine status={status} />
           </p>
         )}

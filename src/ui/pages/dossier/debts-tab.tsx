@@ -1,4 +1,5 @@
 import { formatMoney, t } from '../../../i18n/i18n';
+import { lineFormId } from '../../../state/budget/line-form';
 import { debtTotals } from '../../../state/debts/debt-totals';
 import { NewLine } from '../budget/line-editing';
 import { CreditorLines } from '../debts/creditor-lines';
@@ -9,13 +10,13 @@ import '../debts/debts.css';
 import type { DossierTabProps } from './dossier-page';
 
 /**
- * The Debts tab: the totals, one card per debt with every field of the engine's model and its
- * supporting documents, the creditors, and forms to add both.
+ * The Debts tab: the totals, one summary row per debt that opens to the fields of its kind and
+ * its supporting documents, the creditors, and forms to add both (a debt's form can create its
+ * creditor too).
  */
 export function DebtsTab({ model, dossier }: DossierTabProps) {
   const debts = dossier.debts.filter((d) => !d.deleted);
   const totals = debtTotals(debts);
-  const hasCreditor = dossier.creditors.some((c) => !c.deleted);
   return (
     <div class="debts-tab">
       <section class="card" aria-labelledby="debts-totals-title">
@@ -37,7 +38,9 @@ export function DebtsTab({ model, dossier }: DossierTabProps) {
         <p>{t('debts.totals.count', { count: totals.count })}</p>
       </section>
       <section aria-labelledby="debts-list-title">
-        <h2 id="debts-list-title">{t('debts.list.title')}</h2>
+        <h2 id="debts-list-title" tabIndex={-1}>
+          {t('debts.list.title')}
+        </h2>
         {debts.length === 0 ? (
           <p class="card">{t('debts.list.empty')}</p>
         ) : (
@@ -48,12 +51,13 @@ export function DebtsTab({ model, dossier }: DossierTabProps) {
           </ul>
         )}
         <div class="card">
-          <h3>{t('debts.add')}</h3>
-          {hasCreditor ? (
-            <NewLine render={(onSaved) => <DebtEditor model={model} dossier={dossier} onSaved={onSaved} />} />
-          ) : (
-            <p>{t('debts.needCreditor')}</p>
-          )}
+          <NewLine
+            formId={lineFormId('debt', model.householdId, undefined)}
+            label={t('debts.add')}
+            render={(onSaved, onClose) => (
+              <DebtEditor model={model} dossier={dossier} onSaved={onSaved} onClose={onClose} />
+            )}
+          />
         </div>
       </section>
       <CreditorLines model={model} dossier={dossier} />
