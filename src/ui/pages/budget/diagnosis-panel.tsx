@@ -155,7 +155,10 @@ function DiagnosisFigures({ diagnosis: d }: { diagnosis: Diagnosis }) {
         </p>
         {d.capacity.deficitCents > 0 && (
           <p class="capacity-deficit">
-            {t('budget.diagnosis.deficit', { amount: formatMoney(d.capacity.deficitCents) })}
+            {t('budget.diagnosis.deficit', {
+              amount: formatMoney(d.capacity.deficitCents),
+              livingCosts: formatMoney(d.capacity.livingCostsCents),
+            })}
           </p>
         )}
         <Why explanation={d.explanations.capacityMonthlyCents} figureLabel={capacityLabel} />
