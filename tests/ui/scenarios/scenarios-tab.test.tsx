@@ -210,6 +210,10 @@ describe('Scenarios tab', () => {
     await screen.findByRole('table', { name: /côte à côte/ }, { timeout: 5000 });
     fireEvent.change(screen.getByLabelText('Scénario à enregistrer'), { target: { value: '2' } });
     fireEvent.input(screen.getByLabelText('Nom'), { target: { value: 'Plan commission' } });
+    const chosen = screen.getByLabelText('C’est le scénario retenu pour ce dossier') as HTMLInputElement;
+    // Keeping a scenario for the dossier is the counsellor's decision: never ticked beforehand.
+    expect(chosen.checked).toBe(false);
+    fireEvent.click(chosen);
     fireEvent.click(screen.getByRole('button', { name: 'Enregistrer ce scénario' }));
     expect(
       await screen.findByText('Le scénario « Plan commission » est enregistré dans le dossier.'),
@@ -243,6 +247,7 @@ describe('Scenarios tab', () => {
     // Saving another one as chosen moves the mark.
     await screen.findByRole('table', { name: /côte à côte/ }, { timeout: 5000 });
     fireEvent.change(screen.getByLabelText('Scénario à enregistrer'), { target: { value: '1' } });
+    fireEvent.click(screen.getByLabelText('C’est le scénario retenu pour ce dossier'));
     fireEvent.click(screen.getByRole('button', { name: 'Enregistrer ce scénario' }));
     await waitFor(async () => {
       const rows = (await repository.getDossier(id))?.scenarios ?? [];
@@ -250,6 +255,19 @@ describe('Scenarios tab', () => {
         'Rééchelonnement amiable (médiation)',
       ]);
     });
+  });
+
+  it('a scenario saved without ticking "retenu" is stored, not kept as the dossier’s choice', async () => {
+    const { repository, id } = await open();
+    await screen.findByRole('table', { name: /côte à côte/ }, { timeout: 5000 });
+    fireEvent.input(screen.getByLabelText('Nom'), { target: { value: 'Pour comparer' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Enregistrer ce scénario' }));
+    expect(
+      await screen.findByText('Le scénario « Pour comparer » est enregistré dans le dossier.'),
+    ).toBeTruthy();
+    const stored = (await repository.getDossier(id))?.scenarios ?? [];
+    expect(stored.map((r) => [r.name, r.isChosen])).toEqual([['Pour comparer', false]]);
+    expect((await screen.findByTestId('saved-scenario')).textContent).not.toContain('Scénario retenu');
   });
 
   it('a failed write shows the storage message, never "saved"', async () => {
