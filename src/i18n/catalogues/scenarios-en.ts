@@ -66,6 +66,19 @@ export const scenariosEn: Record<keyof typeof scenariosFr, string> = {
   'scenarios.feasible.yes': 'Yes',
   'scenarios.feasible.no': 'No',
   'scenarios.never': 'No payment',
+  'scenarios.writeOff.none': 'Nothing',
+  'scenarios.writeOff.noneLeftOwed': 'Nothing: {amount} still owed',
+  'scenarios.writeOff.noPlan': 'No plan (see below)',
+  'scenarios.note.label': '{name}:',
+  'scenarios.notes.title': 'What these rows mean',
+  'scenarios.note.nothingPaid.amicable':
+    'no repayment is possible today with this capacity. A mediation writes no debt off: it can ask the creditors for time (payments put off or suspended), for fees to stop and for a lower rate. If nothing can be paid for a long time, an over-indebtedness file is the way provided for.',
+  'scenarios.note.nothingPaid.banque-de-france':
+    'no plan is possible, as nothing can be paid with this capacity. The commission can suspend the debts for up to 24 months (moratorium) and then review the file or, if the situation cannot improve, propose a personal recovery, which writes the debts off.',
+  'scenarios.note.nothingPaid.other': 'nothing can be paid with this capacity.',
+  'scenarios.note.neverRepaid':
+    'payments stop after {months} months (last payment on {date}), but at this pace these debts are never repaid: {debts}.',
+  'scenarios.note.neverRepaidDebt': '{name} ({amount} still owed)',
   'scenarios.details.show': 'Details per creditor: {name}',
   'scenarios.details.caption': 'Details per creditor: {name}',
   'scenarios.col.creditor': 'Creditor',
