@@ -11,6 +11,8 @@ export const followupEn: Record<keyof typeof followupFr, string> = {
   'followup.track.saved': 'The orientation is saved on this device.',
   'followup.suggestion.title': 'Suggestion from the computation',
   'followup.suggestion.track': 'Suggested track: {track}',
+  'followup.suggestion.basis':
+    'Worked out with the budget’s capacity ({amount} a month) and the default settings of the Scenarios tab.',
   'followup.suggestion.use': 'Use this suggestion',
   'followup.suggestion.note': 'A suggestion, not a decision: you decide.',
   'followup.error.reasonRequired': 'Explain in a few words why this track.',

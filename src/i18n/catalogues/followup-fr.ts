@@ -10,6 +10,8 @@ export const followupFr = {
   'followup.track.saved': 'L’orientation est enregistrée sur cet appareil.',
   'followup.suggestion.title': 'Suggestion du calcul',
   'followup.suggestion.track': 'Orientation suggérée : {track}',
+  'followup.suggestion.basis':
+    'Calculée avec la capacité du budget ({amount} par mois) et les réglages par défaut de l’onglet Scénarios.',
   'followup.suggestion.use': 'Reprendre cette suggestion',
   'followup.suggestion.note': 'Une suggestion, pas une décision : c’est vous qui décidez.',
   'followup.error.reasonRequired': 'Expliquez en quelques mots pourquoi cette orientation.',

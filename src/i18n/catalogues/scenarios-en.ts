@@ -105,6 +105,13 @@ export const scenariosEn: Record<keyof typeof scenariosFr, string> = {
   'scenarios.orientation.measure.plan-with-write-off': 'Likely measure: a plan with a partial write-off',
   'scenarios.orientation.measure.moratorium': 'Likely measure: a moratorium',
   'scenarios.orientation.measure.personal-recovery': 'Likely measure: a personal recovery procedure',
+  'scenarios.orientation.gap':
+    'The Follow-up tab suggests “{track}”: it starts from the dossier as it is, with the budget’s capacity ({amount} a month) and the default settings. The suggestion above differs because {differences}.',
+  'scenarios.orientation.gap.capacity': 'the capacity written here is {typed} a month instead of {dossier}',
+  'scenarios.orientation.gap.steps': 'steps change the capacity during the plan',
+  'scenarios.orientation.gap.incomeMayRecover': 'you said that income may recover',
+  'scenarios.orientation.gap.startDate': 'the plan starts on {date} instead of {dossierDate}',
+  'scenarios.orientation.gap.other': 'the settings of this tab are not the default ones',
   'scenarios.orientation.reasons': 'Why',
   'scenarios.save.title': 'Save a scenario to the case',
   'scenarios.save.which': 'Scenario to save',

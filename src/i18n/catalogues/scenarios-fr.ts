@@ -105,6 +105,13 @@ export const scenariosFr = {
   'scenarios.orientation.measure.plan-with-write-off': 'Mesure probable : un plan avec effacement partiel',
   'scenarios.orientation.measure.moratorium': 'Mesure probable : un moratoire',
   'scenarios.orientation.measure.personal-recovery': 'Mesure probable : un rétablissement personnel',
+  'scenarios.orientation.gap':
+    'L’onglet Suivi propose « {track} » : il part du dossier tel qu’il est, avec la capacité du budget ({amount} par mois) et les réglages par défaut. La suggestion ci-dessus est différente parce que {differences}.',
+  'scenarios.orientation.gap.capacity': 'la capacité écrite ici est de {typed} par mois au lieu de {dossier}',
+  'scenarios.orientation.gap.steps': 'des paliers changent la capacité en cours de plan',
+  'scenarios.orientation.gap.incomeMayRecover': 'vous avez indiqué que les revenus peuvent remonter',
+  'scenarios.orientation.gap.startDate': 'le plan commence le {date} au lieu du {dossierDate}',
+  'scenarios.orientation.gap.other': 'les réglages de cet onglet ne sont pas ceux par défaut',
   'scenarios.orientation.reasons': 'Pourquoi',
   'scenarios.save.title': 'Enregistrer un scénario dans le dossier',
   'scenarios.save.which': 'Scénario à enregistrer',
