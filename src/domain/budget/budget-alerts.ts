@@ -41,8 +41,8 @@ export function budgetAlerts(input: BudgetAlertInput): Alert[] {
         'L731-2; domain-rules 8.3-2',
         [],
         { deficitCents: capacity.deficitCents },
-        `Budget en déficit de ${formatEurosFr(capacity.deficitCents)} par mois : les charges courantes dépassent les ressources.`,
-        `Budget deficit of ${formatEurosEn(capacity.deficitCents)} a month: living costs exceed resources.`,
+        `Il manque ${formatEurosFr(capacity.deficitCents)} par mois pour couvrir le budget vie courante retenu par la commission : ce budget dépasse les ressources.`,
+        `${formatEurosEn(capacity.deficitCents)} a month is missing to cover the commission’s living-costs budget: that budget exceeds resources.`,
       ),
     );
   }

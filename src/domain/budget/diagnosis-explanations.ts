@@ -175,12 +175,12 @@ export function diagnosisExplanations(s: ExplanationSources): Record<string, Exp
       },
       fr:
         cap.deficitCents > 0
-          ? `Déficit : le budget vie courante dépasse les ressources de ${f(cap.deficitCents)} ; la capacité reste à 0.`
-          : 'Pas de déficit : les ressources couvrent le budget vie courante.',
+          ? `Manque pour le budget vie courante : le budget vie courante de la commission (${f(cap.livingCostsCents)}) dépasse les ressources (${f(r.totalMonthlyCents)}) de ${f(cap.deficitCents)} ; les crédits ne comptent pas ici, et la capacité reste à 0.`
+          : 'Rien ne manque : les ressources couvrent le budget vie courante de la commission.',
       en:
         cap.deficitCents > 0
-          ? `Deficit: the living-costs budget exceeds resources by ${e(cap.deficitCents)}; capacity stays at 0.`
-          : 'No deficit: resources cover the living-costs budget.',
+          ? `Shortfall against the living-costs budget: the commission’s living-costs budget (${e(cap.livingCostsCents)}) exceeds resources (${e(r.totalMonthlyCents)}) by ${e(cap.deficitCents)}; loans do not count here, and capacity stays at 0.`
+          : 'Nothing missing: resources cover the commission’s living-costs budget.',
     }),
     explain({
       figure: 'shortfallOverMaxMonthsCents',

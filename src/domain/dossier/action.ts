@@ -1,7 +1,8 @@
 /**
  * The actions log of a dossier: what was done for the household, when, and what came of it.
  * One row per action; an answer that comes later is recorded on the action (one field, set
- * once), a Banque de France decision is its own action row pointing at the filing.
+ * once), a Banque de France decision is its own action row pointing at the filing. A correction
+ * or a cancellation is a new revision row (see ActionRevisionSchema).
  */
 import { z } from 'zod';
 import { IsoDateSchema } from '../dates';
@@ -43,12 +44,30 @@ export const ProducedDocumentKindSchema = z.enum([
   'other',
 ]);
 
+/**
+ * Why a revision of an action was written. An action is corrected or cancelled the way a note is
+ * revised (note.ts): a new row whose `supersedes` names the revision it replaces, so nothing is
+ * edited away, two counsellors never conflict, and the history keeps every version.
+ */
+export const ActionRevisionSchema = z.object({
+  kind: z.enum(['correction', 'cancellation']),
+  /** In the counsellor's words: what was wrong, or why the action is cancelled. */
+  reason: z.string().min(1).max(2000).regex(/\S/, 'a reason is required'),
+  /** When the revision was written, Unix ms. */
+  writtenAt: z.number().int().min(0),
+});
+export type ActionRevision = z.infer<typeof ActionRevisionSchema>;
+
 const base = {
   id: EntityIdSchema,
   /** The date the action happened or is planned for. */
   date: IsoDateSchema,
   status: ActionStatusSchema,
   details: z.string().max(4000).optional(),
+  /** The revision of this action that this row replaces; absent on the first record. */
+  supersedes: EntityIdSchema.optional(),
+  /** Set on a correction or a cancellation: what it is and why. */
+  revision: ActionRevisionSchema.optional(),
 };
 
 const MediationRequestSchema = z.object({

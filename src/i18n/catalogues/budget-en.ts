@@ -109,7 +109,8 @@ export const budgetEn: Record<keyof typeof budgetFr, string> = {
   'budget.diagnosis.binding.rsa': 'The limit that applies is the RSA floor.',
   'budget.diagnosis.binding.residence-exception':
     'The limit that applies is the amount agreed to keep the main residence.',
-  'budget.diagnosis.deficit': 'Deficit: {amount} a month is missing to cover the living-costs budget.',
+  'budget.diagnosis.deficit':
+    'Shortfall against the living-costs budget: {amount} a month is missing to cover the living-costs budget set by the commission ({livingCosts}), leaving loans aside.',
   'budget.diagnosis.figures': 'The month in figures',
   'budget.figure.resources': 'Resources this month',
   'budget.figure.fixedCharges': 'Fixed charges',
@@ -121,7 +122,7 @@ export const budgetEn: Record<keyof typeof budgetFr, string> = {
   'budget.figure.seizable': 'Seizable fraction',
   'budget.figure.rsaFloor': 'Household RSA floor',
   'budget.figure.livingCosts': 'Living-costs budget',
-  'budget.figure.deficit': 'Deficit',
+  'budget.figure.deficit': 'Shortfall against the living-costs budget',
   'budget.figure.plan': 'Debts and plan length',
   'budget.figure.planValue': '{amount} of debts',
   'budget.why': 'Why?',
@@ -158,7 +159,10 @@ export const budgetEn: Record<keyof typeof budgetFr, string> = {
   'budget.chart.share': 'Share of resources',
   'budget.chart.instalments': 'Loan instalments',
   'budget.chart.left': 'What is left',
-  'budget.chart.overspend': 'Spending exceeds resources by {amount} a month.',
+  'budget.chart.overspend':
+    'Declared spending above resources: what the household pays each month (declared charges and loans) exceeds its resources by {amount}.',
+  'budget.chart.whyTwoFigures':
+    'Why two different amounts? The shortfall against the living-costs budget ({deficit}) compares resources with the commission’s budget, with its flat rates and without loans; the spending above resources ({overspend}) compares resources with what the household says it pays, loans included.',
   'budget.chart.noResources': 'No resources this month: nothing to share out.',
   'budget.category.housing': 'Housing',
   'budget.category.energy': 'Energy and water',

@@ -109,7 +109,8 @@ export const budgetFr = {
   'budget.diagnosis.binding.rsa': 'La limite retenue est le plancher RSA.',
   'budget.diagnosis.binding.residence-exception':
     'La limite retenue est le montant accepté pour garder la résidence principale.',
-  'budget.diagnosis.deficit': 'Déficit : il manque {amount} par mois pour couvrir le budget vie courante.',
+  'budget.diagnosis.deficit':
+    'Manque pour le budget vie courante : il manque {amount} par mois pour couvrir le budget vie courante retenu par la commission ({livingCosts}), sans compter les crédits.',
   'budget.diagnosis.figures': 'Les chiffres du mois',
   'budget.figure.resources': 'Ressources du mois',
   'budget.figure.fixedCharges': 'Charges fixes',
@@ -121,7 +122,7 @@ export const budgetFr = {
   'budget.figure.seizable': 'Quotité saisissable',
   'budget.figure.rsaFloor': 'Plancher RSA du foyer',
   'budget.figure.livingCosts': 'Budget vie courante',
-  'budget.figure.deficit': 'Déficit',
+  'budget.figure.deficit': 'Manque pour le budget vie courante',
   'budget.figure.plan': 'Dettes et durée du plan',
   'budget.figure.planValue': '{amount} de dettes',
   'budget.why': 'Pourquoi ?',
@@ -159,7 +160,10 @@ export const budgetFr = {
   'budget.chart.share': 'Part des ressources',
   'budget.chart.instalments': 'Mensualités de crédits',
   'budget.chart.left': 'Ce qui reste',
-  'budget.chart.overspend': 'Les dépenses dépassent les ressources de {amount} par mois.',
+  'budget.chart.overspend':
+    'Dépassement des dépenses déclarées : ce que le foyer paie chaque mois (charges déclarées et crédits) dépasse ses ressources de {amount}.',
+  'budget.chart.whyTwoFigures':
+    'Pourquoi deux montants différents ? Le manque pour le budget vie courante ({deficit}) compare les ressources au budget de la commission, avec ses forfaits et sans les crédits ; le dépassement ({overspend}) compare les ressources à ce que le foyer déclare payer, crédits compris.',
   'budget.chart.noResources': 'Pas de ressources ce mois-ci : rien à répartir.',
   'budget.category.housing': 'Logement',
   'budget.category.energy': 'Énergie et eau',

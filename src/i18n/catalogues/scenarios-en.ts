@@ -67,6 +67,19 @@ export const scenariosEn: Record<keyof typeof scenariosFr, Message> = {
   'scenarios.feasible.yes': 'Yes',
   'scenarios.feasible.no': 'No',
   'scenarios.never': 'No payment',
+  'scenarios.writeOff.none': 'Nothing',
+  'scenarios.writeOff.noneLeftOwed': 'Nothing: {amount} still owed',
+  'scenarios.writeOff.noPlan': 'No plan (see below)',
+  'scenarios.note.label': '{name}:',
+  'scenarios.notes.title': 'What these rows mean',
+  'scenarios.note.nothingPaid.amicable':
+    'no repayment is possible today with this capacity. A mediation writes no debt off: it can ask the creditors for time (payments put off or suspended), for fees to stop and for a lower rate. If nothing can be paid for a long time, an over-indebtedness file is the way provided for.',
+  'scenarios.note.nothingPaid.banque-de-france':
+    'no plan is possible, as nothing can be paid with this capacity. The commission can suspend the debts for up to 24 months (moratorium) and then review the file or, if the situation cannot improve, propose a personal recovery, which writes the debts off.',
+  'scenarios.note.nothingPaid.other': 'nothing can be paid with this capacity.',
+  'scenarios.note.neverRepaid':
+    'payments stop after {months} months (last payment on {date}), but at this pace these debts are never repaid: {debts}.',
+  'scenarios.note.neverRepaidDebt': '{name} ({amount} still owed)',
   'scenarios.details.show': 'Details per creditor: {name}',
   'scenarios.details.caption': 'Details per creditor: {name}',
   'scenarios.col.creditor': 'Creditor',
@@ -93,6 +106,13 @@ export const scenariosEn: Record<keyof typeof scenariosFr, Message> = {
   'scenarios.orientation.measure.plan-with-write-off': 'Likely measure: a plan with a partial write-off',
   'scenarios.orientation.measure.moratorium': 'Likely measure: a moratorium',
   'scenarios.orientation.measure.personal-recovery': 'Likely measure: a personal recovery procedure',
+  'scenarios.orientation.gap':
+    'The Follow-up tab suggests “{track}”: it starts from the dossier as it is, with the budget’s capacity ({amount} a month) and the default settings. The suggestion above differs because {differences}.',
+  'scenarios.orientation.gap.capacity': 'the capacity written here is {typed} a month instead of {dossier}',
+  'scenarios.orientation.gap.steps': 'steps change the capacity during the plan',
+  'scenarios.orientation.gap.incomeMayRecover': 'you said that income may recover',
+  'scenarios.orientation.gap.startDate': 'the plan starts on {date} instead of {dossierDate}',
+  'scenarios.orientation.gap.other': 'the settings of this tab are not the default ones',
   'scenarios.orientation.reasons': 'Why',
   'scenarios.save.title': 'Save a scenario to the case',
   'scenarios.save.which': 'Scenario to save',

@@ -66,6 +66,19 @@ export const scenariosFr = {
   'scenarios.feasible.yes': 'Oui',
   'scenarios.feasible.no': 'Non',
   'scenarios.never': 'Aucun paiement',
+  'scenarios.writeOff.none': 'Rien',
+  'scenarios.writeOff.noneLeftOwed': 'Rien : {amount} restent dus',
+  'scenarios.writeOff.noPlan': 'Pas de plan (voir ci-dessous)',
+  'scenarios.note.label': '{name} :',
+  'scenarios.notes.title': 'Ce que veulent dire ces lignes',
+  'scenarios.note.nothingPaid.amicable':
+    'aucun remboursement n’est possible aujourd’hui avec cette capacité. Une médiation n’efface aucune dette : elle peut demander aux créanciers un délai (report ou suspension des paiements), l’arrêt des frais et une baisse du taux. Si rien ne peut être payé pendant longtemps, c’est le dossier de surendettement qui est prévu.',
+  'scenarios.note.nothingPaid.banque-de-france':
+    'aucun plan n’est possible, car rien ne peut être payé avec cette capacité. La commission peut suspendre les dettes jusqu’à 24 mois (moratoire) puis revoir le dossier ou, si la situation ne peut pas s’améliorer, proposer un rétablissement personnel, qui efface les dettes.',
+  'scenarios.note.nothingPaid.other': 'rien ne peut être payé avec cette capacité.',
+  'scenarios.note.neverRepaid':
+    'les paiements s’arrêtent après {months} mois (dernier paiement le {date}), mais à ce rythme ces dettes ne sont jamais remboursées : {debts}.',
+  'scenarios.note.neverRepaidDebt': '{name} ({amount} restent dus)',
   'scenarios.details.show': 'Détail par créancier : {name}',
   'scenarios.details.caption': 'Détail par créancier : {name}',
   'scenarios.col.creditor': 'Créancier',
@@ -92,6 +105,13 @@ export const scenariosFr = {
   'scenarios.orientation.measure.plan-with-write-off': 'Mesure probable : un plan avec effacement partiel',
   'scenarios.orientation.measure.moratorium': 'Mesure probable : un moratoire',
   'scenarios.orientation.measure.personal-recovery': 'Mesure probable : un rétablissement personnel',
+  'scenarios.orientation.gap':
+    'L’onglet Suivi propose « {track} » : il part du dossier tel qu’il est, avec la capacité du budget ({amount} par mois) et les réglages par défaut. La suggestion ci-dessus est différente parce que {differences}.',
+  'scenarios.orientation.gap.capacity': 'la capacité écrite ici est de {typed} par mois au lieu de {dossier}',
+  'scenarios.orientation.gap.steps': 'des paliers changent la capacité en cours de plan',
+  'scenarios.orientation.gap.incomeMayRecover': 'vous avez indiqué que les revenus peuvent remonter',
+  'scenarios.orientation.gap.startDate': 'le plan commence le {date} au lieu du {dossierDate}',
+  'scenarios.orientation.gap.other': 'les réglages de cet onglet ne sont pas ceux par défaut',
   'scenarios.orientation.reasons': 'Pourquoi',
   'scenarios.save.title': 'Enregistrer un scénario dans le dossier',
   'scenarios.save.which': 'Scénario à enregistrer',

@@ -11,8 +11,10 @@ import {
   ProducedDocumentKindSchema,
 } from '../../domain/dossier/action';
 import type { ActionRow, FieldsOf } from '../../domain/dossier/rows';
-import { parseEurosToCents } from '../../domain/user-input';
+import { ROW_META_KEYS } from '../../domain/sync/row-meta';
+import { centsToInputText, parseEurosToCents } from '../../domain/user-input';
 import type { FieldErrors, Validation } from '../form-model';
+import { type RevisionThread, revisionThreads } from './revisions';
 
 export const ACTION_KINDS: readonly ActionKind[] = [
   'mediation_request',
@@ -193,9 +195,117 @@ export function validateAnswer(values: Record<AnswerField, string>): Validation<
   return { ok: true, value: parsed.data };
 }
 
-/** The log, newest first (by date, then by creation: ids are time-ordered UUIDv7). */
-export function actionsNewestFirst(rows: readonly ActionRow[]): ActionRow[] {
-  return rows
-    .filter((r) => !r.deleted)
-    .sort((a, b) => b.date.localeCompare(a.date) || b.id.localeCompare(a.id));
+export type ActionThread = RevisionThread<ActionRow>;
+
+/** The first record of a thread: its place in the log does not move when it is corrected. */
+function firstId(thread: ActionThread): string {
+  return thread.history.at(-1)?.id ?? thread.current.id;
+}
+
+/**
+ * The log, newest first: one entry per action, as its latest revision, with the versions it
+ * replaced (by date, then by creation of the first record: ids are time-ordered UUIDv7).
+ */
+export function actionThreads(rows: readonly ActionRow[]): ActionThread[] {
+  return revisionThreads(rows).sort(
+    (a, b) => b.current.date.localeCompare(a.current.date) || firstId(b).localeCompare(firstId(a)),
+  );
+}
+
+/** The live actions as they read now (a corrected or cancelled action once, at its latest). */
+export function currentActions(rows: readonly ActionRow[]): ActionRow[] {
+  return actionThreads(rows).map((thread) => thread.current);
+}
+
+/** The form's text for a recorded action: a correction starts from what was recorded. */
+export function actionValues(action: ActionRow, today: string): Record<ActionField, string> {
+  const values = actionInitial(today);
+  values.kind = action.kind;
+  values.date = action.date;
+  values.status = action.status;
+  values.details = action.details ?? '';
+  switch (action.kind) {
+    case 'mediation_request':
+      values.creditorId = action.creditorId ?? '';
+      break;
+    case 'grace_period':
+      values.creditorId = action.creditorId ?? '';
+      values.months = action.months === undefined ? '' : String(action.months);
+      break;
+    case 'tax_relief_request':
+      values.office = action.office ?? '';
+      values.amount = action.amountCents === undefined ? '' : centsToInputText(action.amountCents);
+      break;
+    case 'micro_credit_application':
+      values.lender = action.lender ?? '';
+      values.amount = action.amountCents === undefined ? '' : centsToInputText(action.amountCents);
+      break;
+    case 'bdf_decision':
+      values.decision = action.decision;
+      values.filingId = action.filingId ?? '';
+      break;
+    case 'budget_workshop':
+      values.topic = action.topic ?? '';
+      break;
+    case 'document_produced':
+      values.documentKind = action.documentKind;
+      values.title = action.title ?? '';
+      break;
+    case 'bdf_filing':
+      break;
+  }
+  return values;
+}
+
+export const REVISION_REASON_MAX_LENGTH = 2000;
+
+/** Error key of the reason typed for a correction or a cancellation, or null. */
+export function revisionReasonError(text: string): string | null {
+  if (text.trim() === '') return 'followup.error.revisionReason';
+  if (text.trim().length > REVISION_REASON_MAX_LENGTH) return 'error.tooLong';
+  return null;
+}
+
+/** The action's own fields, without its sync metadata or the revision it was. */
+function ownFields(action: ActionRow): FieldsOf<'action'> {
+  const fields: Record<string, unknown> = { ...action };
+  for (const key of [...ROW_META_KEYS, 'supersedes', 'revision']) delete fields[key];
+  return fields as FieldsOf<'action'>;
+}
+
+/**
+ * A correction: the corrected action as a new revision that replaces `action`. An answer already
+ * recorded stays with it while the action still takes one.
+ * @param corrected - the fields as the counsellor corrected them (validateAction)
+ * @param reason - why, in the counsellor's words
+ * @param writtenAt - Unix ms
+ */
+export function correctionFields(
+  action: ActionRow,
+  corrected: FieldsOf<'action'>,
+  reason: string,
+  writtenAt: number,
+): FieldsOf<'action'> {
+  const answer = 'answer' in action ? action.answer : undefined;
+  const keepsAnswer =
+    answer !== undefined && ANSWERABLE_KINDS.has(corrected.kind) && !('answer' in corrected);
+  return {
+    ...corrected,
+    ...(keepsAnswer ? { answer } : {}),
+    supersedes: action.id,
+    revision: { kind: 'correction', reason: reason.trim(), writtenAt },
+  } as FieldsOf<'action'>;
+}
+
+/**
+ * A cancellation: the action as it was, marked cancelled, as a new revision that replaces it (a
+ * new row may start in any status, so a done or answered action can be cancelled too).
+ */
+export function cancellationFields(action: ActionRow, reason: string, writtenAt: number): FieldsOf<'action'> {
+  return {
+    ...ownFields(action),
+    status: 'cancelled',
+    supersedes: action.id,
+    revision: { kind: 'cancellation', reason: reason.trim(), writtenAt },
+  } as FieldsOf<'action'>;
 }

@@ -12,10 +12,10 @@ import {
   TrackSchema,
 } from '../../domain/dossier/dossier-meta';
 import type { PatchOf } from '../../domain/dossier/rows';
-import { suggestOrientation } from '../../domain/rescheduling/compare-scenarios';
 import type { OrientationMeasure } from '../../domain/rescheduling/orientation-hint';
 import type { FieldErrors, Validation } from '../form-model';
-import { defaultStartDate, diagnosisCapacity, scenarioContext } from '../scenarios/compare-input';
+import { diagnosisCapacity } from '../scenarios/compare-input';
+import { dossierOrientation, trackOf } from '../scenarios/orientation';
 import type { DiagnosisState } from '../workspace/diagnosis-state';
 
 export type TrackField = 'track' | 'trackReason' | 'status';
@@ -52,6 +52,8 @@ export interface TrackSuggestion {
   readonly track: Track;
   readonly measure: OrientationMeasure | null;
   readonly reasons: readonly Explanation[];
+  /** The budget's capacity the suggestion starts from, cents per month. */
+  readonly capacityMonthlyCents: number;
 }
 
 /**
@@ -64,37 +66,15 @@ export function suggestTrack(
   today: IsoDate,
 ): TrackSuggestion | null {
   const capacity = diagnosisCapacity(diagnosis);
-  if (capacity.kind !== 'ok') return null;
-  if (!dossier.debts.some((d) => !d.deleted)) return null;
-  const context = scenarioContext(
-    dossier,
-    {
-      startDate: defaultStartDate(today),
-      capacityOverrideCents: null,
-      steps: [],
-      moratoriumMonths: 0,
-      maxDurationMonths: 84,
-      monthsUsedByEarlierPlans: 0,
-      bdfRate: 'zero',
-      bdfPolicy: 'landlord-first-pro-rata',
-      amicableMaxTermMonths: 84,
-      amicableMinimumInstalmentCents: 100,
-      amicableMaxRateBps: null,
-      incomeMayRecover: false,
-      scenarios: [],
-    },
-    capacity,
-  );
-  try {
-    const hint = suggestOrientation(context);
-    return {
-      track: hint.track === 'over-indebtedness' ? 'over_indebtedness' : hint.track,
-      measure: hint.measure,
-      reasons: hint.reasons,
-    };
-  } catch {
-    return null;
-  }
+  // The one orientation rule of the dossier, shared with the Scenarios tab.
+  const hint = dossierOrientation(dossier, capacity, today);
+  if (!hint || capacity.kind !== 'ok') return null;
+  return {
+    track: trackOf(hint),
+    measure: hint.measure,
+    reasons: hint.reasons,
+    capacityMonthlyCents: capacity.monthlyCents,
+  };
 }
 
 /** The reasons as one text for the reason field, in the given language. */

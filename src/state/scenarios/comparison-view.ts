@@ -22,12 +22,15 @@ export interface CreditorLine {
   readonly lastMonth: number | null;
 }
 
+/** What a row means when nothing can be paid: each track can do something else. */
+export type NothingPaidMeaning = 'amicable' | 'banque-de-france' | 'other';
+
 export interface ScenarioRowView {
   readonly index: number;
   readonly choice: ScenarioChoice;
   readonly feasible: boolean;
-  /** Duration, months (the engine's end month). */
-  readonly months: number;
+  /** Duration, months, as the person reads it (see shownDurationMonths); null: nothing is paid. */
+  readonly months: number | null;
   readonly monthlyPaymentCents: number;
   readonly totalPaidCents: number;
   readonly interestCents: number;
@@ -37,6 +40,62 @@ export interface ScenarioRowView {
   readonly lastMonth: number | null;
   readonly lastMonthDate: IsoDate | null;
   readonly creditors: readonly CreditorLine[];
+  readonly writeOff: WriteOffView;
+  /** Creditors still owed something at the end (as today: never repaid at today's pace). */
+  readonly neverRepaid: readonly CreditorLine[];
+}
+
+/**
+ * The duration a person reads for a scenario. "As today" follows the contracts over a 30-year
+ * horizon: when a debt is never repaid, the engine's end month is that horizon, not a duration;
+ * the real one is the last month anything is paid. Other scenarios end at their plan's end.
+ * @param choice - the scenario
+ * @param months - the engine's end month (ScenarioSummary.months)
+ * @param lastPaymentMonth - the last month with a payment (0: never)
+ * @returns months, or null when nothing is ever paid
+ * @example shownDurationMonths('as-today', 360, 58) // 58
+ */
+export function shownDurationMonths(
+  choice: ScenarioChoice,
+  months: number,
+  lastPaymentMonth: number,
+): number | null {
+  if (lastPaymentMonth <= 0) return null;
+  return choice === 'as-today' ? lastPaymentMonth : months;
+}
+
+function nothingPaidMeaning(choice: ScenarioChoice): NothingPaidMeaning {
+  return choice === 'amicable' || choice === 'banque-de-france' ? choice : 'other';
+}
+
+/** What a scenario does with what it does not repay: the comparison and the saved list agree. */
+export interface WriteOffView {
+  /** Only the Banque de France measures can write a debt off; the other rows leave it owed. */
+  readonly canWriteOff: boolean;
+  readonly writeOffCents: number;
+  /** Still owed at the end and not written off, cents. */
+  readonly leftOwedCents: number;
+  /** Set when the scenario pays nothing at all: what the row means instead of "0 € paid". */
+  readonly nothingPaid: NothingPaidMeaning | null;
+}
+
+/**
+ * The engine leaves what a negotiated term does not cover as "written off" at the end of the
+ * run; an amicable plan (or the contracts as they are) writes nothing off, so that part is
+ * still owed.
+ * @example writeOffView('amicable', { totalPaidCents: 0, writeOffCents: 170_000, remainingNotWrittenOffCents: 0 }).leftOwedCents // 170_000
+ */
+export function writeOffView(
+  choice: ScenarioChoice | null,
+  s: Pick<ScenarioSummary, 'totalPaidCents' | 'writeOffCents' | 'remainingNotWrittenOffCents'>,
+): WriteOffView {
+  const canWriteOff = choice === 'banque-de-france' || choice === null;
+  return {
+    canWriteOff,
+    writeOffCents: canWriteOff ? s.writeOffCents : 0,
+    leftOwedCents: s.remainingNotWrittenOffCents + (canWriteOff ? 0 : s.writeOffCents),
+    nothingPaid: s.totalPaidCents === 0 && choice !== null ? nothingPaidMeaning(choice) : null,
+  };
 }
 
 /** The month's date: month 1 is the start month. */
@@ -86,12 +145,14 @@ export function scenarioRows(
   const debtCreditor = new Map(input.debts.map((d) => [d.id, d.creditorId ?? d.id]));
   return comparison.outcomes.map((outcome, index) => {
     const s = outcome.summary;
+    const choice = choiceOf(outcome.spec);
     const lastMonth = outcome.result.lastPaymentMonth > 0 ? outcome.result.lastPaymentMonth : null;
+    const creditors = creditorLines(outcome, dossier, debtCreditor);
     return {
       index,
-      choice: choiceOf(outcome.spec),
+      choice,
       feasible: s.feasible,
-      months: s.months,
+      months: shownDurationMonths(choice, s.months, outcome.result.lastPaymentMonth),
       monthlyPaymentCents: s.firstMonthlyPaymentCents,
       totalPaidCents: s.totalPaidCents,
       interestCents: s.totalInterestCents,
@@ -99,7 +160,9 @@ export function scenarioRows(
       remainingNotWrittenOffCents: s.remainingNotWrittenOffCents,
       lastMonth,
       lastMonthDate: lastMonth === null ? null : monthDate(input.startDate, lastMonth),
-      creditors: creditorLines(outcome, dossier, debtCreditor),
+      creditors,
+      writeOff: writeOffView(choice, s),
+      neverRepaid: choice === 'as-today' ? creditors.filter((c) => c.remainingCents > 0) : [],
     };
   });
 }
@@ -213,6 +276,8 @@ export interface SavedScenarioView {
     | 'feasible'
     | 'firstMonthlyPaymentCents'
   > | null;
+  /** What is written off or left owed, read as the comparison reads it (null: unreadable). */
+  readonly writeOff: WriteOffView | null;
   readonly startDate: string | null;
   readonly capacityMonthlyCents: number | null;
 }
@@ -237,7 +302,15 @@ export function savedScenarios(rows: readonly ScenarioRow[]): SavedScenarioView[
     .map((row): SavedScenarioView => {
       const p = row.parameters;
       const s = row.summary;
-      const months = num(s.months);
+      const choice =
+        typeof p.choice === 'string' && CHOICES.includes(p.choice) ? (p.choice as ScenarioChoice) : null;
+      const engineMonths = num(s.months);
+      const lastPayment = num(s.lastPaymentMonth);
+      // The same duration as the comparison shows (as today: the last payment, not the horizon).
+      const months =
+        engineMonths !== null && choice !== null && lastPayment !== null
+          ? (shownDurationMonths(choice, engineMonths, lastPayment) ?? engineMonths)
+          : engineMonths;
       const totalPaidCents = num(s.totalPaidCents);
       const totalInterestCents = num(s.totalInterestCents);
       const writeOffCents = num(s.writeOffCents);
@@ -255,8 +328,7 @@ export function savedScenarios(rows: readonly ScenarioRow[]): SavedScenarioView[
         name: row.name,
         savedAt: row.savedAt,
         isChosen: row.isChosen,
-        choice:
-          typeof p.choice === 'string' && CHOICES.includes(p.choice) ? (p.choice as ScenarioChoice) : null,
+        choice,
         summary: complete
           ? {
               months,
@@ -267,6 +339,14 @@ export function savedScenarios(rows: readonly ScenarioRow[]): SavedScenarioView[
               feasible: s.feasible as boolean,
             }
           : null,
+        writeOff:
+          complete && totalPaidCents !== null && writeOffCents !== null
+            ? writeOffView(choice, {
+                totalPaidCents,
+                writeOffCents,
+                remainingNotWrittenOffCents: num(s.remainingNotWrittenOffCents) ?? 0,
+              })
+            : null,
         startDate: typeof p.startDate === 'string' ? p.startDate : null,
         capacityMonthlyCents: num(capacity?.monthlyCents),
       };

@@ -133,7 +133,8 @@ export function createScenariosModel(deps: ScenariosModelDeps) {
   const saveForm = createFormModel<SaveField, SaveValue>({
     formId: `scenarios:save:${model.householdId}`,
     drafts: deps.drafts,
-    initial: { which: '0', name: '', chosen: '1' },
+    // Marking a scenario as the one kept for the dossier is a decision: never ticked for the person.
+    initial: { which: '0', name: '', chosen: '' },
     validate: (values) => {
       const errors: FieldErrors<SaveField> = {};
       const index = Number(values.which);

@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
+import { ActionSchema } from '../../../src/domain/dossier/action';
 import type { ActionRow, AppointmentRow, NoteRow } from '../../../src/domain/dossier/rows';
-import { actionsNewestFirst, validateAction, validateAnswer } from '../../../src/state/followup/actions-log';
+import {
+  actionThreads,
+  cancellationFields,
+  correctionFields,
+  currentActions,
+  revisionReasonError,
+  validateAction,
+  validateAnswer,
+} from '../../../src/state/followup/actions-log';
 import { nextAppointment, parseTime, validateAppointment } from '../../../src/state/followup/appointments';
 import { noteThreads } from '../../../src/state/followup/notes';
 import { validateTrack } from '../../../src/state/followup/track-decision';
@@ -90,7 +99,78 @@ describe('follow-up logic', () => {
       { ...meta, id: '03', kind: 'bdf_filing', date: '2026-11-01', status: 'sent' },
       { ...meta, id: '02', kind: 'bdf_filing', date: '2026-11-01', status: 'sent' },
     ] as ActionRow[];
-    expect(actionsNewestFirst(rows).map((r) => r.id)).toEqual(['03', '02', '01']);
+    expect(currentActions(rows).map((r) => r.id)).toEqual(['03', '02', '01']);
+  });
+
+  it('a correction and a cancellation are new revisions: the log shows the latest, the history keeps both', () => {
+    const original = {
+      ...meta,
+      id: '01',
+      kind: 'mediation_request',
+      date: '2026-11-02',
+      status: 'sent',
+      creditorId: 'k1',
+      answer: { date: '2026-11-20', outcome: 'refused' },
+    } as ActionRow;
+    const corrected = validateAction({
+      kind: 'mediation_request',
+      date: '2026-11-03',
+      status: 'answered',
+      details: '',
+      creditorId: 'k2',
+      months: '',
+      office: '',
+      amount: '',
+      decision: 'admissible',
+      filingId: '',
+      lender: '',
+      topic: '',
+      documentKind: 'other',
+      title: '',
+    });
+    if (!corrected.ok) throw new Error('invalid');
+    const correction = correctionFields(original, corrected.value, '  Mauvais créancier ', 1_000);
+    // The corrected fields, the answer already recorded, and why: the original is untouched.
+    expect(correction).toMatchObject({
+      date: '2026-11-03',
+      creditorId: 'k2',
+      answer: { date: '2026-11-20', outcome: 'refused' },
+      supersedes: '01',
+      revision: { kind: 'correction', reason: 'Mauvais créancier', writtenAt: 1_000 },
+    });
+    const second = { ...meta, ...correction, id: '02' } as ActionRow;
+    // A cancellation keeps what the action said, marked cancelled, whatever its status was.
+    const cancellation = cancellationFields(second, 'Le ménage a tout réglé', 2_000);
+    expect(cancellation).toMatchObject({
+      kind: 'mediation_request',
+      date: '2026-11-03',
+      creditorId: 'k2',
+      status: 'cancelled',
+      supersedes: '02',
+      revision: { kind: 'cancellation', reason: 'Le ménage a tout réglé', writtenAt: 2_000 },
+    });
+    expect(cancellation).not.toHaveProperty('version');
+    expect(cancellation).not.toHaveProperty('origin');
+    const third = { ...meta, ...cancellation, id: '03' } as ActionRow;
+    // Each revision is a valid action for the shared schema the server and the device check.
+    for (const [id, fields] of [
+      ['02', correction],
+      ['03', cancellation],
+    ] as const) {
+      expect(ActionSchema.safeParse({ ...fields, id }).success).toBe(true);
+    }
+    const threads = actionThreads([original, second, third]);
+    expect(threads.map((t) => [t.current.id, t.history.map((h) => h.id)])).toEqual([['03', ['02', '01']]]);
+    expect(revisionReasonError('   ')).toBe('followup.error.revisionReason');
+    expect(revisionReasonError('Erreur de date')).toBeNull();
+    // A reason made of spaces is refused by the shared schema too.
+    expect(
+      ActionSchema.safeParse({
+        ...cancellation,
+        id: '03',
+        revision: { kind: 'cancellation', reason: '  ', writtenAt: 1 },
+      }).success,
+    ).toBe(false);
   });
 
   it('note threads: the latest revision with its history, the original last', () => {

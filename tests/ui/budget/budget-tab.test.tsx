@@ -331,4 +331,69 @@ describe('Budget tab: diagnosis', () => {
     expect(bars.textContent).toContain(formatMoney(59_000));
     expect(chart.querySelectorAll('svg rect.money-bar-fill')).toHaveLength(6);
   });
+  it('names each shortfall for what it is and says in one sentence why the two differ', async () => {
+    const { state, repository } = makeTestState();
+    const { householdId, memberIds } = await seedEmptyHousehold(repository);
+    await repository.addRow('resource', householdId, {
+      type: 'salary',
+      ownerMemberId: memberIds[0] ?? '',
+      amountCents: 100_000,
+      frequency: 'monthly',
+      regular: true,
+    });
+    await repository.addRow('charge', householdId, {
+      type: 'rent',
+      amountCents: 60_000,
+      frequency: 'monthly',
+      mode: 'real',
+    });
+    await repository.addRow('charge', householdId, {
+      type: 'food_living',
+      amountCents: 0,
+      frequency: 'monthly',
+      mode: 'forfait',
+    });
+    const creditor = await repository.addRow('creditor', householdId, {
+      name: 'Banque A',
+      category: 'credit_institution',
+    });
+    await repository.addRow('debt', householdId, {
+      creditorId: creditor.id,
+      product: 'amortising_loan',
+      capitalRemainingCents: 900_000,
+      arrearsCents: 0,
+      amountDueNowCents: 0,
+      nominalRateBps: 500,
+      instalmentMonthlyCents: 45_000,
+      insuranceMonthlyCents: 0,
+      remainingTermMonths: 24,
+      isJoint: false,
+      enforcementInProgress: false,
+    });
+    openBudget(householdId, state);
+    // By hand: the commission's living-costs budget = rent 600 € + the flat rate for one person
+    // (573 €) = 1 173 €, so 1 173 − 1 000 = 173 € are missing, loans left aside. What the
+    // household says it pays = rent 600 € + the loan 450 € = 1 050 €, 50 € above its 1 000 €.
+    const capacity = await screen.findByTestId('capacity');
+    expect(plain(capacity.textContent ?? '')).toContain(
+      plain(
+        `Manque pour le budget vie courante : il manque ${formatMoney(17_300)} par mois pour couvrir le budget vie courante retenu par la commission (${formatMoney(117_300)}), sans compter les crédits.`,
+      ),
+    );
+    expect(plain(screen.getByTestId('figure-deficit').textContent ?? '')).toContain(
+      plain(`Manque pour le budget vie courante${formatMoney(17_300)}`),
+    );
+    expect(plain(screen.getByTestId('overspend').textContent ?? '')).toBe(
+      plain(
+        `Dépassement des dépenses déclarées : ce que le foyer paie chaque mois (charges déclarées et crédits) dépasse ses ressources de ${formatMoney(5_000)}.`,
+      ),
+    );
+    expect(plain(screen.getByTestId('two-shortfalls').textContent ?? '')).toBe(
+      plain(
+        `Pourquoi deux montants différents ? Le manque pour le budget vie courante (${formatMoney(17_300)}) compare les ressources au budget de la commission, avec ses forfaits et sans les crédits ; le dépassement (${formatMoney(5_000)}) compare les ressources à ce que le foyer déclare payer, crédits compris.`,
+      ),
+    );
+    // No figure is called a bare "Déficit" any more.
+    expect(screen.queryByText(/^Déficit/)).toBeNull();
+  });
 });

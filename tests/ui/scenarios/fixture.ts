@@ -112,3 +112,69 @@ export async function seedDossierWithDebts(repository: DossierRepository, salary
   }
   return id;
 }
+
+/**
+ * One adult in Lyon paying 650 € rent, with two debts figured by hand: a 1 200 € loan at 0 %
+ * repaid 100 € a month over 12 months (Banque Lyonnaise), and 500 € of rent arrears with no
+ * instalment (Bailleur Habitat). With 600 € of salary the diagnosis capacity is 0: the rent
+ * alone (650 €, part of the commission's living costs) exceeds the resources.
+ */
+export async function seedSmallDossier(repository: DossierRepository, salaryCents = 60_000) {
+  const { household } = await repository.createHousehold(
+    {
+      territory: 'metropole',
+      departement: '69',
+      housingStatus: 'tenant',
+      status: 'active',
+      openedOn: '2026-11-01',
+    },
+    [{ role: 'applicant', firstName: 'Léa', lastName: 'Petit', birthDate: '1985-04-12' }],
+  );
+  const id = household.id;
+  await repository.addRow('resource', id, {
+    type: 'salary',
+    amountCents: salaryCents,
+    frequency: 'monthly',
+    regular: true,
+  });
+  await repository.addRow('charge', id, {
+    type: 'rent',
+    amountCents: 65_000,
+    frequency: 'monthly',
+    mode: 'real',
+  });
+  const bank = await repository.addRow('creditor', id, {
+    name: 'Banque Lyonnaise',
+    category: 'credit_institution',
+  });
+  await repository.addRow('debt', id, {
+    creditorId: bank.id,
+    product: 'amortising_loan',
+    capitalRemainingCents: 120_000,
+    arrearsCents: 0,
+    amountDueNowCents: 0,
+    nominalRateBps: 0,
+    instalmentMonthlyCents: 10_000,
+    insuranceMonthlyCents: 0,
+    remainingTermMonths: 12,
+    isJoint: false,
+    enforcementInProgress: false,
+  });
+  const landlord = await repository.addRow('creditor', id, {
+    name: 'Bailleur Habitat',
+    category: 'landlord',
+  });
+  await repository.addRow('debt', id, {
+    creditorId: landlord.id,
+    product: 'rent_arrears',
+    capitalRemainingCents: 0,
+    arrearsCents: 50_000,
+    amountDueNowCents: 50_000,
+    nominalRateBps: 0,
+    instalmentMonthlyCents: 0,
+    insuranceMonthlyCents: 0,
+    isJoint: false,
+    enforcementInProgress: false,
+  });
+  return id;
+}

@@ -73,10 +73,20 @@ describe('Scenarios tab', () => {
     comparison.outcomes.forEach((outcome, index) => {
       const row = rowOf(names[index] ?? '');
       const s = outcome.summary;
-      expect(cell(row, 'duration')).toBe(`${s.months} mois`);
+      // As today runs the contracts over a 360-month horizon: its duration is its last payment.
+      const months = index === 0 ? outcome.result.lastPaymentMonth : s.months;
+      expect(cell(row, 'duration')).toBe(`${months} mois`);
       expect(cell(row, 'totalPaid')).toBe(formatMoney(s.totalPaidCents));
       expect(cell(row, 'interest')).toBe(formatMoney(s.totalInterestCents));
-      expect(cell(row, 'writeOff')).toBe(formatMoney(s.writeOffCents));
+      // Only the Banque de France measures write off; elsewhere what is left stays owed.
+      const left = s.remainingNotWrittenOffCents + s.writeOffCents;
+      expect(cell(row, 'writeOff')).toBe(
+        index === 2
+          ? formatMoney(s.writeOffCents)
+          : left > 0
+            ? `Rien : ${formatMoney(left)} restent dus`
+            : 'Rien',
+      );
       expect(cell(row, 'monthly')).toBe(formatMoney(s.firstMonthlyPaymentCents));
       expect(cell(row, 'feasible')).toContain(s.feasible ? 'Oui' : 'Non');
       expect(cell(row, 'lastMonth')).toBe(
@@ -210,6 +220,10 @@ describe('Scenarios tab', () => {
     await screen.findByRole('table', { name: /côte à côte/ }, { timeout: 5000 });
     fireEvent.change(screen.getByLabelText('Scénario à enregistrer'), { target: { value: '2' } });
     fireEvent.input(screen.getByLabelText('Nom'), { target: { value: 'Plan commission' } });
+    const chosen = screen.getByLabelText('C’est le scénario retenu pour ce dossier') as HTMLInputElement;
+    // Keeping a scenario for the dossier is the counsellor's decision: never ticked beforehand.
+    expect(chosen.checked).toBe(false);
+    fireEvent.click(chosen);
     fireEvent.click(screen.getByRole('button', { name: 'Enregistrer ce scénario' }));
     expect(
       await screen.findByText('Le scénario « Plan commission » est enregistré dans le dossier.'),
@@ -243,6 +257,7 @@ describe('Scenarios tab', () => {
     // Saving another one as chosen moves the mark.
     await screen.findByRole('table', { name: /côte à côte/ }, { timeout: 5000 });
     fireEvent.change(screen.getByLabelText('Scénario à enregistrer'), { target: { value: '1' } });
+    fireEvent.click(screen.getByLabelText('C’est le scénario retenu pour ce dossier'));
     fireEvent.click(screen.getByRole('button', { name: 'Enregistrer ce scénario' }));
     await waitFor(async () => {
       const rows = (await repository.getDossier(id))?.scenarios ?? [];
@@ -250,6 +265,19 @@ describe('Scenarios tab', () => {
         'Rééchelonnement amiable (médiation)',
       ]);
     });
+  });
+
+  it('a scenario saved without ticking "retenu" is stored, not kept as the dossier’s choice', async () => {
+    const { repository, id } = await open();
+    await screen.findByRole('table', { name: /côte à côte/ }, { timeout: 5000 });
+    fireEvent.input(screen.getByLabelText('Nom'), { target: { value: 'Pour comparer' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Enregistrer ce scénario' }));
+    expect(
+      await screen.findByText('Le scénario « Pour comparer » est enregistré dans le dossier.'),
+    ).toBeTruthy();
+    const stored = (await repository.getDossier(id))?.scenarios ?? [];
+    expect(stored.map((r) => [r.name, r.isChosen])).toEqual([['Pour comparer', false]]);
+    expect((await screen.findByTestId('saved-scenario')).textContent).not.toContain('Scénario retenu');
   });
 
   it('a failed write shows the storage message, never "saved"', async () => {

@@ -190,7 +190,10 @@ function DiagnosisFigures({
         </p>
         {d.capacity.deficitCents > 0 && (
           <p class="capacity-deficit">
-            {t('budget.diagnosis.deficit', { amount: formatMoney(d.capacity.deficitCents) })}
+            {t('budget.diagnosis.deficit', {
+              amount: formatMoney(d.capacity.deficitCents),
+              livingCosts: formatMoney(d.capacity.livingCostsCents),
+            })}
           </p>
         )}
         <Why

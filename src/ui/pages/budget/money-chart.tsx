@@ -73,8 +73,17 @@ export function MoneyChart({ diagnosis }: { diagnosis: Diagnosis }) {
         </div>
       </figure>
       {flow.overspendMonthlyCents > 0 && (
-        <p class="capacity-deficit">
+        <p class="capacity-deficit" data-testid="overspend">
           {t('budget.chart.overspend', { amount: formatMoney(flow.overspendMonthlyCents) })}
+        </p>
+      )}
+      {/* Both shortfalls on one page: say in one sentence why they differ. */}
+      {flow.overspendMonthlyCents > 0 && diagnosis.capacity.deficitCents > 0 && (
+        <p data-testid="two-shortfalls">
+          {t('budget.chart.whyTwoFigures', {
+            deficit: formatMoney(diagnosis.capacity.deficitCents),
+            overspend: formatMoney(flow.overspendMonthlyCents),
+          })}
         </p>
       )}
       <table class="money-table">

@@ -12,7 +12,7 @@ import { lineFormId } from '../../../state/budget/line-form';
 import type { DebtField } from '../../../state/debts/debt-form';
 import { cardFields, debtKindOf } from '../../../state/debts/debt-kinds';
 import type { DossierModel } from '../../../state/workspace/dossier-model';
-import { Disclosure } from '../../components/disclosure';
+import { Disclosure } from '../../components/more-details';
 import { StoredLine } from '../budget/line-editing';
 import { DebtEditor } from './debt-editor';
 import { DocumentsChecklist } from './documents-checklist';

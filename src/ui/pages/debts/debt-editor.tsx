@@ -14,10 +14,10 @@ import { createDebtEntryForm, type DebtEntryField, NEW_CREDITOR } from '../../..
 import { type DebtField, GUARANTOR_OPTIONS } from '../../../state/debts/debt-form';
 import { DEBT_FORM_ORDER, isPrimaryField } from '../../../state/debts/debt-kinds';
 import type { FormModel } from '../../../state/form-model';
-import { Disclosure } from '../../components/disclosure';
 import { SelectField } from '../../components/fields/select-field';
 import { TextAreaField } from '../../components/fields/text-area-field';
 import { TextField } from '../../components/fields/text-field';
+import { Disclosure } from '../../components/more-details';
 import { AmountField } from '../budget/line-amount';
 import { LineEditor, type LineEditorSlot, useFormModel, yesNoOptions } from '../budget/line-editing';
 import { type LineFields, lineFields } from '../budget/line-fields';

@@ -2,6 +2,7 @@ import { useEffect, useMemo } from 'preact/hooks';
 import { t } from '../../../i18n/i18n';
 import { useAppState } from '../../../state/app-state';
 import { balanceSeries, scenarioRows } from '../../../state/scenarios/comparison-view';
+import { orientationGap } from '../../../state/scenarios/orientation';
 import { createScenariosModel } from '../../../state/scenarios/scenarios-model';
 import { BalanceChart } from '../scenarios/balance-chart';
 import { OrientationHintCard } from '../scenarios/orientation-hint';
@@ -56,7 +57,16 @@ export function ScenariosTab({ model, dossier }: DossierTabProps) {
         {shown && (
           <>
             <ResultsTable rows={scenarioRows(shown.input, shown.comparison, dossier)} />
-            <OrientationHintCard hint={shown.comparison.orientation} />
+            <OrientationHintCard
+              hint={shown.comparison.orientation}
+              gap={orientationGap({
+                shownHint: shown.comparison.orientation,
+                shownContext: shown.input,
+                dossier,
+                capacity: state.capacity.value,
+                today: workspace.today(),
+              })}
+            />
             <section class="card" aria-labelledby="balance-chart-heading">
               <h3 id="balance-chart-heading">{t('scenarios.chart.title')}</h3>
               <BalanceChart series={balanceSeries(shown.input, shown.comparison)} />

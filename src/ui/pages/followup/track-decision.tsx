@@ -1,6 +1,6 @@
 import type { IsoDate } from '../../../domain/dates';
 import type { Dossier } from '../../../domain/dossier/dossier';
-import { locale, t } from '../../../i18n/i18n';
+import { formatMoney, locale, t } from '../../../i18n/i18n';
 import type { MessageKey } from '../../../i18n/messages-fr';
 import {
   suggestionText,
@@ -54,6 +54,9 @@ export function TrackDecision({
               <li key={r.key}>{locale.value === 'en' ? r.text.en : r.text.fr}</li>
             ))}
           </ul>
+          <p class="hint">
+            {t('followup.suggestion.basis', { amount: formatMoney(suggestion.capacityMonthlyCents) })}
+          </p>
           <p class="hint">{t('followup.suggestion.note')}</p>
           <button
             type="button"

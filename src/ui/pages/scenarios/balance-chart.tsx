@@ -173,7 +173,7 @@ export function BalanceChart({ series }: { series: readonly BalanceSeries[] }) {
             })}
           </ul>
           <TableScroll label={t('scenarios.chart.tableCaption')}>
-            <table>
+            <table class="card-table">
               <caption>{t('scenarios.chart.tableCaption')}</caption>
               <thead>
                 <tr>
@@ -190,7 +190,7 @@ export function BalanceChart({ series }: { series: readonly BalanceSeries[] }) {
                   <tr key={m}>
                     <th scope="row">{t('scenarios.chart.month', { n: m })}</th>
                     {series.map((s) => (
-                      <td key={s.index} class="num">
+                      <td key={s.index} class="num" data-label={seriesName(s)}>
                         {formatMoney(balanceAt(s, m))}
                       </td>
                     ))}

@@ -5,7 +5,7 @@ import { savedScenarios } from '../../../state/scenarios/comparison-view';
 import type { ScenariosModel } from '../../../state/scenarios/scenarios-model';
 import { SelectField } from '../../components/fields/select-field';
 import { TextField } from '../../components/fields/text-field';
-import { choiceLabel } from './results-table';
+import { choiceLabel, writeOffText } from './results-table';
 
 function savedDate(ms: number): string {
   const d = new Date(ms);
@@ -115,7 +115,7 @@ export function SavedScenarios({ state, dossier }: { state: ScenariosModel; doss
                     monthly: formatMoney(s.summary.firstMonthlyPaymentCents),
                     paid: formatMoney(s.summary.totalPaidCents),
                     interest: formatMoney(s.summary.totalInterestCents),
-                    writeOff: formatMoney(s.summary.writeOffCents),
+                    writeOff: s.writeOff ? writeOffText(s.writeOff) : formatMoney(s.summary.writeOffCents),
                   })}
                 </p>
               ) : (
