@@ -66,7 +66,9 @@ export function SyncStatus({ withAccount }: { withAccount: boolean }) {
         <div id="sync-details" class={details.open ? 'sync-details open' : 'sync-details'}>
           {/* One live region: a change of connection or of the changes waiting is announced. */}
           <div role="status" class="sync-status-text">
-            <p class="connection-hint">{t(HINTS[connection])}</p>
+            <p class="connection-hint">
+              <strong>{t(`status.${connection}`)}</strong> · {t(HINTS[connection])}
+            </p>
             {sync.enabled && (
               <p>
                 <span class={pending > 0 ? 'sync-pending' : 'sync-clear'}>{pendingText}</span>{' '}
