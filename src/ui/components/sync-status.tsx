@@ -59,19 +59,24 @@ export function SyncStatus({ withAccount }: { withAccount: boolean }) {
           )}
         </button>
         <div id="sync-details" class={details.open ? 'sync-details open' : 'sync-details'}>
-          <p class="connection-hint">{t(HINTS[connection])}</p>
-          {sync.enabled && (
-            <p role="status" class="sync-status-text">
-              <span class={pending > 0 ? 'sync-pending' : 'sync-clear'}>{pendingText}</span>{' '}
-              <span class="sync-last">
-                {running
-                  ? t('sync.status.running')
-                  : last === null
-                    ? t('sync.status.never')
-                    : t('sync.status.lastSuccess', { when: formatMoment(last) })}
-              </span>
+          {/* One live region: a change of connection or of the changes waiting is announced. */}
+          <div role="status" class="sync-status-text">
+            <p class="connection-hint">
+              <strong>{t(`status.${connection}`)}</strong> · {t(HINTS[connection])}
             </p>
-          )}
+            {sync.enabled && (
+              <p>
+                <span class={pending > 0 ? 'sync-pending' : 'sync-clear'}>{pendingText}</span>{' '}
+                <span class="sync-last">
+                  {running
+                    ? t('sync.status.running')
+                    : last === null
+                      ? t('sync.status.never')
+                      : t('sync.status.lastSuccess', { when: formatMoment(last) })}
+                </span>
+              </p>
+            )}
+          </div>
           {sync.pullActive.value && <PullProgress />}
         </div>
       </div>

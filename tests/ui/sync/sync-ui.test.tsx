@@ -228,8 +228,10 @@ describe('sync status and banner', () => {
       await waitFor(() => expect(pill.textContent).toContain('Serveur injoignable'));
       expect(pill.textContent).not.toContain('En ligne');
       expect(status.getAttribute('data-connection')).toBe('unreachable');
-      // Its words, announced too, say what it means.
-      expect(status.textContent).toContain('le serveur n’a pas répondu à la dernière tentative');
+      // Its words, in the live region (announced while the details are closed), say what it means.
+      expect(within(status).getByRole('status').textContent).toContain(
+        'le serveur n’a pas répondu à la dernière tentative',
+      );
       server.fail = null;
       fireEvent.click(within(status).getByRole('button', { name: 'Synchroniser maintenant' }));
       await waitFor(() => expect(pill.textContent).toContain('En ligne'));
