@@ -44,7 +44,7 @@ describe('GET /api/health', () => {
     expect(response.json()).toEqual({
       status: 'ok',
       version: APP_VERSION,
-      store: { kind: 'sqlite', schemaVersion: 5, ok: true },
+      store: { kind: 'sqlite', schemaVersion: 6, ok: true },
     });
     expect(APP_VERSION).toMatch(/^\d+\.\d+\.\d+/);
   });

@@ -222,7 +222,7 @@ describe('a real start', () => {
         const health = await get(port, '/api/health');
         expect(JSON.parse(health.body)).toMatchObject({
           status: 'ok',
-          store: { kind: 'postgres', schemaVersion: 5 },
+          store: { kind: 'postgres', schemaVersion: 6 },
         });
         const instance = await admin.query(`SELECT value FROM ${schema}.meta WHERE key = 'instance_id'`);
         expect(instance.rows).toHaveLength(1);
