@@ -79,6 +79,8 @@ export const scenariosEn: Record<keyof typeof scenariosFr, Message> = {
   'scenarios.note.nothingPaid.other': 'nothing can be paid with this capacity.',
   'scenarios.note.neverRepaid':
     'payments stop after {months} months (last payment on {date}), but at this pace these debts are never repaid: {debts}.',
+  'scenarios.note.neverRepaidNothingPaid':
+    'no debt has an instalment running: at this pace nothing is ever repaid: {debts}.',
   'scenarios.note.neverRepaidDebt': '{name} ({amount} still owed)',
   'scenarios.details.show': 'Details per creditor: {name}',
   'scenarios.details.caption': 'Details per creditor: {name}',

@@ -78,6 +78,8 @@ export const scenariosFr = {
   'scenarios.note.nothingPaid.other': 'rien ne peut être payé avec cette capacité.',
   'scenarios.note.neverRepaid':
     'les paiements s’arrêtent après {months} mois (dernier paiement le {date}), mais à ce rythme ces dettes ne sont jamais remboursées : {debts}.',
+  'scenarios.note.neverRepaidNothingPaid':
+    'aucune dette n’a d’échéance en cours : à ce rythme, rien n’est jamais remboursé : {debts}.',
   'scenarios.note.neverRepaidDebt': '{name} ({amount} restent dus)',
   'scenarios.details.show': 'Détail par créancier : {name}',
   'scenarios.details.caption': 'Détail par créancier : {name}',

@@ -94,7 +94,9 @@ export function writeOffView(
     canWriteOff,
     writeOffCents: canWriteOff ? s.writeOffCents : 0,
     leftOwedCents: s.remainingNotWrittenOffCents + (canWriteOff ? 0 : s.writeOffCents),
-    nothingPaid: s.totalPaidCents === 0 && choice !== null ? nothingPaidMeaning(choice) : null,
+    // As today pays what the contracts say, whatever the capacity: its note names the debts left.
+    nothingPaid:
+      s.totalPaidCents === 0 && choice !== null && choice !== 'as-today' ? nothingPaidMeaning(choice) : null,
   };
 }
 

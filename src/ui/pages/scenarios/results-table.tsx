@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { formatDate, formatMoney, t } from '../../../i18n/i18n';
+import { formatDate, formatMoney, intlTag, t } from '../../../i18n/i18n';
 import type { MessageKey } from '../../../i18n/messages-fr';
 import type { ScenarioChoice } from '../../../state/scenarios/compare-input';
 import type { ScenarioRowView, WriteOffView } from '../../../state/scenarios/comparison-view';
@@ -37,18 +37,18 @@ function RowNote({ row }: { row: ScenarioRowView }) {
   if (row.writeOff.nothingPaid !== null) {
     text = t(`scenarios.note.nothingPaid.${row.writeOff.nothingPaid}` as MessageKey);
   } else if (row.neverRepaid.length > 0) {
-    text = t('scenarios.note.neverRepaid', {
-      months: row.months ?? 0,
-      date: row.lastMonthDate ? formatDate(row.lastMonthDate) : '',
-      debts: row.neverRepaid
-        .map((c) =>
-          t('scenarios.note.neverRepaidDebt', {
-            name: c.name ?? t('scenarios.unknownCreditor'),
-            amount: formatMoney(c.remainingCents),
-          }),
-        )
-        .join(' ; '),
-    });
+    const debts = new Intl.ListFormat(intlTag(), { type: 'conjunction' }).format(
+      row.neverRepaid.map((c) =>
+        t('scenarios.note.neverRepaidDebt', {
+          name: c.name ?? t('scenarios.unknownCreditor'),
+          amount: formatMoney(c.remainingCents),
+        }),
+      ),
+    );
+    text =
+      row.months === null || row.lastMonthDate === null
+        ? t('scenarios.note.neverRepaidNothingPaid', { debts })
+        : t('scenarios.note.neverRepaid', { months: row.months, date: formatDate(row.lastMonthDate), debts });
   }
   if (text === null) return null;
   return (
