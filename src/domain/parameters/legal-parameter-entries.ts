@@ -7,8 +7,10 @@
  * cover. The refusal rules live here once: the server's request schema and the admin form both
  * call `legalParameterProblems`.
  */
+
 import { z } from 'zod';
 import { addMonths, type IsoDate, IsoDateSchema } from '../dates';
+import { isAllowedText } from '../sync/input-rules';
 import type { ParameterSupplements } from './parameter-supplements';
 
 export const LEGAL_PARAMETER_KINDS = [
@@ -48,7 +50,6 @@ export interface LegalParameterProblem {
 }
 
 // biome-ignore lint/suspicious/noControlCharactersInRegex: the point is to find them.
-const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/;
 const Int = z.number().int().min(-MAX_CENTS).max(MAX_CENTS);
 /** 'YYYY-MM-DD'; dates before 2000 or far ahead are refused by legalParameterProblems. */
 const Common = {
@@ -126,10 +127,10 @@ export function legalParameterProblems(input: LegalParameterInput, today: IsoDat
   else if (input.effectiveFrom > addMonths(today, LATEST_EFFECTIVE_MONTHS_AHEAD))
     add(['effectiveFrom'], 'date-too-far');
   if (input.source.trim() === '') add(['source'], 'source-required');
-  // NUL and other control characters: PostgreSQL refuses NUL in text; both engines refuse them here.
-  else if (CONTROL_CHARACTERS.test(input.source)) add(['source'], 'control-character');
-  if (input.sourceUrl != null && CONTROL_CHARACTERS.test(input.sourceUrl))
-    add(['sourceUrl'], 'control-character');
+  // NUL and other control characters: the one input rule of the sync service (INPUT1), so the
+  // form says it next to the field before the server would refuse it.
+  else if (!isAllowedText(input.source)) add(['source'], 'control-character');
+  if (input.sourceUrl != null && !isAllowedText(input.sourceUrl)) add(['sourceUrl'], 'control-character');
   switch (input.kind) {
     case 'rsaAmounts':
       add(['baseMonthlyCents'], amountProblem(input.baseMonthlyCents, true));

@@ -438,6 +438,11 @@ describe('[AUTH8] every endpoint with every role, and a foreign welcome point', 
     'DELETE /api/admin/users/:id': 'admin only (below)',
     'GET /api/admin/users/:id/sessions': 'admin only (below)',
     'DELETE /api/admin/sessions/:id': 'admin only (below)',
+    'GET /api/legal-parameters': 'any session; anonymous 401 (tests/server/sync/legal-parameters.test.ts)',
+    'GET /api/admin/legal-parameters': 'admin only (tests/server/sync/legal-parameters.test.ts)',
+    'POST /api/admin/legal-parameters': 'admin only (tests/server/sync/legal-parameters.test.ts)',
+    'PUT /api/admin/legal-parameters/:id': 'admin only (tests/server/sync/legal-parameters.test.ts)',
+    'DELETE /api/admin/legal-parameters/:id': 'admin only (tests/server/sync/legal-parameters.test.ts)',
   };
 
   it('[AUTH8] every /api route has a stated authorisation rule (a new endpoint fails here until it has one)', () => {

@@ -332,7 +332,7 @@ describe('Administration › Paramètres légaux (issue 12, point 4)', () => {
     expect(entry.textContent).toContain('Source : Décret n° 2026-301 du 28 mars 2026');
     const history = within(section).getByTestId('admin-legal-history');
     expect(history.textContent).toMatch(
-      /Admin a ajouté : Montant du RSA à partir du 1 avril 2026, 651,00\s€ par mois\./,
+      /Admin a ajouté : Montant du RSA à partir du 1er avril 2026, 651,00\s€ par mois\./,
     );
     expect(await serverEntries()).toEqual([
       expect.objectContaining({ kind: 'rsaAmounts', effectiveFrom: '2026-04-01', baseMonthlyCents: 65_100 }),
