@@ -2,6 +2,11 @@
  * What the new-action form and the correction form share: the fields of an action (which depend
  * on its kind), and the facts a recorded action shows (in the log and in its history).
  */
+import {
+  ActionStatusSchema,
+  BdfDecisionSchema,
+  ProducedDocumentKindSchema,
+} from '../../../domain/dossier/action';
 import type { Dossier } from '../../../domain/dossier/dossier';
 import type { ActionRow } from '../../../domain/dossier/rows';
 import { formatDate, formatMoney, t } from '../../../i18n/i18n';
@@ -18,27 +23,10 @@ import { TextAreaField } from '../../components/fields/text-area-field';
 import { TextField } from '../../components/fields/text-field';
 import { choices, fieldError } from './form-bits';
 
-const STATUSES = ['planned', 'in_progress', 'sent', 'answered', 'done', 'cancelled'] as const;
-const DECISIONS = [
-  'admissible',
-  'inadmissible',
-  'orientation_amicable_plan',
-  'orientation_imposed_measures',
-  'orientation_personal_recovery',
-  'plan_agreed',
-  'plan_failed',
-  'measures_imposed',
-  'personal_recovery_ordered',
-  'other',
-] as const;
-const DOCUMENTS = [
-  'consent_form',
-  'budget_summary',
-  'bdf_file',
-  'letter_to_creditor',
-  'scenario_comparison',
-  'other',
-] as const;
+// The choices are the schemas' own lists: a new status, decision or document kind shows here.
+const STATUSES = ActionStatusSchema.options;
+const DECISIONS = BdfDecisionSchema.options;
+const DOCUMENTS = ProducedDocumentKindSchema.options;
 
 export const kindLabel = (kind: string) => t(`followup.action.kind.${kind}` as MessageKey);
 
