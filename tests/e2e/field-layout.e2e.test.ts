@@ -376,7 +376,9 @@ describe('Field layout on a phone and a 10-inch tablet, in Chromium', () => {
         await page.getByRole('heading', { level: 1, name: `Awa Diallo · ${heading}` }).waitFor();
         await page.locator('main .tabs + *').first().waitFor();
         if (path === 'debts') {
-          // The creditor's address: a textarea (13.3 px by default, so iOS zoomed into it).
+          // The creditor's address: a textarea (13.3 px by default, so iOS zoomed into it). The
+          // creditor form opens on demand.
+          await page.getByRole('button', { name: 'Ajouter un créancier' }).click();
           await page.locator('main textarea').first().waitFor();
         }
         if (path === 'documents') {

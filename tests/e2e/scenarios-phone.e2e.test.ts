@@ -107,8 +107,10 @@ describe('Scenario comparison on a phone, in Chromium', () => {
     const { page } = app;
     const url = app.server.url;
     const householdId = await seedServer(url);
-    await page.setViewportSize({ width: 390, height: 844 });
+    // Signed in at the default width, where "Connecté : …" shows in the header (on a phone it
+    // sits in the menu), then narrowed to a phone.
     await signIn(page, url);
+    await page.setViewportSize({ width: 390, height: 844 });
     await syncNow(page);
     await page.goto(`${url}/dossiers/${householdId}/scenarios`);
     await page.getByRole('heading', { level: 1, name: 'Nadia Rousseau · Scénarios' }).waitFor();

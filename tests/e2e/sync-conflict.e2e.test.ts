@@ -85,6 +85,11 @@ async function dumpState(server: RunningServer, pages: Record<string, Page>, lab
 
 async function editRent(page: Page, url: string, householdId: string, euros: string): Promise<void> {
   await page.goto(`${url}/dossiers/${householdId}/budget`);
+  // Each line is a one-line summary that opens on tap; "Modifier" is inside it.
+  await page
+    .getByRole('button', { name: /^Loyer/ })
+    .first()
+    .click();
   await page.getByRole('button', { name: /^Modifier Loyer/ }).click();
   const form = page.getByRole('group', { name: 'Modifier la ligne' });
   await form.getByLabel('Montant par période').fill(euros);
