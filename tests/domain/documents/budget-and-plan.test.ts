@@ -72,6 +72,29 @@ describe('budget sheet', () => {
     ]);
   });
 
+  it('says why the figures differ the other way round: something left, but nothing the commission can ask', () => {
+    // Salary down to 1 000,00 €: resources 1 000,00 + 210,00 (APL) = 1 210,00 €.
+    // Left after costs and loans: 1 210,00 − 740,00 − 180,00 = 290,00 €.
+    // The commission's living-costs budget stays 1 514,00 € (see above): it exceeds the
+    // resources by 1 514,00 − 1 210,00 = 304,00 €, so the capacity is 0.
+    const dossier = makeDossier();
+    dossier.resources = dossier.resources.map((r) =>
+      r.type === 'salary' ? { ...r, amountCents: 100_000 } : r,
+    );
+    const doc = buildBudgetSheet({ dossier, diagnosis: diagnosisOf(dossier), locale: 'fr', today: TODAY });
+    const figures = doc.sections[0]?.blocks[0];
+    expect(figures?.kind === 'keyFigures' && figures.items.slice(3).map((i) => [i.value, i.note])).toEqual([
+      ['290,00 € par mois', 'Pour la nourriture, les vêtements et la vie de tous les jours.'],
+      [
+        '0,00 € par mois',
+        'La commission compte son budget de vie courante (1\u202f514,00 €) et pas vos crédits ; le reste ci-dessus compte vos charges déclarées et vos crédits : c’est pourquoi les deux diffèrent.',
+      ],
+    ]);
+    expect(documentTexts(doc)).toContain(
+      'Vos ressources ne couvrent pas le budget de vie courante retenu par la commission (1\u202f514,00 €) : il manque 304,00 € chaque mois, sans compter les crédits. Il n’est pas possible de rembourser les dettes pour l’instant.',
+    );
+  });
+
   it('exists in English', () => {
     const dossier = makeDossier();
     const doc = buildBudgetSheet({ dossier, diagnosis: diagnosisOf(dossier), locale: 'en', today: TODAY });
