@@ -158,7 +158,7 @@ describe('PDF documents parsed back', () => {
         expect(text).toContain('relief (remise gracieuse) of my tax debt of €850.00');
         expect(text).toContain('SIP Lyon 3e');
       } else {
-        expect(text).toContain('postpone my instalments for 4 months');
+        expect(text).toContain('postpone my payments for 4 months');
       }
     }
   });

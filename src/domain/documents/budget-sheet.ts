@@ -1,7 +1,7 @@
 /**
  * The budget sheet for the client: one page in plain words and large figures. What comes in,
- * what goes out, what the debts cost each month, what is left to live on, the repayment
- * capacity and what it means.
+ * what goes out, what the debts cost each month, what is left after costs and loans, the
+ * repayment capacity by the commission's count (and why the two differ) and what it means.
  */
 import type { Diagnosis } from '../budget/diagnose';
 import type { IsoDate } from '../dates';
@@ -24,11 +24,13 @@ const TEXT = {
     resources: 'Ressources',
     fixedCharges: 'Charges fixes',
     instalments: 'Crédits et dettes à payer',
-    leftToLive: 'Il reste pour vivre',
+    leftToLive: 'Reste après charges et crédits',
     leftToLiveNote: 'Pour la nourriture, les vêtements et la vie de tous les jours.',
-    capacity: 'Vous pouvez rembourser',
+    capacity: 'Remboursement selon la commission',
     capacityNote:
-      'C’est le montant que la commission de surendettement pourrait vous demander chaque mois, en vous laissant de quoi vivre.',
+      'Calcul de la commission de surendettement avec son budget de vie courante ({livingCosts}), sans les crédits : ce qu’elle pourrait vous demander chaque mois.',
+    capacityNoteWhy:
+      'La commission compte son budget de vie courante ({livingCosts}) et pas vos crédits ; le reste ci-dessus compte vos charges déclarées et vos crédits : c’est pourquoi les deux diffèrent.',
     perMonth: '{amount} par mois',
     colWhat: 'Quoi',
     colCreditor: 'À qui',
@@ -36,10 +38,10 @@ const TEXT = {
     colMonthly: 'Par mois',
     noDebts: 'Aucune dette n’est notée dans le dossier.',
     deficit:
-      'Votre budget est en déficit : il manque {deficit} chaque mois pour payer les charges de la vie courante. Il n’est pas possible de rembourser les dettes pour l’instant.',
+      'Vos ressources ne couvrent pas le budget de vie courante retenu par la commission ({livingCosts}) : il manque {deficit} chaque mois, sans compter les crédits. Il n’est pas possible de rembourser les dettes pour l’instant.',
     tooMuch:
-      'Vos crédits et dettes vous coûtent {instalments} par mois. C’est plus que ce que vous pouvez rembourser ({capacity}). Il faut demander aux créanciers d’étaler les paiements.',
-    fits: 'Vos crédits et dettes ({instalments} par mois) tiennent dans ce que vous pouvez rembourser ({capacity}).',
+      'Vos crédits et dettes vous coûtent {instalments} par mois. C’est plus que le remboursement selon la commission ({capacity}). Il faut demander aux créanciers d’étaler les paiements.',
+    fits: 'Vos crédits et dettes ({instalments} par mois) tiennent dans le remboursement selon la commission ({capacity}).',
     nothing: 'Pour l’instant, vous ne pouvez rien rembourser sans manquer du nécessaire.',
     totalDebts: 'Vous devez en tout {total}.',
     footer: '{name} · Budget du {date}',
@@ -55,11 +57,13 @@ const TEXT = {
     resources: 'Income',
     fixedCharges: 'Fixed costs',
     instalments: 'Loans and debts to pay',
-    leftToLive: 'Left to live on',
+    leftToLive: 'Left after costs and loans',
     leftToLiveNote: 'For food, clothes and everyday life.',
-    capacity: 'You can repay',
+    capacity: 'Repayment by the commission’s count',
     capacityNote:
-      'This is what the over-indebtedness commission could ask you to pay each month while leaving you enough to live on.',
+      'Worked out by the over-indebtedness commission with its living-costs budget ({livingCosts}), loans not counted: what it could ask you to pay each month.',
+    capacityNoteWhy:
+      'The commission counts its living-costs budget ({livingCosts}) and not your loans; what is left above counts the costs you declare and your loans: that is why the two differ.',
     perMonth: '{amount} a month',
     colWhat: 'What',
     colCreditor: 'To whom',
@@ -67,10 +71,10 @@ const TEXT = {
     colMonthly: 'A month',
     noDebts: 'No debt is recorded in the case.',
     deficit:
-      'Your budget is in deficit: {deficit} is missing each month to pay everyday costs. Debts cannot be repaid for now.',
+      'Your income does not cover the living-costs budget set by the commission ({livingCosts}): {deficit} is missing each month, loans not counted. Debts cannot be repaid for now.',
     tooMuch:
-      'Your loans and debts cost {instalments} a month. That is more than you can repay ({capacity}). The creditors must be asked to spread the payments.',
-    fits: 'Your loans and debts ({instalments} a month) fit within what you can repay ({capacity}).',
+      'Your loans and debts cost {instalments} a month. That is more than the repayment by the commission’s count ({capacity}). The creditors must be asked to spread the payments.',
+    fits: 'Your loans and debts ({instalments} a month) fit within the repayment by the commission’s count ({capacity}).',
     nothing: 'For now you cannot repay anything without going short of essentials.',
     totalDebts: 'In all you owe {total}.',
     footer: '{name} · Budget of {date}',
@@ -114,12 +118,18 @@ export function buildBudgetSheet(input: BudgetSheetInput): DocumentDescription {
 
   const capacity = d.capacity.capacityMonthlyCents;
   const instalments = d.debts.instalmentsMonthlyCents;
+  const left = d.indicators.ravBeforePlanCents;
+  const livingCosts = m(d.capacity.livingCostsCents);
+  // The two figures come from two budgets: what is left uses the declared charges and the
+  // current loans, the capacity the commission's living-costs budget without loans. When one
+  // says money is missing and the other that some is there, one sentence says why.
+  const opposite = (left < 0 && capacity > 0) || (left > 0 && capacity === 0);
   const meaning: Block[] = [];
   if (d.capacity.deficitCents > 0) {
     meaning.push({
       kind: 'paragraph',
       tone: 'warning',
-      text: fill(x.deficit, { deficit: m(d.capacity.deficitCents) }),
+      text: fill(x.deficit, { deficit: m(d.capacity.deficitCents), livingCosts }),
     });
   } else if (capacity === 0) {
     meaning.push({ kind: 'paragraph', tone: 'warning', text: x.nothing });
@@ -162,10 +172,15 @@ export function buildBudgetSheet(input: BudgetSheetInput): DocumentDescription {
               { label: x.instalments, value: fill(x.perMonth, { amount: m(instalments) }) },
               {
                 label: x.leftToLive,
-                value: fill(x.perMonth, { amount: m(d.indicators.ravBeforePlanCents) }),
+                value: fill(x.perMonth, { amount: m(left) }),
                 note: x.leftToLiveNote,
               },
-              { label: x.capacity, value: fill(x.perMonth, { amount: m(capacity) }), note: x.capacityNote },
+              {
+                label: x.capacity,
+                value: fill(x.perMonth, { amount: m(capacity) }),
+                // Next to the figure, not in a paragraph of its own: the sheet stays one page.
+                note: fill(opposite ? x.capacityNoteWhy : x.capacityNote, { livingCosts }),
+              },
             ],
           },
           { kind: 'heading', text: x.meaningTitle },

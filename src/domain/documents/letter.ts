@@ -105,6 +105,12 @@ export interface LetterContext {
   readonly today: IsoDate;
 }
 
+/** How a letter states what one debt costs: its instalment, or what is owed when it has none. */
+const DUE_SENTENCE = {
+  fr: { instalment: 'La mensualité est de {amount}.', owed: 'Le montant dû est de {amount}.' },
+  en: { instalment: 'The instalment is {amount} a month.', owed: 'The amount owed is {amount}.' },
+} as const satisfies Record<DocumentLocale, Record<string, string>>;
+
 /**
  * The value of every placeholder for a letter about one debt.
  * @example letterValues(context, { kind: 'grace_period_request', debtId, graceMonths: 3 })['grace.months'] // '3'
@@ -129,6 +135,7 @@ export function letterValues(
           'plan.total': m(proposal.totalCents),
         }
       : {};
+  const instalmentCents = entry ? entry.debt.instalmentMonthlyCents + entry.debt.insuranceMonthlyCents : 0;
   const amountOf = (cents: Cents | null) => (cents === null ? undefined : m(cents));
   return {
     'household.name': householdDisplayName(dossier, locale),
@@ -140,8 +147,13 @@ export function letterValues(
     'debt.reference': entry ? (debtReferenceOf(entry) ?? WORDING[locale].common.toComplete) : undefined,
     'debt.outstanding': entry ? m(entry.outstandingCents) : undefined,
     'debt.arrears': entry ? m(entry.debt.arrearsCents) : undefined,
-    'debt.instalment': entry
-      ? m(entry.debt.instalmentMonthlyCents + entry.debt.insuranceMonthlyCents)
+    'debt.instalment': entry ? m(instalmentCents) : undefined,
+    // A debt with no instalment (rent arrears, a tax debt) is stated by what is owed: a letter
+    // never tells a creditor "the instalment is 0,00 €".
+    'debt.dueSentence': entry
+      ? instalmentCents > 0
+        ? fill(DUE_SENTENCE[locale].instalment, { amount: m(instalmentCents) })
+        : fill(DUE_SENTENCE[locale].owed, { amount: m(entry.outstandingCents) })
       : undefined,
     'budget.resources': amountOf(figures.resourcesCents),
     'budget.charges': amountOf(figures.fixedChargesCents),

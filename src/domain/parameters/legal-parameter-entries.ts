@@ -49,7 +49,6 @@ export interface LegalParameterProblem {
   readonly code: LegalParameterProblemCode;
 }
 
-// biome-ignore lint/suspicious/noControlCharactersInRegex: the point is to find them.
 const Int = z.number().int().min(-MAX_CENTS).max(MAX_CENTS);
 /** 'YYYY-MM-DD'; dates before 2000 or far ahead are refused by legalParameterProblems. */
 const Common = {

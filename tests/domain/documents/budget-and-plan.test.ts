@@ -9,6 +9,7 @@ import {
   savedPlan,
   segmentsOf,
 } from '../../../src/domain/documents';
+import { lopsidedHousehold } from '../../documents/layout-fixture';
 import { diagnosisOf, makeDossier, scenarioRow, TODAY, withStoredDetails } from './fixture';
 
 describe('budget sheet', () => {
@@ -23,13 +24,75 @@ describe('budget sheet', () => {
       ['Ressources', '1\u202f660,00 € par mois'],
       ['Charges fixes', '740,00 € par mois'],
       ['Crédits et dettes à payer', '180,00 € par mois'],
-      ['Il reste pour vivre', '740,00 € par mois'],
-      ['Vous pouvez rembourser', '146,00 € par mois'],
+      ['Reste après charges et crédits', '740,00 € par mois'],
+      ['Remboursement selon la commission', '146,00 € par mois'],
     ]);
     expect(documentTexts(doc)).toContain(
-      'Vos crédits et dettes vous coûtent 180,00 € par mois. C’est plus que ce que vous pouvez rembourser (146,00 €). Il faut demander aux créanciers d’étaler les paiements.',
+      'Vos crédits et dettes vous coûtent 180,00 € par mois. C’est plus que le remboursement selon la commission (146,00 €). Il faut demander aux créanciers d’étaler les paiements.',
+    );
+    // Both figures are positive: the capacity's note names the commission's living-costs budget
+    // (real charges plus its forfaits; it is what the capacity leaves the household:
+    // 1 660,00 − 146,00 = 1 514,00 €) without a "why they differ".
+    const note = figures?.kind === 'keyFigures' ? figures.items[4]?.note : undefined;
+    expect(note).toBe(
+      'Calcul de la commission de surendettement avec son budget de vie courante (1\u202f514,00 €), sans les crédits : ce qu’elle pourrait vous demander chaque mois.',
     );
     expect(doc.fileName).toBe('votre-budget-awa-diallo-2026-11-27');
+  });
+
+  it('names both figures and says why they differ when declared costs exceed income but the commission finds a capacity', () => {
+    // One resource of 1 450,00 €; 11 declared charges: 650 + 90 + 21 + 65 + 49,99 + 30 + 75
+    // + 180 + 45 + 32 + 56 = 1 293,99 €; two loans with instalments 124,45 + 128,45 = 252,90 €.
+    // Left after costs and loans: 1 450,00 − 1 293,99 − 252,90 = −96,89 €.
+    // The commission's living-costs budget here is the real charges, 1 293,99 €, and loans do
+    // not count: capacity 1 450,00 − 1 293,99 = 156,01 €.
+    const dossier = lopsidedHousehold();
+    const fr = buildBudgetSheet({ dossier, diagnosis: diagnosisOf(dossier), locale: 'fr', today: TODAY });
+    const figures = fr.sections[0]?.blocks[0];
+    expect(figures?.kind === 'keyFigures' && figures.items.slice(3).map((i) => [i.label, i.value])).toEqual([
+      ['Reste après charges et crédits', '-96,89 € par mois'],
+      ['Remboursement selon la commission', '156,01 € par mois'],
+    ]);
+    // The one sentence that says why they differ sits in the capacity figure's note.
+    const capacityNote = figures?.kind === 'keyFigures' ? figures.items[4]?.note : undefined;
+    expect(capacityNote).toBe(
+      'La commission compte son budget de vie courante (1\u202f293,99 €) et pas vos crédits ; le reste ci-dessus compte vos charges déclarées et vos crédits : c’est pourquoi les deux diffèrent.',
+    );
+    const en = buildBudgetSheet({ dossier, diagnosis: diagnosisOf(dossier), locale: 'en', today: TODAY });
+    const enFigures = en.sections[0]?.blocks[0];
+    expect(
+      enFigures?.kind === 'keyFigures' && enFigures.items.slice(3).map((i) => [i.label, i.value, i.note]),
+    ).toEqual([
+      ['Left after costs and loans', '-€96.89 a month', 'For food, clothes and everyday life.'],
+      [
+        'Repayment by the commission’s count',
+        '€156.01 a month',
+        'The commission counts its living-costs budget (€1,293.99) and not your loans; what is left above counts the costs you declare and your loans: that is why the two differ.',
+      ],
+    ]);
+  });
+
+  it('says why the figures differ the other way round: something left, but nothing the commission can ask', () => {
+    // Salary down to 1 000,00 €: resources 1 000,00 + 210,00 (APL) = 1 210,00 €.
+    // Left after costs and loans: 1 210,00 − 740,00 − 180,00 = 290,00 €.
+    // The commission's living-costs budget stays 1 514,00 € (see above): it exceeds the
+    // resources by 1 514,00 − 1 210,00 = 304,00 €, so the capacity is 0.
+    const dossier = makeDossier();
+    dossier.resources = dossier.resources.map((r) =>
+      r.type === 'salary' ? { ...r, amountCents: 100_000 } : r,
+    );
+    const doc = buildBudgetSheet({ dossier, diagnosis: diagnosisOf(dossier), locale: 'fr', today: TODAY });
+    const figures = doc.sections[0]?.blocks[0];
+    expect(figures?.kind === 'keyFigures' && figures.items.slice(3).map((i) => [i.value, i.note])).toEqual([
+      ['290,00 € par mois', 'Pour la nourriture, les vêtements et la vie de tous les jours.'],
+      [
+        '0,00 € par mois',
+        'La commission compte son budget de vie courante (1\u202f514,00 €) et pas vos crédits ; le reste ci-dessus compte vos charges déclarées et vos crédits : c’est pourquoi les deux diffèrent.',
+      ],
+    ]);
+    expect(documentTexts(doc)).toContain(
+      'Vos ressources ne couvrent pas le budget de vie courante retenu par la commission (1\u202f514,00 €) : il manque 304,00 € chaque mois, sans compter les crédits. Il n’est pas possible de rembourser les dettes pour l’instant.',
+    );
   });
 
   it('exists in English', () => {

@@ -96,7 +96,7 @@ describe('letter templates as data', () => {
     });
     // No reference stored: the letter says so in words instead of waiting for one.
     expect(without.body.missing).toEqual(['grace.months']);
-    expect(without.body.text).toContain('reference: to be completed,');
+    expect(without.body.text).toContain('reference: to be completed.');
     // Without its own reference, the debt takes the one stored on its creditor.
     const creditorOnly = withStoredDetails(dossier);
     creditorOnly.debts = creditorOnly.debts.map((d) => ({ ...d, reference: undefined }));
@@ -122,8 +122,28 @@ describe('letter templates as data', () => {
       },
     );
     expect(withMonths.body.missing).toEqual([]);
-    expect(withMonths.body.text).toContain('postpone my instalments for 6 months');
+    expect(withMonths.body.text).toContain('postpone my payments for 6 months');
     expect(withMonths.body.text).toContain('RC-1');
-    expect(withMonths.body.text).toContain('whose instalment is €180.00 a month');
+    expect(withMonths.body.text).toContain('my debt “Revolving credit” with Cofidis');
+    expect(withMonths.body.text).toContain('The instalment is €180.00 a month.');
+  });
+
+  it('a grace-period request for rent arrears names the debt and states what is owed, not a 0,00 € instalment', () => {
+    const dossier = makeDossier();
+    const context = { dossier, diagnosis: diagnosisOf(dossier), plan: null, today: TODAY };
+    const form = { kind: 'grace_period_request' as const, debtId: 'debt-rent', graceMonths: 3 };
+    const fr = draftLetter(letterTemplate('grace_period_request', 'fr'), { ...context, locale: 'fr' }, form);
+    // The rent arrears have no instalment: 0 capital + 1 300,00 € of arrears are owed.
+    expect(fr.body.text).toContain('au sujet de ma dette « Loyers impayés » auprès de Habitat Rhône');
+    expect(fr.body.text).toContain('Le montant dû est de 1\u202f300,00 €.');
+    expect(fr.body.text).not.toContain('mensualité');
+    expect(fr.body.text).not.toContain(' 0,00 €');
+    expect(fr.body.text).not.toMatch(/\bmon Loyers/);
+    expect(fr.body.text).toContain('un report de 3 mois de mes paiements');
+    const en = draftLetter(letterTemplate('grace_period_request', 'en'), { ...context, locale: 'en' }, form);
+    expect(en.body.text).toContain('my debt “Unpaid rent” with Habitat Rhône');
+    expect(en.body.text).toContain('The amount owed is €1,300.00.');
+    expect(en.body.text).not.toContain('instalment is');
+    expect(en.body.text).not.toContain('€0.00');
   });
 });

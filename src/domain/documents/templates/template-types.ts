@@ -36,6 +36,8 @@ export const PLACEHOLDERS = {
   'debt.outstanding': 'capital remaining + arrears + interest and fees',
   'debt.arrears': 'unpaid instalments',
   'debt.instalment': 'contractual monthly instalment with insurance',
+  'debt.dueSentence':
+    'what the debt costs in one sentence: its monthly instalment when it has one, else (rent arrears, a tax debt) the amount owed, never a 0,00 € instalment',
   'budget.resources': 'monthly resources (diagnosis)',
   'budget.charges': 'monthly fixed charges (diagnosis)',
   'budget.capacity':
