@@ -10,11 +10,8 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
-import { useE2eApp, waitForServiceWorkerControl } from './harness';
-
-const ROOT = new URL('../../', import.meta.url).pathname;
+import { useE2eApp, waitForServiceWorkerControl, writeSeedPage } from './harness';
 
 const SEED_PAGE = `
 import { RelaisDb } from './src/db/app-db';
@@ -32,20 +29,7 @@ window.seed = async (extraDebts) => {
 `;
 
 describe('Documents produced offline, in Chromium', () => {
-  const app = useE2eApp('e2e-documents', async (distDir) => {
-    const seedBundle = await build({
-      stdin: { contents: SEED_PAGE, resolveDir: ROOT, loader: 'ts' },
-      bundle: true,
-      format: 'esm',
-      write: false,
-      define: { 'process.env.NODE_ENV': '"production"' },
-    });
-    writeFileSync(join(distDir, 'documents-seed.js'), seedBundle.outputFiles[0]?.text ?? '');
-    writeFileSync(
-      join(distDir, 'documents-seed.html'),
-      '<!doctype html><html lang="fr"><title>seed</title><script type="module" src="/documents-seed.js"></script></html>',
-    );
-  });
+  const app = useE2eApp('e2e-documents', (distDir) => writeSeedPage(distDir, 'documents-seed', SEED_PAGE));
   let householdId: string;
   let bigHouseholdId: string;
 

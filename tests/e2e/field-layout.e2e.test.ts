@@ -9,16 +9,14 @@
  * The dossier is written by a small page bundled from the real src/db code (as in
  * documents.e2e.test.ts), before the service worker is installed.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { build } from 'esbuild';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { api, PASSWORD, signIn } from './app-helpers';
-import { useE2eApp } from './harness';
+import { useE2eApp, writeSeedPage } from './harness';
 
-const ROOT = new URL('../../', import.meta.url).pathname;
 const SHOTS = process.env.RELAIS_SHOTS;
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -191,20 +189,7 @@ async function tabTops(page: Page): Promise<number[]> {
 }
 
 describe('Field layout on a phone and a 10-inch tablet, in Chromium', () => {
-  const app = useE2eApp('e2e-field-layout', async (distDir) => {
-    const seedBundle = await build({
-      stdin: { contents: SEED_PAGE, resolveDir: ROOT, loader: 'ts' },
-      bundle: true,
-      format: 'esm',
-      write: false,
-      define: { 'process.env.NODE_ENV': '"production"' },
-    });
-    writeFileSync(join(distDir, 'layout-seed.js'), seedBundle.outputFiles[0]?.text ?? '');
-    writeFileSync(
-      join(distDir, 'layout-seed.html'),
-      '<!doctype html><html lang="fr"><title>seed</title><script type="module" src="/layout-seed.js"></script></html>',
-    );
-  });
+  const app = useE2eApp('e2e-field-layout', (distDir) => writeSeedPage(distDir, 'layout-seed', SEED_PAGE));
   let householdId = '';
 
   it('on a fresh server, the first screen shows the first start, readable, on a phone and a tablet', async () => {

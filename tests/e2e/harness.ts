@@ -3,8 +3,10 @@
  * (127.0.0.1, a free port, a temporary SQLite store) and drives Debian's Chromium with playwright-core.
  */
 import { execFile } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { build } from 'esbuild';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import { cleanEnv, type RunningServer, startServer, tempDir } from '../spawn-server';
@@ -23,6 +25,26 @@ export async function buildApp(outDir: string, buildId: string): Promise<void> {
     cwd: ROOT,
     env: { ...cleanEnv(), NODE_ENV: 'production', RELAIS_BUILD_ID: buildId },
   });
+}
+
+/**
+ * Bundles `source` (TypeScript importing the real src/db code, paths from the repository root)
+ * into `<name>.js` and a page `<name>.html` that loads it, in the built app's folder: served from
+ * the app's origin, the page opens the app's own database to seed it.
+ */
+export async function writeSeedPage(distDir: string, name: string, source: string): Promise<void> {
+  const bundle = await build({
+    stdin: { contents: source, resolveDir: ROOT, loader: 'ts' },
+    bundle: true,
+    format: 'esm',
+    write: false,
+    define: { 'process.env.NODE_ENV': '"production"' },
+  });
+  writeFileSync(join(distDir, `${name}.js`), bundle.outputFiles[0]?.text ?? '');
+  writeFileSync(
+    join(distDir, `${name}.html`),
+    `<!doctype html><html lang="fr"><title>seed</title><script type="module" src="/${name}.js"></script></html>`,
+  );
 }
 
 export interface Browser {

@@ -9,15 +9,11 @@
  * The dossier is written by a small page bundled from the real src/db code (as in
  * documents.e2e.test.ts), served from the app's origin so the app opens that database.
  */
-import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { build } from 'esbuild';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { axeViolations } from './app-helpers';
-import { useE2eApp } from './harness';
-
-const ROOT = new URL('../../', import.meta.url).pathname;
+import { useE2eApp, writeSeedPage } from './harness';
 
 const SEED_PAGE = `
 import { RelaisDb } from './src/db/app-db';
@@ -67,20 +63,7 @@ async function focused(page: Page): Promise<string> {
 }
 
 describe('Long pages on a phone, in Chromium', () => {
-  const app = useE2eApp('e2e-long-pages', async (distDir) => {
-    const seedBundle = await build({
-      stdin: { contents: SEED_PAGE, resolveDir: ROOT, loader: 'ts' },
-      bundle: true,
-      format: 'esm',
-      write: false,
-      define: { 'process.env.NODE_ENV': '"production"' },
-    });
-    writeFileSync(join(distDir, 'long-pages-seed.js'), seedBundle.outputFiles[0]?.text ?? '');
-    writeFileSync(
-      join(distDir, 'long-pages-seed.html'),
-      '<!doctype html><html lang="fr"><title>seed</title><script type="module" src="/long-pages-seed.js"></script></html>',
-    );
-  });
+  const app = useE2eApp('e2e-long-pages', (distDir) => writeSeedPage(distDir, 'long-pages-seed', SEED_PAGE));
   let householdId = '';
 
   it('seeds a usual household on the device', async () => {
