@@ -6,6 +6,7 @@
  * outlives the write that consumed it.
  */
 import { signal } from '@preact/signals';
+import { keepableText } from '../domain/sync/input-rules';
 import type { DraftReceipt, DraftRegistry } from './drafts';
 
 export interface DebouncedTextOptions {
@@ -39,7 +40,9 @@ export function createDebouncedText(options: DebouncedTextOptions) {
     schedule();
   }
 
-  function edit(next: string): Promise<void> {
+  function edit(typed: string): Promise<void> {
+    // Control characters the server refuses (INPUT1) never enter the text, pasted or typed.
+    const next = keepableText(typed);
     text.value = next;
     unwritten = true;
     schedule();

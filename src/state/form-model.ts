@@ -7,6 +7,7 @@
  */
 import { computed, signal } from '@preact/signals';
 import type { DraftReceipt } from '../db/draft-receipts';
+import { keepableText } from '../domain/sync/input-rules';
 import type { DraftRegistry } from './drafts';
 
 export type FieldValues<F extends string> = Record<F, string>;
@@ -64,8 +65,10 @@ export function createFormModel<F extends string, T>(options: FormModelOptions<F
     }
   }
 
-  function edit(field: F, text: string): Promise<void> {
+  function edit(field: F, typed: string): Promise<void> {
     editedSinceOpen = true;
+    // Control characters the server refuses (INPUT1) never enter a form, pasted or typed.
+    const text = keepableText(typed);
     values.value = { ...values.value, [field]: text };
     if (errors.value[field]) {
       const { [field]: _cleared, ...rest } = errors.value;

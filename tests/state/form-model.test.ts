@@ -42,6 +42,15 @@ describe('form model', () => {
     expect(form.isDirty.value).toBe(false);
   });
 
+  it('keeps no control character the server would refuse (INPUT1): a pasted vertical tab becomes a space', async () => {
+    const saved: { label: string; amountCents: number }[] = [];
+    const { form } = makeForm(async (v) => void saved.push(v), `forms-${Math.random()}`);
+    await form.edit('label', 'Salaire\u000bnet\u0000');
+    expect(form.values.value.label).toBe('Salaire net ');
+    await form.submit();
+    expect(saved).toEqual([{ label: 'Salaire net', amountCents: 150000 }]);
+  });
+
   it('keeps every keystroke as a draft and restores it in a new model (a reload)', async () => {
     const dbName = `forms-${Math.random()}`;
     const first = makeForm(async () => {}, dbName);

@@ -50,6 +50,27 @@ export function isAllowedText(text: string): boolean {
   return forbiddenAt(text) === -1;
 }
 
+/**
+ * What a form keeps of typed or pasted text, so that nothing INPUT1 refuses reaches the outbox
+ * (a vertical tab or a form feed pasted from a word processor would otherwise be quarantined by
+ * the server and the field would never arrive): each refused control character becomes a space,
+ * each lone surrogate is dropped. Tabs and line breaks stay.
+ * @example keepableText('Loyer\u000bimpayé') // 'Loyer impayé'
+ */
+export function keepableText(text: string): string {
+  let at = forbiddenAt(text);
+  if (at === -1) return text;
+  let kept = '';
+  let rest = text;
+  while (at !== -1) {
+    const code = rest.charCodeAt(at);
+    kept += rest.slice(0, at) + (code < 0x20 ? ' ' : '');
+    rest = rest.slice(at + 1);
+    at = forbiddenAt(rest);
+  }
+  return kept + rest;
+}
+
 export interface InputIssue {
   rule: 'INPUT1' | 'INPUT2';
   /** Where in the value, as object keys and array indexes (keys shown with INPUT1 escapes). */

@@ -2,6 +2,7 @@
  * INPUT1, INPUT2 and INPUT4 as the domain states them (src/domain/sync/input-rules.ts), and
  * MutationSchema applying them: the one rule both stores follow.
  */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { rowFieldsOf } from '../../../src/domain/dossier/rows';
 import { ENTITY_NAMES } from '../../../src/domain/sync/entities';
@@ -9,6 +10,7 @@ import {
   depthBoundedCopy,
   inputIssue,
   isAllowedText,
+  keepableText,
   MAX_INPUT_DEPTH,
   utf8Length,
 } from '../../../src/domain/sync/input-rules';
@@ -53,6 +55,22 @@ describe('INPUT1: text', () => {
       path: ['patch', 'la\\u0000bel'],
     });
     expect(inputIssue({ text: 'ligne 1\r\nligne 2\tfin' })).toBeUndefined();
+  });
+});
+
+describe('INPUT1 on the device: keepableText', () => {
+  it('turns each refused control character into a space, drops lone surrogates, keeps the rest', () => {
+    // A vertical tab (U+000B) and a form feed (U+000C) as Word pastes them; a NUL; a lone high
+    // surrogate at the end. Tab, line feed and carriage return stay, and so does a whole emoji.
+    expect(keepableText('Loyer\u000bimpayé\u000cjuin')).toBe('Loyer impayé juin');
+    expect(keepableText('a\u0000b')).toBe('a b');
+    expect(keepableText('ligne 1\r\nligne 2\tfin')).toBe('ligne 1\r\nligne 2\tfin');
+    expect(keepableText('merci 🙂\ud83d')).toBe('merci 🙂');
+    expect(keepableText('\udc00x')).toBe('x');
+  });
+
+  it('always gives a text the rule accepts', () => {
+    fc.assert(fc.property(fc.string({ unit: 'binary' }), (text) => isAllowedText(keepableText(text))));
   });
 });
 
