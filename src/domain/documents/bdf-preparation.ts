@@ -1,4 +1,8 @@
 /**
+ * Size: over 450 lines, deliberately not split in issue 12, which changed behaviour here;
+ * issue 13 splits it along its seam, with behaviour unchanged:
+ * its text goes to templates and its checklist to a module of its own.
+ *
  * The Banque de France dossier preparation: the dossier's data laid out in the order of the
  * declaration form (Cerfa 13594*02, domain-rules §1.2: identity of the filer and co-filer,
  * family, housing, professional situation, resources, charges, assets, debts by category with

@@ -1,4 +1,8 @@
 /**
+ * Size: over 450 lines, deliberately not split in issue 12, which changed behaviour here;
+ * issue 13 splits it along its seam, with behaviour unchanged:
+ * one module per form (household, members, consents).
+ *
  * Intake forms as text: the household, contact and referral fields, the members and the
  * consents, each turned from what was typed into typed row fields, with per-field message keys.
  * The screens only show values and errors; the rules live here.

@@ -1,4 +1,8 @@
 /**
+ * Size: over 450 lines, deliberately not split in issue 12, which changed behaviour here;
+ * issue 13 splits it along its seam, with behaviour unchanged:
+ * the decision for one mutation as a pure function, apart from the transaction.
+ *
  * Applying a push (docs/sync-protocol.md PUSH*, CONF*, QUAR*, CLOCK*). One sequenced transaction
  * per request:
  *
