@@ -6,19 +6,14 @@
  * changed since), `changedSinceSaved` says so and the documents print a warning.
  */
 import { z } from 'zod';
-import { EXCLUDED_FROM_PLAN } from '../budget/debt-summary';
 import { addMonths, type IsoDate, IsoDateSchema } from '../dates';
 import type { Dossier } from '../dossier/dossier';
 import type { ScenarioRow } from '../dossier/rows';
-import type { CreditorCategory } from '../household/creditor';
 import type { Cents } from '../money';
 import { CapacityPlanSchema } from '../rescheduling/capacity-plan';
 import { runScenario } from '../rescheduling/compare-scenarios';
-import {
-  type ScenarioContext,
-  ScenarioSpecSchema,
-  type SimulationDebt,
-} from '../rescheduling/scenario-input';
+import { dossierSimulationDebts } from '../rescheduling/dossier-simulation-debts';
+import { type ScenarioContext, ScenarioSpecSchema } from '../rescheduling/scenario-input';
 import { live } from './dossier-facts';
 
 const SavedParametersSchema = z.object({
@@ -28,37 +23,6 @@ const SavedParametersSchema = z.object({
   incomeMayRecover: z.boolean().optional(),
   debtIds: z.array(z.string()).optional(),
 });
-
-/** Above this rate the engine refuses a debt (100 %): the Scenarios screen caps it the same way. */
-const MAX_SIMULATION_RATE_BPS = 10_000;
-
-/**
- * The dossier's live debts as the plan sees them (the same mapping as the Scenarios screen,
- * src/state/scenarios/compare-input.ts `simulationDebts`, kept here so the domain stays pure).
- */
-export function planDebts(dossier: Dossier): SimulationDebt[] {
-  const categories = new Map<string, CreditorCategory>(
-    live(dossier.creditors).map((c) => [c.id, c.category]),
-  );
-  const ownsHome = dossier.household.housingStatus === 'owner_with_mortgage';
-  return live(dossier.debts).map((d): SimulationDebt => {
-    const creditorCategory = categories.get(d.creditorId) ?? 'other';
-    return {
-      id: d.id,
-      creditorId: d.creditorId,
-      creditorCategory,
-      balanceCents: d.capitalRemainingCents + d.arrearsCents + (d.accruedInterestCents ?? 0),
-      annualRateBps: Math.min(d.nominalRateBps, MAX_SIMULATION_RATE_BPS),
-      contractInstalmentCents: d.instalmentMonthlyCents,
-      ...(d.remainingTermMonths !== undefined ? { remainingTermMonths: d.remainingTermMonths } : {}),
-      ...(ownsHome && d.product === 'mortgage' ? { isMainResidenceMortgage: true } : {}),
-      ...(EXCLUDED_FROM_PLAN.has(d.product) ? { excludedFromPlan: true } : {}),
-      ...(d.product === 'guarantee_called' && creditorCategory === 'private_individual'
-        ? { paidByNaturalPersonGuarantor: true }
-        : {}),
-    };
-  });
-}
 
 /**
  * A run of months in which a creditor receives the same amount, give or take one cent (the
@@ -154,7 +118,7 @@ export function savedPlan(dossier: Dossier, row: ScenarioRow): SavedPlanResult {
   if (!parsed.success) return { ok: false, reason: 'unreadable' };
   const p = parsed.data;
   const wanted = p.debtIds ? new Set(p.debtIds) : null;
-  const debts = planDebts(dossier).filter((d) => !wanted || wanted.has(d.id));
+  const debts = dossierSimulationDebts(dossier).filter((d) => !wanted || wanted.has(d.id));
   if (debts.length === 0) return { ok: false, reason: 'no-debts' };
   const context: ScenarioContext = {
     startDate: p.startDate,

@@ -3,18 +3,15 @@
  * the form that turns typed text into them, and the CompareInput built from the dossier's
  * debts and creditors. Pure functions: the screen calls them, the tests check them.
  */
-import { EXCLUDED_FROM_PLAN } from '../../domain/budget/debt-summary';
 import { type IsoDate, IsoDateSchema } from '../../domain/dates';
 import type { Dossier } from '../../domain/dossier/dossier';
-import type { CreditorCategory } from '../../domain/household/creditor';
 import type { AllocationPolicyName } from '../../domain/rescheduling/allocation-policy';
 import type { CapacityPlan } from '../../domain/rescheduling/capacity-plan';
-import type {
-  CompareInput,
-  ScenarioContext,
-  ScenarioSpec,
-  SimulationDebt,
-} from '../../domain/rescheduling/scenario-input';
+import {
+  dossierSimulationDebts,
+  MAX_SIMULATION_RATE_BPS,
+} from '../../domain/rescheduling/dossier-simulation-debts';
+import type { CompareInput, ScenarioContext, ScenarioSpec } from '../../domain/rescheduling/scenario-input';
 import { parseEurosToCents, parsePercentToBps } from '../../domain/user-input';
 import type { DiagnosisState } from '../workspace/diagnosis-state';
 
@@ -224,40 +221,6 @@ export function validateParams(
   };
 }
 
-/** Above this rate the engine refuses a debt (100 %): a typing slip, capped for the plan. */
-const MAX_SIMULATION_RATE_BPS = 10_000;
-
-/**
- * The dossier's live debts as the plan sees them.
- * @param dossier - debts reference creditors by id
- */
-export function simulationDebts(dossier: Dossier): SimulationDebt[] {
-  const categories = new Map<string, CreditorCategory>(
-    dossier.creditors.filter((c) => !c.deleted).map((c) => [c.id, c.category]),
-  );
-  const ownsHome = dossier.household.housingStatus === 'owner_with_mortgage';
-  return dossier.debts
-    .filter((d) => !d.deleted)
-    .map((d): SimulationDebt => {
-      const creditorCategory = categories.get(d.creditorId) ?? 'other';
-      return {
-        id: d.id,
-        ...(d.label ? { label: d.label.slice(0, 200) } : {}),
-        creditorId: d.creditorId,
-        creditorCategory,
-        balanceCents: d.capitalRemainingCents + d.arrearsCents + (d.accruedInterestCents ?? 0),
-        annualRateBps: Math.min(d.nominalRateBps, MAX_SIMULATION_RATE_BPS),
-        contractInstalmentCents: d.instalmentMonthlyCents,
-        ...(d.remainingTermMonths !== undefined ? { remainingTermMonths: d.remainingTermMonths } : {}),
-        ...(ownsHome && d.product === 'mortgage' ? { isMainResidenceMortgage: true } : {}),
-        ...(EXCLUDED_FROM_PLAN.has(d.product) ? { excludedFromPlan: true } : {}),
-        ...(d.product === 'guarantee_called' && creditorCategory === 'private_individual'
-          ? { paidByNaturalPersonGuarantor: true }
-          : {}),
-      };
-    });
-}
-
 /** The capacity plan: typed capacity or the diagnosis one, and the steps. */
 export function capacityPlan(params: ScenarioParams, capacity: DiagnosisCapacity): CapacityPlan {
   const monthlyCents = params.capacityOverrideCents ?? (capacity.kind === 'ok' ? capacity.monthlyCents : 0);
@@ -312,7 +275,7 @@ export function scenarioContext(
   return {
     startDate: params.startDate,
     capacity: capacityPlan(params, capacity),
-    debts: simulationDebts(dossier),
+    debts: dossierSimulationDebts(dossier),
     ...(params.incomeMayRecover ? { incomeMayRecover: true } : {}),
   };
 }

@@ -1,13 +1,13 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { compareScenarios } from '../../../src/domain/rescheduling/compare-scenarios';
+import { dossierSimulationDebts } from '../../../src/domain/rescheduling/dossier-simulation-debts';
 import { CompareInputSchema } from '../../../src/domain/rescheduling/scenario-input';
 import {
   buildCompareInput,
   defaultStartDate,
   initialParamValues,
   type ParamField,
-  simulationDebts,
   validateParams,
 } from '../../../src/state/scenarios/compare-input';
 import {
@@ -81,7 +81,7 @@ describe('scenario parameters', () => {
 describe('CompareInput from the dossier', () => {
   it('maps every live debt with its balance, rate, category and plan flags; the input is valid', async () => {
     const d = await dossier();
-    const debts = simulationDebts(d);
+    const debts = dossierSimulationDebts(d);
     expect(debts).toHaveLength(6);
     const loan = debts.find((x) => x.annualRateBps === 590);
     expect(loan?.balanceCents).toBe(865_000);
