@@ -4,8 +4,10 @@
  * forclusion check, the Banque de France preparation (Cerfa sections, checklist, warnings).
  * The renderers (PDF, print HTML) are in src/documents, loaded only when first used.
  */
+export * from './bdf-checklist';
 export * from './bdf-preparation';
 export * from './budget-sheet';
+export * from './cerfa-debt-categories';
 export * from './client-plan';
 export * from './document-model';
 export * from './forclusion';
