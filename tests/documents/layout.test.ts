@@ -24,7 +24,7 @@ import {
   draftLetter,
   letterTemplate,
 } from '../../src/domain/documents';
-import { WORDING } from '../../src/domain/documents/wording';
+import { WORDING } from '../../src/domain/documents/templates/wording';
 import type { Dossier } from '../../src/domain/dossier/dossier';
 import { diagnosisOf, makeDossier, TODAY } from '../domain/documents/fixture';
 import { emptyBudget, lopsidedHousehold, USUAL_CREDITORS, usualHousehold, withDebts } from './layout-fixture';

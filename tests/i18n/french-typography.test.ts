@@ -8,7 +8,15 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { appSourceFiles, findAsciiApostrophes, textSpans } from '../../scripts/typographic-apostrophes';
 import { LETTER_TEMPLATES } from '../../src/domain/documents/templates';
-import { WORDING } from '../../src/domain/documents/wording';
+import { BDF_PREPARATION_TEXT } from '../../src/domain/documents/templates/bdf-preparation-text';
+import { BUDGET_SHEET_TEXT } from '../../src/domain/documents/templates/budget-sheet-text';
+import { CLIENT_PLAN_TEXT } from '../../src/domain/documents/templates/client-plan-text';
+import {
+  LETTER_DUE_SENTENCE,
+  LETTER_OFFER,
+  LETTER_TEXT,
+} from '../../src/domain/documents/templates/letter-text';
+import { WORDING } from '../../src/domain/documents/templates/wording';
 import { isPluralForms } from '../../src/domain/plural';
 import type { Message } from '../../src/i18n/i18n';
 
@@ -66,8 +74,14 @@ describe('French typography', () => {
         [`${template.id}.body`, template.body] as [string, string],
       ]),
       ...stringsIn(WORDING.fr, 'WORDING.fr'),
+      ...stringsIn(BDF_PREPARATION_TEXT.fr, 'BDF_PREPARATION_TEXT.fr'),
+      ...stringsIn(BUDGET_SHEET_TEXT.fr, 'BUDGET_SHEET_TEXT.fr'),
+      ...stringsIn(CLIENT_PLAN_TEXT.fr, 'CLIENT_PLAN_TEXT.fr'),
+      ...stringsIn(LETTER_TEXT.fr, 'LETTER_TEXT.fr'),
+      ...stringsIn(LETTER_DUE_SENTENCE.fr, 'LETTER_DUE_SENTENCE.fr'),
+      ...stringsIn(LETTER_OFFER.fr, 'LETTER_OFFER.fr'),
     ];
-    expect(french.length).toBeGreaterThan(50);
+    expect(french.length).toBeGreaterThan(200);
     expect(french.filter(([, text]) => text.includes("'"))).toEqual([]);
   });
 

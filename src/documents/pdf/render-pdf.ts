@@ -9,7 +9,7 @@
 import fontkit from '@pdf-lib/fontkit';
 import { PDFDocument, type PDFFont } from 'pdf-lib';
 import type { Block, DocumentDescription, KeyFigure } from '../../domain/documents/document-model';
-import { fill, WORDING } from '../../domain/documents/wording';
+import { fill, WORDING } from '../../domain/documents/templates/wording';
 import { drawTable } from './draw-table';
 import { toFontSafeText } from './font-safe-text';
 import { A4, INK, Layout, MARGIN, MUTED, RULE, SCALES, type Scale } from './layout';

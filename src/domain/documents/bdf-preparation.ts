@@ -49,7 +49,7 @@ import {
 } from './dossier-facts';
 import { longDate, money, shortDate } from './format';
 import { BDF_PREPARATION_TEXT } from './templates/bdf-preparation-text';
-import { fill, WORDING } from './wording';
+import { fill, WORDING } from './templates/wording';
 
 export interface BdfPreparationInput {
   readonly dossier: Dossier;

@@ -6,83 +6,25 @@
 import type { IsoDate } from '../dates';
 import type { Dossier } from '../dossier/dossier';
 import type { Cents } from '../money';
-import { type PluralForms, plural } from '../plural';
+import { plural } from '../plural';
 import { type Block, type DocumentDescription, type DocumentLocale, fileNameOf } from './document-model';
 import { householdDisplayName, live } from './dossier-facts';
 import { longDate, money, monthLabel } from './format';
 import type { CreditorPlan, PlanSegment, SavedPlan } from './saved-plan';
-import { fill, WORDING } from './wording';
-
-const TEXT = {
-  fr: {
-    title: 'Votre plan de remboursement',
-    subtitle: '{name} · {scenario}',
-    firstMonthly: 'À payer le premier mois',
-    duration: 'Durée',
-    months: { one: '{count} mois', other: '{count} mois' },
-    from: 'À partir de {month}',
-    totalPaid: 'Total remboursé',
-    writeOff: 'Effacé à la fin',
-    byCreditor: 'Par créancier',
-    colCreditor: 'Créancier',
-    colMonthly: 'Chaque mois',
-    colMonths: 'Durée',
-    colTotal: 'Total payé',
-    schedule: 'Mois par mois',
-    scheduleGroup: 'Mois par mois ({n} sur {total})',
-    monthTotal: 'Total du mois',
-    segment: '{amount} (mois {from} à {to})',
-    segmentOne: '{amount} (mois {from})',
-    andThen: 'puis',
-    changed:
-      'Attention : les dettes ont changé depuis l’enregistrement de ce scénario. Ce plan est recalculé avec les dettes d’aujourd’hui.',
-    centNote:
-      'Les montants peuvent varier d’un centime d’un mois à l’autre : le tableau mois par mois donne le montant exact.',
-    notFeasible: 'Ce plan ne rembourse pas toutes les dettes dans la durée prévue : il en reste à la fin.',
-    footer: '{name} · Plan du {date}',
-  },
-  en: {
-    title: 'Your repayment plan',
-    subtitle: '{name} · {scenario}',
-    firstMonthly: 'To pay in the first month',
-    duration: 'Length',
-    months: { one: '{count} month', other: '{count} months' },
-    from: 'From {month}',
-    totalPaid: 'Total repaid',
-    writeOff: 'Written off at the end',
-    byCreditor: 'By creditor',
-    colCreditor: 'Creditor',
-    colMonthly: 'Each month',
-    colMonths: 'Length',
-    colTotal: 'Total paid',
-    schedule: 'Month by month',
-    scheduleGroup: 'Month by month ({n} of {total})',
-    monthTotal: 'Month total',
-    segment: '{amount} (months {from} to {to})',
-    segmentOne: '{amount} (month {from})',
-    andThen: 'then',
-    changed:
-      'Warning: the debts have changed since this scenario was saved. This plan is recomputed with today’s debts.',
-    centNote:
-      'Amounts may differ by one cent from one month to the next: the month-by-month table gives the exact amount.',
-    notFeasible: 'This plan does not repay every debt within its length: some remains owed at the end.',
-    footer: '{name} · Plan of {date}',
-  },
-} as const satisfies Record<DocumentLocale, Record<string, string | PluralForms>>;
+import { CLIENT_PLAN_TEXT } from './templates/client-plan-text';
+import { fill, WORDING } from './templates/wording';
 
 /** Creditors per month table: beyond four the columns become too narrow for large type. */
 export const CREDITORS_PER_TABLE = 4;
 
-/** "120,00 € (mois 1 à 12), puis 80,00 € (mois 13 à 40)". */
 /** The note printed in a letter when a creditor's amount moves by a cent. */
 export function centNote(locale: DocumentLocale): string {
-  return locale === 'fr'
-    ? 'Les montants peuvent varier d’un centime d’un mois à l’autre.'
-    : 'Amounts may differ by one cent from one month to the next.';
+  return CLIENT_PLAN_TEXT[locale].letterCentNote;
 }
 
+/** "120,00 € (mois 1 à 12), puis 80,00 € (mois 13 à 40)". */
 export function segmentsText(segments: readonly PlanSegment[], locale: DocumentLocale): string {
-  const x = TEXT[locale];
+  const x = CLIENT_PLAN_TEXT[locale];
   return segments
     .map((s) =>
       fill(s.fromMonth === s.toMonth ? x.segmentOne : x.segment, {
@@ -111,7 +53,7 @@ export interface ClientPlanInput {
  */
 export function buildClientPlan(input: ClientPlanInput): DocumentDescription {
   const { dossier, plan, locale, today } = input;
-  const x = TEXT[locale];
+  const x = CLIENT_PLAN_TEXT[locale];
   const w = WORDING[locale];
   const m = (cents: Cents) => money(cents, locale);
   const name = householdDisplayName(dossier, locale);

@@ -6,7 +6,7 @@
 import type { Dossier } from '../dossier/dossier';
 import type { CreditorRow, DebtRow, MemberRow } from '../dossier/rows';
 import type { DocumentLocale } from './document-model';
-import { WORDING } from './wording';
+import { WORDING } from './templates/wording';
 
 export function live<T extends { deleted: boolean }>(rows: readonly T[]): T[] {
   return rows.filter((r) => !r.deleted);
@@ -35,7 +35,7 @@ export function householdDisplayName(dossier: Dossier, locale: DocumentLocale): 
   const co = coApplicantOf(dossier);
   const first = applicant ? memberName(applicant) : '';
   const second = co ? memberName(co) : '';
-  if (first && second) return `${first} ${locale === 'fr' ? 'et' : 'and'} ${second}`;
+  if (first && second) return `${first} ${WORDING[locale].common.and} ${second}`;
   return first || second || WORDING[locale].common.unnamed;
 }
 

@@ -18,7 +18,8 @@ import type { Cents } from '../money';
 import type { DocumentLocale } from './document-model';
 import { money, monthLabel } from './format';
 import type { SavedPlan } from './saved-plan';
-import { fill } from './wording';
+import { LETTER_OFFER } from './templates/letter-text';
+import { fill } from './templates/wording';
 
 /** What the letter proposes to this creditor. */
 export type LetterProposal =
@@ -111,23 +112,6 @@ export function letterFigures(
   };
 }
 
-const OFFER = {
-  fr: {
-    pay: 'À partir de {start}, je peux consacrer {affordable} par mois au remboursement de l’ensemble de mes dettes. Je vous propose de vous rembourser {monthly} par mois pendant {months} mois, soit {total} au total, selon le plan ci-dessous.',
-    nothingAffordable:
-      'Une fois payées les charges indispensables de mon foyer, il ne me reste rien pour rembourser mes dettes : je ne peux rien vous verser pour le moment. Je vous demande de suspendre les paiements, sans frais, le temps que ma situation s’améliore.',
-    nothingForThisCreditor:
-      'Je peux consacrer {affordable} par mois au remboursement de mes dettes, mais cette somme va d’abord à d’autres dettes : je ne peux rien vous verser pour le moment. Je vous demande de suspendre les paiements, sans frais, le temps que les autres dettes soient remboursées.',
-  },
-  en: {
-    pay: 'From {start}, I can put {affordable} a month towards repaying all my debts. I propose to repay you {monthly} a month for {months} months, that is {total} in all, according to the plan below.',
-    nothingAffordable:
-      'Once my household’s essential costs are paid, nothing is left to repay my debts: I cannot pay you anything for now. I ask you to suspend the payments, free of charge, while my situation improves.',
-    nothingForThisCreditor:
-      'I can put {affordable} a month towards repaying my debts, but this goes to other debts first: I cannot pay you anything for now. I ask you to suspend the payments, free of charge, until the other debts are repaid.',
-  },
-} as const satisfies Record<DocumentLocale, Record<string, string>>;
-
 /**
  * The letter's offer in words: what the household can afford and what it proposes to this
  * creditor, or why it proposes nothing. Undefined without a plan while something is affordable:
@@ -135,7 +119,7 @@ const OFFER = {
  * @example offerSentence(figures, 'fr') // 'À partir de décembre 2026, je peux consacrer 300,00 € par mois …'
  */
 export function offerSentence(figures: LetterFigures, locale: DocumentLocale): string | undefined {
-  const x = OFFER[locale];
+  const x = LETTER_OFFER[locale];
   const affordable = money(figures.affordableMonthlyCents ?? 0, locale);
   const p = figures.proposal;
   switch (p.kind) {

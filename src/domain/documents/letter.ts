@@ -19,13 +19,14 @@ import {
 import { longDate, money, monthLabel } from './format';
 import { letterFigures, offerSentence } from './letter-figures';
 import type { SavedPlan } from './saved-plan';
+import { LETTER_DUE_SENTENCE, LETTER_TEXT } from './templates/letter-text';
 import {
   isPlaceholder,
   type LetterKind,
   type LetterTemplate,
   type Placeholder,
 } from './templates/template-types';
-import { fill, WORDING } from './wording';
+import { fill, WORDING } from './templates/wording';
 
 const PLACEHOLDER_PATTERN = /\{\{\s*([A-Za-z][\w.]*)\s*\}\}/g;
 
@@ -105,12 +106,6 @@ export interface LetterContext {
   readonly today: IsoDate;
 }
 
-/** How a letter states what one debt costs: its instalment, or what is owed when it has none. */
-const DUE_SENTENCE = {
-  fr: { instalment: 'La mensualité est de {amount}.', owed: 'Le montant dû est de {amount}.' },
-  en: { instalment: 'The instalment is {amount} a month.', owed: 'The amount owed is {amount}.' },
-} as const satisfies Record<DocumentLocale, Record<string, string>>;
-
 /**
  * The value of every placeholder for a letter about one debt.
  * @example letterValues(context, { kind: 'grace_period_request', debtId, graceMonths: 3 })['grace.months'] // '3'
@@ -152,8 +147,8 @@ export function letterValues(
     // never tells a creditor "the instalment is 0,00 €".
     'debt.dueSentence': entry
       ? instalmentCents > 0
-        ? fill(DUE_SENTENCE[locale].instalment, { amount: m(instalmentCents) })
-        : fill(DUE_SENTENCE[locale].owed, { amount: m(entry.outstandingCents) })
+        ? fill(LETTER_DUE_SENTENCE[locale].instalment, { amount: m(instalmentCents) })
+        : fill(LETTER_DUE_SENTENCE[locale].owed, { amount: m(entry.outstandingCents) })
       : undefined,
     'budget.resources': amountOf(figures.resourcesCents),
     'budget.charges': amountOf(figures.fixedChargesCents),
@@ -176,43 +171,6 @@ export function draftLetter(
   return { subject: fillTemplate(template.subject, values), body: fillTemplate(template.body, values) };
 }
 
-const TEXT = {
-  fr: {
-    title: {
-      rescheduling_request: 'Demande de rééchelonnement',
-      grace_period_request: 'Demande de report d’échéances',
-      tax_relief_request: 'Demande de remise gracieuse',
-    },
-    subject: 'Objet : {subject}',
-    placeDate: 'À {city}, le {date}',
-    dateOnly: 'Le {date}',
-    planTitle: 'Plan proposé',
-    colPeriod: 'Période',
-    colMonthly: 'Par mois',
-    colTotal: 'Total',
-    period: 'Mois {from} à {to} ({start} à {end})',
-    periodOne: 'Mois {from} ({start})',
-    footer: '{name} · {title} · {date}',
-  },
-  en: {
-    title: {
-      rescheduling_request: 'Rescheduling request',
-      grace_period_request: 'Payment holiday request',
-      tax_relief_request: 'Tax relief request',
-    },
-    subject: 'Subject: {subject}',
-    placeDate: '{city}, {date}',
-    dateOnly: '{date}',
-    planTitle: 'Proposed plan',
-    colPeriod: 'Period',
-    colMonthly: 'A month',
-    colTotal: 'Total',
-    period: 'Months {from} to {to} ({start} to {end})',
-    periodOne: 'Month {from} ({start})',
-    footer: '{name} · {title} · {date}',
-  },
-} as const;
-
 export interface LetterDocumentInput {
   readonly dossier: Dossier;
   readonly locale: DocumentLocale;
@@ -232,7 +190,7 @@ export interface LetterDocumentInput {
  */
 export function buildLetter(input: LetterDocumentInput): DocumentDescription {
   const { dossier, locale, today } = input;
-  const x = TEXT[locale];
+  const x = LETTER_TEXT[locale];
   const name = householdDisplayName(dossier, locale);
   const entry = debtsWithCreditors(dossier).find((e) => e.debt.id === input.debtId);
   const recipient = [

@@ -1,18 +1,20 @@
 /**
- * The words of the documents, in French (the reference) and English. The documents are built
- * in the pure domain (so they can be tested and produced anywhere), so their wording lives
- * here and not in the screen catalogues (src/i18n): the screen's language and the document's
- * language may differ (an English-speaking counsellor printing a French letter).
+ * The words every document shares, in French (the reference) and English: the names of the
+ * dossier's kinds (resources, charges, debts, housing, roles, savings, debt documents) and the
+ * common words. The documents are built in the pure domain (so they can be tested and produced
+ * anywhere), so their wording lives in this folder and not in the screen catalogues (src/i18n):
+ * the screen's language and the document's language may differ (an English-speaking counsellor
+ * printing a French letter). docs/decisions/0021-document-wording-home.md.
  * Plain words: the client documents are read by fragile readers.
  */
-import type { DebtDocument } from '../dossier/debt-documents';
-import type { SavingsProduct } from '../household/asset';
-import type { ChargeType } from '../household/charge';
-import type { DebtProduct } from '../household/debt';
-import type { MemberRole } from '../household/member';
-import type { ResourceType } from '../household/resource';
-import type { HousingStatus } from '../household/territory';
-import type { DocumentLocale } from './document-model';
+import type { DebtDocument } from '../../dossier/debt-documents';
+import type { SavingsProduct } from '../../household/asset';
+import type { ChargeType } from '../../household/charge';
+import type { DebtProduct } from '../../household/debt';
+import type { MemberRole } from '../../household/member';
+import type { ResourceType } from '../../household/resource';
+import type { HousingStatus } from '../../household/territory';
+import type { DocumentLocale } from '../document-model';
 
 const fr = {
   resource: {
@@ -131,6 +133,7 @@ const fr = {
     total: 'Total',
     month: 'Mois',
     unnamed: 'Ménage sans nom',
+    and: 'et',
   },
 } as const;
 
@@ -255,6 +258,7 @@ const en: Wording = {
     total: 'Total',
     month: 'Month',
     unnamed: 'Unnamed household',
+    and: 'and',
   },
 };
 
