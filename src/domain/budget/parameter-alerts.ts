@@ -3,48 +3,16 @@
  * 'U' (a built-in estimate such as the April 2026 RSA, or a supplement entered as
  * unconfirmed) says so, so that nobody takes an estimate for the law.
  */
-import type { IsoDate } from '../dates';
+import { monthAndYear } from '../month-names';
 import { type CatalogueEntry, unconfirmedParameters } from '../parameters/parameter-catalogue';
 import type { ParameterSupplements } from '../parameters/parameter-supplements';
 import { type Alert, alert } from './alert';
 
-const MONTHS_FR = [
-  'janvier',
-  'février',
-  'mars',
-  'avril',
-  'mai',
-  'juin',
-  'juillet',
-  'août',
-  'septembre',
-  'octobre',
-  'novembre',
-  'décembre',
-];
-const MONTHS_EN = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-
-const monthOf = (date: IsoDate, months: readonly string[]) =>
-  `${months[Number(date.slice(5, 7)) - 1] ?? date.slice(5, 7)} ${date.slice(0, 4)}`;
-
 // Where the official value is entered, and who may, is said by the screen that shows the alert
 // (only an admin can enter it): these sentences say only what the figure is.
 function sentences(entry: CatalogueEntry): { fr: string; en: string } {
-  const fr = monthOf(entry.record.validFrom, MONTHS_FR);
-  const en = monthOf(entry.record.validFrom, MONTHS_EN);
+  const fr = monthAndYear(entry.record.validFrom, 'fr');
+  const en = monthAndYear(entry.record.validFrom, 'en');
   switch (entry.kind) {
     case 'rsa.amounts':
       return {

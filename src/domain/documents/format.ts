@@ -1,43 +1,14 @@
 /**
  * Formatting for documents, in the document's language (not the screen's): amounts with the
  * domain's formatters (French: "1 045,93 €" with a narrow no-break space), dates in words.
- * Pure: no Intl, so Node, the browser and the worker print exactly the same text.
+ * Pure: no Intl, so Node, the browser and the worker print exactly the same text. The month
+ * names are the domain's one list (src/domain/month-names.ts).
  */
 import type { IsoDate } from '../dates';
 import type { Cents } from '../money';
 import { formatEurosEn, formatEurosFr } from '../money-format';
+import { monthAndYear, monthName } from '../month-names';
 import type { DocumentLocale } from './document-model';
-
-const MONTHS: Record<DocumentLocale, readonly string[]> = {
-  fr: [
-    'janvier',
-    'février',
-    'mars',
-    'avril',
-    'mai',
-    'juin',
-    'juillet',
-    'août',
-    'septembre',
-    'octobre',
-    'novembre',
-    'décembre',
-  ],
-  en: [
-    'January',
-    'February',
-    'March',
-    'April',
-    'May',
-    'June',
-    'July',
-    'August',
-    'September',
-    'October',
-    'November',
-    'December',
-  ],
-};
 
 /**
  * Cents as euros in the document's language.
@@ -53,7 +24,7 @@ export function money(cents: Cents, locale: DocumentLocale): string {
  */
 export function longDate(date: IsoDate, locale: DocumentLocale): string {
   const year = date.slice(0, 4);
-  const month = MONTHS[locale][Number(date.slice(5, 7)) - 1] ?? '';
+  const month = monthName(date, locale);
   const day = Number(date.slice(8, 10));
   if (locale === 'fr') return `${day === 1 ? '1er' : day} ${month} ${year}`;
   return `${day} ${month} ${year}`;
@@ -64,7 +35,7 @@ export function longDate(date: IsoDate, locale: DocumentLocale): string {
  * @example monthLabel('2026-12-01', 'fr') // 'décembre 2026'
  */
 export function monthLabel(date: IsoDate, locale: DocumentLocale): string {
-  return `${MONTHS[locale][Number(date.slice(5, 7)) - 1] ?? ''} ${date.slice(0, 4)}`;
+  return monthAndYear(date, locale);
 }
 
 /**
