@@ -8,6 +8,7 @@
 import type { Cents } from '../money';
 import { DEFAULT_MINIMUM_INSTALMENT_CENTS } from './allocation-policy';
 import { capacityByMonth } from './capacity-plan';
+import { outsidePlanDebt } from './contract-debts';
 import { type NewTerms, shortestFittingTerm } from './new-terms';
 import type { AmicableScenario, ScenarioContext } from './scenario-input';
 import { firstMonthlyPayment, type ScenarioOutcome, summariseScenario } from './scenario-outcome';
@@ -78,17 +79,7 @@ export function simulateAmicable(
         writeOffAllowed: !d.paidByNaturalPersonGuarantor,
       };
     }),
-    ...excluded.map(
-      (d): ScheduleDebt => ({
-        id: d.id,
-        creditorCategory: d.creditorCategory,
-        balanceCents: d.balanceCents,
-        annualRateBps: d.annualRateBps,
-        fixed: { instalmentCents: d.contractInstalmentCents ?? 0 },
-        inPlan: false,
-        writeOffAllowed: false,
-      }),
-    ),
+    ...excluded.map(outsidePlanDebt),
   ];
   const result = simulateSchedule({
     debts,

@@ -4,6 +4,7 @@
  */
 import type { Cents } from '../money';
 import { capacityByMonth } from './capacity-plan';
+import { contractDebt } from './contract-debts';
 import type { AsTodayScenario, ScenarioContext } from './scenario-input';
 import { type ScenarioOutcome, summariseScenario } from './scenario-outcome';
 import type { ScheduleDebt } from './schedule-types';
@@ -42,17 +43,7 @@ export function simulateAsToday(
   withSchedule = true,
 ): ScenarioOutcome<AsTodayDetails> {
   const horizon = spec.horizonMonths ?? DEFAULT_AS_TODAY_HORIZON_MONTHS;
-  const debts: ScheduleDebt[] = context.debts.map((d) => ({
-    id: d.id,
-    creditorCategory: d.creditorCategory,
-    balanceCents: d.balanceCents,
-    annualRateBps: d.annualRateBps,
-    fixed: {
-      instalmentCents: d.contractInstalmentCents ?? 0,
-      ...(d.remainingTermMonths ? { termMonths: d.remainingTermMonths } : {}),
-    },
-    writeOffAllowed: false,
-  }));
+  const debts: ScheduleDebt[] = context.debts.map(contractDebt);
   // The shortfall needs every month's total: always simulate with the rows, drop them after.
   const full = simulateSchedule({
     debts,

@@ -12,6 +12,7 @@ import type { CreditorCategory } from '../household/creditor';
 import type { Cents } from '../money';
 import { legalInterestRateOn, planDurationOn } from '../parameters/parameters-on';
 import type { AllocationPolicy } from './allocation-policy';
+import { contractDebt, outsidePlanDebt } from './contract-debts';
 import type { BanqueDeFranceScenario, ScenarioContext, SimulationDebt } from './scenario-input';
 import { firstMonthlyPayment, type ScenarioOutcome, summariseScenario } from './scenario-outcome';
 import type { ScheduleDebt } from './schedule-types';
@@ -73,29 +74,11 @@ export function simulateBanqueDeFrance(
   const debts: ScheduleDebt[] = context.debts.map((d): ScheduleDebt => {
     if (d.excludedFromPlan) {
       rateBpsByDebt[d.id] = d.annualRateBps;
-      return {
-        id: d.id,
-        creditorCategory: d.creditorCategory,
-        balanceCents: d.balanceCents,
-        annualRateBps: d.annualRateBps,
-        fixed: { instalmentCents: d.contractInstalmentCents ?? 0 },
-        inPlan: false,
-        writeOffAllowed: false,
-      };
+      return outsidePlanDebt(d);
     }
     if (keepsContract(d)) {
       rateBpsByDebt[d.id] = d.annualRateBps;
-      return {
-        id: d.id,
-        creditorCategory: d.creditorCategory,
-        balanceCents: d.balanceCents,
-        annualRateBps: d.annualRateBps,
-        fixed: {
-          instalmentCents: d.contractInstalmentCents ?? 0,
-          ...(d.remainingTermMonths ? { termMonths: d.remainingTermMonths } : {}),
-        },
-        writeOffAllowed: false,
-      };
+      return contractDebt(d);
     }
     let rate = 0;
     if (askedBps > 0) {
