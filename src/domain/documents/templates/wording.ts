@@ -16,6 +16,18 @@ import type { ResourceType } from '../../household/resource';
 import type { HousingStatus } from '../../household/territory';
 import type { DocumentLocale } from '../document-model';
 
+/** French savings products keep their own names in every language (there is no English PEL). */
+const FRENCH_SAVINGS_PRODUCTS = {
+  livret_a: 'Livret A',
+  ldd: 'LDD',
+  lep: 'LEP',
+  pel: 'PEL',
+  cel: 'CEL',
+  pea: 'PEA',
+  pee: 'PEE',
+  perp_perco: 'PERP, PERCO',
+} as const satisfies Partial<Record<SavingsProduct, string>>;
+
 const fr = {
   resource: {
     salary: 'Salaire',
@@ -97,14 +109,7 @@ const fr = {
   } satisfies Record<MemberRole, string>,
   savings: {
     current_account: 'Compte courant',
-    livret_a: 'Livret A',
-    ldd: 'LDD',
-    lep: 'LEP',
-    pel: 'PEL',
-    cel: 'CEL',
-    pea: 'PEA',
-    pee: 'PEE',
-    perp_perco: 'PERP, PERCO',
+    ...FRENCH_SAVINGS_PRODUCTS,
     life_insurance: 'Assurance vie',
     sci_shares: 'Parts de SCI',
     other: 'Autre épargne',
@@ -222,14 +227,7 @@ const en: Wording = {
   },
   savings: {
     current_account: 'Current account',
-    livret_a: 'Livret A',
-    ldd: 'LDD',
-    lep: 'LEP',
-    pel: 'PEL',
-    cel: 'CEL',
-    pea: 'PEA',
-    pee: 'PEE',
-    perp_perco: 'PERP, PERCO',
+    ...FRENCH_SAVINGS_PRODUCTS,
     life_insurance: 'Life insurance',
     sci_shares: 'SCI shares',
     other: 'Other savings',
