@@ -12,7 +12,7 @@ import { HouseholdSchema } from '../../../src/domain/household/household';
 export const TODAY = '2026-11-27' as IsoDate;
 export const HOUSEHOLD_ID = 'hh-1';
 
-function meta(id: string) {
+export function meta(id: string) {
   return {
     id,
     householdId: HOUSEHOLD_ID,

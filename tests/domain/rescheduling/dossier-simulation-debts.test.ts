@@ -11,34 +11,20 @@ import { runScenario } from '../../../src/domain/rescheduling/compare-scenarios'
 import { dossierSimulationDebts } from '../../../src/domain/rescheduling/dossier-simulation-debts';
 import type { ScenarioSpec, SimulationDebt } from '../../../src/domain/rescheduling/scenario-input';
 import { buildCompareInput, type ScenarioParams } from '../../../src/state/scenarios/compare-input';
-import { makeDossier, scenarioRow } from '../documents/fixture';
+import { makeDossier, meta, scenarioRow } from '../documents/fixture';
 
-function row(id: string, fields: Record<string, unknown>) {
-  return {
-    id,
-    householdId: 'hh-1',
-    version: 0,
-    fieldVersions: {},
-    deleted: false,
-    updatedHlc: '1764230400000-0000-device1',
-    updatedAt: 1_764_230_400_000,
-    origin: { deviceId: 'device1', userId: 'user1' },
-    ...fields,
-  };
-}
+const row = (id: string, fields: Record<string, unknown>) => ({ ...meta(id), ...fields });
 
-const debt = (id: string, fields: Record<string, unknown>) =>
-  row(id, {
-    capitalRemainingCents: 0,
-    arrearsCents: 0,
-    amountDueNowCents: 0,
-    nominalRateBps: 0,
-    instalmentMonthlyCents: 0,
-    insuranceMonthlyCents: 0,
-    isJoint: false,
-    enforcementInProgress: false,
-    ...fields,
-  });
+// The fixture's revolving credit, its figures and flags set by each debt below.
+const debt = (id: string, fields: Record<string, unknown>) => ({
+  ...makeDossier().debts[0],
+  ...meta(id),
+  capitalRemainingCents: 0,
+  arrearsCents: 0,
+  nominalRateBps: 0,
+  instalmentMonthlyCents: 0,
+  ...fields,
+});
 
 /**
  * A home owner with a mortgage, a loan typed at 150 % (a slip), a criminal fine, a guarantee a
