@@ -4,7 +4,6 @@
  * labels, the filing warnings and the names of the household-level supporting documents.
  * Document wording lives here, with the letter templates, not in the screen catalogues:
  * docs/decisions/0021-document-wording-home.md.
- * Size: one cohesive table (two languages of the same keys), longer than the builder it serves.
  */
 import type { HouseholdDocument } from '../../dossier/dossier-meta';
 
