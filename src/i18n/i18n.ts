@@ -6,6 +6,8 @@
  * plural rule for the `count` parameter (src/domain/plural.ts): "1 dette", "2 dettes".
  */
 import { signal } from '@preact/signals';
+import type { Cents } from '../domain/money';
+import { formatEuros } from '../domain/money-format';
 import { isPluralForms, type PluralForms, pluralForm } from '../domain/plural';
 import { shellFr } from './catalogues/shell-fr';
 import type { AppMessageKey, MessageKey, PluralMessageKey } from './messages-fr';
@@ -83,9 +85,13 @@ export function intlTag(): string {
   return intlTags[locale.value];
 }
 
-/** Format integer cents as euros for display, e.g. 123456 → "1 234,56 €" in French. */
-export function formatMoney(cents: number): string {
-  return new Intl.NumberFormat(intlTag(), { style: 'currency', currency: 'EUR' }).format(cents / 100);
+/**
+ * Format integer cents as euros for display, e.g. 123456 → "1 234,56 €" in French: the domain's
+ * one formatter (src/domain/money-format.ts, which the documents use too), with a no-break space
+ * before the euro sign as on every screen.
+ */
+export function formatMoney(cents: Cents): string {
+  return formatEuros(cents, locale.value, '\u00a0');
 }
 
 /**

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { isPluralForms } from '../../src/domain/plural';
 import { adminEn } from '../../src/i18n/catalogues/admin-en';
@@ -48,6 +49,24 @@ describe('i18n', () => {
     expect(formatMoney(-5).replace(/\s/g, ' ')).toBe('-0,05 €');
     locale.value = 'en';
     expect(formatMoney(123456)).toBe('€1,234.56');
+  });
+
+  it('formats money exactly as Intl does on screen, character for character, through the one domain formatter', () => {
+    // Intl is the independent reference: the screens looked like this when they called it directly.
+    fc.assert(
+      fc.property(
+        fc.integer({ min: -10_000_000_000, max: 10_000_000_000 }),
+        fc.constantFrom('fr', 'en'),
+        (cents, lang) => {
+          locale.value = lang as 'fr' | 'en';
+          const intl = new Intl.NumberFormat(lang === 'fr' ? 'fr-FR' : 'en-GB', {
+            style: 'currency',
+            currency: 'EUR',
+          });
+          expect(formatMoney(cents)).toBe(intl.format(cents / 100));
+        },
+      ),
+    );
   });
 
   it('formats ISO dates without shifting the day', () => {
