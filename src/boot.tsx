@@ -1,7 +1,7 @@
 /**
  * Composition root: the only module that wires the device store, the network and the
- * service worker into the application state, then renders the UI over the loading frame
- * that main.tsx painted.
+ * service worker into the application state. It renders the UI over the loading frame that
+ * main.tsx painted, then starts the state (language, lost-device check, sync).
  */
 import { render } from 'preact';
 import { openPullConnection, RelaisDb } from './db/app-db';
@@ -81,12 +81,13 @@ const state = createAppState({
 });
 
 async function boot(): Promise<void> {
-  try {
-    await state.start();
-  } finally {
-    const root = document.getElementById('app');
-    if (root) render(<App state={state} />, root);
-  }
+  // The shell first, then the start: the first paint does not wait for the saved language, the
+  // lost-device check and the session (state.start). The screens read signals, so each fills in
+  // as its part arrives. The loss check still comes before any write to the dossier database:
+  // sync starts after it, and on mount the screens only read (a write waits for the person).
+  const root = document.getElementById('app');
+  if (root) render(<App state={state} />, root);
+  await state.start();
   void state.storage.requestPersistence();
   void state.server.check();
   if (import.meta.env.PROD) {
