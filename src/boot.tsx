@@ -1,9 +1,8 @@
 /**
  * Composition root: the only module that wires the device store, the network and the
- * service worker into the application state, then renders the UI over the loading frame
- * that main.tsx painted.
+ * service worker into the application state. It renders the UI over the loading frame that
+ * main.tsx painted, then starts the state (language, lost-device check, sync).
  */
-import { render } from 'preact';
 import { openPullConnection, RelaisDb } from './db/app-db';
 import { DeviceRecordKeeper } from './db/device-record';
 import { DossierRepository } from './db/repository';
@@ -18,7 +17,7 @@ import { localToday } from './state/workspace/workspace-model';
 import { createSupervisionApi } from './sync/supervision-api';
 import { browserSchedulerEnv } from './sync/sync-scheduler';
 import { createSyncService } from './sync/sync-service';
-import { App } from './ui/app';
+import { mountApp } from './ui/mount-app';
 import { createLazySimulationClient } from './worker/lazy-simulation-client';
 import type { SimulationClient } from './worker/simulation-client';
 
@@ -81,12 +80,10 @@ const state = createAppState({
 });
 
 async function boot(): Promise<void> {
-  try {
-    await state.start();
-  } finally {
-    const root = document.getElementById('app');
-    if (root) render(<App state={state} />, root);
-  }
+  // The shell first, then the start (mountApp): the first paint does not wait for the saved
+  // language, the lost-device check and the session. The loss check still comes before any write
+  // to the dossier database: sync starts after it, and on mount the screens only read.
+  await mountApp(document.getElementById('app'), state);
   void state.storage.requestPersistence();
   void state.server.check();
   if (import.meta.env.PROD) {

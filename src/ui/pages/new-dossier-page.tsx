@@ -5,26 +5,28 @@ import { useAppState } from '../../state/app-state';
 import { createFormModel } from '../../state/form-model';
 import {
   allowedWelcomePointIds,
+  newHouseholdFields,
+  welcomePointChoices,
+} from '../../state/intake/household-intake';
+import { MEMBER_FIELDS, type MemberField } from '../../state/intake/member-intake';
+import {
   duplicateProbeOf,
   emptyNewDossierValues,
-  MEMBER_FIELDS,
   MEMBER_SLOTS_FIELD,
-  type MemberField,
   memberFieldName,
   memberSlots,
   memberValuesAt,
   type NewDossier,
-  newHouseholdFields,
   validateNewDossier,
-  welcomePointChoices,
   withAddedMember,
   withoutMember,
-} from '../../state/intake/intake-fields';
+} from '../../state/intake/new-dossier-form';
 import { describeWriteError } from '../../state/workspace/workspace-model';
 import { PageTitle } from '../components/page-title';
 import { DuplicateNotice, usePossibleDuplicates } from './intake/duplicate-notice';
 import { errorText } from './intake/field-text';
 import { ContactFields, HouseholdFields, ReferralFields } from './intake/household-fields';
+import { IntakeCard } from './intake/intake-card';
 import { MemberFields } from './intake/member-fields';
 import './intake/intake.css';
 
@@ -101,8 +103,7 @@ export function NewDossierPage() {
         </p>
       )}
       <form ref={formRef} noValidate onSubmit={(event) => void onSubmit(event)}>
-        <section class="card" aria-labelledby="new-people-title">
-          <h2 id="new-people-title">{t('intake.section.people')}</h2>
+        <IntakeCard titleId="new-people-title" title={t('intake.section.people')}>
           {errors[MEMBER_SLOTS_FIELD] && <p class="field-error">{errorText(errors[MEMBER_SLOTS_FIELD])}</p>}
           {slots.map((slot, index) => {
             const memberErrors: Partial<Record<MemberField, string>> = {};
@@ -134,20 +135,17 @@ export function NewDossierPage() {
               {t('intake.member.addChild')}
             </button>
           </div>
-        </section>
+        </IntakeCard>
 
         <DuplicateNotice matches={matches} />
 
-        <section class="card" aria-labelledby="new-contact-title">
-          <h2 id="new-contact-title">{t('intake.section.contact')}</h2>
+        <IntakeCard titleId="new-contact-title" title={t('intake.section.contact')}>
           <ContactFields idPrefix="new" values={values} errors={errors} onEdit={edit} />
-        </section>
-        <section class="card" aria-labelledby="new-household-title">
-          <h2 id="new-household-title">{t('intake.section.household')}</h2>
+        </IntakeCard>
+        <IntakeCard titleId="new-household-title" title={t('intake.section.household')}>
           <HouseholdFields idPrefix="new" values={values} errors={errors} onEdit={edit} />
-        </section>
-        <section class="card" aria-labelledby="new-referral-title">
-          <h2 id="new-referral-title">{t('intake.section.referral')}</h2>
+        </IntakeCard>
+        <IntakeCard titleId="new-referral-title" title={t('intake.section.referral')}>
           <ReferralFields
             idPrefix="new"
             values={values}
@@ -155,7 +153,7 @@ export function NewDossierPage() {
             onEdit={edit}
             welcomePoints={welcomePointChoices(knownWelcomePoints, undefined, values.welcomePointId ?? '')}
           />
-        </section>
+        </IntakeCard>
 
         <div class="actions">
           <button type="submit" class="primary big-button" disabled={status.kind === 'saving'}>

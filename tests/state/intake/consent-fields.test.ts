@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { IsoDate } from '../../../src/domain/dates';
-import { consentGivers, validateConsentValues } from '../../../src/state/intake/intake-fields';
+import { consentGivers, validateConsentValues } from '../../../src/state/intake/consent-intake';
 
 const today = '2026-11-27' as IsoDate;
 // Ages on 2026-11-27, by hand: mother 46 (1980-02-01), Léa 18 that day (2008-11-27),

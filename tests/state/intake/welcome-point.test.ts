@@ -6,11 +6,10 @@ import { describe, expect, it } from 'vitest';
 import type { WelcomePoint } from '../../../src/domain/sync/protocol';
 import {
   allowedWelcomePointIds,
-  emptyNewDossierValues,
   validateHouseholdValues,
-  validateNewDossier,
   welcomePointChoices,
-} from '../../../src/state/intake/intake-fields';
+} from '../../../src/state/intake/household-intake';
+import { emptyNewDossierValues, validateNewDossier } from '../../../src/state/intake/new-dossier-form';
 
 const KNOWN: WelcomePoint[] = [
   { id: 'wp-lens', name: 'Mairie de Lens', archived: false },

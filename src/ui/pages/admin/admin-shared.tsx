@@ -1,7 +1,10 @@
 /**
  * Pieces the Administration sections share: the words for a failure and for a field refused,
- * the confirmation box, and moving the focus once Preact has drawn the next state.
+ * the section frame (title, "done" live region, list or empty text, add form), the buttons of
+ * a row (save/cancel, take away/give back), the confirmation box, and moving the focus once
+ * Preact has drawn the next state.
  */
+import type { ComponentChildren } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
 import { t } from '../../../i18n/i18n';
 import type {
@@ -77,5 +80,119 @@ export function ConfirmBox({ id, question, yes, busy, onYes, onCancel, error }: 
         </p>
       )}
     </div>
+  );
+}
+
+/** The failure of the last action, said at once (role alert). */
+export function FailureAlert({ error }: { error: AdminActionError }) {
+  return (
+    <p class="error" role="alert">
+      {failureMessage(error.kind)}
+    </p>
+  );
+}
+
+/** The buttons that end an edit in place: save (the form's submit) or cancel. */
+export function SaveOrCancel({ busy, onCancel }: { busy: boolean; onCancel: () => void }) {
+  return (
+    <div class="admin-actions">
+      <button type="submit" class="primary" disabled={busy}>
+        {t('admin.save')}
+      </button>
+      <button type="button" onClick={onCancel}>
+        {t('admin.cancel')}
+      </button>
+    </div>
+  );
+}
+
+export interface TakeAwayButtonProps {
+  id: string;
+  /** Taken away already (archived, deactivated): the button gives it back. */
+  takenAway: boolean;
+  busy: boolean;
+  takeAwayLabel: string;
+  giveBackLabel: string;
+  /** Opens the confirmation: taking away always asks first. */
+  onTakeAway: () => void;
+  /** Gives back at once: nothing is lost by it. */
+  onGiveBack: () => void;
+}
+
+/** Archive or reopen, deactivate or reactivate: one button with the same id in both states. */
+export function TakeAwayButton(props: TakeAwayButtonProps) {
+  return props.takenAway ? (
+    <button type="button" id={props.id} disabled={props.busy} onClick={props.onGiveBack}>
+      {props.giveBackLabel}
+    </button>
+  ) : (
+    <button type="button" id={props.id} onClick={props.onTakeAway}>
+      {props.takeAwayLabel}
+    </button>
+  );
+}
+
+export interface AdminListSectionProps {
+  /** Id of the section's title, which names the section and its list. */
+  titleId: string;
+  title: string;
+  /** What the last action did, for the live region ("" before any). */
+  done: string;
+  emptyText: string;
+  /** One `<li>` per item. */
+  items: ComponentChildren[];
+  /** The add form, after the list. */
+  children: ComponentChildren;
+}
+
+/** A section of the screen: its title, what was just done, the list (or why it is empty), the add form. */
+export function AdminListSection(props: AdminListSectionProps) {
+  return (
+    <section aria-labelledby={props.titleId}>
+      <h2 id={props.titleId}>{props.title}</h2>
+      <p class="admin-done" role="status">
+        {props.done}
+      </p>
+      {props.items.length === 0 ? (
+        <p>{props.emptyText}</p>
+      ) : (
+        <ul class="admin-list" aria-labelledby={props.titleId}>
+          {props.items}
+        </ul>
+      )}
+      {props.children}
+    </section>
+  );
+}
+
+export interface AddFormProps {
+  /** Id of the form's title, which names the form. */
+  titleId: string;
+  title: string;
+  submitLabel: string;
+  /** An add is under way: the button waits. */
+  pending: boolean;
+  error: AdminActionError | undefined;
+  onSubmit: (event: Event) => Promise<void>;
+  /** The fields. */
+  children: ComponentChildren;
+}
+
+/** The card that adds an item: its title, its fields, the submit button and the failure. */
+export function AddForm(props: AddFormProps) {
+  return (
+    <form
+      class="admin-form card"
+      onSubmit={(e) => void props.onSubmit(e)}
+      noValidate
+      aria-labelledby={props.titleId}
+    >
+      <h3 id={props.titleId}>{props.title}</h3>
+      {props.children}
+      <button type="submit" class="primary" disabled={props.pending}>
+        {props.submitLabel}
+      </button>
+      {props.error && <FailureAlert error={props.error} />}
+    </form>
   );
 }

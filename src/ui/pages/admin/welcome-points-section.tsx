@@ -6,7 +6,18 @@ import { useState } from 'preact/hooks';
 import { t } from '../../../i18n/i18n';
 import type { AdminModel, WelcomePoint } from '../../../state/admin-model';
 import { TextField } from '../../components/fields/text-field';
-import { ConfirmBox, errorFor, failureMessage, fieldMessage, focusSoon } from './admin-shared';
+import {
+  AddForm,
+  AdminListSection,
+  ConfirmBox,
+  errorFor,
+  FailureAlert,
+  failureMessage,
+  fieldMessage,
+  focusSoon,
+  SaveOrCancel,
+  TakeAwayButton,
+} from './admin-shared';
 
 const itemId = (id: string) => `admin-wp-${id}`;
 
@@ -62,22 +73,15 @@ function WelcomePointItem({
             onInput={setName}
             error={fieldMessage(error?.fields, 'name')}
           />
-          <div class="admin-actions">
-            <button type="submit" class="primary" disabled={busy}>
-              {t('admin.save')}
-            </button>
-            <button
-              type="button"
-              onClick={() => {
-                setRenaming(false);
-                setName(wp.name);
-                action.clearError();
-                focusSoon(`${base}-rename`);
-              }}
-            >
-              {t('admin.cancel')}
-            </button>
-          </div>
+          <SaveOrCancel
+            busy={busy}
+            onCancel={() => {
+              setRenaming(false);
+              setName(wp.name);
+              action.clearError();
+              focusSoon(`${base}-rename`);
+            }}
+          />
         </form>
       ) : confirming ? (
         <ConfirmBox
@@ -107,34 +111,21 @@ function WelcomePointItem({
           >
             {t('admin.wp.rename')}
           </button>
-          {wp.archived ? (
-            <button
-              type="button"
-              id={`${base}-archive`}
-              disabled={busy}
-              onClick={() => void setArchived(false)}
-            >
-              {t('admin.wp.restore')}
-            </button>
-          ) : (
-            <button
-              type="button"
-              id={`${base}-archive`}
-              onClick={() => {
-                action.clearError();
-                setConfirming(true);
-              }}
-            >
-              {t('admin.wp.archive')}
-            </button>
-          )}
+          <TakeAwayButton
+            id={`${base}-archive`}
+            takenAway={wp.archived}
+            busy={busy}
+            takeAwayLabel={t('admin.wp.archive')}
+            giveBackLabel={t('admin.wp.restore')}
+            onTakeAway={() => {
+              action.clearError();
+              setConfirming(true);
+            }}
+            onGiveBack={() => void setArchived(false)}
+          />
         </div>
       )}
-      {error && !confirming && (
-        <p class="error" role="alert">
-          {failureMessage(error.kind)}
-        </p>
-      )}
+      {error && !confirming && <FailureAlert error={error} />}
     </li>
   );
 }
@@ -159,27 +150,21 @@ export function WelcomePointsSection({ admin }: { admin: AdminModel }) {
   }
 
   return (
-    <section aria-labelledby="admin-wp-title">
-      <h2 id="admin-wp-title">{t('admin.wp.title')}</h2>
-      <p class="admin-done" role="status">
-        {done}
-      </p>
-      {list.length === 0 ? (
-        <p>{t('admin.wp.empty')}</p>
-      ) : (
-        <ul class="admin-list" aria-labelledby="admin-wp-title">
-          {list.map((wp) => (
-            <WelcomePointItem key={wp.id} admin={admin} wp={wp} onDone={setDone} />
-          ))}
-        </ul>
-      )}
-      <form
-        class="admin-form card"
-        onSubmit={(e) => void add(e)}
-        noValidate
-        aria-labelledby="admin-wp-add-title"
+    <AdminListSection
+      titleId="admin-wp-title"
+      title={t('admin.wp.title')}
+      done={done}
+      emptyText={t('admin.wp.empty')}
+      items={list.map((wp) => <WelcomePointItem key={wp.id} admin={admin} wp={wp} onDone={setDone} />)}
+    >
+      <AddForm
+        titleId="admin-wp-add-title"
+        title={t('admin.wp.add.title')}
+        submitLabel={t('admin.wp.add.submit')}
+        pending={action.pending.value !== null}
+        error={error}
+        onSubmit={add}
       >
-        <h3 id="admin-wp-add-title">{t('admin.wp.add.title')}</h3>
         <TextField
           id="admin-wp-new-name"
           label={t('admin.wp.add.name')}
@@ -187,15 +172,7 @@ export function WelcomePointsSection({ admin }: { admin: AdminModel }) {
           onInput={setName}
           error={fieldMessage(error?.fields, 'name')}
         />
-        <button type="submit" class="primary" disabled={action.pending.value !== null}>
-          {t('admin.wp.add.submit')}
-        </button>
-        {error && (
-          <p class="error" role="alert">
-            {failureMessage(error.kind)}
-          </p>
-        )}
-      </form>
-    </section>
+      </AddForm>
+    </AdminListSection>
   );
 }

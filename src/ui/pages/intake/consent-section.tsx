@@ -6,14 +6,13 @@ import type { MessageKey } from '../../../i18n/messages-fr';
 import { useAppState } from '../../../state/app-state';
 import { createFormModel } from '../../../state/form-model';
 import {
-  CONSENT_PURPOSES,
   type ConsentField,
   type ConsentIntake,
   consentGivers,
   emptyConsentValues,
   validateConsentValues,
-  withoutUndefined,
-} from '../../../state/intake/intake-fields';
+} from '../../../state/intake/consent-intake';
+import { CONSENT_PURPOSES, withoutUndefined } from '../../../state/intake/intake-fields';
 import type { DossierModel } from '../../../state/workspace/dossier-model';
 import { describeWriteError } from '../../../state/workspace/workspace-model';
 import { SelectField } from '../../components/fields/select-field';

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { DuplicateProbe } from '../../../domain/dossier/duplicates';
 import { formatDate, t } from '../../../i18n/i18n';
-import { probeKey } from '../../../state/intake/intake-fields';
+import { probeKey } from '../../../state/intake/new-dossier-form';
 import type { WorkspaceModel } from '../../../state/workspace/workspace-model';
 import { displayPhone } from './field-text';
 

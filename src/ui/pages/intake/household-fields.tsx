@@ -1,10 +1,6 @@
 import { t } from '../../../i18n/i18n';
-import {
-  HOUSING_STATUSES,
-  REFERRAL_SOURCES,
-  TERRITORIES,
-  type WelcomePointChoice,
-} from '../../../state/intake/intake-fields';
+import type { WelcomePointChoice } from '../../../state/intake/household-intake';
+import { HOUSING_STATUSES, REFERRAL_SOURCES, TERRITORIES } from '../../../state/intake/intake-fields';
 import { SelectField } from '../../components/fields/select-field';
 import { TextField } from '../../components/fields/text-field';
 import { errorText, optionsOf } from './field-text';

@@ -12,10 +12,11 @@ import {
   householdValuesOf,
   validateHouseholdValues,
   welcomePointChoices,
-} from '../../../state/intake/intake-fields';
+} from '../../../state/intake/household-intake';
 import type { DossierModel } from '../../../state/workspace/dossier-model';
 import { describeWriteError } from '../../../state/workspace/workspace-model';
 import { ContactFields, HouseholdFields, ReferralFields } from './household-fields';
+import { IntakeCard } from './intake-card';
 import { SaveStatus } from './save-status';
 
 /** Edits the household's fields, contact and referral; a draft is kept on every keystroke. */
@@ -67,16 +68,13 @@ export function HouseholdForm({ model, household }: { model: DossierModel; house
           {t('common.draftRestored')}
         </p>
       )}
-      <section class="card" aria-labelledby="intake-household-title">
-        <h2 id="intake-household-title">{t('intake.section.household')}</h2>
+      <IntakeCard titleId="intake-household-title" title={t('intake.section.household')}>
         <HouseholdFields idPrefix="hh" values={values} errors={errors} onEdit={edit} />
-      </section>
-      <section class="card" aria-labelledby="intake-contact-title">
-        <h2 id="intake-contact-title">{t('intake.section.contact')}</h2>
+      </IntakeCard>
+      <IntakeCard titleId="intake-contact-title" title={t('intake.section.contact')}>
         <ContactFields idPrefix="hh" values={values} errors={errors} onEdit={edit} />
-      </section>
-      <section class="card" aria-labelledby="intake-referral-title">
-        <h2 id="intake-referral-title">{t('intake.section.referral')}</h2>
+      </IntakeCard>
+      <IntakeCard titleId="intake-referral-title" title={t('intake.section.referral')}>
         <ReferralFields
           idPrefix="hh"
           values={values}
@@ -96,7 +94,7 @@ export function HouseholdForm({ model, household }: { model: DossierModel; house
           )}
         </div>
         <SaveStatus status={form.status.value} />
-      </section>
+      </IntakeCard>
     </form>
   );
 }

@@ -12,10 +12,11 @@ import {
   memberPatch,
   memberValuesOf,
   validateMemberValues,
-} from '../../../state/intake/intake-fields';
+} from '../../../state/intake/member-intake';
 import type { DossierModel } from '../../../state/workspace/dossier-model';
 import { describeWriteError } from '../../../state/workspace/workspace-model';
 import { enumText } from './field-text';
+import { IntakeCard } from './intake-card';
 import { MemberFields } from './member-fields';
 import { SaveStatus } from './save-status';
 
@@ -136,8 +137,7 @@ export function MembersSection({ model, members }: { model: DossierModel; member
   }
 
   return (
-    <section class="card" aria-labelledby="intake-members-title">
-      <h2 id="intake-members-title">{t('intake.members.title')}</h2>
+    <IntakeCard titleId="intake-members-title" title={t('intake.members.title')}>
       {members.length === 0 && <p>{t('intake.members.empty')}</p>}
       <ul class="member-list">
         {members.map((member) => {
@@ -200,6 +200,6 @@ export function MembersSection({ model, members }: { model: DossierModel; member
           {t('intake.member.add')}
         </button>
       )}
-    </section>
+    </IntakeCard>
   );
 }

@@ -1,12 +1,15 @@
+/**
+ * The sign-in page and its first-start form, both the one credentials form (credentials-form.tsx)
+ * with their own labels, checks and sending; the change of user is switch-user.tsx.
+ */
 import { useEffect, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { t } from '../../../i18n/i18n';
 import type { MessageKey } from '../../../i18n/messages-fr';
 import { useAppState } from '../../../state/app-state';
 import { type LoginOutcome, validPassword, validUsername } from '../../../state/sync-model';
-import { TextField } from '../../components/fields/text-field';
 import { PageTitle } from '../../components/page-title';
-import { CredentialFields, type CredentialErrors as Errors } from './credential-fields';
+import { type CredentialErrors, type Credentials, CredentialsForm } from './credentials-form';
 import { SwitchUser } from './switch-user';
 import './login-page.css';
 
@@ -20,63 +23,47 @@ function outcomeError(outcome: LoginOutcome): string {
 /** The first-start form: creates the first admin (POST /api/setup), then signs in. */
 function SetupForm({ onDone }: { onDone: () => void }) {
   const { sync } = useAppState();
-  const [displayName, setDisplayName] = useState('');
-  const [username, setUsername] = useState('');
-  const [password, setPassword] = useState('');
-  const [errors, setErrors] = useState<Errors>({});
-  const [busy, setBusy] = useState(false);
+  const [errors, setErrors] = useState<CredentialErrors>({});
 
-  async function submit(event: Event) {
-    event.preventDefault();
-    const next: Errors = {};
-    if (displayName.trim() === '') next.displayName = t('setup.error.displayName');
-    if (!validUsername(username.trim())) next.username = t('setup.error.username');
-    if (!validPassword(password)) next.password = t('setup.error.password');
-    setErrors(next);
-    if (Object.keys(next).length > 0) return;
-    setBusy(true);
+  function check({ displayName, username, password }: Credentials): CredentialErrors {
+    const missing: CredentialErrors = {};
+    if (displayName.trim() === '') missing.displayName = t('setup.error.displayName');
+    if (!validUsername(username.trim())) missing.username = t('setup.error.username');
+    if (!validPassword(password)) missing.password = t('setup.error.password');
+    return missing;
+  }
+
+  async function send({ displayName, username, password }: Credentials) {
     const outcome = await sync.setup({
       displayName: displayName.trim(),
       username: username.trim(),
       password,
     });
-    setBusy(false);
-    if (outcome.ok) onDone();
-    else setErrors({ form: outcomeError(outcome) });
+    if (!outcome.ok) return { form: outcomeError(outcome) };
+    onDone();
+    return undefined;
   }
 
   return (
     <section class="login-setup" aria-labelledby="setup-title">
       <h2 id="setup-title">{t('setup.title')}</h2>
       <p>{t('setup.intro')}</p>
-      <form onSubmit={(e) => void submit(e)} noValidate>
-        <TextField
-          id="setup-display-name"
-          label={t('setup.displayName')}
-          value={displayName}
-          onInput={setDisplayName}
-          error={errors.displayName}
-          autoComplete="name"
-        />
-        <CredentialFields
-          idPrefix="setup"
-          username={username}
-          onUsername={setUsername}
-          password={password}
-          onPassword={setPassword}
-          errors={errors}
-          labels={{
-            username: t('setup.username'),
-            usernameHint: t('setup.usernameHint'),
-            password: t('setup.password'),
-            passwordHint: t('setup.passwordHint'),
-          }}
-          passwordAutoComplete="new-password"
-        />
-        <button type="submit" class="primary" disabled={busy}>
-          {t('setup.submit')}
-        </button>
-      </form>
+      <CredentialsForm
+        idPrefix="setup"
+        labels={{
+          displayName: t('setup.displayName'),
+          username: t('setup.username'),
+          usernameHint: t('setup.usernameHint'),
+          password: t('setup.password'),
+          passwordHint: t('setup.passwordHint'),
+          submit: t('setup.submit'),
+        }}
+        passwordAutoComplete="new-password"
+        errors={errors}
+        onErrors={setErrors}
+        check={check}
+        send={send}
+      />
     </section>
   );
 }
@@ -89,10 +76,7 @@ function SetupForm({ onDone }: { onDone: () => void }) {
 export function LoginPage() {
   const { sync } = useAppState();
   const { route } = useLocation();
-  const [username, setUsername] = useState('');
-  const [password, setPassword] = useState('');
-  const [errors, setErrors] = useState<Errors>({});
-  const [busy, setBusy] = useState(false);
+  const [errors, setErrors] = useState<CredentialErrors>({});
   const [setupNeeded, setSetupNeeded] = useState<boolean | undefined>(undefined);
   const [showSetup, setShowSetup] = useState(false);
   const session = sync.session.value;
@@ -111,26 +95,25 @@ export function LoginPage() {
     };
   }, [sync]);
 
-  async function submit(event: Event) {
-    event.preventDefault();
-    const next: Errors = {};
-    if (username.trim() === '') next.username = t('login.required.username');
-    if (password === '') next.password = t('login.required.password');
-    setErrors(next);
-    if (Object.keys(next).length > 0) return;
-    setBusy(true);
+  function check({ username, password }: Credentials): CredentialErrors {
+    const missing: CredentialErrors = {};
+    if (username.trim() === '') missing.username = t('login.required.username');
+    if (password === '') missing.password = t('login.required.password');
+    return missing;
+  }
+
+  async function send({ username, password }: Credentials) {
     const outcome = await sync.login(username, password);
-    setBusy(false);
     if (outcome.ok) {
-      setPassword('');
       setSwitched(false);
       route('/dossiers');
-      return;
+      return undefined;
     }
     if (outcome.error === 'device-taken') setDeviceTaken(true);
     // Wrong credentials belong to the password field; the others to the whole form.
-    if (outcome.error === 'credentials') setErrors({ password: outcomeError(outcome) });
-    else setErrors({ form: outcomeError(outcome) });
+    return outcome.error === 'credentials'
+      ? { password: outcomeError(outcome) }
+      : { form: outcomeError(outcome) };
   }
 
   return (
@@ -165,21 +148,21 @@ export function LoginPage() {
               <p>{t('login.lastUserHint', { name: lastUser.displayName })}</p>
             </div>
           )}
-          <form onSubmit={(e) => void submit(e)} noValidate class="login-form">
-            <CredentialFields
-              idPrefix="login"
-              username={username}
-              onUsername={setUsername}
-              password={password}
-              onPassword={setPassword}
-              errors={errors}
-              labels={{ username: t('login.username'), password: t('login.password') }}
-              passwordAutoComplete="current-password"
-            />
-            <button type="submit" class="primary" disabled={busy}>
-              {busy ? t('login.submitting') : t('login.submit')}
-            </button>
-          </form>
+          <CredentialsForm
+            idPrefix="login"
+            class="login-form"
+            labels={{
+              username: t('login.username'),
+              password: t('login.password'),
+              submit: t('login.submit'),
+              submitting: t('login.submitting'),
+            }}
+            passwordAutoComplete="current-password"
+            errors={errors}
+            onErrors={setErrors}
+            check={check}
+            send={send}
+          />
           {setupNeeded === undefined && !showSetup && (
             <p>
               <button type="button" class="link-button" onClick={() => setShowSetup(true)}>
