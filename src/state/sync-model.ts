@@ -116,6 +116,12 @@ export function createSyncModel(
 ) {
   const enabled = service !== undefined;
   const session = signal<SyncSessionView | null>(null);
+  /**
+   * Whether the saved session has been read: the shell paints before the state starts
+   * (src/ui/mount-app.tsx), and until then "nobody signed in" is not known, only not yet read,
+   * so the screens offer no sign-in and refuse nothing.
+   */
+  const sessionLoaded = signal(!enabled);
   /** Who signed in last on this device, also after a logout (null on a fresh or emptied device). */
   const lastUser = signal<LastUser | null>(null);
   const pendingCount = signal(0);
@@ -178,6 +184,7 @@ export function createSyncModel(
     started = true;
     const { session: saved, snapshot } = await service.load();
     session.value = toView(saved);
+    sessionLoaded.value = true;
     lastUser.value = service.lastUser() ?? null;
     lastSuccessAt.value = snapshot.lastSyncAt ?? null;
     quarantined.value = snapshot.quarantined;
@@ -388,6 +395,7 @@ export function createSyncModel(
     conflictsByHousehold,
     quarantined,
     clock,
+    sessionLoaded,
     start,
     stop,
     syncNow,

@@ -105,7 +105,7 @@ export function SyncStatus({ withAccount }: { withAccount: boolean }) {
  */
 export function SignInLink() {
   const { sync } = useAppState();
-  if (!sync.enabled || sync.session.value !== null) return null;
+  if (!sync.enabled || !sync.sessionLoaded.value || sync.session.value !== null) return null;
   return (
     <a href="/login" class="header-signin">
       {sync.firstStartNeeded.value ? t('sync.firstStart') : t('sync.login')}

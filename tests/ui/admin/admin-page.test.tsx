@@ -10,12 +10,14 @@ import { rmSync } from 'node:fs';
 import { request } from 'node:http';
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import axe from 'axe-core';
+import { render as renderInto } from 'preact';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { locale } from '../../../src/i18n/i18n';
 import { createAppState } from '../../../src/state/app-state';
 import type { FetchLike } from '../../../src/sync/sync-client';
 import { createSyncService } from '../../../src/sync/sync-service';
 import { App } from '../../../src/ui/app';
+import { mountApp } from '../../../src/ui/mount-app';
 import { type RunningServer, startServer, tempDir } from '../../spawn-server';
 import { idleSchedulerEnv } from '../../sync/idle-scheduler-env';
 import { makeTestState } from '../make-test-state';
@@ -130,6 +132,49 @@ async function axeViolations(): Promise<string[]> {
 }
 
 describe('Administration screen', () => {
+  it('on a deep link, refuses no one and offers no sign-in before the saved session is read (first paint before start)', async () => {
+    const base = makeTestState();
+    const service = createSyncService({
+      db: base.db,
+      fetch: nodeFetch,
+      baseUrl: serverUrl(),
+      appVersion: '1.2.3',
+      env: idleSchedulerEnv,
+    });
+    await service.login('admin', PASSWORD);
+    const state = createAppState({ ...base.deps, sync: service });
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const held = { ...state, start: () => gate.then(() => state.start()) };
+    window.history.replaceState(null, '', '/admin');
+    const root = document.createElement('div');
+    document.body.append(root);
+    // Everything the page ever showed, from the first paint to the admin screen.
+    const seen: string[] = [];
+    const observer = new MutationObserver(() => seen.push(root.textContent ?? ''));
+    observer.observe(root, { childList: true, subtree: true, characterData: true });
+    try {
+      const mounting = mountApp(root, held);
+      expect(within(root).getByRole('navigation', { name: 'Navigation principale' })).toBeTruthy();
+      expect(within(root).queryByRole('link', { name: 'Se connecter' })).toBeNull();
+      // The lazy page arrives while the start is still held: its title, and no refusal.
+      expect(await within(root).findByRole('heading', { level: 1, name: 'Administration' })).toBeTruthy();
+      release();
+      await mounting;
+      expect(await within(root).findByRole('region', { name: 'Utilisateurs' })).toBeTruthy();
+      seen.push(root.textContent ?? '');
+      expect(seen.filter((text) => text.includes('Réservé aux administrateurs'))).toEqual([]);
+      expect(seen.filter((text) => text.includes('Se connecter'))).toEqual([]);
+    } finally {
+      observer.disconnect();
+      renderInto(null, root);
+      root.remove();
+      state.sync.stop();
+    }
+  });
+
   it('shows the admin both lists and a header link, and axe-core finds nothing', async () => {
     await setup();
     expect(await screen.findByRole('heading', { level: 1, name: 'Administration' })).toBeTruthy();

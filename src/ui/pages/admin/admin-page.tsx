@@ -84,6 +84,13 @@ function AdminScreen({ admin, selfId }: { admin: AdminModel; selfId: string | nu
 export function AdminPage() {
   const state = useAppState();
   const session = state.sync.session.value;
+  // Before the saved session is read (the first paint), nobody is refused yet: the title only.
+  if (!state.sync.sessionLoaded.value)
+    return (
+      <div class="admin-page">
+        <PageTitle>{t('admin.title')}</PageTitle>
+      </div>
+    );
   if (!state.isAdmin.value) return <Refused signedIn={session !== null} />;
   return <AdminScreen admin={adminModelFor(state)} selfId={session?.user.id ?? null} />;
 }

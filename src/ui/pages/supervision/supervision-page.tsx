@@ -247,6 +247,13 @@ export function SupervisionPage() {
     if (allowed && online) void model.load();
   }, [allowed, online, model]);
 
+  // Before the saved session is read (the first paint), nobody is refused yet: the title only.
+  if (!allowed && !state.sync.sessionLoaded.value)
+    return (
+      <div class="supervision-page">
+        <PageTitle>{t('supervision.title')}</PageTitle>
+      </div>
+    );
   if (!allowed) {
     const signedIn = state.sync.session.value !== null;
     return (
