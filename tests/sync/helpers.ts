@@ -1,14 +1,16 @@
 /**
- * The real sync server (buildApp, SQLite in a temp dir or a fresh PostgreSQL schema) and real
- * devices (fake-indexeddb database, real DossierRepository, real SyncClient) for the client
- * tests and the simulation. The client talks to the app through a fetch built on `app.inject`,
- * optionally wrapped by a fault-injecting transport.
+ * The device side of the sync test harness: the real sync server (buildApp on SQLite in a temp
+ * dir or a fresh PostgreSQL schema) and real devices (fake-indexeddb database, real
+ * DossierRepository, real SyncClient) for the client tests and the simulation. The client talks
+ * to the app through a fetch built on `app.inject`, optionally wrapped by a fault-injecting
+ * transport. The engines, clock, constants and first start come from the harness base
+ * (tests/support/sync-harness.ts), shared with the server suites of tests/server/sync.
  */
 import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import pg from 'pg';
+import { afterEach, beforeEach } from 'vitest';
 import { RelaisDb } from '../../src/db/app-db';
 import type { DeviceRecordPort } from '../../src/db/device-record';
 import { DossierRepository } from '../../src/db/repository';
@@ -21,17 +23,27 @@ import { ROW_META_KEYS } from '../../src/domain/sync/row-meta';
 import { createDraftRegistry, type DraftRegistry } from '../../src/state/drafts';
 import { SessionStore } from '../../src/sync/session-store';
 import { type FetchLike, SyncClient } from '../../src/sync/sync-client';
-import { buildApp } from '../../sync-server/src/app';
-import { PostgresStore } from '../../sync-server/src/stores/postgres-store';
-import { SqliteStore } from '../../sync-server/src/stores/sqlite-store';
+import type { RateLimitOptions } from '../../sync-server/src/auth/rate-limit';
 import type { RelaisStore } from '../../sync-server/src/stores/store';
 import { markRestored } from '../../sync-server/src/sync/pull';
-import { makeConfig } from '../server/helpers';
+import {
+  type Engine,
+  injectFetch,
+  type MadeStore,
+  type NewUser,
+  openApp,
+  PASSWORD,
+  setUpServer,
+  sqliteEngine,
+  sqlitePath,
+  T0,
+  TestClock,
+  WP_A,
+  WP_B,
+} from '../support/sync-harness';
 
-export const DATABASE_URL = process.env.DATABASE_URL;
-export const PASSWORD = 'correct horse battery';
-export const WP_A = 'wp-a';
-export const T0 = Date.UTC(2026, 10, 27, 9, 0, 0);
+/** The harness base: engines, clock, constants, first start, fetch over app.inject. */
+export * from '../support/sync-harness';
 
 /** Deterministic PRNG (mulberry32). */
 export const prng = mulberry32;
@@ -40,57 +52,53 @@ export function bytesFrom(random: () => number): (n: number) => Uint8Array {
   return (n) => Uint8Array.from({ length: n }, () => Math.floor(random() * 256));
 }
 
-/** A shared clock for the server and the devices (devices may be skewed from it). */
-export class SimClock {
-  constructor(public ms = T0) {}
-  now = (): number => {
-    this.ms += 1;
-    return this.ms;
-  };
-  advance(ms: number): void {
-    this.ms += ms;
-  }
-}
+/** A user of a test world (NewUser whose welcome points default to A). */
+export type WorldUser = Omit<NewUser, 'welcomePointIds'> & { welcomePointIds?: string[] };
 
-export type Engine = 'sqlite' | 'postgres';
+export interface TestServerOptions {
+  /** Login throttling; default: practically none (1000 failures a second). */
+  loginLimit?: RateLimitOptions;
+}
 
 /** A server whose store can be crashed/restarted and restored from a backup. */
 export class TestServer {
   app!: FastifyInstance;
-  private store!: RelaisStore;
+  private made!: MadeStore;
+  /** The store the app runs on now (read it to check what the server kept). */
+  store!: RelaisStore;
   /** Makes the server throw inside the push transaction after mutation `index` (crash injection). */
   crashAfterMutation: number | undefined;
   private readonly dir: string;
-  private readonly schema: string;
 
   private constructor(
     readonly engine: Engine,
-    readonly clock: SimClock,
+    /** The server's and the devices' clock: each reading moves it on by 1 ms. */
+    readonly clock: TestClock,
+    private readonly options: TestServerOptions,
   ) {
     this.dir = mkdtempSync(join(tmpdir(), 'relais-sync-'));
-    this.schema = `relais_client_${process.pid}_${Math.floor(Math.random() * 1e9)}`;
   }
 
-  static async start(engine: Engine = 'sqlite', clock = new SimClock()): Promise<TestServer> {
-    const server = new TestServer(engine, clock);
-    await server.open();
+  static async start(
+    engine: Engine = sqliteEngine,
+    clock = new TestClock(T0, 1),
+    options: TestServerOptions = {},
+  ): Promise<TestServer> {
+    const server = new TestServer(engine, clock, options);
+    server.made = await engine.make({ dir: server.dir });
+    await server.open(server.made.store);
     return server;
   }
 
   private get dbPath(): string {
-    return join(this.dir, 'relais.db');
+    return sqlitePath(this.dir);
   }
 
-  private async open(): Promise<void> {
-    this.store =
-      this.engine === 'sqlite'
-        ? new SqliteStore({ path: this.dbPath })
-        : new PostgresStore({ connectionString: DATABASE_URL ?? '', schema: this.schema });
-    await this.store.migrate();
-    this.app = await buildApp(makeConfig(this.dir), {
-      store: this.store,
-      now: this.clock.now,
-      loginLimit: { maxFailures: 1000, windowMs: 1000 },
+  private async open(store: RelaisStore): Promise<void> {
+    this.store = store;
+    await store.migrate();
+    this.app = await openApp(store, this.clock, {
+      loginLimit: this.options.loginLimit ?? { maxFailures: 1000, windowMs: 1000 },
       sync: {
         afterMutation: (index) => {
           if (this.crashAfterMutation !== undefined && index >= this.crashAfterMutation) {
@@ -102,19 +110,24 @@ export class TestServer {
     });
   }
 
+  /** The database goes away under the running app (every request then answers 503); restart() brings it back. */
+  async databaseDown(): Promise<void> {
+    await this.store.close();
+  }
+
   /** Stops the process (the store is closed) and starts it again on the same database. */
   async restart(): Promise<void> {
     await this.app.close();
-    await this.open();
+    await this.open(this.made.open());
   }
 
   /** A copy of the database as it is now (SQLite only): restore() puts it back. */
   async backup(): Promise<string> {
-    if (this.engine !== 'sqlite') throw new Error('backups are simulated on SQLite only');
+    if (this.engine.name !== 'sqlite') throw new Error('backups are simulated on SQLite only');
     await this.app.close();
     const copy = join(this.dir, `backup-${Date.now()}-${Math.random()}.db`);
     copyFileSync(this.dbPath, copy);
-    await this.open();
+    await this.open(this.made.open());
     return copy;
   }
 
@@ -124,7 +137,7 @@ export class TestServer {
       if (existsSync(this.dbPath + suffix)) rmSync(this.dbPath + suffix);
     }
     copyFileSync(backup, this.dbPath);
-    await this.open();
+    await this.open(this.made.open());
     // What the operator runs after a restore (admin.ts mark-restored): a new sequence epoch.
     await markRestored(this.store);
   }
@@ -132,35 +145,11 @@ export class TestServer {
   async close(): Promise<void> {
     await this.app.close();
     rmSync(this.dir, { recursive: true, force: true });
-    if (this.engine === 'postgres') {
-      const client = new pg.Client({ connectionString: DATABASE_URL });
-      await client.connect();
-      try {
-        await client.query(`DROP SCHEMA IF EXISTS ${this.schema} CASCADE`);
-      } finally {
-        await client.end();
-      }
-    }
+    await this.made.destroy();
   }
 
   /** A fetch over app.inject (always the current app, across restarts). */
-  fetch: FetchLike = async (input, init = {}) => {
-    const url = new URL(input, 'http://127.0.0.1');
-    const headers: Record<string, string> = {};
-    for (const [k, v] of Object.entries((init.headers ?? {}) as Record<string, string>)) headers[k] = v;
-    const response = await this.app.inject({
-      method: (init.method ?? 'GET') as 'GET',
-      url: url.pathname + url.search,
-      headers,
-      ...(typeof init.body === 'string' ? { payload: init.body } : {}),
-    });
-    const out = new Headers();
-    for (const [k, v] of Object.entries(response.headers)) {
-      if (v !== undefined) out.set(k, Array.isArray(v) ? v.join(', ') : String(v));
-    }
-    const empty = response.statusCode === 204 || response.body === '';
-    return new Response(empty ? null : response.body, { status: response.statusCode, headers: out });
-  };
+  fetch: FetchLike = injectFetch(() => this.app);
 
   async inject(method: 'GET' | 'POST' | 'PATCH', url: string, payload?: unknown, token?: string) {
     const response = await this.app.inject({
@@ -172,37 +161,23 @@ export class TestServer {
     return { status: response.statusCode, body: response.body === '' ? undefined : response.json() };
   }
 
-  /** First admin, welcome point A, and users (all in welcome point A unless coordinator). */
-  async makeWorld(users: { username: string; role: string }[] = []): Promise<string> {
-    const setup = await this.inject('POST', '/api/setup', {
-      username: 'admin',
-      password: PASSWORD,
-      displayName: 'Admin',
+  /**
+   * First admin, welcome point A (and B with `pointB`), and users: in welcome point A unless
+   * coordinator or said otherwise. Returns the admin's token.
+   */
+  async makeWorld(users: WorldUser[] = [], options: { pointB?: boolean } = {}): Promise<string> {
+    const admin = await setUpServer(this.app, {
+      adminDeviceId: 'admin-console',
+      welcomePoints: [
+        { id: WP_A, name: 'Point A' },
+        ...(options.pointB === true ? [{ id: WP_B, name: 'Point B' }] : []),
+      ],
+      users: users.map((user) => ({
+        welcomePointIds: user.role === 'coordinator' ? [] : [WP_A],
+        ...user,
+      })),
     });
-    if (setup.status !== 201) throw new Error(`setup ${setup.status}`);
-    const login = await this.inject('POST', '/api/auth/login', {
-      username: 'admin',
-      password: PASSWORD,
-      deviceId: 'admin-console',
-    });
-    const token = (login.body as { token: string }).token;
-    await this.inject('POST', '/api/admin/welcome-points', { id: WP_A, name: 'Point A' }, token);
-    for (const user of users) {
-      const r = await this.inject(
-        'POST',
-        '/api/admin/users',
-        {
-          username: user.username,
-          displayName: user.username,
-          password: PASSWORD,
-          role: user.role,
-          welcomePointIds: user.role === 'coordinator' ? [] : [WP_A],
-        },
-        token,
-      );
-      if (r.status !== 201) throw new Error(`user ${user.username}: ${JSON.stringify(r.body)}`);
-    }
-    return token;
+    return admin.token;
   }
 }
 
@@ -279,23 +254,26 @@ export interface Device {
   drafts: DraftRegistry | undefined;
 }
 
+/** How makeDevice builds a device. */
+export interface DeviceOptions {
+  seed?: number;
+  skewMs?: number;
+  username?: string;
+  pullLimit?: number;
+  login?: boolean;
+  deviceName?: string;
+  /** Reopen a database by name (a device starting again after its database was deleted). */
+  dbName?: string;
+  /** The device record kept outside the dossier database (scenario 34), built on `db`. */
+  deviceRecord?: (db: RelaisDb) => DeviceRecordPort;
+  /** Form drafts in a settings store of the device's own, wired to the client as in boot.tsx. */
+  drafts?: boolean;
+}
+
 export async function makeDevice(
   server: TestServer,
   name: string,
-  options: {
-    seed?: number;
-    skewMs?: number;
-    username?: string;
-    pullLimit?: number;
-    login?: boolean;
-    deviceName?: string;
-    /** Reopen a database by name (a device starting again after its database was deleted). */
-    dbName?: string;
-    /** The device record kept outside the dossier database (scenario 34), built on `db`. */
-    deviceRecord?: (db: RelaisDb) => DeviceRecordPort;
-    /** Form drafts in a settings store of the device's own, wired to the client as in boot.tsx. */
-    drafts?: boolean;
-  } = {},
+  options: DeviceOptions = {},
 ): Promise<Device> {
   dbCounter += 1;
   const random = prng(options.seed ?? dbCounter);
@@ -346,6 +324,50 @@ export async function makeDevice(
   }
   if (options.login !== false) await device.client.login(options.username ?? 'admin', PASSWORD);
   return device;
+}
+
+/** A describe block's server, fresh for each test, and what its test opened. */
+export interface TestWorld {
+  readonly server: TestServer;
+  /** The first admin's token (makeWorld). */
+  readonly adminToken: string;
+  /** A device on the server, its database closed after the test. */
+  device(name: string, options?: DeviceOptions): Promise<Device>;
+  /** Closes `db` (a database the test opened itself) after the test. */
+  closeAfter<T extends { close(): void }>(db: T): T;
+}
+
+/**
+ * Starts a server on `engine` before each test of the describe block, with the first admin,
+ * welcome point A (and B with `pointB`) and `users` (TestServer.makeWorld); after each test, closes the databases the
+ * test opened and the server. Call it inside `describe`; read the fields inside the tests.
+ */
+export function useTestServer(
+  engine: Engine,
+  users: WorldUser[] = [],
+  options: { pointB?: boolean } = {},
+): TestWorld {
+  const opened: { close(): void }[] = [];
+  const world = {
+    async device(name: string, options: DeviceOptions = {}) {
+      const device = await makeDevice(world.server, name, options);
+      opened.push(device.db);
+      return device;
+    },
+    closeAfter<T extends { close(): void }>(db: T): T {
+      opened.push(db);
+      return db;
+    },
+  } as { -readonly [K in keyof TestWorld]: TestWorld[K] };
+  beforeEach(async () => {
+    world.server = await TestServer.start(engine);
+    world.adminToken = await world.server.makeWorld(users, options);
+  });
+  afterEach(async () => {
+    for (const db of opened.splice(0)) db.close();
+    await world.server.close();
+  });
+  return world;
 }
 
 export function householdFields(): Parameters<DossierRepository['createHousehold']>[0] {
@@ -410,6 +432,31 @@ export async function parseAll(db: RelaisDb): Promise<number> {
     }
   }
   return count;
+}
+
+/**
+ * A plain client (no faults, no device label) on `db`, signed in as the admin, whose pull pages
+ * are captured as the server sent them.
+ */
+export async function capturingClient(
+  server: TestServer,
+  db: RelaisDb,
+  limits: { pullLimit?: number; initialPullLimit?: number } = {},
+): Promise<{ client: SyncClient; pages: PullResponse[] }> {
+  const sessions = new SessionStore(db);
+  await sessions.load();
+  const pages: PullResponse[] = [];
+  const fetch = capturingPullPages(server.fetch, pages);
+  const client = new SyncClient({
+    db,
+    sessions,
+    fetch,
+    appVersion: '1.0.0',
+    now: server.clock.now,
+    ...limits,
+  });
+  await client.login('admin', PASSWORD);
+  return { client, pages };
 }
 
 /** A fetch that records every pull page the server sends, parsed, into `pages`. */
