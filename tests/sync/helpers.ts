@@ -1,15 +1,11 @@
 /**
- * The device side of the sync test harness: the real sync server (buildApp on SQLite in a temp
- * dir or a fresh PostgreSQL schema) and real devices (fake-indexeddb database, real
- * DossierRepository, real SyncClient) for the client tests and the simulation. The client talks
- * to the app through a fetch built on `app.inject`, optionally wrapped by a fault-injecting
- * transport. The engines, clock, constants and first start come from the harness base
- * (tests/support/sync-harness.ts), shared with the server suites of tests/server/sync.
+ * The device side of the sync test harness: real devices (fake-indexeddb database, real
+ * DossierRepository, real SyncClient) for the client tests and the simulation, talking to the
+ * real server (tests/support/test-server.ts) through a fault-injecting transport
+ * (faulty-transport.ts), and the views that compare what devices and server hold. The engines,
+ * clock, constants and first start come from the harness base (tests/support/sync-harness.ts),
+ * shared with the server suites of tests/server/sync.
  */
-import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { FastifyInstance } from 'fastify';
 import { afterEach, beforeEach } from 'vitest';
 import { RelaisDb } from '../../src/db/app-db';
 import type { DeviceRecordPort } from '../../src/db/device-record';
@@ -22,219 +18,22 @@ import { type PullResponse, PullResponseSchema } from '../../src/domain/sync/pro
 import { ROW_META_KEYS } from '../../src/domain/sync/row-meta';
 import { createDraftRegistry, type DraftRegistry } from '../../src/state/drafts';
 import { SessionStore } from '../../src/sync/session-store';
-import { type FetchLike, SyncClient } from '../../src/sync/sync-client';
-import type { RateLimitOptions } from '../../sync-server/src/auth/rate-limit';
-import type { RelaisStore } from '../../sync-server/src/stores/store';
-import { markRestored } from '../../sync-server/src/sync/pull';
-import {
-  type Engine,
-  injectFetch,
-  type MadeStore,
-  type NewUser,
-  openApp,
-  PASSWORD,
-  setUpServer,
-  sqliteEngine,
-  sqlitePath,
-  T0,
-  TestClock,
-  WP_A,
-  WP_B,
-} from '../support/sync-harness';
+import { type FetchLike, SyncClient, type SyncReport } from '../../src/sync/sync-client';
+import { type Engine, PASSWORD, WP_A } from '../support/sync-harness';
+import { TestServer, type WorldUser } from '../support/test-server';
+import { FaultyTransport } from './faulty-transport';
 
 /** The harness base: engines, clock, constants, first start, fetch over app.inject. */
 export * from '../support/sync-harness';
+/** The real server of the device-side tests. */
+export * from '../support/test-server';
+export * from './faulty-transport';
 
 /** Deterministic PRNG (mulberry32). */
 export const prng = mulberry32;
 
 export function bytesFrom(random: () => number): (n: number) => Uint8Array {
   return (n) => Uint8Array.from({ length: n }, () => Math.floor(random() * 256));
-}
-
-/** A user of a test world (NewUser whose welcome points default to A). */
-export type WorldUser = Omit<NewUser, 'welcomePointIds'> & { welcomePointIds?: string[] };
-
-export interface TestServerOptions {
-  /** Login throttling; default: practically none (1000 failures a second). */
-  loginLimit?: RateLimitOptions;
-}
-
-/** A server whose store can be crashed/restarted and restored from a backup. */
-export class TestServer {
-  app!: FastifyInstance;
-  private made!: MadeStore;
-  /** The store the app runs on now (read it to check what the server kept). */
-  store!: RelaisStore;
-  /** Makes the server throw inside the push transaction after mutation `index` (crash injection). */
-  crashAfterMutation: number | undefined;
-  private readonly dir: string;
-
-  private constructor(
-    readonly engine: Engine,
-    /** The server's and the devices' clock: each reading moves it on by 1 ms. */
-    readonly clock: TestClock,
-    private readonly options: TestServerOptions,
-  ) {
-    this.dir = mkdtempSync(join(tmpdir(), 'relais-sync-'));
-  }
-
-  static async start(
-    engine: Engine = sqliteEngine,
-    clock = new TestClock(T0, 1),
-    options: TestServerOptions = {},
-  ): Promise<TestServer> {
-    const server = new TestServer(engine, clock, options);
-    server.made = await engine.make({ dir: server.dir });
-    await server.open(server.made.store);
-    return server;
-  }
-
-  private get dbPath(): string {
-    return sqlitePath(this.dir);
-  }
-
-  private async open(store: RelaisStore): Promise<void> {
-    this.store = store;
-    await store.migrate();
-    this.app = await openApp(store, this.clock, {
-      loginLimit: this.options.loginLimit ?? { maxFailures: 1000, windowMs: 1000 },
-      sync: {
-        afterMutation: (index) => {
-          if (this.crashAfterMutation !== undefined && index >= this.crashAfterMutation) {
-            this.crashAfterMutation = undefined;
-            throw new Error('injected crash inside the push transaction');
-          }
-        },
-      },
-    });
-  }
-
-  /** The database goes away under the running app (every request then answers 503); restart() brings it back. */
-  async databaseDown(): Promise<void> {
-    await this.store.close();
-  }
-
-  /** Stops the process (the store is closed) and starts it again on the same database. */
-  async restart(): Promise<void> {
-    await this.app.close();
-    await this.open(this.made.open());
-  }
-
-  /** A copy of the database as it is now (SQLite only): restore() puts it back. */
-  async backup(): Promise<string> {
-    if (this.engine.name !== 'sqlite') throw new Error('backups are simulated on SQLite only');
-    await this.app.close();
-    const copy = join(this.dir, `backup-${Date.now()}-${Math.random()}.db`);
-    copyFileSync(this.dbPath, copy);
-    await this.open(this.made.open());
-    return copy;
-  }
-
-  async restore(backup: string): Promise<void> {
-    await this.app.close();
-    for (const suffix of ['', '-wal', '-shm']) {
-      if (existsSync(this.dbPath + suffix)) rmSync(this.dbPath + suffix);
-    }
-    copyFileSync(backup, this.dbPath);
-    await this.open(this.made.open());
-    // What the operator runs after a restore (admin.ts mark-restored): a new sequence epoch.
-    await markRestored(this.store);
-  }
-
-  async close(): Promise<void> {
-    await this.app.close();
-    rmSync(this.dir, { recursive: true, force: true });
-    await this.made.destroy();
-  }
-
-  /** A fetch over app.inject (always the current app, across restarts). */
-  fetch: FetchLike = injectFetch(() => this.app);
-
-  async inject(method: 'GET' | 'POST' | 'PATCH', url: string, payload?: unknown, token?: string) {
-    const response = await this.app.inject({
-      method,
-      url,
-      ...(payload === undefined ? {} : { payload: payload as Record<string, unknown> }),
-      ...(token === undefined ? {} : { headers: { authorization: `Bearer ${token}` } }),
-    });
-    return { status: response.statusCode, body: response.body === '' ? undefined : response.json() };
-  }
-
-  /**
-   * First admin, welcome point A (and B with `pointB`), and users: in welcome point A unless
-   * coordinator or said otherwise. Returns the admin's token.
-   */
-  async makeWorld(users: WorldUser[] = [], options: { pointB?: boolean } = {}): Promise<string> {
-    const admin = await setUpServer(this.app, {
-      adminDeviceId: 'admin-console',
-      welcomePoints: [
-        { id: WP_A, name: 'Point A' },
-        ...(options.pointB === true ? [{ id: WP_B, name: 'Point B' }] : []),
-      ],
-      users: users.map((user) => ({
-        welcomePointIds: user.role === 'coordinator' ? [] : [WP_A],
-        ...user,
-      })),
-    });
-    return admin.token;
-  }
-}
-
-/** A transport fault injector around a fetch. */
-export interface Faults {
-  /** Probability that a request never reaches the server. */
-  dropRequest: number;
-  /** Probability that the server handles the request but the response is lost. */
-  dropResponse: number;
-  /** Probability that the request is delivered twice (the client sees one response). */
-  duplicate: number;
-  /** Probability that a stale copy of an earlier push is delivered before this request. */
-  reorder: number;
-}
-
-export const NO_FAULTS: Faults = { dropRequest: 0, dropResponse: 0, duplicate: 0, reorder: 0 };
-
-export class FaultyTransport {
-  faults: Faults = { ...NO_FAULTS };
-  offline = false;
-  readonly log: string[] = [];
-  private lastPush: { input: string; init: RequestInit } | undefined;
-
-  constructor(
-    private readonly inner: FetchLike,
-    private readonly random: () => number,
-  ) {}
-
-  fetch: FetchLike = async (input, init = {}) => {
-    if (this.offline) throw new TypeError('Failed to fetch (offline)');
-    const isSync = input.includes('/api/sync/');
-    if (isSync && this.random() < this.faults.dropRequest) {
-      this.log.push(`drop-request ${input}`);
-      throw new TypeError('Failed to fetch (request dropped)');
-    }
-    if (
-      isSync &&
-      input.includes('/push') &&
-      this.lastPush !== undefined &&
-      this.random() < this.faults.reorder
-    ) {
-      this.log.push('reorder: stale push delivered');
-      await this.inner(this.lastPush.input, this.lastPush.init).catch(() => undefined);
-    }
-    if (input.includes('/push')) this.lastPush = { input, init };
-    if (isSync && this.random() < this.faults.duplicate) {
-      this.log.push(`duplicate ${input}`);
-      const [first] = await Promise.all([this.inner(input, init), this.inner(input, init)]);
-      return first;
-    }
-    const response = await this.inner(input, init);
-    if (isSync && this.random() < this.faults.dropResponse) {
-      this.log.push(`drop-response ${input} (${response.status})`);
-      throw new TypeError('Failed to fetch (response dropped)');
-    }
-    return response;
-  };
 }
 
 let dbCounter = 0;
@@ -390,6 +189,21 @@ export function applicantFields(): FieldsOf<'member'> {
     lastName: 'Benali',
     birthDate: '1984-05-12',
   } as FieldsOf<'member'>;
+}
+
+/**
+ * The device pushes a new dossier whose rent amount (-5) the server refuses with the shared
+ * schema (QUAR1): the dossier and its applicant apply, the rent is quarantined.
+ */
+export async function pushRefusedRent(device: Device): Promise<{ householdId: string; report: SyncReport }> {
+  const { household } = await device.repository.createHousehold(householdFields(), [applicantFields()]);
+  const rent = await device.repository.addRow('charge', household.id, rentFields());
+  await device.db.outbox
+    .filter((e) => e.entityId === rent.id)
+    .modify((e) => {
+      e.patch = { ...e.patch, amountCents: -5 };
+    });
+  return { householdId: household.id, report: await device.client.sync() };
 }
 
 const META = new Set<string>(ROW_META_KEYS);

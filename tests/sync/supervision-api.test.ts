@@ -10,7 +10,7 @@ import type { Role } from '../../src/domain/sync/protocol';
 import { createSupervisionModel } from '../../src/state/supervision-model';
 import { createSupervisionApi } from '../../src/sync/supervision-api';
 import { SyncError } from '../../src/sync/sync-client';
-import { applicantFields, ENGINES, householdFields, rentFields, useTestServer } from './helpers';
+import { applicantFields, ENGINES, householdFields, pushRefusedRent, useTestServer } from './helpers';
 
 for (const engine of ENGINES) {
   describe(`supervision client on ${engine.name}`, () => {
@@ -23,16 +23,9 @@ for (const engine of ENGINES) {
     /** The counsellor's tablet pushes a dossier whose rent amount the server refuses (QUAR1). */
     async function quarantinedRent(): Promise<{ householdId: string }> {
       const tablet = await device('tablet', { username: 'couns', deviceName: 'Tablette accueil' });
-      const { household } = await tablet.repository.createHousehold(householdFields(), [applicantFields()]);
-      const rent = await tablet.repository.addRow('charge', household.id, rentFields());
-      await tablet.db.outbox
-        .filter((e) => e.entityId === rent.id)
-        .modify((e) => {
-          e.patch = { ...e.patch, amountCents: -5 };
-        });
-      const report = await tablet.client.sync();
+      const { householdId, report } = await pushRefusedRent(tablet);
       expect(report.quarantined.map((q) => q.reason)).toEqual(['schema-invalid']);
-      return { householdId: household.id };
+      return { householdId };
     }
 
     it('[QUAR1][QUAR3] a coordinator lists a quarantined change with who, which device and the dossier, and marks it handled', async () => {
