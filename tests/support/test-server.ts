@@ -46,7 +46,7 @@ export class TestServer {
 
   private constructor(
     readonly engine: Engine,
-    /** The server's and the devices' clock: each reading moves it on by 1 ms. */
+    /** The server's and the devices' clock (by default from T0, 1 ms more at each reading). */
     readonly clock: TestClock,
     private readonly options: TestServerOptions,
   ) {
@@ -84,7 +84,7 @@ export class TestServer {
     });
   }
 
-  /** The database goes away under the running app (every request then answers 503); restart() brings it back. */
+  /** The database goes away under the running app (requests then answer 503); restart() brings it back. */
   async databaseDown(): Promise<void> {
     await this.store.close();
   }

@@ -138,8 +138,9 @@ export interface TestWorld {
 
 /**
  * Starts a server on `engine` before each test of the describe block, with the first admin,
- * welcome point A (and B with `pointB`) and `users` (TestServer.makeWorld); after each test, closes the databases the
- * test opened and the server. Call it inside `describe`; read the fields inside the tests.
+ * welcome point A (and B with `pointB`) and `users` (TestServer.makeWorld); after each test,
+ * closes the databases the test opened and the server. Call it inside `describe`; read the
+ * fields inside the tests.
  */
 export function useTestServer(
   engine: Engine,
