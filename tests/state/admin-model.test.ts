@@ -17,7 +17,7 @@ describe('admin model against the real server', () => {
   let requests: string[];
 
   beforeEach(async () => {
-    server = await TestServer.start('sqlite');
+    server = await TestServer.start();
     await server.makeWorld([{ username: 'vol', role: 'volunteer' }]);
     device = await makeDevice(server, 'admin-tablet');
     online.value = true;

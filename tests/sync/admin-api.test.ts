@@ -5,12 +5,10 @@
  * call, the answers checked by the shared schemas, and each refusal as its typed error, field
  * errors included (user name taken, password too short, unknown welcome point).
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { AdminApi, AdminError, fieldOfPath } from '../../src/sync/admin-api';
 import { SyncError } from '../../src/sync/sync-client';
-import { DATABASE_URL, type Device, type Engine, makeDevice, PASSWORD, TestServer, WP_A } from './helpers';
-
-const ENGINES: Engine[] = DATABASE_URL ? ['sqlite', 'postgres'] : ['sqlite'];
+import { type Device, ENGINES, PASSWORD, useTestServer, WP_A } from './helpers';
 
 async function refusal(promise: Promise<unknown>): Promise<AdminError> {
   const error = await promise.then(
@@ -37,20 +35,11 @@ describe('fieldOfPath', () => {
 });
 
 for (const engine of ENGINES) {
-  describe(`admin API client on ${engine}`, () => {
-    let server: TestServer;
+  describe(`admin API client on ${engine.name}`, () => {
+    const world = useTestServer(engine, [{ username: 'vol', role: 'volunteer' }]);
     let admin: Device;
-    const devices: Device[] = [];
-
     beforeEach(async () => {
-      server = await TestServer.start(engine);
-      await server.makeWorld([{ username: 'vol', role: 'volunteer' }]);
-      admin = await makeDevice(server, 'admin-tablet');
-      devices.push(admin);
-    });
-    afterEach(async () => {
-      for (const d of devices.splice(0)) d.db.close();
-      await server.close();
+      admin = await world.device('admin-tablet');
     });
 
     it('lists, creates, renames, archives and reopens welcome points', async () => {
@@ -89,8 +78,7 @@ for (const engine of ENGINES) {
       expect(changed.role).toBe('counsellor');
       expect(changed.welcomePointIds).toEqual([WP_A, wp.id].sort());
 
-      const lea = await makeDevice(server, 'lea-phone', { username: 'lea.martin' });
-      devices.push(lea);
+      const lea = await world.device('lea-phone', { username: 'lea.martin' });
       expect(lea.sessions.current()?.user.role).toBe('counsellor');
 
       await api.deactivateUser(user.id);
@@ -107,9 +95,8 @@ for (const engine of ENGINES) {
 
     it('revokes every open session of a user and says how many', async () => {
       const api = apiOf(admin);
-      const phone = await makeDevice(server, 'vol-phone', { username: 'vol' });
-      const tablet = await makeDevice(server, 'vol-tablet', { username: 'vol' });
-      devices.push(phone, tablet);
+      const phone = await world.device('vol-phone', { username: 'vol' });
+      const tablet = await world.device('vol-tablet', { username: 'vol' });
       const vol = (await api.listUsers()).find((u) => u.username === 'vol');
       expect(vol).toBeDefined();
       expect(await api.revokeUserSessions(vol?.id ?? '')).toBe(2);
@@ -155,8 +142,7 @@ for (const engine of ENGINES) {
     });
 
     it('says forbidden to a non-admin, offline when the server cannot be reached, not-logged-in without a session', async () => {
-      const volunteer = await makeDevice(server, 'vol-phone', { username: 'vol' });
-      devices.push(volunteer);
+      const volunteer = await world.device('vol-phone', { username: 'vol' });
       const forbidden = await refusal(apiOf(volunteer).listUsers());
       expect(forbidden.kind).toBe('forbidden');
 
@@ -164,12 +150,12 @@ for (const engine of ENGINES) {
       expect((await refusal(apiOf(admin).createWelcomePoint('Point C'))).kind).toBe('offline');
       admin.transport.offline = false;
 
-      const nobody = new AdminApi({ fetch: server.fetch, session: () => undefined });
+      const nobody = new AdminApi({ fetch: world.server.fetch, session: () => undefined });
       expect((await refusal(nobody.listWelcomePoints())).kind).toBe('not-logged-in');
 
       await admin.client.logout();
       const stale = new AdminApi({
-        fetch: server.fetch,
+        fetch: world.server.fetch,
         session: () => ({ token: 'tok_revoked-or-made-up-token-value', expiresAt: 0 }) as never,
       });
       expect((await refusal(stale.listWelcomePoints())).kind).toBe('unauthorized');

@@ -4,7 +4,7 @@
  * device label (AUTH9), through the real state model, sync service and client against the REAL
  * server (SQLite; PostgreSQL too when DATABASE_URL is set).
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { RelaisDb } from '../../src/db/app-db';
 import { DEVICE_RECORD_KEY, DeviceRecordKeeper, LOST_DEVICE_KEY } from '../../src/db/device-record';
 import { wipeDeviceStore } from '../../src/db/device-wipe';
@@ -19,76 +19,54 @@ import { createSyncService } from '../../src/sync/sync-service';
 import type { RelaisStore } from '../../sync-server/src/stores/store';
 import {
   applicantFields,
-  DATABASE_URL,
-  type Engine,
+  ENGINES,
   householdFields,
-  makeDevice,
   PASSWORD,
   rentFields,
-  TestServer,
+  useTestServer,
+  WP_B,
 } from './helpers';
 import { idleSchedulerEnv } from './idle-scheduler-env';
 
-const WP_B = 'wp-b';
-
-const ENGINES: Engine[] = DATABASE_URL ? ['sqlite', 'postgres'] : ['sqlite'];
-
 for (const engine of ENGINES) {
-  describe(`shared tablet on ${engine}`, () => {
-    let server: TestServer;
-    const opened: RelaisDb[] = [];
+  describe(`shared tablet on ${engine.name}`, () => {
+    // couns (welcome point A) uses the tablet first; vol-b (welcome point B) next.
+    const world = useTestServer(
+      engine,
+      [
+        { username: 'couns', role: 'counsellor' },
+        { username: 'vol-b', displayName: 'Bruno Volontaire', role: 'volunteer', welcomePointIds: [WP_B] },
+      ],
+      { pointB: true },
+    );
 
-    beforeEach(async () => {
-      server = await TestServer.start(engine);
-      // couns (welcome point A) uses the tablet first; vol-b (welcome point B) next.
-      const admin = await server.makeWorld([{ username: 'couns', role: 'counsellor' }]);
-      await server.inject('POST', '/api/admin/welcome-points', { id: WP_B, name: 'Point B' }, admin);
-      const user = await server.inject(
-        'POST',
-        '/api/admin/users',
-        {
-          username: 'vol-b',
-          displayName: 'Bruno Volontaire',
-          password: PASSWORD,
-          role: 'volunteer',
-          welcomePointIds: [WP_B],
-        },
-        admin,
-      );
-      expect(user.status).toBe(201);
-    });
-    afterEach(async () => {
-      for (const db of opened.splice(0)) db.close();
-      await server.close();
-    });
-
-    const store = () => (server.app as unknown as { store: RelaisStore }).store;
+    const store = () => (world.server.app as unknown as { store: RelaisStore }).store;
     const serverDevice = (deviceId: string) => store().transaction((tx) => tx.getDevice(deviceId));
 
     /** The app's own layers over a fresh device database: state model, service, client, drafts. */
     function tablet() {
       const db = new RelaisDb(`tablet-${Math.random().toString(36).slice(2)}`);
-      opened.push(db);
+      world.closeAfter(db);
       const settings = createSettingsStore(`tablet-settings-${Math.random()}`);
       const drafts = createDraftRegistry(settings);
       // The device record outside the dossier database (scenario 34), as the composition root makes it.
-      const keeper = new DeviceRecordKeeper(db, settings, server.clock.now);
+      const keeper = new DeviceRecordKeeper(db, settings, world.server.clock.now);
       let label: string | undefined = 'Tablette Lens';
       const service = createSyncService({
         db,
-        fetch: server.fetch,
+        fetch: world.server.fetch,
         appVersion: '1.0.0',
         env: idleSchedulerEnv,
-        now: server.clock.now,
+        now: world.server.clock.now,
         deviceLabel: async () => label,
         deviceRecord: keeper,
       });
       const repository = new DossierRepository(db, {
-        now: server.clock.now,
+        now: world.server.clock.now,
         appVersion: '1.0.0',
         currentUserId: () => service.currentUserId(),
       });
-      const model = createSyncModel(service, server.clock.now, drafts);
+      const model = createSyncModel(service, world.server.clock.now, drafts);
       return {
         db,
         settings,
@@ -105,8 +83,7 @@ for (const engine of ENGINES) {
 
     /** Welcome point B's dossier, typed by vol-b on another device. */
     async function dossierOfB(): Promise<string> {
-      const phone = await makeDevice(server, 'phone-b', { username: 'vol-b' });
-      opened.push(phone.db);
+      const phone = await world.device('phone-b', { username: 'vol-b' });
       const { household } = await phone.repository.createHousehold(
         { ...householdFields(), welcomePointId: WP_B },
         [applicantFields()],
@@ -180,7 +157,7 @@ for (const engine of ENGINES) {
       expect(await t.settings.get(LOST_DEVICE_KEY)).toBeUndefined();
       // The app starts again (a reload, twice): nothing was lost, so no notice.
       for (const _reload of [1, 2]) {
-        const loss = createDeviceLossModel(new DeviceRecordKeeper(t.db, t.settings, server.clock.now));
+        const loss = createDeviceLossModel(new DeviceRecordKeeper(t.db, t.settings, world.server.clock.now));
         await loss.start();
         expect(loss.lost.value).toBeNull();
       }
@@ -200,7 +177,7 @@ for (const engine of ENGINES) {
       expect(await t.settings.get(DEVICE_RECORD_KEY)).toMatchObject({ deviceId: firstId });
       // The tab closed right after the wipe's transaction: the record still names the old id.
       expect((await wipeDeviceStore(t.db, 'device-next')).wiped).toBe(true);
-      const loss = createDeviceLossModel(new DeviceRecordKeeper(t.db, t.settings, server.clock.now));
+      const loss = createDeviceLossModel(new DeviceRecordKeeper(t.db, t.settings, world.server.clock.now));
       await loss.start();
       expect(loss.lost.value).toBeNull();
       expect(await t.settings.get(DEVICE_RECORD_KEY)).toMatchObject({ deviceId: 'device-next' });
@@ -248,7 +225,7 @@ for (const engine of ENGINES) {
           await t.drafts.clearAll();
         },
       };
-      const model = createSyncModel(t.service, server.clock.now, flaky);
+      const model = createSyncModel(t.service, world.server.clock.now, flaky);
       await model.start();
       expect((await model.login('couns', PASSWORD)).ok).toBe(true);
       await model.syncNow();
@@ -290,7 +267,7 @@ for (const engine of ENGINES) {
       const sessions = new SessionStore(t.db);
       await sessions.save(stale);
       await t.db.meta.delete('session'); // the other tab's copy lives in its memory only
-      const otherTab = new SyncClient({ db: t.db, sessions, fetch: server.fetch, appVersion: '1.0.0' });
+      const otherTab = new SyncClient({ db: t.db, sessions, fetch: world.server.fetch, appVersion: '1.0.0' });
       await expect(otherTab.sync()).rejects.toMatchObject({ kind: 'not-logged-in' });
       expect(await t.db.households.count()).toBe(0);
       expect(await t.db.members.count()).toBe(0);

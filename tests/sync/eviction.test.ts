@@ -6,7 +6,7 @@
  * so with the last sync time, the login tells the server which device was lost (coordinators get
  * a device alert, DEV1), and importing the export file then syncing applies every change once.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DeviceRecordKeeper } from '../../src/db/device-record';
 import { createSettingsStore } from '../../src/db/settings-store';
 import { SYNC_META } from '../../src/db/sync-apply';
@@ -15,16 +15,15 @@ import type { DeviceAlert } from '../../src/domain/sync/protocol';
 import { createDeviceLossModel } from '../../src/state/device-loss-model';
 import {
   applicantFields,
-  DATABASE_URL,
   type Device,
   deviceView,
-  type Engine,
+  ENGINES,
   householdFields,
   makeDevice,
   PASSWORD,
   rentFields,
   serverView,
-  TestServer,
+  useTestServer,
 } from './helpers';
 
 const secondApplicant = {
@@ -34,31 +33,20 @@ const secondApplicant = {
   birthDate: '1970-01-02',
 } as FieldsOf<'member'>;
 
-const ENGINES: Engine[] = DATABASE_URL ? ['sqlite', 'postgres'] : ['sqlite'];
-
 for (const engine of ENGINES)
-  describe(`scenario 34: eviction of the device database (${engine})`, () => {
-    let server: TestServer;
-    const devices: Device[] = [];
-    beforeEach(async () => {
-      server = await TestServer.start(engine);
-      await server.makeWorld([
-        { username: 'couns', role: 'counsellor' },
-        { username: 'coord', role: 'coordinator' },
-      ]);
-    });
-    afterEach(async () => {
-      for (const d of devices.splice(0)) d.db.close();
-      await server.close();
-    });
+  describe(`scenario 34: eviction of the device database (${engine.name})`, () => {
+    const world = useTestServer(engine, [
+      { username: 'couns', role: 'counsellor' },
+      { username: 'coord', role: 'coordinator' },
+    ]);
 
     it('scenario 34 [DEV1]: the outbox is exported, the database deleted; the app says so with the last sync time, the coordinator is alerted about the lost device, and the imported file syncs each change once', async () => {
       const settings = createSettingsStore(`relais-settings-${Math.random().toString(36).slice(2)}`);
       const dbName = `relais-evicted-${Math.random().toString(36).slice(2)}`;
-      const keeper = (db: Device['db']) => new DeviceRecordKeeper(db, settings, server.clock.now);
+      const keeper = (db: Device['db']) => new DeviceRecordKeeper(db, settings, world.server.clock.now);
 
       // 1. The device works, syncs once, then works offline: its outbox is not empty.
-      const a = await makeDevice(server, 'a', { username: 'couns', dbName, deviceRecord: keeper });
+      const a = await makeDevice(world.server, 'a', { username: 'couns', dbName, deviceRecord: keeper });
       const { household } = await a.repository.createHousehold(householdFields(), [applicantFields()]);
       const rent = await a.repository.addRow('charge', household.id, rentFields(45_000));
       await a.client.sync();
@@ -67,7 +55,7 @@ for (const engine of ENGINES)
       const lostDeviceId = (await a.db.meta.get(SYNC_META.deviceId))?.value as string;
       expect(ackedSeq).toBe(3);
       a.transport.offline = true;
-      server.clock.advance(3_600_000);
+      world.server.clock.advance(3_600_000);
       await a.repository.updateFields('charge', rent.id, { amountCents: 52_000 });
       const offline = await a.repository.createHousehold(householdFields(), [secondApplicant]);
       await a.repository.addRow('charge', offline.household.id, rentFields(38_000));
@@ -83,8 +71,7 @@ for (const engine of ENGINES)
       await a.db.delete();
 
       // 3. The app starts on an empty database: the notice has the last sync time and the count.
-      const b = await makeDevice(server, 'b', { login: false, dbName, deviceRecord: keeper });
-      devices.push(b);
+      const b = await world.device('b', { login: false, dbName, deviceRecord: keeper });
       const loss = createDeviceLossModel(keeper(b.db));
       await loss.start();
       expect(loss.lost.value).toEqual({
@@ -99,13 +86,13 @@ for (const engine of ENGINES)
       await b.client.login('couns', PASSWORD);
       const newDeviceId = b.sessions.current()?.deviceId;
       expect(newDeviceId).not.toBe(lostDeviceId);
-      const coord = await server.inject('POST', '/api/auth/login', {
+      const coord = await world.server.inject('POST', '/api/auth/login', {
         username: 'coord',
         password: PASSWORD,
         deviceId: 'coord-console',
       });
       const token = (coord.body as { token: string }).token;
-      const listed = await server.inject('GET', '/api/device-alerts', undefined, token);
+      const listed = await world.server.inject('GET', '/api/device-alerts', undefined, token);
       const alerts = (listed.body as { alerts: DeviceAlert[] }).alerts;
       expect(alerts).toHaveLength(1);
       expect(alerts[0]).toMatchObject({
@@ -130,7 +117,7 @@ for (const engine of ENGINES)
       expect(await b.db.outbox.count()).toBe(0);
 
       // 6. The server has every change exactly once, with the same ids, as the lost device had it.
-      const onServer = await serverView(server);
+      const onServer = await serverView(world.server);
       const ids = (view: Record<string, Record<string, unknown>[]>) =>
         Object.fromEntries(Object.entries(view).map(([entity, rows]) => [entity, rows.map((r) => r.id)]));
       expect(ids(onServer)).toEqual(ids(beforeLoss));
@@ -146,6 +133,6 @@ for (const engine of ENGINES)
       expect([again.created, again.updated]).toEqual([0, 0]);
       expect(await b.db.outbox.count()).toBe(0);
       await b.client.sync();
-      expect(await serverView(server)).toEqual(onServer);
+      expect(await serverView(world.server)).toEqual(onServer);
     });
   });

@@ -16,15 +16,13 @@ import type { FieldsOf } from '../../src/domain/dossier/rows';
 import { ENTITY_NAMES, ENTITY_TABLES } from '../../src/domain/sync/entities';
 import type { OutboxEntry } from '../../src/domain/sync/mutation';
 import type { PullResponse } from '../../src/domain/sync/protocol';
-import { SessionStore } from '../../src/sync/session-store';
-import { SyncClient } from '../../src/sync/sync-client';
+import type { SyncClient } from '../../src/sync/sync-client';
 import {
   applicantFields,
-  capturingPullPages,
+  capturingClient,
   type Device,
   householdFields,
   makeDevice,
-  PASSWORD,
   rentFields,
   TestServer,
 } from './helpers';
@@ -51,7 +49,7 @@ describe('[PULL1] initial pull into an empty store (fast path)', () => {
   let author: Device;
 
   beforeEach(async () => {
-    server = await TestServer.start('sqlite');
+    server = await TestServer.start();
     await server.makeWorld();
     author = await makeDevice(server, 'author');
     const repo = author.repository;
@@ -103,19 +101,7 @@ describe('[PULL1] initial pull into an empty store (fast path)', () => {
   ): Promise<{ db: RelaisDb; client: SyncClient; pages: PullResponse[] }> {
     const db = freshDb();
     dbs.push(db);
-    const sessions = new SessionStore(db);
-    await sessions.load();
-    const pages: PullResponse[] = [];
-    const fetch = capturingPullPages(server.fetch, pages);
-    const client = new SyncClient({
-      db,
-      sessions,
-      fetch,
-      appVersion: '1.0.0',
-      now: server.clock.now,
-      ...(pullLimit === undefined ? {} : { pullLimit }),
-    });
-    await client.login('admin', PASSWORD);
+    const { client, pages } = await capturingClient(server, db, pullLimit === undefined ? {} : { pullLimit });
     return { db, client, pages };
   }
 

@@ -23,7 +23,7 @@ import { SyncClient } from '../../src/sync/sync-client';
 import {
   applicantFields,
   bytesFrom,
-  capturingPullPages,
+  capturingClient,
   type Device,
   householdFields,
   makeDevice,
@@ -91,7 +91,7 @@ describe('ADR 0008: pull pages through a relaxed-durability connection', () => {
   const dbs: RelaisDb[] = [];
 
   beforeEach(async () => {
-    server = await TestServer.start('sqlite');
+    server = await TestServer.start();
     await server.makeWorld();
     author = await makeDevice(server, 'author');
     for (let i = 0; i < 3; i += 1) {
@@ -271,7 +271,7 @@ describe('[PULL12] pull pages written in a pipeline', () => {
   const dbs: RelaisDb[] = [];
 
   beforeEach(async () => {
-    server = await TestServer.start('sqlite');
+    server = await TestServer.start();
     await server.makeWorld();
     const author = await makeDevice(server, 'pipeline-author');
     for (let i = 0; i < 6; i += 1) {
@@ -295,21 +295,10 @@ describe('[PULL12] pull pages written in a pipeline', () => {
 
   /** The pages a new device pulls, `limit` changes each, as the server sent them. */
   async function pagesOf(limit: number): Promise<PullResponse[]> {
-    const db = freshDb();
-    const sessions = new SessionStore(db);
-    await sessions.load();
-    const pages: PullResponse[] = [];
-    const fetch = capturingPullPages(server.fetch, pages);
-    const client = new SyncClient({
-      db,
-      sessions,
-      fetch,
-      appVersion: '1.0.0',
-      now: server.clock.now,
+    const { client, pages } = await capturingClient(server, freshDb(), {
       pullLimit: limit,
       initialPullLimit: limit,
     });
-    await client.login('admin', PASSWORD);
     await client.sync();
     return pages;
   }

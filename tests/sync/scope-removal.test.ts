@@ -8,24 +8,20 @@
  * pushed. The form drafts typed for the household (and their receipts) leave with it, and only
  * those (I8: the device keeps nothing of a household outside its scope).
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { readDraftReceipt, recordDraftReceipt } from '../../src/db/draft-receipts';
 import { applyPullPage, readMeta, retryScopeRemovals, SYNC_META } from '../../src/db/sync-apply';
 import type { Cursor, PullResponse } from '../../src/domain/sync/protocol';
 import type { DraftRegistry } from '../../src/state/drafts';
 import {
   applicantFields,
-  DATABASE_URL,
   type Device,
-  type Engine,
+  ENGINES,
   householdFields,
-  makeDevice,
   rentFields,
-  TestServer,
+  useTestServer,
+  WP_B,
 } from './helpers';
-
-const WP_B = 'wp-b';
-const ENGINES: Engine[] = DATABASE_URL ? ['sqlite', 'postgres'] : ['sqlite'];
 
 /** Rows the device holds for a household, every table. */
 /** A pull page, from the device's current cursor, that only says `householdId` left its scope. */
@@ -51,24 +47,23 @@ async function rowsOf(device: Device, householdId: string): Promise<number> {
 }
 
 for (const engine of ENGINES) {
-  describe(`a household moved to another welcome point, on ${engine}`, () => {
-    let server: TestServer;
-    const devices: Device[] = [];
+  describe(`a household moved to another welcome point, on ${engine.name}`, () => {
+    const world = useTestServer(
+      engine,
+      [
+        { username: 'coord', role: 'coordinator' },
+        { username: 'vol', role: 'volunteer' },
+      ],
+      { pointB: true },
+    );
     let coordinator: Device;
     let volunteer: Device;
     let moved: string;
     let stays: string;
 
     beforeEach(async () => {
-      server = await TestServer.start(engine);
-      const admin = await server.makeWorld([
-        { username: 'coord', role: 'coordinator' },
-        { username: 'vol', role: 'volunteer' },
-      ]);
-      await server.inject('POST', '/api/admin/welcome-points', { id: WP_B, name: 'Point B' }, admin);
-      coordinator = await makeDevice(server, 'coordinator', { username: 'coord' });
-      volunteer = await makeDevice(server, 'volunteer', { username: 'vol', drafts: true });
-      devices.push(coordinator, volunteer);
+      coordinator = await world.device('coordinator', { username: 'coord' });
+      volunteer = await world.device('volunteer', { username: 'vol', drafts: true });
       const ids: string[] = [];
       for (const amount of [40_000, 50_000]) {
         const { household } = await coordinator.repository.createHousehold(householdFields(), [
@@ -81,10 +76,6 @@ for (const engine of ENGINES) {
       await coordinator.client.sync();
       await volunteer.client.sync();
       expect(await rowsOf(volunteer, moved)).toBe(3);
-    });
-    afterEach(async () => {
-      for (const device of devices.splice(0)) device.db.close();
-      await server.close();
     });
 
     async function chargeOf(device: Device, householdId: string) {
@@ -186,8 +177,8 @@ for (const engine of ENGINES) {
         amountCents: 41_000,
       });
       const forms = await typeDrafts();
-      const page = await removalPage(volunteer, moved, server.clock.now());
-      expect((await applyPullPage(volunteer.db, page, server.clock.now())).removed).toBe(0);
+      const page = await removalPage(volunteer, moved, world.server.clock.now());
+      expect((await applyPullPage(volunteer.db, page, world.server.clock.now())).removed).toBe(0);
       expect(await draftsLeft(forms)).toEqual(EVERY_DRAFT);
       // The change has gone (pushed and acknowledged): the run's pull brings nothing, and
       // retryScopeRemovals, at its end, removes the household.
@@ -201,9 +192,9 @@ for (const engine of ENGINES) {
 
     it('drafts left by a run that stopped right after the removal go at the next run', async () => {
       const forms = await typeDrafts();
-      const page = await removalPage(volunteer, moved, server.clock.now());
+      const page = await removalPage(volunteer, moved, world.server.clock.now());
       // The page's transaction commits; the run stops before the drafts are removed.
-      expect((await applyPullPage(volunteer.db, page, server.clock.now())).removed).toBe(1);
+      expect((await applyPullPage(volunteer.db, page, world.server.clock.now())).removed).toBe(1);
       expect(await draftsLeft(forms)).toEqual(EVERY_DRAFT);
       const owners = await readMeta<string[]>(volunteer.db, SYNC_META.removedDraftOwners);
       expect(owners).toContain(moved);
@@ -248,8 +239,8 @@ for (const engine of ENGINES) {
       await volunteer.repository.updateFields('charge', (await chargeOf(volunteer, moved)).id, {
         amountCents: 41_000,
       });
-      const page = await removalPage(volunteer, moved, server.clock.now());
-      const applied = await applyPullPage(volunteer.db, page, server.clock.now());
+      const page = await removalPage(volunteer, moved, world.server.clock.now());
+      const applied = await applyPullPage(volunteer.db, page, world.server.clock.now());
       expect(applied.removed).toBe(0);
       expect(await rowsOf(volunteer, moved)).toBe(3);
       expect(await readMeta(volunteer.db, SYNC_META.deferredScopeRemovals)).toEqual([moved]);
@@ -271,11 +262,16 @@ for (const engine of ENGINES) {
         amountCents: 41_000,
       });
       const cursor = (await readMeta<Cursor>(volunteer.db, SYNC_META.pullCursor)) ?? 'c1.1.0';
-      const base = { nextCursor: cursor, hasMore: false, deviceLastSeq: 0, serverTime: server.clock.now() };
+      const base = {
+        nextCursor: cursor,
+        hasMore: false,
+        deviceLastSeq: 0,
+        serverTime: world.server.clock.now(),
+      };
       await applyPullPage(
         volunteer.db,
         { ...base, changes: [], scopeRemovals: [{ householdId: moved, seq: 10_000 }] },
-        server.clock.now(),
+        world.server.clock.now(),
       );
       expect(await readMeta(volunteer.db, SYNC_META.deferredScopeRemovals)).toEqual([moved]);
       const household = await volunteer.db.households.get(moved);
@@ -284,7 +280,7 @@ for (const engine of ENGINES) {
       await applyPullPage(
         volunteer.db,
         { ...base, changes: [{ seq: 10_001, entity: 'household', row: row as never }] },
-        server.clock.now(),
+        world.server.clock.now(),
       );
       expect(await readMeta(volunteer.db, SYNC_META.deferredScopeRemovals)).toBeUndefined();
       await volunteer.db.outbox.clear();

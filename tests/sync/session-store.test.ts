@@ -13,16 +13,7 @@ import { createSyncModel } from '../../src/state/sync-model';
 import { SessionStore, sessionWelcomePoints } from '../../src/sync/session-store';
 import { type FetchLike, SyncClient, SyncError } from '../../src/sync/sync-client';
 import { createSyncService } from '../../src/sync/sync-service';
-import {
-  DATABASE_URL,
-  type Device,
-  type Engine,
-  householdFields,
-  makeDevice,
-  PASSWORD,
-  TestServer,
-  WP_A,
-} from './helpers';
+import { ENGINES, householdFields, PASSWORD, useTestServer, WP_A } from './helpers';
 import { idleSchedulerEnv } from './idle-scheduler-env';
 
 const OLD_SESSION = {
@@ -93,42 +84,31 @@ describe('session store: welcome points', () => {
   });
 });
 
-const ENGINES: Engine[] = DATABASE_URL ? ['sqlite', 'postgres'] : ['sqlite'];
-
 for (const engine of ENGINES) {
-  describe(`session welcome points from the server on ${engine}`, () => {
-    let server: TestServer;
-    let adminToken: string;
-    const devices: Device[] = [];
+  describe(`session welcome points from the server on ${engine.name}`, () => {
+    const world = useTestServer(engine, [
+      { username: 'vol', role: 'volunteer' },
+      { username: 'coord', role: 'coordinator' },
+    ]);
 
     beforeEach(async () => {
-      server = await TestServer.start(engine);
-      adminToken = await server.makeWorld([
-        { username: 'vol', role: 'volunteer' },
-        { username: 'coord', role: 'coordinator' },
-      ]);
-      const other = await server.inject(
+      const other = await world.server.inject(
         'POST',
         '/api/admin/welcome-points',
         { id: 'wp-other', name: 'Point B' },
-        adminToken,
+        world.adminToken,
       );
       expect(other.status).toBe(201);
     });
-    afterEach(async () => {
-      for (const d of devices.splice(0)) d.db.close();
-      await server.close();
-    });
 
     it('a volunteer’s login keeps their own welcome points by name; a new login refreshes them', async () => {
-      const d = await makeDevice(server, 'vol', { username: 'vol' });
-      devices.push(d);
+      const d = await world.device('vol', { username: 'vol' });
       expect(d.sessions.current()?.welcomePoints).toEqual([{ id: WP_A, name: 'Point A', archived: false }]);
-      const renamed = await server.inject(
+      const renamed = await world.server.inject(
         'PATCH',
         `/api/admin/welcome-points/${WP_A}`,
         { name: 'Mairie de Lens' },
-        adminToken,
+        world.adminToken,
       );
       expect(renamed.status).toBe(200);
       await d.client.login('vol', PASSWORD);
@@ -138,27 +118,26 @@ for (const engine of ENGINES) {
     });
 
     it('a sync run refreshes the session from /auth/me: a renamed and a new welcome point, a new role', async () => {
-      const d = await makeDevice(server, 'vol', { username: 'vol' });
-      devices.push(d);
+      const d = await world.device('vol', { username: 'vol' });
       const loggedIn = d.sessions.current();
       const vol = loggedIn?.user.id ?? '';
       expect(
         (
-          await server.inject(
+          await world.server.inject(
             'PATCH',
             `/api/admin/welcome-points/${WP_A}`,
             { name: 'Mairie de Lens' },
-            adminToken,
+            world.adminToken,
           )
         ).status,
       ).toBe(200);
       expect(
         (
-          await server.inject(
+          await world.server.inject(
             'PATCH',
             `/api/admin/users/${vol}`,
             { role: 'counsellor', welcomePointIds: [WP_A, 'wp-other'] },
-            adminToken,
+            world.adminToken,
           )
         ).status,
       ).toBe(200);
@@ -186,20 +165,20 @@ for (const engine of ENGINES) {
       const db = new RelaisDb(`session-refresh-${Math.random().toString(36).slice(2)}`);
       const service = createSyncService({
         db,
-        fetch: server.fetch,
+        fetch: world.server.fetch,
         appVersion: '1.0.0',
         env: idleSchedulerEnv,
-        now: server.clock.now,
+        now: world.server.clock.now,
       });
       const model = createSyncModel(service);
       await model.start();
       expect((await model.login('vol', PASSWORD)).ok).toBe(true);
       expect(model.welcomePointName(WP_A)).toBe('Point A');
-      await server.inject(
+      await world.server.inject(
         'PATCH',
         `/api/admin/welcome-points/${WP_A}`,
         { name: 'Mairie de Lens' },
-        adminToken,
+        world.adminToken,
       );
       expect(await model.syncNow()).toBe(true);
       expect(model.welcomePointName(WP_A)).toBe('Mairie de Lens');
@@ -208,13 +187,12 @@ for (const engine of ENGINES) {
     });
 
     it('a failing /auth/me leaves the session as it was, logs nothing, and the run goes on', async () => {
-      const d = await makeDevice(server, 'vol', { username: 'vol' });
-      devices.push(d);
-      await server.inject(
+      const d = await world.device('vol', { username: 'vol' });
+      await world.server.inject(
         'PATCH',
         `/api/admin/welcome-points/${WP_A}`,
         { name: 'Mairie de Lens' },
-        adminToken,
+        world.adminToken,
       );
       const before = d.sessions.current();
       const { household } = await d.repository.createHousehold(householdFields(), []);
@@ -235,9 +213,9 @@ for (const engine of ENGINES) {
           const client = new SyncClient({
             db: d.db,
             sessions: d.sessions,
-            fetch: meFails(server.fetch, failure),
+            fetch: meFails(world.server.fetch, failure),
             appVersion: '1.0.0',
-            now: server.clock.now,
+            now: world.server.clock.now,
           });
           await client.sync();
           expect(d.sessions.current()).toEqual(before);
@@ -248,28 +226,26 @@ for (const engine of ENGINES) {
       }
       // The runs pushed the household.
       expect(await d.db.outbox.count()).toBe(0);
-      const observer = await makeDevice(server, 'observer');
-      devices.push(observer);
+      const observer = await world.device('observer');
       await observer.client.sync();
       expect(await observer.db.households.get(household.id)).toBeDefined();
     });
 
     it('a 401 from /auth/me is the run’s 401, before anything is pushed', async () => {
-      const d = await makeDevice(server, 'vol', { username: 'vol' });
-      devices.push(d);
+      const d = await world.device('vol', { username: 'vol' });
       await d.repository.createHousehold(householdFields(), []);
       const token = d.sessions.current()?.token ?? '';
-      expect((await server.inject('POST', '/api/auth/logout', undefined, token)).status).toBe(204);
+      expect((await world.server.inject('POST', '/api/auth/logout', undefined, token)).status).toBe(204);
       const requested: string[] = [];
       const client = new SyncClient({
         db: d.db,
         sessions: d.sessions,
         fetch: async (input, init) => {
           requested.push(new URL(input, 'http://127.0.0.1').pathname);
-          return server.fetch(input, init);
+          return world.server.fetch(input, init);
         },
         appVersion: '1.0.0',
-        now: server.clock.now,
+        now: world.server.clock.now,
       });
       const error = await client.sync().catch((e: unknown) => e);
       expect(error).toBeInstanceOf(SyncError);
@@ -282,8 +258,7 @@ for (const engine of ENGINES) {
     });
 
     it('a coordinator’s login keeps every welcome point', async () => {
-      const d = await makeDevice(server, 'coord', { username: 'coord' });
-      devices.push(d);
+      const d = await world.device('coord', { username: 'coord' });
       expect(d.sessions.current()?.welcomePoints?.map((wp) => wp.id)).toEqual([WP_A, 'wp-other']);
     });
   });

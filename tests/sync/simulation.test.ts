@@ -31,9 +31,11 @@ import {
   householdFields,
   makeDevice,
   NO_FAULTS,
+  postgresEngine,
   prng,
   rentFields,
   serverView,
+  sqliteEngine,
   TestServer,
 } from './helpers';
 
@@ -234,7 +236,7 @@ async function simulate(engine: Engine, seed: number): Promise<void> {
         skewMs: Math.round(skew),
       }),
     );
-    run.trace.push(`seed ${seed} on ${engine}; vol clock skew ${Math.round(skew / 3600_000)} h`);
+    run.trace.push(`seed ${seed} on ${engine.name}; vol clock skew ${Math.round(skew / 3600_000)} h`);
     // Shared dossiers every device starts from, so that edits meet (conflicts, rebases).
     const first = devices[0];
     if (first !== undefined) {
@@ -248,14 +250,14 @@ async function simulate(engine: Engine, seed: number): Promise<void> {
     }
     for (const d of devices) await d.client.sync();
     for (let step = 0; step < STEPS; step += 1) {
-      await randomStep(random, server, devices, run, engine === 'sqlite');
+      await randomStep(random, server, devices, run, engine.name === 'sqlite');
     }
     await quiesce(devices);
     await checkInvariants(server, devices, run);
     if (process.env.SYNC_SIM_TRACE !== undefined) console.log(run.trace.join('\n'));
   } catch (error) {
     console.error(
-      `SYNC SIMULATION FAILED — seed ${seed} (${engine}); rerun with SYNC_SIM_SEED=${seed}\n${run.trace.join('\n')}`,
+      `SYNC SIMULATION FAILED — seed ${seed} (${engine.name}); rerun with SYNC_SIM_SEED=${seed}\n${run.trace.join('\n')}`,
     );
     throw error;
   } finally {
@@ -268,12 +270,12 @@ const seeds = ONE_SEED === undefined ? Array.from({ length: SEEDS }, (_, i) => i
 
 describe('sync simulation on SQLite', () => {
   it(`keeps I1–I8 over ${seeds.length} seeded runs with faults`, { timeout: 30 * 60_000 }, async () => {
-    for (const seed of seeds) await simulate('sqlite', seed);
+    for (const seed of seeds) await simulate(sqliteEngine, seed);
   });
 });
 
 describe.skipIf(DATABASE_URL === undefined)('sync simulation on PostgreSQL', () => {
   it(`keeps I1–I8 over ${seeds.length} seeded runs with faults`, { timeout: 30 * 60_000 }, async () => {
-    for (const seed of seeds) await simulate('postgres', seed);
+    for (const seed of seeds) await simulate(postgresEngine, seed);
   });
 });

@@ -5,60 +5,27 @@
  * is set): quarantined mutations (QUAR1, QUAR3) and device alerts (DEV1), role by role.
  */
 import { signal } from '@preact/signals';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Role } from '../../src/domain/sync/protocol';
 import { createSupervisionModel } from '../../src/state/supervision-model';
 import { createSupervisionApi } from '../../src/sync/supervision-api';
 import { SyncError } from '../../src/sync/sync-client';
-import {
-  applicantFields,
-  DATABASE_URL,
-  type Device,
-  type Engine,
-  householdFields,
-  makeDevice,
-  rentFields,
-  TestServer,
-} from './helpers';
-
-const ENGINES: Engine[] = DATABASE_URL ? ['sqlite', 'postgres'] : ['sqlite'];
+import { applicantFields, ENGINES, householdFields, pushRefusedRent, useTestServer } from './helpers';
 
 for (const engine of ENGINES) {
-  describe(`supervision client on ${engine}`, () => {
-    let server: TestServer;
-    const devices: Device[] = [];
-
-    beforeEach(async () => {
-      server = await TestServer.start(engine);
-      await server.makeWorld([
-        { username: 'couns', role: 'counsellor' },
-        { username: 'coord', role: 'coordinator' },
-      ]);
-    });
-    afterEach(async () => {
-      for (const d of devices.splice(0)) d.db.close();
-      await server.close();
-    });
-
-    async function device(name: string, options: Parameters<typeof makeDevice>[2] = {}): Promise<Device> {
-      const d = await makeDevice(server, name, options);
-      devices.push(d);
-      return d;
-    }
+  describe(`supervision client on ${engine.name}`, () => {
+    const world = useTestServer(engine, [
+      { username: 'couns', role: 'counsellor' },
+      { username: 'coord', role: 'coordinator' },
+    ]);
+    const { device } = world;
 
     /** The counsellor's tablet pushes a dossier whose rent amount the server refuses (QUAR1). */
     async function quarantinedRent(): Promise<{ householdId: string }> {
       const tablet = await device('tablet', { username: 'couns', deviceName: 'Tablette accueil' });
-      const { household } = await tablet.repository.createHousehold(householdFields(), [applicantFields()]);
-      const rent = await tablet.repository.addRow('charge', household.id, rentFields());
-      await tablet.db.outbox
-        .filter((e) => e.entityId === rent.id)
-        .modify((e) => {
-          e.patch = { ...e.patch, amountCents: -5 };
-        });
-      const report = await tablet.client.sync();
+      const { householdId, report } = await pushRefusedRent(tablet);
       expect(report.quarantined.map((q) => q.reason)).toEqual(['schema-invalid']);
-      return { householdId: household.id };
+      return { householdId };
     }
 
     it('[QUAR1][QUAR3] a coordinator lists a quarantined change with who, which device and the dossier, and marks it handled', async () => {

@@ -4,22 +4,20 @@
  * DATABASE_URL is set). Each test names its sync-design §10.2 scenario and the protocol rule
  * ids of docs/sync-protocol.md it relies on.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { RelaisDb } from '../../src/db/app-db';
 import type { ServerConflictRecord } from '../../src/db/sync-apply';
 import { SessionStore } from '../../src/sync/session-store';
 import { pullFraction, SyncClient, SyncError } from '../../src/sync/sync-client';
 import {
   applicantFields,
-  DATABASE_URL,
   type Device,
   deviceView,
-  type Engine,
+  ENGINES,
   householdFields,
-  makeDevice,
   rentFields,
   serverView,
-  TestServer,
+  useTestServer,
 } from './helpers';
 
 describe('[PULL11] pull progress', () => {
@@ -41,27 +39,10 @@ describe('[PULL11] pull progress', () => {
   });
 });
 
-const ENGINES: Engine[] = DATABASE_URL ? ['sqlite', 'postgres'] : ['sqlite'];
-
 for (const engine of ENGINES) {
-  describe(`sync client on ${engine}`, () => {
-    let server: TestServer;
-    const devices: Device[] = [];
-
-    beforeEach(async () => {
-      server = await TestServer.start(engine);
-      await server.makeWorld([{ username: 'couns', role: 'counsellor' }]);
-    });
-    afterEach(async () => {
-      for (const d of devices.splice(0)) d.db.close();
-      await server.close();
-    });
-
-    async function device(name: string, options: Parameters<typeof makeDevice>[2] = {}): Promise<Device> {
-      const d = await makeDevice(server, name, options);
-      devices.push(d);
-      return d;
-    }
+  describe(`sync client on ${engine.name}`, () => {
+    const world = useTestServer(engine, [{ username: 'couns', role: 'counsellor' }]);
+    const { device } = world;
 
     async function dossierWithRent(d: Device, cents = 45_000) {
       const { household } = await d.repository.createHousehold(householdFields(), [applicantFields()]);
@@ -98,12 +79,17 @@ for (const engine of ENGINES) {
       const again = { db: new RelaisDb(a.db.name) };
       const sessions = new SessionStore(again.db);
       expect((await sessions.load())?.user.username).toBe('admin');
-      const client = new SyncClient({ db: again.db, sessions, fetch: server.fetch, appVersion: '1.0.0' });
+      const client = new SyncClient({
+        db: again.db,
+        sessions,
+        fetch: world.server.fetch,
+        appVersion: '1.0.0',
+      });
       expect(await again.db.outbox.count()).toBe(3);
       await client.sync();
       await client.sync();
       expect(await again.db.outbox.count()).toBe(0);
-      const view = await serverView(server);
+      const view = await serverView(world.server);
       expect(view.charge?.filter((c) => c.id === rent.id)).toHaveLength(1);
       expect(view.charge?.find((c) => c.id === rent.id)?.version).toBe(1);
       again.db.close();
@@ -120,7 +106,7 @@ for (const engine of ENGINES) {
       a.transport.faults.dropRequest = 0;
       await a.client.sync();
       expect(await a.db.outbox.count()).toBe(0);
-      expect((await serverView(server)).charge).toHaveLength(1);
+      expect((await serverView(world.server)).charge).toHaveLength(1);
     });
 
     it('scenario 8 [PUSH3]: a response lost after commit is resent; the server replays, nothing applies twice', async () => {
@@ -133,7 +119,7 @@ for (const engine of ENGINES) {
       await a.repository.updateFields('charge', rent.id, { amountCents: 46_000 });
       const report = await a.client.sync();
       expect(report.pushed).toBe(4);
-      const charge = (await serverView(server)).charge?.[0];
+      const charge = (await serverView(world.server)).charge?.[0];
       // Created once (version 1), patched once (version 2): the replayed create had no effect.
       expect(charge).toMatchObject({ amountCents: 46_000, version: 2 });
     });
@@ -144,7 +130,7 @@ for (const engine of ENGINES) {
       a.transport.faults.duplicate = 1;
       await a.client.sync();
       a.transport.faults.duplicate = 0;
-      const view = await serverView(server);
+      const view = await serverView(world.server);
       expect(view.household).toHaveLength(1);
       expect(view.charge?.[0]?.version).toBe(1);
     });
@@ -158,7 +144,7 @@ for (const engine of ENGINES) {
       const third = entries[2];
       if (session === undefined || third === undefined) throw new Error('setup');
       const { toMutation } = await import('../../src/domain/sync/mutation');
-      const early = await server.inject(
+      const early = await world.server.inject(
         'POST',
         '/api/sync/push',
         {
@@ -173,7 +159,7 @@ for (const engine of ENGINES) {
       expect(early.body).toMatchObject({ ackSeq: 0, expectedSeq: 1, results: [] });
       await a.client.sync();
       expect(await a.db.outbox.count()).toBe(0);
-      expect((await serverView(server)).charge?.find((c) => c.id === rent.id)).toMatchObject({
+      expect((await serverView(world.server)).charge?.find((c) => c.id === rent.id)).toMatchObject({
         amountCents: 45_000,
         version: 1,
       });
@@ -231,14 +217,14 @@ for (const engine of ENGINES) {
     it('scenario 14 [PUSH9]: a server crash inside the push transaction applies nothing; the retry applies all', async () => {
       const a = await device('a');
       await dossierWithRent(a);
-      server.crashAfterMutation = 1;
+      world.server.crashAfterMutation = 1;
       await expect(a.client.sync()).rejects.toMatchObject({ kind: 'server', status: 503 });
       expect(await a.db.outbox.count()).toBe(3);
-      await server.restart();
-      expect((await serverView(server)).household).toHaveLength(0);
+      await world.server.restart();
+      expect((await serverView(world.server)).household).toHaveLength(0);
       await a.client.sync();
       expect(await a.db.outbox.count()).toBe(0);
-      const view = await serverView(server);
+      const view = await serverView(world.server);
       expect(view.household).toHaveLength(1);
       expect(view.charge).toHaveLength(1);
     });
@@ -263,11 +249,11 @@ for (const engine of ENGINES) {
       expect(await a.db.outbox.count()).toBe(0);
       expect((await a.db.meta.get('syncQuarantine'))?.value).toHaveLength(1);
       // The good mutation after it applied; the local row of the refused one is still on the device.
-      expect((await serverView(server)).household?.find((h) => h.id === household.id)?.phone).toBe(
+      expect((await serverView(world.server)).household?.find((h) => h.id === household.id)?.phone).toBe(
         '06 12 34 56 78',
       );
       expect(await a.repository.getDossier(orphan.household.id)).toBeDefined();
-      const coordinator = await server.inject(
+      const coordinator = await world.server.inject(
         'GET',
         '/api/quarantine',
         undefined,
@@ -278,22 +264,22 @@ for (const engine of ENGINES) {
 
     // Backups are file copies: simulated on SQLite (the server suite restores PostgreSQL itself).
     // Registered only there, so the PostgreSQL run has nothing skipped (CI treats a skip as a failure).
-    (engine === 'sqlite' ? it : () => undefined)(
+    (engine.name === 'sqlite' ? it : () => undefined)(
       'scenario 16 [PUSH12][PULL6]: a server restored from an older backup is re-fed from the sent-log',
       async () => {
         const a = await device('a');
         const { rent } = await dossierWithRent(a);
         await a.client.sync();
-        const backup = await server.backup();
+        const backup = await world.server.backup();
         await a.repository.updateFields('charge', rent.id, { amountCents: 47_000 });
         await a.client.sync();
         expect(await a.db.outbox.count()).toBe(0);
         const acked = (await a.db.sentLog.toArray()).map((e) => e.seq);
-        await server.restore(backup);
+        await world.server.restore(backup);
         // Next run: the server has forgotten seqs 4+; the device re-feeds them from its sent-log.
         const report = await a.client.sync();
         expect(report.refed).toBe(acked.filter((s) => s > 3).length);
-        const view = await serverView(server);
+        const view = await serverView(world.server);
         expect(view.charge?.find((c) => c.id === rent.id)?.amountCents).toBe(47_000);
         expect(await deviceView(a.db)).toEqual(view);
       },
@@ -302,14 +288,14 @@ for (const engine of ENGINES) {
     it('scenario 18 [PUSH9]: a database error answers 503; nothing is quarantined; the client retries later', async () => {
       const a = await device('a');
       await dossierWithRent(a);
-      server.crashAfterMutation = 0;
+      world.server.crashAfterMutation = 0;
       const error = await a.client.sync().catch((e: unknown) => e);
       expect(error).toBeInstanceOf(SyncError);
       expect((error as SyncError).retryable).toBe(true);
       await a.client.sync();
       const token = a.sessions.current()?.token;
       expect(
-        ((await server.inject('GET', '/api/quarantine', undefined, token)).body as { items: unknown[] })
+        ((await world.server.inject('GET', '/api/quarantine', undefined, token)).body as { items: unknown[] })
           .items,
       ).toEqual([]);
     });
@@ -407,7 +393,7 @@ for (const engine of ENGINES) {
         await a.repository.updateFields('charge', rent.id, { amountCents: cents });
       await a.client.sync();
       expect(await a.db.conflicts.count()).toBe(0);
-      expect((await serverView(server)).charge?.[0]).toMatchObject({ amountCents: 48_000, version: 4 });
+      expect((await serverView(world.server)).charge?.[0]).toMatchObject({ amountCents: 48_000, version: 4 });
     });
 
     it('scenario 22 [TOMB2]: a debt deleted on A and edited on B offline is kept with B values and a conflict', async () => {
@@ -438,7 +424,7 @@ for (const engine of ENGINES) {
       await skewed.repository.updateFields('charge', rent.id, { amountCents: 60_000 });
       await skewed.repository.updateFields('charge', rent.id, { amountCents: 61_000 });
       await skewed.client.sync();
-      server.clock.advance(10 * 60 * 1000);
+      world.server.clock.advance(10 * 60 * 1000);
       // Ten minutes later, the honest device edits from an old base: its value is newer than the clamp.
       await honest.repository.updateFields('charge', rent.id, { amountCents: 55_000 });
       await honest.client.sync();

@@ -3,7 +3,7 @@
  * every server process on one database), on SQLite and, with DATABASE_URL, PostgreSQL.
  */
 import type { FastifyInstance } from 'fastify';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DeviceAlert } from '../../../src/domain/sync/protocol';
 import type { RelaisStore } from '../../../sync-server/src/stores/store';
 import {
@@ -18,7 +18,7 @@ import {
   PASSWORD,
   postgresEngine,
   TestClock,
-  type World,
+  useSyncServer,
   WP_A,
 } from './harness';
 
@@ -64,27 +64,13 @@ async function alerts(app: FastifyInstance, token: string, status: 'open' | 'han
 
 for (const engine of ENGINES) {
   describe(`device alerts on ${engine.name}`, () => {
-    let app: FastifyInstance;
-    let destroy: () => Promise<void>;
-    let world: World;
-    const clock = new TestClock();
-
-    beforeEach(async () => {
-      clock.ms = Date.UTC(2026, 10, 27, 9);
-      const made = await engine.make();
-      destroy = made.destroy;
-      app = await openApp(made.store, clock);
-      world = await makeWorld(app);
-    });
-    afterEach(async () => {
-      await app.close();
-      await destroy();
-    });
+    const server = useSyncServer(engine, { perTest: true, startAt: Date.UTC(2026, 10, 27, 9) });
+    const { clock } = server;
 
     /** The counsellor's first device pushes one household (seq 1). */
     async function activeDevice(deviceId: string): Promise<Account> {
-      const account = await loginWith(app, 'couns-a', deviceId);
-      const device = new Device(app, account, clock);
+      const account = await loginWith(server.app, 'couns-a', deviceId);
+      const device = new Device(server.app, account, clock);
       await device.push([device.createHousehold(WP_A)]);
       return account;
     }
@@ -93,11 +79,11 @@ for (const engine of ENGINES) {
       const old = await activeDevice('tablet-1');
       const pushedAt = clock.ms;
       clock.advance(2 * DAY);
-      const fresh = await loginWith(app, 'couns-a', 'tablet-1-after-wipe', 'tablet-1');
+      const fresh = await loginWith(server.app, 'couns-a', 'tablet-1-after-wipe', 'tablet-1');
       expect(fresh.status).toBe(200);
       // Logging in again with the same new device does not raise a second alert.
-      expect((await loginWith(app, 'couns-a', 'tablet-1-after-wipe', 'tablet-1')).status).toBe(200);
-      const listed = await alerts(app, world.coordinator.token);
+      expect((await loginWith(server.app, 'couns-a', 'tablet-1-after-wipe', 'tablet-1')).status).toBe(200);
+      const listed = await alerts(server.app, server.world.coordinator.token);
       expect(listed.status).toBe(200);
       expect(listed.alerts).toEqual([
         {
@@ -124,8 +110,8 @@ for (const engine of ENGINES) {
     it('[DEV1] without a named predecessor, another device of the user that pushed in the last 30 days raises a recent-activity alert', async () => {
       await activeDevice('tablet-1');
       clock.advance(29 * DAY);
-      await loginWith(app, 'couns-a', 'phone-1');
-      const [alert] = (await alerts(app, world.admin.token)).alerts;
+      await loginWith(server.app, 'couns-a', 'phone-1');
+      const [alert] = (await alerts(server.app, server.world.admin.token)).alerts;
       expect([alert?.newDeviceId, alert?.previousDeviceId, alert?.reason]).toEqual([
         'phone-1',
         'tablet-1',
@@ -134,69 +120,78 @@ for (const engine of ENGINES) {
     });
 
     it('[DEV1] no alert for a first device, for a device idle over 30 days or that never pushed, nor for a named device of another user', async () => {
-      await loginWith(app, 'vol-a', 'vol-tablet'); // logged in, never pushed
-      await loginWith(app, 'vol-a', 'vol-phone');
+      await loginWith(server.app, 'vol-a', 'vol-tablet'); // logged in, never pushed
+      await loginWith(server.app, 'vol-a', 'vol-phone');
       await activeDevice('tablet-1');
       clock.advance(31 * DAY);
-      await loginWith(app, 'couns-a', 'tablet-2');
+      await loginWith(server.app, 'couns-a', 'tablet-2');
       // vol-b names couns-a's device: ignored (not theirs), and vol-b has no other device.
-      await loginWith(app, 'vol-b', 'vol-b-tablet', 'tablet-1');
+      await loginWith(server.app, 'vol-b', 'vol-b-tablet', 'tablet-1');
       // (The coordinator's session of 31 days ago has expired: a new one.)
-      const coordinator = await loginWith(app, 'coord', 'coord-console');
-      expect((await alerts(app, coordinator.token, 'all')).alerts).toEqual([]);
+      const coordinator = await loginWith(server.app, 'coord', 'coord-console');
+      expect((await alerts(server.app, coordinator.token, 'all')).alerts).toEqual([]);
     });
 
     it("[DEV1] a shared tablet emptied for a change of user (ADR 0009) raises no alert for its new id; a claim naming the same user's own device does not hide one", async () => {
       // couns-a pushed from their phone; then used the shared tablet, which vol-a had before.
       await activeDevice('couns-a-phone');
-      await loginWith(app, 'vol-a', 'shared-tablet-1');
+      await loginWith(server.app, 'vol-a', 'shared-tablet-1');
       clock.advance(DAY);
-      await loginWith(app, 'couns-a', 'shared-tablet-2', undefined, 'shared-tablet-1');
-      expect((await alerts(app, world.admin.token)).alerts).toEqual([]);
+      await loginWith(server.app, 'couns-a', 'shared-tablet-2', undefined, 'shared-tablet-1');
+      expect((await alerts(server.app, server.world.admin.token)).alerts).toEqual([]);
       // Naming one's own other device as "switched from" is not a change of user: alert as usual.
-      await loginWith(app, 'couns-a', 'couns-a-tablet-3', undefined, 'couns-a-phone');
-      const listed = (await alerts(app, world.admin.token)).alerts;
+      await loginWith(server.app, 'couns-a', 'couns-a-tablet-3', undefined, 'couns-a-phone');
+      const listed = (await alerts(server.app, server.world.admin.token)).alerts;
       expect(listed.map((a) => [a.newDeviceId, a.reason])).toEqual([['couns-a-tablet-3', 'recent-activity']]);
     });
 
     it('[DEV1][AUTH8] coordinators and admins list and mark alerts handled; volunteers and counsellors get 403', async () => {
       await activeDevice('tablet-1');
-      await loginWith(app, 'couns-a', 'tablet-2', 'tablet-1');
-      for (const account of [world.volunteerA, world.counsellorA]) {
-        expect((await alerts(app, account.token)).status).toBe(403);
+      await loginWith(server.app, 'couns-a', 'tablet-2', 'tablet-1');
+      for (const account of [server.world.volunteerA, server.world.counsellorA]) {
+        expect((await alerts(server.app, account.token)).status).toBe(403);
       }
-      const [alert] = (await alerts(app, world.coordinator.token)).alerts;
+      const [alert] = (await alerts(server.app, server.world.coordinator.token)).alerts;
       const handle = (token: string, id = alert?.id ?? '') =>
-        app.inject({ method: 'POST', url: `/api/device-alerts/${id}/handled`, headers: bearer(token) });
-      expect((await handle(world.volunteerA.token)).statusCode).toBe(403);
-      expect((await handle(world.counsellorA.token)).statusCode).toBe(403);
-      const handled = await handle(world.coordinator.token);
+        server.app.inject({
+          method: 'POST',
+          url: `/api/device-alerts/${id}/handled`,
+          headers: bearer(token),
+        });
+      expect((await handle(server.world.volunteerA.token)).statusCode).toBe(403);
+      expect((await handle(server.world.counsellorA.token)).statusCode).toBe(403);
+      const handled = await handle(server.world.coordinator.token);
       expect(handled.statusCode).toBe(200);
-      expect(handled.json()).toMatchObject({ handledAt: clock.ms, handledBy: world.coordinator.userId });
+      expect(handled.json()).toMatchObject({
+        handledAt: clock.ms,
+        handledBy: server.world.coordinator.userId,
+      });
       clock.advance(1000);
       // Again (by the admin): the first handler and time stay.
-      expect((await handle(world.admin.token)).json()).toMatchObject({ handledBy: world.coordinator.userId });
-      expect((await handle(world.admin.token, 'no-such-alert')).statusCode).toBe(404);
-      expect((await alerts(app, world.coordinator.token)).alerts).toEqual([]);
-      expect((await alerts(app, world.coordinator.token, 'all')).alerts).toHaveLength(1);
+      expect((await handle(server.world.admin.token)).json()).toMatchObject({
+        handledBy: server.world.coordinator.userId,
+      });
+      expect((await handle(server.world.admin.token, 'no-such-alert')).statusCode).toBe(404);
+      expect((await alerts(server.app, server.world.coordinator.token)).alerts).toEqual([]);
+      expect((await alerts(server.app, server.world.coordinator.token, 'all')).alerts).toHaveLength(1);
       // The handler by name as well as by id (QUAR3), as the account is named today.
-      await app.inject({
+      await server.app.inject({
         method: 'PATCH',
-        url: `/api/admin/users/${world.coordinator.userId}`,
-        headers: bearer(world.admin.token),
+        url: `/api/admin/users/${server.world.coordinator.userId}`,
+        headers: bearer(server.world.admin.token),
         payload: { displayName: 'Camille Roux' },
       });
-      const handledOnly = await alerts(app, world.admin.token, 'handled');
+      const handledOnly = await alerts(server.app, server.world.admin.token, 'handled');
       expect(handledOnly.status).toBe(200);
       expect(
         handledOnly.alerts.map((a) => [a.id, a.handledBy, a.handledByUsername, a.handledByDisplayName]),
-      ).toEqual([[alert?.id, world.coordinator.userId, 'coord', 'Camille Roux']]);
-      expect((await app.inject({ method: 'GET', url: '/api/device-alerts' })).statusCode).toBe(401);
+      ).toEqual([[alert?.id, server.world.coordinator.userId, 'coord', 'Camille Roux']]);
+      expect((await server.app.inject({ method: 'GET', url: '/api/device-alerts' })).statusCode).toBe(401);
     });
 
     it('[DEV1] older apps that omit previousDeviceId still log in; an invalid one is refused with 400', async () => {
-      expect((await login(app, 'couns-a', 'old-app-device')).statusCode).toBe(200);
-      const bad = await app.inject({
+      expect((await login(server.app, 'couns-a', 'old-app-device')).statusCode).toBe(200);
+      const bad = await server.app.inject({
         method: 'POST',
         url: '/api/auth/login',
         payload: { username: 'couns-a', password: PASSWORD, deviceId: 'x-1', previousDeviceId: '' },

@@ -1,12 +1,13 @@
 /**
- * Test harness for the sync server: the real Fastify app (app.inject), a store on SQLite or a
- * fresh PostgreSQL schema, a world of welcome points and users of every role, and simulated
- * devices that build outbox mutations the way src/db/change-recorder.ts does.
+ * The server side of the sync test harness: the real Fastify app (app.inject) on a store of each
+ * engine, a world of two welcome points and a signed-in user of every role, and simulated devices
+ * that build outbox mutations the way src/db/change-recorder.ts does. The engines, clock,
+ * constants and first start come from the harness base (tests/support/sync-harness.ts), shared
+ * with the device suites of tests/sync.
  */
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
-import pg from 'pg';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import type { EntityName } from '../../../src/domain/sync/entities';
 import { formatHlc } from '../../../src/domain/sync/hlc';
 import type { Mutation, MutationOp } from '../../../src/domain/sync/mutation';
@@ -15,114 +16,25 @@ import {
   type PullResponse,
   PullResponseSchema,
   type PushResponse,
-  type Role,
 } from '../../../src/domain/sync/protocol';
-import { type BuildAppOptions, buildApp } from '../../../sync-server/src/app';
-import { PostgresStore } from '../../../sync-server/src/stores/postgres-store';
-import { SqliteStore } from '../../../sync-server/src/stores/sqlite-store';
+import type { BuildAppOptions } from '../../../sync-server/src/app';
 import type { RelaisStore } from '../../../sync-server/src/stores/store';
 import { householdFields } from '../../household-fixture';
-import { makeConfig } from '../helpers';
+import {
+  type Account,
+  bearer,
+  type Engine,
+  openApp,
+  setUpServer,
+  signIn,
+  TestClock,
+  WP_A,
+  WP_B,
+} from '../../support/sync-harness';
 
+/** The harness base: engines, clock, constants, first start, fetch over app.inject. */
+export * from '../../support/sync-harness';
 export { householdFields };
-
-export const DATABASE_URL = process.env.DATABASE_URL;
-
-export interface Engine {
-  name: 'sqlite' | 'postgres';
-  /**
-   * A fresh, migrated database; `open` gives another connection (another "server process"),
-   * whose PostgreSQL sessions carry `applicationName` when given (to find them in pg_stat_activity).
-   */
-  make(): Promise<{
-    store: RelaisStore;
-    open: (applicationName?: string) => RelaisStore;
-    destroy: () => Promise<void>;
-  }>;
-}
-
-export const sqliteEngine: Engine = {
-  name: 'sqlite',
-  async make() {
-    const store = new SqliteStore({ path: ':memory:' });
-    await store.migrate();
-    return {
-      store,
-      open: () => {
-        throw new Error('an in-memory SQLite database has one connection');
-      },
-      destroy: async () => {},
-    };
-  },
-};
-
-export async function dropSchema(schema: string): Promise<void> {
-  const client = new pg.Client({ connectionString: DATABASE_URL });
-  await client.connect();
-  try {
-    await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-  } finally {
-    await client.end();
-  }
-}
-
-export const postgresEngine: Engine = {
-  name: 'postgres',
-  async make() {
-    const schema = `relais_sync_${process.pid}_${randomBytes(4).toString('hex')}`;
-    const open = (applicationName?: string): RelaisStore => {
-      if (applicationName === undefined)
-        return new PostgresStore({ connectionString: DATABASE_URL ?? '', schema });
-      const url = new URL(DATABASE_URL ?? '');
-      url.searchParams.set('application_name', applicationName);
-      return new PostgresStore({ connectionString: url.toString(), schema });
-    };
-    const store = open();
-    await store.migrate();
-    return { store, open, destroy: () => dropSchema(schema) };
-  },
-};
-
-/** SQLite always; PostgreSQL too when DATABASE_URL is set. */
-export const ENGINES: Engine[] = DATABASE_URL ? [sqliteEngine, postgresEngine] : [sqliteEngine];
-
-export const T0 = Date.UTC(2026, 10, 27, 9, 0, 0);
-
-/** A clock tests can move. */
-export class TestClock {
-  constructor(public ms = T0) {}
-  now = (): number => this.ms;
-  advance(ms: number): void {
-    this.ms += ms;
-  }
-}
-
-export async function openApp(
-  store: RelaisStore,
-  clock: TestClock,
-  options: Omit<BuildAppOptions, 'store' | 'now'> = {},
-): Promise<FastifyInstance> {
-  // Cheap scrypt parameters keep the suites fast; the production default is tested in AUTH2.
-  return buildApp(makeConfig('/nonexistent-relais-test-dir'), {
-    store,
-    now: clock.now,
-    scrypt: { N: 2 ** 10, r: 8, p: 1 },
-    ...options,
-  });
-}
-
-export const PASSWORD = 'correct horse battery';
-
-export interface Account {
-  username: string;
-  userId: string;
-  role: Role;
-  token: string;
-  deviceId: string;
-}
-
-export const WP_A = 'wp-a';
-export const WP_B = 'wp-b';
 
 export interface World {
   admin: Account;
@@ -132,75 +44,31 @@ export interface World {
   volunteerB: Account;
 }
 
-export function bearer(token: string): Record<string, string> {
-  return { authorization: `Bearer ${token}` };
-}
-
-export async function login(
-  app: FastifyInstance,
-  username: string,
-  deviceId: string,
-  password = PASSWORD,
-): Promise<LightMyRequestResponse> {
-  return app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password, deviceId } });
-}
-
-async function loginOk(app: FastifyInstance, username: string, role: Role): Promise<Account> {
-  const deviceId = `dev-${username}-${randomBytes(3).toString('hex')}`;
-  const response = await login(app, username, deviceId);
-  if (response.statusCode !== 200)
-    throw new Error(`login ${username}: ${response.statusCode} ${response.body}`);
-  const body = response.json() as { token: string; user: { id: string } };
-  return { username, userId: body.user.id, role, token: body.token, deviceId };
-}
-
 /** Another device (session) for an existing account. */
 export async function newDevice(app: FastifyInstance, account: Account): Promise<Account> {
-  return loginOk(app, account.username, account.role);
+  return signIn(app, account.username, account.role);
 }
 
 /** Setup, two welcome points and one user of each role (volunteer B in welcome point B). */
 export async function makeWorld(app: FastifyInstance): Promise<World> {
-  const setup = await app.inject({
-    method: 'POST',
-    url: '/api/setup',
-    payload: { username: 'admin', password: PASSWORD, displayName: 'Admin' },
+  const admin = await setUpServer(app, {
+    welcomePoints: [
+      { id: WP_A, name: 'Point A (Lyon 8e)' },
+      { id: WP_B, name: 'Point B (Vénissieux)' },
+    ],
+    users: [
+      { username: 'coord', role: 'coordinator', welcomePointIds: [] },
+      { username: 'couns-a', role: 'counsellor', welcomePointIds: [WP_A] },
+      { username: 'vol-a', role: 'volunteer', welcomePointIds: [WP_A] },
+      { username: 'vol-b', role: 'volunteer', welcomePointIds: [WP_B] },
+    ],
   });
-  if (setup.statusCode !== 201) throw new Error(`setup: ${setup.statusCode} ${setup.body}`);
-  const admin = await loginOk(app, 'admin', 'admin');
-  for (const [id, name] of [
-    [WP_A, 'Point A (Lyon 8e)'],
-    [WP_B, 'Point B (Vénissieux)'],
-  ]) {
-    const r = await app.inject({
-      method: 'POST',
-      url: '/api/admin/welcome-points',
-      headers: bearer(admin.token),
-      payload: { id, name },
-    });
-    if (r.statusCode !== 201) throw new Error(`welcome point: ${r.body}`);
-  }
-  const users: [string, Role, string[]][] = [
-    ['coord', 'coordinator', []],
-    ['couns-a', 'counsellor', [WP_A]],
-    ['vol-a', 'volunteer', [WP_A]],
-    ['vol-b', 'volunteer', [WP_B]],
-  ];
-  for (const [username, role, welcomePointIds] of users) {
-    const r = await app.inject({
-      method: 'POST',
-      url: '/api/admin/users',
-      headers: bearer(admin.token),
-      payload: { username, displayName: username, password: PASSWORD, role, welcomePointIds },
-    });
-    if (r.statusCode !== 201) throw new Error(`user: ${r.body}`);
-  }
   return {
     admin,
-    coordinator: await loginOk(app, 'coord', 'coordinator'),
-    counsellorA: await loginOk(app, 'couns-a', 'counsellor'),
-    volunteerA: await loginOk(app, 'vol-a', 'volunteer'),
-    volunteerB: await loginOk(app, 'vol-b', 'volunteer'),
+    coordinator: await signIn(app, 'coord', 'coordinator'),
+    counsellorA: await signIn(app, 'couns-a', 'counsellor'),
+    volunteerA: await signIn(app, 'vol-a', 'volunteer'),
+    volunteerB: await signIn(app, 'vol-b', 'volunteer'),
   };
 }
 
@@ -395,11 +263,22 @@ export interface SyncServer {
   device(account: Account): Promise<Device>;
 }
 
+/** How useSyncServer opens its server. */
+export interface SyncServerOptions {
+  /** A fresh server for each test (beforeEach) rather than one for the describe block. */
+  perTest?: boolean;
+  /** Where the clock stands when each server opens. Default T0 (set once, before the block). */
+  startAt?: number;
+  /** More options for buildApp (test hooks, login throttling). */
+  app?: Omit<BuildAppOptions, 'store' | 'now'>;
+}
+
 /**
- * Opens a fresh store on `engine`, the app and its world before the describe block's tests, and
- * closes them after. Call it inside `describe`; read the fields inside the tests.
+ * Opens a fresh store on `engine`, the app and its world before the describe block's tests (or
+ * before each test), and closes them after. Call it inside `describe`; read the fields inside
+ * the tests.
  */
-export function useSyncServer(engine: Engine): SyncServer {
+export function useSyncServer(engine: Engine, options: SyncServerOptions = {}): SyncServer {
   let destroy: () => Promise<void> = async () => {};
   const server = {
     clock: new TestClock(),
@@ -407,17 +286,25 @@ export function useSyncServer(engine: Engine): SyncServer {
       return new Device(server.app, await newDevice(server.app, account), server.clock);
     },
   } as SyncServer;
-  beforeAll(async () => {
+  const open = async () => {
+    if (options.startAt !== undefined) server.clock.ms = options.startAt;
     const made = await engine.make();
     server.store = made.store;
     destroy = made.destroy;
-    server.app = await openApp(made.store, server.clock);
+    server.app = await openApp(made.store, server.clock, options.app);
     server.world = await makeWorld(server.app);
-  });
-  afterAll(async () => {
+  };
+  const close = async () => {
     await server.app.close();
     await destroy();
-  });
+  };
+  if (options.perTest === true) {
+    beforeEach(open);
+    afterEach(close);
+  } else {
+    beforeAll(open);
+    afterAll(close);
+  }
   return server;
 }
 

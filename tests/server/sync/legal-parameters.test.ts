@@ -1,18 +1,11 @@
-/**
- * Legal parameters maintained by admins (issue 12, point 4; ADR 0018), on SQLite and, with
- * DATABASE_URL, PostgreSQL: stored, every change logged (who, when, before, after), written by
- * admins only, read by every signed-in device (cheaply when unchanged), wrong entries refused
- * with a 400 and a reason from the shared schema.
- */
-import type { FastifyInstance } from 'fastify';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type {
   LegalParameterEntry,
   LegalParameterInput,
   LegalParametersResponse,
 } from '../../../src/domain/parameters/legal-parameter-entries';
 import type { AdminLegalParameters } from '../../../src/domain/sync/admin';
-import { bearer, ENGINES, makeWorld, openApp, TestClock, type World } from './harness';
+import { bearer, ENGINES, useSyncServer } from './harness';
 
 const rsa: LegalParameterInput = {
   kind: 'rsaAmounts',
@@ -31,32 +24,18 @@ const scale: LegalParameterInput = {
 
 for (const engine of ENGINES) {
   describe(`legal parameters on ${engine.name}`, () => {
-    let app: FastifyInstance;
-    let destroy: () => Promise<void>;
-    let world: World;
-    const clock = new TestClock();
-
-    beforeEach(async () => {
-      clock.ms = Date.UTC(2026, 11, 6, 9);
-      const made = await engine.make();
-      destroy = made.destroy;
-      app = await openApp(made.store, clock);
-      world = await makeWorld(app);
-    });
-    afterEach(async () => {
-      await app.close();
-      await destroy();
-    });
+    const server = useSyncServer(engine, { perTest: true, startAt: Date.UTC(2026, 11, 6, 9) });
+    const { clock } = server;
 
     const write = (token: string, method: 'POST' | 'PUT' | 'DELETE', payload?: unknown, id?: string) =>
-      app.inject({
+      server.app.inject({
         method,
         url: `/api/admin/legal-parameters${id ? `/${id}` : ''}`,
         headers: bearer(token),
         ...(payload === undefined ? {} : { payload: payload as Record<string, unknown> }),
       });
     const read = async (token: string, known?: number) => {
-      const r = await app.inject({
+      const r = await server.app.inject({
         method: 'GET',
         url: `/api/legal-parameters${known === undefined ? '' : `?known=${known}`}`,
         headers: bearer(token),
@@ -64,35 +43,40 @@ for (const engine of ENGINES) {
       return { status: r.statusCode, body: r.json() as LegalParametersResponse };
     };
     const adminView = async () => {
-      const r = await app.inject({
+      const r = await server.app.inject({
         method: 'GET',
         url: '/api/admin/legal-parameters',
-        headers: bearer(world.admin.token),
+        headers: bearer(server.world.admin.token),
       });
       expect(r.statusCode).toBe(200);
       return r.json() as AdminLegalParameters;
     };
 
     it('stores an admin’s entry, logs it, and every signed-in device reads it; unchanged costs two fields', async () => {
-      const empty = await read(world.volunteerA.token);
+      const empty = await read(server.world.volunteerA.token);
       expect(empty).toEqual({ status: 200, body: { version: 0, changed: true, entries: [] } });
-      const created = await write(world.admin.token, 'POST', rsa);
+      const created = await write(server.world.admin.token, 'POST', rsa);
       expect(created.statusCode).toBe(201);
       const entry = created.json() as LegalParameterEntry;
       expect(entry).toMatchObject(rsa);
-      for (const account of [world.volunteerA, world.volunteerB, world.counsellorA, world.coordinator]) {
+      for (const account of [
+        server.world.volunteerA,
+        server.world.volunteerB,
+        server.world.counsellorA,
+        server.world.coordinator,
+      ]) {
         const { status, body } = await read(account.token);
         expect(status).toBe(200);
         expect(body).toEqual({ version: 1, changed: true, entries: [entry] });
       }
-      expect((await read(world.volunteerA.token, 1)).body).toEqual({ version: 1, changed: false });
+      expect((await read(server.world.volunteerA.token, 1)).body).toEqual({ version: 1, changed: false });
       const view = await adminView();
       expect(view.changes).toEqual([
         expect.objectContaining({
           parameterId: entry.id,
           kind: 'rsaAmounts',
           action: 'created',
-          userId: world.admin.userId,
+          userId: server.world.admin.userId,
           userName: 'Admin',
           at: clock.ms,
           oldEntry: null,
@@ -102,12 +86,17 @@ for (const engine of ENGINES) {
     });
 
     it('logs a correction and a removal with the value before and after, latest first', async () => {
-      const entry = (await write(world.admin.token, 'POST', rsa)).json() as LegalParameterEntry;
+      const entry = (await write(server.world.admin.token, 'POST', rsa)).json() as LegalParameterEntry;
       clock.advance(60_000);
-      const corrected = await write(world.admin.token, 'PUT', { ...rsa, baseMonthlyCents: 65_200 }, entry.id);
+      const corrected = await write(
+        server.world.admin.token,
+        'PUT',
+        { ...rsa, baseMonthlyCents: 65_200 },
+        entry.id,
+      );
       expect(corrected.statusCode).toBe(200);
       clock.advance(60_000);
-      expect((await write(world.admin.token, 'DELETE', undefined, entry.id)).statusCode).toBe(204);
+      expect((await write(server.world.admin.token, 'DELETE', undefined, entry.id)).statusCode).toBe(204);
       const view = await adminView();
       expect(view.entries).toEqual([]);
       expect(view.version).toBe(3);
@@ -122,7 +111,7 @@ for (const engine of ENGINES) {
         ['updated', 65_100, 65_200],
         ['created', null, 65_100],
       ]);
-      expect((await read(world.volunteerA.token, 2)).body).toEqual({
+      expect((await read(server.world.volunteerA.token, 2)).body).toEqual({
         version: 3,
         changed: true,
         entries: [],
@@ -130,18 +119,22 @@ for (const engine of ENGINES) {
     });
 
     it('only admins write; a coordinator, a counsellor and a volunteer get 403, and nothing changes', async () => {
-      for (const account of [world.coordinator, world.counsellorA, world.volunteerA]) {
+      for (const account of [server.world.coordinator, server.world.counsellorA, server.world.volunteerA]) {
         expect((await write(account.token, 'POST', rsa)).statusCode).toBe(403);
-        const r = await app.inject({
+        const r = await server.app.inject({
           method: 'GET',
           url: '/api/admin/legal-parameters',
           headers: bearer(account.token),
         });
         expect(r.statusCode).toBe(403);
       }
-      const anonymous = await app.inject({ method: 'GET', url: '/api/legal-parameters' });
+      const anonymous = await server.app.inject({ method: 'GET', url: '/api/legal-parameters' });
       expect(anonymous.statusCode).toBe(401);
-      expect((await read(world.volunteerA.token)).body).toEqual({ version: 0, changed: true, entries: [] });
+      expect((await read(server.world.volunteerA.token)).body).toEqual({
+        version: 0,
+        changed: true,
+        entries: [],
+      });
     });
 
     it('refuses a wrong entry with 400 and the reason at the field: negative, before 2000, too far, a falling scale', async () => {
@@ -166,7 +159,7 @@ for (const engine of ENGINES) {
         [{ ...rsa, kind: 'unknown' }, '/kind', ''],
       ];
       for (const [payload, path, message] of cases) {
-        const r = await write(world.admin.token, 'POST', payload);
+        const r = await write(server.world.admin.token, 'POST', payload);
         expect(r.statusCode, JSON.stringify(payload)).toBe(400);
         const body = r.json() as { issues: { path: string; message: string }[] };
         expect(body.issues.map((i) => i.path)).toContain(path);
@@ -174,25 +167,33 @@ for (const engine of ENGINES) {
       }
       // NUL: PostgreSQL would refuse it in a text column; the input rule (INPUT1) answers 400 on
       // both engines before the route, naming the field.
-      const nul = await write(world.admin.token, 'POST', { ...rsa, source: 'Décret\u0000' });
+      const nul = await write(server.world.admin.token, 'POST', { ...rsa, source: 'Décret\u0000' });
       expect(nul.statusCode).toBe(400);
       expect(nul.body).toMatch(/INPUT1.*source/);
       expect(
-        (await write(world.admin.token, 'POST', { ...rsa, effectiveFrom: '2028-12-06' })).statusCode,
+        (await write(server.world.admin.token, 'POST', { ...rsa, effectiveFrom: '2028-12-06' })).statusCode,
       ).toBe(201);
       // A correction is checked by the same rules.
-      const entry = (await write(world.admin.token, 'POST', scale)).json() as LegalParameterEntry;
+      const entry = (await write(server.world.admin.token, 'POST', scale)).json() as LegalParameterEntry;
       expect(
-        (await write(world.admin.token, 'PUT', { ...scale, incrementPerDependentAnnualCents: -1 }, entry.id))
-          .statusCode,
+        (
+          await write(
+            server.world.admin.token,
+            'PUT',
+            { ...scale, incrementPerDependentAnnualCents: -1 },
+            entry.id,
+          )
+        ).statusCode,
       ).toBe(400);
       const view = await adminView();
       expect(view.changes).toHaveLength(2);
     });
 
     it('one entry per kind, place and date (409); another département may share the date; unknown ids are 404', async () => {
-      expect((await write(world.admin.token, 'POST', rsa)).statusCode).toBe(201);
-      expect((await write(world.admin.token, 'POST', { ...rsa, baseMonthlyCents: 1 })).statusCode).toBe(409);
+      expect((await write(server.world.admin.token, 'POST', rsa)).statusCode).toBe(201);
+      expect(
+        (await write(server.world.admin.token, 'POST', { ...rsa, baseMonthlyCents: 1 })).statusCode,
+      ).toBe(409);
       const forfaits = {
         kind: 'commissionForfaits',
         effectiveFrom: '2026-01-01',
@@ -200,16 +201,16 @@ for (const engine of ENGINES) {
         departement: '69',
         base: { firstPersonCents: 60_000, secondPersonCents: 21_000, perAdditionalPersonCents: 21_000 },
       };
-      expect((await write(world.admin.token, 'POST', forfaits)).statusCode).toBe(201);
-      expect((await write(world.admin.token, 'POST', { ...forfaits, departement: '75' })).statusCode).toBe(
-        201,
-      );
-      expect((await write(world.admin.token, 'POST', { ...forfaits, departement: null })).statusCode).toBe(
-        201,
-      );
-      expect((await write(world.admin.token, 'PUT', rsa, 'no-such-id')).statusCode).toBe(404);
-      expect((await write(world.admin.token, 'DELETE', undefined, 'no-such-id')).statusCode).toBe(404);
-      expect((await write(world.admin.token, 'DELETE', undefined, 'a%00b')).statusCode).toBe(400);
+      expect((await write(server.world.admin.token, 'POST', forfaits)).statusCode).toBe(201);
+      expect(
+        (await write(server.world.admin.token, 'POST', { ...forfaits, departement: '75' })).statusCode,
+      ).toBe(201);
+      expect(
+        (await write(server.world.admin.token, 'POST', { ...forfaits, departement: null })).statusCode,
+      ).toBe(201);
+      expect((await write(server.world.admin.token, 'PUT', rsa, 'no-such-id')).statusCode).toBe(404);
+      expect((await write(server.world.admin.token, 'DELETE', undefined, 'no-such-id')).statusCode).toBe(404);
+      expect((await write(server.world.admin.token, 'DELETE', undefined, 'a%00b')).statusCode).toBe(400);
       expect((await adminView()).entries).toHaveLength(4);
     });
   });

@@ -8,14 +8,12 @@ import { copyFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import Database from 'better-sqlite3';
-import type { FastifyInstance } from 'fastify';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { mulberry32 as prng } from '../../../src/domain/seeded-random';
 import type { Mutation } from '../../../src/domain/sync/mutation';
 import { MAX_PUSH_MUTATIONS } from '../../../src/domain/sync/protocol';
 import { runAdminCli } from '../../../sync-server/src/cli/admin';
 import { SqliteStore } from '../../../sync-server/src/stores/sqlite-store';
-import type { RelaisStore } from '../../../sync-server/src/stores/store';
 import { makeTempDir } from '../helpers';
 import {
   bearer,
@@ -26,49 +24,41 @@ import {
   makeWorld,
   newDevice,
   openApp,
+  requireServerRow,
   serverRow,
   TestClock,
-  type World,
+  useSyncServer,
   WP_A,
 } from './harness';
 
 for (const engine of ENGINES) {
   describe(`reliability scenarios on ${engine.name}`, () => {
-    let app: FastifyInstance;
-    let store: RelaisStore;
-    let destroy: () => Promise<void>;
-    let world: World;
-    const clock = new TestClock();
+    /** The push transaction throws after this mutation index (crash injection), once set. */
     let failAt: number | undefined;
-
-    beforeEach(async () => {
-      const made = await engine.make();
-      store = made.store;
-      destroy = made.destroy;
+    beforeEach(() => {
       failAt = undefined;
-      app = await openApp(store, clock, {
+    });
+    const server = useSyncServer(engine, {
+      perTest: true,
+      app: {
         sync: {
           afterMutation: (index) => {
             if (index === failAt) throw new Error('injected crash inside the push transaction');
           },
         },
-      });
-      world = await makeWorld(app);
+      },
     });
-    afterEach(async () => {
-      await app.close();
-      await destroy();
-    });
+    const { clock } = server;
 
     const counts = async () =>
-      store.transaction(async (tx) => ({
+      server.store.transaction(async (tx) => ({
         applied: await tx.countApplied(),
         quarantined: (await tx.listQuarantine({ status: 'all', limit: 1000 })).length,
         seq: await tx.getCounter('change_seq'),
       }));
 
     it('[PUSH3] scenario 8: the response is lost after commit; the resent batch gets identical results marked duplicate', async () => {
-      const a = new Device(app, world.counsellorA, clock);
+      const a = new Device(server.app, server.world.counsellorA, clock);
       const h = a.createHousehold(WP_A);
       const batch = [
         h,
@@ -85,7 +75,7 @@ for (const engine of ENGINES) {
     });
 
     it('[PUSH6] scenario 9: the same batch delivered twice concurrently has one set of effects', async () => {
-      const a = new Device(app, world.counsellorA, clock);
+      const a = new Device(server.app, server.world.counsellorA, clock);
       const h = a.createHousehold(WP_A);
       const batch = [
         h,
@@ -102,9 +92,9 @@ for (const engine of ENGINES) {
     });
 
     it('[PUSH7] scenario 11: a truncated or invalid body is 400 and acknowledges nothing', async () => {
-      const a = new Device(app, world.counsellorA, clock);
+      const a = new Device(server.app, server.world.counsellorA, clock);
       const h = a.createHousehold(WP_A);
-      const truncated = await app.inject({
+      const truncated = await server.app.inject({
         method: 'POST',
         url: '/api/sync/push',
         headers: { ...bearer(a.account.token), 'content-type': 'application/json' },
@@ -124,7 +114,7 @@ for (const engine of ENGINES) {
     });
 
     it('[PUSH8] a body over 256 kB is refused with 413 before parsing', async () => {
-      const a = new Device(app, world.counsellorA, clock);
+      const a = new Device(server.app, server.world.counsellorA, clock);
       const h = a.createHousehold(WP_A);
       const response = await a.pushRaw([{ ...h, patch: { ...h.patch, trackReason: 'x'.repeat(300_000) } }]);
       expect(response.statusCode).toBe(413);
@@ -132,7 +122,7 @@ for (const engine of ENGINES) {
     });
 
     it('[PUSH8] a gzip body is inflated: 500 mutations fit; over 256 kB compressed or a zip bomb is 413', async () => {
-      const a = new Device(app, world.counsellorA, clock);
+      const a = new Device(server.app, server.world.counsellorA, clock);
       const h = a.createHousehold(WP_A);
       const batch = [
         h,
@@ -144,7 +134,7 @@ for (const engine of ENGINES) {
         ),
       ];
       const send = (body: unknown, raw?: Buffer) =>
-        app.inject({
+        server.app.inject({
           method: 'POST',
           url: '/api/sync/push',
           headers: {
@@ -169,7 +159,7 @@ for (const engine of ENGINES) {
       expect((await send(envelope([{ seq: 501, mutationId: randomUUID(), noise }]))).statusCode).toBe(413);
       const bomb = gzipSync(Buffer.alloc(8 * 1024 * 1024, 32));
       expect((await send(undefined, bomb)).statusCode).toBe(413);
-      const deflate = await app.inject({
+      const deflate = await server.app.inject({
         method: 'POST',
         url: '/api/sync/push',
         headers: { ...bearer(a.account.token), 'content-type': 'application/json', 'content-encoding': 'br' },
@@ -179,7 +169,7 @@ for (const engine of ENGINES) {
     });
 
     it('[PUSH9] scenario 14: a crash inside the push transaction leaves nothing; the retry applies the batch once', async () => {
-      const a = new Device(app, world.counsellorA, clock);
+      const a = new Device(server.app, server.world.counsellorA, clock);
       const h = a.createHousehold(WP_A);
       const batch = [
         h,
@@ -189,8 +179,8 @@ for (const engine of ENGINES) {
       const crashed = await a.pushRaw(batch);
       expect(crashed.statusCode).toBe(503);
       expect(await counts()).toEqual({ applied: 0, quarantined: 0, seq: 0 });
-      expect(await serverRow(store, 'household', h.entityId)).toBeUndefined();
-      expect((await store.transaction((tx) => tx.getDevice(a.deviceId)))?.lastSeq).toBe(0);
+      expect(await serverRow(server.store, 'household', h.entityId)).toBeUndefined();
+      expect((await server.store.transaction((tx) => tx.getDevice(a.deviceId)))?.lastSeq).toBe(0);
       failAt = undefined;
       const retried = await a.push(batch);
       expect(retried.results.every((r) => r.status === 'applied')).toBe(true);
@@ -200,8 +190,8 @@ for (const engine of ENGINES) {
     it('[PUSH10] scenario 13: 30 days offline, 500 mutations across 20 households over a lossy link → all applied once', async () => {
       const seed = 20261127;
       const random = prng(seed);
-      const a = new Device(app, world.counsellorA, clock);
-      const other = new Device(app, world.volunteerA, clock);
+      const a = new Device(server.app, server.world.counsellorA, clock);
+      const other = new Device(server.app, server.world.volunteerA, clock);
       const outbox: Mutation[] = [];
       const households = Array.from({ length: 20 }, () => a.createHousehold(WP_A));
       outbox.push(...households);
@@ -211,13 +201,12 @@ for (const engine of ENGINES) {
       await a.push([...outbox]);
       outbox.length = 0;
       for (const c of charges.slice(0, 5)) {
-        const row = await serverRow(store, 'charge', c.entityId);
-        if (!row) throw new Error('no row');
+        const row = await requireServerRow(server.store, 'charge', c.entityId);
         await other.push([other.patch('charge', row, { amountCents: 31_000 })]);
       }
       clock.advance(25 * 86_400_000); // (a session unused for 30 days expires: AUTH5)
       const bases = new Map<string, Awaited<ReturnType<typeof serverRow>>>();
-      for (const c of charges) bases.set(c.entityId, await serverRow(store, 'charge', c.entityId));
+      for (const c of charges) bases.set(c.entityId, await serverRow(server.store, 'charge', c.entityId));
       while (outbox.length < 500) {
         const i = outbox.length % 20;
         const c = charges[i];
@@ -243,9 +232,11 @@ for (const engine of ENGINES) {
         if (fate < 0.2) continue; // response lost after commit
         acked = response.ackSeq;
       }
-      const applied = await store.transaction((tx) => tx.countApplied(a.deviceId));
+      const applied = await server.store.transaction((tx) => tx.countApplied(a.deviceId));
       expect(applied).toBe(a.seq);
-      const conflicts = await store.transaction((tx) => tx.openConflictsOf(charges.map((c) => c.entityId)));
+      const conflicts = await server.store.transaction((tx) =>
+        tx.openConflictsOf(charges.map((c) => c.entityId)),
+      );
       expect(new Set(conflicts.map((c) => c.entityId))).toEqual(
         new Set(charges.slice(0, 5).map((c) => c.entityId)),
       );
@@ -253,25 +244,25 @@ for (const engine of ENGINES) {
     });
 
     it('[PUSH9] scenario 18: with the database unavailable, push answers 503; nothing is applied or quarantined', async () => {
-      const a = new Device(app, world.counsellorA, clock);
+      const a = new Device(server.app, server.world.counsellorA, clock);
       const h = a.createHousehold(WP_A);
-      await store.close();
+      await server.store.close();
       const response = await a.pushRaw([h]);
       expect(response.statusCode).toBe(503);
       expect(response.json()).toMatchObject({ error: 'service_unavailable' });
     });
 
     it('[PUSH11] scenario 35: unsynced changes exported and pushed from another tablet with the same device id apply once', async () => {
-      const a = new Device(app, world.counsellorA, clock);
+      const a = new Device(server.app, server.world.counsellorA, clock);
       const h = a.createHousehold(WP_A);
       const rows = Array.from({ length: 10 }, () => a.create('charge', h.entityId, chargeFields(700)));
       await a.push([h, ...rows.slice(0, 4)]); // the first 5 reached the server before the tablet broke
       const exported = JSON.parse(JSON.stringify([h, ...rows])) as Mutation[];
       // The same user logs in on a new tablet with the device id from the export file.
-      const session = await login(app, world.counsellorA.username, a.deviceId);
+      const session = await login(server.app, server.world.counsellorA.username, a.deviceId);
       const tablet = new Device(
-        app,
-        { ...world.counsellorA, token: (session.json() as { token: string }).token },
+        server.app,
+        { ...server.world.counsellorA, token: (session.json() as { token: string }).token },
         clock,
       );
       const response = await tablet.push(exported);
@@ -279,7 +270,7 @@ for (const engine of ENGINES) {
         ...Array(5).fill('duplicate'),
         ...Array(6).fill('applied'),
       ]);
-      expect(await store.transaction((tx) => tx.countApplied(a.deviceId))).toBe(11);
+      expect(await server.store.transaction((tx) => tx.countApplied(a.deviceId))).toBe(11);
     });
   });
 }

@@ -1,143 +1,159 @@
+// @vitest-environment node
 /**
  * The Supervision screen as a coordinator sees it: the header link by role, the refusal for the
  * others, both lists in plain words, "mark as handled" (pending, failure next to the button,
- * focus kept), offline, and axe. The server is an in-memory SupervisionApi here; the client
- * against the real server is tested in tests/sync/supervision-api.test.ts.
+ * focus kept), offline, and axe. The lists come from the real server app (tests/sync/helpers.ts
+ * TestServer, reached through app.inject), where a counsellor's tablet had a change quarantined
+ * and a device reported lost; the server runs in this file: node environment, browser globals
+ * from tests/support/dom-with-server.ts.
  */
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import '../../support/dom-with-server';
+import { fireEvent, render, waitFor, within } from '@testing-library/preact';
 import axe from 'axe-core';
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { DeviceAlert, QuarantineItem, Role, SupervisionStatus } from '../../../src/domain/sync/protocol';
+import type { Role } from '../../../src/domain/sync/protocol';
 import { locale } from '../../../src/i18n/i18n';
-import type { ListOptions, SupervisionApi } from '../../../src/sync/supervision-api';
-import { SyncError } from '../../../src/sync/sync-client';
+import { createAppState } from '../../../src/state/app-state';
+import { createSupervisionApi } from '../../../src/sync/supervision-api';
+import type { FetchLike } from '../../../src/sync/sync-client';
+import { createSyncService } from '../../../src/sync/sync-service';
 import { App } from '../../../src/ui/app';
+import {
+  type Device,
+  makeDevice,
+  PASSWORD,
+  pushRefusedRent,
+  sqliteEngine,
+  TestClock,
+  TestServer,
+} from '../../sync/helpers';
+import { idleSchedulerEnv } from '../../sync/idle-scheduler-env';
 import { makeTestState } from '../make-test-state';
 
-afterEach(() => {
+/** testing-library's `screen`, bound to the document dom-with-server.ts made. */
+const screen = within(document.body);
+
+const servers: TestServer[] = [];
+const opened: { close(): void }[] = [];
+afterEach(async () => {
   locale.value = 'fr';
   window.history.replaceState(null, '', '/');
+  for (const db of opened.splice(0)) db.close();
+  for (const server of servers.splice(0)) await server.close();
 });
 
 const RECEIVED = Date.UTC(2026, 10, 26, 14, 30);
-
-function quarantineItem(overrides: Partial<QuarantineItem> = {}): QuarantineItem {
-  return {
-    id: 'q-1',
-    deviceId: 'device-0001-abcdef12',
-    seq: 7,
-    mutationId: 'm-1',
-    userId: 'user-sam',
-    householdId: '01934d2e-0000-7000-8000-00000000aaaa',
-    entity: 'charge',
-    reason: 'schema-invalid',
-    detail: 'amountCents: Too small: expected number to be >=0',
-    payload: { op: 'create', entity: 'charge', patch: { label: 'Loyer', amountCents: -5 } },
-    receivedAt: RECEIVED,
-    username: 'sam',
-    displayName: 'Sam Martin',
-    deviceName: 'Tablette accueil',
-    handledAt: null,
-    handledBy: null,
-    handledByUsername: null,
-    handledByDisplayName: null,
-    ...overrides,
-  };
-}
-
-function deviceAlert(overrides: Partial<DeviceAlert> = {}): DeviceAlert {
-  return {
-    id: 'a-1',
-    userId: 'user-lea',
-    username: 'lea',
-    displayName: 'Léa Bernard',
-    newDeviceId: 'device-new-99999999',
-    previousDeviceId: 'device-old-12345678',
-    reason: 'reported-by-device',
-    previousLastSeenAt: RECEIVED - 86_400_000,
-    previousLastSeq: 12,
-    createdAt: RECEIVED,
-    handledAt: null,
-    handledBy: null,
-    handledByUsername: null,
-    handledByDisplayName: null,
-    newDeviceName: null,
-    previousDeviceName: 'Téléphone de Léa',
-    ...overrides,
-  };
-}
-
 const HANDLED = Date.UTC(2026, 10, 27, 9, 15);
 
-/** What the server records and names when the signed-in coordinator marks an item handled. */
-const BY_CAMILLE = {
-  handledAt: HANDLED,
-  handledBy: 'user-camille',
-  handledByUsername: 'camille',
-  handledByDisplayName: 'Camille Roux',
+/** Who signs in for each role: Camille Roux is the coordinator. */
+const USERNAME: Record<Role, string> = {
+  admin: 'admin',
+  coordinator: 'camille',
+  counsellor: 'sam',
+  volunteer: 'vol',
 };
 
-const matches = (status: SupervisionStatus | undefined, handledAt: number | null): boolean =>
-  status === 'all' || (status === 'handled') === (handledAt !== null);
-
-/** An in-memory server side of the API, with a switch to refuse and a gate to hold requests. */
-class FakeSupervision implements SupervisionApi {
-  items = [quarantineItem()];
-  alerts = [deviceAlert()];
-  refuse: SyncError | null = null;
-  handled: string[] = [];
-  /** The `status` of each list request. */
-  asked: (SupervisionStatus | undefined)[] = [];
-  hold: Promise<void> | null = null;
-
-  async listQuarantine(options?: ListOptions) {
-    this.asked.push(options?.status);
-    if (this.refuse) throw this.refuse;
-    return this.items.filter((i) => matches(options?.status, i.handledAt)).map((i) => ({ ...i }));
-  }
-  async listDeviceAlerts(options?: ListOptions) {
-    if (this.refuse) throw this.refuse;
-    return this.alerts.filter((a) => matches(options?.status, a.handledAt)).map((a) => ({ ...a }));
-  }
-  async markQuarantineHandled(id: string) {
-    await this.hold;
-    if (this.refuse) throw this.refuse;
-    const item = this.items.find((i) => i.id === id);
-    if (!item) throw new SyncError('rejected', 'not found', 404);
-    Object.assign(item, BY_CAMILLE);
-    this.handled.push(id);
-    return { ...item };
-  }
-  async markDeviceAlertHandled(id: string) {
-    await this.hold;
-    if (this.refuse) throw this.refuse;
-    const alert = this.alerts.find((a) => a.id === id);
-    if (!alert) throw new SyncError('rejected', 'not found', 404);
-    Object.assign(alert, BY_CAMILLE);
-    this.handled.push(id);
-    return { ...alert };
-  }
+/** The server's ids of what the screen lists. */
+interface Listed {
+  /** Sam's quarantined rent, and the dossier it belongs to. */
+  quarantineId: string;
+  householdId: string;
+  /** Léa's new device reporting her lost phone. */
+  alertId: string;
 }
 
-function signedIn(role: Role | null, api = new FakeSupervision()) {
-  const test = makeTestState({ supervision: api });
-  if (role !== null) {
-    test.state.sync.session.value = {
-      user: {
-        id: `user-${role}`,
-        username: role,
-        displayName: role,
-        role,
-        welcomePointIds: [],
-        disabled: false,
-      },
-      deviceId: 'this-device',
-      expiresAt: RECEIVED + 86_400_000,
-      welcomePoints: [],
-    };
-  }
-  return { ...test, api };
+/**
+ * The real server at RECEIVED: Sam Martin's "Tablette accueil" pushed a rent of -5 € (quarantined,
+ * schema-invalid); Léa Bernard signed in on a new device without a name, naming her lost
+ * "Téléphone de Léa" (alert reported-by-device).
+ */
+async function supervisedServer(): Promise<SupervisedServer> {
+  const real = await TestServer.start(sqliteEngine, new TestClock(RECEIVED, 1));
+  servers.push(real);
+  const adminToken = await real.makeWorld([
+    { username: 'camille', displayName: 'Camille Roux', role: 'coordinator' },
+    { username: 'sam', displayName: 'Sam Martin', role: 'counsellor' },
+    { username: 'lea', displayName: 'Léa Bernard', role: 'counsellor' },
+    { username: 'vol', role: 'volunteer' },
+  ]);
+  const tablet = await makeDevice(real, 'tablet', { username: 'sam', deviceName: 'Tablette accueil' });
+  opened.push(tablet.db);
+  const { householdId } = await pushRefusedRent(tablet);
+  await leaReportsHerPhone(real, 'device-new-99999999');
+  const [item] = await listOf(real, adminToken, 'quarantine', 'items');
+  const [alert] = await listOf(real, adminToken, 'device-alerts', 'alerts');
+  const listed = { quarantineId: item?.id ?? '', householdId, alertId: alert?.id ?? '' };
+  return { real, adminToken, samsTablet: tablet, listed };
+}
+
+interface SupervisedServer {
+  real: TestServer;
+  adminToken: string;
+  samsTablet: Device;
+  listed: Listed;
+}
+
+/** Léa signs in on `newDeviceId` (no name), saying she lost her phone (DEV1). */
+async function leaReportsHerPhone(real: TestServer, newDeviceId: string): Promise<void> {
+  const login = (payload: Record<string, string>) =>
+    real.inject('POST', '/api/auth/login', { username: 'lea', password: PASSWORD, ...payload });
+  await login({ deviceId: 'device-old-12345678', deviceName: 'Téléphone de Léa' });
+  await login({ deviceId: newDeviceId, previousDeviceId: 'device-old-12345678' });
+}
+
+async function listOf(real: TestServer, token: string, path: string, key: 'items' | 'alerts') {
+  const response = await real.inject('GET', `/api/${path}?status=all`, undefined, token);
+  return (response.body as Record<string, { id: string }[]>)[key] ?? [];
+}
+
+/**
+ * The link between the device and the server: it notes the status each list asked for and the
+ * ids marked handled, and `hold` keeps the "mark handled" requests waiting.
+ */
+class SupervisionLink {
+  readonly requests: string[] = [];
+  /** The `status` of each quarantine list request. */
+  readonly asked: string[] = [];
+  /** The ids the server marked handled. */
+  readonly handled: string[] = [];
+  hold: Promise<void> | null = null;
+  constructor(private readonly real: TestServer) {}
+
+  fetch: FetchLike = async (input, init = {}) => {
+    const url = new URL(input, 'http://127.0.0.1');
+    this.requests.push(url.pathname);
+    if (url.pathname === '/api/quarantine') this.asked.push(url.searchParams.get('status') ?? '');
+    const handled = /^\/api\/(?:quarantine|device-alerts)\/([^/]+)\/handled$/.exec(url.pathname);
+    if (handled) await this.hold;
+    const response = await this.real.fetch(input, init);
+    if (handled && response.ok) this.handled.push(decodeURIComponent(handled[1] ?? ''));
+    return response;
+  };
+}
+
+/**
+ * The app state on a device wired as in boot.tsx (sync service and Supervision API over one
+ * link), `role`'s account signed in (nobody for null).
+ */
+async function signedIn(role: Role | null, server?: SupervisedServer) {
+  const { real, listed } = server ?? (await supervisedServer());
+  const base = makeTestState();
+  const link = new SupervisionLink(real);
+  const service = createSyncService({
+    db: base.deps.workspace.repository.db,
+    fetch: link.fetch,
+    appVersion: '1.2.3',
+    env: idleSchedulerEnv,
+  });
+  if (role !== null) await service.login(USERNAME[role], PASSWORD);
+  const state = createAppState({
+    ...base.deps,
+    sync: service,
+    supervision: createSupervisionApi(service.client),
+  });
+  await state.start();
+  return { ...base, state, service, link, real, listed };
 }
 
 async function violations(): Promise<string[]> {
@@ -149,8 +165,9 @@ async function violations(): Promise<string[]> {
 
 describe('Supervision screen', () => {
   it('is linked from the header for coordinators and admins only', async () => {
+    const server = await supervisedServer();
     for (const role of ['volunteer', 'counsellor', null, 'coordinator', 'admin'] as const) {
-      const { state } = signedIn(role);
+      const { state } = await signedIn(role, server);
       const { unmount } = render(<App state={state} />);
       const nav = screen.getByRole('navigation', { name: 'Navigation principale' });
       const link = within(nav).queryByRole('link', { name: 'Supervision' });
@@ -164,27 +181,24 @@ describe('Supervision screen', () => {
 
   it('refuses others plainly, without asking the server', async () => {
     window.history.replaceState(null, '', '/supervision');
-    const { state, api } = signedIn('counsellor');
-    let asked = false;
-    api.listQuarantine = async () => {
-      asked = true;
-      return [];
-    };
+    const { state, link } = await signedIn('counsellor');
     const { unmount } = render(<App state={state} />);
     expect((await screen.findByTestId('supervision-refused')).textContent).toContain(
       'réservée aux coordinateurs et aux administrateurs',
     );
     expect(screen.queryByRole('button', { name: 'Marquer comme traité' })).toBeNull();
-    expect(asked).toBe(false);
+    expect(link.requests.filter((path) => /^\/api\/(quarantine|device-alerts)/.test(path))).toEqual([]);
     unmount();
-    render(<App state={signedIn(null).state} />);
+    render(<App state={(await signedIn(null)).state} />);
     expect((await screen.findByTestId('supervision-refused')).textContent).toContain('Connectez-vous');
-    expect(screen.getByRole('link', { name: 'Se connecter' }).getAttribute('href')).toBe('/login');
+    // The page's own link (the header has one too, now that a sync service is there).
+    const refusal = screen.getByRole('region', { name: 'Page réservée' });
+    expect(within(refusal).getByRole('link', { name: 'Se connecter' }).getAttribute('href')).toBe('/login');
   });
 
   it('shows a quarantined change and a device alert in plain words, the payload behind a disclosure', async () => {
     window.history.replaceState(null, '', '/supervision');
-    const { state } = signedIn('coordinator');
+    const { state, listed } = await signedIn('coordinator');
     render(<App state={state} />);
     const quarantine = await screen.findByRole('region', { name: 'Modifications mises de côté (1)' });
     const item = within(quarantine).getByTestId('quarantine-item');
@@ -193,9 +207,9 @@ describe('Supervision screen', () => {
     );
     expect(item.textContent).toContain('Sam Martin (sam)');
     expect(item.textContent).toContain('Tablette accueil');
-    expect(
-      within(item).getByRole('link', { name: '01934d2e-0000-7000-8000-00000000aaaa' }).getAttribute('href'),
-    ).toBe('/dossiers/01934d2e-0000-7000-8000-00000000aaaa');
+    expect(within(item).getByRole('link', { name: listed.householdId }).getAttribute('href')).toBe(
+      `/dossiers/${listed.householdId}`,
+    );
     expect(item.textContent).toContain('amountCents: Too small');
     const details = item.querySelector('details');
     expect(details?.open).toBe(false);
@@ -214,15 +228,15 @@ describe('Supervision screen', () => {
 
   it('marks an item handled: the button waits, the item leaves, the focus goes to its section', async () => {
     window.history.replaceState(null, '', '/supervision');
-    const { state, api } = signedIn('admin');
+    const { state, link, listed } = await signedIn('admin');
     let release: () => void = () => undefined;
-    api.hold = new Promise((resolve) => {
+    link.hold = new Promise((resolve) => {
       release = resolve;
     });
     render(<App state={state} />);
     const quarantine = await screen.findByRole('region', { name: 'Modifications mises de côté (1)' });
     const button = within(quarantine).getByRole('button', { name: 'Marquer comme traité' });
-    expect(button.getAttribute('aria-describedby')).toBe('quarantine-q-1');
+    expect(button.getAttribute('aria-describedby')).toBe(`quarantine-${listed.quarantineId}`);
     fireEvent.click(button);
     await waitFor(() =>
       expect(within(quarantine).getByRole('button', { name: 'Enregistrement…' })).toBeTruthy(),
@@ -232,7 +246,7 @@ describe('Supervision screen', () => {
     ).toBe(true);
     release();
     await waitFor(() => expect(within(quarantine).queryByTestId('quarantine-item')).toBeNull());
-    expect(api.handled).toEqual(['q-1']);
+    expect(link.handled).toEqual([listed.quarantineId]);
     expect(within(quarantine).getByText('Aucune modification mise de côté.')).toBeTruthy();
     expect(document.activeElement?.id).toBe('supervision-quarantine');
     expect(screen.getByText('C’est noté : marqué comme traité.')).toBeTruthy();
@@ -243,15 +257,16 @@ describe('Supervision screen', () => {
       }),
     );
     await waitFor(() => expect(screen.getByText('Aucun appareil à vérifier.')).toBeTruthy());
-    expect(api.handled).toEqual(['q-1', 'a-1']);
+    expect(link.handled).toEqual([listed.quarantineId, listed.alertId]);
   });
 
   it('says why marking failed, next to the button, and keeps the item', async () => {
     window.history.replaceState(null, '', '/supervision');
-    const { state, api } = signedIn('coordinator');
+    const { state, real, service } = await signedIn('coordinator');
     render(<App state={state} />);
     const quarantine = await screen.findByRole('region', { name: 'Modifications mises de côté (1)' });
-    api.refuse = new SyncError('unauthorized', 'expired', 401);
+    // The session ends on the server (signed out elsewhere): the next request is refused, 401.
+    await real.inject('POST', '/api/auth/logout', undefined, service.session()?.token);
     fireEvent.click(within(quarantine).getByRole('button', { name: 'Marquer comme traité' }));
     const alert = await within(quarantine).findByRole('alert');
     expect(alert.textContent).toBe('Votre session a expiré : reconnectez-vous.');
@@ -261,7 +276,7 @@ describe('Supervision screen', () => {
 
   it('offline: a plain message and no request; the lists load when the connection returns', async () => {
     window.history.replaceState(null, '', '/supervision');
-    const { state, setOnline } = signedIn('coordinator');
+    const { state, setOnline } = await signedIn('coordinator');
     act(() => setOnline(false));
     render(<App state={state} />);
     expect((await screen.findByTestId('supervision-error')).textContent).toContain(
@@ -276,18 +291,33 @@ describe('Supervision screen', () => {
 
   it('[QUAR3] a filter shows the handled items, with when and by whom by name, without the button', async () => {
     window.history.replaceState(null, '', '/supervision');
-    const { state, api } = signedIn('coordinator');
-    api.items.push(quarantineItem({ id: 'q-2', mutationId: 'm-2', ...BY_CAMILLE }));
-    // Handled by an account that no longer exists: the server has no name for it.
-    api.alerts.push(
-      deviceAlert({
-        id: 'a-2',
-        handledAt: HANDLED,
-        handledBy: 'user-gone-4f2a',
-        handledByUsername: null,
-        handledByDisplayName: null,
-      }),
+    const server = await supervisedServer();
+    const { real, listed } = server;
+    // A second change refused from Sam's tablet, marked handled by Camille at HANDLED.
+    await pushRefusedRent(server.samsTablet);
+    real.clock.ms = HANDLED;
+    const camille = await real.inject('POST', '/api/auth/login', {
+      username: 'camille',
+      password: PASSWORD,
+      deviceId: 'camille-console',
+    });
+    const items = await listOf(real, server.adminToken, 'quarantine', 'items');
+    const second = items.find((i) => i.id !== listed.quarantineId)?.id ?? '';
+    const handledByCamille = await real.inject(
+      'POST',
+      `/api/quarantine/${second}/handled`,
+      undefined,
+      (camille.body as { token: string }).token,
     );
+    expect(handledByCamille.status).toBe(200);
+    // A second device alert, handled by an account that no longer exists: no name for it.
+    await leaReportsHerPhone(real, 'device-new-88888888');
+    const alerts = await listOf(real, server.adminToken, 'device-alerts', 'alerts');
+    const gone = alerts.find((a) => a.id !== listed.alertId)?.id ?? '';
+    await real.store.transaction((tx) =>
+      tx.markDeviceAlertHandled(gone, { userId: 'user-gone-4f2a', at: HANDLED }),
+    );
+    const { state, link } = await signedIn('coordinator', server);
     render(<App state={state} />);
     const group = await screen.findByRole('group', { name: 'Afficher' });
     const radios = within(group).getAllByRole('radio') as HTMLInputElement[];
@@ -299,10 +329,14 @@ describe('Supervision screen', () => {
     // By default, the open ones only.
     const quarantine = await screen.findByRole('region', { name: 'Modifications mises de côté (1)' });
     expect(within(quarantine).queryByText('Traité par')).toBeNull();
-    expect(api.asked).toEqual(['open']);
+    expect(link.asked).toEqual(['open']);
 
     fireEvent.click(within(group).getByRole('radio', { name: 'Traités' }));
-    await waitFor(() => expect(api.asked).toEqual(['open', 'handled']));
+    await waitFor(() => expect(link.asked).toEqual(['open', 'handled']));
+    // The handled list has arrived when the refresh button is back.
+    await waitFor(() =>
+      expect((screen.getByRole('button', { name: 'Actualiser' }) as HTMLButtonElement).disabled).toBe(false),
+    );
     const item = within(
       await screen.findByRole('region', { name: 'Modifications mises de côté (1)' }),
     ).getByTestId('quarantine-item');
@@ -335,11 +369,11 @@ describe('Supervision screen', () => {
 
   it('[QUAR3] among all items, one marked handled stays in place, handled by name, and keeps the focus', async () => {
     window.history.replaceState(null, '', '/supervision');
-    const { state, api } = signedIn('coordinator');
+    const { state, link, listed } = await signedIn('coordinator');
     render(<App state={state} />);
     await screen.findByRole('region', { name: 'Modifications mises de côté (1)' });
     fireEvent.click(screen.getByRole('radio', { name: 'Tous' }));
-    await waitFor(() => expect(api.asked).toEqual(['open', 'all']));
+    await waitFor(() => expect(link.asked).toEqual(['open', 'all']));
     await waitFor(() =>
       expect((screen.getByRole('button', { name: 'Actualiser' }) as HTMLButtonElement).disabled).toBe(false),
     );
@@ -350,13 +384,13 @@ describe('Supervision screen', () => {
     );
     expect(within(quarantine).getAllByTestId('quarantine-item')).toHaveLength(1);
     expect(within(quarantine).queryByRole('button', { name: 'Marquer comme traité' })).toBeNull();
-    await waitFor(() => expect(document.activeElement?.id).toBe('quarantine-q-1'));
+    await waitFor(() => expect(document.activeElement?.id).toBe(`quarantine-${listed.quarantineId}`));
     expect(screen.getByText('C’est noté : marqué comme traité.')).toBeTruthy();
   });
 
   it('[QUAR3] says so when nothing has been handled yet; the filter waits for the connection', async () => {
     window.history.replaceState(null, '', '/supervision');
-    const { state, setOnline } = signedIn('coordinator');
+    const { state, setOnline } = await signedIn('coordinator');
     render(<App state={state} />);
     await screen.findByRole('region', { name: 'Modifications mises de côté (1)' });
     fireEvent.click(screen.getByRole('radio', { name: 'Traités' }));
@@ -369,7 +403,7 @@ describe('Supervision screen', () => {
 
   it('in English too', async () => {
     window.history.replaceState(null, '', '/supervision');
-    const { state } = signedIn('coordinator');
+    const { state } = await signedIn('coordinator');
     await state.setLocale('en');
     render(<App state={state} />);
     expect(await screen.findByRole('region', { name: 'Changes set aside (1)' })).toBeTruthy();
@@ -379,6 +413,9 @@ describe('Supervision screen', () => {
     expect(within(screen.getByRole('group', { name: 'Show' })).getAllByRole('radio')).toHaveLength(3);
     expect(screen.getByRole('radio', { name: 'To handle' })).toBeTruthy();
     expect(screen.getByRole('radio', { name: 'Handled' })).toBeTruthy();
+    await waitFor(() =>
+      expect((screen.getByRole('button', { name: 'Refresh' }) as HTMLButtonElement).disabled).toBe(false),
+    );
     fireEvent.click(screen.getAllByRole('button', { name: 'Mark as handled' })[0] as HTMLElement);
     await waitFor(() => expect(screen.getByTestId('handled-by').textContent).toBe('Camille Roux (camille)'));
     expect(screen.getByText('Handled by')).toBeTruthy();

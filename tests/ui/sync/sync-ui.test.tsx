@@ -1,11 +1,14 @@
+// @vitest-environment node
 /**
  * The sync screens as a person sees them: the header status, the failure banner with the age of
  * the oldest unsynced change, the login page and its errors, the first-start form, and the
  * conflict view (keeping a value writes an ordinary synced change). The real sync service runs
- * over the test state's device database; the server is a small fake answering the protocol's
- * shapes (the client against the real server is tested in tests/sync).
+ * over the test state's device database, against the real server app (tests/sync/helpers.ts
+ * TestServer) reached through app.inject; the link to it can be cut. The server runs in this
+ * file: node environment, browser globals from tests/support/dom-with-server.ts.
  */
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import '../../support/dom-with-server';
+import { fireEvent, render, waitFor, within } from '@testing-library/preact';
 import axe from 'axe-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DossierRepository } from '../../../src/db/repository';
@@ -18,8 +21,12 @@ import { readDeviceLabel } from '../../../src/state/device-settings-model';
 import type { FetchLike } from '../../../src/sync/sync-client';
 import { createSyncService } from '../../../src/sync/sync-service';
 import { App } from '../../../src/ui/app';
+import { PASSWORD, sqliteEngine, TestClock, TestServer, type WorldUser, WP_B } from '../../sync/helpers';
 import { idleSchedulerEnv } from '../../sync/idle-scheduler-env';
 import { makeTestState } from '../make-test-state';
+
+/** testing-library's `screen`, bound to the document dom-with-server.ts made. */
+const screen = within(document.body);
 
 afterEach(() => {
   locale.value = 'fr';
@@ -27,101 +34,59 @@ afterEach(() => {
 });
 
 const DAY = 24 * 3600 * 1000;
-const USER = {
-  id: 'user-1',
-  username: 'marie',
-  displayName: 'Marie Curie',
-  role: 'counsellor',
-  welcomePointIds: ['wp-a'],
-  disabled: false,
+/** The counsellor signed in on this device, and a volunteer of another welcome point. */
+const MARIE = { username: 'marie', displayName: 'Marie Curie', role: 'counsellor' } as const;
+const JEAN: WorldUser = {
+  username: 'jean',
+  displayName: 'Jean Dupont',
+  role: 'volunteer',
+  welcomePointIds: [WP_B],
 };
 
-/** A fake server speaking the protocol's shapes; `fail` makes every sync request fail. */
-class FakeServer {
-  fail: 'network' | 503 | 403 | null = null;
-  setupNeeded: boolean | undefined = false;
-  loginStatus = 200;
-  lastSeq = 0;
-  requests: string[] = [];
-  /** Accounts by user name (any other name signs in as USER). */
-  users: Record<string, typeof USER> = { marie: USER };
-  /** AUTH7: the user each device id is registered to. */
-  owners = new Map<string, string>();
-  /** Labels received by PATCH /api/auth/device, in order. */
-  deviceNames: string[] = [];
-  /** The deviceName of each login. */
-  loginNames: (string | undefined)[] = [];
+const servers: TestServer[] = [];
+afterEach(async () => {
+  for (const server of servers.splice(0)) await server.close();
+});
+
+/**
+ * The real server (tests/sync/helpers.ts), on its own clock at the time the screens read, behind a
+ * link the test can cut (`offline`: no request reaches it) and that notes every request.
+ */
+class ServerLink {
+  offline = false;
+  readonly requests: string[] = [];
+  constructor(readonly real: TestServer) {}
 
   fetch: FetchLike = async (input, init = {}) => {
-    const path = new URL(input, 'http://127.0.0.1').pathname;
-    this.requests.push(`${init.method ?? 'GET'} ${path}`);
-    const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
-      new Response(JSON.stringify(body), {
-        status,
-        headers: { 'content-type': 'application/json', ...headers },
-      });
-    if (path === '/api/setup' && (init.method ?? 'GET') === 'GET') {
-      return this.setupNeeded === undefined
-        ? json(404, { error: 'not_found' })
-        : json(200, { needed: this.setupNeeded });
-    }
-    if (path === '/api/setup') {
-      this.setupNeeded = false;
-      return json(201, USER);
-    }
-    if (path === '/api/auth/login') {
-      if (this.loginStatus === 401)
-        return json(401, { error: 'unauthorized', message: 'Wrong user name or password' });
-      if (this.loginStatus === 429)
-        return json(429, { error: 'too_many_requests', message: 'wait' }, { 'retry-after': '42' });
-      const body = JSON.parse(String(init.body)) as {
-        username: string;
-        deviceId: string;
-        deviceName?: string;
-      };
-      this.loginNames.push(body.deviceName);
-      const user = this.users[body.username] ?? USER;
-      const owner = this.owners.get(body.deviceId);
-      if (owner !== undefined && owner !== user.id)
-        return json(403, { error: 'forbidden', message: 'This device id is registered to another user' });
-      this.owners.set(body.deviceId, user.id);
-      return json(200, { token: 'tok_abcdefghijklmnopqrstuvwxyz', expiresAt: Date.now() + DAY, user });
-    }
-    if (this.fail === 'network') throw new TypeError('Failed to fetch');
-    if (this.fail === 503) return json(503, { error: 'service_unavailable', message: 'db down' });
-    if (this.fail === 403) return json(403, { error: 'forbidden', message: 'no access' });
-    if (path === '/api/auth/device' && init.method === 'PATCH') {
-      this.deviceNames.push((JSON.parse(String(init.body)) as { name: string }).name);
-      return json(200, { deviceId: 'device-1', name: this.deviceNames.at(-1) });
-    }
-    if (path === '/api/sync/push') {
-      const body = JSON.parse(String(init.body)) as { mutations: { seq: number; mutationId: string }[] };
-      const results = body.mutations.map((m) => ({
-        seq: m.seq,
-        mutationId: m.mutationId,
-        status: 'applied',
-        version: 1,
-      }));
-      this.lastSeq = Math.max(this.lastSeq, ...body.mutations.map((m) => m.seq));
-      return json(200, { ackSeq: this.lastSeq, results, serverTime: Date.now() });
-    }
-    if (path === '/api/sync/pull') {
-      return json(200, {
-        changes: [],
-        nextCursor: 'c1.1.0',
-        hasMore: false,
-        conflicts: [],
-        deviceLastSeq: this.lastSeq,
-        serverTime: Date.now(),
-      });
-    }
-    return json(404, { error: 'not_found' });
+    this.requests.push(`${init.method ?? 'GET'} ${new URL(input, 'http://127.0.0.1').pathname}`);
+    if (this.offline) throw new TypeError('Failed to fetch');
+    return this.real.fetch(input, init);
   };
+
+  /** The device `deviceId` as the server keeps it (its owner, its label). */
+  device(deviceId: string) {
+    return this.real.store.transaction((tx) => tx.getDevice(deviceId));
+  }
+
+  /** The id of the account `username`. */
+  async userId(username: string): Promise<string | undefined> {
+    return (await this.real.store.transaction((tx) => tx.getUserByUsername(username)))?.id;
+  }
 }
 
-async function setup(options: { signedIn?: boolean } = {}) {
+/**
+ * A device of the test state wired as in boot.tsx, and the real server: set up with Marie and
+ * Jean unless `fresh` (no account yet); Marie signed in on the device (its id `device-1`) unless
+ * `signedIn` is false. One failed login blocks the next for 42 s (the wait the page says).
+ */
+async function setup(options: { signedIn?: boolean; fresh?: boolean } = {}) {
   const base = makeTestState();
-  const server = new FakeServer();
+  const real = await TestServer.start(sqliteEngine, new TestClock(Date.now(), 1), {
+    loginLimit: { maxFailures: 1, windowMs: 42_000 },
+  });
+  servers.push(real);
+  if (options.fresh !== true) await real.makeWorld([MARIE, JEAN], { pointB: true });
+  const server = new ServerLink(real);
   const db = base.deps.workspace.repository.db;
   // Wired as in boot.tsx: the label is read from Settings at each login and run (AUTH9).
   const service = createSyncService({
@@ -132,16 +97,9 @@ async function setup(options: { signedIn?: boolean } = {}) {
     deviceLabel: () => readDeviceLabel(base.settings),
   });
   if (options.signedIn !== false) {
-    // As a login leaves it: the session's device id is the device's own (meta.deviceId).
+    // The device's own id, which the login registers to Marie (AUTH7).
     await db.meta.put({ key: 'deviceId', value: 'device-1' });
-    server.owners.set('device-1', USER.id);
-    await service.sessions.save({
-      token: 'tok_abcdefghijklmnopqrstuvwxyz',
-      expiresAt: Date.now() + DAY,
-      user: USER as never,
-      deviceId: 'device-1',
-      loggedInAt: Date.now(),
-    });
+    await service.login(MARIE.username, PASSWORD);
   }
   const state = createAppState({ ...base.deps, sync: service });
   await state.start();
@@ -198,7 +156,7 @@ describe('sync status and banner', () => {
       e.createdAt = created;
     });
     await db.households.toCollection().first();
-    server.fail = 'network';
+    server.offline = true;
     render(<App state={state} />);
     const status = await screen.findByTestId('sync-status');
     fireEvent.click(within(status).getByRole('button', { name: 'Synchroniser maintenant' }));
@@ -208,7 +166,7 @@ describe('sync status and banner', () => {
     expect(banner.textContent).toContain('Le serveur ne répond pas');
     expect(await repository.pendingChangeCount()).toBe(2);
     // The server comes back: "try again" sends them and the banner goes away.
-    server.fail = null;
+    server.offline = false;
     fireEvent.click(within(banner).getByRole('button', { name: 'Réessayer maintenant' }));
     await waitFor(() => expect(screen.queryByTestId('sync-banner')).toBeNull());
     expect(await repository.pendingChangeCount()).toBe(0);
@@ -222,8 +180,10 @@ describe('sync status and banner', () => {
     const status = screen.getByTestId('sync-status');
     // navigator.onLine stays true throughout: only the runs' outcomes move the pill.
     expect(state.isOnline.value).toBe(true);
+    // The network fails, then the server answers 503 (its database is down).
     for (const failure of ['network', 503] as const) {
-      server.fail = failure;
+      if (failure === 'network') server.offline = true;
+      else await server.real.databaseDown();
       fireEvent.click(within(status).getByRole('button', { name: 'Synchroniser maintenant' }));
       await waitFor(() => expect(pill.textContent).toContain('Serveur injoignable'));
       expect(pill.textContent).not.toContain('En ligne');
@@ -232,12 +192,16 @@ describe('sync status and banner', () => {
       expect(within(status).getByRole('status').textContent).toContain(
         'le serveur n’a pas répondu à la dernière tentative',
       );
-      server.fail = null;
+      if (failure === 'network') server.offline = false;
+      else await server.real.restart();
       fireEvent.click(within(status).getByRole('button', { name: 'Synchroniser maintenant' }));
       await waitFor(() => expect(pill.textContent).toContain('En ligne'));
     }
-    // A refusal reached the server: the run failed, yet the server is not "unreachable".
-    server.fail = 403;
+    // A refusal reached the server: the run failed, yet the server is not "unreachable". (A
+    // dossier of a welcome point Marie does not have: the server refuses the push, 403.)
+    await repository.createHousehold({ ...(household as object), welcomePointId: WP_B } as never, [
+      applicant,
+    ]);
     fireEvent.click(within(status).getByRole('button', { name: 'Synchroniser maintenant' }));
     await waitFor(() => expect(state.sync.lastError.value).toBe('forbidden'));
     expect(pill.textContent).toContain('En ligne');
@@ -259,8 +223,7 @@ describe('sync status and banner', () => {
   });
 
   it('offers "Premier démarrage" in the header on a server without accounts, "Se connecter" otherwise', async () => {
-    const fresh = await setup({ signedIn: false });
-    fresh.server.setupNeeded = true;
+    const fresh = await setup({ signedIn: false, fresh: true });
     const first = createAppState({ ...fresh.base.deps, sync: fresh.service });
     await first.start();
     const { unmount } = render(<App state={first} />);
@@ -271,7 +234,6 @@ describe('sync status and banner', () => {
     first.sync.stop();
 
     const usual = await setup({ signedIn: false });
-    usual.server.setupNeeded = false;
     const second = createAppState({ ...usual.base.deps, sync: usual.service });
     await second.start();
     render(<App state={second} />);
@@ -322,7 +284,8 @@ describe('quarantined changes', () => {
 describe('login page', () => {
   it('axe-core finds no violation on the login page and the first-start form, errors shown', async () => {
     const { state, server } = await setup({ signedIn: false });
-    server.setupNeeded = undefined;
+    // The server does not answer: whether it needs its first start is unknown.
+    server.offline = true;
     window.history.replaceState(null, '', '/login');
     const { container } = render(<App state={state} />);
     fireEvent.click(await screen.findByRole('button', { name: 'Se connecter' }));
@@ -352,8 +315,7 @@ describe('login page', () => {
   });
 
   it('says wrong credentials next to the password, and too many attempts with the wait', async () => {
-    const { state, server, service } = await setup({ signedIn: false });
-    server.loginStatus = 401;
+    const { state, service } = await setup({ signedIn: false });
     window.history.replaceState(null, '', '/login');
     render(<App state={state} />);
     fireEvent.input(await screen.findByLabelText('Identifiant'), { target: { value: 'marie' } });
@@ -365,7 +327,7 @@ describe('login page', () => {
       'Identifiant ou mot de passe incorrect.',
     );
     expect(service.session()).toBeUndefined();
-    server.loginStatus = 429;
+    // The same wrong password again: the server's login limit (one failure here) says wait.
     fireEvent.click(screen.getByRole('button', { name: 'Se connecter' }));
     expect((await screen.findByRole('alert')).textContent).toBe(
       'Trop d’essais : réessayez dans 42 secondes.',
@@ -384,13 +346,12 @@ describe('login page', () => {
     );
     expect(service.session()?.user.username).toBe('marie');
     const stored = (await db.meta.get('session'))?.value as { token: string; deviceId: string };
-    expect(stored.token).toBe('tok_abcdefghijklmnopqrstuvwxyz');
+    expect(stored.token).toBe(service.session()?.token);
     expect(stored.deviceId).toBe((await db.meta.get('deviceId'))?.value);
   });
 
   it('keeps the sign-in form, without the first-start form, when the server already has an account', async () => {
     const { state, server } = await setup({ signedIn: false });
-    server.setupNeeded = false;
     window.history.replaceState(null, '', '/login');
     render(<App state={state} />);
     expect(await screen.findByRole('button', { name: 'Se connecter' })).toBeDefined();
@@ -399,8 +360,7 @@ describe('login page', () => {
   });
 
   it('shows the first-start form when the server has no account, with errors next to the fields', async () => {
-    const { state, server, service } = await setup({ signedIn: false });
-    server.setupNeeded = true;
+    const { state, server, service } = await setup({ signedIn: false, fresh: true });
     window.history.replaceState(null, '', '/login');
     render(<App state={state} />);
     expect(await screen.findByRole('heading', { name: 'Premier démarrage du serveur' })).toBeDefined();
@@ -430,7 +390,7 @@ describe('login page', () => {
 
 describe('[AUTH9] the device label', () => {
   it('is sent at login as typed in Settings, and a label saved while signed in reaches the server at once', async () => {
-    const { state, server } = await setup({ signedIn: false });
+    const { state, server, db } = await setup({ signedIn: false });
     await state.deviceSettings.load();
     await state.deviceSettings.edit('Tablette Lens');
     expect(await state.deviceSettings.save()).toBe(true);
@@ -439,28 +399,21 @@ describe('[AUTH9] the device label', () => {
     fireEvent.input(await screen.findByLabelText('Identifiant'), { target: { value: 'marie' } });
     fireEvent.input(screen.getByLabelText('Mot de passe'), { target: { value: 'correct horse battery' } });
     fireEvent.click(screen.getByRole('button', { name: 'Se connecter' }));
-    await waitFor(() => expect(server.loginNames).toEqual(['Tablette Lens']));
     await waitFor(() => expect(server.requests).toContain('POST /api/sync/pull'));
-    expect(server.deviceNames).toEqual([]); // already accepted at login
+    const deviceId = String((await db.meta.get('deviceId'))?.value);
+    expect((await server.device(deviceId))?.name).toBe('Tablette Lens');
+    expect(server.requests).not.toContain('PATCH /api/auth/device'); // already accepted at login
     await state.deviceSettings.edit('Tablette mairie de Lens');
     expect(await state.deviceSettings.save()).toBe(true);
-    await waitFor(() => expect(server.deviceNames).toEqual(['Tablette mairie de Lens']));
+    await waitFor(() => expect(server.requests).toContain('PATCH /api/auth/device'));
+    expect((await server.device(deviceId))?.name).toBe('Tablette mairie de Lens');
   });
 });
 
 describe('changing user on a shared tablet (ADR 0009)', () => {
-  const JEAN = {
-    ...USER,
-    id: 'user-2',
-    username: 'jean',
-    displayName: 'Jean Dupont',
-    welcomePointIds: ['wp-b'],
-  };
-
   /** Marie signed in, typed a dossier (her own writes, named in the outbox). */
   async function marieTyped() {
     const test = await setup();
-    test.server.users.jean = JEAN;
     const repository = new DossierRepository(test.db, {
       appVersion: '1.2.3',
       currentUserId: () => test.service.currentUserId(),
@@ -517,7 +470,8 @@ describe('changing user on a shared tablet (ADR 0009)', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Se connecter' }));
     await waitFor(() => expect(service.session()?.user.username).toBe('jean'));
     expect(service.session()?.deviceId).toBe(newDeviceId);
-    expect(server.owners.get('device-1')).toBe(USER.id);
+    // AUTH7: Marie's device id stays hers on the server.
+    expect((await server.device('device-1'))?.userId).toBe(await server.userId(MARIE.username));
   });
 
   it('offers the change of user when the server says the device is someone else’s and the device does not know who', async () => {
@@ -540,7 +494,8 @@ describe('changing user on a shared tablet (ADR 0009)', () => {
     fireEvent.click(within(panel).getByRole('button', { name: 'Vider l’appareil et changer d’utilisateur' }));
     await screen.findByText(/^L’appareil est vide\./);
     expect(await db.households.count()).toBe(0);
-    expect(server.owners.get('device-1')).toBe(USER.id);
+    // AUTH7: Marie's device id stays hers on the server.
+    expect((await server.device('device-1'))?.userId).toBe(await server.userId(MARIE.username));
   });
 
   it('refuses while changes wait, says how many and whose, deletes nothing, and goes on once synced', async () => {
@@ -597,7 +552,7 @@ describe('conflicts', () => {
       values: [
         {
           value: 45_500,
-          userId: 'user-1',
+          userId: test.service.session()?.user.id ?? '',
           deviceId: 'device-1',
           hlc: '1764230400000-0000-device-1',
           serverTime: Date.UTC(2026, 10, 27, 9),
@@ -639,7 +594,7 @@ describe('conflicts', () => {
   it('axe-core finds no violation on the conflict view, with the status and the banner shown', async () => {
     const { state, householdId, server, repository } = await withConflict();
     await repository.createHousehold(household, [applicant]);
-    server.fail = 'network';
+    server.offline = true;
     window.history.replaceState(null, '', `/dossiers/${householdId}/conflicts`);
     const { container } = render(<App state={state} />);
     await screen.findByRole('region', { name: 'Charge : montant' });
