@@ -10,7 +10,8 @@ import { describeInputIssue, type InputIssue } from '../../../src/domain/sync/in
 import type { MutationResult, QuarantineReason } from '../../../src/domain/sync/protocol';
 import type { AppliedRecord, Scope, StoredRow } from '../stores/store-tx';
 import { parseMutation, Quarantine } from './push-input';
-import { type Plan, planMutation, type ServerView, type Writer } from './push-plan';
+import { planMutation } from './push-plan';
+import type { Plan, ServerView, Writer } from './row-draft';
 import { inScope } from './scope';
 import { clampHlc, rowKey } from './wire-row';
 

@@ -30,7 +30,7 @@ import type {
 } from '../stores/store-tx';
 import { decideMutation, type MutationDecision, type PushState } from './push-decision';
 import { columnText, storedPayload } from './push-input';
-import { emptyPlan, type Plan } from './push-plan';
+import { emptyPlan, type Plan } from './row-draft';
 import { inScope } from './scope';
 import { conflictKey, rowKey } from './wire-row';
 
