@@ -1,0 +1,257 @@
+/**
+ * The effects of one valid mutation on the row it names (docs/sync-protocol.md "Applying one
+ * mutation", CONF1–CONF5, TOMB1–TOMB3, QUAR2, AUTH6c), step by step: a create of a new row;
+ * then, for an existing row, the append-only rule, delete against edit, edit against delete, the
+ * rule of each patched field's class (lww, review, status), and the row to store. Pure: it reads
+ * the rows, households and open conflicts the push loaded and returns what to write; the clock
+ * and the conflict id generator come from the caller. Throws `Quarantine` when the mutation
+ * cannot apply; then nothing is written.
+ */
+import {
+  APPEND_ONLY_ENTITIES,
+  fieldClass,
+  isAllowedTransition,
+} from '../../../src/domain/sync/field-classes';
+import type { Mutation } from '../../../src/domain/sync/mutation';
+import { TOMBSTONE_KEYS } from '../../../src/domain/sync/row-meta';
+import { clearsWelcomePoint } from '../../../src/domain/sync/welcome-point-rule';
+import type { FieldMeta, HouseholdScope, StoredRow } from '../stores/store-tx';
+import { checkedRow, checkLosingValues, Quarantine, TOMBSTONES } from './push-input';
+import { currentValue, emptyPlan, type Plan, RowDraft, type ServerView, type Writer } from './row-draft';
+import { fieldValue, rowKey, sameValue, setValue } from './wire-row';
+
+/** Decides the effects of one valid mutation. Throws Quarantine when it cannot apply. */
+export function planMutation(view: ServerView, writer: Writer, m: Mutation, hlc: string): Plan {
+  const entity = m.entity;
+  if (entity === 'household' && m.entityId !== m.householdId) {
+    throw new Quarantine('invalid-mutation', 'a household is its own household');
+  }
+  const household = view.households.get(m.householdId);
+  if (entity !== 'household' && household === undefined) {
+    throw new Quarantine('unknown-household', `household ${m.householdId} is not on the server`);
+  }
+  const existing = view.rows.get(rowKey(entity, m.entityId));
+  if (existing !== undefined && existing.householdId !== m.householdId) {
+    throw new Quarantine('household-mismatch', `the row belongs to household ${existing.householdId}`);
+  }
+  if (existing === undefined) return planCreate(writer, m, hlc, household);
+  return planChange(new RowDraft(existing, m, hlc, view, writer), household);
+}
+
+/** A new row: the patch without nulls, every field at version 1, as its schema parses it. */
+function planCreate(writer: Writer, m: Mutation, hlc: string, household: HouseholdScope | undefined): Plan {
+  const entity = m.entity;
+  if (m.op !== 'create') throw new Quarantine('unknown-row', `${entity} ${m.entityId} is not on the server`);
+  const out = emptyPlan();
+  const author: FieldMeta = { v: 1, d: m.deviceId, u: writer.userId, h: hlc, t: writer.now };
+  const data: Record<string, unknown> = { deleted: false };
+  const fieldMeta: Record<string, FieldMeta> = {};
+  for (const [field, value] of Object.entries(m.patch)) {
+    if (value === null || value === undefined) continue;
+    data[field] = value;
+    fieldMeta[field] = author;
+  }
+  const row: StoredRow = {
+    entity,
+    id: m.entityId,
+    householdId: m.householdId,
+    version: 1,
+    seq: 0,
+    deleted: false,
+    data,
+    fieldMeta,
+    updatedHlc: hlc,
+  };
+  out.row = checkedRow(entity, row);
+  if (entity === 'household') {
+    const wp = out.row.data.welcomePointId;
+    out.household = {
+      id: m.entityId,
+      welcomePointId: typeof wp === 'string' ? wp : null,
+      createdBy: household?.createdBy ?? writer.userId,
+    };
+  }
+  out.result = { status: 'applied', version: 1 };
+  return out;
+}
+
+/** A change to an existing row (a `create` of an existing id is a patch against its base). */
+function planChange(draft: RowDraft, household: HouseholdScope | undefined): Plan {
+  const { m, existing } = draft;
+  if (APPEND_ONLY_ENTITIES.has(m.entity) && (m.op === 'create' || m.op === 'patch')) {
+    return planAppendOnly(draft);
+  }
+  // AUTH6c (ADR 0019): a household keeps a welcome point once it has one; it moves, never to none.
+  const patchesWelcomePoint = m.entity === 'household' && 'welcomePointId' in m.patch;
+  if (patchesWelcomePoint && clearsWelcomePoint(draft.data.welcomePointId, m.patch.welcomePointId)) {
+    throw new Quarantine(
+      'transition-not-allowed',
+      `household.welcomePointId: ${String(draft.data.welcomePointId)} → none: a household keeps a welcome point once it has one`,
+    );
+  }
+  if (m.op === 'delete') {
+    const settled = planDelete(draft);
+    if (settled !== undefined) return settled;
+  }
+  if ((m.op === 'patch' || m.op === 'create') && existing.deleted) reviveIfDeletedConcurrently(draft);
+  for (const [field, value] of Object.entries(m.patch)) planField(draft, field, value);
+  return planRow(draft, household);
+}
+
+/** Notes are append-only (CONF5): an edit in place is refused; a resent identical create is a no-op. */
+function planAppendOnly(draft: RowDraft): Plan {
+  const { m, out } = draft;
+  const differs = Object.entries(m.patch).some(
+    ([field, value]) => !sameValue(fieldValue(draft.data, field), value),
+  );
+  if (differs) throw new Quarantine('append-only', `${m.entity} rows are never edited: write a new revision`);
+  out.result = { status: 'applied', version: draft.existing.version };
+  return out;
+}
+
+/**
+ * A delete that does not apply as a field patch: against a deleted row (TOMB3), or against
+ * another device's edit it did not see (TOMB2). Undefined when the delete applies as a patch.
+ */
+function planDelete(draft: RowDraft): Plan | undefined {
+  const { m, existing, out, version } = draft;
+  if (existing.deleted) {
+    // TOMB3: delete against delete converges; the first tombstone stays. The row is re-sent
+    // (PULL9): the device's own tombstone carries its own deletedAt.
+    out.row = { ...existing, version };
+    out.result = { status: 'applied', version };
+    return out;
+  }
+  const concurrentEdits = Object.entries(existing.fieldMeta)
+    .filter(([field, meta]) => !TOMBSTONES.has(field) && meta.v > m.base.version && meta.d !== m.deviceId)
+    .map(([, meta]) => meta)
+    .sort((a, b) => b.v - a.v);
+  const latest = concurrentEdits[0];
+  if (latest === undefined) return undefined;
+  // TOMB2: a delete concurrent with another device's edit keeps the edited row, alive.
+  draft.record('deleted', true, draft.author, 'delete-refused-concurrent-edit');
+  draft.openConflict('deleted', 'edit-vs-delete', [currentValue(false, latest), draft.incoming(true)]);
+  out.row = {
+    ...existing,
+    version,
+    data: draft.data,
+    fieldMeta: draft.fieldMeta,
+    updatedHlc: maxHlc(existing.updatedHlc, draft.hlc),
+  };
+  out.result = { status: 'conflict-recorded', version };
+  return finishConflicts(out);
+}
+
+/** TOMB2: an edit concurrent with another device's delete brings the row back. */
+function reviveIfDeletedConcurrently(draft: RowDraft): void {
+  const { m, existing } = draft;
+  const deletion = existing.fieldMeta.deleted;
+  if (deletion === undefined || deletion.v <= m.base.version || deletion.d === m.deviceId) return;
+  draft.record('deleted', true, deletion, 'undeleted-by-concurrent-edit');
+  draft.openConflict('deleted', 'edit-vs-delete', [currentValue(true, deletion), draft.incoming(false)]);
+  for (const key of TOMBSTONE_KEYS) {
+    setValue(draft.data, key, key === 'deleted' ? false : null);
+    draft.fieldMeta[key] = draft.author;
+  }
+  draft.deleted = false;
+  draft.changed = true;
+  draft.out.result = { status: 'conflict-recorded' };
+}
+
+/**
+ * One patched field, by its class (CONF1–CONF4, QUAR2). The field conflicts iff its server
+ * version is newer than the mutation's base for it and another device wrote it; the higher HLC
+ * is the provisional winner, the other value goes to the history, and a `review` field opens a
+ * conflict. A status the machine does not allow is quarantined when it would win.
+ */
+function planField(draft: RowDraft, field: string, value: unknown): void {
+  const { m, hlc, out } = draft;
+  const entity = m.entity;
+  const meta = draft.fieldMeta[field];
+  const current = fieldValue(draft.data, field);
+  const baseVersion = m.base.fieldVersions[field] ?? m.base.version;
+  const informed = meta === undefined || baseVersion >= meta.v;
+  const concurrent = !informed && meta.d !== m.deviceId;
+  const cls = fieldClass(entity, field);
+  if (concurrent && sameValue(current, value)) return; // both wrote the same value: nothing to review
+  const wins = !concurrent || hlc > meta.h;
+  if (
+    cls === 'status' &&
+    wins &&
+    !sameValue(current, value) &&
+    !isAllowedTransition(entity, field, current, value)
+  ) {
+    throw new Quarantine(
+      'transition-not-allowed',
+      `${entity}.${field}: ${String(current)} → ${String(value)}`,
+    );
+  }
+  if (concurrent) {
+    // CONF1/CONF2: the provisional winner is the higher HLC; the other value is kept.
+    if (wins) draft.record(field, current, meta, 'replaced-by-concurrent-write');
+    else {
+      draft.record(field, value, draft.author, 'lost-to-concurrent-write');
+      draft.losing.set(field, value);
+      draft.resend = true;
+    }
+    if (cls === 'review') {
+      draft.openConflict(field, 'concurrent-edit', [currentValue(current, meta), draft.incoming(value)]);
+      out.result = { status: 'conflict-recorded' };
+    }
+  } else if (informed) {
+    // CONF4: an edit made on the latest version of the field settles its open conflict.
+    draft.resolveIfOpen(field);
+  }
+  if (wins && (!sameValue(current, value) || concurrent)) draft.setField(field, value);
+  if (field === 'deleted') draft.deleted = draft.data.deleted === true;
+}
+
+/**
+ * The row to store once every field is decided: unchanged (or only re-sent, PULL9), or at the
+ * next version, checked against its schema with the values that lost (INPUT3); a household whose
+ * welcome point changed is re-scoped (PULL10).
+ */
+function planRow(draft: RowDraft, household: HouseholdScope | undefined): Plan {
+  const { m, existing, out, version } = draft;
+  if (!draft.changed && out.newConflicts.length === 0 && out.joinedConflicts.length === 0) {
+    if (draft.resend) {
+      checkLosingValues(m.entity, existing, draft.losing);
+      out.row = { ...existing, version };
+      out.result = { ...out.result, version };
+      return out;
+    }
+    out.result = { ...out.result, version: existing.version };
+    if (out.resolved.length > 0) out.result.resolvedConflictIds = out.resolved.map((c) => c.id);
+    return out;
+  }
+  const row: StoredRow = {
+    ...existing,
+    version,
+    deleted: draft.deleted,
+    data: { ...draft.data, deleted: draft.deleted },
+    fieldMeta: draft.fieldMeta,
+    updatedHlc: maxHlc(existing.updatedHlc, draft.hlc),
+  };
+  out.row = checkedRow(m.entity, row);
+  checkLosingValues(m.entity, out.row, draft.losing);
+  if (m.entity === 'household' && household !== undefined) {
+    const wp = typeof out.row.data.welcomePointId === 'string' ? out.row.data.welcomePointId : null;
+    if (wp !== household.welcomePointId) {
+      out.household = { ...household, welcomePointId: wp };
+      out.rescope = true;
+    }
+  }
+  out.result = { ...out.result, version };
+  if (out.resolved.length > 0) out.result.resolvedConflictIds = out.resolved.map((c) => c.id);
+  return finishConflicts(out);
+}
+
+function finishConflicts(out: Plan): Plan {
+  const ids = [...out.newConflicts, ...out.joinedConflicts].map((c) => c.id);
+  if (ids.length > 0) out.result = { ...out.result, conflictIds: ids };
+  return out;
+}
+
+function maxHlc(a: string, b: string): string {
+  return a > b ? a : b;
+}

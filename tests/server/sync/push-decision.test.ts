@@ -1,0 +1,259 @@
+/**
+ * Properties of the decision for one pushed mutation (sync-server/src/sync/push-decision.ts),
+ * checked against the pure function through an in-memory server (push-model.ts): no store, no
+ * HTTP. Random batches, edits, clocks and arrival orders; each property names the rules it checks.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { ConflictValue, MutationResult } from '../../../src/domain/sync/protocol';
+import type { ConflictRecord } from '../../../sync-server/src/stores/store-tx';
+import type { RawMutation } from '../../../sync-server/src/sync/push-decision';
+import { conflictKey } from '../../../sync-server/src/sync/wire-row';
+import { baseOf, MemoryServer, SimDevice, T0 } from './push-model';
+
+const RUNS = { numRuns: Number(process.env.FC_RUNS ?? 200) };
+const CHARGE = 'charge-1';
+/** The charge every scenario starts from, as device C created it. */
+const SEED: Record<string, unknown> = {
+  type: 'rent',
+  amountCents: 100,
+  frequency: 'monthly',
+  mode: 'real',
+  label: 'loyer',
+  hasProof: false,
+};
+
+/** A server holding the seed charge (version 1), then `edits` later edits of it by device C. */
+function seeded(edits: readonly Record<string, unknown>[] = []): MemoryServer {
+  const server = new MemoryServer();
+  const c = new SimDevice('dev-c', 'u-c', T0 - 60_000);
+  server.push(c, [c.mutation('create', 'charge', CHARGE, SEED, { version: 0, fieldVersions: {} })]);
+  for (const patch of edits) {
+    server.push(c, [c.mutation('patch', 'charge', CHARGE, patch, baseOf(currentRow(server)))]);
+  }
+  return server;
+}
+
+function currentRow(server: MemoryServer) {
+  const row = server.row('charge', CHARGE);
+  if (row === undefined) throw new Error('the seed charge is missing');
+  return row;
+}
+
+/** A field edit a device might make: only fields whose value differs from the seed (no no-op). */
+const editArb: fc.Arbitrary<Record<string, unknown>> = fc
+  .record(
+    {
+      amountCents: fc.integer({ min: 0, max: 4 }).map((n) => n * 100),
+      capMonthlyCents: fc.integer({ min: 0, max: 2 }).map((n) => n * 50),
+      label: fc.constantFrom('loyer', 'loyer mai', 'bail'),
+      frequency: fc.constantFrom('monthly', 'quarterly', 'annual'),
+      hasProof: fc.boolean(),
+    },
+    { requiredKeys: [] },
+  )
+  .map((patch) => Object.fromEntries(Object.entries(patch).filter(([f, v]) => SEED[f] !== v)))
+  .filter((patch) => Object.keys(patch).length > 0);
+
+/** A device's change to the charge: a field edit, or a delete. */
+type Change = { edit: Record<string, unknown> } | { remove: true };
+const changeArb: fc.Arbitrary<Change> = fc.oneof(
+  { weight: 4, arbitrary: editArb.map((edit) => ({ edit })) },
+  { weight: 1, arbitrary: fc.constant({ remove: true as const }) },
+);
+
+/** The mutation for `change`, based on what the device last pulled (`base`). */
+function mutationOf(device: SimDevice, change: Change, server: MemoryServer): RawMutation {
+  const base = currentRow(server);
+  return 'edit' in change
+    ? device.mutation('patch', 'charge', CHARGE, change.edit, baseOf(base))
+    : device.remove('charge', CHARGE, base);
+}
+
+/**
+ * What the devices end up seeing, for comparing arrival orders: each row's fields and the open
+ * conflicts with their competing values. Not versions or server times (they count arrivals), and
+ * not the tombstone's who and when: TOMB3 keeps the first of two deletes.
+ */
+function outcome(server: MemoryServer): unknown {
+  const rows = [...server.rows.values()].map((row) => {
+    const { deletedAt: _at, deletedBy: _by, ...data } = row.data;
+    return { entity: row.entity, id: row.id, deleted: row.deleted, data };
+  });
+  const conflicts = [...server.openConflicts.values()].map((c) => ({
+    row: `${c.entity}:${c.entityId}`,
+    field: c.field,
+    kind: c.kind,
+    values: valuesOf(c)
+      .map((v) => JSON.stringify({ value: v.value, deviceId: v.deviceId, hlc: v.hlc }))
+      .sort(),
+  }));
+  return { rows, conflicts: conflicts.sort((a, b) => (a.field < b.field ? -1 : 1)) };
+}
+
+/** A conflict's competing values, as push stores them (CONF2). */
+function valuesOf(conflict: ConflictRecord | undefined): ConflictValue[] {
+  return (conflict?.values ?? []) as ConflictValue[];
+}
+
+/** The original result a replay reports (PUSH3). */
+function originalOf(result: MutationResult): Record<string, unknown> {
+  return {
+    status: result.status,
+    ...(result.version === undefined ? {} : { version: result.version }),
+    ...(result.reason === undefined ? {} : { reason: result.reason }),
+  };
+}
+
+/** One step of a device's batch in the idempotence property. */
+type Step =
+  | Change
+  | { restore: true }
+  | { createOther: Record<string, unknown> }
+  | { negativeAmount: true }
+  | { patchUnknown: true };
+const stepArb: fc.Arbitrary<Step> = fc.oneof(
+  changeArb,
+  fc.constant({ restore: true as const }),
+  editArb.map((edit) => ({ createOther: { ...SEED, ...edit } })),
+  fc.constant({ negativeAmount: true as const }),
+  fc.constant({ patchUnknown: true as const }),
+);
+
+/** Device A's batch: every step based on the version A pulled, however stale (CONF1, TOMB2). */
+function batchOf(a: SimDevice, steps: readonly Step[], base: ReturnType<typeof baseOf>): RawMutation[] {
+  return steps.map((step, i) => {
+    a.ms += 1;
+    if ('edit' in step) return a.mutation('patch', 'charge', CHARGE, step.edit, base);
+    if ('remove' in step) {
+      const patch = { deleted: true, deletedAt: a.ms, deletedBy: a.userId };
+      return a.mutation('delete', 'charge', CHARGE, patch, base);
+    }
+    if ('restore' in step) return a.mutation('restore', 'charge', CHARGE, { deleted: false }, base);
+    if ('createOther' in step) return a.mutation('create', 'charge', `charge-a-${i}`, step.createOther, base);
+    if ('negativeAmount' in step) return a.mutation('patch', 'charge', CHARGE, { amountCents: -5 }, base);
+    return a.mutation('patch', 'charge', 'charge-nowhere', { label: 'x' }, base);
+  });
+}
+
+describe('the push decision for one mutation (pure, no server)', () => {
+  it('[PUSH3][PUSH4][PUSH10] applying the same batch twice changes nothing, under its seqs or new ones', () => {
+    fc.assert(
+      fc.property(
+        editArb,
+        fc.integer({ min: -2, max: 8 }),
+        fc.array(stepArb, { minLength: 1, maxLength: 6 }),
+        (otherEdit, otherSkewMs, steps) => {
+          const server = seeded();
+          const pulled = baseOf(currentRow(server));
+          // Device B edits first, so A's stale steps meet concurrent writes, conflicts and resends.
+          const b = new SimDevice('dev-b', 'u-b', T0 + otherSkewMs);
+          server.push(b, [b.mutation('patch', 'charge', CHARGE, otherEdit, pulled)]);
+          const a = new SimDevice('dev-a', 'u-a', T0);
+          const batch = batchOf(a, steps, pulled);
+          const first = server.push(a, batch);
+          const after = server.snapshot();
+
+          // PUSH3, PUSH10: the response was lost; the device resends the same batch.
+          const replay = server.push(a, batch);
+          expect(server.snapshot()).toEqual(after);
+          expect(replay).toEqual(
+            first.map((r) => ({
+              seq: r.seq,
+              mutationId: r.mutationId,
+              status: 'duplicate',
+              original: originalOf(r),
+            })),
+          );
+
+          // PUSH4: the same mutations again under new seqs (an import of an old outbox).
+          const again = batch.map((m, i) => ({ ...m, seq: a.seq + 1 + i }));
+          const duplicates = server.push(a, again);
+          expect(server.snapshot()).toEqual(after);
+          expect(duplicates.map((r) => r.status)).toEqual(batch.map(() => 'duplicate'));
+        },
+      ),
+      RUNS,
+    );
+  });
+
+  it('[CONF1][CONF2][TOMB2][TOMB3] two devices’ concurrent changes reach the same state in either order of arrival', () => {
+    fc.assert(
+      fc.property(
+        changeArb,
+        changeArb,
+        fc.integer({ min: 0, max: 2 }),
+        fc.integer({ min: 0, max: 2 }),
+        (changeA, changeB, skewA, skewB) => {
+          const start = seeded();
+          // Both devices pulled the same version, then changed it offline.
+          const a = new SimDevice('dev-a', 'u-a', T0 + skewA);
+          const b = new SimDevice('dev-b', 'u-b', T0 + skewB);
+          const fromA = mutationOf(a, changeA, start);
+          const fromB = mutationOf(b, changeB, start);
+
+          const aFirst = seeded();
+          aFirst.push(a, [fromA]);
+          aFirst.push(b, [fromB]);
+          const bFirst = seeded();
+          bFirst.push(b, [fromB]);
+          bFirst.push(a, [fromA]);
+
+          expect(aFirst.quarantined).toEqual([]);
+          expect(outcome(bFirst)).toEqual(outcome(aFirst));
+        },
+      ),
+      RUNS,
+    );
+  });
+
+  it('[CONF1][CONF2] a money field edited from the same base by two devices to different values always opens a conflict', () => {
+    const money = fc.constantFrom('amountCents', 'capMonthlyCents');
+    const cents = fc.integer({ min: 0, max: 1_000_000 });
+    fc.assert(
+      fc.property(
+        money,
+        fc.uniqueArray(cents, { minLength: 3, maxLength: 3 }),
+        fc.array(editArb, { maxLength: 2 }),
+        fc.option(fc.constantFrom('loyer mai', 'bail'), { nil: undefined }),
+        fc.integer({ min: -3, max: 3 }),
+        fc.boolean(),
+        (field, [before, valueA, valueB], earlier, label, skew, aArrivesFirst) => {
+          // The row may have been edited before (its money field too): the base is its latest version.
+          const server = seeded([...earlier, { [field]: before }]);
+          const pulled = baseOf(currentRow(server));
+          const a = new SimDevice('dev-a', 'u-a', T0);
+          const b = new SimDevice('dev-b', 'u-b', T0 + skew);
+          const extra = label === undefined ? {} : { label };
+          const fromA = a.mutation('patch', 'charge', CHARGE, { [field]: valueA, ...extra }, pulled);
+          const fromB = b.mutation('patch', 'charge', CHARGE, { [field]: valueB }, pulled);
+          const [first, second] = aArrivesFirst
+            ? [
+                [a, fromA],
+                [b, fromB],
+              ]
+            : [
+                [b, fromB],
+                [a, fromA],
+              ];
+          server.push(first[0] as SimDevice, [first[1] as RawMutation]);
+          const [result] = server.push(second[0] as SimDevice, [second[1] as RawMutation]);
+
+          const conflict = server.openConflicts.get(conflictKey('charge', CHARGE, field));
+          expect(conflict?.kind).toBe('concurrent-edit');
+          expect(
+            valuesOf(conflict)
+              .map((v) => [v.deviceId, v.value])
+              .sort(),
+          ).toEqual([
+            ['dev-a', valueA],
+            ['dev-b', valueB],
+          ]);
+          expect(result?.status).toBe('conflict-recorded');
+          expect(result?.conflictIds).toContain(conflict?.id);
+        },
+      ),
+      RUNS,
+    );
+  });
+});
