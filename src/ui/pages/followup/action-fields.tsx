@@ -18,10 +18,11 @@ import {
   KIND_FIELDS,
 } from '../../../state/followup/actions-log';
 import { currentRevisionOf } from '../../../state/followup/revisions';
+import { choices } from '../../components/fields/choices';
 import { SelectField } from '../../components/fields/select-field';
 import { TextAreaField } from '../../components/fields/text-area-field';
 import { TextField } from '../../components/fields/text-field';
-import { choices, fieldError } from './form-bits';
+import { fieldError } from './form-bits';
 
 // The choices are the schemas' own lists: a new status, decision or document kind shows here.
 const STATUSES = ActionStatusSchema.options;

@@ -1,4 +1,6 @@
+/** The actions log of the Suivi tab: the list of actions, the new-action form and a creditor's answer. */
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { AnswerOutcomeSchema } from '../../../domain/dossier/action';
 import type { Dossier } from '../../../domain/dossier/dossier';
 import type { ActionRow, FieldsOf } from '../../../domain/dossier/rows';
 import { formatDate, t } from '../../../i18n/i18n';
@@ -15,15 +17,14 @@ import {
   validateAnswer,
 } from '../../../state/followup/actions-log';
 import type { DossierModel } from '../../../state/workspace/dossier-model';
+import { choices } from '../../components/fields/choices';
 import { SelectField } from '../../components/fields/select-field';
 import { TextAreaField } from '../../components/fields/text-area-field';
 import { TextField } from '../../components/fields/text-field';
 import { ActionFacts, ActionFields, actionName, kindLabel, RevisionReason } from './action-fields';
 import { ActionHistory, CancellationForm, CorrectionForm } from './action-revisions';
-import { choices, fieldError, useForm, useOpenWhenDrafted } from './form-bits';
+import { fieldError, useForm, useOpenWhenDrafted } from './form-bits';
 import { RowEditor } from './row-editor';
-
-const OUTCOMES = ['accepted', 'partially_accepted', 'refused', 'counter_proposal', 'no_answer'] as const;
 
 function ActionForm({
   model,
@@ -106,7 +107,7 @@ function AnswerForm({
         <TextField {...bound('date')} type="date" onInput={edit('date')} />
         <SelectField
           {...bound('outcome')}
-          options={choices(OUTCOMES, 'followup.answer.outcome')}
+          options={choices(AnswerOutcomeSchema.options, 'followup.answer.outcome')}
           onChange={edit('outcome')}
         />
       </div>

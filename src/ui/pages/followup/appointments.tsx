@@ -1,4 +1,6 @@
+/** The appointments of the Suivi tab: the next one, the list, and the form to add or edit one. */
 import { useState } from 'preact/hooks';
+import { AppointmentStatusSchema } from '../../../domain/dossier/appointment';
 import type { Dossier } from '../../../domain/dossier/dossier';
 import type { AppointmentRow, FieldsOf } from '../../../domain/dossier/rows';
 import { formatDate, t } from '../../../i18n/i18n';
@@ -13,12 +15,11 @@ import {
 } from '../../../state/followup/appointments';
 import type { DossierModel } from '../../../state/workspace/dossier-model';
 import { describeWriteError } from '../../../state/workspace/workspace-model';
+import { choices } from '../../components/fields/choices';
 import { SelectField } from '../../components/fields/select-field';
 import { TextField } from '../../components/fields/text-field';
-import { choices, fieldError, useForm, useOpenWhenDrafted } from './form-bits';
+import { fieldError, useForm, useOpenWhenDrafted } from './form-bits';
 import { RowEditor } from './row-editor';
-
-const STATUSES = ['planned', 'done', 'missed', 'cancelled'] as const;
 
 function when(row: AppointmentRow): string {
   return t('followup.appointments.when', {
@@ -80,7 +81,7 @@ function AppointmentForm({
         {row && (
           <SelectField
             {...bound('status')}
-            options={choices(STATUSES, 'followup.appointment.status')}
+            options={choices(AppointmentStatusSchema.options, 'followup.appointment.status')}
             onChange={edit('status')}
           />
         )}

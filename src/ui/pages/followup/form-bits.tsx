@@ -1,3 +1,4 @@
+/** What the follow-up forms share: a form model per form, a form opened by its draft, and the status lines. */
 import { useEffect, useMemo } from 'preact/hooks';
 import { t } from '../../../i18n/i18n';
 import type { MessageKey } from '../../../i18n/messages-fr';
@@ -42,11 +43,6 @@ export function useOpenWhenDrafted(formId: string, open: () => void): void {
       live = false;
     };
   }, [formId, drafts]);
-}
-
-/** The choices of a select, each worded by its message key `<prefix>.<value>`. */
-export function choices(values: readonly string[], prefix: string): { value: string; label: string }[] {
-  return values.map((value) => ({ value, label: t(`${prefix}.${value}` as MessageKey) }));
 }
 
 /** The translated error of a field, if any. */
