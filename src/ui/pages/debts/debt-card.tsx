@@ -3,7 +3,11 @@
  * fact) that opens on tap to the fields that matter for its kind, the others that hold a value
  * behind "Plus de détails", its documents, and its Edit and Remove buttons.
  */
-import { EXCLUDED_FROM_PLAN } from '../../../domain/budget/debt-summary';
+import {
+  EXCLUDED_FROM_PLAN,
+  monthlyServiceCents,
+  outstandingCents,
+} from '../../../domain/budget/debt-summary';
 import type { Dossier } from '../../../domain/dossier/dossier';
 import type { DebtRow } from '../../../domain/dossier/rows';
 import { formatDate, formatMoney, intlTag, t } from '../../../i18n/i18n';
@@ -100,7 +104,7 @@ function factText(debt: DebtRow, field: DebtField): string {
 function keyFactText(debt: DebtRow): string | null {
   if (debt.arrearsCents > 0) return t('debts.card.arrearsFlag', { amount: formatMoney(debt.arrearsCents) });
   if (debt.enforcementInProgress) return t('debts.card.enforcementShort');
-  const monthly = debt.instalmentMonthlyCents + debt.insuranceMonthlyCents;
+  const monthly = monthlyServiceCents(debt);
   if (debtKindOf(debt.product).keyFact === 'instalment' && monthly > 0) {
     return t('debts.card.monthlyShort', { amount: formatMoney(monthly) });
   }
@@ -125,7 +129,7 @@ function debtLine(model: DossierModel, dossier: Dossier, debt: DebtRow): LineVie
   const creditor = dossier.creditors.find((c) => c.id === debt.creditorId && !c.deleted);
   const creditorName = creditor?.name ?? t('debts.creditor.unknown');
   const product = t(`debts.product.${debt.product}` as MessageKey);
-  const owed = debt.capitalRemainingCents + debt.arrearsCents + (debt.accruedInterestCents ?? 0);
+  const owed = outstandingCents(debt);
   const hasArrears = debt.arrearsCents > 0;
   const keyFact = keyFactText(debt);
   const { primary, more } = cardFields(debt);

@@ -21,9 +21,10 @@ import { choices } from '../../components/fields/choices';
 import { SelectField } from '../../components/fields/select-field';
 import { TextAreaField } from '../../components/fields/text-area-field';
 import { TextField } from '../../components/fields/text-field';
+import { useOpenWhenDrafted } from '../../components/open-when-drafted';
 import { ActionFacts, ActionFields, actionName, kindLabel, RevisionReason } from './action-fields';
 import { ActionHistory, CancellationForm, CorrectionForm } from './action-revisions';
-import { fieldError, useForm, useOpenWhenDrafted } from './form-bits';
+import { fieldError, useForm } from './form-bits';
 import { RowEditor } from './row-editor';
 
 function ActionForm({

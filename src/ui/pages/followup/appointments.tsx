@@ -18,7 +18,8 @@ import { describeWriteError } from '../../../state/workspace/workspace-model';
 import { choices } from '../../components/fields/choices';
 import { SelectField } from '../../components/fields/select-field';
 import { TextField } from '../../components/fields/text-field';
-import { fieldError, useForm, useOpenWhenDrafted } from './form-bits';
+import { useOpenWhenDrafted } from '../../components/open-when-drafted';
+import { fieldError, useForm } from './form-bits';
 import { RowEditor } from './row-editor';
 
 function when(row: AppointmentRow): string {

@@ -27,24 +27,6 @@ export function useForm<F extends string, T>(
   return form;
 }
 
-/**
- * Opens a form that is closed by default when a draft of it waits on the device (after a crash or
- * a reload), so the typed text is in front of the person again.
- */
-export function useOpenWhenDrafted(formId: string, open: () => void): void {
-  const { drafts } = useAppState();
-  // Checked once per form id (the opener of the first render is kept).
-  useEffect(() => {
-    let live = true;
-    void drafts.load(formId).then((draft) => {
-      if (live && draft !== undefined) open();
-    });
-    return () => {
-      live = false;
-    };
-  }, [formId, drafts]);
-}
-
 /** The translated error of a field, if any. */
 export function fieldError(key: string | undefined): string | undefined {
   return key ? t(key as MessageKey) : undefined;
