@@ -24,7 +24,7 @@ import { TextField } from '../../components/fields/text-field';
 import { useOpenWhenDrafted } from '../../components/open-when-drafted';
 import { ActionFacts, ActionFields, actionName, kindLabel, RevisionReason } from './action-fields';
 import { ActionHistory, CancellationForm, CorrectionForm } from './action-revisions';
-import { fieldError, useForm } from './form-bits';
+import { fieldBindings, useForm } from './form-bits';
 import { RowEditor } from './row-editor';
 
 function ActionForm({
@@ -87,15 +87,13 @@ function AnswerForm({
       await model.updateRow('action', action.id, { answer, status: 'answered' }, receipt);
     },
   });
-  const values = form.values.value;
-  const errors = form.errors.value;
-  const bound = (field: AnswerField) => ({
-    id: `answer-${action.id}-${field}`,
-    label: t(`followup.answer.field.${field}` as MessageKey),
-    value: values[field],
-    error: fieldError(errors[field]),
-  });
-  const edit = (field: AnswerField) => (v: string) => void form.edit(field, v);
+  const { typed, chosen } = fieldBindings(
+    form.values.value,
+    form.errors.value,
+    (field, value) => void form.edit(field, value),
+    `answer-${action.id}`,
+    'followup.answer.field',
+  );
   return (
     <RowEditor
       form={form}
@@ -105,14 +103,13 @@ function AnswerForm({
       onClose={onDone}
     >
       <div class="followup-grid">
-        <TextField {...bound('date')} type="date" onInput={edit('date')} />
+        <TextField {...typed('date')} type="date" />
         <SelectField
-          {...bound('outcome')}
+          {...chosen('outcome')}
           options={choices(AnswerOutcomeSchema.options, 'followup.answer.outcome')}
-          onChange={edit('outcome')}
         />
       </div>
-      <TextAreaField {...bound('details')} onInput={edit('details')} />
+      <TextAreaField {...typed('details')} />
     </RowEditor>
   );
 }

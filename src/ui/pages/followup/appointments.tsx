@@ -19,7 +19,7 @@ import { choices } from '../../components/fields/choices';
 import { SelectField } from '../../components/fields/select-field';
 import { TextField } from '../../components/fields/text-field';
 import { useOpenWhenDrafted } from '../../components/open-when-drafted';
-import { fieldError, useForm } from './form-bits';
+import { fieldBindings, useForm } from './form-bits';
 import { RowEditor } from './row-editor';
 
 function when(row: AppointmentRow): string {
@@ -50,16 +50,13 @@ function AppointmentForm({
       await save(fields, receipt);
     },
   });
-  const values = form.values.value;
-  const errors = form.errors.value;
-  const prefix = formId.replace(/[^a-z0-9-]/gi, '-');
-  const bound = (field: AppointmentField) => ({
-    id: `${prefix}-${field}`,
-    label: t(`followup.field.${field}` as MessageKey),
-    value: values[field],
-    error: fieldError(errors[field]),
-  });
-  const edit = (field: AppointmentField) => (v: string) => void form.edit(field, v);
+  const { typed, chosen } = fieldBindings(
+    form.values.value,
+    form.errors.value,
+    (field, value) => void form.edit(field, value),
+    formId.replace(/[^a-z0-9-]/gi, '-'),
+    'followup.field',
+  );
   return (
     <RowEditor
       form={form}
@@ -69,21 +66,15 @@ function AppointmentForm({
       onClose={onDone}
     >
       <div class="followup-grid">
-        <TextField {...bound('date')} type="date" onInput={edit('date')} />
-        <TextField {...bound('time')} onInput={edit('time')} inputMode="numeric" />
-        <TextField
-          {...bound('duration')}
-          onInput={edit('duration')}
-          inputMode="numeric"
-          unit={t('followup.unit.minutes')}
-        />
-        <TextField {...bound('place')} onInput={edit('place')} />
-        <TextField {...bound('purpose')} onInput={edit('purpose')} />
+        <TextField {...typed('date')} type="date" />
+        <TextField {...typed('time')} inputMode="numeric" />
+        <TextField {...typed('duration')} inputMode="numeric" unit={t('followup.unit.minutes')} />
+        <TextField {...typed('place')} />
+        <TextField {...typed('purpose')} />
         {row && (
           <SelectField
-            {...bound('status')}
+            {...chosen('status')}
             options={choices(AppointmentStatusSchema.options, 'followup.appointment.status')}
-            onChange={edit('status')}
           />
         )}
       </div>

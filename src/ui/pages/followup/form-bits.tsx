@@ -32,6 +32,38 @@ export function fieldError(key: string | undefined): string | undefined {
   return key ? t(key as MessageKey) : undefined;
 }
 
+/**
+ * The wiring of a follow-up form's fields: each field's id (under `idPrefix`), its label (the
+ * message `<labelPrefix>.<name>`), its typed text, its translated error and its edit, so a form
+ * names a field once. `name` is the field's id suffix and label key when they differ from it.
+ */
+export function fieldBindings<F extends string>(
+  values: Readonly<Record<F, string>>,
+  errors: Readonly<Partial<Record<F, string>>>,
+  edit: (field: F, value: string) => void,
+  idPrefix: string,
+  labelPrefix: string,
+) {
+  const bound = (field: F, name: string = field, label: string = name) => ({
+    id: `${idPrefix}-${name}`,
+    label: t(`${labelPrefix}.${label}` as MessageKey),
+    value: values[field],
+    error: fieldError(errors[field]),
+  });
+  return {
+    /** Props of a text field or a text area. */
+    typed: (field: F, name?: string, label?: string) => ({
+      ...bound(field, name, label),
+      onInput: (v: string) => edit(field, v),
+    }),
+    /** Props of a select. */
+    chosen: (field: F, name?: string, label?: string) => ({
+      ...bound(field, name, label),
+      onChange: (v: string) => edit(field, v),
+    }),
+  };
+}
+
 /** Draft notice, saved/failed status of a form (never a false "saved"). */
 /** What the status lines read of a form. */
 export interface FormView {
