@@ -2,7 +2,7 @@
 import { formatMoney, t } from '../../../i18n/i18n';
 import { debtTotals } from '../../../state/debts/debt-totals';
 import { CreditorLines } from '../debts/creditor-lines';
-import { DebtLines } from '../debts/debt-card';
+import { DebtLines } from '../debts/debt-lines';
 import '../budget/budget.css';
 import '../debts/debts.css';
 import type { DossierTabProps } from './dossier-page';
