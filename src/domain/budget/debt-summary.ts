@@ -5,7 +5,7 @@
  */
 
 import type { CreditorCategory } from '../household/creditor';
-import type { DebtProduct } from '../household/debt';
+import type { Debt, DebtProduct } from '../household/debt';
 import type { Household } from '../household/household';
 import type { Cents } from '../money';
 
@@ -17,6 +17,27 @@ export const EXCLUDED_FROM_PLAN: ReadonlySet<DebtProduct> = new Set<DebtProduct>
   'social_fraud_debt',
   'tax_fraud_debt',
 ]);
+
+/**
+ * What a debt owes: capital remaining + arrears + accrued interest and fees, cents (the one rule
+ * the diagnosis, the Debts screen and the letters count with).
+ * @example outstandingCents({ capitalRemainingCents: 600_000, arrearsCents: 30_000, accruedInterestCents: 1_500 }) // 631_500
+ */
+export function outstandingCents(
+  debt: Pick<Debt, 'capitalRemainingCents' | 'arrearsCents' | 'accruedInterestCents'>,
+): Cents {
+  return debt.capitalRemainingCents + debt.arrearsCents + (debt.accruedInterestCents ?? 0);
+}
+
+/**
+ * What a debt costs a month: the contractual instalment plus the borrower insurance, cents.
+ * @example monthlyServiceCents({ instalmentMonthlyCents: 25_000, insuranceMonthlyCents: 1_200 }) // 26_200
+ */
+export function monthlyServiceCents(
+  debt: Pick<Debt, 'instalmentMonthlyCents' | 'insuranceMonthlyCents'>,
+): Cents {
+  return debt.instalmentMonthlyCents + debt.insuranceMonthlyCents;
+}
 
 export interface DebtLine {
   readonly id: string;
@@ -52,8 +73,8 @@ export function summariseDebts(household: Household): DebtSummary {
       creditorId: d.creditorId,
       creditorCategory: categories.get(d.creditorId) ?? 'other',
       product: d.product,
-      outstandingCents: d.capitalRemainingCents + d.arrearsCents + (d.accruedInterestCents ?? 0),
-      monthlyServiceCents: d.instalmentMonthlyCents + d.insuranceMonthlyCents,
+      outstandingCents: outstandingCents(d),
+      monthlyServiceCents: monthlyServiceCents(d),
       excludedFromPlan: EXCLUDED_FROM_PLAN.has(d.product),
     }),
   );

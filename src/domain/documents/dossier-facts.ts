@@ -3,6 +3,7 @@
  * household's name (the applicant's first and last names, as typed at intake), its address,
  * the filers, and each debt with its creditor.
  */
+import { outstandingCents } from '../budget/debt-summary';
 import type { Dossier } from '../dossier/dossier';
 import type { CreditorRow, DebtRow, MemberRow } from '../dossier/rows';
 import type { DocumentLocale } from './document-model';
@@ -58,7 +59,7 @@ export function debtsWithCreditors(dossier: Dossier): DebtWithCreditor[] {
   return live(dossier.debts).map((debt) => ({
     debt,
     creditor: creditors.get(debt.creditorId),
-    outstandingCents: debt.capitalRemainingCents + debt.arrearsCents + (debt.accruedInterestCents ?? 0),
+    outstandingCents: outstandingCents(debt),
   }));
 }
 

@@ -12,10 +12,19 @@ import { CentsSchema } from '../money';
 export const ActionStatusSchema = z.enum(['planned', 'in_progress', 'sent', 'answered', 'done', 'cancelled']);
 export type ActionStatus = z.infer<typeof ActionStatusSchema>;
 
+/** What a creditor or an office answered to a request. */
+export const AnswerOutcomeSchema = z.enum([
+  'accepted',
+  'partially_accepted',
+  'refused',
+  'counter_proposal',
+  'no_answer',
+]);
+
 /** A creditor's or an office's answer to a request. */
 export const AnswerSchema = z.object({
   date: IsoDateSchema,
-  outcome: z.enum(['accepted', 'partially_accepted', 'refused', 'counter_proposal', 'no_answer']),
+  outcome: AnswerOutcomeSchema,
   details: z.string().max(4000).optional(),
 });
 export type Answer = z.infer<typeof AnswerSchema>;

@@ -25,6 +25,9 @@ export const DebtProductSchema = z.enum([
 ]);
 export type DebtProduct = z.infer<typeof DebtProductSchema>;
 
+/** Who backs a debt: a natural person, a legal person, or nobody. */
+export const GuarantorSchema = z.enum(['none', 'natural_person', 'legal_person']);
+
 export const DebtSchema = z.object({
   id: EntityIdSchema,
   creditorId: EntityIdSchema,
@@ -49,7 +52,7 @@ export const DebtSchema = z.object({
   /** Joint and several with a co-debtor (count once in a joint file). */
   isJoint: z.boolean(),
   /** A guarantor backs the debt: natural person, legal person, or none. */
-  guarantor: z.enum(['none', 'natural_person', 'legal_person']).optional(),
+  guarantor: GuarantorSchema.optional(),
   enforcementInProgress: z.boolean(),
   /** Professional debt (sole trader): must first go to the court, see L711-3. */
   isProfessional: z.boolean().optional(),

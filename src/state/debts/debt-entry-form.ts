@@ -33,14 +33,21 @@ export interface DebtEntry {
   newCreditor?: FieldsOf<'creditor'>;
 }
 
+const NEW_CREDITOR_ENTRIES = Object.entries(NEW_CREDITOR_FIELDS) as [NewCreditorField, CreditorField][];
+
+/** The new creditor's fields, blank, under the form's names. */
 function newCreditorInitial(): FieldValues<NewCreditorField> {
   const blank = creditorInitial(undefined);
-  return {
-    newCreditorName: blank.name,
-    newCreditorCategory: blank.category,
-    newCreditorAddress: blank.address,
-    newCreditorReference: blank.reference,
-  };
+  return Object.fromEntries(
+    NEW_CREDITOR_ENTRIES.map(([field, name]) => [field, blank[name]]),
+  ) as FieldValues<NewCreditorField>;
+}
+
+/** The new creditor as the creditor's own form reads it. */
+function typedCreditor(values: FieldValues<DebtEntryField>): FieldValues<CreditorField> {
+  return Object.fromEntries(
+    NEW_CREDITOR_ENTRIES.map(([field, name]) => [name, values[field]]),
+  ) as FieldValues<CreditorField>;
 }
 
 /**
@@ -55,20 +62,13 @@ export function validateDebtEntry(
 ): Validation<DebtEntryField, DebtEntry> {
   const isNew = values.creditorId === NEW_CREDITOR && allowNew;
   const debt = debtFormSpec(isNew ? [...creditorIds, NEW_CREDITOR] : creditorIds).validate(values);
-  const creditor = isNew
-    ? validateCreditor({
-        name: values.newCreditorName,
-        category: values.newCreditorCategory,
-        address: values.newCreditorAddress,
-        reference: values.newCreditorReference,
-      })
-    : undefined;
+  const creditor = isNew ? validateCreditor(typedCreditor(values)) : undefined;
   if (debt.ok && (creditor === undefined || creditor.ok)) {
     return { ok: true, value: { debt: debt.value, ...(creditor ? { newCreditor: creditor.value } : {}) } };
   }
   const errors: FieldErrors<DebtEntryField> = debt.ok ? {} : { ...debt.errors };
   if (creditor && !creditor.ok) {
-    for (const [field, name] of Object.entries(NEW_CREDITOR_FIELDS) as [NewCreditorField, CreditorField][]) {
+    for (const [field, name] of NEW_CREDITOR_ENTRIES) {
       const error = creditor.errors[name];
       if (error) errors[field] = error;
     }

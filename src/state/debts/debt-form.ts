@@ -1,6 +1,6 @@
 /** The form of one debt (DebtSchema, every field of the engine's model): text ↔ typed fields. */
 import type { FieldsOf } from '../../domain/dossier/rows';
-import { DebtProductSchema } from '../../domain/household/debt';
+import { DebtProductSchema, GuarantorSchema } from '../../domain/household/debt';
 import {
   amountField,
   bpsText,
@@ -19,6 +19,7 @@ import {
 import type { LineFormSpec } from '../budget/line-form';
 import type { FieldValues, Validation } from '../form-model';
 
+/** Every field of the debt, in the order the form and the card list them: the amounts first. */
 export const DEBT_FIELDS = [
   'creditorId',
   'product',
@@ -28,20 +29,21 @@ export const DEBT_FIELDS = [
   'amountDueNow',
   'accruedInterest',
   'nominalRate',
+  'remainingTerm',
   'instalment',
   'insurance',
-  'remainingTerm',
   'balloon',
+  'reference',
+  'firstUnpaidOn',
   'isJoint',
   'guarantor',
   'enforcementInProgress',
   'isProfessional',
-  'reference',
-  'firstUnpaidOn',
 ] as const;
 export type DebtField = (typeof DEBT_FIELDS)[number];
 
-export const GUARANTOR_OPTIONS = ['none', 'natural_person', 'legal_person'] as const;
+/** Who may back a debt: the schema's own list. */
+export const GUARANTOR_OPTIONS = GuarantorSchema.options;
 
 export function debtInitial(row: FieldsOf<'debt'> | undefined, creditorId = ''): FieldValues<DebtField> {
   return {

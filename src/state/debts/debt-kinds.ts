@@ -6,7 +6,7 @@
  */
 import type { DebtRow } from '../../domain/dossier/rows';
 import type { DebtProduct } from '../../domain/household/debt';
-import type { DebtField } from './debt-form';
+import { DEBT_FIELDS, type DebtField } from './debt-form';
 
 /**
  * The fact the one-line summary shows next to the amount owed when there are no arrears (arrears,
@@ -15,7 +15,7 @@ import type { DebtField } from './debt-form';
 export type DebtKeyFact = 'arrears' | 'instalment';
 
 export interface DebtKind {
-  /** Fields shown at once (listed in DEBT_FORM_ORDER's order). The creditor and the kind always are. */
+  /** Fields shown at once (listed in DEBT_FIELDS' order). The creditor and the kind always are. */
   readonly primary: readonly DebtField[];
   readonly keyFact: DebtKeyFact;
 }
@@ -106,28 +106,6 @@ export const DEBT_KINDS: Readonly<Record<DebtProduct, DebtKind>> = {
   other: OTHER,
 };
 
-/** Every field of the form, in the order the form and the card list them: the amounts first. */
-export const DEBT_FORM_ORDER: readonly DebtField[] = [
-  'creditorId',
-  'product',
-  'label',
-  'capitalRemaining',
-  'arrears',
-  'amountDueNow',
-  'accruedInterest',
-  'nominalRate',
-  'remainingTerm',
-  'instalment',
-  'insurance',
-  'balloon',
-  'reference',
-  'firstUnpaidOn',
-  'isJoint',
-  'guarantor',
-  'enforcementInProgress',
-  'isProfessional',
-];
-
 /** The fields shown with every kind, above the rest. */
 export const ALWAYS_SHOWN: readonly DebtField[] = ['creditorId', 'product'];
 
@@ -189,8 +167,8 @@ export function hasValue(debt: DebtRow, field: DebtField): boolean {
 /** What the debt's card shows: its kind's fields, then the others that hold a value. */
 export function cardFields(debt: DebtRow): { primary: DebtField[]; more: DebtField[] } {
   const kind = debtKindOf(debt.product);
-  const primary = DEBT_FORM_ORDER.filter((f) => !ALWAYS_SHOWN.includes(f) && kind.primary.includes(f));
-  const more = DEBT_FORM_ORDER.filter(
+  const primary = DEBT_FIELDS.filter((f) => !ALWAYS_SHOWN.includes(f) && kind.primary.includes(f));
+  const more = DEBT_FIELDS.filter(
     (f) => !ALWAYS_SHOWN.includes(f) && !kind.primary.includes(f) && hasValue(debt, f),
   );
   return { primary, more };

@@ -1,4 +1,5 @@
 /** The totals of the Debts screen, over the live debts of a dossier (integer cents). */
+import { monthlyServiceCents, outstandingCents } from '../../domain/budget/debt-summary';
 import type { DebtRow } from '../../domain/dossier/rows';
 
 export interface DebtTotals {
@@ -16,9 +17,9 @@ export function debtTotals(debts: readonly DebtRow[]): DebtTotals {
   let arrears = 0;
   let monthly = 0;
   for (const d of live) {
-    owed += d.capitalRemainingCents + d.arrearsCents + (d.accruedInterestCents ?? 0);
+    owed += outstandingCents(d);
     arrears += d.arrearsCents;
-    monthly += d.instalmentMonthlyCents + d.insuranceMonthlyCents;
+    monthly += monthlyServiceCents(d);
   }
   return { owedCents: owed, arrearsCents: arrears, monthlyCents: monthly, count: live.length };
 }

@@ -307,6 +307,35 @@ describe('Debts tab', () => {
 });
 
 describe('Debts tab: fields by kind, one-line summaries, a creditor typed with its debt', () => {
+  it('removes a debt, then its creditor: the focus goes to each list’s title, as in the budget’s lists', async () => {
+    const { state, repository, householdId, creditorId } = await seedWithCreditor();
+    await repository.addRow('debt', householdId, { ...baseDebt, creditorId });
+    openDebts(householdId, state);
+    const debts = await screen.findByRole('region', { name: 'Dettes' });
+    await expandLine(debts, 'Prêt personnel ou auto · Banque Populaire');
+    fireEvent.click(
+      within(debts).getByRole('button', {
+        name: 'Supprimer la dette Prêt personnel ou auto de Banque Populaire',
+      }),
+    );
+    expect(await within(debts).findByText('Aucune dette saisie.')).toBeTruthy();
+    await waitFor(() =>
+      expect(document.activeElement).toBe(within(debts).getByRole('heading', { level: 2, name: 'Dettes' })),
+    );
+    const creditors = screen.getByRole('region', { name: 'Créanciers' });
+    await expandLine(creditors, 'Banque Populaire');
+    fireEvent.click(within(creditors).getByRole('button', { name: 'Supprimer Banque Populaire' }));
+    expect(await within(creditors).findByText('Aucun créancier saisi.')).toBeTruthy();
+    await waitFor(() =>
+      expect(document.activeElement).toBe(
+        within(creditors).getByRole('heading', { level: 2, name: 'Créanciers' }),
+      ),
+    );
+    const stored = await repository.getDossier(householdId);
+    expect(stored?.debts).toHaveLength(0);
+    expect(stored?.creditors).toHaveLength(0);
+  });
+
   it('shows a rent arrears without capital, rate or instalment, and a loan with them', async () => {
     const { state, repository, householdId, creditorId } = await seedWithCreditor();
     const landlord = await repository.addRow('creditor', householdId, {

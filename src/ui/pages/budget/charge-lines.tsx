@@ -8,6 +8,7 @@ import type { MessageKey } from '../../../i18n/messages-fr';
 import { type ChargeField, chargeFormSpec } from '../../../state/budget/charge-form';
 import type { FormModel } from '../../../state/form-model';
 import type { DossierModel } from '../../../state/workspace/dossier-model';
+import { choices } from '../../components/fields/choices';
 import { SelectField } from '../../components/fields/select-field';
 import { TextField } from '../../components/fields/text-field';
 import { AmountField, AmountPerPeriod } from './line-amount';
@@ -23,19 +24,13 @@ function ChargeFields({ form, idPrefix }: { form: FormModel<ChargeField, unknown
       <SelectField
         {...fields.choice('type')}
         label={t('budget.field.chargeType')}
-        options={ChargeTypeSchema.options.map((value) => ({
-          value,
-          label: t(`budget.chargeType.${value}` as MessageKey),
-        }))}
+        options={choices(ChargeTypeSchema.options, 'budget.chargeType')}
       />
       <AmountPerPeriod fields={fields} label={t('budget.field.chargeAmount')} />
       <SelectField
         {...fields.choice('mode')}
         label={t('budget.field.mode')}
-        options={ChargeModeSchema.options.map((value) => ({
-          value,
-          label: t(`budget.mode.${value}` as MessageKey),
-        }))}
+        options={choices(ChargeModeSchema.options, 'budget.mode')}
       />
       {mode === 'capped_real' && (
         <AmountField {...fields.text('cap')} label={t('budget.field.cap')} hint={t('budget.field.capHint')} />
@@ -45,10 +40,7 @@ function ChargeFields({ form, idPrefix }: { form: FormModel<ChargeField, unknown
           {...fields.choice('forfaitKind', 'forfait')}
           label={t('budget.field.forfaitKind')}
           placeholder={t('budget.field.forfaitDefault')}
-          options={ForfaitKindSchema.options.map((value) => ({
-            value,
-            label: t(`budget.forfait.${value}` as MessageKey),
-          }))}
+          options={choices(ForfaitKindSchema.options, 'budget.forfait')}
         />
       )}
       <SelectField

@@ -3,6 +3,7 @@ import { type Frequency, FrequencySchema, toMonthlyCents } from '../../../domain
 import { parseEurosToCents } from '../../../domain/user-input';
 import { formatMoney, t } from '../../../i18n/i18n';
 import type { MessageKey } from '../../../i18n/messages-fr';
+import { choices } from '../../components/fields/choices';
 import { SelectField } from '../../components/fields/select-field';
 import { TextField, type TextFieldProps } from '../../components/fields/text-field';
 import type { LineFields } from './line-fields';
@@ -27,10 +28,7 @@ export function frequencyLabel(frequency: Frequency): string {
 }
 
 export function frequencyOptions() {
-  return FrequencySchema.options.map((value) => ({
-    value,
-    label: t(`budget.frequency.${value}` as MessageKey),
-  }));
+  return choices(FrequencySchema.options, 'budget.frequency');
 }
 
 /** "Soit 714,55 € par mois." under an amount field, once the amount reads as a number. */

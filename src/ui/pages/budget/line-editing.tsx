@@ -13,6 +13,7 @@ import { createLineForm, type LineEntity, type LineFormSpec } from '../../../sta
 import type { FormModel } from '../../../state/form-model';
 import type { DossierModel } from '../../../state/workspace/dossier-model';
 import { describeWriteError } from '../../../state/workspace/workspace-model';
+import { useOpenWhenDrafted } from '../../components/open-when-drafted';
 
 /** The translated text of an error code (a message key), or undefined. */
 export function errorText(code: string | undefined): string | undefined {
@@ -134,7 +135,24 @@ export function focusFirstField(root: HTMLElement | null): void {
   root?.querySelector<HTMLElement>('input:not([type="hidden"]), select, textarea')?.focus();
 }
 
-type FocusTarget = 'form' | 'toggle' | 'edit';
+/**
+ * Where the focus goes right after the next render: `focusNext.current = target` asks for it, and
+ * `find` names the element of each target ('form': a form, whose first field takes it). A layout
+ * effect, so that a later paint does not find the request before the DOM it aims at; a request
+ * whose element is not there yet waits for the render that brings it.
+ */
+function useFocusAfterRender<T extends string>(find: (target: T) => HTMLElement | null) {
+  const focusNext = useRef<T | null>(null);
+  useLayoutEffect(() => {
+    const target = focusNext.current;
+    const element = target === null ? null : find(target);
+    if (target === null || !element) return;
+    focusNext.current = null;
+    if (target === 'form') focusFirstField(element);
+    else element.focus();
+  });
+  return focusNext;
+}
 
 /**
  * A stored line, shown as a one-line summary button (aria-expanded) that opens it: its details
@@ -154,40 +172,22 @@ export function StoredLine({
   class: className,
   testId,
 }: StoredLineProps) {
-  const { drafts } = useAppState();
   const [expanded, setExpanded] = useState(false);
   const [open, setOpen] = useState(false);
   const [message, setMessage] = useState<{ kind: 'saved' | 'failed'; text: string } | null>(null);
   const toggleRef = useRef<HTMLButtonElement>(null);
   const editRef = useRef<HTMLButtonElement>(null);
   const bodyRef = useRef<HTMLDivElement>(null);
-  const focusNext = useRef<FocusTarget | null>(null);
-  useEffect(() => {
-    let alive = true;
-    void drafts.load(formId).then((draft) => {
-      if (alive && draft !== undefined) {
-        setExpanded(true);
-        setOpen(true);
-      }
-    });
-    return () => {
-      alive = false;
-    };
-  }, [drafts, formId]);
-  // Right after the render that opened or closed the editor (a layout effect: a later paint
-  // must not find the focus request before the DOM it aims at).
-  useLayoutEffect(() => {
-    const target = focusNext.current;
-    const element =
-      target === 'form'
-        ? (bodyRef.current?.querySelector<HTMLElement>('.line-editor') ?? null)
-        : target === 'edit'
-          ? editRef.current
-          : toggleRef.current;
-    if (target === null || !element) return;
-    focusNext.current = null;
-    if (target === 'form') focusFirstField(element);
-    else element.focus();
+  const focusNext = useFocusAfterRender<'form' | 'toggle' | 'edit'>((target) =>
+    target === 'form'
+      ? (bodyRef.current?.querySelector<HTMLElement>('.line-editor') ?? null)
+      : target === 'edit'
+        ? editRef.current
+        : toggleRef.current,
+  );
+  useOpenWhenDrafted(formId, () => {
+    setExpanded(true);
+    setOpen(true);
   });
   const bodyId = `${formId.replace(/[^\w-]/g, '-')}-body`;
   const toggle = (
@@ -294,31 +294,15 @@ export function NewLine({
   label: string;
   render: (onSaved: () => void, onClose: () => void) => ComponentChildren;
 }) {
-  const { drafts } = useAppState();
   const [open, setOpen] = useState(false);
   const [added, setAdded] = useState(false);
   const openerRef = useRef<HTMLButtonElement>(null);
   const formRef = useRef<HTMLDivElement>(null);
   const confirmRef = useRef<HTMLParagraphElement>(null);
-  const focusNext = useRef<'form' | 'opener' | 'confirmation' | null>(null);
-  useEffect(() => {
-    let alive = true;
-    void drafts.load(formId).then((draft) => {
-      if (alive && draft !== undefined) setOpen(true);
-    });
-    return () => {
-      alive = false;
-    };
-  }, [drafts, formId]);
-  useLayoutEffect(() => {
-    const target = focusNext.current;
-    const element =
-      target === 'form' ? formRef.current : target === 'opener' ? openerRef.current : confirmRef.current;
-    if (target === null || !element) return;
-    focusNext.current = null;
-    if (target === 'form') focusFirstField(element);
-    else element.focus();
-  });
+  const focusNext = useFocusAfterRender<'form' | 'opener' | 'confirmation'>((target) =>
+    target === 'form' ? formRef.current : target === 'opener' ? openerRef.current : confirmRef.current,
+  );
+  useOpenWhenDrafted(formId, () => setOpen(true));
   return (
     <div class="new-line">
       {open ? (

@@ -7,6 +7,7 @@ import type { MessageKey } from '../../../i18n/messages-fr';
 import { type ResourceField, resourceFormSpec } from '../../../state/budget/resource-form';
 import type { FormModel } from '../../../state/form-model';
 import type { DossierModel } from '../../../state/workspace/dossier-model';
+import { choices } from '../../components/fields/choices';
 import { SelectField } from '../../components/fields/select-field';
 import { TextField } from '../../components/fields/text-field';
 import { AmountPerPeriod } from './line-amount';
@@ -41,10 +42,7 @@ function ResourceFields({
       <SelectField
         {...fields.choice('type')}
         label={t('budget.field.resourceType')}
-        options={ResourceTypeSchema.options.map((value) => ({
-          value,
-          label: t(`budget.resourceType.${value}` as MessageKey),
-        }))}
+        options={choices(ResourceTypeSchema.options, 'budget.resourceType')}
       />
       <SelectField
         {...fields.choice('ownerMemberId', 'owner')}

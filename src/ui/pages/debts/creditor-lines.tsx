@@ -7,11 +7,13 @@ import type { MessageKey } from '../../../i18n/messages-fr';
 import { lineFormId } from '../../../state/budget/line-form';
 import { creditorFormSpec } from '../../../state/debts/creditor-form';
 import type { DossierModel } from '../../../state/workspace/dossier-model';
+import { choices } from '../../components/fields/choices';
 import { SelectField } from '../../components/fields/select-field';
 import { TextAreaField } from '../../components/fields/text-area-field';
 import { TextField } from '../../components/fields/text-field';
-import { LineEditor, type LineEditorSlot, NewLine, StoredLine, useLineForm } from '../budget/line-editing';
+import { LineEditor, type LineEditorSlot, useLineForm } from '../budget/line-editing';
 import { lineFields } from '../budget/line-fields';
+import { LineList } from '../budget/line-list';
 
 function CreditorEditor({ model, row, onSaved, onClose }: LineEditorSlot<CreditorRow>) {
   const form = useLineForm(creditorFormSpec, model, row);
@@ -29,10 +31,7 @@ function CreditorEditor({ model, row, onSaved, onClose }: LineEditorSlot<Credito
       <SelectField
         {...fields.choice('category')}
         label={t('debts.creditor.category')}
-        options={CreditorCategorySchema.options.map((value) => ({
-          value,
-          label: t(`debts.category.${value}` as MessageKey),
-        }))}
+        options={choices(CreditorCategorySchema.options, 'debts.category')}
       />
       <TextAreaField
         {...fields.text('address')}
@@ -50,60 +49,46 @@ function CreditorEditor({ model, row, onSaved, onClose }: LineEditorSlot<Credito
 }
 
 export function CreditorLines({ model, dossier }: { model: DossierModel; dossier: Dossier }) {
-  const rows = dossier.creditors.filter((c) => !c.deleted);
   const debts = dossier.debts.filter((d) => !d.deleted);
   return (
-    <section class="card" aria-labelledby="debts-creditors-title">
-      <h2 id="debts-creditors-title" tabIndex={-1}>
-        {t('debts.creditors.title')}
-      </h2>
-      {rows.length === 0 ? (
-        <p>{t('debts.creditors.empty')}</p>
-      ) : (
-        <ul class="line-list">
-          {rows.map((row) => {
-            const count = debts.filter((d) => d.creditorId === row.id).length;
-            return (
-              <StoredLine
-                key={row.id}
-                formId={lineFormId('creditor', model.householdId, row.id)}
-                name={row.name}
-                remove={() => model.removeRow('creditor', row.id)}
-                removeBlockedReason={count > 0 ? t('debts.creditors.inUse') : undefined}
-                headline={
-                  <>
-                    <span class="line-title">{row.name}</span>
-                    <span class="line-details">
-                      {t(`debts.category.${row.category}` as MessageKey)} ·{' '}
-                      {t('debts.creditors.debts', { count })}
-                    </span>
-                  </>
-                }
-                summary={
-                  <>
-                    <p class="line-details">
-                      {t(`debts.category.${row.category}` as MessageKey)} ·{' '}
-                      {t('debts.creditors.debts', { count })}
-                      {row.reference
-                        ? ` · ${t('debts.creditor.referenceShort', { reference: row.reference })}`
-                        : ''}
-                    </p>
-                    {row.address && <p class="line-details creditor-address">{row.address}</p>}
-                  </>
-                }
-                editor={(done, close) => (
-                  <CreditorEditor model={model} row={row} onSaved={done} onClose={close} />
-                )}
-              />
-            );
-          })}
-        </ul>
+    <LineList
+      sectionClass="card"
+      titleId="debts-creditors-title"
+      title={t('debts.creditors.title')}
+      emptyText={t('debts.creditors.empty')}
+      addLabel={t('debts.creditors.add')}
+      newFormId={lineFormId('creditor', model.householdId, undefined)}
+      rows={dossier.creditors.filter((c) => !c.deleted)}
+      editor={(row, onSaved, onClose) => (
+        <CreditorEditor model={model} row={row} onSaved={onSaved} onClose={onClose} />
       )}
-      <NewLine
-        formId={lineFormId('creditor', model.householdId, undefined)}
-        label={t('debts.creditors.add')}
-        render={(onSaved, onClose) => <CreditorEditor model={model} onSaved={onSaved} onClose={onClose} />}
-      />
-    </section>
+      line={(row) => {
+        const count = debts.filter((d) => d.creditorId === row.id).length;
+        const facts = `${t(`debts.category.${row.category}` as MessageKey)} · ${t('debts.creditors.debts', { count })}`;
+        return {
+          formId: lineFormId('creditor', model.householdId, row.id),
+          name: row.name,
+          remove: () => model.removeRow('creditor', row.id),
+          removeBlockedReason: count > 0 ? t('debts.creditors.inUse') : undefined,
+          headline: (
+            <>
+              <span class="line-title">{row.name}</span>
+              <span class="line-details">{facts}</span>
+            </>
+          ),
+          summary: (
+            <>
+              <p class="line-details">
+                {facts}
+                {row.reference
+                  ? ` · ${t('debts.creditor.referenceShort', { reference: row.reference })}`
+                  : ''}
+              </p>
+              {row.address && <p class="line-details creditor-address">{row.address}</p>}
+            </>
+          ),
+        };
+      }}
+    />
   );
 }

@@ -11,9 +11,10 @@ import { t } from '../../../i18n/i18n';
 import type { MessageKey } from '../../../i18n/messages-fr';
 import { useAppState } from '../../../state/app-state';
 import { createDebtEntryForm, type DebtEntryField, NEW_CREDITOR } from '../../../state/debts/debt-entry-form';
-import { type DebtField, GUARANTOR_OPTIONS } from '../../../state/debts/debt-form';
-import { DEBT_FORM_ORDER, isPrimaryField } from '../../../state/debts/debt-kinds';
+import { DEBT_FIELDS, type DebtField, GUARANTOR_OPTIONS } from '../../../state/debts/debt-form';
+import { isPrimaryField } from '../../../state/debts/debt-kinds';
 import type { FormModel } from '../../../state/form-model';
+import { choices } from '../../components/fields/choices';
 import { SelectField } from '../../components/fields/select-field';
 import { TextAreaField } from '../../components/fields/text-area-field';
 import { TextField } from '../../components/fields/text-field';
@@ -105,10 +106,7 @@ function debtField(fields: Fields, field: DebtField): JSX.Element | null {
           {...fields.choice('guarantor')}
           label={t('debts.field.guarantor')}
           placeholder={t('debts.card.notSaid')}
-          options={GUARANTOR_OPTIONS.map((value) => ({
-            value,
-            label: t(`debts.guarantor.${value}` as MessageKey),
-          }))}
+          options={choices(GUARANTOR_OPTIONS, 'debts.guarantor')}
         />
       );
     case 'enforcementInProgress':
@@ -140,10 +138,7 @@ function NewCreditorFields({ fields }: { fields: Fields }) {
       <SelectField
         {...fields.choice('newCreditorCategory', 'creditor-category')}
         label={t('debts.creditor.category')}
-        options={CreditorCategorySchema.options.map((value) => ({
-          value,
-          label: t(`debts.category.${value}` as MessageKey),
-        }))}
+        options={choices(CreditorCategorySchema.options, 'debts.category')}
       />
       <TextAreaField
         {...fields.text('newCreditorAddress', 'creditor-address')}
@@ -184,8 +179,8 @@ export function DebtEditor({
   const fields = lineFields(form as FormModel<DebtEntryField, unknown>, idPrefix);
   const errors = form.errors.value;
   const product = fields.values.product;
-  const primary = DEBT_FORM_ORDER.filter((f) => isPrimaryField(product, f));
-  const more = DEBT_FORM_ORDER.filter((f) => !isPrimaryField(product, f));
+  const primary = DEBT_FIELDS.filter((f) => isPrimaryField(product, f));
+  const more = DEBT_FIELDS.filter((f) => !isPrimaryField(product, f));
   return (
     <LineEditor
       form={form}
@@ -207,10 +202,7 @@ export function DebtEditor({
         <SelectField
           {...fields.choice('product')}
           label={t('debts.field.product')}
-          options={DebtProductSchema.options.map((value) => ({
-            value,
-            label: t(`debts.product.${value}` as MessageKey),
-          }))}
+          options={choices(DebtProductSchema.options, 'debts.product')}
         />
       </div>
       {!row && fields.values.creditorId === NEW_CREDITOR && <NewCreditorFields fields={fields} />}

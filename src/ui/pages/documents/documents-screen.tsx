@@ -1,3 +1,4 @@
+/** The Documents tab: the plan to print, the letters, the Banque de France file, and what blocks them. */
 import { useEffect, useMemo, useRef } from 'preact/hooks';
 import { formatDate, formatMoney, locale, t } from '../../../i18n/i18n';
 import type { MessageKey } from '../../../i18n/messages-fr';
@@ -17,7 +18,7 @@ import {
 import { SelectField } from '../../components/fields/select-field';
 import type { DossierTabProps } from '../dossier/dossier-page';
 import { BdfForm } from './bdf-form';
-import { LetterForm } from './letter-form';
+import { LetterForm, scenarioOptions } from './letter-form';
 import './documents.css';
 
 function StatusLine({ status }: { status: ProduceStatus }) {
@@ -66,10 +67,7 @@ function PlanChoice({ state }: { state: DocumentsModel }) {
             id="documents-plan-scenario"
             label={t('documents.plan.scenario')}
             value={plan?.scenarioId ?? ''}
-            options={scenarios.map((s) => ({
-              value: s.id,
-              label: s.isChosen ? t('documents.plan.chosen', { name: s.name }) : s.name,
-            }))}
+            options={scenarioOptions(scenarios)}
             onChange={(v) => void state.edit('scenarioId', v)}
           />
           {plan && (

@@ -1,4 +1,7 @@
+/** The letter form of the Documents tab: the kind, the debt, the editable text, the forclusion check. */
+import { outstandingCents } from '../../../domain/budget/debt-summary';
 import type { Dossier } from '../../../domain/dossier/dossier';
+import type { ScenarioRow } from '../../../domain/dossier/rows';
 import { formatDate, formatMoney, t } from '../../../i18n/i18n';
 import type { MessageKey } from '../../../i18n/messages-fr';
 import type { LetterDraft } from '../../../state/documents/document-request';
@@ -30,9 +33,17 @@ export function debtOptions(dossier: Dossier) {
       label: t('documents.debtOption', {
         creditor: creditors.get(d.creditorId) ?? '?',
         debt: d.label?.trim() || t(`debts.product.${d.product}` as MessageKey),
-        amount: formatMoney(d.capitalRemainingCents + d.arrearsCents + (d.accruedInterestCents ?? 0)),
+        amount: formatMoney(outstandingCents(d)),
       }),
     }));
+}
+
+/** The scenarios as choices, the chosen one marked. */
+export function scenarioOptions(scenarios: readonly ScenarioRow[]) {
+  return scenarios.map((s) => ({
+    value: s.id,
+    label: s.isChosen ? t('documents.plan.chosen', { name: s.name }) : s.name,
+  }));
 }
 
 /** The letter: kind, debt, what the dossier holds about it, the editable text, the forclusion check. */
@@ -107,10 +118,7 @@ export function LetterForm({
           id="documents-letter-scenario"
           label={t('documents.letter.scenario')}
           value={chosen?.id ?? ''}
-          options={scenarios.map((s) => ({
-            value: s.id,
-            label: s.isChosen ? t('documents.plan.chosen', { name: s.name }) : s.name,
-          }))}
+          options={scenarioOptions(scenarios)}
           onChange={edit('scenarioId')}
         />
       )}

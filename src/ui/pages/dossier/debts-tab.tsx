@@ -1,10 +1,8 @@
+/** The Debts tab of a dossier: the totals, the debts, the creditors. */
 import { formatMoney, t } from '../../../i18n/i18n';
-import { lineFormId } from '../../../state/budget/line-form';
 import { debtTotals } from '../../../state/debts/debt-totals';
-import { NewLine } from '../budget/line-editing';
 import { CreditorLines } from '../debts/creditor-lines';
-import { DebtCard } from '../debts/debt-card';
-import { DebtEditor } from '../debts/debt-editor';
+import { DebtLines } from '../debts/debt-lines';
 import '../budget/budget.css';
 import '../debts/debts.css';
 import type { DossierTabProps } from './dossier-page';
@@ -37,29 +35,7 @@ export function DebtsTab({ model, dossier }: DossierTabProps) {
         </dl>
         <p>{t('debts.totals.count', { count: totals.count })}</p>
       </section>
-      <section aria-labelledby="debts-list-title">
-        <h2 id="debts-list-title" tabIndex={-1}>
-          {t('debts.list.title')}
-        </h2>
-        {debts.length === 0 ? (
-          <p class="card">{t('debts.list.empty')}</p>
-        ) : (
-          <ul class="debt-cards">
-            {debts.map((debt) => (
-              <DebtCard key={debt.id} model={model} dossier={dossier} debt={debt} />
-            ))}
-          </ul>
-        )}
-        <div class="card">
-          <NewLine
-            formId={lineFormId('debt', model.householdId, undefined)}
-            label={t('debts.add')}
-            render={(onSaved, onClose) => (
-              <DebtEditor model={model} dossier={dossier} onSaved={onSaved} onClose={onClose} />
-            )}
-          />
-        </div>
-      </section>
+      <DebtLines model={model} dossier={dossier} />
       <CreditorLines model={model} dossier={dossier} />
     </div>
   );

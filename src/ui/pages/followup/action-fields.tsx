@@ -18,10 +18,11 @@ import {
   KIND_FIELDS,
 } from '../../../state/followup/actions-log';
 import { currentRevisionOf } from '../../../state/followup/revisions';
+import { choices } from '../../components/fields/choices';
 import { SelectField } from '../../components/fields/select-field';
 import { TextAreaField } from '../../components/fields/text-area-field';
 import { TextField } from '../../components/fields/text-field';
-import { choices, fieldError } from './form-bits';
+import { fieldBindings } from './form-bits';
 
 // The choices are the schemas' own lists: a new status, decision or document kind shows here.
 const STATUSES = ActionStatusSchema.options;
@@ -45,21 +46,7 @@ export interface ActionFieldsProps {
 
 /** The fields of an action: kind, date, status, those of its kind, and the details. */
 export function ActionFields({ idPrefix, values, errors, edit, dossier }: ActionFieldsProps) {
-  /** Id, label, value and error of a field: ids and labels are named after the field, or `name`. */
-  const bound = (field: ActionField, name: string = field, label: string = name) => ({
-    id: `${idPrefix}-${name}`,
-    label: t(`followup.action.field.${label}` as MessageKey),
-    value: values[field],
-    error: fieldError(errors[field]),
-  });
-  const typed = (field: ActionField, name?: string) => ({
-    ...bound(field, name),
-    onInput: (v: string) => edit(field, v),
-  });
-  const chosen = (field: ActionField, name?: string, label?: string) => ({
-    ...bound(field, name, label),
-    onChange: (v: string) => edit(field, v),
-  });
+  const { typed, chosen } = fieldBindings(values, errors, edit, idPrefix, 'followup.action.field');
   const kind = ACTION_KINDS.find((k) => k === values.kind) ?? 'mediation_request';
   const extra = new Set(KIND_FIELDS[kind]);
   const creditors = dossier.creditors.filter((c) => !c.deleted);

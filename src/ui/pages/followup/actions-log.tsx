@@ -1,4 +1,6 @@
+/** The actions log of the Suivi tab: the list of actions, the new-action form and a creditor's answer. */
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { AnswerOutcomeSchema } from '../../../domain/dossier/action';
 import type { Dossier } from '../../../domain/dossier/dossier';
 import type { ActionRow, FieldsOf } from '../../../domain/dossier/rows';
 import { formatDate, t } from '../../../i18n/i18n';
@@ -15,15 +17,15 @@ import {
   validateAnswer,
 } from '../../../state/followup/actions-log';
 import type { DossierModel } from '../../../state/workspace/dossier-model';
+import { choices } from '../../components/fields/choices';
 import { SelectField } from '../../components/fields/select-field';
 import { TextAreaField } from '../../components/fields/text-area-field';
 import { TextField } from '../../components/fields/text-field';
+import { useOpenWhenDrafted } from '../../components/open-when-drafted';
 import { ActionFacts, ActionFields, actionName, kindLabel, RevisionReason } from './action-fields';
 import { ActionHistory, CancellationForm, CorrectionForm } from './action-revisions';
-import { choices, fieldError, useForm, useOpenWhenDrafted } from './form-bits';
+import { fieldBindings, useForm } from './form-bits';
 import { RowEditor } from './row-editor';
-
-const OUTCOMES = ['accepted', 'partially_accepted', 'refused', 'counter_proposal', 'no_answer'] as const;
 
 function ActionForm({
   model,
@@ -85,15 +87,13 @@ function AnswerForm({
       await model.updateRow('action', action.id, { answer, status: 'answered' }, receipt);
     },
   });
-  const values = form.values.value;
-  const errors = form.errors.value;
-  const bound = (field: AnswerField) => ({
-    id: `answer-${action.id}-${field}`,
-    label: t(`followup.answer.field.${field}` as MessageKey),
-    value: values[field],
-    error: fieldError(errors[field]),
-  });
-  const edit = (field: AnswerField) => (v: string) => void form.edit(field, v);
+  const { typed, chosen } = fieldBindings(
+    form.values.value,
+    form.errors.value,
+    (field, value) => void form.edit(field, value),
+    `answer-${action.id}`,
+    'followup.answer.field',
+  );
   return (
     <RowEditor
       form={form}
@@ -103,14 +103,13 @@ function AnswerForm({
       onClose={onDone}
     >
       <div class="followup-grid">
-        <TextField {...bound('date')} type="date" onInput={edit('date')} />
+        <TextField {...typed('date')} type="date" />
         <SelectField
-          {...bound('outcome')}
-          options={choices(OUTCOMES, 'followup.answer.outcome')}
-          onChange={edit('outcome')}
+          {...chosen('outcome')}
+          options={choices(AnswerOutcomeSchema.options, 'followup.answer.outcome')}
         />
       </div>
-      <TextAreaField {...bound('details')} onInput={edit('details')} />
+      <TextAreaField {...typed('details')} />
     </RowEditor>
   );
 }

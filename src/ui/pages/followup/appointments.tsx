@@ -1,4 +1,6 @@
+/** The appointments of the Suivi tab: the next one, the list, and the form to add or edit one. */
 import { useState } from 'preact/hooks';
+import { AppointmentStatusSchema } from '../../../domain/dossier/appointment';
 import type { Dossier } from '../../../domain/dossier/dossier';
 import type { AppointmentRow, FieldsOf } from '../../../domain/dossier/rows';
 import { formatDate, t } from '../../../i18n/i18n';
@@ -13,12 +15,12 @@ import {
 } from '../../../state/followup/appointments';
 import type { DossierModel } from '../../../state/workspace/dossier-model';
 import { describeWriteError } from '../../../state/workspace/workspace-model';
+import { choices } from '../../components/fields/choices';
 import { SelectField } from '../../components/fields/select-field';
 import { TextField } from '../../components/fields/text-field';
-import { choices, fieldError, useForm, useOpenWhenDrafted } from './form-bits';
+import { useOpenWhenDrafted } from '../../components/open-when-drafted';
+import { fieldBindings, useForm } from './form-bits';
 import { RowEditor } from './row-editor';
-
-const STATUSES = ['planned', 'done', 'missed', 'cancelled'] as const;
 
 function when(row: AppointmentRow): string {
   return t('followup.appointments.when', {
@@ -48,16 +50,13 @@ function AppointmentForm({
       await save(fields, receipt);
     },
   });
-  const values = form.values.value;
-  const errors = form.errors.value;
-  const prefix = formId.replace(/[^a-z0-9-]/gi, '-');
-  const bound = (field: AppointmentField) => ({
-    id: `${prefix}-${field}`,
-    label: t(`followup.field.${field}` as MessageKey),
-    value: values[field],
-    error: fieldError(errors[field]),
-  });
-  const edit = (field: AppointmentField) => (v: string) => void form.edit(field, v);
+  const { typed, chosen } = fieldBindings(
+    form.values.value,
+    form.errors.value,
+    (field, value) => void form.edit(field, value),
+    formId.replace(/[^a-z0-9-]/gi, '-'),
+    'followup.field',
+  );
   return (
     <RowEditor
       form={form}
@@ -67,21 +66,15 @@ function AppointmentForm({
       onClose={onDone}
     >
       <div class="followup-grid">
-        <TextField {...bound('date')} type="date" onInput={edit('date')} />
-        <TextField {...bound('time')} onInput={edit('time')} inputMode="numeric" />
-        <TextField
-          {...bound('duration')}
-          onInput={edit('duration')}
-          inputMode="numeric"
-          unit={t('followup.unit.minutes')}
-        />
-        <TextField {...bound('place')} onInput={edit('place')} />
-        <TextField {...bound('purpose')} onInput={edit('purpose')} />
+        <TextField {...typed('date')} type="date" />
+        <TextField {...typed('time')} inputMode="numeric" />
+        <TextField {...typed('duration')} inputMode="numeric" unit={t('followup.unit.minutes')} />
+        <TextField {...typed('place')} />
+        <TextField {...typed('purpose')} />
         {row && (
           <SelectField
-            {...bound('status')}
-            options={choices(STATUSES, 'followup.appointment.status')}
-            onChange={edit('status')}
+            {...chosen('status')}
+            options={choices(AppointmentStatusSchema.options, 'followup.appointment.status')}
           />
         )}
       </div>

@@ -1,3 +1,4 @@
+/** What the follow-up forms share: a form model per form, a form opened by its draft, and the status lines. */
 import { useEffect, useMemo } from 'preact/hooks';
 import { t } from '../../../i18n/i18n';
 import type { MessageKey } from '../../../i18n/messages-fr';
@@ -26,32 +27,41 @@ export function useForm<F extends string, T>(
   return form;
 }
 
-/**
- * Opens a form that is closed by default when a draft of it waits on the device (after a crash or
- * a reload), so the typed text is in front of the person again.
- */
-export function useOpenWhenDrafted(formId: string, open: () => void): void {
-  const { drafts } = useAppState();
-  // Checked once per form id (the opener of the first render is kept).
-  useEffect(() => {
-    let live = true;
-    void drafts.load(formId).then((draft) => {
-      if (live && draft !== undefined) open();
-    });
-    return () => {
-      live = false;
-    };
-  }, [formId, drafts]);
-}
-
-/** The choices of a select, each worded by its message key `<prefix>.<value>`. */
-export function choices(values: readonly string[], prefix: string): { value: string; label: string }[] {
-  return values.map((value) => ({ value, label: t(`${prefix}.${value}` as MessageKey) }));
-}
-
 /** The translated error of a field, if any. */
 export function fieldError(key: string | undefined): string | undefined {
   return key ? t(key as MessageKey) : undefined;
+}
+
+/**
+ * The wiring of a follow-up form's fields: each field's id (under `idPrefix`), its label (the
+ * message `<labelPrefix>.<name>`), its typed text, its translated error and its edit, so a form
+ * names a field once. `name` is the field's id suffix and label key when they differ from it.
+ */
+export function fieldBindings<F extends string>(
+  values: Readonly<Record<F, string>>,
+  errors: Readonly<Partial<Record<F, string>>>,
+  edit: (field: F, value: string) => void,
+  idPrefix: string,
+  labelPrefix: string,
+) {
+  const bound = (field: F, name: string = field, label: string = name) => ({
+    id: `${idPrefix}-${name}`,
+    label: t(`${labelPrefix}.${label}` as MessageKey),
+    value: values[field],
+    error: fieldError(errors[field]),
+  });
+  return {
+    /** Props of a text field or a text area. */
+    typed: (field: F, name?: string, label?: string) => ({
+      ...bound(field, name, label),
+      onInput: (v: string) => edit(field, v),
+    }),
+    /** Props of a select. */
+    chosen: (field: F, name?: string, label?: string) => ({
+      ...bound(field, name, label),
+      onChange: (v: string) => edit(field, v),
+    }),
+  };
 }
 
 /** Draft notice, saved/failed status of a form (never a false "saved"). */

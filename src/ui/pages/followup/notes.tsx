@@ -1,3 +1,4 @@
+/** The notes of the Suivi tab: append-only, each edit a revision, the history on demand. */
 import { useState } from 'preact/hooks';
 import type { Dossier } from '../../../domain/dossier/dossier';
 import type { NoteRow } from '../../../domain/dossier/rows';

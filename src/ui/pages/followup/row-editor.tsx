@@ -1,3 +1,4 @@
+/** The one frame of every follow-up form (actions, answers, revisions, appointments, notes, track). */
 import type { ComponentChildren } from 'preact';
 import { t } from '../../../i18n/i18n';
 import { DraftNotice, FormStatusLine, type FormView } from './form-bits';

@@ -1,5 +1,7 @@
+/** The track decision of the Suivi tab: the engine's suggestion, the chosen track, its reason, the status. */
 import type { IsoDate } from '../../../domain/dates';
 import type { Dossier } from '../../../domain/dossier/dossier';
+import { DossierStatusSchema, TrackSchema } from '../../../domain/dossier/dossier-meta';
 import { formatMoney, locale, t } from '../../../i18n/i18n';
 import type { MessageKey } from '../../../i18n/messages-fr';
 import {
@@ -10,13 +12,11 @@ import {
   validateTrack,
 } from '../../../state/followup/track-decision';
 import type { DossierModel } from '../../../state/workspace/dossier-model';
+import { choices } from '../../components/fields/choices';
 import { SelectField } from '../../components/fields/select-field';
 import { TextAreaField } from '../../components/fields/text-area-field';
-import { choices, fieldError, useForm } from './form-bits';
+import { fieldError, useForm } from './form-bits';
 import { RowEditor } from './row-editor';
-
-const TRACKS = ['support', 'mediation', 'over_indebtedness'] as const;
-const STATUSES = ['intake', 'active', 'awaiting_decision', 'follow_up', 'closed'] as const;
 
 /** The track decision and its reasons, with the engine's suggestion to start from. */
 export function TrackDecision({
@@ -75,7 +75,7 @@ export function TrackDecision({
           label={t('followup.track.field')}
           value={values.track}
           placeholder={t('followup.track.undecided')}
-          options={choices(TRACKS, 'dossier.track')}
+          options={choices(TrackSchema.options, 'dossier.track')}
           onChange={(v) => void form.edit('track', v)}
           error={fieldError(errors.track)}
         />
@@ -91,7 +91,7 @@ export function TrackDecision({
           id="followup-status"
           label={t('followup.track.status')}
           value={values.status}
-          options={choices(STATUSES, 'dossier.status')}
+          options={choices(DossierStatusSchema.options, 'dossier.status')}
           onChange={(v) => void form.edit('status', v)}
           error={fieldError(errors.status)}
         />

@@ -1,9 +1,13 @@
 /**
- * One debt: a one-line summary (kind and creditor, amount owed, its key fact) that opens on tap
- * to the fields that matter for its kind, the others that hold a value behind "Plus de détails",
- * its documents, and its Edit and Remove buttons.
+ * The debts of the Debts tab, each a one-line summary (kind and creditor, amount owed, its key
+ * fact) that opens on tap to the fields that matter for its kind, the others that hold a value
+ * behind "Plus de détails", its documents, and its Edit and Remove buttons.
  */
-import { EXCLUDED_FROM_PLAN } from '../../../domain/budget/debt-summary';
+import {
+  EXCLUDED_FROM_PLAN,
+  monthlyServiceCents,
+  outstandingCents,
+} from '../../../domain/budget/debt-summary';
 import type { Dossier } from '../../../domain/dossier/dossier';
 import type { DebtRow } from '../../../domain/dossier/rows';
 import { formatDate, formatMoney, intlTag, t } from '../../../i18n/i18n';
@@ -13,7 +17,7 @@ import type { DebtField } from '../../../state/debts/debt-form';
 import { cardFields, debtKindOf } from '../../../state/debts/debt-kinds';
 import type { DossierModel } from '../../../state/workspace/dossier-model';
 import { Disclosure } from '../../components/more-details';
-import { StoredLine } from '../budget/line-editing';
+import { LineList, type LineView } from '../budget/line-list';
 import { DebtEditor } from './debt-editor';
 import { DocumentsChecklist } from './documents-checklist';
 
@@ -100,7 +104,7 @@ function factText(debt: DebtRow, field: DebtField): string {
 function keyFactText(debt: DebtRow): string | null {
   if (debt.arrearsCents > 0) return t('debts.card.arrearsFlag', { amount: formatMoney(debt.arrearsCents) });
   if (debt.enforcementInProgress) return t('debts.card.enforcementShort');
-  const monthly = debt.instalmentMonthlyCents + debt.insuranceMonthlyCents;
+  const monthly = monthlyServiceCents(debt);
   if (debtKindOf(debt.product).keyFact === 'instalment' && monthly > 0) {
     return t('debts.card.monthlyShort', { amount: formatMoney(monthly) });
   }
@@ -120,55 +124,72 @@ function Facts({ debt, fields }: { debt: DebtRow; fields: readonly DebtField[] }
   );
 }
 
-export function DebtCard({ model, dossier, debt }: { model: DossierModel; dossier: Dossier; debt: DebtRow }) {
+/** How the list shows one debt: its summary row (a heading, so debts are navigable by heading) and its card. */
+function debtLine(model: DossierModel, dossier: Dossier, debt: DebtRow): LineView {
   const creditor = dossier.creditors.find((c) => c.id === debt.creditorId && !c.deleted);
   const creditorName = creditor?.name ?? t('debts.creditor.unknown');
   const product = t(`debts.product.${debt.product}` as MessageKey);
-  const owed = debt.capitalRemainingCents + debt.arrearsCents + (debt.accruedInterestCents ?? 0);
+  const owed = outstandingCents(debt);
   const hasArrears = debt.arrearsCents > 0;
   const keyFact = keyFactText(debt);
   const { primary, more } = cardFields(debt);
-  return (
-    <StoredLine
-      class={hasArrears ? 'card debt-card debt-card-arrears' : 'card debt-card'}
-      testId={`debt-card-${debt.id}`}
-      headingLevel={3}
-      formId={lineFormId('debt', model.householdId, debt.id)}
-      name={t('debts.card.name', { product, creditor: creditorName })}
-      headline={
-        <>
-          <span class="line-title">{t('debts.card.title', { product, creditor: creditorName })}</span>
-          {keyFact && (
-            <span class="line-details">
-              <span class={hasArrears ? 'debt-arrears-on' : undefined}>
-                {hasArrears && <span aria-hidden="true">⚠ </span>}
-                {keyFact}
-              </span>
+  return {
+    class: hasArrears ? 'card debt-card debt-card-arrears' : 'card debt-card',
+    testId: `debt-card-${debt.id}`,
+    headingLevel: 3,
+    formId: lineFormId('debt', model.householdId, debt.id),
+    name: t('debts.card.name', { product, creditor: creditorName }),
+    headline: (
+      <>
+        <span class="line-title">{t('debts.card.title', { product, creditor: creditorName })}</span>
+        {keyFact && (
+          <span class="line-details">
+            <span class={hasArrears ? 'debt-arrears-on' : undefined}>
+              {hasArrears && <span aria-hidden="true">⚠ </span>}
+              {keyFact}
             </span>
-          )}
-          <span class="line-headline-amount">{formatMoney(owed)}</span>
-        </>
-      }
-      remove={() => model.removeRow('debt', debt.id)}
-      summary={
-        <div class="debt-details">
-          <p class="line-details">
-            {creditor
-              ? `${creditor.name} (${t(`debts.category.${creditor.category}` as MessageKey)})`
-              : creditorName}
-          </p>
-          {EXCLUDED_FROM_PLAN.has(debt.product) && <p class="notice">{t('debts.card.excluded')}</p>}
-          <Facts debt={debt} fields={primary} />
-          {more.length > 0 && (
-            <Disclosure id={`debt-${debt.id}-more`} label={t('debts.more')}>
-              <Facts debt={debt} fields={more} />
-            </Disclosure>
-          )}
-          <DocumentsChecklist model={model} debt={debt} />
-        </div>
-      }
-      editor={(done, close) => (
-        <DebtEditor model={model} dossier={dossier} row={debt} onSaved={done} onClose={close} />
+          </span>
+        )}
+        <span class="line-headline-amount">{formatMoney(owed)}</span>
+      </>
+    ),
+    remove: () => model.removeRow('debt', debt.id),
+    summary: (
+      <div class="debt-details">
+        <p class="line-details">
+          {creditor
+            ? `${creditor.name} (${t(`debts.category.${creditor.category}` as MessageKey)})`
+            : creditorName}
+        </p>
+        {EXCLUDED_FROM_PLAN.has(debt.product) && <p class="notice">{t('debts.card.excluded')}</p>}
+        <Facts debt={debt} fields={primary} />
+        {more.length > 0 && (
+          <Disclosure id={`debt-${debt.id}-more`} label={t('debts.more')}>
+            <Facts debt={debt} fields={more} />
+          </Disclosure>
+        )}
+        <DocumentsChecklist model={model} debt={debt} />
+      </div>
+    ),
+  };
+}
+
+/** The debts of the Debts tab: one card per debt, and the form to add one (its creditor too). */
+export function DebtLines({ model, dossier }: { model: DossierModel; dossier: Dossier }) {
+  return (
+    <LineList
+      titleId="debts-list-title"
+      title={t('debts.list.title')}
+      emptyText={t('debts.list.empty')}
+      emptyClass="card"
+      listClass="debt-cards"
+      addLabel={t('debts.add')}
+      newFormId={lineFormId('debt', model.householdId, undefined)}
+      newLineClass="card"
+      rows={dossier.debts.filter((d) => !d.deleted)}
+      line={(debt) => debtLine(model, dossier, debt)}
+      editor={(row, onSaved, onClose) => (
+        <DebtEditor model={model} dossier={dossier} row={row} onSaved={onSaved} onClose={onClose} />
       )}
     />
   );
