@@ -6,7 +6,7 @@
  * rate cap, the debts excluded from a plan (L711-4), the main-residence mortgage and the
  * guarantee paid by a private person.
  */
-import { EXCLUDED_FROM_PLAN } from '../budget/debt-summary';
+import { EXCLUDED_FROM_PLAN, outstandingCents } from '../budget/debt-summary';
 import type { Dossier } from '../dossier/dossier';
 import type { CreditorCategory } from '../household/creditor';
 import type { SimulationDebt } from './scenario-input';
@@ -36,7 +36,7 @@ export function dossierSimulationDebts(dossier: Dossier): SimulationDebt[] {
         ...(d.label ? { label: d.label.slice(0, 200) } : {}),
         creditorId: d.creditorId,
         creditorCategory,
-        balanceCents: d.capitalRemainingCents + d.arrearsCents + (d.accruedInterestCents ?? 0),
+        balanceCents: outstandingCents(d),
         annualRateBps: Math.min(d.nominalRateBps, MAX_SIMULATION_RATE_BPS),
         contractInstalmentCents: d.instalmentMonthlyCents,
         ...(d.remainingTermMonths !== undefined ? { remainingTermMonths: d.remainingTermMonths } : {}),
