@@ -5,7 +5,7 @@
  */
 import type { Role } from '../../../src/domain/sync/protocol';
 import type { DeviceRecord, SessionRecord, UserRecord, WelcomePointRecord } from './records';
-import { num, type Row, str, toDevice, toSession, toUser, toWelcomePoint } from './row-mappers';
+import { DEVICES, num, type Row, SESSIONS, str, toUser, USERS, WELCOME_POINTS } from './row-mappers';
 import { chunks, placeholders, type SqlExecutor } from './sql';
 
 export class AccountsTx {
@@ -14,15 +14,12 @@ export class AccountsTx {
   // ---- welcome points -------------------------------------------------------------------------
 
   async insertWelcomePoint(wp: WelcomePointRecord): Promise<void> {
-    await this.sql.run(
-      'INSERT INTO welcome_points (id, name, archived, created_at) VALUES ($1, $2, $3, $4)',
-      [wp.id, wp.name, wp.archived ? 1 : 0, wp.createdAt],
-    );
+    await this.sql.run(WELCOME_POINTS.insert, WELCOME_POINTS.values(wp));
   }
 
   async listWelcomePoints(): Promise<WelcomePointRecord[]> {
     const rows = await this.sql.all<Row>('SELECT * FROM welcome_points ORDER BY name, id');
-    return rows.map(toWelcomePoint);
+    return rows.map(WELCOME_POINTS.read);
   }
 
   async getWelcomePoint(id: string): Promise<WelcomePointRecord | undefined> {
@@ -48,20 +45,7 @@ export class AccountsTx {
   }
 
   async insertUser(user: UserRecord): Promise<void> {
-    await this.sql.run(
-      `INSERT INTO users (id, username, display_name, role, password_hash, disabled, created_at, updated_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-      [
-        user.id,
-        user.username,
-        user.displayName,
-        user.role,
-        user.passwordHash,
-        user.disabled ? 1 : 0,
-        user.createdAt,
-        user.updatedAt,
-      ],
-    );
+    await this.sql.run(USERS.insert, USERS.values(user));
     await this.setUserWelcomePoints(user.id, user.welcomePointIds);
   }
 
@@ -138,7 +122,7 @@ export class AccountsTx {
 
   async getDevice(deviceId: string): Promise<DeviceRecord | undefined> {
     const rows = await this.sql.all<Row>('SELECT * FROM devices WHERE device_id = $1', [deviceId]);
-    return rows[0] === undefined ? undefined : toDevice(rows[0]);
+    return rows[0] === undefined ? undefined : DEVICES.read(rows[0]);
   }
 
   /**
@@ -156,15 +140,11 @@ export class AccountsTx {
        ORDER BY last_seen_at DESC, device_id`,
       [userId, exceptDeviceId, since],
     );
-    return rows.map(toDevice);
+    return rows.map(DEVICES.read);
   }
 
   async insertDevice(device: DeviceRecord): Promise<void> {
-    await this.sql.run(
-      `INSERT INTO devices (device_id, user_id, name, last_seq, created_at, last_seen_at)
-       VALUES ($1, $2, $3, $4, $5, $6)`,
-      [device.deviceId, device.userId, device.name, device.lastSeq, device.createdAt, device.lastSeenAt],
-    );
+    await this.sql.run(DEVICES.insert, DEVICES.values(device));
   }
 
   /** The device's label (AUTH9): sent at each login and by PATCH /auth/device; null clears it. */
@@ -185,37 +165,24 @@ export class AccountsTx {
   }
 
   async insertSession(session: SessionRecord): Promise<void> {
-    await this.sql.run(
-      `INSERT INTO sessions (id, token_hash, user_id, device_id, created_at, expires_at, last_used_at, revoked_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-      [
-        session.id,
-        session.tokenHash,
-        session.userId,
-        session.deviceId,
-        session.createdAt,
-        session.expiresAt,
-        session.lastUsedAt,
-        session.revokedAt,
-      ],
-    );
+    await this.sql.run(SESSIONS.insert, SESSIONS.values(session));
   }
 
   async getSessionByHash(tokenHash: string): Promise<SessionRecord | undefined> {
     const rows = await this.sql.all<Row>('SELECT * FROM sessions WHERE token_hash = $1', [tokenHash]);
-    return rows[0] === undefined ? undefined : toSession(rows[0]);
+    return rows[0] === undefined ? undefined : SESSIONS.read(rows[0]);
   }
 
   async getSession(id: string): Promise<SessionRecord | undefined> {
     const rows = await this.sql.all<Row>('SELECT * FROM sessions WHERE id = $1', [id]);
-    return rows[0] === undefined ? undefined : toSession(rows[0]);
+    return rows[0] === undefined ? undefined : SESSIONS.read(rows[0]);
   }
 
   async listSessions(userId: string): Promise<SessionRecord[]> {
     const rows = await this.sql.all<Row>('SELECT * FROM sessions WHERE user_id = $1 ORDER BY created_at', [
       userId,
     ]);
-    return rows.map(toSession);
+    return rows.map(SESSIONS.read);
   }
 
   async extendSession(id: string, expiresAt: number, now: number): Promise<void> {

@@ -6,7 +6,7 @@
  */
 import { type Scope, scopeSql } from '../sync/scope';
 import type { ConflictRecord } from './records';
-import { type Row, toConflict } from './row-mappers';
+import { CONFLICTS, type Row } from './row-mappers';
 import { HOUSEHOLD_NOW } from './scope-tx';
 import { chunks, placeholders, type SqlExecutor, type SqlValue } from './sql';
 
@@ -22,7 +22,7 @@ export class ConflictsTx {
       `SELECT * FROM conflicts WHERE entity = $1 AND entity_id = $2 AND field = $3 AND status = 'open'`,
       [entity, entityId, field],
     );
-    return rows[0] === undefined ? undefined : toConflict(rows[0]);
+    return rows[0] === undefined ? undefined : CONFLICTS.read(rows[0]);
   }
 
   /** Open conflicts of the given rows (any entity). */
@@ -33,31 +33,13 @@ export class ConflictsTx {
         `SELECT * FROM conflicts WHERE status = 'open' AND entity_id IN (${placeholders(1, part.length)})`,
         part,
       );
-      for (const r of rows) out.push(toConflict(r));
+      for (const r of rows) out.push(CONFLICTS.read(r));
     }
     return out;
   }
 
   async insertConflict(conflict: ConflictRecord): Promise<void> {
-    await this.sql.run(
-      `INSERT INTO conflicts (id, entity, entity_id, household_id, field, kind, status, conflict_values, opened_at,
-         resolved_at, resolved_by, resolved_by_mutation)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
-      [
-        conflict.id,
-        conflict.entity,
-        conflict.entityId,
-        conflict.householdId,
-        conflict.field,
-        conflict.kind,
-        conflict.status,
-        JSON.stringify(conflict.values),
-        conflict.openedAt,
-        conflict.resolvedAt,
-        conflict.resolvedBy,
-        conflict.resolvedByMutation,
-      ],
-    );
+    await this.sql.run(CONFLICTS.insert, CONFLICTS.values(conflict));
   }
 
   async setConflictValues(id: string, values: readonly unknown[]): Promise<void> {
@@ -96,6 +78,6 @@ export class ConflictsTx {
        WHERE ${where.join(' AND ')} ORDER BY c.opened_at, c.id`,
       params,
     );
-    return rows.map(toConflict);
+    return rows.map(CONFLICTS.read);
   }
 }

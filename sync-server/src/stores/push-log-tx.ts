@@ -4,7 +4,7 @@
  * (`sync_counters`: the change sequence, the epoch) that pushes and pulls read and advance.
  */
 import type { AppliedRecord } from './records';
-import { num, type Row, str, toApplied } from './row-mappers';
+import { APPLIED_MUTATIONS, num, type Row, str } from './row-mappers';
 import { chunks, placeholders, type SqlExecutor } from './sql';
 
 export class PushLogTx {
@@ -17,7 +17,7 @@ export class PushLogTx {
         `SELECT * FROM applied_mutations WHERE device_id = $1 AND seq IN (${placeholders(2, part.length)})`,
         [deviceId, ...part],
       );
-      for (const r of rows) out.set(num(r.seq), toApplied(r));
+      for (const r of rows) out.set(num(r.seq), APPLIED_MUTATIONS.read(r));
     }
     return out;
   }
@@ -35,19 +35,7 @@ export class PushLogTx {
   }
 
   async insertApplied(record: AppliedRecord): Promise<void> {
-    await this.sql.run(
-      `INSERT INTO applied_mutations (device_id, seq, mutation_id, user_id, payload, result, applied_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-      [
-        record.deviceId,
-        record.seq,
-        record.mutationId,
-        record.userId,
-        JSON.stringify(record.payload),
-        JSON.stringify(record.result),
-        record.appliedAt,
-      ],
-    );
+    await this.sql.run(APPLIED_MUTATIONS.insert, APPLIED_MUTATIONS.values(record));
   }
 
   async countApplied(deviceId?: string): Promise<number> {

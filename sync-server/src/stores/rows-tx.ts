@@ -4,8 +4,17 @@
  * rows a caller may read is the scope's business (scope-tx.ts); this file reads rows by id.
  */
 import type { FieldHistoryRecord, StoredRow } from './records';
-import { type Row, str, toFieldHistory, toStoredRow } from './row-mappers';
+import { FIELD_HISTORY, type Row, SYNC_ROWS, str } from './row-mappers';
 import { chunks, placeholders, type SqlExecutor } from './sql';
+
+const KEY = ['entity', 'id'];
+
+/** A row inserted, or written over the one with the same entity and id. */
+const UPSERT_ROW = `${SYNC_ROWS.insert}
+  ON CONFLICT (${KEY.join(', ')}) DO UPDATE SET ${SYNC_ROWS.columns
+    .filter((column) => !KEY.includes(column))
+    .map((column) => `${column} = excluded.${column}`)
+    .join(', ')}`;
 
 export class RowsTx {
   constructor(private readonly sql: SqlExecutor) {}
@@ -18,30 +27,13 @@ export class RowsTx {
         `SELECT * FROM sync_rows WHERE id IN (${placeholders(1, part.length)})`,
         part,
       );
-      for (const r of rows) out.push(toStoredRow(r));
+      for (const r of rows) out.push(SYNC_ROWS.read(r));
     }
     return out;
   }
 
   async upsertRow(row: StoredRow): Promise<void> {
-    await this.sql.run(
-      `INSERT INTO sync_rows (entity, id, household_id, version, seq, deleted, data, field_meta, updated_hlc)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
-       ON CONFLICT (entity, id) DO UPDATE SET household_id = excluded.household_id,
-         version = excluded.version, seq = excluded.seq, deleted = excluded.deleted, data = excluded.data,
-         field_meta = excluded.field_meta, updated_hlc = excluded.updated_hlc`,
-      [
-        row.entity,
-        row.id,
-        row.householdId,
-        row.version,
-        row.seq,
-        row.deleted ? 1 : 0,
-        JSON.stringify(row.data),
-        JSON.stringify(row.fieldMeta),
-        row.updatedHlc,
-      ],
-    );
+    await this.sql.run(UPSERT_ROW, SYNC_ROWS.values(row));
   }
 
   async rowKeysOfHousehold(householdId: string): Promise<{ entity: string; id: string }[]> {
@@ -57,27 +49,7 @@ export class RowsTx {
   }
 
   async insertFieldHistory(entry: FieldHistoryRecord): Promise<void> {
-    await this.sql.run(
-      `INSERT INTO field_history (id, entity, entity_id, household_id, field, value, version, user_id, device_id,
-         hlc, server_time, reason, by_mutation, recorded_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
-      [
-        entry.id,
-        entry.entity,
-        entry.entityId,
-        entry.householdId,
-        entry.field,
-        entry.value === undefined ? null : JSON.stringify(entry.value),
-        entry.version,
-        entry.userId,
-        entry.deviceId,
-        entry.hlc,
-        entry.serverTime,
-        entry.reason,
-        entry.byMutation,
-        entry.recordedAt,
-      ],
-    );
+    await this.sql.run(FIELD_HISTORY.insert, FIELD_HISTORY.values(entry));
   }
 
   async listFieldHistory(entity: string, entityId: string): Promise<FieldHistoryRecord[]> {
@@ -85,6 +57,6 @@ export class RowsTx {
       'SELECT * FROM field_history WHERE entity = $1 AND entity_id = $2 ORDER BY recorded_at, id',
       [entity, entityId],
     );
-    return rows.map(toFieldHistory);
+    return rows.map(FIELD_HISTORY.read);
   }
 }

@@ -7,7 +7,7 @@
  */
 import { type HouseholdScope, type Scope, type ScopeColumns, scopeSql } from '../sync/scope';
 import type { StoredRow } from './records';
-import { num, type Row, str, toHousehold, toStoredRow } from './row-mappers';
+import { num, type Row, SYNC_ROWS, str, toHousehold } from './row-mappers';
 import { chunks, placeholders, type SqlExecutor, type SqlValue } from './sql';
 
 /** The scope rule (sync/scope.ts) read on a household as it is now, `households h`. */
@@ -54,7 +54,7 @@ export class ScopeTx {
        WHERE r.seq > $1 AND ${inScope} ORDER BY r.seq LIMIT $2`,
       params,
     );
-    return rows.map(toStoredRow);
+    return rows.map(SYNC_ROWS.read);
   }
 
   async insertScopeRemoval(removal: {

@@ -32,6 +32,7 @@ export type * from './records';
 /** What an aggregate offers: its public methods (its executor is private). */
 type PublicOf<T> = Pick<T, keyof T>;
 
+/** Every aggregate's methods: the aggregates of AGGREGATES below, which builds it. */
 export type StoreTx = { readonly sql: SqlExecutor } & PublicOf<AccountsTx> &
   PublicOf<RowsTx> &
   PublicOf<PushLogTx> &
@@ -41,13 +42,26 @@ export type StoreTx = { readonly sql: SqlExecutor } & PublicOf<AccountsTx> &
   PublicOf<LoginThrottleTx>;
 
 type Method = (...args: unknown[]) => unknown;
+type Aggregate = new (sql: SqlExecutor) => object;
 
-const AGGREGATES = [AccountsTx, RowsTx, PushLogTx, ScopeTx, ConflictsTx, SupervisionTx, LoginThrottleTx];
+/** The aggregates of the StoreTx type above, each built over the transaction's executor. */
+const AGGREGATES: readonly Aggregate[] = [
+  AccountsTx,
+  RowsTx,
+  PushLogTx,
+  ScopeTx,
+  ConflictsTx,
+  SupervisionTx,
+  LoginThrottleTx,
+];
 
-/** Each aggregate with its method names, read once; a name two aggregates share is refused. */
-const METHODS_OF = (() => {
+/**
+ * Each aggregate with its method names. A name two aggregates share (or `sql`) is refused: on
+ * one object, one method would silently hide the other.
+ */
+export function methodsOf(aggregates: readonly Aggregate[]): { Aggregate: Aggregate; names: string[] }[] {
   const seen = new Set<string>(['sql']);
-  return AGGREGATES.map((Aggregate) => {
+  return aggregates.map((Aggregate) => {
     const names = Object.getOwnPropertyNames(Aggregate.prototype).filter((name) => name !== 'constructor');
     for (const name of names) {
       if (seen.has(name)) throw new Error(`StoreTx: two aggregates define ${name}`);
@@ -55,7 +69,10 @@ const METHODS_OF = (() => {
     }
     return { Aggregate, names };
   });
-})();
+}
+
+/** Read once, when the module loads. */
+const METHODS_OF = methodsOf(AGGREGATES);
 
 /** The StoreTx of one transaction: every aggregate over `sql`, their methods on one object. */
 export function createStoreTx(sql: SqlExecutor): StoreTx {

@@ -12,7 +12,7 @@ import type {
   QuarantineView,
   SupervisionFilter,
 } from './records';
-import { type Row, toDeviceAlert, toQuarantine } from './row-mappers';
+import { DEVICE_ALERTS, QUARANTINE, type Row, toDeviceAlertView, toQuarantineView } from './row-mappers';
 import type { SqlExecutor } from './sql';
 
 /** One supervision list: its table, the view that names who and which devices, its order. */
@@ -28,7 +28,7 @@ interface Supervised<View> {
 }
 
 // The handler (`handled_by`) is joined by id, LEFT: an account removed since leaves null names.
-const QUARANTINE: Supervised<QuarantineView> = {
+const QUARANTINE_LIST: Supervised<QuarantineView> = {
   table: 'quarantine',
   alias: 'q',
   view: `SELECT q.*, u.username, u.display_name, d.name AS device_name,
@@ -37,10 +37,10 @@ const QUARANTINE: Supervised<QuarantineView> = {
   LEFT JOIN users u ON u.id = q.user_id LEFT JOIN devices d ON d.device_id = q.device_id
   LEFT JOIN users h ON h.id = q.handled_by`,
   arrivedAt: 'received_at',
-  toView: toQuarantine,
+  toView: toQuarantineView,
 };
 
-const DEVICE_ALERTS: Supervised<DeviceAlertView> = {
+const DEVICE_ALERT_LIST: Supervised<DeviceAlertView> = {
   table: 'device_alerts',
   alias: 'a',
   view: `SELECT a.*, u.username, u.display_name, nd.name AS new_device_name,
@@ -51,7 +51,7 @@ const DEVICE_ALERTS: Supervised<DeviceAlertView> = {
   LEFT JOIN devices pd ON pd.device_id = a.previous_device_id
   LEFT JOIN users h ON h.id = a.handled_by`,
   arrivedAt: 'created_at',
-  toView: toDeviceAlert,
+  toView: toDeviceAlertView,
 };
 
 /** The flags `$1` (open wanted) and `$2` (handled wanted) of a supervision list's WHERE. */
@@ -64,24 +64,7 @@ export class SupervisionTx {
   constructor(private readonly sql: SqlExecutor) {}
 
   async insertQuarantine(item: QuarantineRecord): Promise<void> {
-    await this.sql.run(
-      `INSERT INTO quarantine (id, device_id, seq, mutation_id, user_id, household_id, entity, reason, detail,
-         payload, received_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
-      [
-        item.id,
-        item.deviceId,
-        item.seq,
-        item.mutationId,
-        item.userId,
-        item.householdId,
-        item.entity,
-        item.reason,
-        item.detail,
-        JSON.stringify(item.payload),
-        item.receivedAt,
-      ],
-    );
+    await this.sql.run(QUARANTINE.insert, QUARANTINE.values(item));
   }
 
   /**
@@ -89,53 +72,39 @@ export class SupervisionTx {
    * alone by when they were handled (what someone just followed up comes first).
    */
   listQuarantine(filter: SupervisionFilter): Promise<QuarantineView[]> {
-    return this.#list(QUARANTINE, filter);
+    return this.#list(QUARANTINE_LIST, filter);
   }
 
   getQuarantineItem(id: string): Promise<QuarantineView | undefined> {
-    return this.#get(QUARANTINE, id);
+    return this.#get(QUARANTINE_LIST, id);
   }
 
   /** Marks an open item handled (QUAR3); false when it does not exist or was already handled. */
   markQuarantineHandled(id: string, by: { userId: string; at: number }): Promise<boolean> {
-    return this.#markHandled(QUARANTINE, id, by);
+    return this.#markHandled(QUARANTINE_LIST, id, by);
   }
 
   /** Inserts the alert unless the new device already has one; true when inserted. */
   async insertDeviceAlert(alert: DeviceAlertRecord): Promise<boolean> {
     const inserted = await this.sql.run(
-      `INSERT INTO device_alerts (id, user_id, new_device_id, previous_device_id, reason, previous_last_seen_at,
-         previous_last_seq, created_at, handled_at, handled_by)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
-       ON CONFLICT (new_device_id) DO NOTHING`,
-      [
-        alert.id,
-        alert.userId,
-        alert.newDeviceId,
-        alert.previousDeviceId,
-        alert.reason,
-        alert.previousLastSeenAt,
-        alert.previousLastSeq,
-        alert.createdAt,
-        alert.handledAt,
-        alert.handledBy,
-      ],
+      `${DEVICE_ALERTS.insert} ON CONFLICT (new_device_id) DO NOTHING`,
+      DEVICE_ALERTS.values(alert),
     );
     return inserted > 0;
   }
 
   /** Open ones, handled ones or all, as `status` says; ordered as listQuarantine. */
   listDeviceAlerts(filter: SupervisionFilter): Promise<DeviceAlertView[]> {
-    return this.#list(DEVICE_ALERTS, filter);
+    return this.#list(DEVICE_ALERT_LIST, filter);
   }
 
   getDeviceAlert(id: string): Promise<DeviceAlertView | undefined> {
-    return this.#get(DEVICE_ALERTS, id);
+    return this.#get(DEVICE_ALERT_LIST, id);
   }
 
   /** Marks an open alert handled; false when it does not exist or was already handled. */
   markDeviceAlertHandled(id: string, by: { userId: string; at: number }): Promise<boolean> {
-    return this.#markHandled(DEVICE_ALERTS, id, by);
+    return this.#markHandled(DEVICE_ALERT_LIST, id, by);
   }
 
   async #list<View>(list: Supervised<View>, filter: SupervisionFilter): Promise<View[]> {
