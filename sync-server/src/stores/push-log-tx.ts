@@ -1,7 +1,8 @@
 /**
- * The push log: every mutation a device pushed, applied or answered, by device and seq (so a
- * replayed push gets the same answer, PUSH idempotency) and by mutation id; and the counters
- * (`sync_counters`: the change sequence, the epoch) that pushes and pulls read and advance.
+ * The push log: every mutation a device pushed, applied or answered, by device and seq (a replay
+ * gets the recorded answer, PUSH3) and by mutation id (one already recorded is acknowledged,
+ * PUSH4); and the counters (`sync_counters`: the change sequence, the epoch) that pushes and
+ * pulls read and advance.
  */
 import type { AppliedRecord } from './records';
 import { APPLIED_MUTATIONS, num, type Row, str } from './row-mappers';
