@@ -2,7 +2,7 @@ import pg from 'pg';
 import { defaultMigrationsDir, loadMigrations } from './migrations';
 import type { SqlExecutor, SqlValue } from './sql';
 import type { MigrateResult, RelaisStore, TransactionOptions } from './store';
-import { StoreTx } from './store-tx';
+import { createStoreTx, type StoreTx } from './store-tx';
 
 export interface PostgresStoreOptions {
   connectionString: string;
@@ -152,7 +152,7 @@ export class PostgresStore implements RelaisStore {
         run: async (sql: string, params: readonly SqlValue[] = []): Promise<number> =>
           (await client.query(sql, params as SqlValue[])).rowCount ?? 0,
       };
-      const result = await fn(new StoreTx(executor));
+      const result = await fn(createStoreTx(executor));
       await client.query('COMMIT');
       return result;
     } catch (error) {

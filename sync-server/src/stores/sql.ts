@@ -35,3 +35,10 @@ export function toPositional(sql: string): PositionalSql {
 export function placeholders(start: number, count: number): string {
   return Array.from({ length: count }, (_, i) => `$${start + i}`).join(', ');
 }
+
+/** Splits a list so IN lists stay well below every engine's parameter limit. */
+export function chunks<T>(items: readonly T[], size = 500): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}

@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { defaultMigrationsDir, loadMigrations } from './migrations';
 import { type PositionalSql, type SqlExecutor, type SqlValue, toPositional } from './sql';
 import type { MigrateResult, RelaisStore, TransactionOptions } from './store';
-import { StoreTx } from './store-tx';
+import { createStoreTx, type StoreTx } from './store-tx';
 
 export interface SqliteStoreOptions {
   /** File path, or ':memory:' for throwaway tests. */
@@ -95,7 +95,7 @@ export class SqliteStore implements RelaisStore {
     const run = async (): Promise<T> => {
       this.#db.exec('BEGIN IMMEDIATE');
       try {
-        const result = await fn(new StoreTx(this.#executor));
+        const result = await fn(createStoreTx(this.#executor));
         this.#db.exec('COMMIT');
         return result;
       } catch (error) {
