@@ -7,7 +7,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AdminApi, AdminError, fieldOfPath } from '../../src/sync/admin-api';
-import { SyncError } from '../../src/sync/sync-client';
+import { SyncError } from '../../src/sync/sync-errors';
 import { DATABASE_URL, type Device, type Engine, makeDevice, PASSWORD, TestServer, WP_A } from './helpers';
 
 const ENGINES: Engine[] = DATABASE_URL ? ['sqlite', 'postgres'] : ['sqlite'];

@@ -20,7 +20,8 @@ import { type PullResponse, PullResponseSchema } from '../../src/domain/sync/pro
 import { ROW_META_KEYS } from '../../src/domain/sync/row-meta';
 import { createDraftRegistry, type DraftRegistry } from '../../src/state/drafts';
 import { SessionStore } from '../../src/sync/session-store';
-import { type FetchLike, SyncClient } from '../../src/sync/sync-client';
+import { SyncClient } from '../../src/sync/sync-client';
+import type { FetchLike } from '../../src/sync/sync-http';
 import { buildApp } from '../../sync-server/src/app';
 import { PostgresStore } from '../../sync-server/src/stores/postgres-store';
 import { SqliteStore } from '../../sync-server/src/stores/sqlite-store';

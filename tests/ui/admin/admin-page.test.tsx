@@ -13,7 +13,7 @@ import axe from 'axe-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { locale } from '../../../src/i18n/i18n';
 import { createAppState } from '../../../src/state/app-state';
-import type { FetchLike } from '../../../src/sync/sync-client';
+import type { FetchLike } from '../../../src/sync/sync-http';
 import { createSyncService } from '../../../src/sync/sync-service';
 import { App } from '../../../src/ui/app';
 import { type RunningServer, startServer, tempDir } from '../../spawn-server';

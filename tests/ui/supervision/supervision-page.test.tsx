@@ -11,7 +11,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { DeviceAlert, QuarantineItem, Role, SupervisionStatus } from '../../../src/domain/sync/protocol';
 import { locale } from '../../../src/i18n/i18n';
 import type { ListOptions, SupervisionApi } from '../../../src/sync/supervision-api';
-import { SyncError } from '../../../src/sync/sync-client';
+import { SyncError } from '../../../src/sync/sync-errors';
 import { App } from '../../../src/ui/app';
 import { makeTestState } from '../make-test-state';
 

@@ -9,13 +9,13 @@ import { fireEvent, render, screen, waitFor, within } from '@testing-library/pre
 import axe from 'axe-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DossierRepository } from '../../../src/db/repository';
-import type { ServerConflictRecord } from '../../../src/db/sync-apply';
+import type { ServerConflictRecord } from '../../../src/db/sync-apply/conflicts';
 import type { FieldsOf } from '../../../src/domain/dossier/rows';
 import type { Conflict } from '../../../src/domain/sync/protocol';
 import { locale } from '../../../src/i18n/i18n';
 import { createAppState } from '../../../src/state/app-state';
 import { readDeviceLabel } from '../../../src/state/device-settings-model';
-import type { FetchLike } from '../../../src/sync/sync-client';
+import type { FetchLike } from '../../../src/sync/sync-http';
 import { createSyncService } from '../../../src/sync/sync-service';
 import { App } from '../../../src/ui/app';
 import { idleSchedulerEnv } from '../../sync/idle-scheduler-env';
