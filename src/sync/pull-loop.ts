@@ -67,25 +67,7 @@ export interface PullLoopDeps {
 }
 
 export class PullLoop {
-  private readonly db: RelaisDb;
-  private readonly pullDb: RelaisDb;
-  private readonly http: SyncHttp;
-  private readonly appVersion: string;
-  private readonly now: () => number;
-  private readonly pullLimit: number;
-  private readonly initialPullLimit: number;
-  private readonly pushAll: PullLoopDeps['pushAll'];
-
-  constructor(deps: PullLoopDeps) {
-    this.db = deps.db;
-    this.pullDb = deps.pullDb;
-    this.http = deps.http;
-    this.appVersion = deps.appVersion;
-    this.now = deps.now;
-    this.pullLimit = deps.pullLimit;
-    this.initialPullLimit = deps.initialPullLimit;
-    this.pushAll = deps.pushAll;
-  }
+  constructor(private readonly deps: PullLoopDeps) {}
 
   /**
    * Pulls pages until hasMore is false (PULL1–PULL6), each applied in one transaction.
@@ -101,10 +83,10 @@ export class PullLoop {
     report: SyncReport,
     onProgress?: (progress: PullProgress) => void,
   ): Promise<void> {
-    let cursor = await readMeta<Cursor>(this.db, SYNC_META.pullCursor);
+    let cursor = await readMeta<Cursor>(this.deps.db, SYNC_META.pullCursor);
     let startSeq = decodeCursor(cursor).seq;
     // A pull from no cursor brings the whole scope: ask for the largest pages (PULL1).
-    let limit = cursor === undefined ? this.initialPullLimit : this.pullLimit;
+    let limit = cursor === undefined ? this.deps.initialPullLimit : this.deps.pullLimit;
     // Read once, not per page: a read on this connection would wait for the page transactions
     // queued on the pull connection. Only a push in this run changes it.
     let acked = await this.readAckedSeq();
@@ -130,17 +112,17 @@ export class PullLoop {
           await settle();
           if (page.deviceLastSeq < acked) {
             // §9.10: the server has fewer of this device's mutations than it acknowledged.
-            await refeedOutbox(this.db, page.deviceLastSeq + 1, report);
+            await refeedOutbox(this.deps.db, page.deviceLastSeq + 1, report);
           } else {
             // PULL6: the cursor is ahead of the server: push everything, then pull from the start.
             resets += 1;
             if (resets > 2) throw new SyncError('server', 'The server keeps asking for a reset');
-            await writeMeta(this.db, SYNC_META.pullCursor, undefined);
+            await writeMeta(this.deps.db, SYNC_META.pullCursor, undefined);
             cursor = undefined;
             startSeq = 0;
-            limit = this.initialPullLimit;
+            limit = this.deps.initialPullLimit;
           }
-          await this.pushAll(session, report);
+          await this.deps.pushAll(session, report);
           acked = await this.readAckedSeq();
           continue;
         }
@@ -151,7 +133,7 @@ export class PullLoop {
         }
         // Relaxed durability is enough here (ADR 0008): the page and its cursor commit together,
         // and a page lost to a power cut is pulled again from the cursor that survived.
-        const write = applyPullPage(this.pullDb, page, this.now(), {
+        const write = applyPullPage(this.deps.pullDb, page, this.deps.now(), {
           deviceId: session.deviceId,
           prepared: preparedRows,
           fromCursor: cursor ?? null,
@@ -178,7 +160,7 @@ export class PullLoop {
   }
 
   private async readAckedSeq(): Promise<number> {
-    return (await readMeta<number>(this.db, SYNC_META.ackedSeq)) ?? 0;
+    return (await readMeta<number>(this.deps.db, SYNC_META.ackedSeq)) ?? 0;
   }
 
   /** A pull page with its rows parsed (preparePullPage) as soon as it arrives. */
@@ -200,12 +182,12 @@ export class PullLoop {
     let response: Response;
     try {
       response = await postJson(
-        this.http,
+        this.deps.http,
         '/api/sync/pull',
         {
           protocolVersion: PROTOCOL_VERSION,
           schemaVersion: DB_SCHEMA_VERSION,
-          appVersion: this.appVersion,
+          appVersion: this.deps.appVersion,
           deviceId: session.deviceId,
           cursor: cursor ?? null,
           limit,

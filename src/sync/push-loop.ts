@@ -43,35 +43,21 @@ export interface PushLoopDeps {
 }
 
 export class PushLoop {
-  private readonly db: RelaisDb;
-  private readonly http: SyncHttp;
-  private readonly appVersion: string;
-  private readonly now: () => number;
-  private readonly maxMutations: number;
-  private readonly maxBytes: number;
-
-  constructor(deps: PushLoopDeps) {
-    this.db = deps.db;
-    this.http = deps.http;
-    this.appVersion = deps.appVersion;
-    this.now = deps.now;
-    this.maxMutations = deps.maxMutations;
-    this.maxBytes = deps.maxBytes;
-  }
+  constructor(private readonly deps: PushLoopDeps) {}
 
   /** Pushes the outbox until it is empty (PUSH1–PUSH7). */
   async pushAll(session: DeviceSession, report: SyncReport): Promise<void> {
-    let limit = this.maxMutations;
+    let limit = this.deps.maxMutations;
     let stalls = 0;
     for (;;) {
-      const entries = await readOutbox(this.db, limit);
+      const entries = await readOutbox(this.deps.db, limit);
       if (entries.length === 0) return;
       const { body, sent } = this.buildPush(session.deviceId, entries);
       let response: Response;
       try {
-        response = await postJson(this.http, '/api/sync/push', body, session.token);
+        response = await postJson(this.deps.http, '/api/sync/push', body, session.token);
       } catch (error) {
-        await recordPushFailure(this.db, sent, String(error));
+        await recordPushFailure(this.deps.db, sent, String(error));
         throw new SyncError('offline', 'The server cannot be reached');
       }
       if (response.status === 413 && limit > 1) {
@@ -80,20 +66,20 @@ export class PushLoop {
       }
       if (!response.ok) {
         const message = await messageOf(response);
-        await recordPushFailure(this.db, sent, `${response.status} ${message}`);
+        await recordPushFailure(this.deps.db, sent, `${response.status} ${message}`);
         throw statusError(response.status, message);
       }
       const parsed = PushResponseSchema.safeParse(await response.json().catch(() => undefined));
       if (!parsed.success)
         throw new SyncError('server', 'The server answered a push with something unreadable');
       const push = parsed.data;
-      const applied = await applyPushResponse(this.db, push, this.now(), session.deviceId);
+      const applied = await applyPushResponse(this.deps.db, push, this.deps.now(), session.deviceId);
       report.pushed += applied.acked;
       report.quarantined.push(...applied.quarantined);
       const first = sent[0] ?? 0;
       if (push.expectedSeq !== undefined && push.expectedSeq < first) {
         // PUSH5 + §9.10: the server lost seqs it had acknowledged (restored from a backup).
-        await refeedOutbox(this.db, push.expectedSeq, report);
+        await refeedOutbox(this.deps.db, push.expectedSeq, report);
         stalls = 0;
         continue;
       }
@@ -112,7 +98,7 @@ export class PushLoop {
     const head = {
       protocolVersion: PROTOCOL_VERSION,
       schemaVersion: DB_SCHEMA_VERSION,
-      appVersion: this.appVersion,
+      appVersion: this.deps.appVersion,
       deviceId,
     };
     const encoder = new TextEncoder();
@@ -121,7 +107,7 @@ export class PushLoop {
     for (const entry of entries) {
       const mutation = toMutation(entry);
       const bytes = encoder.encode(JSON.stringify(mutation)).length + 1;
-      if (mutations.length > 0 && size + bytes > this.maxBytes) break;
+      if (mutations.length > 0 && size + bytes > this.deps.maxBytes) break;
       size += bytes;
       mutations.push(mutation);
     }

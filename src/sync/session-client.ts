@@ -138,16 +138,8 @@ export class SessionClient {
     this.sessions.forgetAll();
     // The record now names the new device: a reload before the next login is not a "loss".
     await this.refreshDeviceRecord();
-    if (previous !== undefined) {
-      try {
-        await this.http.fetch(`${this.http.baseUrl}/api/auth/logout`, {
-          method: 'POST',
-          headers: { authorization: `Bearer ${previous.token}` },
-        });
-      } catch {
-        // Offline: the old token expires on its own and no longer matches this device's id.
-      }
-    }
+    // Offline, the old token expires on its own and no longer matches this device's id.
+    if (previous !== undefined) await this.revoke(previous.token);
     return result;
   }
 
@@ -186,17 +178,21 @@ export class SessionClient {
   /** Revokes the session on the server when reachable; forgets it on the device in any case. */
   async logout(): Promise<void> {
     const session = this.sessions.current();
-    if (session !== undefined) {
-      try {
-        await this.http.fetch(`${this.http.baseUrl}/api/auth/logout`, {
-          method: 'POST',
-          headers: { authorization: `Bearer ${session.token}` },
-        });
-      } catch {
-        // Offline: the token expires on its own; the device forgets it now.
-      }
-    }
+    // Offline, the token expires on its own; the device forgets it now.
+    if (session !== undefined) await this.revoke(session.token);
     await this.sessions.clear();
+  }
+
+  /** POST /api/auth/logout with this token; an unreachable server is not an error (offline). */
+  private async revoke(token: string): Promise<void> {
+    try {
+      await this.http.fetch(`${this.http.baseUrl}/api/auth/logout`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}` },
+      });
+    } catch {
+      // The caller says why that is fine.
+    }
   }
 
   /**
