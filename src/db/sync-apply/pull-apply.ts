@@ -208,6 +208,9 @@ export async function applyPullPage(
 async function rebasePending(db: RelaisDb, page: PullResponse, plan: PagePlan): Promise<number> {
   const pending = pendingFieldsByRow(await db.outbox.toArray());
   if (pending.size === 0) return 0;
+  // KNOWN BUG: applyPullPage has queued the page's child rows before this read, so for a child
+  // row this reads back the pulled row and its pending fields are not kept (pinned by an
+  // it.fails test in tests/db/sync-apply/pull-apply.test.ts; household rows are not affected).
   const locals = await readLocalRows(db, rowsToRebase(page.changes, pending));
   const rebased = rebasePage(page.changes, pending, locals);
   const merges: PagePlan = {
