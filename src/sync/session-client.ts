@@ -29,28 +29,16 @@ export interface SessionClientDeps {
 }
 
 export class SessionClient {
-  private readonly db: RelaisDb;
-  private readonly sessions: SessionStore;
-  private readonly http: SyncHttp;
-  private readonly now: () => number;
-  private readonly newId: () => string;
-
-  constructor(private readonly deps: SessionClientDeps) {
-    this.db = deps.db;
-    this.sessions = deps.sessions;
-    this.http = deps.http;
-    this.now = deps.now;
-    this.newId = deps.newId;
-  }
+  constructor(private readonly deps: SessionClientDeps) {}
 
   deviceId(): Promise<string> {
-    return ensureDeviceId(this.db, this.newId);
+    return ensureDeviceId(this.deps.db, this.deps.newId);
   }
 
   /** Whether the server still needs its first admin (GET /api/setup); undefined when unknown. */
   async setupNeeded(): Promise<boolean | undefined> {
     try {
-      const response = await this.http.fetch(`${this.http.baseUrl}/api/setup`, { method: 'GET' });
+      const response = await this.deps.http.fetch(`${this.deps.http.baseUrl}/api/setup`, { method: 'GET' });
       if (!response.ok) return undefined;
       const body = (await response.json()) as { needed?: unknown };
       return typeof body.needed === 'boolean' ? body.needed : undefined;
@@ -63,7 +51,7 @@ export class SessionClient {
   async setup(input: { username: string; password: string; displayName: string }): Promise<DeviceSession> {
     let response: Response;
     try {
-      response = await postJson(this.http, '/api/setup', input);
+      response = await postJson(this.deps.http, '/api/setup', input);
     } catch {
       throw new SetupError('offline', 'The server cannot be reached');
     }
@@ -80,10 +68,10 @@ export class SessionClient {
     // DEV1: a device that lost its dossier database names the device it was before.
     const previousDeviceId = await this.deps.deviceRecord?.previousDeviceId();
     // ADR 0009: the first login after a change of user names the id the device had before.
-    const switchedFromDeviceId = await readMeta<string>(this.db, SYNC_META.switchedFrom);
+    const switchedFromDeviceId = await readMeta<string>(this.deps.db, SYNC_META.switchedFrom);
     let response: Response;
     try {
-      response = await postJson(this.http, '/api/auth/login', {
+      response = await postJson(this.deps.http, '/api/auth/login', {
         username: username.trim().toLowerCase(),
         password,
         deviceId,
@@ -108,13 +96,13 @@ export class SessionClient {
       expiresAt: body.expiresAt,
       user: body.user,
       deviceId,
-      loggedInAt: this.now(),
+      loggedInAt: this.deps.now(),
       // AUTH10: refreshed at every login (older servers send none: the ids stand in for names).
       ...(body.welcomePoints === undefined ? {} : { welcomePoints: body.welcomePoints }),
     };
-    await this.sessions.save(session);
-    if (label !== undefined) await writeMeta(this.db, SYNC_META.deviceLabelSent, label);
-    if (switchedFromDeviceId !== undefined) await writeMeta(this.db, SYNC_META.switchedFrom, undefined);
+    await this.deps.sessions.save(session);
+    if (label !== undefined) await writeMeta(this.deps.db, SYNC_META.deviceLabelSent, label);
+    if (switchedFromDeviceId !== undefined) await writeMeta(this.deps.db, SYNC_META.switchedFrom, undefined);
     if (previousDeviceId !== undefined) await this.deps.deviceRecord?.markReported().catch(() => undefined);
     await this.refreshDeviceRecord();
     return session;
@@ -122,7 +110,7 @@ export class SessionClient {
 
   /** What a change of user would remove, and whether it may (nothing pending). */
   deviceUsage(): Promise<DeviceUsage> {
-    return readDeviceUsage(this.db);
+    return readDeviceUsage(this.deps.db);
   }
 
   /**
@@ -132,10 +120,10 @@ export class SessionClient {
    * answers. The caller stops sync runs first.
    */
   async switchUser(): Promise<DeviceWipeResult> {
-    const previous = this.sessions.current();
-    const result = await wipeDeviceStore(this.db, this.newId());
+    const previous = this.deps.sessions.current();
+    const result = await wipeDeviceStore(this.deps.db, this.deps.newId());
     if (!result.wiped) return result;
-    this.sessions.forgetAll();
+    this.deps.sessions.forgetAll();
     // The record now names the new device: a reload before the next login is not a "loss".
     await this.refreshDeviceRecord();
     // Offline, the old token expires on its own and no longer matches this device's id.
@@ -161,15 +149,15 @@ export class SessionClient {
   async sendDeviceLabel(session: DeviceSession): Promise<void> {
     const label = await this.currentLabel();
     if (label === undefined) return;
-    if ((await readMeta<string>(this.db, SYNC_META.deviceLabelSent)) === label) return;
+    if ((await readMeta<string>(this.deps.db, SYNC_META.deviceLabelSent)) === label) return;
     try {
-      const response = await this.http.fetch(`${this.http.baseUrl}/api/auth/device`, {
+      const response = await this.deps.http.fetch(`${this.deps.http.baseUrl}/api/auth/device`, {
         method: 'PATCH',
         headers: { 'content-type': 'application/json', authorization: `Bearer ${session.token}` },
         body: JSON.stringify({ name: label }),
         cache: 'no-store',
       });
-      if (response.ok) await writeMeta(this.db, SYNC_META.deviceLabelSent, label);
+      if (response.ok) await writeMeta(this.deps.db, SYNC_META.deviceLabelSent, label);
     } catch {
       // Offline: the push below says so; the label waits for the next run.
     }
@@ -177,16 +165,16 @@ export class SessionClient {
 
   /** Revokes the session on the server when reachable; forgets it on the device in any case. */
   async logout(): Promise<void> {
-    const session = this.sessions.current();
+    const session = this.deps.sessions.current();
     // Offline, the token expires on its own; the device forgets it now.
     if (session !== undefined) await this.revoke(session.token);
-    await this.sessions.clear();
+    await this.deps.sessions.clear();
   }
 
   /** POST /api/auth/logout with this token; an unreachable server is not an error (offline). */
   private async revoke(token: string): Promise<void> {
     try {
-      await this.http.fetch(`${this.http.baseUrl}/api/auth/logout`, {
+      await this.deps.http.fetch(`${this.deps.http.baseUrl}/api/auth/logout`, {
         method: 'POST',
         headers: { authorization: `Bearer ${token}` },
       });
@@ -222,7 +210,11 @@ export class SessionClient {
 
   /** The one authorized transport (authorized-fetch.ts) over this client's fetch and session. */
   transport(): AuthorizedTransport {
-    return { fetch: this.http.fetch, baseUrl: this.http.baseUrl, session: () => this.sessions.current() };
+    return {
+      fetch: this.deps.http.fetch,
+      baseUrl: this.deps.http.baseUrl,
+      session: () => this.deps.sessions.current(),
+    };
   }
 
   /**
@@ -246,7 +238,7 @@ export class SessionClient {
     const parsed = MeResponseSchema.safeParse(await response.json().catch(() => undefined));
     if (!parsed.success) return;
     const me = parsed.data;
-    const current = this.sessions.current();
+    const current = this.deps.sessions.current();
     if (current === undefined || current.token !== session.token) return;
     if (me.user.id !== current.user.id || me.deviceId !== current.deviceId) return;
     const next: DeviceSession = {
@@ -257,7 +249,7 @@ export class SessionClient {
       ...(me.welcomePoints === undefined ? {} : { welcomePoints: me.welcomePoints }),
     };
     if (JSON.stringify(next) === JSON.stringify(current)) return;
-    await this.sessions.save(next);
+    await this.deps.sessions.save(next);
   }
 
   /** The record only helps after a loss: failing to write it never fails a login or a run. */
