@@ -38,7 +38,7 @@ async function pendingEditThenPull(entity: Extract<EntityName, 'household' | 'ch
   // Another device changed the label (charge) or the reference (household) meanwhile.
   const serverEdit = entity === 'household' ? { reference: 'RL-2026-0099' } : { label: 'Loyer (bail 2026)' };
   const fieldVersions = synced.fieldVersions as Record<string, number>;
-  const serverRow = {
+  const serverRow: Record<string, unknown> = {
     ...synced,
     ...serverEdit,
     version: Number(synced.version) + 1,
