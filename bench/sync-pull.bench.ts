@@ -52,7 +52,7 @@ const TARGET_RATIO = 2;
 
 const PAGE = `
 import { openPullConnection, RelaisDb } from './src/db/app-db';
-import { applyPullPage } from './src/db/sync-apply';
+import { applyPullPage } from './src/db/sync-apply/pull-apply';
 import { ROW_SCHEMAS } from './src/domain/dossier/rows';
 import { ENTITY_TABLES } from './src/domain/sync/entities';
 import { PullResponseSchema } from './src/domain/sync/protocol';

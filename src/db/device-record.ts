@@ -12,7 +12,8 @@
  */
 import type { RelaisDb } from './app-db';
 import type { SettingsStore } from './settings-store';
-import { outboxStats, readMeta, SYNC_META } from './sync-apply';
+import { readMeta, SYNC_META } from './sync-apply/meta';
+import { outboxStats } from './sync-apply/push-apply';
 
 export const DEVICE_RECORD_KEY = 'device-record';
 export const LOST_DEVICE_KEY = 'lost-device';

@@ -8,7 +8,7 @@
  * clears: a write committed between a check and a clear cannot slip through.
  */
 import { DB_SCHEMA_VERSION, type RelaisDb } from './app-db';
-import { SYNC_META } from './sync-apply';
+import { SYNC_META } from './sync-apply/meta';
 
 /**
  * Meta kept across a wipe: the schema version (the rollback guard of the change recorder) and

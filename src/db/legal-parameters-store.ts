@@ -9,7 +9,7 @@ import {
 } from '../domain/parameters/legal-parameter-entries';
 import type { RelaisDb } from './app-db';
 import { observeQuery } from './live-query';
-import { readMeta, writeMeta } from './sync-apply';
+import { readMeta, writeMeta } from './sync-apply/meta';
 
 const KEY = 'legalParameters';
 

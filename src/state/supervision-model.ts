@@ -14,7 +14,7 @@ import type {
   SupervisionStatus,
 } from '../domain/sync/protocol';
 import type { SupervisionApi } from '../sync/supervision-api';
-import { SyncError } from '../sync/sync-client';
+import { SyncError } from '../sync/sync-errors';
 import { SUPERVISOR_ROLES } from './supervision-roles';
 
 export type { DeviceAlert, QuarantineItem, QuarantineReason, SupervisionStatus };

@@ -6,7 +6,7 @@
  * Without a SyncService (tests of other screens) the model is inert: `enabled` is false.
  */
 import { computed, signal } from '@preact/signals';
-import type { QuarantineEcho } from '../db/sync-apply';
+import type { QuarantineEcho } from '../db/sync-apply/push-apply';
 import { isMoneyField } from '../domain/sync/field-classes';
 import {
   type Conflict,
@@ -17,7 +17,7 @@ import {
   type WelcomePoint,
 } from '../domain/sync/protocol';
 import { type DeviceSession, type LastUser, sessionWelcomePoints } from '../sync/session-store';
-import { LoginError, SetupError, SyncError } from '../sync/sync-client';
+import { LoginError, SetupError, SyncError } from '../sync/sync-errors';
 import type { SyncService } from '../sync/sync-service';
 import type { DraftRegistry } from './drafts';
 

@@ -5,7 +5,7 @@
  * own error type.
  */
 import type { DeviceSession } from './session-store';
-import type { FetchLike } from './sync-client';
+import type { FetchLike } from './sync-http';
 
 export interface AuthorizedTransport {
   fetch: FetchLike;

@@ -8,7 +8,7 @@
  * shared tablet can say whose dossiers the device holds (ADR 0009).
  */
 import type { RelaisDb } from '../db/app-db';
-import { readMeta, SYNC_META, writeMeta } from '../db/sync-apply';
+import { readMeta, SYNC_META, writeMeta } from '../db/sync-apply/meta';
 import type { User, WelcomePoint } from '../domain/sync/protocol';
 
 export interface DeviceSession {

@@ -12,7 +12,8 @@ import {
   QuarantineListSchema,
   type SupervisionStatus,
 } from '../domain/sync/protocol';
-import { type SyncClient, SyncError } from './sync-client';
+import type { SyncClient } from './sync-client';
+import { SyncError } from './sync-errors';
 
 /** Which items to list: the open ones (the default), the handled ones, or all (QUAR3). */
 export interface ListOptions {

@@ -7,7 +7,7 @@
  * jitter, forever: nothing is ever dropped. Errors that need the person (logged out, refused)
  * stop the automatic retries until the next trigger.
  */
-import { SyncError } from './sync-client';
+import { SyncError } from './sync-errors';
 
 export type SyncTrigger = 'start' | 'online' | 'visible' | 'local-change' | 'manual' | 'retry' | 'periodic';
 

@@ -8,26 +8,18 @@ import type { DeviceRecordPort } from '../db/device-record';
 import type { DeviceUsage, DeviceWipeResult } from '../db/device-wipe';
 import { observeLegalParameters } from '../db/legal-parameters-store';
 import { observeQuery } from '../db/live-query';
-import {
-  listServerConflicts,
-  type OutboxStats,
-  outboxStats,
-  type QuarantineEcho,
-  readMeta,
-  SYNC_META,
-} from '../db/sync-apply';
+import { listServerConflicts } from '../db/sync-apply/conflicts';
+import { readMeta, SYNC_META } from '../db/sync-apply/meta';
+import { type OutboxStats, outboxStats, type QuarantineEcho } from '../db/sync-apply/push-apply';
 import type { LegalParametersDocument } from '../domain/parameters/legal-parameter-entries';
 import type { Conflict } from '../domain/sync/protocol';
 import type { AdminApiOptions } from './admin-api';
+import type { PullProgress } from './pull-loop';
+import type { SyncReport } from './push-loop';
 import type { DeviceSession, LastUser } from './session-store';
 import { SessionStore } from './session-store';
-import {
-  type DraftsPort,
-  type FetchLike,
-  type PullProgress,
-  SyncClient,
-  type SyncReport,
-} from './sync-client';
+import { type DraftsPort, SyncClient } from './sync-client';
+import type { FetchLike } from './sync-http';
 import {
   type SchedulerEnv,
   type SchedulerEvents,

@@ -8,7 +8,7 @@ import { RelaisDb } from '../../src/db/app-db';
 import { DEVICE_RECORD_KEY, DeviceRecordKeeper, LOST_DEVICE_KEY } from '../../src/db/device-record';
 import { DossierRepository } from '../../src/db/repository';
 import { createSettingsStore, type SettingsStore } from '../../src/db/settings-store';
-import { SYNC_META, writeMeta } from '../../src/db/sync-apply';
+import { SYNC_META, writeMeta } from '../../src/db/sync-apply/meta';
 import { createDeviceLossModel } from '../../src/state/device-loss-model';
 import { householdFields, seededBytes, steppingClock, uniqueDbName } from './helpers';
 

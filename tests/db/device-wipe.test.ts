@@ -5,7 +5,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { DB_SCHEMA_VERSION, type RelaisDb } from '../../src/db/app-db';
 import { readDeviceUsage, wipeDeviceStore } from '../../src/db/device-wipe';
-import { SYNC_META } from '../../src/db/sync-apply';
+import { SYNC_META } from '../../src/db/sync-apply/meta';
 import { applicant, householdFields, openTestRepository, rentCharge } from './helpers';
 
 let opened: RelaisDb[] = [];

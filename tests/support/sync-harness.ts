@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import pg from 'pg';
 import type { Role } from '../../src/domain/sync/protocol';
-import type { FetchLike } from '../../src/sync/sync-client';
+import type { FetchLike } from '../../src/sync/sync-http';
 import { type BuildAppOptions, buildApp } from '../../sync-server/src/app';
 import { PostgresStore } from '../../sync-server/src/stores/postgres-store';
 import { SqliteStore } from '../../sync-server/src/stores/sqlite-store';

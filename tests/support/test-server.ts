@@ -7,7 +7,7 @@ import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import type { FetchLike } from '../../src/sync/sync-client';
+import type { FetchLike } from '../../src/sync/sync-http';
 import type { RateLimitOptions } from '../../sync-server/src/auth/rate-limit';
 import type { RelaisStore } from '../../sync-server/src/stores/store';
 import { markRestored } from '../../sync-server/src/sync/pull';

@@ -7,7 +7,7 @@
  */
 import { beforeEach, describe, expect, it } from 'vitest';
 import { AdminApi, AdminError, fieldOfPath } from '../../src/sync/admin-api';
-import { SyncError } from '../../src/sync/sync-client';
+import { SyncError } from '../../src/sync/sync-errors';
 import { type Device, ENGINES, PASSWORD, useTestServer, WP_A } from './helpers';
 
 async function refusal(promise: Promise<unknown>): Promise<AdminError> {

@@ -9,7 +9,7 @@
 import { describe, expect, it } from 'vitest';
 import { DeviceRecordKeeper } from '../../src/db/device-record';
 import { createSettingsStore } from '../../src/db/settings-store';
-import { SYNC_META } from '../../src/db/sync-apply';
+import { SYNC_META } from '../../src/db/sync-apply/meta';
 import type { FieldsOf } from '../../src/domain/dossier/rows';
 import type { DeviceAlert } from '../../src/domain/sync/protocol';
 import { createDeviceLossModel } from '../../src/state/device-loss-model';

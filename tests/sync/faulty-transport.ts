@@ -2,7 +2,7 @@
  * A transport that loses, duplicates and reorders requests around a fetch, at random (seeded),
  * for the device-side sync tests and the simulation.
  */
-import type { FetchLike } from '../../src/sync/sync-client';
+import type { FetchLike } from '../../src/sync/sync-http';
 
 /** A transport fault injector around a fetch. */
 export interface Faults {

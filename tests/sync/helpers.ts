@@ -18,7 +18,9 @@ import { type PullResponse, PullResponseSchema } from '../../src/domain/sync/pro
 import { ROW_META_KEYS } from '../../src/domain/sync/row-meta';
 import { createDraftRegistry, type DraftRegistry } from '../../src/state/drafts';
 import { SessionStore } from '../../src/sync/session-store';
-import { type FetchLike, SyncClient, type SyncReport } from '../../src/sync/sync-client';
+import { SyncClient } from '../../src/sync/sync-client';
+import type { FetchLike } from '../../src/sync/sync-http';
+import type { SyncReport } from '../../src/sync/push-loop';
 import { type Engine, PASSWORD, WP_A } from '../support/sync-harness';
 import { TestServer, type WorldUser } from '../support/test-server';
 import { FaultyTransport } from './faulty-transport';

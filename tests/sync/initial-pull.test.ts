@@ -11,7 +11,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { RelaisDb } from '../../src/db/app-db';
 import { computeHouseholdLocal } from '../../src/db/household-index';
-import { applyPullPage } from '../../src/db/sync-apply';
+import { applyPullPage } from '../../src/db/sync-apply/pull-apply';
 import type { FieldsOf } from '../../src/domain/dossier/rows';
 import { ENTITY_NAMES, ENTITY_TABLES } from '../../src/domain/sync/entities';
 import type { OutboxEntry } from '../../src/domain/sync/mutation';

@@ -14,7 +14,7 @@ import type { DiagnosisOptions } from '../../src/domain/budget/diagnosis-options
 import type { LegalParameterInput } from '../../src/domain/parameters/legal-parameter-entries';
 import { followLegalParameters } from '../../src/state/legal-parameters-model';
 import { diagnosisStateOf } from '../../src/state/workspace/diagnosis-state';
-import type { FetchLike } from '../../src/sync/sync-client';
+import type { FetchLike } from '../../src/sync/sync-http';
 import { createSyncService } from '../../src/sync/sync-service';
 import { seedExampleA } from '../ui/budget/seed-household';
 import { PASSWORD, TestServer } from './helpers';

@@ -16,7 +16,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openPullConnection, RelaisDb } from '../../src/db/app-db';
 import { observeQuery } from '../../src/db/live-query';
 import { DossierRepository } from '../../src/db/repository';
-import { applyPullPage, PullOutOfOrderError } from '../../src/db/sync-apply';
+import { applyPullPage, PullOutOfOrderError } from '../../src/db/sync-apply/pull-apply';
 import type { PullResponse } from '../../src/domain/sync/protocol';
 import { SessionStore } from '../../src/sync/session-store';
 import { SyncClient } from '../../src/sync/sync-client';

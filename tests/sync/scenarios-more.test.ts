@@ -14,7 +14,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DB_SCHEMA_VERSION, declareSchemaVersions, RelaisDb } from '../../src/db/app-db';
 import { MAX_PUSH_MUTATIONS } from '../../src/domain/sync/protocol';
 import { SessionStore } from '../../src/sync/session-store';
-import { SyncClient, SyncError } from '../../src/sync/sync-client';
+import { SyncClient } from '../../src/sync/sync-client';
+import { SyncError } from '../../src/sync/sync-errors';
 import {
   applicantFields,
   type Device,

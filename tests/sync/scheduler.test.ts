@@ -7,7 +7,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { RelaisDb } from '../../src/db/app-db';
 import { DossierRepository } from '../../src/db/repository';
 import { SessionStore } from '../../src/sync/session-store';
-import { SyncClient, SyncError } from '../../src/sync/sync-client';
+import { SyncClient } from '../../src/sync/sync-client';
+import { SyncError } from '../../src/sync/sync-errors';
 import {
   backoffDelay,
   type LockManagerLike,

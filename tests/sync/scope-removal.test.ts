@@ -10,7 +10,9 @@
  */
 import { beforeEach, describe, expect, it } from 'vitest';
 import { readDraftReceipt, recordDraftReceipt } from '../../src/db/draft-receipts';
-import { applyPullPage, readMeta, retryScopeRemovals, SYNC_META } from '../../src/db/sync-apply';
+import { readMeta, SYNC_META } from '../../src/db/sync-apply/meta';
+import { applyPullPage } from '../../src/db/sync-apply/pull-apply';
+import { retryScopeRemovals } from '../../src/db/sync-apply/scope-removals';
 import type { Cursor, PullResponse } from '../../src/domain/sync/protocol';
 import type { DraftRegistry } from '../../src/state/drafts';
 import {

@@ -8,10 +8,12 @@
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { RelaisDb } from '../../src/db/app-db';
-import { SYNC_META, writeMeta } from '../../src/db/sync-apply';
+import { SYNC_META, writeMeta } from '../../src/db/sync-apply/meta';
 import { createSyncModel } from '../../src/state/sync-model';
 import { SessionStore, sessionWelcomePoints } from '../../src/sync/session-store';
-import { type FetchLike, SyncClient, SyncError } from '../../src/sync/sync-client';
+import { SyncClient } from '../../src/sync/sync-client';
+import { SyncError } from '../../src/sync/sync-errors';
+import type { FetchLike } from '../../src/sync/sync-http';
 import { createSyncService } from '../../src/sync/sync-service';
 import { ENGINES, householdFields, PASSWORD, useTestServer, WP_A } from './helpers';
 import { idleSchedulerEnv } from './idle-scheduler-env';

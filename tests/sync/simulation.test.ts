@@ -19,7 +19,7 @@
  * DATABASE_URL adds the same run on PostgreSQL. A failure prints the seed and the trace.
  */
 import { describe, expect, it } from 'vitest';
-import type { ServerConflictRecord } from '../../src/db/sync-apply';
+import type { ServerConflictRecord } from '../../src/db/sync-apply/conflicts';
 import type { OutboxEntry } from '../../src/domain/sync/mutation';
 import type { Conflict } from '../../src/domain/sync/protocol';
 import {

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import type { Role } from '../../src/domain/sync/protocol';
 import { createSupervisionModel } from '../../src/state/supervision-model';
 import { createSupervisionApi } from '../../src/sync/supervision-api';
-import { SyncError } from '../../src/sync/sync-client';
+import { SyncError } from '../../src/sync/sync-errors';
 import { applicantFields, ENGINES, householdFields, pushRefusedRent, useTestServer } from './helpers';
 
 for (const engine of ENGINES) {

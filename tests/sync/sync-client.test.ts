@@ -6,9 +6,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import { RelaisDb } from '../../src/db/app-db';
-import type { ServerConflictRecord } from '../../src/db/sync-apply';
+import type { ServerConflictRecord } from '../../src/db/sync-apply/conflicts';
+import { pullFraction } from '../../src/sync/pull-loop';
 import { SessionStore } from '../../src/sync/session-store';
-import { pullFraction, SyncClient, SyncError } from '../../src/sync/sync-client';
+import { SyncClient } from '../../src/sync/sync-client';
+import { SyncError } from '../../src/sync/sync-errors';
 import {
   applicantFields,
   type Device,

@@ -14,7 +14,7 @@ import { render as renderInto } from 'preact';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { locale } from '../../../src/i18n/i18n';
 import { createAppState } from '../../../src/state/app-state';
-import type { FetchLike } from '../../../src/sync/sync-client';
+import type { FetchLike } from '../../../src/sync/sync-http';
 import { createSyncService } from '../../../src/sync/sync-service';
 import { App } from '../../../src/ui/app';
 import { mountApp } from '../../../src/ui/mount-app';

@@ -16,7 +16,7 @@ import type { Role } from '../../../src/domain/sync/protocol';
 import { locale } from '../../../src/i18n/i18n';
 import { createAppState } from '../../../src/state/app-state';
 import { createSupervisionApi } from '../../../src/sync/supervision-api';
-import type { FetchLike } from '../../../src/sync/sync-client';
+import type { FetchLike } from '../../../src/sync/sync-http';
 import { createSyncService } from '../../../src/sync/sync-service';
 import { App } from '../../../src/ui/app';
 import {

@@ -9,7 +9,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { RelaisDb } from '../../../src/db/app-db';
 import { DEVICE_RECORD_KEY, DeviceRecordKeeper } from '../../../src/db/device-record';
 import { DossierRepository } from '../../../src/db/repository';
-import { SYNC_META, writeMeta } from '../../../src/db/sync-apply';
+import { SYNC_META, writeMeta } from '../../../src/db/sync-apply/meta';
 import type { FieldsOf } from '../../../src/domain/dossier/rows';
 import { locale } from '../../../src/i18n/i18n';
 import { createAppState } from '../../../src/state/app-state';

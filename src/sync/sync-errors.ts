@@ -1,0 +1,85 @@
+/**
+ * The errors the sync client throws (a failed run, login or first start) and how an HTTP answer
+ * that is not a success becomes one: the scheduler retries the `retryable` kinds with back-off,
+ * the screens show the others.
+ */
+
+export type SyncErrorKind =
+  | 'not-logged-in'
+  | 'unauthorized'
+  | 'forbidden'
+  | 'offline'
+  | 'server'
+  | 'rejected'
+  | 'lost-changes'
+  | 'outdated-app';
+
+/** A failed run. `retryable` errors are retried with back-off; the others wait for the user. */
+export class SyncError extends Error {
+  constructor(
+    readonly kind: SyncErrorKind,
+    message: string,
+    readonly status?: number,
+  ) {
+    super(message);
+    this.name = 'SyncError';
+  }
+
+  get retryable(): boolean {
+    return this.kind === 'offline' || this.kind === 'server' || this.kind === 'rejected';
+  }
+}
+
+export type LoginErrorKind =
+  | 'credentials'
+  | 'rate-limited'
+  | 'device-taken'
+  | 'offline'
+  | 'invalid'
+  | 'server';
+
+export class LoginError extends Error {
+  constructor(
+    readonly kind: LoginErrorKind,
+    message: string,
+    readonly retryAfterSeconds?: number,
+  ) {
+    super(message);
+    this.name = 'LoginError';
+  }
+}
+
+export type SetupErrorKind = 'already-done' | 'offline' | 'invalid' | 'server';
+
+export class SetupError extends Error {
+  constructor(
+    readonly kind: SetupErrorKind,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'SetupError';
+  }
+}
+
+interface ErrorBody {
+  error?: string;
+  message?: string;
+}
+
+/** The message of an error answer: the server's `message`, else its `error`, else the status. */
+export async function messageOf(response: Response): Promise<string> {
+  try {
+    const body = (await response.json()) as ErrorBody;
+    return body.message ?? body.error ?? `HTTP ${response.status}`;
+  } catch {
+    return `HTTP ${response.status}`;
+  }
+}
+
+/** The SyncError of an HTTP status that is not a success. */
+export function statusError(status: number, message: string): SyncError {
+  if (status === 401) return new SyncError('unauthorized', message, status);
+  if (status === 403) return new SyncError('forbidden', message, status);
+  if (status >= 500 || status === 429 || status === 408) return new SyncError('server', message, status);
+  return new SyncError('rejected', message, status);
+}
