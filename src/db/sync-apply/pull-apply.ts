@@ -18,6 +18,7 @@ import {
   rebasePage,
   rowKey,
   rowsToRebase,
+  withPendingValues,
 } from '../../domain/sync/rebase';
 import { DB_SCHEMA_VERSION, type RelaisDb, type StoredHousehold } from '../app-db';
 import { writeTables } from '../change-recorder';
@@ -206,12 +207,12 @@ export async function applyPullPage(
  * replace the plan's. Returns how many rows were rebased.
  */
 async function rebasePending(db: RelaisDb, page: PullResponse, plan: PagePlan): Promise<number> {
-  const pending = pendingFieldsByRow(await db.outbox.toArray());
+  const outbox = await db.outbox.toArray();
+  const pending = pendingFieldsByRow(outbox);
   if (pending.size === 0) return 0;
-  // KNOWN BUG: applyPullPage has queued the page's child rows before this read, so for a child
-  // row this reads back the pulled row and its pending fields are not kept (pinned by an
-  // it.fails test in tests/db/sync-apply/pull-apply.test.ts; household rows are not affected).
-  const locals = await readLocalRows(db, rowsToRebase(page.changes, pending));
+  // applyPullPage has queued the page's child rows before this read, so a child row read here
+  // is already the pulled one: the pending values come from the outbox itself.
+  const locals = withPendingValues(await readLocalRows(db, rowsToRebase(page.changes, pending)), outbox);
   const rebased = rebasePage(page.changes, pending, locals);
   const merges: PagePlan = {
     byTable: new Map(),

@@ -63,6 +63,29 @@ export function rebaseRow(pulled: RowRecord, local: RowRecord, pendingFields: It
   return merged;
 }
 
+/**
+ * The local rows as the device holds them, with every pending field set to the value of its
+ * last pending patch. Every local write goes through the outbox (ADR 0005), so that value is the
+ * device's own even when the stored row has just been overwritten by the pulled one (a pull
+ * page writes its child rows before it reads, ADR 0013). `null` in a patch removes the field
+ * (JSON Merge Patch), so it reads as absent. `edits` are in outbox order (oldest first).
+ */
+export function withPendingValues(
+  locals: ReadonlyMap<string, RowRecord>,
+  edits: readonly PendingEdit[],
+): Map<string, RowRecord> {
+  const out = new Map(locals);
+  for (const edit of edits) {
+    const key = rowKey(edit.entity, edit.entityId);
+    const row = out.get(key);
+    if (row === undefined) continue;
+    const next: RowRecord = { ...row };
+    for (const [field, value] of Object.entries(edit.patch)) next[field] = value === null ? undefined : value;
+    out.set(key, next);
+  }
+  return out;
+}
+
 /** The ids of a page's rows that pending edits changed, by entity: the local rows rebase needs. */
 export function rowsToRebase(
   changes: readonly PulledChange[],

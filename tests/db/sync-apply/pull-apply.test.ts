@@ -75,12 +75,10 @@ describe('PULL2 in the pull page transaction', () => {
     expect(pending).toBe(1);
   });
 
-  // KNOWN BUG (found in issue 13, behaviour left as it was): applyPullPage writes the page's
-  // child rows before it reads the local rows to rebase (PULL12, ADR 0013), so for a child row
-  // it reads back the server row and the local value is lost from the stored row until the
-  // outbox entry is pushed and pulled again. `it.fails` keeps the suite green and turns red the
-  // day it is fixed: then make it an ordinary `it`.
-  it.fails('[PULL2] a charge field edited on the device keeps its local value; the server’s other fields apply', async () => {
+  // applyPullPage writes the page's child rows before it reads the local rows to rebase (PULL12,
+  // ADR 0013): the pending value must come from the outbox, not from the row read back (a bug
+  // found in issue 13, when the local value was lost until the edit was pushed and pulled again).
+  it('[PULL2] a charge field edited on the device keeps its local value; the server’s other fields apply', async () => {
     const { applied, stored, localEdit, serverEdit, serverVersion, pending } =
       await pendingEditThenPull('charge');
     expect(applied.rebased).toBe(1);

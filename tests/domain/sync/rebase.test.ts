@@ -15,6 +15,7 @@ import {
   rebaseRow,
   rowKey,
   rowsToRebase,
+  withPendingValues,
 } from '../../../src/domain/sync/rebase';
 
 /** Data fields an edit may change (a few, so that edits and pulled rows often meet). */
@@ -208,5 +209,26 @@ describe('PULL2: rebase of pending edits over pulled rows', () => {
         expect(rebasePage(page, pendingFieldsByRow([]), locals)).toEqual([]);
       }),
     );
+  });
+
+  it('[PULL2] takes each pending field from its last pending patch, even when the stored row was already overwritten by the pulled one', () => {
+    const key = rowKey('charge', 'c1');
+    // What the device reads back after the page's child rows were written: the server's row.
+    const readBack = new Map<string, RowRecord>([[key, { id: 'c1', amountCents: 45_000, label: 'Loyer' }]]);
+    const edits: PendingEdit[] = [
+      { entity: 'charge', entityId: 'c1', patch: { amountCents: 10_000 } },
+      { entity: 'charge', entityId: 'c1', patch: { amountCents: 12_345, note: null } },
+      { entity: 'charge', entityId: 'other', patch: { amountCents: 1 } },
+    ];
+    const locals = withPendingValues(readBack, edits);
+    expect(locals.get(key)).toEqual({ id: 'c1', amountCents: 12_345, label: 'Loyer', note: undefined });
+    // A row the device does not hold stays absent: nothing is invented from the outbox.
+    expect(locals.has(rowKey('charge', 'other'))).toBe(false);
+    const [rebased] = rebasePage(
+      [{ entity: 'charge', row: { id: 'c1', amountCents: 45_000, label: 'Loyer (avril)', note: 'x' } }],
+      pendingFieldsByRow(edits),
+      locals,
+    );
+    expect(rebased?.row).toEqual({ id: 'c1', amountCents: 12_345, label: 'Loyer (avril)' });
   });
 });
