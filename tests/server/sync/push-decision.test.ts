@@ -207,6 +207,47 @@ describe('the push decision for one mutation (pure, no server)', () => {
     );
   });
 
+  // KNOWN LIMIT (found by a property in issue 13, behaviour left as it was): a device's offline
+  // chain (CONF3) interleaved with another device's write of the same value does not converge.
+  // B's equal value keeps A's field metadata, so A's next edit looks like A's own chain and wins
+  // over B's later write; arriving A1, A2, B or B, A1, A2 ends on B's value. Chains interleaved
+  // with deletes and with money conflicts diverge too (in the values a conflict lists). `it.fails`
+  // keeps the suite green and turns red the day it is fixed: then make it an ordinary `it`, and
+  // generalise it to random chains (every position of B in A's chain gives the same outcome).
+  it.fails('[CONF1][CONF3] a device’s offline chain and another device’s equal write converge whatever the order', () => {
+    const start = seeded();
+    const pulled = baseOf(currentRow(start));
+    const a = new SimDevice('dev-a', 'u-a', T0);
+    const a1 = a.mutation('patch', 'charge', CHARGE, { label: 'bail' }, pulled);
+    const a2 = a.mutation('patch', 'charge', CHARGE, { label: 'loyer mai' }, pulled);
+    // B writes A's first value, later than both of A's edits.
+    const b = new SimDevice('dev-b', 'u-b', T0 + 10);
+    const fromB = b.mutation('patch', 'charge', CHARGE, { label: 'bail' }, pulled);
+    const orders: [SimDevice, RawMutation][][] = [
+      [
+        [a, a1],
+        [a, a2],
+        [b, fromB],
+      ],
+      [
+        [b, fromB],
+        [a, a1],
+        [a, a2],
+      ],
+      [
+        [a, a1],
+        [b, fromB],
+        [a, a2],
+      ],
+    ];
+    const labels = orders.map((order) => {
+      const server = seeded();
+      for (const [device, m] of order) server.push(device, [m]);
+      return currentRow(server).data.label;
+    });
+    expect(labels).toEqual(['bail', 'bail', 'bail']);
+  });
+
   it('[CONF1][CONF2] a money field edited from the same base by two devices to different values always opens a conflict', () => {
     const money = fc.constantFrom('amountCents', 'capMonthlyCents');
     const cents = fc.integer({ min: 0, max: 1_000_000 });
