@@ -11,6 +11,8 @@ export default defineConfig({
           name: 'node',
           environment: 'node',
           include: [
+            // Checks over the test tree itself (e.g. no fixed sleeps).
+            'tests/*.test.ts',
             'tests/domain/**/*.test.ts',
             'tests/cli/**/*.test.ts',
             'tests/worker/**/*.test.ts',
