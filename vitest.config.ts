@@ -1,6 +1,6 @@
 import { connect } from 'node:net';
 import preact from '@preact/preset-vite';
-import { defineConfig, type UserConfig } from 'vitest/config';
+import { defineConfig, type ViteUserConfig } from 'vitest/config';
 
 // One config, several projects: `npm test` runs every suite that needs only Node.
 // The browser suite (tests/e2e) has its own config: vitest.e2e.config.ts.
@@ -38,7 +38,7 @@ async function usePostgresWhenLocal(): Promise<void> {
   }
 }
 
-const config: UserConfig = {
+const config: ViteUserConfig = {
   test: {
     projects: [
       {
