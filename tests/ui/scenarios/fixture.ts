@@ -1,9 +1,9 @@
 /** Dossiers with debts that the Scenarios, Follow-up and state tests share, written through the real repository. */
 import type { DossierRepository } from '../../../src/db/repository';
 import type { FieldsOf } from '../../../src/domain/dossier/rows';
+import { type DebtFields, debtFields as debt } from '../../support/debt-fields';
 
 type Person = { firstName: string; lastName: string; birthDate: string };
-type DebtFields = Omit<FieldsOf<'debt'>, 'creditorId'>;
 
 /** One adult renting in Lyon (650 € a month) on a monthly salary: the household of both seeds. */
 async function seedLyonTenant(repository: DossierRepository, person: Person, salaryCents: number) {
@@ -30,21 +30,6 @@ async function seedLyonTenant(repository: DossierRepository, person: Person, sal
     mode: 'real',
   });
   return household.id;
-}
-
-/** A debt: nothing owed, no rate, no insurance, not joint, no enforcement, but what `fields` says. */
-function debt(fields: Pick<DebtFields, 'product'> & Partial<DebtFields>): DebtFields {
-  return {
-    capitalRemainingCents: 0,
-    arrearsCents: 0,
-    amountDueNowCents: 0,
-    nominalRateBps: 0,
-    instalmentMonthlyCents: 0,
-    insuranceMonthlyCents: 0,
-    isJoint: false,
-    enforcementInProgress: false,
-    ...fields,
-  };
 }
 
 /** A household of one adult with a salary, rent and 6 debts with 6 creditors. */
