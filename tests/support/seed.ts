@@ -4,6 +4,8 @@
  * imports it from here) and never ships. `generateSyntheticDossiers` is pure;
  * `seedDatabase` bulk-writes the result as if it had been pulled from the server (version 1,
  * no outbox entries), or as local unsynced work (`asLocalChanges`: one outbox entry per row).
+ * Over 400 lines because most of it is the data tables (names, places, creditors, amounts) the
+ * generator draws from: one cohesive thing.
  */
 
 import type { RelaisDb, StoredHousehold } from '../../src/db/app-db';
