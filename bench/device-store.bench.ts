@@ -6,7 +6,7 @@
  * - search results after a keystroke (median): target ≤ 100 ms. Baseline: the repository's
  *   own search call for the same text, timed inside the page.
  * - seeding: a raw Dexie bulkPut of the same 80,000 rows is reported for scale.
- * The data is written by a small page bundled from the real src/db code (seed.ts) and served from
+ * The data is written by a small page bundled from the real src/db code and tests/support/seed.ts and served from
  * the app's origin, so the app opens the very database it wrote.
  */
 import { rmSync } from 'node:fs';
@@ -21,7 +21,7 @@ const SEARCHES = ['mar', 'ber', 'dup', 'lou', 'tho'];
 const SEED_PAGE = `
 import { RelaisDb } from './src/db/app-db';
 import { DossierRepository } from './src/db/repository';
-import { generateSyntheticDossiers, seedDatabase } from './src/db/seed';
+import { generateSyntheticDossiers, seedDatabase } from './tests/support/seed';
 
 window.seed = async (count) => {
   const db = new RelaisDb();

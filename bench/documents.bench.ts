@@ -70,12 +70,13 @@ window.seed = async (extraDebts) => {
 /**
  * The baselines' code, added to the app's page as an inline script (the page is offline: only
  * what the service worker precached is served). Two plain buttons: pdf-lib directly, and the
- * app's kit with a trivial document; both through a copy of the app's `downloadBlob`.
+ * app's kit with a trivial document; both through the app's own `downloadBlob`.
  */
 const REFERENCE_SCRIPT = `
 import fontkit from '@pdf-lib/fontkit';
 import { PDFDocument } from 'pdf-lib';
 import { woffToSfnt } from './src/documents/pdf/woff-to-sfnt';
+import { downloadBlob } from './src/state/download';
 
 const TITLE = ${JSON.stringify(REFERENCE_TITLE)};
 const LINE = ${JSON.stringify(REFERENCE_LINE)};
@@ -83,19 +84,6 @@ const TRIVIAL = {
   kind: 'budget_sheet', locale: 'fr', audience: 'counsellor', title: TITLE, footer: TITLE,
   fileName: 'reference-moteur', sections: [{ blocks: [{ kind: 'paragraph', text: LINE }] }],
 };
-
-// src/state/download.ts downloadBlob, line for line.
-function downloadBlob(blob, fileName) {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.rel = 'noopener';
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}
 
 let fonts;
 let kit;

@@ -5,21 +5,14 @@
  * Baseline: a plain loop doing one multiply-add per debt-month (84 months) over the same
  * portfolio, i.e. the cost floor of touching every debt every month.
  */
+import { CreditorCategorySchema } from '../src/domain/household/creditor';
 import { simulateBanqueDeFrance } from '../src/domain/rescheduling/scenario-banque-de-france';
 import type { ScenarioContext } from '../src/domain/rescheduling/scenario-input';
 import { mulberry32 as seeded } from '../src/domain/seeded-random';
 import { type BenchResult, median, withTarget } from './bench-types';
 
 const HOUSEHOLDS = 65_300;
-const CATEGORIES = [
-  'landlord',
-  'credit_institution',
-  'utility',
-  'tax',
-  'social_body',
-  'private_individual',
-  'other',
-] as const;
+const CATEGORIES = CreditorCategorySchema.options;
 
 export function syntheticPortfolio(count: number, seed = 4): ScenarioContext[] {
   const random = seeded(seed);

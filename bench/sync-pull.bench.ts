@@ -32,12 +32,12 @@ import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import { fieldsOf } from '../src/db/change-recorder';
-import { generateSyntheticDossiers } from '../src/db/seed';
 import type { AnyRow } from '../src/domain/dossier/rows';
 import { CHILD_ENTITY_NAMES, ENTITY_TABLES } from '../src/domain/sync/entities';
 import { formatHlc } from '../src/domain/sync/hlc';
 import { MUTATION_SCHEMA_VERSION } from '../src/domain/sync/mutation';
 import { launchBrowser, startServer, tempDir } from '../tests/e2e/harness';
+import { generateSyntheticDossiers } from '../tests/support/seed';
 import { type BenchResult, withTarget } from './bench-types';
 import { postJson } from './post-json';
 

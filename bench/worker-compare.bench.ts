@@ -5,7 +5,7 @@
  * comparison called directly on the page's main thread; an empty Comlink round trip is
  * reported in the details. The real src/worker/simulation.worker.ts and src/domain engine are
  * bundled with esbuild (production, minified) and served from 127.0.0.1 by a small static
- * server; Debian's /usr/bin/chromium is driven by playwright-core.
+ * server; Chromium is launched as the e2e suite launches it (tests/e2e/harness.ts).
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -13,11 +13,10 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
 import { build } from 'esbuild';
-import { chromium } from 'playwright-core';
+import { launchBrowser } from '../tests/e2e/harness';
 import { type BenchResult, withTarget } from './bench-types';
 
 const ROOT = new URL('../', import.meta.url).pathname;
-const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ROUNDS = 40;
 const WARM_UP = 5;
 
@@ -149,25 +148,11 @@ interface PageFigures {
 
 export async function run(): Promise<BenchResult[]> {
   const dir = mkdtempSync(join(tmpdir(), 'relais-worker-bench-'));
-  const profile = mkdtempSync(join(tmpdir(), 'relais-worker-bench-profile-'));
   await bundle(dir);
   const server = await serve(dir);
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM_PATH,
-    headless: true,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  const browser = await launchBrowser();
   try {
-    const page = await context.newPage();
+    const page = await browser.context.newPage();
     await page.goto(server.url);
     await page.waitForFunction(() => 'runBench' in window);
     const figures = (await page.evaluate(
@@ -201,9 +186,8 @@ export async function run(): Promise<BenchResult[]> {
       }),
     ];
   } finally {
-    await context.close();
+    await browser.close();
     await server.close();
     rmSync(dir, { recursive: true, force: true });
-    rmSync(profile, { recursive: true, force: true });
   }
 }

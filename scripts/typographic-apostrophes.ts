@@ -11,8 +11,6 @@
  *   document wording, both languages side by side): an ASCII apostrophe that makes a French
  *   elision (l', d', n', qu', jusqu', aujourd'hui…) inside a string, template or JSX text.
  *   English never elides a lone letter that way ("don't", "user's" are untouched).
- *   src/db/seed.ts is left alone: its synthetic people's names ("N'Diaye") are typed data, not
- *   the app's text.
  * Then the words it changed are changed alike in tests/ and docs/ (assertions and documented
  * outputs quote these strings), and only those words: a test's "D'Arçy" stays.
  *
@@ -33,9 +31,6 @@ const ROOT = resolve(import.meta.dirname, '..');
 export function isFrenchCatalogue(file: string): boolean {
   return /^src\/i18n\/(catalogues\/[\w-]+-fr|messages-fr)\.ts$/.test(file);
 }
-
-/** Typed data, not the app's text (see the header). */
-const NOT_APP_TEXT = new Set(['src/db/seed.ts']);
 
 /**
  * A French elision with an ASCII apostrophe, possibly escaped in a single-quoted literal
@@ -157,7 +152,7 @@ function filesUnder(dir: string, extensions: RegExp): string[] {
 
 /** The app's source files that may hold text shown to people. */
 export function appSourceFiles(): string[] {
-  return filesUnder('src', /\.tsx?$/).filter((file) => !NOT_APP_TEXT.has(file));
+  return filesUnder('src', /\.tsx?$/);
 }
 
 /** Every ASCII apostrophe of French text in the app's sources (nothing is written). */

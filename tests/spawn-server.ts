@@ -82,26 +82,35 @@ async function startServerOnce(staticDir: string): Promise<StartAttempt> {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
-  child.stdout?.on('data', (chunk: Buffer) => {
-    output += chunk.toString();
+  const url = `http://127.0.0.1:${port}`;
+  // Resolves on the server's "listening" line, or when it exits without one.
+  let listening: () => void = () => {};
+  const listeningOrExited = new Promise<void>((resolve) => {
+    listening = resolve;
   });
-  child.stderr?.on('data', (chunk: Buffer) => {
+  const collect = (chunk: Buffer) => {
     output += chunk.toString();
-  });
+    if (output.includes(`Relais listening on ${url} `)) listening();
+  };
+  child.stdout?.on('data', collect);
+  child.stderr?.on('data', collect);
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   // 'close' comes after the output streams end: the refusal line is in `output` by then.
   const closed = new Promise<void>((resolve) => child.once('close', () => resolve()));
-  const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    if (child.exitCode !== null) {
-      await closed;
-      rmSync(dataDir, { recursive: true, force: true });
-      return { ok: false, portTaken: PORT_TAKEN.test(output), output };
-    }
-    if (output.includes(`Relais listening on ${url} `)) break;
-    if (Date.now() > deadline) throw new Error(`server did not start: ${output}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
+  void exited.then(listening);
+  let deadline: ReturnType<typeof setTimeout> | undefined;
+  const timedOut = new Promise<never>((_, reject) => {
+    deadline = setTimeout(() => reject(new Error(`server did not start: ${output}`)), 30_000);
+  });
+  try {
+    await Promise.race([listeningOrExited, timedOut]);
+  } finally {
+    clearTimeout(deadline);
+  }
+  if (!output.includes(`Relais listening on ${url} `)) {
+    await closed;
+    rmSync(dataDir, { recursive: true, force: true });
+    return { ok: false, portTaken: PORT_TAKEN.test(output), output };
   }
   let stopping: Promise<void> | null = null;
   return {

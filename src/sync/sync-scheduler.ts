@@ -60,6 +60,8 @@ export class SyncScheduler {
   private readonly maxDelayMs: number;
   private readonly periodicMs: number;
   private localChain: Promise<unknown> = Promise.resolve();
+  /** The run the last timer started, until its outcome is reported and any retry scheduled. */
+  private timerRun: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly run: () => Promise<unknown>,
@@ -103,6 +105,11 @@ export class SyncScheduler {
     return this.withLock(body);
   }
 
+  /** Resolves when the run the last timer started has ended (for tests that fire timers by hand). */
+  timerRunEnded(): Promise<void> {
+    return this.timerRun;
+  }
+
   get consecutiveFailures(): number {
     return this.failures;
   }
@@ -129,7 +136,7 @@ export class SyncScheduler {
     this.timer = this.env.setTimeout(() => {
       this.timer = undefined;
       this.timerDue = Number.POSITIVE_INFINITY;
-      void this.execute(reason, false).catch(() => undefined);
+      this.timerRun = this.execute(reason, false).catch(() => undefined);
     }, delay);
   }
 

@@ -1,9 +1,11 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { RelaisDb } from '../../src/db/app-db';
 import { DossierRepository } from '../../src/db/repository';
-import { generateSyntheticDossiers, seedDatabase } from '../../src/db/seed';
 import { DossierSchema } from '../../src/domain/dossier/dossier';
 import { OutboxEntrySchema } from '../../src/domain/sync/mutation';
+import { generateSyntheticDossiers, seedDatabase } from '../support/seed';
 import { uniqueDbName } from './helpers';
 
 const rowCount = (d: ReturnType<typeof generateSyntheticDossiers>[number]) =>
@@ -16,6 +18,15 @@ afterEach(async () => {
 });
 
 describe('synthetic dossiers', () => {
+  it('never ship: no module under src/ imports tests/ or bench/ (where the seed lives)', () => {
+    const src = resolve(import.meta.dirname, '../../src');
+    const files = readdirSync(src, { recursive: true, encoding: 'utf8' }).filter((f) => /\.tsx?$/.test(f));
+    const importing = files.filter((file) =>
+      /from\s+['"](?:\.\.\/)+(?:tests|bench)\//.test(readFileSync(join(src, file), 'utf8')),
+    );
+    expect(importing).toEqual([]);
+  });
+
   it('are valid, about 40 rows each, and the same for the same seed', () => {
     const dossiers = generateSyntheticDossiers(60, 7);
     for (const d of dossiers) expect(DossierSchema.safeParse(d).success).toBe(true);

@@ -7,10 +7,11 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { householdFields } from '../household-fixture';
+import { debtFields } from '../support/debt-fields';
 import { api, axeViolations, PASSWORD, pushCreates, signIn, syncNow } from './app-helpers';
 import { useE2eApp } from './harness';
 
-const CREDITORS: Array<{ name: string; category: string; debt: Record<string, unknown> }> = [
+const CREDITORS: Array<{ name: string; category: string; debt: Parameters<typeof debtFields>[0] }> = [
   {
     name: 'Office public de l’habitat de la Métropole de Lyon',
     category: 'landlord',
@@ -82,18 +83,7 @@ async function seedServer(url: string): Promise<string> {
     })),
     ...CREDITORS.map((c, i) => ({
       entity: 'debt',
-      patch: {
-        creditorId: creditorIds[i],
-        capitalRemainingCents: 0,
-        arrearsCents: 0,
-        amountDueNowCents: 0,
-        nominalRateBps: 0,
-        instalmentMonthlyCents: 0,
-        insuranceMonthlyCents: 0,
-        isJoint: false,
-        enforcementInProgress: false,
-        ...c.debt,
-      },
+      patch: { creditorId: creditorIds[i], ...debtFields(c.debt) },
     })),
   ]);
   expect(push.results.every((r) => r.status === 'applied')).toBe(true);

@@ -22,6 +22,8 @@ interface Run {
   exit: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
   /** After the exit and the end of stdout and stderr ('exit' can come before the last output). */
   closed: Promise<void>;
+  /** Resolves true once stdout contains `text`, false if the process ends without printing it. */
+  printed: (text: string) => Promise<boolean>;
 }
 
 function startServer(vars: Record<string, string>): Run {
@@ -43,7 +45,18 @@ function startServer(vars: Record<string, string>): Run {
     signal: signal as NodeJS.Signals | null,
   }));
   const closed = once(child, 'close').then(() => undefined);
-  return { child, stdout: () => stdout, stderr: () => stderr, exit, closed };
+  const printed = (text: string) =>
+    new Promise<boolean>((resolvePromise) => {
+      const check = () => {
+        if (!stdout.includes(text)) return;
+        child.stdout?.off('data', check);
+        resolvePromise(true);
+      };
+      child.stdout?.on('data', check);
+      check();
+      void closed.then(() => resolvePromise(stdout.includes(text)));
+    });
+  return { child, stdout: () => stdout, stderr: () => stderr, exit, closed, printed };
 }
 
 /**
@@ -56,20 +69,11 @@ async function startListening(vars: Record<string, string>): Promise<{ run: Run;
     const port = await freePort();
     running = startServer({ PORT: String(port), ...vars });
     const run = running;
-    await waitFor(() => run.stdout().includes('Relais listening') || run.child.exitCode !== null, 20_000);
-    if (run.stdout().includes('Relais listening')) return { run, port };
+    if (await run.printed('Relais listening')) return { run, port };
     await run.closed;
     if (!PORT_TAKEN.test(run.stderr()) || attempt >= 5) {
       throw new Error(`the server did not start: ${run.stderr()}`);
     }
-  }
-}
-
-async function waitFor(condition: () => boolean, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 50));
   }
 }
 
@@ -159,7 +163,8 @@ describe('a real start', () => {
     // Big enough that the response cannot sit entirely in socket buffers while the client waits.
     writeFileSync(join(dist, 'assets', 'big-abc123.bin'), Buffer.alloc(48 * 1024 * 1024, 1));
     const dataDir = join(temp.dir, 'data');
-    const { run, port } = await startListening({ DATA_DIR: dataDir, STATIC_DIR: dist, LOG_LEVEL: 'warn' });
+    // LOG_LEVEL info: the test waits for the server's "shutting down" line.
+    const { run, port } = await startListening({ DATA_DIR: dataDir, STATIC_DIR: dist, LOG_LEVEL: 'info' });
     expect(run.stdout()).toContain(
       `Relais listening on http://127.0.0.1:${port} (store: sqlite at ${join(dataDir, 'relais.sqlite')})`,
     );
@@ -176,14 +181,15 @@ describe('a real start', () => {
         .get({ host: '127.0.0.1', port, path: '/assets/big-abc123.bin', agent }, (res) => {
           res.pause();
           run.child.kill('SIGTERM');
-          setTimeout(() => {
+          // Reads on only once the server has begun closing, with the download still in flight.
+          void run.printed('shutting down').then(() => {
             let bytes = 0;
             res.on('data', (chunk: Buffer) => {
               bytes += chunk.length;
             });
             res.on('end', () => resolvePromise({ status: res.statusCode ?? 0, bytes }));
             res.resume();
-          }, 500);
+          });
         })
         .on('error', reject);
     });

@@ -3,8 +3,6 @@ import { createSettingsStore } from '../../src/db/settings-store';
 import { createDebouncedText } from '../../src/state/debounced-text';
 import { createDraftRegistry, type DraftReceipt } from '../../src/state/drafts';
 
-const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
 function setup(outcome: () => boolean = () => true) {
   const settings = createSettingsStore(`debounced-${Math.random()}`);
   const writes: { text: string; receipt: DraftReceipt | undefined }[] = [];
@@ -50,15 +48,18 @@ describe('a free-text field written after a pause', () => {
   });
 
   it('keeps every keystroke as a draft: text typed just before a crash is restored and written', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     const { writes, make } = setup();
     const first = make();
     await first.field.edit('Séparation en juin');
-    // The page dies before the pause: a new app over the same device.
+    // The page dies before the pause, its timer with it: a new app over the same device.
+    vi.clearAllTimers();
     const second = make();
     await second.field.start();
     expect(second.field.text.value).toBe('Séparation en juin');
-    await pause(80);
-    expect(writes.map((w) => w.text)).toContain('Séparation en juin');
+    expect(writes).toEqual([]);
+    await vi.advanceTimersByTimeAsync(30);
+    expect(writes.map((w) => w.text)).toEqual(['Séparation en juin']);
   });
 
   it('a refused write keeps the draft and is written again on the next flush', async () => {

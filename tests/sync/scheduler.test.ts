@@ -69,12 +69,15 @@ class ManualTimers {
       ...overrides,
     };
   }
-  /** Fires every timer due within `ms` (periodic timers excluded by a large delay). */
-  async fire(maxMs = 60_000): Promise<number[]> {
+  /**
+   * Fires every timer due within `maxMs` (periodic timers excluded by a large delay), then waits
+   * for the run they started to end.
+   */
+  async fire(scheduler: SyncScheduler, maxMs = 60_000): Promise<number[]> {
     const due = this.timers.filter((t) => t.ms <= maxMs);
     this.timers = this.timers.filter((t) => t.ms > maxMs);
     for (const t of due) t.fn();
-    await new Promise((r) => setTimeout(r, 10));
+    await scheduler.timerRunEnded();
     return due.map((t) => t.ms);
   }
 }
@@ -105,11 +108,11 @@ describe('sync scheduler', () => {
       { onRunEnd: (o) => outcomes.push(o.ok ? 'ok' : `retry ${o.retryInMs}`) },
     );
     scheduler.start();
-    await timers.fire();
+    await timers.fire(scheduler);
     expect(locks.names).toEqual([SYNC_LOCK_NAME]);
-    await timers.fire();
-    await timers.fire();
-    await timers.fire();
+    await timers.fire(scheduler);
+    await timers.fire(scheduler);
+    await timers.fire(scheduler);
     expect(outcomes).toEqual(['retry 750', 'retry 1500', 'retry 3000', 'ok']);
     expect(scheduler.consecutiveFailures).toBe(0);
     scheduler.stop();
@@ -127,7 +130,7 @@ describe('sync scheduler', () => {
       { onRunEnd: (o) => outcomes.push(o.ok ? 0 : o.retryInMs) },
     );
     scheduler.start();
-    await timers.fire();
+    await timers.fire(scheduler);
     expect(outcomes).toEqual([null]);
     expect(timers.timers.filter((t) => t.ms < 60_000)).toEqual([]);
     scheduler.stop();
@@ -150,16 +153,16 @@ describe('sync scheduler', () => {
       { debounceMs: 1500, periodicMs: 10 * 60_000 },
     );
     scheduler.start();
-    await timers.fire();
+    await timers.fire(scheduler);
     expect(calls).toBe(1);
     scheduler.trigger('local-change');
     scheduler.trigger('local-change');
     scheduler.trigger('local-change');
     expect(timers.timers.filter((t) => t.ms === 1500)).toHaveLength(1);
-    await timers.fire();
+    await timers.fire(scheduler);
     expect(calls).toBe(2);
     wake?.('online');
-    await timers.fire();
+    await timers.fire(scheduler);
     expect(calls).toBe(3);
     scheduler.stop();
   });
@@ -168,17 +171,24 @@ describe('sync scheduler', () => {
     const timers = new ManualTimers();
     let active = 0;
     let maxActive = 0;
+    // Each run stays open until the three were asked for: overlapping runs would all be inside.
+    let allAsked: () => void = () => {};
+    const asked = new Promise<void>((resolve) => {
+      allAsked = resolve;
+    });
     const scheduler = new SyncScheduler(
       async () => {
         active += 1;
         maxActive = Math.max(maxActive, active);
-        await new Promise((r) => setTimeout(r, 5));
+        await asked;
         active -= 1;
       },
       timers.env({ locks: undefined }),
       { periodicMs: 10 * 60_000 },
     );
-    await Promise.all([scheduler.runNow(), scheduler.runNow(), scheduler.runNow()]);
+    const runs = [scheduler.runNow(), scheduler.runNow(), scheduler.runNow()];
+    allAsked();
+    await Promise.all(runs);
     expect(maxActive).toBe(1);
   });
 });

@@ -9,14 +9,20 @@ import { createSimulationClient } from '../../src/worker/simulation-client';
 
 let counter = 0;
 
-/** A real app state over a fresh (fake-indexeddb) settings database, with controllable connectivity. */
-export function makeTestState(overrides: Partial<AppDeps> = {}) {
+/**
+ * A real app state over a fresh (fake-indexeddb) settings database, with controllable connectivity.
+ * `now` is the repository's wall clock (Unix ms; default the real one).
+ */
+export function makeTestState(overrides: Partial<AppDeps> = {}, clock: { now?: () => number } = {}) {
   counter += 1;
   const listeners = new Set<(online: boolean) => void>();
   let online = true;
   const settings = createSettingsStore(`relais-settings-test-${counter}-${Math.random()}`);
   const db = new RelaisDb(`relais-test-${counter}-${Math.random()}`);
-  const repository = new DossierRepository(db, { appVersion: '1.2.3' });
+  const repository = new DossierRepository(db, {
+    appVersion: '1.2.3',
+    ...(clock.now === undefined ? {} : { now: clock.now }),
+  });
   // The real simulation API over a MessageChannel: the same code the worker runs.
   const simulation = createSimulationClient({
     idleTimeoutMs: 0,

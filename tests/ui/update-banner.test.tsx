@@ -28,14 +28,21 @@ describe('Update banner (prompt mode)', () => {
     render(<App state={state} />);
     const order: string[] = [];
     const realSet = settings.set;
+    // The draft write is held until the click has been handled: an update applied without
+    // waiting for it would come first.
+    let writeDraft: () => void = () => {};
+    const clickHandled = new Promise<void>((resolve) => {
+      writeDraft = resolve;
+    });
     settings.set = async (key, value) => {
-      await new Promise((resolve) => setTimeout(resolve, 20));
+      await clickHandled;
       await realSet(key, value);
       order.push(`saved ${key}`);
     };
     act(() => state.update.offer({ applyUpdate: async () => void order.push('applied') }));
     void state.deviceSettings.edit('Tablette en cours');
     fireEvent.click(screen.getByRole('button', { name: 'Mettre à jour' }));
+    writeDraft();
     await waitFor(() => expect(order).toEqual(['saved draft:device-settings', 'applied']));
   });
 

@@ -1,4 +1,5 @@
 /** A household with many debts and the six scenarios the Scenarios screen compares. */
+import { CreditorCategorySchema } from '../../src/domain/household/creditor';
 import type { CompareInput, ScenarioSpec } from '../../src/domain/rescheduling/scenario-input';
 
 export const SIX_SCENARIOS: ScenarioSpec[] = [
@@ -10,14 +11,8 @@ export const SIX_SCENARIOS: ScenarioSpec[] = [
   { kind: 'payoff', strategy: 'snowball' },
 ];
 
-const CATEGORIES = [
-  'credit_institution',
-  'utility',
-  'tax',
-  'social_body',
-  'private_individual',
-  'other',
-] as const;
+/** Every category but the landlord's: the first debt is the rent arrears. */
+const CATEGORIES = CreditorCategorySchema.exclude(['landlord']).options;
 
 /**
  * @param debtCount - number of debts (the first one is rent arrears)

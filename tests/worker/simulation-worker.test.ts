@@ -1,6 +1,6 @@
 // @vitest-environment node
 import * as Comlink from 'comlink';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createSimulationApi, type SimulationApi } from '../../src/worker/simulation-api';
 import { createSimulationClient, type SimulationConnection } from '../../src/worker/simulation-client';
 import { householdWithDebts } from './simulation-fixtures';
@@ -29,6 +29,7 @@ function channelConnection(api = createSimulationApi()): {
 }
 
 afterEach(() => {
+  vi.useRealTimers();
   for (const port of opened.splice(0)) port.close();
 });
 
@@ -107,18 +108,32 @@ describe('simulation client', () => {
   });
 
   it('cancel() resolves the pending call and tells the worker', async () => {
-    const { connection, api } = channelConnection();
+    // The worker side's own answer to the compare call: the test waits for it, then looks.
+    const api = createSimulationApi();
+    const workerAnswers: Promise<unknown>[] = [];
+    const watched: typeof api = {
+      ...api,
+      compare: (requestId, input) => {
+        const answer = api.compare(requestId, input);
+        workerAnswers.push(answer);
+        return answer;
+      },
+    };
+    const { connection } = channelConnection(watched);
     const client = createSimulationClient({ connect: () => connection, idleTimeoutMs: 0 });
     const call = client.compare(householdWithDebts(30));
     client.cancel();
     expect(await call).toEqual({ status: 'cancelled' });
     await connection.remote.ping();
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(api.stats().completed).toBe(0);
+    expect(workerAnswers).toHaveLength(1);
+    expect(await workerAnswers[0]).toMatchObject({ status: 'cancelled' });
+    expect(api.stats()).toMatchObject({ completed: 0, cancelled: 1 });
     client.dispose();
   });
 
   it('starts the worker lazily and terminates it when idle', async () => {
+    // The idle timer runs on a fake clock; Comlink's messages are not timers and stay real.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     let connections = 0;
     const client = createSimulationClient({
       connect: () => {
@@ -130,7 +145,9 @@ describe('simulation client', () => {
     expect(client.isConnected()).toBe(false);
     expect((await client.compare(householdWithDebts(3))).status).toBe('done');
     expect(client.isConnected()).toBe(true);
-    await new Promise((resolve) => setTimeout(resolve, 60));
+    vi.advanceTimersByTime(19);
+    expect(client.isConnected()).toBe(true);
+    vi.advanceTimersByTime(1);
     expect(client.isConnected()).toBe(false);
     expect((await client.compare(householdWithDebts(3))).status).toBe('done');
     expect(connections).toBe(2);

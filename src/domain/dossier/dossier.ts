@@ -6,7 +6,7 @@
 import { z } from 'zod';
 // '../../domain/sync/' and not '../sync/': biome's layer rule bans '../sync/*' (meant for src/sync,
 // the app's sync client) and that pattern also matches src/domain/sync from this folder.
-import type { ChildEntityName } from '../../domain/sync/entities';
+import { type ChildEntityName, ENTITY_TABLES } from '../../domain/sync/entities';
 import { ROW_META_KEYS } from '../../domain/sync/row-meta';
 import { HOUSEHOLD_SCHEMA_VERSION, type Household } from '../household/household';
 import {
@@ -40,20 +40,13 @@ export const DossierSchema = z.object({
 });
 export type Dossier = z.infer<typeof DossierSchema>;
 
-/** The dossier collection holding each child entity. */
-export const DOSSIER_COLLECTIONS = {
-  member: 'members',
-  resource: 'resources',
-  charge: 'charges',
-  asset: 'assets',
-  creditor: 'creditors',
-  debt: 'debts',
-  note: 'notes',
-  action: 'actions',
-  scenario: 'scenarios',
-  appointment: 'appointments',
-  consent: 'consents',
-} as const satisfies Record<ChildEntityName, keyof Dossier>;
+/**
+ * The dossier collection holding each child entity: its device table, whose name it shares
+ * (ENTITY_TABLES says both; a table name that is not a dossier key fails to compile here).
+ */
+export const DOSSIER_COLLECTIONS: {
+  readonly [E in ChildEntityName]: (typeof ENTITY_TABLES)[E] & keyof Dossier;
+} = ENTITY_TABLES;
 
 function stripMeta<T extends object>(row: T): Record<string, unknown> {
   const out: Record<string, unknown> = { ...(row as Record<string, unknown>) };

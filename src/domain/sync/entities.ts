@@ -26,7 +26,7 @@ export type EntityName = z.infer<typeof EntityNameSchema>;
 export type ChildEntityName = Exclude<EntityName, 'household'>;
 export const CHILD_ENTITY_NAMES = ENTITY_NAMES.filter((e): e is ChildEntityName => e !== 'household');
 
-/** Device table (and dossier collection) of each entity. */
+/** Device table of each entity, and for a child entity its dossier collection (DOSSIER_COLLECTIONS). */
 export const ENTITY_TABLES = {
   household: 'households',
   member: 'members',

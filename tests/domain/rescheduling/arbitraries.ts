@@ -1,18 +1,10 @@
 /** fast-check generators of random portfolios for the rescheduling engine. */
 import fc from 'fast-check';
-import type { CreditorCategory } from '../../../src/domain/household/creditor';
+import { type CreditorCategory, CreditorCategorySchema } from '../../../src/domain/household/creditor';
 import type { AllocationPolicyName } from '../../../src/domain/rescheduling/allocation-policy';
 import type { ScheduleDebt, ScheduleRequest } from '../../../src/domain/rescheduling/schedule-types';
 
-export const CATEGORIES: readonly CreditorCategory[] = [
-  'landlord',
-  'credit_institution',
-  'utility',
-  'tax',
-  'social_body',
-  'private_individual',
-  'other',
-];
+export const CATEGORIES: readonly CreditorCategory[] = CreditorCategorySchema.options;
 
 export const debtArb = (index: number): fc.Arbitrary<ScheduleDebt> =>
   fc.record({

@@ -31,6 +31,13 @@ describe.skipIf(!DATABASE_URL)('two server processes on one PostgreSQL', () => {
   const clock = new TestClock();
   /** Makes server A hold its push transaction open after its first mutation. */
   let holdA: Promise<void> | undefined;
+  /** Called when server A reaches that hold: its transaction is open, its backend idle in it. */
+  let onHoldA: () => void = () => {};
+  /** Resolves the next time server A holds its push transaction open. */
+  const nextHoldA = () =>
+    new Promise<void>((resolve) => {
+      onHoldA = resolve;
+    });
 
   /**
    * Server A's sessions are named, so the test kills only them: every file's PostgreSQL tests share
@@ -46,7 +53,10 @@ describe.skipIf(!DATABASE_URL)('two server processes on one PostgreSQL', () => {
     appA = await openApp(storeA, clock, {
       sync: {
         afterMutation: async (index) => {
-          if (index === 0 && holdA !== undefined) await holdA;
+          if (index === 0 && holdA !== undefined) {
+            onHoldA();
+            await holdA;
+          }
         },
       },
     });
@@ -89,21 +99,19 @@ describe.skipIf(!DATABASE_URL)('two server processes on one PostgreSQL', () => {
     holdA = new Promise<void>((resolve) => {
       release = resolve;
     });
+    const held = nextHoldA();
     const pending = device.pushRaw(batch);
     const admin = new pg.Client({ connectionString: DATABASE_URL });
     await admin.connect();
     try {
-      let killed = 0;
-      for (let i = 0; i < 100 && killed === 0; i += 1) {
-        await new Promise((resolve) => setTimeout(resolve, 10));
-        const r = await admin.query(
-          `SELECT pg_terminate_backend(pid) AS ok FROM pg_stat_activity
-           WHERE datname = current_database() AND state = 'idle in transaction' AND application_name = $1`,
-          [appNameA],
-        );
-        killed = r.rowCount ?? 0;
-      }
-      expect(killed).toBeGreaterThan(0);
+      // The mutation's query has answered, so its backend already reports 'idle in transaction'.
+      await held;
+      const r = await admin.query(
+        `SELECT pg_terminate_backend(pid) AS ok FROM pg_stat_activity
+         WHERE datname = current_database() AND state = 'idle in transaction' AND application_name = $1`,
+        [appNameA],
+      );
+      expect(r.rowCount).toBeGreaterThan(0);
     } finally {
       await admin.end();
       release();
@@ -156,6 +164,7 @@ describe.skipIf(!DATABASE_URL)('two server processes on one PostgreSQL', () => {
       holdA = new Promise<void>((resolve) => {
         release = resolve;
       });
+      const held = nextHoldA();
       const pushes = writers.map((writer, i) => {
         const batch = Array.from({ length: 3 }, () =>
           writer.create('charge', h.entityId, chargeFields(round * 10 + i)),
@@ -165,7 +174,9 @@ describe.skipIf(!DATABASE_URL)('two server processes on one PostgreSQL', () => {
         if (device !== writer) device.seq = writer.seq - 3;
         return device.push(batch);
       });
-      setTimeout(release, 5);
+      // Once A holds its transaction, B's pushes get a moment to queue behind its lock. Not a
+      // wait before asserting: the assertions wait for every push, however they interleaved.
+      void held.then(() => setTimeout(release, 5));
       const results = await Promise.all(pushes);
       expect(results.every((r) => r.results.every((x) => x.status === 'applied'))).toBe(true);
     }

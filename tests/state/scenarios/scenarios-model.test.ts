@@ -1,6 +1,6 @@
 import { openDossier } from '../../../src/state/workspace/dossier-registry';
 import 'fake-indexeddb/auto';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Comparison } from '../../../src/domain/rescheduling/compare-scenarios';
 import { compareScenarios } from '../../../src/domain/rescheduling/compare-scenarios';
 import type { CompareInput } from '../../../src/domain/rescheduling/scenario-input';
@@ -11,25 +11,36 @@ import { seedDossierWithDebts } from '../../ui/scenarios/fixture';
 
 /** A client whose answers the test releases by hand, in any order, never cancelling. */
 function manualClient() {
-  const calls: { input: CompareInput; resolve: (r: CompareResult) => void }[] = [];
+  const calls: {
+    input: CompareInput;
+    answered: Promise<CompareResult>;
+    resolve: (r: CompareResult) => void;
+  }[] = [];
   return {
     calls,
     client: {
-      compare: (input: CompareInput) =>
-        new Promise<CompareResult>((resolve) => {
-          calls.push({ input, resolve });
-        }),
+      compare: (input: CompareInput) => {
+        let resolve: (r: CompareResult) => void = () => {};
+        const answered = new Promise<CompareResult>((r) => {
+          resolve = r;
+        });
+        calls.push({ input, answered, resolve });
+        return answered;
+      },
     },
-    answer(index: number) {
+    /**
+     * Answers call `index`; resolves once the model has taken the answer in: promise reactions
+     * run in the order they were registered, and the model awaited the call before this one.
+     */
+    async answer(index: number): Promise<void> {
       const call = calls[index];
       if (!call) throw new Error(`no call ${index}`);
       const comparison: Comparison = compareScenarios(call.input, call.input.scenarios);
       call.resolve({ status: 'done', comparison });
+      await call.answered;
     },
   };
 }
-
-const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 describe('scenarios model', () => {
   it('a late answer for older parameters is never shown', async () => {
@@ -45,20 +56,15 @@ describe('scenarios model', () => {
       simulation: () => manual.client,
     });
     const end = model.start();
-    for (let i = 0; i < 50 && !model.current.value; i += 1) await flush();
-    await flush();
-    expect(manual.calls).toHaveLength(1);
+    await vi.waitFor(() => expect(manual.calls).toHaveLength(1));
     await model.params.edit('capacity', '300');
-    await flush();
-    expect(manual.calls).toHaveLength(2);
+    await vi.waitFor(() => expect(manual.calls).toHaveLength(2));
     expect(manual.calls[1]?.input.capacity.monthlyCents).toBe(30_000);
     // The first (outdated) answer arrives last-but-one: it must not be shown.
-    manual.answer(0);
-    await flush();
+    await manual.answer(0);
     expect(model.shown.value).toBeNull();
     expect(model.status.value.kind).toBe('running');
-    manual.answer(1);
-    await flush();
+    await manual.answer(1);
     expect(model.shown.value?.input.capacity.monthlyCents).toBe(30_000);
     // Back to the diagnosis capacity: the 300 € result is hidden at once.
     await model.params.edit('capacity', '');

@@ -1,9 +1,9 @@
 import { fireEvent, render, screen, within } from '@testing-library/preact';
-import axe from 'axe-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { IsoDate } from '../../../src/domain/dates';
 import { locale } from '../../../src/i18n/i18n';
 import { App } from '../../../src/ui/app';
+import { axeViolations } from '../axe-violations';
 import { expandLine } from '../line-helpers';
 import { makeTestState } from '../make-test-state';
 import { seedExampleA } from './seed-household';
@@ -12,14 +12,6 @@ afterEach(() => {
   locale.value = 'fr';
   window.history.replaceState(null, '', '/');
 });
-
-/** axe-core rules that need a layout engine (happy-dom has none) are left to the e2e suite. */
-async function violations(): Promise<string[]> {
-  const result = await axe.run(document.body, {
-    rules: { 'color-contrast': { enabled: false }, region: { enabled: false } },
-  });
-  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 describe('Budget and debts screens: axe-core', () => {
   it('finds nothing on the budget tab with a diagnosis, an open editor and an error', async () => {
@@ -37,7 +29,7 @@ describe('Budget and debts screens: axe-core', () => {
     fireEvent.click(within(charges).getByRole('button', { name: 'Enregistrer la ligne' }));
     await within(charges).findByText('Écrivez un montant en euros, par exemple 1 234,56.');
     for (const summary of screen.getAllByText('Pourquoi ?')) fireEvent.click(summary);
-    expect(await violations()).toEqual([]);
+    expect(await axeViolations()).toEqual([]);
   });
 
   it('finds nothing on the debts tab with cards, checklists and forms', async () => {
@@ -58,7 +50,7 @@ describe('Budget and debts screens: axe-core', () => {
     const added = await within(list).findByRole('group', { name: 'Ajouter une dette' });
     fireEvent.change(within(added).getByLabelText('Créancier'), { target: { value: 'new' } });
     await within(added).findByRole('group', { name: 'Nouveau créancier' });
-    expect(await violations()).toEqual([]);
+    expect(await axeViolations()).toEqual([]);
   });
 
   it('says which legal parameter is missing for the date', async () => {

@@ -34,6 +34,20 @@ async function resourcesRegion() {
   return screen.findByRole('region', { name: 'Ressources' });
 }
 
+/** A household whose one resource is an RSA of 646,52 € a month, its Budget tab open. */
+async function openBudgetWithRsa() {
+  const { state, repository } = makeTestState();
+  const { householdId } = await seedEmptyHousehold(repository);
+  await repository.addRow('resource', householdId, {
+    type: 'rsa',
+    amountCents: 64_652,
+    frequency: 'monthly',
+    regular: true,
+  });
+  openBudget(householdId, state);
+  return { repository, householdId, region: await resourcesRegion() };
+}
+
 describe('Budget tab: lines', () => {
   it('adds a resource typed "1 650,50" a week: stores 165 050 cents weekly and shows the monthly equivalent', async () => {
     const { state, repository } = makeTestState();
@@ -134,16 +148,7 @@ describe('Budget tab: lines', () => {
   });
 
   it('removes a line', async () => {
-    const { state, repository } = makeTestState();
-    const { householdId } = await seedEmptyHousehold(repository);
-    await repository.addRow('resource', householdId, {
-      type: 'rsa',
-      amountCents: 64_652,
-      frequency: 'monthly',
-      regular: true,
-    });
-    openBudget(householdId, state);
-    const region = await resourcesRegion();
+    const { repository, householdId, region } = await openBudgetWithRsa();
     await expandLine(region, 'RSA');
     fireEvent.click(await within(region).findByRole('button', { name: 'Supprimer RSA' }));
     expect(await within(region).findByText('Aucune ressource saisie.')).toBeTruthy();
@@ -216,16 +221,7 @@ describe('Budget tab: one-line summaries and keyboard focus', () => {
   });
 
   it('"Modifier …" moves focus to the first field; "Enregistrer la ligne" back to the line, closing to "Modifier …"', async () => {
-    const { state, repository } = makeTestState();
-    const { householdId } = await seedEmptyHousehold(repository);
-    await repository.addRow('resource', householdId, {
-      type: 'rsa',
-      amountCents: 64_652,
-      frequency: 'monthly',
-      regular: true,
-    });
-    openBudget(householdId, state);
-    const region = await resourcesRegion();
+    const { repository, householdId, region } = await openBudgetWithRsa();
     await pageSettled();
     const toggle = await expandLine(region, 'RSA');
     fireEvent.click(within(region).getByRole('button', { name: 'Modifier RSA' }));

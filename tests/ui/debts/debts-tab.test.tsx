@@ -30,6 +30,20 @@ async function seedWithCreditor() {
   return { ...test, householdId, creditorId: creditor.id };
 }
 
+/** The 5 % personal loan of seedWithCreditor's creditor, its card opened and its editor open. */
+async function openDebtEditor() {
+  const { state, repository, householdId, creditorId } = await seedWithCreditor();
+  const debt = await repository.addRow('debt', householdId, { ...baseDebt, creditorId });
+  openDebts(householdId, state);
+  await expandLine(await screen.findByTestId(`debt-card-${debt.id}`), 'Prêt personnel ou auto');
+  fireEvent.click(
+    await screen.findByRole('button', {
+      name: 'Modifier la dette Prêt personnel ou auto de Banque Populaire',
+    }),
+  );
+  return { repository, debt, editor: screen.getByRole('group', { name: 'Modifier la dette' }) };
+}
+
 const baseDebt = {
   product: 'amortising_loan' as const,
   capitalRemainingCents: 600_000,
@@ -134,16 +148,7 @@ describe('Debts tab', () => {
   });
 
   it('edits a debt rate typed "2,62" and stores 262 basis points', async () => {
-    const { state, repository, householdId, creditorId } = await seedWithCreditor();
-    const debt = await repository.addRow('debt', householdId, { ...baseDebt, creditorId });
-    openDebts(householdId, state);
-    await expandLine(await screen.findByTestId(`debt-card-${debt.id}`), 'Prêt personnel ou auto');
-    fireEvent.click(
-      await screen.findByRole('button', {
-        name: 'Modifier la dette Prêt personnel ou auto de Banque Populaire',
-      }),
-    );
-    const editor = screen.getByRole('group', { name: 'Modifier la dette' });
+    const { repository, debt, editor } = await openDebtEditor();
     const rate = within(editor).getByLabelText('Taux nominal annuel') as HTMLInputElement;
     expect(rate.value).toBe('5,00');
     fireEvent.input(rate, { target: { value: '2,62' } });
@@ -156,16 +161,7 @@ describe('Debts tab', () => {
   });
 
   it('shows the French rate message next to a bad rate and stores nothing', async () => {
-    const { state, repository, householdId, creditorId } = await seedWithCreditor();
-    const debt = await repository.addRow('debt', householdId, { ...baseDebt, creditorId });
-    openDebts(householdId, state);
-    await expandLine(await screen.findByTestId(`debt-card-${debt.id}`), 'Prêt personnel ou auto');
-    fireEvent.click(
-      await screen.findByRole('button', {
-        name: 'Modifier la dette Prêt personnel ou auto de Banque Populaire',
-      }),
-    );
-    const editor = screen.getByRole('group', { name: 'Modifier la dette' });
+    const { repository, debt, editor } = await openDebtEditor();
     const rate = within(editor).getByLabelText('Taux nominal annuel');
     fireEvent.input(rate, { target: { value: 'deux' } });
     fireEvent.click(screen.getByRole('button', { name: 'Enregistrer la dette' }));

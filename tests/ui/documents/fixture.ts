@@ -1,5 +1,5 @@
 import type { DossierRepository } from '../../../src/db/repository';
-import type { FieldsOf } from '../../../src/domain/dossier/rows';
+import { debtFields } from '../../support/debt-fields';
 
 /**
  * Awa Diallo (and Marc Lefèvre as co-filer when `couple`), a salary, housing benefit, rent and
@@ -61,38 +61,33 @@ export async function seedDocumentsDossier(
   });
   const landlord = await repository.addRow('creditor', id, { name: 'Habitat Rhône', category: 'landlord' });
   const tax = await repository.addRow('creditor', id, { name: 'SIP Lyon 3e', category: 'tax' });
-  const base = {
-    amountDueNowCents: 0,
-    nominalRateBps: 0,
-    instalmentMonthlyCents: 0,
-    insuranceMonthlyCents: 0,
-    isJoint: false,
-    enforcementInProgress: false,
-  };
   const credit = await repository.addRow('debt', id, {
-    ...base,
     creditorId: cofidis.id,
-    product: 'revolving_credit',
-    capitalRemainingCents: 420_000,
-    arrearsCents: 60_000,
-    nominalRateBps: 1_890,
-    instalmentMonthlyCents: 18_000,
-    ...(options.debtReference ? { reference: options.debtReference } : {}),
-  } as FieldsOf<'debt'>);
+    ...debtFields({
+      product: 'revolving_credit',
+      capitalRemainingCents: 420_000,
+      arrearsCents: 60_000,
+      nominalRateBps: 1_890,
+      instalmentMonthlyCents: 18_000,
+      ...(options.debtReference ? { reference: options.debtReference } : {}),
+    }),
+  });
   const rent = await repository.addRow('debt', id, {
-    ...base,
     creditorId: landlord.id,
-    product: 'rent_arrears',
-    capitalRemainingCents: 0,
-    arrearsCents: 130_000,
-  } as FieldsOf<'debt'>);
+    ...debtFields({
+      product: 'rent_arrears',
+      capitalRemainingCents: 0,
+      arrearsCents: 130_000,
+    }),
+  });
   const taxDebt = await repository.addRow('debt', id, {
-    ...base,
     creditorId: tax.id,
-    product: 'tax_debt',
-    capitalRemainingCents: 85_000,
-    arrearsCents: 0,
-  } as FieldsOf<'debt'>);
+    ...debtFields({
+      product: 'tax_debt',
+      capitalRemainingCents: 85_000,
+      arrearsCents: 0,
+    }),
+  });
   // More consumer credits, each with its own creditor (the 20-debt benchmark case).
   for (let i = 1; i <= (options.extraDebts ?? 0); i += 1) {
     const creditor = await repository.addRow('creditor', id, {
@@ -100,14 +95,15 @@ export async function seedDocumentsDossier(
       category: 'credit_institution',
     });
     await repository.addRow('debt', id, {
-      ...base,
       creditorId: creditor.id,
-      product: i % 2 === 0 ? 'amortising_loan' : 'revolving_credit',
-      capitalRemainingCents: 100_000 + i * 10_000,
-      arrearsCents: 5_000 * i,
-      nominalRateBps: 500 + i * 50,
-      instalmentMonthlyCents: 4_000 + i * 100,
-    } as FieldsOf<'debt'>);
+      ...debtFields({
+        product: i % 2 === 0 ? 'amortising_loan' : 'revolving_credit',
+        capitalRemainingCents: 100_000 + i * 10_000,
+        arrearsCents: 5_000 * i,
+        nominalRateBps: 500 + i * 50,
+        instalmentMonthlyCents: 4_000 + i * 100,
+      }),
+    });
   }
   await repository.addRow('scenario', id, {
     name: 'Plan Banque de France',

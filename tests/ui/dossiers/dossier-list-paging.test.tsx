@@ -1,9 +1,9 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
-import { generateSyntheticDossiers, seedDatabase } from '../../../src/db/seed';
 import { locale } from '../../../src/i18n/i18n';
 import { LIST_PAGE_SIZE } from '../../../src/state/workspace/dossier-list-model';
 import { App } from '../../../src/ui/app';
+import { generateSyntheticDossiers, seedDatabase } from '../../support/seed';
 import { makeTestState } from '../make-test-state';
 
 afterEach(() => {

@@ -9,14 +9,16 @@ afterEach(() => {
   window.history.replaceState(null, '', '/');
 });
 
-const tick = () => new Promise((resolve) => setTimeout(resolve, 5));
-
-/** Three dossiers; most recent activity first: Petit, Durand, Martin. */
+/** Three dossiers, each opened a minute after the last; most recent activity first: Petit, Durand, Martin. */
 async function seed() {
-  const test = makeTestState();
+  let now = Date.UTC(2026, 10, 27, 9);
+  const aMinuteLater = () => {
+    now += 60_000;
+  };
+  const test = makeTestState({}, { now: () => now });
   const { repository } = test;
   const martin = await repository.createHousehold(lyonHousehold, [zoe]);
-  await tick();
+  aMinuteLater();
   const petit = await repository.createHousehold(
     {
       territory: 'metropole',
@@ -30,12 +32,12 @@ async function seed() {
     },
     [{ role: 'applicant', firstName: 'Jean', lastName: 'Petit', birthDate: '1970-07-07' }],
   );
-  await tick();
+  aMinuteLater();
   const durand = await repository.createHousehold(
     { territory: 'metropole', departement: '59', housingStatus: 'tenant', welcomePointId: 'Mairie de Lens' },
     [{ role: 'applicant', firstName: 'Léa', lastName: 'Durand', birthDate: '1992-12-24' }],
   );
-  await tick();
+  aMinuteLater();
   // An appointment in 3 days for Petit (today is 2026-11-27 in the test state): the latest
   // activity of the device, so Petit comes first.
   await repository.addRow('appointment', petit.household.id, {

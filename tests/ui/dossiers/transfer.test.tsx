@@ -67,13 +67,15 @@ describe('Transfer without network', () => {
   });
 
   it('never overwrites newer data of the device: it keeps it and says so', async () => {
-    const a = makeTestState();
+    // Both devices' wall clocks stand still at one instant: B's edit is newer than what it
+    // imported because its logical clock has seen the import, not because time passed.
+    const at = Date.UTC(2026, 10, 27, 9);
+    const a = makeTestState({}, { now: () => at });
     const { household } = await a.repository.createHousehold(lyonHousehold, [zoe]);
     const text = await exportAllFrom(a);
 
-    const b = makeTestState();
+    const b = makeTestState({}, { now: () => at });
     await b.repository.importDossiers(JSON.parse(text));
-    await new Promise((resolve) => setTimeout(resolve, 5));
     await b.repository.updateFields('household', household.id, { phone: '07 12 12 12 12' });
     openAt('/dossiers', b);
     await screen.findByRole('link', { name: 'Zoé Martin' });

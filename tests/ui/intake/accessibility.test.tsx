@@ -1,7 +1,7 @@
 import { fireEvent, screen } from '@testing-library/preact';
-import axe from 'axe-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { locale } from '../../../src/i18n/i18n';
+import { axeViolations } from '../axe-violations';
 import { makeTestState } from '../make-test-state';
 import { lyonHousehold, openAt, personBox, type, zoe } from './helpers';
 
@@ -10,21 +10,13 @@ afterEach(() => {
   window.history.replaceState(null, '', '/');
 });
 
-/** axe-core rules that need a layout engine (happy-dom has none): checked in Chromium by the e2e suite. */
-async function violations(): Promise<string[]> {
-  const result = await axe.run(document.body, {
-    rules: { 'color-contrast': { enabled: false }, region: { enabled: false } },
-  });
-  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
-
 describe('Intake and dossiers screens: axe-core', () => {
   it('finds nothing on the dossiers list with dossiers and the transfer panel', async () => {
     const test = makeTestState();
     await test.repository.createHousehold(lyonHousehold, [zoe]);
     openAt('/dossiers', test);
     await screen.findByRole('link', { name: 'Zoé Martin' });
-    expect(await violations()).toEqual([]);
+    expect(await axeViolations()).toEqual([]);
   });
 
   it('finds nothing on the new dossier form with errors and a duplicate warning', async () => {
@@ -38,7 +30,7 @@ describe('Intake and dossiers screens: axe-core', () => {
     type('Date de naissance', '2090-01-01', personBox(2));
     fireEvent.click(screen.getByRole('button', { name: 'Créer le dossier' }));
     await screen.findByText('Cette date ne peut pas être dans le futur.');
-    expect(await violations()).toEqual([]);
+    expect(await axeViolations()).toEqual([]);
   });
 
   it('finds nothing on the intake tab with a consent', async () => {
@@ -52,6 +44,6 @@ describe('Intake and dossiers screens: axe-core', () => {
     openAt(`/dossiers/${household.id}/intake`, test);
     await screen.findByText('Donné le 20 novembre 2026, recueilli par Camille.');
     fireEvent.click(screen.getByRole('button', { name: 'Ajouter une personne' }));
-    expect(await violations()).toEqual([]);
+    expect(await axeViolations()).toEqual([]);
   });
 });

@@ -148,8 +148,17 @@ describe('New dossier (intake)', () => {
     await openNewDossier(test);
     type(/^Prénom/, 'Zoé', personBox(1));
     type(/^Nom/, 'Martin', personBox(1));
+    // The check runs after a pause in the typing: wait until it has answered for Zoé Martin.
+    const answers: { birthDates: (string | undefined)[]; found: unknown[] }[] = [];
+    const find = test.repository.findPossibleDuplicates.bind(test.repository);
+    test.repository.findPossibleDuplicates = async (probe, excluded) => {
+      const found = await find(probe, excluded);
+      answers.push({ birthDates: probe.people.map((p) => p.birthDate), found });
+      return found;
+    };
     type('Date de naissance', '1980-02-02', personBox(1));
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    await waitFor(() => expect(answers.at(-1)?.birthDates).toEqual(['1980-02-02']), { timeout: 3_000 });
+    expect(answers.at(-1)?.found).toEqual([]);
     expect(screen.getByTestId('duplicate-region').textContent).toBe('');
   });
 

@@ -1,8 +1,12 @@
+/** Dossiers with debts that the Scenarios, Follow-up and state tests share, written through the real repository. */
 import type { DossierRepository } from '../../../src/db/repository';
 import type { FieldsOf } from '../../../src/domain/dossier/rows';
+import { type DebtFields, debtFields as debt } from '../../support/debt-fields';
 
-/** A household of one adult with a salary, rent and 6 debts with 6 creditors. */
-export async function seedDossierWithDebts(repository: DossierRepository, salaryCents = 240_000) {
+type Person = { firstName: string; lastName: string; birthDate: string };
+
+/** One adult renting in Lyon (650 € a month) on a monthly salary: the household of both seeds. */
+async function seedLyonTenant(repository: DossierRepository, person: Person, salaryCents: number) {
   const { household } = await repository.createHousehold(
     {
       territory: 'metropole',
@@ -11,21 +15,30 @@ export async function seedDossierWithDebts(repository: DossierRepository, salary
       status: 'active',
       openedOn: '2026-11-01',
     },
-    [{ role: 'applicant', firstName: 'Zoé', lastName: 'Martin', birthDate: '1980-02-01' }],
+    [{ role: 'applicant', ...person }],
   );
-  const id = household.id;
-  await repository.addRow('resource', id, {
+  await repository.addRow('resource', household.id, {
     type: 'salary',
     amountCents: salaryCents,
     frequency: 'monthly',
     regular: true,
   });
-  await repository.addRow('charge', id, {
+  await repository.addRow('charge', household.id, {
     type: 'rent',
     amountCents: 65_000,
     frequency: 'monthly',
     mode: 'real',
   });
+  return household.id;
+}
+
+/** A household of one adult with a salary, rent and 6 debts with 6 creditors. */
+export async function seedDossierWithDebts(repository: DossierRepository, salaryCents = 240_000) {
+  const id = await seedLyonTenant(
+    repository,
+    { firstName: 'Zoé', lastName: 'Martin', birthDate: '1980-02-01' },
+    salaryCents,
+  );
   const creditors: [string, FieldsOf<'creditor'>['category']][] = [
     ['Bailleur Habitat', 'landlord'],
     ['Banque Lyonnaise', 'credit_institution'],
@@ -34,19 +47,9 @@ export async function seedDossierWithDebts(repository: DossierRepository, salary
     ['Trésor public', 'tax'],
     ['Tante Marie', 'private_individual'],
   ];
-  const debts: Omit<FieldsOf<'debt'>, 'creditorId'>[] = [
-    {
-      product: 'rent_arrears',
-      capitalRemainingCents: 0,
-      arrearsCents: 180_000,
-      amountDueNowCents: 180_000,
-      nominalRateBps: 0,
-      instalmentMonthlyCents: 0,
-      insuranceMonthlyCents: 0,
-      isJoint: false,
-      enforcementInProgress: false,
-    },
-    {
+  const debts: DebtFields[] = [
+    debt({ product: 'rent_arrears', arrearsCents: 180_000, amountDueNowCents: 180_000 }),
+    debt({
       product: 'amortising_loan',
       capitalRemainingCents: 820_000,
       arrearsCents: 45_000,
@@ -55,60 +58,29 @@ export async function seedDossierWithDebts(repository: DossierRepository, salary
       instalmentMonthlyCents: 23_000,
       insuranceMonthlyCents: 1_200,
       remainingTermMonths: 40,
-      isJoint: false,
-      enforcementInProgress: false,
-    },
-    {
+    }),
+    debt({
       product: 'revolving_credit',
       capitalRemainingCents: 350_000,
       arrearsCents: 20_000,
       amountDueNowCents: 20_000,
       nominalRateBps: 1_890,
       instalmentMonthlyCents: 14_000,
-      insuranceMonthlyCents: 0,
       remainingTermMonths: 36,
-      isJoint: false,
-      enforcementInProgress: false,
-    },
-    {
-      product: 'energy_arrears',
-      capitalRemainingCents: 0,
-      arrearsCents: 62_000,
-      amountDueNowCents: 62_000,
-      nominalRateBps: 0,
-      instalmentMonthlyCents: 0,
-      insuranceMonthlyCents: 0,
-      isJoint: false,
-      enforcementInProgress: false,
-    },
-    {
-      product: 'tax_debt',
-      capitalRemainingCents: 0,
-      arrearsCents: 91_000,
-      amountDueNowCents: 91_000,
-      nominalRateBps: 0,
-      instalmentMonthlyCents: 0,
-      insuranceMonthlyCents: 0,
-      isJoint: false,
-      enforcementInProgress: false,
-    },
-    {
+    }),
+    debt({ product: 'energy_arrears', arrearsCents: 62_000, amountDueNowCents: 62_000 }),
+    debt({ product: 'tax_debt', arrearsCents: 91_000, amountDueNowCents: 91_000 }),
+    debt({
       product: 'family_loan',
       capitalRemainingCents: 150_000,
-      arrearsCents: 0,
-      amountDueNowCents: 0,
-      nominalRateBps: 0,
       instalmentMonthlyCents: 5_000,
-      insuranceMonthlyCents: 0,
       remainingTermMonths: 30,
-      isJoint: false,
-      enforcementInProgress: false,
-    },
+    }),
   ];
   for (const [index, [name, category]] of creditors.entries()) {
     const creditor = await repository.addRow('creditor', id, { name, category });
-    const debt = debts[index];
-    if (debt) await repository.addRow('debt', id, { ...debt, creditorId: creditor.id });
+    const fields = debts[index];
+    if (fields) await repository.addRow('debt', id, { ...fields, creditorId: creditor.id });
   }
   return id;
 }
@@ -120,45 +92,23 @@ export async function seedDossierWithDebts(repository: DossierRepository, salary
  * alone (650 €, part of the commission's living costs) exceeds the resources.
  */
 export async function seedSmallDossier(repository: DossierRepository, salaryCents = 60_000) {
-  const { household } = await repository.createHousehold(
-    {
-      territory: 'metropole',
-      departement: '69',
-      housingStatus: 'tenant',
-      status: 'active',
-      openedOn: '2026-11-01',
-    },
-    [{ role: 'applicant', firstName: 'Léa', lastName: 'Petit', birthDate: '1985-04-12' }],
+  const id = await seedLyonTenant(
+    repository,
+    { firstName: 'Léa', lastName: 'Petit', birthDate: '1985-04-12' },
+    salaryCents,
   );
-  const id = household.id;
-  await repository.addRow('resource', id, {
-    type: 'salary',
-    amountCents: salaryCents,
-    frequency: 'monthly',
-    regular: true,
-  });
-  await repository.addRow('charge', id, {
-    type: 'rent',
-    amountCents: 65_000,
-    frequency: 'monthly',
-    mode: 'real',
-  });
   const bank = await repository.addRow('creditor', id, {
     name: 'Banque Lyonnaise',
     category: 'credit_institution',
   });
   await repository.addRow('debt', id, {
     creditorId: bank.id,
-    product: 'amortising_loan',
-    capitalRemainingCents: 120_000,
-    arrearsCents: 0,
-    amountDueNowCents: 0,
-    nominalRateBps: 0,
-    instalmentMonthlyCents: 10_000,
-    insuranceMonthlyCents: 0,
-    remainingTermMonths: 12,
-    isJoint: false,
-    enforcementInProgress: false,
+    ...debt({
+      product: 'amortising_loan',
+      capitalRemainingCents: 120_000,
+      instalmentMonthlyCents: 10_000,
+      remainingTermMonths: 12,
+    }),
   });
   const landlord = await repository.addRow('creditor', id, {
     name: 'Bailleur Habitat',
@@ -166,15 +116,7 @@ export async function seedSmallDossier(repository: DossierRepository, salaryCent
   });
   await repository.addRow('debt', id, {
     creditorId: landlord.id,
-    product: 'rent_arrears',
-    capitalRemainingCents: 0,
-    arrearsCents: 50_000,
-    amountDueNowCents: 50_000,
-    nominalRateBps: 0,
-    instalmentMonthlyCents: 0,
-    insuranceMonthlyCents: 0,
-    isJoint: false,
-    enforcementInProgress: false,
+    ...debt({ product: 'rent_arrears', arrearsCents: 50_000, amountDueNowCents: 50_000 }),
   });
   return id;
 }

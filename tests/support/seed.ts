@@ -1,19 +1,23 @@
 /**
- * Synthetic dossiers for benchmarks and manual testing: realistic, entirely fake households of
- * about 40 rows each, deterministic for a given seed. `generateSyntheticDossiers` is pure;
+ * Synthetic dossiers for benchmarks and tests: realistic, entirely fake households of about 40
+ * rows each, deterministic for a given seed. Not app code, so it lives under tests/support (bench/
+ * imports it from here) and never ships. `generateSyntheticDossiers` is pure;
  * `seedDatabase` bulk-writes the result as if it had been pulled from the server (version 1,
  * no outbox entries), or as local unsynced work (`asLocalChanges`: one outbox entry per row).
+ * Over 400 lines because most of it is the data tables (names, places, creditors, amounts) the
+ * generator draws from: one cohesive thing.
  */
-import type { Dossier } from '../domain/dossier/dossier';
-import type { AnyRow } from '../domain/dossier/rows';
-import { uuidv7 } from '../domain/ids';
-import { mulberry32 } from '../domain/seeded-random';
-import { CHILD_ENTITY_NAMES, ENTITY_TABLES } from '../domain/sync/entities';
-import { formatHlc } from '../domain/sync/hlc';
-import { MUTATION_SCHEMA_VERSION, type OutboxEntry } from '../domain/sync/mutation';
-import type { RelaisDb, StoredHousehold } from './app-db';
-import { fieldsOf } from './change-recorder';
-import { computeHouseholdLocal } from './household-index';
+
+import type { RelaisDb, StoredHousehold } from '../../src/db/app-db';
+import { fieldsOf } from '../../src/db/change-recorder';
+import { computeHouseholdLocal } from '../../src/db/household-index';
+import type { Dossier } from '../../src/domain/dossier/dossier';
+import type { AnyRow } from '../../src/domain/dossier/rows';
+import { uuidv7 } from '../../src/domain/ids';
+import { mulberry32 } from '../../src/domain/seeded-random';
+import { CHILD_ENTITY_NAMES, ENTITY_TABLES } from '../../src/domain/sync/entities';
+import { formatHlc } from '../../src/domain/sync/hlc';
+import { MUTATION_SCHEMA_VERSION, type OutboxEntry } from '../../src/domain/sync/mutation';
 
 const FIRST_NAMES = [
   'Camille',
