@@ -109,7 +109,8 @@ afterEach(() => {
   window.history.replaceState(null, '', '/');
 });
 
-async function setup(username = 'admin') {
+/** An app state whose sync service has signed `username` in on the test server (not started). */
+async function signedInState(username: string) {
   const base = makeTestState();
   const service = createSyncService({
     db: base.db,
@@ -119,7 +120,11 @@ async function setup(username = 'admin') {
     env: idleSchedulerEnv,
   });
   await service.login(username, PASSWORD);
-  const state = createAppState({ ...base.deps, sync: service });
+  return { base, state: createAppState({ ...base.deps, sync: service }) };
+}
+
+async function setup(username = 'admin') {
+  const { base, state } = await signedInState(username);
   await state.start();
   window.history.replaceState(null, '', '/admin');
   render(<App state={state} />);
@@ -133,16 +138,7 @@ async function axeViolations(): Promise<string[]> {
 
 describe('Administration screen', () => {
   it('on a deep link, refuses no one and offers no sign-in before the saved session is read (first paint before start)', async () => {
-    const base = makeTestState();
-    const service = createSyncService({
-      db: base.db,
-      fetch: nodeFetch,
-      baseUrl: serverUrl(),
-      appVersion: '1.2.3',
-      env: idleSchedulerEnv,
-    });
-    await service.login('admin', PASSWORD);
-    const state = createAppState({ ...base.deps, sync: service });
+    const { state } = await signedInState('admin');
     let release: () => void = () => undefined;
     const gate = new Promise<void>((resolve) => {
       release = resolve;
