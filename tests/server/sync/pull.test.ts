@@ -101,6 +101,22 @@ for (const engine of ENGINES) {
       expect(page.hasMore).toBe(false);
     });
 
+    it('[PULL13] a page written with plain JSON.stringify is exactly what the schema the device applies would have written', async () => {
+      const a = await server.device(server.world.counsellorA);
+      const b = await server.device(server.world.counsellorA);
+      // A page with a tombstone and an open conflict, the richest page there is.
+      const { c } = await conflictOnCharge(a, b);
+      await a.push([a.remove('charge', await chargeRow(c.entityId))]);
+      const response = await a.pullRaw(null);
+      expect(response.statusCode).toBe(200);
+      const raw = JSON.parse(response.body) as unknown;
+      const parsed = PullResponseSchema.safeParse(raw);
+      expect(parsed.success).toBe(true);
+      // Nothing the serializer would strip or transform: the schema's output is the raw page.
+      expect(JSON.parse(JSON.stringify(parsed.data))).toEqual(raw);
+      expect((raw as { conflicts?: unknown[] }).conflicts?.length).toBeGreaterThan(0);
+    });
+
     it('[PULL2] pages by limit with nextCursor/hasMore; the pages together equal one big pull (scenario 12: resuming after a dropped page)', async () => {
       const { writer, reader, start } = await writerAndReader(server.world.counsellorA);
       await pushHousehold(
