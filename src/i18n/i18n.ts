@@ -95,6 +95,19 @@ export function formatMoney(cents: Cents): string {
 }
 
 /**
+ * Formats a ratio as a percentage in the current language (0.0425 → "4,25 %" / "4.25%"), for
+ * every screen: rates from basis points (bps / 10 000), shares from per mille (‰ / 1 000).
+ * @param decimals - at most `max` decimals, at least `min` (default 0)
+ */
+export function formatPercent(ratio: number, decimals: { min?: number; max: number }): string {
+  return new Intl.NumberFormat(intlTag(), {
+    style: 'percent',
+    minimumFractionDigits: decimals.min ?? 0,
+    maximumFractionDigits: decimals.max,
+  }).format(ratio);
+}
+
+/**
  * Formats with Intl, then writes the first of the month as French writes it: « 1er juillet »,
  * not « 1 juillet » (Intl has no ordinal day). The documents follow the same rule
  * (src/domain/documents/format.ts, which may not use this module).

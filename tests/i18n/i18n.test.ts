@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { isPluralForms } from '../../src/domain/plural';
@@ -10,6 +12,7 @@ import {
   formatDate,
   formatDateTime,
   formatMoney,
+  formatPercent,
   loadLocale,
   locale,
   type Message,
@@ -67,6 +70,23 @@ describe('i18n', () => {
         },
       ),
     );
+  });
+
+  it('formats percentages in the current language, with the decimals asked for', () => {
+    expect(formatPercent(0.0425, { min: 2, max: 2 }).replace(/\s/g, ' ')).toBe('4,25 %');
+    expect(formatPercent(0.04, { min: 2, max: 2 }).replace(/\s/g, ' ')).toBe('4,00 %');
+    expect(formatPercent(0.04251, { max: 1 }).replace(/\s/g, ' ')).toBe('4,3 %');
+    locale.value = 'en';
+    expect(formatPercent(0.0425, { max: 2 })).toBe('4.25%');
+  });
+
+  it('is the one place that formats numbers: no screen or model calls Intl.NumberFormat itself', () => {
+    const root = join(import.meta.dirname, '..', '..', 'src');
+    const offenders = sourceFiles(root)
+      .filter((path) => !path.endsWith(join('i18n', 'i18n.ts')))
+      .filter((path) => readFileSync(path, 'utf8').includes('Intl.NumberFormat'))
+      .map((path) => relative(root, path));
+    expect(offenders).toEqual([]);
   });
 
   it('formats ISO dates without shifting the day', () => {
@@ -154,3 +174,12 @@ describe('i18n', () => {
     });
   });
 });
+
+/** Every .ts and .tsx file below `dir`. */
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) return sourceFiles(path);
+    return /\.tsx?$/.test(entry.name) ? [path] : [];
+  });
+}

@@ -5,7 +5,7 @@
  * before and after). Budget alerts about these values link here (#legal-parameters).
  */
 import { useEffect, useState } from 'preact/hooks';
-import { formatDate, formatMoney, intlTag, t } from '../../../i18n/i18n';
+import { formatDate, formatMoney, formatPercent, intlTag, t } from '../../../i18n/i18n';
 import type { MessageKey } from '../../../i18n/messages-fr';
 import {
   FIELDS_BY_KIND,
@@ -32,9 +32,7 @@ const fieldId = (key: string) => `${FORM}-${key.replace('.', '-')}`;
 const kindLabel = (kind: LegalParameterKind) => t(`admin.legal.kind.${kind}` as MessageKey);
 
 function percent(bps: number): string {
-  return new Intl.NumberFormat(intlTag(), { style: 'percent', minimumFractionDigits: 2 }).format(
-    bps / 10_000,
-  );
+  return formatPercent(bps / 10_000, { min: 2, max: 2 });
 }
 
 /** The entry's value in words, e.g. "651,00 € par mois". */

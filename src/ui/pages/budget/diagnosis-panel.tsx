@@ -9,7 +9,7 @@ import type { Diagnosis } from '../../../domain/budget/diagnose';
 import type { Explanation } from '../../../domain/budget/explanation';
 import { ALERTS_ABOUT_LEGAL_PARAMETERS } from '../../../domain/budget/parameter-alerts';
 import { citableRule, type SourceText } from '../../../domain/parameters/parameter-sources';
-import { formatDate, formatMoney, intlTag, locale, t } from '../../../i18n/i18n';
+import { formatDate, formatMoney, formatPercent, locale, t } from '../../../i18n/i18n';
 import type { MessageKey } from '../../../i18n/messages-fr';
 import type { BudgetDiagnosisView } from '../../../state/budget/budget-view';
 
@@ -43,9 +43,7 @@ export function Why({
 }
 
 function percentFromBps(bps: number): string {
-  return new Intl.NumberFormat(intlTag(), { style: 'percent', maximumFractionDigits: 2 }).format(
-    bps / 10_000,
-  );
+  return formatPercent(bps / 10_000, { max: 2 });
 }
 
 interface Figure {

@@ -3,7 +3,7 @@
  * with its name and amount written out (never colour alone), and the same figures in a table.
  */
 import type { Diagnosis } from '../../../domain/budget/diagnose';
-import { formatMoney, intlTag, t } from '../../../i18n/i18n';
+import { formatMoney, formatPercent, t } from '../../../i18n/i18n';
 import type { MessageKey } from '../../../i18n/messages-fr';
 import { type MoneyFlowItem, moneyFlow } from '../../../state/budget/budget-view';
 
@@ -14,9 +14,7 @@ function itemLabel(item: MoneyFlowItem): string {
 }
 
 function shareText(perMille: number): string {
-  return new Intl.NumberFormat(intlTag(), { style: 'percent', maximumFractionDigits: 1 }).format(
-    perMille / 1000,
-  );
+  return formatPercent(perMille / 1000, { max: 1 });
 }
 
 const BAR_HEIGHT = 28;

@@ -10,7 +10,7 @@ import {
 } from '../../../domain/budget/debt-summary';
 import type { Dossier } from '../../../domain/dossier/dossier';
 import type { DebtRow } from '../../../domain/dossier/rows';
-import { formatDate, formatMoney, intlTag, t } from '../../../i18n/i18n';
+import { formatDate, formatMoney, formatPercent, t } from '../../../i18n/i18n';
 import type { MessageKey } from '../../../i18n/messages-fr';
 import { lineFormId } from '../../../state/budget/line-form';
 import type { DebtField } from '../../../state/debts/debt-form';
@@ -22,11 +22,7 @@ import { DebtEditor } from './debt-editor';
 import { DocumentsChecklist } from './documents-checklist';
 
 function rateText(bps: number): string {
-  return new Intl.NumberFormat(intlTag(), {
-    style: 'percent',
-    minimumFractionDigits: 2,
-    maximumFractionDigits: 2,
-  }).format(bps / 10_000);
+  return formatPercent(bps / 10_000, { min: 2, max: 2 });
 }
 
 function yesNo(value: boolean | undefined): string {
