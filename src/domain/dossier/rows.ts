@@ -15,8 +15,10 @@ import { ChargeSchema } from '../household/charge';
 import { CreditorSchema } from '../household/creditor';
 import { DebtSchema } from '../household/debt';
 import { HouseholdSchema } from '../household/household';
+import { EntityIdSchema } from '../household/ids';
 import { MemberSchema } from '../household/member';
 import { ResourceSchema } from '../household/resource';
+import { UuidSchema } from '../ids';
 import { ActionSchema } from './action';
 import { AppointmentSchema } from './appointment';
 import { ConsentSchema } from './consent';
@@ -36,6 +38,14 @@ export const HouseholdEntitySchema = z.object({
   housingStatus: household.housingStatus,
   evictionProcedure: household.evictionProcedure,
   ...DossierMetaSchema.shape,
+  /**
+   * Set by the server only, on the tombstone of a household a coordinator merged into another
+   * (docs/merges.md MERGE5): the survivor's id, chains already followed, and the merge. A device
+   * that pulls it moves what it holds of this household to the survivor (MERGE8); a push that sets
+   * either field is refused.
+   */
+  mergedInto: EntityIdSchema.optional(),
+  mergeId: UuidSchema.optional(),
 });
 
 /** A legal protection measure (Cerfa 13594, identity of each filer). */
@@ -49,7 +59,10 @@ export type LegalProtection = z.infer<typeof LegalProtectionSchema>;
  * TODO(issue 3 owner): move lastName into MemberSchema if the engine documents should carry it.
  */
 export const MemberEntitySchema = MemberSchema.extend({
+  /** The usage name (nom d'usage), the name the person goes by. */
   lastName: z.string().max(200).optional(),
+  /** The birth name (nom de naissance) when it differs from the usage name (duplicate checks). */
+  birthName: z.string().max(200).optional(),
   legalProtection: LegalProtectionSchema.optional(),
 });
 

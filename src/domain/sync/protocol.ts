@@ -62,7 +62,17 @@ export const PushRequestSchema = z.object({
 });
 export type PushRequest = z.infer<typeof PushRequestSchema>;
 
-export const MutationStatusSchema = z.enum(['applied', 'duplicate', 'conflict-recorded', 'quarantined']);
+/**
+ * `redirected` (MERGE9): the mutation named a household a coordinator merged into another; it was
+ * applied to the survivor (`redirectedTo`), as `applied` otherwise.
+ */
+export const MutationStatusSchema = z.enum([
+  'applied',
+  'duplicate',
+  'conflict-recorded',
+  'quarantined',
+  'redirected',
+]);
 export type MutationStatus = z.infer<typeof MutationStatusSchema>;
 
 export const QuarantineReasonSchema = z.enum([
@@ -91,6 +101,8 @@ export const MutationResultSchema = z.object({
   /** Conflicts this mutation resolved (it was based on the latest version of the field). */
   resolvedConflictIds: z.array(z.string()).optional(),
   reason: QuarantineReasonSchema.optional(),
+  /** For `redirected`: the surviving household the mutation was applied to (MERGE9). */
+  redirectedTo: EntityIdSchema.optional(),
   /** For a duplicate: the result recorded when the mutation was first processed. */
   original: z
     .object({
@@ -194,7 +206,18 @@ export const ConflictValueSchema = z.object({
 });
 export type ConflictValue = z.infer<typeof ConflictValueSchema>;
 
-export const ConflictKindSchema = z.enum(['concurrent-edit', 'edit-vs-delete']);
+/**
+ * `merge-redirect` (MERGE9): a field edited offline on a merged household from its pre-merge
+ * version disagrees with the value the coordinator kept on the survivor. `duplicate-child`
+ * (MERGE4): the merge kept two children that look the same; the field is `deleted`, and keeping
+ * or deleting the merged one resolves it like an edit-vs-delete conflict.
+ */
+export const ConflictKindSchema = z.enum([
+  'concurrent-edit',
+  'edit-vs-delete',
+  'merge-redirect',
+  'duplicate-child',
+]);
 
 export const ConflictSchema = z.object({
   id: z.string(),
@@ -334,5 +357,5 @@ export type DeviceAlert = z.infer<typeof DeviceAlertSchema>;
 export const DeviceAlertListSchema = z.object({ alerts: z.array(DeviceAlertSchema) });
 
 // ---------------------------------------------------------------------------------------------
-// Accounts: accounts-protocol.ts
+// Accounts: accounts-protocol.ts; the coordinator's console: coordination-protocol.ts
 export * from './accounts-protocol';

@@ -61,6 +61,8 @@ describe('SqliteStore settings', () => {
       { version: 4, name: 'device-alerts-login-throttle' },
       { version: 5, name: 'quarantine-handled' },
       { version: 6, name: 'legal-parameters' },
+      { version: 7, name: 'duplicates' },
+      { version: 8, name: 'merges' },
     ]);
     db.close();
   });
