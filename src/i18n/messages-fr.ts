@@ -42,11 +42,13 @@ export type AppMessageKey = keyof typeof messagesFr;
 export type MessageKey =
   | AppMessageKey
   | keyof typeof import('./catalogues/admin-fr').adminFr
-  | keyof typeof import('./catalogues/supervision-fr').supervisionFr;
+  | keyof typeof import('./catalogues/supervision-fr').supervisionFr
+  | keyof typeof import('./catalogues/coordination-fr').coordinationFr;
 
 type FrenchEntries = typeof messagesFr &
   typeof import('./catalogues/admin-fr').adminFr &
-  typeof import('./catalogues/supervision-fr').supervisionFr;
+  typeof import('./catalogues/supervision-fr').supervisionFr &
+  typeof import('./catalogues/coordination-fr').coordinationFr;
 
 /** Keys whose French entry has plural forms: `t` requires their `count`. */
 export type PluralMessageKey = {

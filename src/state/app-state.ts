@@ -117,6 +117,11 @@ export function createAppState(deps: AppDeps) {
     isSupervisor: computed(() => role.value !== null && SUPERVISOR_ROLES.includes(role.value)),
     /** What the Supervision screen's model (supervisionModelFor, with that lazy page) is made of. */
     supervisionDeps: { api: deps.supervision, isOnline, role } as const,
+    /**
+     * What the coordinator's console (coordinationModelFor, with that lazy page) is made of: the
+     * same authorized transport as the Administration screen, for coordinators and admins.
+     */
+    coordinationDeps: { transport: deps.sync?.adminTransport, isOnline, role } as const,
     /** Whether the signed-in person may use the Administration screen (the header shows its link). */
     isAdmin: computed(() => role.value === 'admin'),
     /**

@@ -20,6 +20,10 @@ const SupervisionPage = lazy(() =>
   import('./pages/supervision/supervision-page').then((m) => m.SupervisionPage),
 );
 
+const CoordinationPage = lazy(() =>
+  import('./pages/coordination/coordination-page').then((m) => m.CoordinationPage),
+);
+
 export const ROUTES = { home: '/', dossiers: '/dossiers', settings: '/settings' } as const;
 
 export function App({ state }: { state: AppState }) {
@@ -44,6 +48,7 @@ export function App({ state }: { state: AppState }) {
             <Route path="/login" component={LoginPage} />
             <Route path="/admin" component={AdminPage} />
             <Route path="/supervision" component={SupervisionPage} />
+            <Route path="/coordination" component={CoordinationPage} />
             <Route default component={NotFoundPage} />
           </Router>
         </main>

@@ -10,6 +10,7 @@ export const shellEn: Record<keyof typeof shellFr, string> = {
   'nav.settings': 'Settings',
   'nav.admin': 'Administration',
   'nav.supervision': 'Supervision',
+  'nav.coordination': 'Duplicates',
   'status.online': 'Online',
   'status.offline': 'Offline',
   'status.unreachable': 'Server unreachable',

@@ -9,6 +9,7 @@ export const shellFr = {
   'nav.settings': 'Réglages',
   'nav.admin': 'Administration',
   'nav.supervision': 'Supervision',
+  'nav.coordination': 'Doublons',
   'status.online': 'En ligne',
   'status.offline': 'Hors ligne',
   'status.unreachable': 'Serveur injoignable',

@@ -16,6 +16,12 @@ const SUPERVISION_ITEM = {
   label: 'nav.supervision',
   matches: ['/supervision'],
 } as const;
+/** The coordinator's console (duplicates and merges): coordinators and admins, like Supervision. */
+const COORDINATION_ITEM = {
+  href: '/coordination',
+  label: 'nav.coordination',
+  matches: ['/coordination'],
+} as const;
 /** Shown to administrators only (the session's role). */
 const ADMIN_ITEM = { href: '/admin', label: 'nav.admin', matches: ['/admin'] } as const;
 
@@ -54,7 +60,7 @@ function MainNav() {
   const { path } = useLocation();
   const items = [
     ...NAV_ITEMS,
-    ...(state.isSupervisor.value ? [SUPERVISION_ITEM] : []),
+    ...(state.isSupervisor.value ? [SUPERVISION_ITEM, COORDINATION_ITEM] : []),
     ...(state.isAdmin.value ? [ADMIN_ITEM] : []),
   ];
   return (
