@@ -193,7 +193,8 @@ export function createCoordinationModel(api: CoordinationApi | undefined, deps: 
       resetChoices(loaded);
     } catch (error) {
       if (mine !== previewGeneration) return;
-      if (error instanceof CoordinationError && error.refusal !== undefined) previewRefusal.value = error.refusal;
+      if (error instanceof CoordinationError && error.refusal !== undefined)
+        previewRefusal.value = error.refusal;
       else previewError.value = failureOf(error);
     } finally {
       if (mine === previewGeneration) previewLoading.value = false;

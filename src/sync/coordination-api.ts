@@ -12,8 +12,8 @@
  */
 import { z } from 'zod';
 import {
-  DuplicateListSchema,
   type DuplicateCandidate,
+  DuplicateListSchema,
   type MergeCommand,
   MergeCommandSchema,
   type MergeLogEntry,
@@ -166,7 +166,12 @@ export function createCoordinationApi(transport: AuthorizedTransport): Coordinat
       await request('POST', '/duplicates/not-duplicate', body, ANY_BODY);
     },
     mergePreview(survivorId, mergedId) {
-      return request('GET', `/merge-preview${queryString({ survivorId, mergedId })}`, undefined, MergePreviewSchema);
+      return request(
+        'GET',
+        `/merge-preview${queryString({ survivorId, mergedId })}`,
+        undefined,
+        MergePreviewSchema,
+      );
     },
     merge(command) {
       return request('POST', '/merges', MergeCommandSchema.parse(command), MergeResultSchema);

@@ -7,8 +7,10 @@ export const coordinationEn: Record<keyof typeof coordinationFr, Message> = {
   'coordination.intro':
     'The same household is sometimes recorded twice: at two welcome points, or under the other spouse’s name. Review each pair proposed: merge the two files into one, or say they are not duplicates. A merge can be undone.',
   'coordination.refused.title': 'Restricted page',
-  'coordination.refused.text': 'This page is for coordinators and administrators. Your account cannot use it.',
-  'coordination.refused.signIn': 'This page is for coordinators and administrators. Sign in with such an account.',
+  'coordination.refused.text':
+    'This page is for coordinators and administrators. Your account cannot use it.',
+  'coordination.refused.signIn':
+    'This page is for coordinators and administrators. Sign in with such an account.',
   'coordination.refused.login': 'Sign in',
   'coordination.refresh': 'Refresh',
   'coordination.loading': 'Loading…',
@@ -76,7 +78,8 @@ export const coordinationEn: Record<keyof typeof coordinationFr, Message> = {
   'coordination.review.mostRecent': 'the most recent',
   'coordination.review.empty': '(empty)',
   'coordination.review.children': 'In both households ({count})',
-  'coordination.review.childrenHelp': 'These look like the same thing. Nothing is removed without your choice.',
+  'coordination.review.childrenHelp':
+    'These look like the same thing. Nothing is removed without your choice.',
   'coordination.review.childKeep': 'What to do: {what}',
   'coordination.review.keepBoth': 'Keep both (a counsellor will decide later)',
   'coordination.review.keepSurvivor': 'Keep only the one of the household kept',
@@ -90,7 +93,8 @@ export const coordinationEn: Record<keyof typeof coordinationFr, Message> = {
   'coordination.review.merging': 'Merging…',
   'coordination.review.notDuplicate': 'Not a duplicate',
   'coordination.review.deciding': 'Saving…',
-  'coordination.refusal.already-merged': 'One of the two households was already merged into household {target}.',
+  'coordination.refusal.already-merged':
+    'One of the two households was already merged into household {target}.',
   'coordination.refusal.already-merged-here': 'These two households are already one: nothing to merge.',
   'coordination.refusal.reviewTarget': 'Review that household with the other',
   'coordination.refusal.same-household': 'These two households are already one: nothing to merge.',

@@ -19,7 +19,8 @@ export const coordinationFr = {
   'coordination.error.not-logged-in': 'Connectez-vous pour utiliser cette page.',
   'coordination.error.unauthorized': 'Votre session a expiré : reconnectez-vous.',
   'coordination.error.forbidden': 'Le serveur refuse : votre compte n’a pas accès à ces informations.',
-  'coordination.error.not-found': 'Ce foyer ou cette fusion n’existe plus sur le serveur. Actualisez la page.',
+  'coordination.error.not-found':
+    'Ce foyer ou cette fusion n’existe plus sur le serveur. Actualisez la page.',
   'coordination.error.invalid':
     'Le serveur a refusé la demande : les foyers ont peut-être changé depuis. Actualisez l’examen et réessayez.',
   'coordination.error.server': 'Le serveur a un problème. Réessayez dans un moment.',
@@ -61,7 +62,8 @@ export const coordinationFr = {
   'coordination.match.reason': '{field} : {level} (« {a} » et « {b} »)',
   'coordination.merged':
     'C’est fait : les deux dossiers n’en font plus qu’un. Les appareils le verront à leur prochaine synchronisation.',
-  'coordination.notDuplicateDone': 'C’est noté : cette paire ne sera plus proposée, sauf si l’un des deux foyers change.',
+  'coordination.notDuplicateDone':
+    'C’est noté : cette paire ne sera plus proposée, sauf si l’un des deux foyers change.',
 
   'coordination.review.title': 'Examen de la paire',
   'coordination.review.help':
@@ -168,7 +170,8 @@ export const coordinationFr = {
   'coordination.history.undoReasonMissing': 'Écrivez le motif de l’annulation.',
   'coordination.history.undo': 'Annuler la fusion',
   'coordination.history.undoing': 'Annulation en cours…',
-  'coordination.history.undoneDone': 'C’est fait : la fusion est annulée, les deux foyers sont de nouveau séparés.',
+  'coordination.history.undoneDone':
+    'C’est fait : la fusion est annulée, les deux foyers sont de nouveau séparés.',
   'coordination.unknownPerson': 'Compte inconnu',
 
   'coordination.field.welcomePointId': 'Lieu d’accueil',
