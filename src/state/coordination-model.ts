@@ -11,6 +11,7 @@ import type {
   ChildDuplicate,
   DuplicateCandidate,
   FieldPick,
+  MatchReason,
   MergeCommand,
   MergeLogEntry,
   MergePreview,
@@ -34,12 +35,16 @@ export type {
   ChildDuplicate,
   DuplicateCandidate,
   FieldPick,
+  MatchReason,
   MergeLogEntry,
   MergePreview,
   MergeRefusal,
   MergeResult,
   UnmergeResult,
 };
+
+/** One household as the review shows it (MERGE4). */
+export type ReviewHousehold = MergePreview['survivor'];
 
 /** Why something failed, as an i18n key suffix: `coordination.error.<kind>`. */
 export type CoordinationFailure = Exclude<CoordinationErrorKind, 'refused'>;

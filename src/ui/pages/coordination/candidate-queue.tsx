@@ -3,13 +3,13 @@
  * not duplicates) and by welcome point, and for each pair the two households, their welcome
  * points, the score in words and its reasons field by field.
  */
-import type { WelcomePoint } from '../../../domain/sync/protocol';
 import { t } from '../../../i18n/i18n';
 import type {
   CandidateStatus,
   CoordinationModel,
   DuplicateCandidate,
 } from '../../../state/coordination-model';
+import type { WelcomePoint } from '../../../state/sync-model';
 import { formatMoment } from '../../components/sync-format';
 import { reasonWords, scoreWords } from './coordination-words';
 

@@ -1,8 +1,8 @@
 /** How the console writes values, fields, people and scores (all through i18n). */
 
-import type { MatchReason } from '../../../domain/sync/coordination-protocol';
 import { formatDate, formatMoney, t } from '../../../i18n/i18n';
 import type { MessageKey } from '../../../i18n/messages-fr';
+import type { MatchReason } from '../../../state/coordination-model';
 import { scoreBand } from '../../../state/coordination-score';
 
 const FIELD_KEYS: Record<string, MessageKey> = {

@@ -4,14 +4,13 @@
  * in words ("en double"), not by colour alone.
  */
 import { outstandingCents } from '../../../domain/budget/debt-summary';
-import type { MergePreview } from '../../../domain/sync/coordination-protocol';
 import { t } from '../../../i18n/i18n';
 import type { MessageKey } from '../../../i18n/messages-fr';
+import type { ReviewHousehold } from '../../../state/coordination-model';
 import { formatMoment } from '../../components/sync-format';
 import { amountText, dateText, personName } from './coordination-words';
 
 type Row = Record<string, unknown>;
-type ReviewHousehold = MergePreview['survivor'];
 
 const str = (value: unknown): string => (typeof value === 'string' ? value : '');
 const cents = (value: unknown): number => (typeof value === 'number' ? value : 0);
@@ -52,13 +51,13 @@ function Lines({
 
 export function HouseholdColumn({
   household,
-  role,
+  side,
   headingId,
   label,
   duplicated,
 }: {
   household: ReviewHousehold;
-  role: 'survivor' | 'merged';
+  side: 'survivor' | 'merged';
   headingId: string;
   label: string;
   /** Ids of this household's children that the preview found in both households. */
@@ -91,10 +90,10 @@ export function HouseholdColumn({
     <section
       class="card coordination-household"
       aria-labelledby={headingId}
-      data-testid={`household-${role}`}
+      data-testid={`household-${side}`}
     >
       <p class="coordination-role">
-        {t(role === 'survivor' ? 'coordination.review.survivor' : 'coordination.review.merged')}
+        {t(side === 'survivor' ? 'coordination.review.survivor' : 'coordination.review.merged')}
       </p>
       <h3 id={headingId}>{label}</h3>
       <dl class="facts">

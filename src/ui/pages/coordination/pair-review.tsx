@@ -5,16 +5,20 @@
  * "Pas un doublon". A refusal "already merged" says into which household and offers its review.
  */
 import { useEffect, useRef } from 'preact/hooks';
-import type { MergePreview } from '../../../domain/sync/coordination-protocol';
 import { t } from '../../../i18n/i18n';
 import type { MessageKey } from '../../../i18n/messages-fr';
-import type { ChildDuplicate, CoordinationModel, FieldPick } from '../../../state/coordination-model';
+import type {
+  ChildDuplicate,
+  CoordinationModel,
+  FieldPick,
+  MergePreview,
+  ReviewHousehold,
+} from '../../../state/coordination-model';
 import { childKey } from '../../../state/coordination-model';
 import { formatMoment } from '../../components/sync-format';
 import { fieldLabel, personName, valueText } from './coordination-words';
 import { HouseholdColumn } from './household-column';
 
-type ReviewHousehold = MergePreview['survivor'];
 const ADULT_ROLES = new Set(['applicant', 'co_applicant', 'non_filing_spouse']);
 
 /** The adults' names, as the queue writes a household; its reference when nobody is named. */
@@ -222,14 +226,14 @@ export function PairReview({
           <div class="coordination-sides">
             <HouseholdColumn
               household={preview.survivor}
-              role="survivor"
+              side="survivor"
               headingId="review-survivor"
               label={label(preview.survivor.household.id)}
               duplicated={duplicated}
             />
             <HouseholdColumn
               household={preview.merged}
-              role="merged"
+              side="merged"
               headingId="review-merged"
               label={label(preview.merged.household.id)}
               duplicated={duplicated}
