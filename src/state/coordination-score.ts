@@ -1,18 +1,19 @@
 /**
- * A pair's score in words for the coordinator. The score is a sum of per-field log-odds weights
- * (DUP1, Splink style): each 1 added doubles the odds that the two households are the same. The
- * queue holds pairs at or above the matching threshold; "très probable" is 6 more (64 times the
- * odds of a pair at the threshold), "possible" below it (pairs a rescan or an intake check can
- * still show). THRESHOLD mirrors MATCH_PARAMETERS.threshold (src/domain/matching/, branch
- * i14-matching): the integrator replaces this constant by an import of it.
+ * A pair's score in words for the coordinator. The score is a sum of per-field log2 weights
+ * (DUP1, Fellegi–Sunter): each 1 added doubles the odds that the two households are the same.
+ * The queue holds pairs from the matching threshold up (MATCH_PARAMETERS.threshold): "probable";
+ * 10 more (about a thousand times the odds of a pair at the threshold, e.g. the same names and
+ * birth date with the same phone) is "très probable"; below the threshold (an intake check, a
+ * decided pair that reopened) "possible".
  */
-export const THRESHOLD = 6;
+import { MATCH_PARAMETERS } from '../domain/matching/match-parameters';
+
 /** Above the threshold by this much: "très probable". */
-export const VERY_LIKELY_MARGIN = 6;
+export const VERY_LIKELY_MARGIN = 10;
 
 export type ScoreBand = 'very-likely' | 'likely' | 'possible';
 
-export function scoreBand(score: number, threshold: number = THRESHOLD): ScoreBand {
+export function scoreBand(score: number, threshold: number = MATCH_PARAMETERS.threshold): ScoreBand {
   if (score >= threshold + VERY_LIKELY_MARGIN) return 'very-likely';
   if (score >= threshold) return 'likely';
   return 'possible';
