@@ -217,6 +217,7 @@ export class CoordinationDouble {
   /** Another coordinator merged `mergedId` into `survivorId` meanwhile (MERGE3's pointer). */
   mergeElsewhere(mergedId: string, survivorId: string, mergeId: string): void {
     this.mergedInto.set(mergedId, survivorId);
+    this.clock += 60_000;
     this.merges.set(mergeId, {
       mergeId,
       survivorId,
@@ -224,7 +225,7 @@ export class CoordinationDouble {
       status: 'active',
       reason: 'fusion faite ailleurs',
       mergedBy: { userId: 'user-dominique', displayName: 'Dominique Petit' },
-      mergedAt: (this.clock += 60_000),
+      mergedAt: this.clock,
       keptFields: [],
       childChoices: [],
       redirects: 0,
