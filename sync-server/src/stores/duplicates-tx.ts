@@ -8,17 +8,7 @@
  */
 import { type Scope, scopeSql } from '../sync/scope';
 import type { DuplicatePairRecord, DuplicatePairStatus, MatchProfileRecord, MatchSource } from './records';
-import {
-  jsonOf,
-  NUM,
-  OPT_NUM,
-  OPT_STR,
-  oneOf,
-  type Row,
-  recordTable,
-  STR,
-  str,
-} from './row-mappers';
+import { jsonOf, NUM, OPT_NUM, OPT_STR, oneOf, type Row, recordTable, STR, str } from './row-mappers';
 import { HOUSEHOLD_NOW } from './scope-tx';
 import { chunks, placeholders, type SqlExecutor, type SqlValue } from './sql';
 
@@ -54,7 +44,6 @@ const UPSERT_PAIR = `${PAIRS.insert}
 
 /** The entities whose rows make a household's profile (DUP1c: a change to one queues it). */
 export const MATCHED_ENTITIES = ['household', 'member', 'debt', 'creditor'] as const;
-const MATCHED_IN = MATCHED_ENTITIES.map((e) => `'${e}'`).join(', ');
 
 /** Rows per multi-row INSERT: few statements, well under both engines' parameter limits. */
 const ROWS_PER_INSERT = 400;
@@ -82,7 +71,10 @@ export class DuplicatesTx {
         params.push(...values);
         return `(${placeholders(start, values.length)})`;
       });
-      await this.sql.run(`INSERT INTO ${table} (${columns.join(', ')}) VALUES ${tuples.join(', ')}${suffix}`, params);
+      await this.sql.run(
+        `INSERT INTO ${table} (${columns.join(', ')}) VALUES ${tuples.join(', ')}${suffix}`,
+        params,
+      );
     }
   }
 
@@ -291,10 +283,14 @@ export class DuplicatesTx {
     ]);
   }
 
-  /** Every pair a coordinator decided (the rescan keeps them). */
+  /**
+   * Every pair a coordinator decided, or that reopened after a decision lapsed (the rescan keeps
+   * the decision and the decider shown on it).
+   */
   async decidedDuplicatePairs(): Promise<DuplicatePairRecord[]> {
     const rows = await this.sql.all<Row>(
-      "SELECT * FROM duplicate_candidates WHERE status = 'not_duplicate' ORDER BY household_a, household_b",
+      `SELECT * FROM duplicate_candidates WHERE status = 'not_duplicate' OR decided_by IS NOT NULL
+       ORDER BY household_a, household_b`,
     );
     return rows.map(PAIRS.read);
   }

@@ -62,7 +62,10 @@ export const jsonOf = <T>(): ColumnType<T> => ({
   write: (value) => JSON.stringify(value),
 });
 /** A text column holding one of a union's strings. */
-export const oneOf = <T extends string>(): ColumnType<T> => ({ read: (value) => String(value) as T, write: asIs });
+export const oneOf = <T extends string>(): ColumnType<T> => ({
+  read: (value) => String(value) as T,
+  write: asIs,
+});
 
 /** Each field of `T`: its column type, on its snake_case column or `[column, type]`. */
 type Fields<T> = { [K in keyof T]-?: ColumnType<T[K]> | readonly [column: string, type: ColumnType<T[K]>] };
