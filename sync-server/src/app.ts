@@ -6,6 +6,7 @@ import type { RateLimitOptions } from './auth/rate-limit';
 import type { Config } from './config';
 import { createLogger, PrivacyLogController } from './logger';
 import { registerAuth } from './plugins/auth';
+import { type DuplicateDetectionOptions, registerDuplicateDetection } from './plugins/duplicate-detection';
 import { frameworkErrors, registerErrorHandler } from './plugins/error-handler';
 import { registerInputRules } from './plugins/input-rules';
 import { registerStaticApp } from './plugins/static-app';
@@ -14,6 +15,7 @@ import { registerZod } from './plugins/zod';
 import { adminRoutes } from './routes/admin';
 import { authRoutes } from './routes/auth';
 import { deviceAlertRoutes } from './routes/device-alerts';
+import { duplicateRoutes } from './routes/duplicates';
 import { healthRoutes } from './routes/health';
 import { legalParameterRoutes } from './routes/legal-parameters';
 import { type SyncRoutesOptions, syncRoutes } from './routes/sync';
@@ -33,6 +35,8 @@ export interface BuildAppOptions {
   scrypt?: ScryptParams;
   /** Test hooks for the sync routes (crash injection). */
   sync?: SyncRoutesOptions;
+  /** Test hooks for duplicate detection (a failing drain). */
+  duplicates?: DuplicateDetectionOptions;
 }
 
 /**
@@ -53,6 +57,7 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
     registerErrorHandler(app);
     registerInputRules(app);
     registerAuth(app, options.now ?? Date.now, options.scrypt);
+    registerDuplicateDetection(app, options.duplicates);
 
     await app.register(
       async (api) => {
@@ -69,6 +74,7 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
         await api.register(syncRoutes, options.sync ?? {});
         await api.register(deviceAlertRoutes);
         await api.register(legalParameterRoutes);
+        await api.register(duplicateRoutes);
       },
       { prefix: '/api' },
     );

@@ -121,6 +121,19 @@ export const DuplicateCheckResponseSchema = z.object({
   ),
 });
 
+/** `POST /coordination/duplicates/rescan` (admins): what the full rescan rebuilt (DUP1c). */
+export const DuplicateRescanReportSchema = z.object({
+  households: z.number().int(),
+  profiles: z.number().int(),
+  keys: z.number().int(),
+  scored: z.number().int(),
+  open: z.number().int(),
+  decisionsKept: z.number().int(),
+  decisionsLapsed: z.number().int(),
+  ms: z.number().int(),
+});
+export type DuplicateRescanReport = z.infer<typeof DuplicateRescanReportSchema>;
+
 // ---------------------------------------------------------------------------------------------
 // Merge preview (MERGE4)
 

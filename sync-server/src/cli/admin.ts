@@ -11,15 +11,24 @@
  *
  * After restoring the database from a backup: changes the sequence epoch, so every device's pull
  * cursor is recognised as stale and the device re-downloads its scope (rule PULL6).
+ *
+ *   npx tsx sync-server/src/cli/admin.ts rescan-duplicates
+ *
+ * Rebuilds duplicate detection (profiles, blocking keys, candidate pairs) from the synced rows,
+ * keeping the coordinators' "not a duplicate" decisions (DUP1c, DUP2), then drains the queue.
+ * Safe while the server runs: what a push changes meanwhile is queued and detected after.
  */
 import { pathToFileURL } from 'node:url';
 import { PasswordSchema, UsernameSchema } from '../../../src/domain/sync/protocol';
 import { createFirstAdmin } from '../auth/accounts';
 import { ConfigError, loadConfig } from '../config';
+import { drainMatchQueue } from '../duplicates/drain';
+import { rescanDuplicates } from '../duplicates/rescan';
 import { openStore } from '../stores/create-store';
 import { markRestored } from '../sync/pull';
 
-const USAGE = 'usage: admin.ts create-first-admin --username <name> [--display-name <name>] --password-stdin';
+const USAGE =
+  'usage: admin.ts create-first-admin --username <name> [--display-name <name>] --password-stdin | mark-restored | rescan-duplicates';
 
 export interface CliResult {
   code: number;
@@ -46,6 +55,7 @@ export async function runAdminCli(
 ): Promise<CliResult> {
   const [command, ...rest] = args;
   if (command === 'mark-restored') return markRestoredCommand(env);
+  if (command === 'rescan-duplicates') return rescanCommand(env);
   if (command !== 'create-first-admin') return { code: 2, out: USAGE };
   const username = UsernameSchema.safeParse(option(rest, '--username'));
   if (!username.success)
@@ -95,6 +105,29 @@ async function markRestoredCommand(env: NodeJS.ProcessEnv): Promise<CliResult> {
     return {
       code: 0,
       out: `New sequence epoch ${epoch}: devices will push their changes, then re-download.`,
+    };
+  } finally {
+    await store.close();
+  }
+}
+
+async function rescanCommand(env: NodeJS.ProcessEnv): Promise<CliResult> {
+  let config: ReturnType<typeof loadConfig>;
+  try {
+    config = loadConfig(env);
+  } catch (error) {
+    return { code: 1, out: error instanceof ConfigError ? error.message : String(error) };
+  }
+  const store = await openStore(config);
+  try {
+    const report = await rescanDuplicates(store, { now: Date.now });
+    const drained = await drainMatchQueue(store, { now: Date.now });
+    return {
+      code: 0,
+      out:
+        `Rescanned ${report.households} households (${report.profiles} matched, ${report.keys} keys) in ${report.ms} ms: ` +
+        `${report.scored} pairs scored, ${report.open} open, ${report.decisionsKept} decisions kept, ` +
+        `${report.decisionsLapsed} lapsed; ${drained.detected} queued households detected after.`,
     };
   } finally {
     await store.close();

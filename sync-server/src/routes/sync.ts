@@ -114,10 +114,13 @@ export async function syncRoutes(app: FastifyInstance, options: SyncRoutesOption
     async (request) => {
       checkProtocol(request.body.protocolVersion);
       const { user, session, scope } = authOf(request);
-      return applyPush(app.store, { user, deviceId: session.deviceId, scope }, request.body, {
+      const response = await applyPush(app.store, { user, deviceId: session.deviceId, scope }, request.body, {
         now: app.now(),
         ...(options.afterMutation === undefined ? {} : { afterMutation: options.afterMutation }),
       }).catch(unavailable);
+      // DUP1c: the push committed with its households queued; detection runs after, on its own.
+      app.duplicates.schedule();
+      return response;
     },
   );
 

@@ -167,3 +167,43 @@ export interface DeviceAlertView extends DeviceAlertRecord {
   handledByUsername: string | null;
   handledByDisplayName: string | null;
 }
+
+/** A household's match profile (DUP1), as detection stored it; `profile` is a MatchProfile. */
+export interface MatchProfileRecord {
+  householdId: string;
+  profile: unknown;
+  fingerprint: string;
+  updatedAt: number;
+}
+
+/** 'open': proposed; 'not_duplicate': a coordinator's decision (DUP2); 'below': kept, not proposed. */
+export type DuplicatePairStatus = 'open' | 'not_duplicate' | 'below';
+
+/** One scored pair of households, `householdA < householdB` (duplicate_candidates). */
+export interface DuplicatePairRecord {
+  householdA: string;
+  householdB: string;
+  score: number;
+  /** MatchReason[] (src/domain/sync/coordination-protocol.ts), field by field. */
+  reasons: unknown[];
+  status: DuplicatePairStatus;
+  /** The two profiles' fingerprints the pair was scored (or decided) on. */
+  fingerprintA: string;
+  fingerprintB: string;
+  decidedBy: string | null;
+  decidedAt: number | null;
+  decisionReason: string | null;
+  updatedAt: number;
+}
+
+/** A household as detection reads it: its scope row and its live rows of the compared entities. */
+export interface MatchSource {
+  householdId: string;
+  welcomePointId: string | null;
+  mergedInto: string | null;
+  /** The household row's data; undefined when it is deleted or was never pushed. */
+  household: Record<string, unknown> | undefined;
+  members: Record<string, unknown>[];
+  debts: Record<string, unknown>[];
+  creditors: Record<string, unknown>[];
+}

@@ -39,15 +39,15 @@ export const str = (value: unknown): string => String(value);
 export const json = (value: unknown): unknown =>
   value === null || value === undefined ? null : JSON.parse(String(value));
 
-const NUM: ColumnType<number> = { read: num, write: asIs };
-const STR: ColumnType<string> = { read: str, write: asIs };
+export const NUM: ColumnType<number> = { read: num, write: asIs };
+export const STR: ColumnType<string> = { read: str, write: asIs };
 /** A 0/1 column. */
 const FLAG: ColumnType<boolean> = { read: (value) => Number(value) === 1, write: (on) => (on ? 1 : 0) };
-const OPT_STR: ColumnType<string | null> = {
+export const OPT_STR: ColumnType<string | null> = {
   read: (value) => (value === null || value === undefined ? null : String(value)),
   write: asIs,
 };
-const OPT_NUM: ColumnType<number | null> = {
+export const OPT_NUM: ColumnType<number | null> = {
   read: (value) => (value === null || value === undefined ? null : Number(value)),
   write: asIs,
 };
@@ -57,12 +57,15 @@ const JSON_VALUE: ColumnType<unknown> = {
   write: (value) => (value === undefined ? null : JSON.stringify(value)),
 };
 /** A JSON column that is never null, of a known shape. */
-const jsonOf = <T>(): ColumnType<T> => ({
+export const jsonOf = <T>(): ColumnType<T> => ({
   read: (value) => JSON.parse(String(value)) as T,
   write: (value) => JSON.stringify(value),
 });
 /** A text column holding one of a union's strings. */
-const oneOf = <T extends string>(): ColumnType<T> => ({ read: (value) => String(value) as T, write: asIs });
+export const oneOf = <T extends string>(): ColumnType<T> => ({
+  read: (value) => String(value) as T,
+  write: asIs,
+});
 
 /** Each field of `T`: its column type, on its snake_case column or `[column, type]`. */
 type Fields<T> = { [K in keyof T]-?: ColumnType<T[K]> | readonly [column: string, type: ColumnType<T[K]>] };
@@ -104,7 +107,7 @@ export interface RecordTable<T> {
   values: (record: T) => SqlValue[];
 }
 
-function recordTable<T>(table: string, fields: Fields<T>): RecordTable<T> {
+export function recordTable<T>(table: string, fields: Fields<T>): RecordTable<T> {
   const columns = columnsOf(fields);
   const names = columns.map((c) => c.column);
   return {

@@ -11,6 +11,7 @@
  * - conflicts-tx.ts: conflicts
  * - supervision-tx.ts: quarantine and device alerts
  * - login-throttle-tx.ts: login failures
+ * - duplicates-tx.ts: duplicate detection (match queue, profiles, keys, candidate pairs)
  *
  * StoreTx is all their public methods on one object, bound to the transaction's executor, so
  * a caller writes `tx.getRows(…)` whichever file holds it, and a method added to an aggregate
@@ -19,6 +20,7 @@
 
 import { AccountsTx } from './accounts-tx';
 import { ConflictsTx } from './conflicts-tx';
+import { DuplicatesTx } from './duplicates-tx';
 import { LoginThrottleTx } from './login-throttle-tx';
 import { PushLogTx } from './push-log-tx';
 import { RowsTx } from './rows-tx';
@@ -39,7 +41,8 @@ export type StoreTx = { readonly sql: SqlExecutor } & PublicOf<AccountsTx> &
   PublicOf<ScopeTx> &
   PublicOf<ConflictsTx> &
   PublicOf<SupervisionTx> &
-  PublicOf<LoginThrottleTx>;
+  PublicOf<LoginThrottleTx> &
+  PublicOf<DuplicatesTx>;
 
 type Method = (...args: unknown[]) => unknown;
 type Aggregate = new (sql: SqlExecutor) => object;
@@ -53,6 +56,7 @@ const AGGREGATES: readonly Aggregate[] = [
   ConflictsTx,
   SupervisionTx,
   LoginThrottleTx,
+  DuplicatesTx,
 ];
 
 /**

@@ -19,6 +19,7 @@ import { type InputIssue, inputIssue, isAllowedText } from '../../../src/domain/
 import type { MutationResult, PushRequest, PushResponse } from '../../../src/domain/sync/protocol';
 import { clearsWelcomePoint } from '../../../src/domain/sync/welcome-point-rule';
 import { forbidden } from '../http-errors';
+import { MATCHED_ENTITIES } from '../stores/duplicates-tx';
 import type { RelaisStore } from '../stores/store';
 import type {
   ConflictRecord,
@@ -50,6 +51,9 @@ export interface PushOptions {
   afterMutation?: (index: number) => void | Promise<void>;
 }
 
+/** The entities duplicate detection compares: a written row of one queues its household. */
+const MATCHED: ReadonlySet<string> = new Set(MATCHED_ENTITIES);
+
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
@@ -63,6 +67,8 @@ interface Batch {
   state: LoadedState;
   /** The change sequence (PULL2): the last seq given out. */
   changeSeq: number;
+  /** Households a written row may make look like another (DUP1c), queued before commit. */
+  toMatch: Set<string>;
 }
 
 /** What the decisions read; the maps are updated as each mutation is written. */
@@ -94,6 +100,7 @@ async function write(batch: Batch, p: Plan): Promise<void> {
     const row = { ...p.row, seq: nextSeq(batch) };
     await tx.upsertRow(row);
     batch.state.rows.set(rowKey(row.entity, row.id), row);
+    if (MATCHED.has(row.entity)) batch.toMatch.add(row.householdId);
   }
   if (p.household !== undefined) {
     const before = batch.state.households.get(p.household.id);
@@ -269,7 +276,10 @@ async function load(
   }
   const changeSeq = await tx.getCounter('change_seq');
   const state = { lastSeq, applied, seenMutationIds, rows, households, openConflicts };
-  return { batch: { tx, caller, deviceId: request.deviceId, now, state, changeSeq }, outOfScope };
+  return {
+    batch: { tx, caller, deviceId: request.deviceId, now, state, changeSeq, toMatch: new Set() },
+    outOfScope,
+  };
 }
 
 export async function applyPush(
@@ -328,6 +338,8 @@ export async function applyPush(
       }
       await tx.setDeviceLastSeq(request.deviceId, batch.state.lastSeq, now);
       await tx.setCounter('change_seq', batch.changeSeq);
+      // DUP1c: in this transaction, so a crash before detection runs loses nothing.
+      if (batch.toMatch.size > 0) await tx.queueHouseholds([...batch.toMatch], now);
       return {
         ackSeq: batch.state.lastSeq,
         results,

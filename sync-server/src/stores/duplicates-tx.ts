@@ -1,0 +1,378 @@
+/**
+ * Duplicate detection's tables (migrations 007 and 009, docs/merges.md DUP1–DUP4): the queue of
+ * households to recompute, each household's match profile and blocking keys, the scored pairs with
+ * the coordinators' decisions, and the history of decisions that stopped holding. Also the reads
+ * detection needs from the sync tables: a household's live rows of the compared entities, by
+ * household. What a profile, a key or a score is comes from src/domain/matching; what to do with
+ * a pair from sync-server/src/duplicates/.
+ */
+import { type Scope, scopeSql } from '../sync/scope';
+import type { DuplicatePairRecord, DuplicatePairStatus, MatchProfileRecord, MatchSource } from './records';
+import { jsonOf, NUM, OPT_NUM, OPT_STR, oneOf, type Row, recordTable, STR, str } from './row-mappers';
+import { HOUSEHOLD_NOW } from './scope-tx';
+import { chunks, placeholders, type SqlExecutor, type SqlValue } from './sql';
+
+const MATCH_PROFILES = recordTable<MatchProfileRecord>('match_profiles', {
+  householdId: STR,
+  profile: jsonOf(),
+  fingerprint: STR,
+  updatedAt: NUM,
+});
+
+const PAIRS = recordTable<DuplicatePairRecord>('duplicate_candidates', {
+  householdA: STR,
+  householdB: STR,
+  score: NUM,
+  reasons: jsonOf(),
+  status: oneOf(),
+  fingerprintA: STR,
+  fingerprintB: STR,
+  decidedBy: OPT_STR,
+  decidedAt: OPT_NUM,
+  decisionReason: OPT_STR,
+  updatedAt: NUM,
+});
+
+const PAIR_KEY = ['household_a', 'household_b'];
+
+/** A pair written over the stored one (its decision fields included: the caller decides them). */
+const UPSERT_PAIR = `${PAIRS.insert}
+  ON CONFLICT (${PAIR_KEY.join(', ')}) DO UPDATE SET ${PAIRS.columns
+    .filter((column) => !PAIR_KEY.includes(column))
+    .map((column) => `${column} = excluded.${column}`)
+    .join(', ')}`;
+
+/** The entities whose rows make a household's profile (DUP1c: a change to one queues it). */
+export const MATCHED_ENTITIES = ['household', 'member', 'debt', 'creditor'] as const;
+
+/** Rows per multi-row INSERT: few statements, well under both engines' parameter limits. */
+const ROWS_PER_INSERT = 400;
+
+/** A pair with the welcome point of each household, as the coordinators' queue lists it. */
+export interface ListedPair extends DuplicatePairRecord {
+  welcomePointA: string | null;
+  welcomePointB: string | null;
+}
+
+export class DuplicatesTx {
+  constructor(private readonly sql: SqlExecutor) {}
+
+  /** `INSERT … VALUES (…), (…)` of many records, in statements of ROWS_PER_INSERT rows. */
+  private async insertMany(
+    table: string,
+    columns: readonly string[],
+    rows: readonly SqlValue[][],
+    suffix = '',
+  ): Promise<void> {
+    for (const part of chunks(rows, ROWS_PER_INSERT)) {
+      const params: SqlValue[] = [];
+      const tuples = part.map((values) => {
+        const start = params.length + 1;
+        params.push(...values);
+        return `(${placeholders(start, values.length)})`;
+      });
+      await this.sql.run(
+        `INSERT INTO ${table} (${columns.join(', ')}) VALUES ${tuples.join(', ')}${suffix}`,
+        params,
+      );
+    }
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // The queue (DUP1c): written in the push transaction, drained after it commits.
+
+  /** Queues households for detection (again: a queued one keeps one row, with the later time). */
+  async queueHouseholds(householdIds: readonly string[], at: number): Promise<void> {
+    const ids = [...new Set(householdIds)].sort();
+    await this.insertMany(
+      'match_queue',
+      ['household_id', 'queued_at'],
+      ids.map((id) => [id, at]),
+      ' ON CONFLICT (household_id) DO UPDATE SET queued_at = excluded.queued_at',
+    );
+  }
+
+  /** The oldest queued households, at most `limit`. */
+  async queuedHouseholds(limit: number): Promise<string[]> {
+    const rows = await this.sql.all<Row>(
+      'SELECT household_id FROM match_queue ORDER BY queued_at, household_id LIMIT $1',
+      [limit],
+    );
+    return rows.map((r) => str(r.household_id));
+  }
+
+  /**
+   * Takes a household off the queue, before its rows are read in the same transaction. On
+   * PostgreSQL the delete locks the queue row: a push queueing it again waits for this
+   * transaction and queues it anew, so a change committed after the read is never lost.
+   */
+  async unqueueHousehold(householdId: string): Promise<void> {
+    await this.sql.run('DELETE FROM match_queue WHERE household_id = $1', [householdId]);
+  }
+
+  async queueLength(): Promise<number> {
+    const rows = await this.sql.all<Row>('SELECT COUNT(*) AS n FROM match_queue');
+    return Number(rows[0]?.n ?? 0);
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // What detection reads of the sync tables
+
+  /**
+   * For each household id: its scope row and its live rows of the compared entities, in a stable
+   * order (a profile, and so its fingerprint, never depends on the order rows were pushed).
+   * `entities` narrows the rows read (the queue's labels need the household and members only).
+   */
+  async matchSources(
+    householdIds: readonly string[],
+    entities: readonly (typeof MATCHED_ENTITIES)[number][] = MATCHED_ENTITIES,
+  ): Promise<MatchSource[]> {
+    const out = new Map<string, MatchSource>();
+    const entityIn = entities.map((e) => `'${e}'`).join(', ');
+    for (const part of chunks([...new Set(householdIds)])) {
+      const households = await this.sql.all<Row>(
+        `SELECT id, welcome_point_id, merged_into FROM households WHERE id IN (${placeholders(1, part.length)})`,
+        part,
+      );
+      for (const h of households) {
+        out.set(str(h.id), {
+          householdId: str(h.id),
+          welcomePointId: h.welcome_point_id === null ? null : str(h.welcome_point_id),
+          mergedInto: h.merged_into === null || h.merged_into === undefined ? null : str(h.merged_into),
+          household: undefined,
+          members: [],
+          debts: [],
+          creditors: [],
+        });
+      }
+      const rows = await this.sql.all<Row>(
+        `SELECT entity, household_id, data FROM sync_rows
+         WHERE household_id IN (${placeholders(1, part.length)}) AND deleted = 0 AND entity IN (${entityIn})
+         ORDER BY household_id, entity, id`,
+        part,
+      );
+      for (const r of rows) {
+        const source = out.get(str(r.household_id));
+        if (source === undefined) continue;
+        const data = JSON.parse(str(r.data)) as Record<string, unknown>;
+        if (r.entity === 'household') source.household = data;
+        else if (r.entity === 'member') source.members.push(data);
+        else if (r.entity === 'debt') source.debts.push(data);
+        else source.creditors.push(data);
+      }
+    }
+    return [...out.values()];
+  }
+
+  /** Household ids after `afterId`, in id order, at most `limit` (the rescan's pages). */
+  async householdIdsAfter(afterId: string, limit: number): Promise<string[]> {
+    const rows = await this.sql.all<Row>('SELECT id FROM households WHERE id > $1 ORDER BY id LIMIT $2', [
+      afterId,
+      limit,
+    ]);
+    return rows.map((r) => str(r.id));
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Profiles and blocking keys (DUP1b)
+
+  /** The household's profile and keys, in place of what it had. */
+  async replaceMatchProfile(record: MatchProfileRecord, keys: readonly string[]): Promise<void> {
+    await this.sql.run(
+      `${MATCH_PROFILES.insert} ON CONFLICT (household_id) DO UPDATE SET
+       profile = excluded.profile, fingerprint = excluded.fingerprint, updated_at = excluded.updated_at`,
+      MATCH_PROFILES.values(record),
+    );
+    await this.sql.run('DELETE FROM match_keys WHERE household_id = $1', [record.householdId]);
+    const unique = [...new Set(keys)];
+    await this.insertMany(
+      'match_keys',
+      ['key', 'household_id'],
+      unique.map((key) => [key, record.householdId]),
+    );
+  }
+
+  /** A household that is no longer matched (deleted, merged): no profile, no keys. */
+  async removeMatchProfile(householdId: string): Promise<void> {
+    await this.sql.run('DELETE FROM match_profiles WHERE household_id = $1', [householdId]);
+    await this.sql.run('DELETE FROM match_keys WHERE household_id = $1', [householdId]);
+  }
+
+  /** Every profile and key gone (a rescan starts from nothing but sync_rows). */
+  async clearMatchProfiles(): Promise<void> {
+    await this.sql.run('DELETE FROM match_keys');
+    await this.sql.run('DELETE FROM match_profiles');
+  }
+
+  /** Profiles and their keys of households that have none (the rescan's bulk write). */
+  async insertMatchProfiles(
+    entries: readonly { record: MatchProfileRecord; keys: readonly string[] }[],
+  ): Promise<void> {
+    await this.insertMany(
+      'match_profiles',
+      MATCH_PROFILES.columns,
+      entries.map((e) => MATCH_PROFILES.values(e.record)),
+    );
+    await this.insertMany(
+      'match_keys',
+      ['key', 'household_id'],
+      entries.flatMap((e) => [...new Set(e.keys)].map((key) => [key, e.record.householdId])),
+    );
+  }
+
+  /**
+   * The households holding `key`, at most `limit`: a caller that asks for MAX_BLOCK + 1 and gets
+   * that many knows the key is too common to block on (DUP1b).
+   */
+  async householdsWithKey(key: string, limit: number): Promise<string[]> {
+    const rows = await this.sql.all<Row>('SELECT household_id FROM match_keys WHERE key = $1 LIMIT $2', [
+      key,
+      limit,
+    ]);
+    return rows.map((r) => str(r.household_id));
+  }
+
+  /**
+   * The profiles of these households that may be candidates: live (a profile exists) and not
+   * merged into another (DUP4); with `scope`, only the households of that scope (DUP3).
+   */
+  async candidateProfiles(householdIds: readonly string[], scope?: Scope): Promise<MatchProfileRecord[]> {
+    const out: MatchProfileRecord[] = [];
+    for (const part of chunks([...new Set(householdIds)])) {
+      const params: SqlValue[] = [...part];
+      const inScope = scope === undefined ? '(1 = 1)' : scopeSql(scope, HOUSEHOLD_NOW, params);
+      const rows = await this.sql.all<Row>(
+        `SELECT p.* FROM match_profiles p JOIN households h ON h.id = p.household_id
+         WHERE p.household_id IN (${placeholders(1, part.length)}) AND h.merged_into IS NULL AND ${inScope}`,
+        params,
+      );
+      for (const r of rows) out.push(MATCH_PROFILES.read(r));
+    }
+    return out;
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Pairs (DUP1, DUP2)
+
+  /** Every stored pair with this household on either side. */
+  async duplicatePairsOf(householdId: string): Promise<DuplicatePairRecord[]> {
+    const rows = await this.sql.all<Row>(
+      `SELECT * FROM duplicate_candidates WHERE household_a = $1
+       UNION ALL SELECT * FROM duplicate_candidates WHERE household_b = $1`,
+      [householdId],
+    );
+    return rows.map(PAIRS.read);
+  }
+
+  async getDuplicatePair(householdA: string, householdB: string): Promise<DuplicatePairRecord | undefined> {
+    const rows = await this.sql.all<Row>(
+      'SELECT * FROM duplicate_candidates WHERE household_a = $1 AND household_b = $2',
+      [householdA, householdB],
+    );
+    return rows[0] === undefined ? undefined : PAIRS.read(rows[0]);
+  }
+
+  async upsertDuplicatePair(pair: DuplicatePairRecord): Promise<void> {
+    await this.sql.run(UPSERT_PAIR, PAIRS.values(pair));
+  }
+
+  async deleteDuplicatePair(householdA: string, householdB: string): Promise<void> {
+    await this.sql.run('DELETE FROM duplicate_candidates WHERE household_a = $1 AND household_b = $2', [
+      householdA,
+      householdB,
+    ]);
+  }
+
+  /**
+   * Every pair a coordinator decided, or that reopened after a decision lapsed (the rescan keeps
+   * the decision and the decider shown on it).
+   */
+  async decidedDuplicatePairs(): Promise<DuplicatePairRecord[]> {
+    const rows = await this.sql.all<Row>(
+      `SELECT * FROM duplicate_candidates WHERE status = 'not_duplicate' OR decided_by IS NOT NULL
+       ORDER BY household_a, household_b`,
+    );
+    return rows.map(PAIRS.read);
+  }
+
+  /** Every pair nobody decided: derived data, which a rescan writes anew. */
+  async deleteUndecidedDuplicatePairs(): Promise<void> {
+    await this.sql.run("DELETE FROM duplicate_candidates WHERE status <> 'not_duplicate'");
+  }
+
+  /** New pairs, none of which is stored yet (the rescan's bulk write). */
+  async insertDuplicatePairs(pairs: readonly DuplicatePairRecord[]): Promise<void> {
+    await this.insertMany('duplicate_candidates', PAIRS.columns, pairs.map(PAIRS.values));
+  }
+
+  /** DUP2: a decision that stopped holding, kept before its pair reopens. */
+  async recordLapsedDecision(pair: DuplicatePairRecord, at: number): Promise<void> {
+    await this.sql.run(
+      `INSERT INTO duplicate_decisions (household_a, household_b, status, fingerprint_a, fingerprint_b,
+       decided_by, decided_at, decision_reason, reopened_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+      [
+        pair.householdA,
+        pair.householdB,
+        pair.status,
+        pair.fingerprintA,
+        pair.fingerprintB,
+        pair.decidedBy,
+        pair.decidedAt,
+        pair.decisionReason,
+        at,
+      ],
+    );
+  }
+
+  /** The decisions of a pair that stopped holding, oldest first. */
+  async lapsedDecisions(
+    householdA: string,
+    householdB: string,
+  ): Promise<{ status: string; decidedBy: string | null; decidedAt: number | null; reopenedAt: number }[]> {
+    const rows = await this.sql.all<Row>(
+      `SELECT status, decided_by, decided_at, reopened_at FROM duplicate_decisions
+       WHERE household_a = $1 AND household_b = $2 ORDER BY reopened_at`,
+      [householdA, householdB],
+    );
+    return rows.map((r) => ({
+      status: str(r.status),
+      decidedBy: OPT_STR.read(r.decided_by),
+      decidedAt: OPT_NUM.read(r.decided_at),
+      reopenedAt: Number(r.reopened_at),
+    }));
+  }
+
+  /**
+   * The coordinators' queue (DUP4): pairs of `status` whose two households are live (both have a
+   * profile) and merged into nothing, optionally of one welcome point (either household's),
+   * highest score first.
+   */
+  async listDuplicatePairs(filter: {
+    status: DuplicatePairStatus;
+    welcomePointId?: string;
+    limit: number;
+  }): Promise<ListedPair[]> {
+    const params: SqlValue[] = [filter.status, filter.limit];
+    let wp = '';
+    if (filter.welcomePointId !== undefined) {
+      params.push(filter.welcomePointId);
+      wp = 'AND (ha.welcome_point_id = $3 OR hb.welcome_point_id = $3)';
+    }
+    const rows = await this.sql.all<Row>(
+      `SELECT c.*, ha.welcome_point_id AS welcome_point_a, hb.welcome_point_id AS welcome_point_b
+       FROM duplicate_candidates c
+       JOIN households ha ON ha.id = c.household_a
+       JOIN households hb ON hb.id = c.household_b
+       JOIN match_profiles pa ON pa.household_id = c.household_a
+       JOIN match_profiles pb ON pb.household_id = c.household_b
+       WHERE c.status = $1 AND ha.merged_into IS NULL AND hb.merged_into IS NULL ${wp}
+       ORDER BY c.score DESC, c.household_a, c.household_b LIMIT $2`,
+      params,
+    );
+    return rows.map((r) => ({
+      ...PAIRS.read(r),
+      welcomePointA: OPT_STR.read(r.welcome_point_a),
+      welcomePointB: OPT_STR.read(r.welcome_point_b),
+    }));
+  }
+}
