@@ -18,6 +18,7 @@ import { deviceAlertRoutes } from './routes/device-alerts';
 import { duplicateRoutes } from './routes/duplicates';
 import { healthRoutes } from './routes/health';
 import { legalParameterRoutes } from './routes/legal-parameters';
+import { mergeRoutes } from './routes/merges';
 import { type SyncRoutesOptions, syncRoutes } from './routes/sync';
 import { openStore } from './stores/create-store';
 import type { RelaisStore } from './stores/store';
@@ -75,6 +76,7 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
         await api.register(deviceAlertRoutes);
         await api.register(legalParameterRoutes);
         await api.register(duplicateRoutes);
+        await api.register(mergeRoutes);
       },
       { prefix: '/api' },
     );

@@ -12,6 +12,7 @@
  * - supervision-tx.ts: quarantine and device alerts
  * - login-throttle-tx.ts: login failures
  * - duplicates-tx.ts: duplicate detection (match queue, profiles, keys, candidate pairs)
+ * - merges-tx.ts: merge pointers, merge commands (audit log) and redirects
  *
  * StoreTx is all their public methods on one object, bound to the transaction's executor, so
  * a caller writes `tx.getRows(…)` whichever file holds it, and a method added to an aggregate
@@ -22,6 +23,7 @@ import { AccountsTx } from './accounts-tx';
 import { ConflictsTx } from './conflicts-tx';
 import { DuplicatesTx } from './duplicates-tx';
 import { LoginThrottleTx } from './login-throttle-tx';
+import { MergesTx } from './merges-tx';
 import { PushLogTx } from './push-log-tx';
 import { RowsTx } from './rows-tx';
 import { ScopeTx } from './scope-tx';
@@ -42,7 +44,8 @@ export type StoreTx = { readonly sql: SqlExecutor } & PublicOf<AccountsTx> &
   PublicOf<ConflictsTx> &
   PublicOf<SupervisionTx> &
   PublicOf<LoginThrottleTx> &
-  PublicOf<DuplicatesTx>;
+  PublicOf<DuplicatesTx> &
+  PublicOf<MergesTx>;
 
 type Method = (...args: unknown[]) => unknown;
 type Aggregate = new (sql: SqlExecutor) => object;
@@ -57,6 +60,7 @@ const AGGREGATES: readonly Aggregate[] = [
   SupervisionTx,
   LoginThrottleTx,
   DuplicatesTx,
+  MergesTx,
 ];
 
 /**
