@@ -39,7 +39,7 @@ export const coordinationEn: Record<keyof typeof coordinationFr, Message> = {
   'coordination.pair.score': 'Likeness',
   'coordination.pair.reasons': 'Why',
   'coordination.pair.review': 'Review this pair',
-  'coordination.pair.decided': 'Marked “not a duplicate” by {who}, on {when}',
+  'coordination.pair.decided': 'Marked “not a duplicate” on {when}',
   'coordination.pair.noReference': 'no reference',
   'coordination.pair.noWelcomePoint': 'no welcome point',
   'coordination.score.very-likely': 'Very likely',

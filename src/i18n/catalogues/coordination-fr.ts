@@ -41,7 +41,7 @@ export const coordinationFr = {
   'coordination.pair.score': 'Ressemblance',
   'coordination.pair.reasons': 'Pourquoi',
   'coordination.pair.review': 'Examiner cette paire',
-  'coordination.pair.decided': 'Marquée « pas un doublon » par {who}, le {when}',
+  'coordination.pair.decided': 'Marquée « pas un doublon » le {when}',
   'coordination.pair.noReference': 'sans référence',
   'coordination.pair.noWelcomePoint': 'sans lieu d’accueil',
   'coordination.score.very-likely': 'Très probable',

@@ -71,10 +71,8 @@ function PairCard({
       </dl>
       {candidate.status === 'not_duplicate' && candidate.decidedAt !== null && (
         <p class="hint">
-          {t('coordination.pair.decided', {
-            who: candidate.decidedBy ?? t('coordination.unknownPerson'),
-            when: formatMoment(candidate.decidedAt),
-          })}
+          {/* decidedBy is an account id: the queue does not name it. */}
+          {t('coordination.pair.decided', { when: formatMoment(candidate.decidedAt) })}
         </p>
       )}
       <button
