@@ -180,6 +180,7 @@ export const coordinationEn: Record<keyof typeof coordinationFr, Message> = {
   'coordination.field.referralSource': 'Came through',
   'coordination.field.referralDetails': 'Details on how they came',
   'coordination.field.trackReason': 'Reason for the track',
+  'coordination.field.openedOn': 'File opened on',
   'coordination.yes': 'yes',
   'coordination.no': 'no',
 };

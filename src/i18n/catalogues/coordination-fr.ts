@@ -187,6 +187,7 @@ export const coordinationFr = {
   'coordination.field.referralSource': 'Venu par',
   'coordination.field.referralDetails': 'Précisions sur la venue',
   'coordination.field.trackReason': 'Raison de l’orientation',
+  'coordination.field.openedOn': 'Dossier ouvert le',
   'coordination.yes': 'oui',
   'coordination.no': 'non',
 } as const;

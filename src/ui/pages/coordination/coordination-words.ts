@@ -19,6 +19,7 @@ const FIELD_KEYS: Record<string, MessageKey> = {
   referralSource: 'coordination.field.referralSource',
   referralDetails: 'coordination.field.referralDetails',
   trackReason: 'coordination.field.trackReason',
+  openedOn: 'coordination.field.openedOn',
 };
 
 /** A household field's name in words (a field this screen does not know keeps its own name). */
@@ -38,6 +39,7 @@ export function valueText(field: string, value: unknown, welcomePointName: (id: 
   if (value === undefined || value === null || value === '') return t('coordination.review.empty');
   if (field === 'welcomePointId' && typeof value === 'string') return welcomePointName(value);
   if (typeof value === 'boolean') return t(value ? 'coordination.yes' : 'coordination.no');
+  if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) return formatDate(value);
   if (typeof value === 'string' || typeof value === 'number') return String(value);
   if (Array.isArray(value)) return value.map((v) => valueText(field, v, welcomePointName)).join(', ');
   if (typeof value === 'object' && isAddress(value)) {

@@ -87,12 +87,13 @@ export function HouseholdColumn({
   const reference = str(household.household.reference);
 
   return (
+    // Named by its side and its label: the two households may carry the same names.
     <section
       class="card coordination-household"
-      aria-labelledby={headingId}
+      aria-labelledby={`${headingId}-side ${headingId}`}
       data-testid={`household-${side}`}
     >
-      <p class="coordination-role">
+      <p class="coordination-role" id={`${headingId}-side`}>
         {t(side === 'survivor' ? 'coordination.review.survivor' : 'coordination.review.merged')}
       </p>
       <h3 id={headingId}>{label}</h3>
