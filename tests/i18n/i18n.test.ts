@@ -5,6 +5,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { isPluralForms } from '../../src/domain/plural';
 import { adminEn } from '../../src/i18n/catalogues/admin-en';
 import { adminFr } from '../../src/i18n/catalogues/admin-fr';
+import { coordinationEn } from '../../src/i18n/catalogues/coordination-en';
+import { coordinationFr } from '../../src/i18n/catalogues/coordination-fr';
 import { supervisionEn } from '../../src/i18n/catalogues/supervision-en';
 import { supervisionFr } from '../../src/i18n/catalogues/supervision-fr';
 import {
@@ -132,6 +134,19 @@ describe('i18n', () => {
       expect(text.trim()).not.toBe('');
     for (const key of Object.keys(supervisionFr)) expect(key in messagesFr).toBe(false);
     expect('nav.supervision' in messagesFr).toBe(true);
+  });
+
+  it('keeps the coordinator console’s strings with their page, the same keys and plural forms in both languages', () => {
+    expect(Object.keys(coordinationEn).sort()).toEqual(Object.keys(coordinationFr).sort());
+    for (const text of [...textsOf(coordinationFr), ...textsOf(coordinationEn)])
+      expect(text.trim()).not.toBe('');
+    for (const [key, entry] of Object.entries(coordinationFr))
+      expect([key, isPluralForms(coordinationEn[key as keyof typeof coordinationFr])]).toEqual([
+        key,
+        isPluralForms(entry),
+      ]);
+    for (const key of Object.keys(coordinationFr)) expect(key in messagesFr).toBe(false);
+    expect('nav.coordination' in messagesFr).toBe(true);
   });
 
   describe('plurals, by each language’s own rule', () => {
