@@ -118,6 +118,8 @@ describe('Coordinator console', () => {
   it('[MERGE4] shows both households side by side, preselects the most recent value, keeps both duplicate children by default', async () => {
     const server = await started();
     const { review } = await reviewThePair(server);
+    // Opening a review takes the focus to its heading.
+    await waitFor(() => expect(document.activeElement?.id).toBe('coordination-review'));
     const survivor = within(review).getByTestId('household-survivor');
     const merged = within(review).getByTestId('household-merged');
     expect(survivor.textContent).toContain('Sam Martin');
@@ -357,6 +359,40 @@ describe('Coordinator console', () => {
     const undone = within(history).getAllByTestId('merge-entry')[1] as HTMLElement;
     expect(undone.textContent).toContain('Deux sœurs, pas la même personne');
     expect(undone.textContent).toContain('Annulée par');
+    expect(await violations()).toEqual([]);
+  });
+
+  it('[MERGE6] after an undo, a field edited since the merge is listed to check, and stays as edited', async () => {
+    const server = await started();
+    const { review } = await reviewThePair(server);
+    // Léa's newer phone number (the default) is written on Sam's household by the merge; the
+    // household stays at Point A (else it would leave Sam's tablet, MERGE10).
+    const place = within(review).getByRole('group', { name: 'Valeur à garder : Lieu d’accueil' });
+    fireEvent.click(within(place).getByRole('radio', { name: /Point A/ }));
+    fireEvent.input(within(review).getByLabelText(/Motif de la décision/), {
+      target: { value: 'Même famille' },
+    });
+    fireEvent.click(within(review).getByRole('button', { name: 'Fusionner' }));
+    const history = await screen.findByRole('region', { name: 'Historique des fusions (1)' });
+    // Sam's tablet pulls the merge, then Sam corrects the phone number on the kept household.
+    const tablet = server.devices[0];
+    if (tablet === undefined) throw new Error('no tablet');
+    await tablet.client.sync();
+    await tablet.repository.updateFields('household', server.sams.householdId, { phone: '07 55 44 33 22' });
+    await tablet.client.sync();
+    const entry = within(history).getByTestId('merge-entry');
+    fireEvent.input(within(entry).getByLabelText(/Motif de l’annulation/), {
+      target: { value: 'Deux personnes différentes' },
+    });
+    fireEvent.click(within(entry).getByRole('button', { name: 'Annuler la fusion' }));
+    const flags = await within(history).findByTestId('merge-flags');
+    expect(flags.textContent).toContain('Téléphone a été modifié après la fusion');
+    const [row] = await server.real.store.transaction((tx) => tx.getRows([server.sams.householdId]));
+    expect(row?.data.phone).toBe('07 55 44 33 22');
+    await waitFor(() => expect(document.activeElement?.id).toMatch(/^merge-/));
+    expect(
+      screen.getByText('C’est fait : la fusion est annulée, les deux foyers sont de nouveau séparés.'),
+    ).toBeTruthy();
     expect(await violations()).toEqual([]);
   });
 
