@@ -25,14 +25,16 @@ import {
   type CandidateStatus,
   type CoordinationApi,
   CoordinationError,
-  type CoordinationErrorKind,
   createCoordinationApi,
 } from '../sync/coordination-api';
+import { type CoordinationFailure, failureOf } from './coordination-failure';
+import { createMergeHistory, type UndoFailure } from './coordination-history';
 import { SUPERVISOR_ROLES } from './supervision-roles';
 
 export type {
   CandidateStatus,
   ChildDuplicate,
+  CoordinationFailure,
   DuplicateCandidate,
   FieldPick,
   MatchReason,
@@ -40,14 +42,12 @@ export type {
   MergePreview,
   MergeRefusal,
   MergeResult,
+  UndoFailure,
   UnmergeResult,
 };
 
 /** One household as the review shows it (MERGE4). */
 export type ReviewHousehold = MergePreview['survivor'];
-
-/** Why something failed, as an i18n key suffix: `coordination.error.<kind>`. */
-export type CoordinationFailure = Exclude<CoordinationErrorKind, 'refused'>;
 
 export type ChildKeep = ChildChoice['keep'];
 
@@ -55,18 +55,6 @@ export type ChildKeep = ChildChoice['keep'];
 export interface ReviewPair {
   survivorId: string;
   mergedId: string;
-}
-
-export interface UndoFailure {
-  mergeId: string;
-  /** A refusal (LIFO: `merge-superseded` names the later merge), else why the request failed. */
-  refusal: MergeRefusal | null;
-  kind: CoordinationFailure | null;
-}
-
-function failureOf(error: unknown): CoordinationFailure {
-  if (error instanceof CoordinationError && error.kind !== 'refused') return error.kind;
-  return 'server';
 }
 
 /** The key of one child duplicate in `childChoices`. */
@@ -264,7 +252,7 @@ export function createCoordinationModel(api: CoordinationApi | undefined, deps: 
       reason.value = '';
       pair.value = null;
       preview.value = null;
-      if (logLoaded.value) void loadLog();
+      if (history.logLoaded.value) void history.loadLog();
     } catch (error) {
       if (error instanceof CoordinationError && error.refusal !== undefined) {
         // Refused: nothing was written; a new attempt gets a new id.
@@ -337,67 +325,14 @@ export function createCoordinationModel(api: CoordinationApi | undefined, deps: 
   }
 
   // --- The merge history (MERGE7) and unmerge (MERGE6) -----------------------------------------
-  const log = signal<MergeLogEntry[]>([]);
-  const logLoading = signal(false);
-  const logLoaded = signal(false);
-  const logError = signal<CoordinationFailure | null>(null);
-  const undoing = signal<string | null>(null);
-  const undoReasons = signal<Readonly<Record<string, string>>>({});
-  const undoReasonMissing = signal<string | null>(null);
-  const undoFailure = signal<UndoFailure | null>(null);
-  const lastUndo = signal<UnmergeResult | null>(null);
-  let logGeneration = 0;
-
-  async function loadLog(): Promise<void> {
-    if (api === undefined || !allowed.value) return;
-    if (!deps.isOnline.value) {
-      logError.value = 'offline';
-      return;
-    }
-    const mine = ++logGeneration;
-    logLoading.value = true;
-    try {
-      const entries = await api.listMerges();
-      if (mine !== logGeneration) return;
-      log.value = entries;
-      logLoaded.value = true;
-      logError.value = null;
-    } catch (error) {
-      if (mine === logGeneration) logError.value = failureOf(error);
-    } finally {
-      if (mine === logGeneration) logLoading.value = false;
-    }
-  }
-
-  async function undo(mergeId: string): Promise<void> {
-    if (api === undefined || undoing.value !== null) return;
-    const why = (undoReasons.value[mergeId] ?? '').trim();
-    if (why === '') {
-      undoReasonMissing.value = mergeId;
-      return;
-    }
-    undoReasonMissing.value = null;
-    if (!deps.isOnline.value) {
-      undoFailure.value = { mergeId, refusal: null, kind: 'offline' };
-      return;
-    }
-    undoing.value = mergeId;
-    undoFailure.value = null;
-    try {
-      lastUndo.value = await api.undoMerge(mergeId, why);
-      undoReasons.value = { ...undoReasons.value, [mergeId]: '' };
-      await loadLog();
-      // The two households are apart again: they may be proposed again (DUP4).
+  const history = createMergeHistory(api, {
+    isOnline: deps.isOnline,
+    allowed,
+    // The two households are apart again: they may be proposed again (DUP4).
+    onUndone: () => {
       if (queueLoaded.value) void loadQueue();
-    } catch (error) {
-      undoFailure.value =
-        error instanceof CoordinationError && error.refusal !== undefined
-          ? { mergeId, refusal: error.refusal, kind: null }
-          : { mergeId, refusal: null, kind: failureOf(error) };
-    } finally {
-      undoing.value = null;
-    }
-  }
+    },
+  });
 
   // Labels of the households seen, for the history.
   function remember(list: DuplicateCandidate[]): void {
@@ -478,21 +413,7 @@ export function createCoordinationModel(api: CoordinationApi | undefined, deps: 
     merge,
     notDuplicate,
     reviewCurrentSurvivor,
-    log,
-    logLoading,
-    logLoaded,
-    logError,
-    loadLog,
-    undoing,
-    undoReasons,
-    undoReasonMissing,
-    undoFailure,
-    lastUndo,
-    setUndoReason(mergeId: string, text: string): void {
-      undoReasons.value = { ...undoReasons.value, [mergeId]: text };
-      if (text.trim() !== '' && undoReasonMissing.value === mergeId) undoReasonMissing.value = null;
-    },
-    undo,
+    ...history,
   };
 }
 
