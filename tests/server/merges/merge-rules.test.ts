@@ -66,8 +66,14 @@ for (const engine of ENGINES) {
 
     it('[MERGE9] an offline household-field edit from the pre-merge version that disagrees opens a merge-redirect conflict on the survivor', async () => {
       const offline = await server.device(server.world.counsellorA);
-      const survivorId = await pushHousehold(offline, WP_A, { phone: '06 11 11 11 11', email: 'a@example.org' });
-      const mergedId = await pushHousehold(offline, WP_A, { phone: '06 22 22 22 22', email: 'a@example.org' });
+      const survivorId = await pushHousehold(offline, WP_A, {
+        phone: '06 11 11 11 11',
+        email: 'a@example.org',
+      });
+      const mergedId = await pushHousehold(offline, WP_A, {
+        phone: '06 22 22 22 22',
+        email: 'a@example.org',
+      });
       const base = versionOf(await storedRow(server, 'household', mergedId));
       const edits = [
         offline.patch('household', base, { phone: '06 99 99 99 99' }),
@@ -205,6 +211,23 @@ for (const engine of ENGINES) {
       expect(response.results.map((r) => [r.status, r.redirectedTo])).toEqual([['redirected', survivorId]]);
     });
 
+    it('[MERGE9] a device that rewrote its outbox pushes to the survivor: authorised through the household merged into it, and no further', async () => {
+      const a = await server.device(server.world.volunteerA);
+      const b = await server.device(server.world.volunteerB);
+      const survivorId = await pushHousehold(a, WP_A);
+      const mergedId = await pushHousehold(b, WP_B);
+      const chargeId = await pushChild(b, 'charge', mergedId, sampleFields('charge'));
+      const unrelated = await pushHousehold(a, WP_A);
+      await merge(server, survivorId, mergedId, { fieldChoices: { welcomePointId: 'survivor' } });
+      const charge = versionOf(await storedRow(server, 'charge', chargeId));
+      const response = await b.push([b.patch('charge', charge, { amountCents: 12_300 })]);
+      expect(response.results.map((r) => r.status)).toEqual(['applied']);
+      expect((await storedRow(server, 'charge', chargeId)).data.amountCents).toBe(12_300);
+      // AUTH6 still holds for a household of welcome point A that nothing merged into.
+      const forged = await b.pushRaw([b.create('note', unrelated, sampleFields('note'))]);
+      expect(forged.statusCode).toBe(403);
+    });
+
     it('[MERGE4] the preview lists the differences with the most recently changed value as the default pick', async () => {
       const device = await server.device(server.world.counsellorA);
       const survivorId = await pushHousehold(device, WP_A, { phone: '06 11 11 11 11', reference: 'RL-1' });
@@ -216,7 +239,9 @@ for (const engine of ENGINES) {
       const head = versionOf(await storedRow(server, 'household', survivorId));
       await device.push([device.patch('household', head, { reference: 'RL-9' })]);
       const preview = await getPreview(server, survivorId, mergedId);
-      expect(preview.differences.map((d) => [d.field, d.survivorValue, d.mergedValue, d.defaultPick])).toEqual([
+      expect(
+        preview.differences.map((d) => [d.field, d.survivorValue, d.mergedValue, d.defaultPick]),
+      ).toEqual([
         ['phone', '06 11 11 11 11', '06 22 22 22 22', 'merged'],
         ['reference', 'RL-9', null, 'survivor'],
       ]);
