@@ -91,12 +91,12 @@ for (const engine of ENGINES) {
       // The coordinator's choice stays; a field the survivor lacked takes the device's value.
       expect(survivor.data).toMatchObject({ phone: '06 11 11 11 11', trackReason: 'Nouveau' });
       const conflicts = await server.store.transaction((tx) =>
-        tx.listConflicts({ scope: { all: true, userId: 'x', welcomePointIds: [] }, householdId: survivorId }),
+        tx.listConflicts({ scope: { all: true }, householdId: survivorId }),
       );
       expect(conflicts.map((c) => [c.kind, c.entity, c.entityId, c.field])).toEqual([
         ['merge-redirect', 'household', survivorId, 'phone'],
       ]);
-      expect((conflicts[0]?.values as { value: unknown }[]).map((v) => v.value)).toEqual([
+      expect(((conflicts[0]?.values ?? []) as { value: unknown }[]).map((v) => v.value)).toEqual([
         '06 11 11 11 11',
         '06 99 99 99 99',
       ]);

@@ -235,7 +235,7 @@ for (const engine of ENGINES) {
         expect([debt.householdId, debt.deleted]).toEqual([survivorId, false]);
       }
       const conflicts = await server.store.transaction((tx) =>
-        tx.listConflicts({ scope: { all: true, userId: 'x', welcomePointIds: [] }, householdId: survivorId }),
+        tx.listConflicts({ scope: { all: true }, householdId: survivorId }),
       );
       expect(conflicts.map((c) => [c.kind, c.entity, c.entityId, c.field, c.status]).sort()).toEqual([
         ['duplicate-child', 'creditor', c2, 'deleted', 'open'],
