@@ -70,6 +70,11 @@ for (const engine of ENGINES) {
       ]);
       const redirects = await server.store.transaction((tx) => tx.redirectsOf(merged.mergeId));
       expect(redirects.map((r) => r.mutationId).sort()).toEqual(edits.map((m) => m.mutationId).sort());
+      // MERGE7: the audit log counts them.
+      const [logged] = await server.store.transaction((tx) =>
+        tx.listMerges({ householdId: mergedId, limit: 5 }),
+      );
+      expect(logged?.redirects).toBe(3);
       // A replay of the same batch gives the same results (PUSH3), the survivor named again.
       const replay = await offline.push(edits);
       expect(replay.results.map((r) => [r.status, r.original?.status, r.redirectedTo])).toEqual(
