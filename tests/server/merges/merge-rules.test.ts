@@ -254,13 +254,31 @@ for (const engine of ENGINES) {
       const survivorId = await pushHousehold(device, WP_A);
       const mergedId = await pushHousehold(device, WP_A);
       const body = await mergeBody(server, survivorId, mergedId);
-      const asCounsellor = await server.app.inject({
-        method: 'POST',
+      const routes = [
+        ['GET', `/api/coordination/merge-preview?survivorId=${survivorId}&mergedId=${mergedId}`, undefined],
+        ['POST', '/api/coordination/merges', body],
+        ['GET', '/api/coordination/merges', undefined],
+        ['POST', `/api/coordination/merges/${body.mergeId}/undo`, { reason: 'x' }],
+      ] as const;
+      for (const [method, url, payload] of routes) {
+        const anonymous = await server.app.inject({ method, url, ...(payload ? { payload } : {}) });
+        expect([url, anonymous.statusCode]).toEqual([url, 401]);
+        for (const account of [server.world.counsellorA, server.world.volunteerA]) {
+          const response = await server.app.inject({
+            method,
+            url,
+            headers: bearer(account.token),
+            ...(payload ? { payload } : {}),
+          });
+          expect([url, account.role, response.statusCode]).toEqual([url, account.role, 403]);
+        }
+      }
+      const log = await server.app.inject({
+        method: 'GET',
         url: '/api/coordination/merges',
-        headers: bearer(server.world.counsellorA.token),
-        payload: body,
+        headers: bearer(server.world.admin.token),
       });
-      expect(asCounsellor.statusCode).toBe(403);
+      expect(log.statusCode).toBe(200);
       const unknown = await postMerge(server, { ...body, mergedId: '01900000-0000-7000-8000-000000000000' });
       expect(unknown.statusCode).toBe(404);
       const self = await postMerge(server, { ...body, mergedId: survivorId });
