@@ -102,6 +102,24 @@ for (const engine of ENGINES) {
       ]);
     });
 
+    it('[MERGE9] an offline delete of the merged household never deletes the survivor: it becomes a merge-redirect conflict', async () => {
+      const offline = await server.device(server.world.counsellorA);
+      const survivorId = await pushHousehold(offline, WP_A);
+      const mergedId = await pushHousehold(offline, WP_A);
+      const base = versionOf(await storedRow(server, 'household', mergedId));
+      const deletion = offline.remove('household', base);
+      await merge(server, survivorId, mergedId);
+      const response = await offline.push([deletion]);
+      expect(response.results.map((r) => [r.status, r.redirectedTo])).toEqual([['redirected', survivorId]]);
+      expect((await storedRow(server, 'household', survivorId)).deleted).toBe(false);
+      const conflicts = await server.store.transaction((tx) =>
+        tx.listConflicts({ scope: { all: true }, householdId: survivorId }),
+      );
+      expect(
+        conflicts.map((c) => [c.kind, c.field, (c.values as { value: unknown }[]).map((v) => v.value)]),
+      ).toEqual([['merge-redirect', 'deleted', [false, true]]]);
+    });
+
     it('[MERGE9] a push may never set mergedInto or mergeId: quarantined invalid-patch', async () => {
       const device = await server.device(server.world.counsellorA);
       const survivorId = await pushHousehold(device, WP_A);
