@@ -247,6 +247,14 @@ for (const engine of ENGINES) {
         ['duplicate-child', 'debt', d2, 'deleted', 'open'],
       ]);
       expect(result.conflictIds.sort()).toEqual(conflicts.map((c) => c.id).sort());
+      // Devices get them in the pull (PULL4), as the protocol's schema reads them.
+      const { last } = await device.pullAll();
+      expect((last.conflicts ?? []).map((c) => [c.kind, c.entityId]).sort()).toEqual(
+        [
+          ['duplicate-child', c2],
+          ['duplicate-child', d2],
+        ].sort(),
+      );
     });
 
     it("[MERGE4] scenario 28: keep 'survivor' tombstones the merged child and re-points its references; the unmerge restores both", async () => {
