@@ -112,7 +112,9 @@ export async function redirectMergedHouseholds(
     const existing = stored.get(mergedId);
     const mergeId = merges.merged.get(mergedId)?.mergeId ?? existing?.mergeId;
     if (existing?.survivorId === survivorId && existing.mergeId === mergeId) continue;
-    changed.push(mergeId === undefined ? { mergedId, survivorId, at: now } : { mergedId, survivorId, mergeId, at: now });
+    changed.push(
+      mergeId === undefined ? { mergedId, survivorId, at: now } : { mergedId, survivorId, mergeId, at: now },
+    );
   }
   await Promise.all([
     stale.length > 0 ? db.householdAliases.bulkDelete(stale) : undefined,

@@ -127,7 +127,8 @@ export async function applyPushResponse(
 /** MERGE9: applied to the survivor (first time, or its duplicate echoing the first result). */
 function isRedirected(result: MutationResult): boolean {
   return (
-    result.status === 'redirected' || (result.status === 'duplicate' && result.original?.status === 'redirected')
+    result.status === 'redirected' ||
+    (result.status === 'duplicate' && result.original?.status === 'redirected')
   );
 }
 
