@@ -39,7 +39,13 @@ async function mergePage(
     updatedAt: at,
   };
   return {
-    changes: [{ seq: 9_000, entity: 'household', row: tombstone as unknown as PullResponse['changes'][number]['row'] }],
+    changes: [
+      {
+        seq: 9_000,
+        entity: 'household',
+        row: tombstone as unknown as PullResponse['changes'][number]['row'],
+      },
+    ],
     nextCursor: cursor,
     hasMore: false,
     deviceLastSeq: 0,
