@@ -101,6 +101,17 @@ export class DossierRepository {
     return this.read(() => this.loadDossier(householdId, options.includeDeleted ?? false));
   }
 
+  /**
+   * The household a coordinator merged this one into (the end of the chain), as this device
+   * learnt it by a pull (MERGE8); undefined when it was not merged (or the merge was undone).
+   */
+  survivorOf(householdId: string): Promise<string | undefined> {
+    return this.read(async () => {
+      const survivorId = await resolveHouseholdId(this.db, householdId);
+      return survivorId === householdId ? undefined : survivorId;
+    });
+  }
+
   /** One row, parsed; undefined when missing. */
   getRow<E extends EntityName>(entity: E, id: string): Promise<RowOf<E> | undefined> {
     return this.read(async () => {
