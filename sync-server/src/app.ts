@@ -16,6 +16,7 @@ import { authRoutes } from './routes/auth';
 import { deviceAlertRoutes } from './routes/device-alerts';
 import { healthRoutes } from './routes/health';
 import { legalParameterRoutes } from './routes/legal-parameters';
+import { mergeRoutes } from './routes/merges';
 import { type SyncRoutesOptions, syncRoutes } from './routes/sync';
 import { openStore } from './stores/create-store';
 import type { RelaisStore } from './stores/store';
@@ -69,6 +70,7 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
         await api.register(syncRoutes, options.sync ?? {});
         await api.register(deviceAlertRoutes);
         await api.register(legalParameterRoutes);
+        await api.register(mergeRoutes);
       },
       { prefix: '/api' },
     );

@@ -147,6 +147,7 @@ export class PostgresStore implements RelaisStore {
         ]);
       }
       const executor: SqlExecutor = {
+        engine: 'postgres',
         all: async <R>(sql: string, params: readonly SqlValue[] = []): Promise<R[]> =>
           (await client.query(sql, params as SqlValue[])).rows as R[],
         run: async (sql: string, params: readonly SqlValue[] = []): Promise<number> =>

@@ -99,7 +99,7 @@ export interface ConflictRecord {
   entityId: string;
   householdId: string;
   field: string;
-  kind: 'concurrent-edit' | 'edit-vs-delete';
+  kind: 'concurrent-edit' | 'edit-vs-delete' | 'merge-redirect' | 'duplicate-child';
   status: 'open' | 'resolved';
   values: unknown[];
   openedAt: number;
@@ -166,4 +166,47 @@ export interface DeviceAlertView extends DeviceAlertRecord {
   /** The handler's names, null while open or when that account no longer exists. */
   handledByUsername: string | null;
   handledByDisplayName: string | null;
+}
+
+/** One merge command as household_merges keeps it (docs/merges.md MERGE5–MERGE7). */
+export interface MergeRecord {
+  mergeId: string;
+  survivorId: string;
+  mergedId: string;
+  status: 'active' | 'undone';
+  reason: string;
+  /** The choices as sent and what they kept (sync/../merges/merge-plan.ts `MergeChoices`). */
+  choices: unknown;
+  /** Both households and all their rows before the merge (`MergeSnapshot`). */
+  snapshot: unknown;
+  /** The response, replayed for a repeated mergeId (MERGE2). */
+  result: unknown;
+  mergedBy: string;
+  mergedAt: number;
+  /** The change seq the merge's writes start after. */
+  mergeSeq: number;
+  undoneBy: string | null;
+  undoneAt: number | null;
+  undoReason: string | null;
+  undoResult: unknown;
+}
+
+/** A merge with the names the audit log shows (MERGE7). */
+export interface MergeLogRecord extends MergeRecord {
+  mergedByDisplayName: string | null;
+  undoneByDisplayName: string | null;
+  redirects: number;
+}
+
+/** A mutation pushed for a merged household and applied to its survivor (MERGE9). */
+export interface MergeRedirectRecord {
+  mutationId: string;
+  mergeId: string;
+  fromHouseholdId: string;
+  toHouseholdId: string;
+  entity: string;
+  entityId: string;
+  deviceId: string;
+  userId: string;
+  at: number;
 }

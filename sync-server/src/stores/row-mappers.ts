@@ -14,6 +14,9 @@ import type {
   DeviceAlertView,
   DeviceRecord,
   FieldHistoryRecord,
+  MergeLogRecord,
+  MergeRecord,
+  MergeRedirectRecord,
   QuarantineRecord,
   QuarantineView,
   SessionRecord,
@@ -278,4 +281,43 @@ export const toDeviceAlertView = rowReader<DeviceAlertView>({
   newDeviceName: OPT_STR,
   previousDeviceName: OPT_STR,
   ...HANDLED_FIELDS,
+});
+
+const MERGE_FIELDS: Fields<MergeRecord> = {
+  mergeId: STR,
+  survivorId: STR,
+  mergedId: STR,
+  status: oneOf(),
+  reason: STR,
+  choices: JSON_VALUE,
+  snapshot: JSON_VALUE,
+  result: JSON_VALUE,
+  mergedBy: STR,
+  mergedAt: NUM,
+  mergeSeq: NUM,
+  undoneBy: OPT_STR,
+  undoneAt: OPT_NUM,
+  undoReason: OPT_STR,
+  undoResult: JSON_VALUE,
+};
+
+export const HOUSEHOLD_MERGES = recordTable<MergeRecord>('household_merges', MERGE_FIELDS);
+
+export const toMergeLog = rowReader<MergeLogRecord>({
+  ...MERGE_FIELDS,
+  mergedByDisplayName: OPT_STR,
+  undoneByDisplayName: OPT_STR,
+  redirects: NUM,
+});
+
+export const MERGE_REDIRECTS = recordTable<MergeRedirectRecord>('merge_redirects', {
+  mutationId: STR,
+  mergeId: STR,
+  fromHouseholdId: STR,
+  toHouseholdId: STR,
+  entity: STR,
+  entityId: STR,
+  deviceId: STR,
+  userId: STR,
+  at: NUM,
 });

@@ -7,6 +7,11 @@
 export type SqlValue = string | number | null;
 
 export interface SqlExecutor {
+  /**
+   * Which engine runs the statements, for the rare statement the common subset lacks (row locks:
+   * PostgreSQL `FOR UPDATE`; SQLite runs one transaction at a time and needs none).
+   */
+  readonly engine?: 'sqlite' | 'postgres';
   all<T = Record<string, unknown>>(sql: string, params?: readonly SqlValue[]): Promise<T[]>;
   /** @returns the number of rows changed */
   run(sql: string, params?: readonly SqlValue[]): Promise<number>;

@@ -109,6 +109,7 @@ export class SqliteStore implements RelaisStore {
   }
 
   readonly #executor: SqlExecutor = {
+    engine: 'sqlite',
     all: async <T>(sql: string, params: readonly SqlValue[] = []): Promise<T[]> => {
       const { statement, order } = this.#prepare(sql);
       return statement.all(...order.map((i) => params[i] ?? null)) as T[];

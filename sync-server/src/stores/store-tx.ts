@@ -11,6 +11,7 @@
  * - conflicts-tx.ts: conflicts
  * - supervision-tx.ts: quarantine and device alerts
  * - login-throttle-tx.ts: login failures
+ * - merges-tx.ts: merge pointers, merge commands (audit log) and redirects
  *
  * StoreTx is all their public methods on one object, bound to the transaction's executor, so
  * a caller writes `tx.getRows(…)` whichever file holds it, and a method added to an aggregate
@@ -20,6 +21,7 @@
 import { AccountsTx } from './accounts-tx';
 import { ConflictsTx } from './conflicts-tx';
 import { LoginThrottleTx } from './login-throttle-tx';
+import { MergesTx } from './merges-tx';
 import { PushLogTx } from './push-log-tx';
 import { RowsTx } from './rows-tx';
 import { ScopeTx } from './scope-tx';
@@ -39,7 +41,8 @@ export type StoreTx = { readonly sql: SqlExecutor } & PublicOf<AccountsTx> &
   PublicOf<ScopeTx> &
   PublicOf<ConflictsTx> &
   PublicOf<SupervisionTx> &
-  PublicOf<LoginThrottleTx>;
+  PublicOf<LoginThrottleTx> &
+  PublicOf<MergesTx>;
 
 type Method = (...args: unknown[]) => unknown;
 type Aggregate = new (sql: SqlExecutor) => object;
@@ -53,6 +56,7 @@ const AGGREGATES: readonly Aggregate[] = [
   ConflictsTx,
   SupervisionTx,
   LoginThrottleTx,
+  MergesTx,
 ];
 
 /**

@@ -35,6 +35,11 @@ export interface DecisionContext extends Writer {
   refused?: ReadonlyMap<Record<string, unknown>, InputIssue>;
   /** Mutations whose household left the caller's scope (AUTH6b). */
   leftScope?: ReadonlySet<Record<string, unknown>>;
+  /**
+   * MERGE9: mutations rewritten from a merged household to its survivor, with the merged
+   * household's id (push.ts rewrites them before deciding).
+   */
+  redirected?: ReadonlyMap<Record<string, unknown>, string>;
 }
 
 /** A pushed mutation as the request holds it: only seq and mutationId are known to be there. */
@@ -79,9 +84,16 @@ export function decideMutation(
             ...(stored.version === undefined ? {} : { version: stored.version }),
             ...(stored.reason === undefined ? {} : { reason: stored.reason }),
           };
+    // A replayed redirect names the survivor again (MERGE9).
+    const redirectedTo = stored?.redirectedTo === undefined ? {} : { redirectedTo: stored.redirectedTo };
     return {
       kind: 'replay',
-      result: { ...head, status: 'duplicate', ...(original === undefined ? {} : { original }) },
+      result: {
+        ...head,
+        status: 'duplicate',
+        ...(original === undefined ? {} : { original }),
+        ...redirectedTo,
+      },
     };
   }
   if (raw.seq !== state.lastSeq + 1) {
@@ -102,8 +114,11 @@ export function decideMutation(
       );
     }
     const m = parseMutation(raw, context.deviceId);
-    const plan = planMutation(state, context, m, clampHlc(m.hlc, context.now));
-    return { kind: 'apply', result: { ...head, ...plan.result }, plan, mutationId: m.mutationId };
+    const redirected = context.redirected?.has(raw) === true;
+    const plan = planMutation(state, context, m, clampHlc(m.hlc, context.now), redirected);
+    // MERGE9: applied to the survivor: the device learns where it went.
+    const landed = redirected ? { status: 'redirected' as const, redirectedTo: m.householdId } : {};
+    return { kind: 'apply', result: { ...head, ...plan.result, ...landed }, plan, mutationId: m.mutationId };
   } catch (error) {
     if (!(error instanceof Quarantine)) throw error;
     return {

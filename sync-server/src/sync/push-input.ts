@@ -23,6 +23,9 @@ import { setValue, toWireRow } from './wire-row';
 const META_KEYS = new Set<string>(ROW_META_KEYS);
 export const TOMBSTONES = new Set<string>(TOMBSTONE_KEYS);
 
+/** Household fields only the merge command writes (docs/merges.md MERGE5, MERGE9). */
+const SERVER_ONLY_FIELDS = new Set(['mergedInto', 'mergeId']);
+
 /** Thrown by a check that refuses the mutation: it is quarantined with this reason (QUAR1). */
 export class Quarantine extends Error {
   constructor(
@@ -57,6 +60,9 @@ export function parseMutation(raw: Record<string, unknown>, deviceId: string): M
   for (const key of Object.keys(m.patch)) {
     if (key === 'local' || (META_KEYS.has(key) && !TOMBSTONES.has(key))) {
       throw new Quarantine('invalid-patch', `${key} is sync metadata, not a field`);
+    }
+    if (SERVER_ONLY_FIELDS.has(key)) {
+      throw new Quarantine('invalid-patch', `${key} is set by a coordinator's merge only (MERGE9)`);
     }
     if (TOMBSTONES.has(key) && m.op !== 'delete' && m.op !== 'restore') {
       throw new Quarantine('invalid-patch', `${key} changes only with a delete or restore`);

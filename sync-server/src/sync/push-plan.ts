@@ -21,7 +21,14 @@ import { currentValue, emptyPlan, type Plan, RowDraft, type ServerView, type Wri
 import { fieldValue, rowKey, sameValue, setValue } from './wire-row';
 
 /** Decides the effects of one valid mutation. Throws Quarantine when it cannot apply. */
-export function planMutation(view: ServerView, writer: Writer, m: Mutation, hlc: string): Plan {
+export function planMutation(
+  view: ServerView,
+  writer: Writer,
+  m: Mutation,
+  hlc: string,
+  /** MERGE9: the mutation named a merged household and was rewritten to its survivor. */
+  redirected = false,
+): Plan {
   const entity = m.entity;
   if (entity === 'household' && m.entityId !== m.householdId) {
     throw new Quarantine('invalid-mutation', 'a household is its own household');
@@ -35,7 +42,9 @@ export function planMutation(view: ServerView, writer: Writer, m: Mutation, hlc:
     throw new Quarantine('household-mismatch', `the row belongs to household ${existing.householdId}`);
   }
   if (existing === undefined) return planCreate(writer, m, hlc, household);
-  return planChange(new RowDraft(existing, m, hlc, view, writer), household);
+  const draft = new RowDraft(existing, m, hlc, view, writer);
+  if (redirected && entity === 'household') return planMergeRedirected(draft, household);
+  return planChange(draft, household);
 }
 
 /** A new row: the patch without nulls, every field at version 1, as its schema parses it. */
@@ -95,6 +104,33 @@ function planChange(draft: RowDraft, household: HouseholdScope | undefined): Pla
   }
   if ((m.op === 'patch' || m.op === 'create') && existing.deleted) reviveIfDeletedConcurrently(draft);
   for (const [field, value] of Object.entries(m.patch)) planField(draft, field, value);
+  return planRow(draft, household);
+}
+
+/**
+ * MERGE9: a household edit pushed for a merged household, applied to its survivor. Its base is
+ * the merged household's pre-merge version, so versions say nothing here: a value that differs
+ * from the survivor's opens a `merge-redirect` conflict, the survivor's value (the coordinator's
+ * choice) staying the provisional winner; a field the survivor does not have takes the value.
+ * A delete of the merged household never deletes the survivor: its `deleted` disagrees, so it
+ * becomes that conflict.
+ */
+function planMergeRedirected(draft: RowDraft, household: HouseholdScope | undefined): Plan {
+  for (const [field, value] of Object.entries(draft.m.patch)) {
+    if (TOMBSTONES.has(field) && field !== 'deleted') continue;
+    const current = fieldValue(draft.data, field);
+    const meta = draft.fieldMeta[field];
+    if (sameValue(current, value)) continue;
+    if (meta === undefined || current === null) {
+      draft.setField(field, value);
+      continue;
+    }
+    draft.record(field, value, draft.author, 'lost-to-merge');
+    draft.losing.set(field, value);
+    draft.resend = true;
+    draft.openConflict(field, 'merge-redirect', [currentValue(current, meta), draft.incoming(value)]);
+    draft.out.result = { status: 'conflict-recorded' };
+  }
   return planRow(draft, household);
 }
 

@@ -71,6 +71,8 @@ interface LoadedState extends PushState {
   households: Map<string, HouseholdScope>;
   openConflicts: Map<string, ConflictRecord>;
   seenMutationIds: Set<string>;
+  /** MERGE9: merged household id → its survivor and the active merge that points it there. */
+  redirects: Map<string, { survivorId: string; mergeId: string }>;
 }
 
 /** The next change seq: every written row (and scope removal) takes one. */
@@ -144,7 +146,10 @@ function authorise(
   households: Map<string, HouseholdScope>,
   rows: Map<string, StoredRow>,
   leftScope: ReadonlySet<string>,
+  /** MERGE9: survivors the caller reaches through a household merged into them. */
+  viaMerged: ReadonlySet<string> = new Set(),
 ): Set<Record<string, unknown>> {
+  const allowed = (h: HouseholdScope): boolean => inScope(caller.scope, h) || viaMerged.has(h.id);
   const simulated = new Map(households);
   const rowsById = new Map<string, StoredRow[]>();
   for (const row of rows.values()) rowsById.set(row.id, [...(rowsById.get(row.id) ?? []), row]);
@@ -163,12 +168,12 @@ function authorise(
     if (typeof m.entityId === 'string') {
       for (const row of rowsById.get(m.entityId) ?? []) {
         const owner = simulated.get(row.householdId);
-        if (owner !== undefined && !inScope(caller.scope, owner)) denied(row.householdId);
+        if (owner !== undefined && !allowed(owner)) denied(row.householdId);
       }
     }
     if (hid === undefined) continue;
     const known = simulated.get(hid);
-    if (known !== undefined && !inScope(caller.scope, known)) denied(hid);
+    if (known !== undefined && !allowed(known)) denied(hid);
     const patch = isRecord(m.patch) ? m.patch : {};
     if (m.entity === 'household' && 'welcomePointId' in patch) {
       const wp = patch.welcomePointId;
@@ -186,6 +191,27 @@ function authorise(
     }
   }
   return outOfScope;
+}
+
+/** MERGE9: the audit of a mutation applied to the survivor of the household it named. */
+async function recordRedirect(
+  batch: Batch,
+  applied: PushRequest['mutations'][number],
+  fromHouseholdId: string,
+): Promise<void> {
+  const target = batch.state.redirects.get(fromHouseholdId);
+  if (target === undefined) return;
+  await batch.tx.insertRedirect({
+    mutationId: applied.mutationId,
+    mergeId: target.mergeId,
+    fromHouseholdId,
+    toHouseholdId: target.survivorId,
+    entity: String(applied.entity),
+    entityId: String(applied.entityId),
+    deviceId: batch.deviceId,
+    userId: batch.caller.user.id,
+    at: batch.now,
+  });
 }
 
 /** Writes one decision that consumes its seq: duplicate, quarantine or apply (PUSH4, QUAR1). */
@@ -232,6 +258,54 @@ async function writeDecision(
 }
 
 /**
+ * MERGE9: the batch's merged households (one hop: chains are collapsed) with their survivor and
+ * the active merge that points them there. The survivors' household rows and scope join what the
+ * push loaded (`rowList` grows with them), so a rewritten mutation finds its row.
+ */
+async function loadRedirects(
+  tx: StoreTx,
+  households: Map<string, HouseholdScope>,
+  rows: Map<string, StoredRow>,
+  rowList: StoredRow[],
+): Promise<Map<string, { survivorId: string; mergeId: string }>> {
+  const mergedInto = await tx.mergedIntoOf([...households.keys()]);
+  const out = new Map<string, { survivorId: string; mergeId: string }>();
+  if (mergedInto.size === 0) return out;
+  const survivors = [...new Set(mergedInto.values())];
+  for (const [id, scope] of await tx.getHouseholds(survivors)) households.set(id, scope);
+  for (const row of await tx.getRows(survivors)) {
+    if (row.entity !== 'household' || rows.has(rowKey(row.entity, row.id))) continue;
+    rows.set(rowKey(row.entity, row.id), row);
+    rowList.push(row);
+  }
+  const merges = await tx.activeMergesInto(survivors);
+  for (const [mergedId, survivorId] of mergedInto) {
+    const merge = merges.find(
+      (m) =>
+        m.survivorId === survivorId &&
+        (m.mergedId === mergedId || (m.choices as { collapsed?: string[] }).collapsed?.includes(mergedId)),
+    );
+    if (merge !== undefined) out.set(mergedId, { survivorId, mergeId: merge.mergeId });
+  }
+  return out;
+}
+
+/**
+ * The mutation as it applies (MERGE9): one naming a merged household names its survivor (and a
+ * mutation of the household itself, the survivor's row). Others are returned as they are.
+ */
+function redirectedMutation(
+  raw: PushRequest['mutations'][number],
+  redirects: LoadedState['redirects'],
+): PushRequest['mutations'][number] {
+  const hid = raw.householdId;
+  const target = typeof hid === 'string' ? redirects.get(hid) : undefined;
+  if (target === undefined) return raw;
+  const self = raw.entity === 'household' && raw.entityId === hid;
+  return { ...raw, householdId: target.survivorId, ...(self ? { entityId: target.survivorId } : {}) };
+}
+
+/**
  * Loads what the decisions read, in one pass: the rows and households the batch names, their
  * open conflicts, the replayed results and the recorded mutation ids. Authorises the batch
  * (AUTH6, may throw 403) and returns the mutations that left the caller's scope (AUTH6b).
@@ -257,9 +331,15 @@ async function load(
     ...strings('householdId'),
     ...rowList.map((r) => r.householdId),
   ]);
+  const redirects = await loadRedirects(tx, households, rows, rowList);
   const foreign = [...households.values()].filter((h) => !inScope(caller.scope, h)).map((h) => h.id);
   const leftScope = await tx.householdsThatLeftScope(foreign, caller.scope);
-  const outOfScope = authorise(caller, checked, households, rows, leftScope);
+  const viaMerged = new Set(
+    (await tx.householdsMergedInto(foreign))
+      .filter((merged) => inScope(caller.scope, merged))
+      .flatMap((merged) => (merged.mergedInto === null ? [] : [merged.mergedInto])),
+  );
+  const outOfScope = authorise(caller, checked, households, rows, leftScope, viaMerged);
 
   const applied = await tx.getApplied(request.deviceId, replayed);
   const seenMutationIds = await tx.existingMutationIds(fresh.map((m) => m.mutationId));
@@ -268,7 +348,7 @@ async function load(
     openConflicts.set(conflictKey(c.entity, c.entityId, c.field), c);
   }
   const changeSeq = await tx.getCounter('change_seq');
-  const state = { lastSeq, applied, seenMutationIds, rows, households, openConflicts };
+  const state = { lastSeq, applied, seenMutationIds, rows, households, openConflicts, redirects };
   return { batch: { tx, caller, deviceId: request.deviceId, now, state, changeSeq }, outOfScope };
 }
 
@@ -310,10 +390,20 @@ export async function applyPush(
         leftScope: outOfScope,
       };
 
+      const redirected = new Map<Record<string, unknown>, string>();
+      const asApplied = (raw: PushRequest['mutations'][number]) => {
+        if (raw.seq <= device.lastSeq || refused.has(raw) || outOfScope.has(raw)) return raw;
+        const target = redirectedMutation(raw, batch.state.redirects);
+        if (target !== raw) redirected.set(target, String(raw.householdId));
+        return target;
+      };
+      const decisionContext = { ...context, redirected };
+
       const results: MutationResult[] = [];
       let expectedSeq: number | undefined;
       for (const [index, raw] of request.mutations.entries()) {
-        const decision = decideMutation(raw, batch.state, context);
+        const applied = asApplied(raw);
+        const decision = decideMutation(applied, batch.state, decisionContext);
         if (decision.kind === 'gap') {
           expectedSeq = decision.expectedSeq;
           break;
@@ -323,6 +413,8 @@ export async function applyPush(
           continue;
         }
         await writeDecision(batch, raw, decision, refused.get(raw));
+        const from = redirected.get(applied);
+        if (from !== undefined && decision.kind === 'apply') await recordRedirect(batch, applied, from);
         results.push(decision.result);
         await options.afterMutation?.(index);
       }

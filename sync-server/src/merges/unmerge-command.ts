@@ -1,0 +1,88 @@
+/**
+ * The unmerge command (docs/merges.md MERGE6): exact, last in first out, idempotent. One sequenced
+ * transaction: a repeat returns the stored result; a merge with a later active merge involving
+ * either household is refused (409 `merge-superseded`, naming it); otherwise what unmerge-plan.ts
+ * decided is written as new versions (devices pull them), the pointer is cleared, the chain points
+ * back, the conflicts the merge opened on duplicate children are closed, and the survivor's
+ * welcome point, if restored, is a move (PULL10).
+ */
+import { randomUUID } from 'node:crypto';
+import type { MergeResult, UnmergeResult } from '../../../src/domain/sync/coordination-protocol';
+import { notFound } from '../http-errors';
+import type { LockedHousehold } from '../stores/merges-tx';
+import type { RelaisStore } from '../stores/store';
+import type { UserRecord } from '../stores/store-tx';
+import { MergeRefused, moveHousehold, SeqCounter, serverHlc, writeRow } from './merge-command';
+import type { MergeChoices } from './merge-plan';
+import { householdRowOf } from './merge-preview';
+import { planUnmerge } from './unmerge-plan';
+
+export async function applyUnmerge(
+  store: RelaisStore,
+  user: UserRecord,
+  mergeId: string,
+  reason: string,
+  now: number,
+): Promise<UnmergeResult> {
+  return store.transaction(
+    async (tx) => {
+      const merge = await tx.getMerge(mergeId);
+      if (merge === undefined) throw notFound(`No merge ${mergeId}`);
+      if (merge.status === 'undone') return merge.undoResult as UnmergeResult;
+      const { survivorId, mergedId } = merge;
+      const later = await tx.laterActiveMerge([survivorId, mergedId], merge.mergeSeq);
+      if (later !== undefined) {
+        throw new MergeRefused({
+          error: `Merge ${later} came later and involves these households: undo it first`,
+          reason: 'merge-superseded',
+          laterMergeId: later,
+        });
+      }
+      const locked = await tx.lockHouseholds([survivorId, mergedId]);
+      const survivorScope = locked.get(survivorId) as LockedHousehold;
+      const mergedScope = locked.get(mergedId) as LockedHousehold;
+      const survivorRows = await tx.rowsOfHousehold(survivorId);
+      const mergedRow = householdRowOf(await tx.rowsOfHousehold(mergedId), mergedId);
+      if (mergedRow === undefined) throw notFound(`No household ${mergedId}`);
+      const collapsed = (merge.choices as MergeChoices).collapsed;
+      const chainRows = (await tx.getRows(collapsed)).filter((r) => r.entity === 'household');
+      const plan = planUnmerge({
+        merge,
+        survivorRows,
+        mergedRow,
+        chainRows,
+        redirects: await tx.redirectsOf(mergeId),
+        writer: { userId: user.id, now, newId: randomUUID },
+        hlc: serverHlc(now),
+        mergeHlc: serverHlc(merge.mergedAt),
+      });
+
+      const seqs = await SeqCounter.open(tx);
+      for (const row of plan.rows) await writeRow(tx, seqs, row);
+      await tx.moveConflicts(survivorId, mergedId, [mergedId, ...plan.movedBack]);
+      await tx.setMergedInto(mergedId, null);
+      for (const id of collapsed) await tx.setMergedInto(id, mergedId);
+      for (const id of (merge.result as MergeResult).conflictIds) {
+        await tx.resolveConflict(id, { userId: user.id, mutationId: `unmerge:${mergeId}`, at: now });
+      }
+      const { before, after } = plan.welcomePoint;
+      if (before !== after) await moveHousehold(tx, seqs, survivorScope, after, now);
+      if (mergedScope.welcomePointId !== after) {
+        // Devices of the survivor's welcome point held the merged household's children under the
+        // survivor: the merged household, back in its own welcome point, leaves their scope.
+        await tx.insertScopeRemoval({
+          seq: seqs.next(),
+          householdId: mergedId,
+          oldWelcomePointId: after,
+          createdBy: survivorScope.createdBy,
+          removedAt: now,
+        });
+      }
+      await seqs.save();
+      const result: UnmergeResult = { mergeId, status: 'undone', undoneAt: now, flags: plan.flags };
+      await tx.markMergeUndone(mergeId, { by: user.id, at: now, reason, result });
+      return result;
+    },
+    { sequenced: true },
+  );
+}
