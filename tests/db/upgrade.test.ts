@@ -72,7 +72,7 @@ describe('upgrade from schema v1', () => {
       referenceKey: 'rl20250007',
       displayName: 'Hélène Le Bœuf',
     });
-    expect((await db.meta.get('schemaVersion'))?.value).toBe(2);
+    expect((await db.meta.get('schemaVersion'))?.value).toBe(DB_SCHEMA_VERSION);
     expect((await db.meta.get('nextSeq'))?.value).toBe(12);
   });
 

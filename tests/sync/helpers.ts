@@ -110,6 +110,8 @@ export async function makeDevice(
           drafts: {
             removeDraftsOf: (ids: ReadonlySet<string>) =>
               (device.drafts as DraftRegistry).removeDraftsOf(ids),
+            moveDraftsOf: (moves: ReadonlyMap<string, string>) =>
+              (device.drafts as DraftRegistry).moveDraftsOf(moves),
           },
         }
       : {}),

@@ -28,12 +28,25 @@ export function describeWriteError(cause: unknown): string {
   return 'storage.unknown';
 }
 
+/** A dossier left for its survivor (MERGE8). */
+export interface MergeNotice {
+  mergedId: string;
+  survivorId: string;
+}
+
 export function createWorkspaceModel(deps: WorkspaceDeps) {
   const list = createDossierListModel(deps.repository);
   const diagnosisOptions = signal<DiagnosisOptions | undefined>(undefined);
 
+  /**
+   * MERGE8: the dossier the screens left because a coordinator merged it into another, shown as a
+   * notice on the survivor's page until another dossier is opened.
+   */
+  const mergeNotice = signal<MergeNotice | null>(null);
+
   return {
     list,
+    mergeNotice,
     /** Open dossiers (see dossier-registry.ts, loaded with the dossier screens). */
     openDossiers: new Map<string, unknown>(),
     repository: deps.repository,
