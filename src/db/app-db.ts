@@ -44,6 +44,21 @@ export interface LocalConflict {
   createdAt: number;
 }
 
+/**
+ * A household a coordinator merged into another, as this device learnt it from a pull (MERGE8):
+ * kept so that `/dossiers/<mergedId>` opens the survivor and a write still naming the merged id
+ * (a form open while the pull ran) goes to the survivor. `survivorId` is the end of the chain.
+ * Removed when the merge is undone (the household comes back live).
+ */
+export interface HouseholdAlias {
+  mergedId: string;
+  survivorId: string;
+  /** The merge that made it (absent if the row did not say). */
+  mergeId?: string;
+  /** When this device learnt it, Unix ms. */
+  at: number;
+}
+
 interface SchemaVersion {
   version: number;
   stores: Record<string, string | null>;
@@ -135,6 +150,15 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       await tx.table('meta').put({ key: 'schemaVersion', value: 2 });
     },
   },
+  {
+    // v3: households merged into another (MERGE8), by merged id, with the survivor indexed so
+    // that a later merge of the survivor re-points them (chains resolve to the end).
+    version: 3,
+    stores: { householdAliases: '&mergedId, survivorId' },
+    upgrade: async (tx) => {
+      await tx.table('meta').put({ key: 'schemaVersion', value: 3 });
+    },
+  },
 ];
 
 /** The schema version this code writes. */
@@ -181,6 +205,7 @@ export class RelaisDb extends Dexie {
   declare sentLog: Table<SentLogEntry, number>;
   declare meta: Table<MetaRecord, string>;
   declare conflicts: Table<LocalConflict, string>;
+  declare householdAliases: Table<HouseholdAlias, string>;
 
   /** The options this connection was opened with (a twin connection reuses them). */
   readonly connectionOptions: DexieOptions;

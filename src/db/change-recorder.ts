@@ -30,9 +30,14 @@ export interface WriteEnvironment {
 
 const META_KEYS = new Set<string>(ROW_META_KEYS);
 
-/** The tables a write transaction covers: every synced table, the outbox and meta. */
+/**
+ * The tables a write transaction covers: every synced table, the outbox, meta, conflicts and the
+ * merged-household aliases (a write resolves a merged id through them, MERGE8).
+ */
 export function writeTables(db: RelaisDb): string[] {
-  return [...Object.values(ENTITY_TABLES), 'outbox', 'meta', 'conflicts'].map((t) => db.table(t).name);
+  return [...Object.values(ENTITY_TABLES), 'outbox', 'meta', 'conflicts', 'householdAliases'].map(
+    (t) => db.table(t).name,
+  );
 }
 
 /** Structural equality of JSON-like values. */

@@ -54,3 +54,32 @@ export async function clearDraftReceiptsOf(db: RelaisDb, ids: ReadonlySet<string
     .filter((entry) => formIdNamesOneOf(entry.key.slice(RECEIPT_PREFIX.length), ids))
     .delete();
 }
+
+/**
+ * The form id with each segment naming a merged household replaced by its survivor (MERGE8), or
+ * undefined when no segment names one.
+ * @example renamedFormId('member:new:h2', new Map([['h2', 'h1']])) // 'member:new:h1'
+ */
+export function renamedFormId(formId: string, moves: ReadonlyMap<string, string>): string | undefined {
+  const segments = formId.split(':');
+  if (!segments.some((segment) => moves.has(segment))) return undefined;
+  return segments.map((segment) => moves.get(segment) ?? segment).join(':');
+}
+
+/**
+ * Moves the receipts of the forms naming a merged household to the survivor's form ids (MERGE8),
+ * so the drafts, moved after the transaction, still meet their receipts. A receipt the survivor's
+ * form already has is kept. Call inside the page transaction (meta is in its scope).
+ */
+export async function renameDraftReceipts(db: RelaisDb, moves: ReadonlyMap<string, string>): Promise<void> {
+  const receipts = await db.meta
+    .where('key')
+    .startsWith(RECEIPT_PREFIX)
+    .filter((entry) => renamedFormId(entry.key.slice(RECEIPT_PREFIX.length), moves) !== undefined)
+    .toArray();
+  for (const receipt of receipts) {
+    const target = RECEIPT_PREFIX + renamedFormId(receipt.key.slice(RECEIPT_PREFIX.length), moves);
+    if ((await db.meta.get(target)) === undefined) await db.meta.put({ key: target, value: receipt.value });
+    await db.meta.delete(receipt.key);
+  }
+}

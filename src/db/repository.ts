@@ -7,12 +7,12 @@
  * storage failures, RowValidationError, RowNotFoundError...) and nothing was written.
  */
 import { DOSSIER_COLLECTIONS, type Dossier } from '../domain/dossier/dossier';
-import type { DuplicateProbe } from '../domain/dossier/duplicates';
 import type { AnyRow } from '../domain/dossier/rows';
 import { type FieldsOf, type NoteRow, type PatchOf, ROW_SCHEMAS, type RowOf } from '../domain/dossier/rows';
 import type { TransferDocument } from '../domain/dossier/transfer';
 import { HOUSEHOLD_SCHEMA_VERSION } from '../domain/household/household';
 import { createUuidV7Generator } from '../domain/ids';
+import type { MatchProbe } from '../domain/sync/coordination-protocol';
 import {
   CHILD_ENTITY_NAMES,
   type ChildEntityName,
@@ -32,6 +32,7 @@ import {
 import { clearDraftReceipt, type DraftReceipt, readDraftReceipt, recordDraftReceipt } from './draft-receipts';
 import { AppendOnlyError, RowNotFoundError } from './repository-errors';
 import { StorageError, toStorageError } from './storage-errors';
+import { resolveHouseholdId } from './sync-apply/merge-redirects';
 import {
   buildTransferDocument,
   type ImportReport,
@@ -100,6 +101,17 @@ export class DossierRepository {
     return this.read(() => this.loadDossier(householdId, options.includeDeleted ?? false));
   }
 
+  /**
+   * The household a coordinator merged this one into (the end of the chain), as this device
+   * learnt it by a pull (MERGE8); undefined when it was not merged (or the merge was undone).
+   */
+  survivorOf(householdId: string): Promise<string | undefined> {
+    return this.read(async () => {
+      const survivorId = await resolveHouseholdId(this.db, householdId);
+      return survivorId === householdId ? undefined : survivorId;
+    });
+  }
+
   /** One row, parsed; undefined when missing. */
   getRow<E extends EntityName>(entity: E, id: string): Promise<RowOf<E> | undefined> {
     return this.read(async () => {
@@ -108,12 +120,10 @@ export class DossierRepository {
     });
   }
 
-  /** Households on the device that look like the candidate (names + birth date, or phone). */
-  findPossibleDuplicates(
-    candidate: DuplicateProbe,
-    excludeHouseholdId?: string,
-  ): Promise<PossibleDuplicate[]> {
-    return this.read(() => findPossibleDuplicates(this.db, candidate, excludeHouseholdId));
+  /** Households on the device that look like the candidate (DUP3: the domain's duplicate scorer). */
+  findPossibleDuplicates(candidate: MatchProbe, excludeHouseholdId?: string): Promise<PossibleDuplicate[]> {
+    const on = localDate(this.env.now());
+    return this.read(() => findPossibleDuplicates(this.db, candidate, on, excludeHouseholdId));
   }
 
   /** Outbox entries not yet acknowledged by the server. */
@@ -161,8 +171,8 @@ export class DossierRepository {
     receipt?: DraftReceipt,
   ): Promise<RowOf<E>> {
     return this.write(async (recorder) => {
-      await this.requireLiveHousehold(householdId);
-      return (await recorder.create(entity, householdId, fields)) as RowOf<E>;
+      const target = await this.requireLiveHousehold(householdId);
+      return (await recorder.create(entity, target, fields)) as RowOf<E>;
     }, receipt);
   }
 
@@ -177,9 +187,9 @@ export class DossierRepository {
     receipt?: DraftReceipt,
   ): Promise<{ creditor: RowOf<'creditor'>; debt: RowOf<'debt'> }> {
     return this.write(async (recorder) => {
-      await this.requireLiveHousehold(householdId);
-      const created = (await recorder.create('creditor', householdId, creditor)) as RowOf<'creditor'>;
-      const owed = (await recorder.create('debt', householdId, {
+      const target = await this.requireLiveHousehold(householdId);
+      const created = (await recorder.create('creditor', target, creditor)) as RowOf<'creditor'>;
+      const owed = (await recorder.create('debt', target, {
         ...debt,
         creditorId: created.id,
       })) as RowOf<'debt'>;
@@ -199,8 +209,10 @@ export class DossierRepository {
   ): Promise<RowOf<E>> {
     if (entity === 'note') return Promise.reject(new AppendOnlyError(entity));
     return this.write(async (recorder) => {
-      const current = await this.requireRow(entity, id);
-      if (current.deleted) throw new RowNotFoundError(entity, id, 'deleted');
+      // A form opened on a household merged since edits the survivor (MERGE8).
+      const target = entity === 'household' ? await resolveHouseholdId(this.db, id) : id;
+      const current = await this.requireRow(entity, target);
+      if (current.deleted) throw new RowNotFoundError(entity, target, 'deleted');
       return (await recorder.patch(entity, current, patch as Record<string, unknown>)) as RowOf<E>;
     }, receipt);
   }
@@ -222,9 +234,9 @@ export class DossierRepository {
   /** Writes a new note (first revision). */
   appendNote(householdId: string, text: string, receipt?: DraftReceipt): Promise<NoteRow> {
     return this.write(async (recorder) => {
-      await this.requireLiveHousehold(householdId);
+      const target = await this.requireLiveHousehold(householdId);
       const fields = { text, authorId: recorder.userId, writtenAt: this.env.now() };
-      return (await recorder.create('note', householdId, fields)) as NoteRow;
+      return (await recorder.create('note', target, fields)) as NoteRow;
     }, receipt);
   }
 
@@ -309,10 +321,16 @@ export class DossierRepository {
     return stored as AnyRow;
   }
 
-  private async requireLiveHousehold(householdId: string): Promise<void> {
-    const household = await this.db.households.get(householdId);
-    if (household === undefined) throw new RowNotFoundError('household', householdId);
-    if (household.deleted) throw new RowNotFoundError('household', householdId, 'deleted');
+  /**
+   * The live household a new row goes to: this one, or its survivor when a coordinator merged it
+   * (a form open while the pull learnt the merge writes to the survivor, MERGE8).
+   */
+  private async requireLiveHousehold(householdId: string): Promise<string> {
+    const target = await resolveHouseholdId(this.db, householdId);
+    const household = await this.db.households.get(target);
+    if (household === undefined) throw new RowNotFoundError('household', target);
+    if (household.deleted) throw new RowNotFoundError('household', target, 'deleted');
+    return target;
   }
 
   /** Runs a read, mapping storage failures; reopens once after a lost connection. */

@@ -8,7 +8,7 @@
  * was saved (the page died between the save and the draft's removal) and is dropped on load
  * rather than reopened over a line that may have changed since.
  */
-import { type DraftReceipt, formIdNamesOneOf } from '../db/draft-receipts';
+import { type DraftReceipt, formIdNamesOneOf, renamedFormId } from '../db/draft-receipts';
 
 export type { DraftReceipt };
 
@@ -43,6 +43,13 @@ export interface DraftRegistry {
    * flight have landed so none reappears. Every other draft stays. Resolves with how many went.
    */
   removeDraftsOf(ids: ReadonlySet<string>): Promise<number>;
+  /**
+   * MERGE8: renames the drafts of the forms naming a merged household (a key of `moves`) to
+   * name its survivor, after the writes in flight have landed. When the survivor's form already
+   * has a draft, that draft is kept and the merged one dropped (it was typed on this device into
+   * a form the survivor's draft has superseded). Resolves with how many drafts moved.
+   */
+  moveDraftsOf(moves: ReadonlyMap<string, string>): Promise<number>;
 }
 
 /** A draft as stored. Drafts written before receipts existed are the bare values. */
@@ -128,6 +135,27 @@ export function createDraftRegistry(store: SettingsStore, receipts?: DraftReceip
         removed += 1;
       }
       return removed;
+    },
+    moveDraftsOf: async (moves) => {
+      await Promise.allSettled([...pending]);
+      const keys = await draftKeys(store);
+      const existing = new Set(keys);
+      let moved = 0;
+      for (const key of keys) {
+        const formId = key.slice(DRAFT_PREFIX.length);
+        const target = renamedFormId(formId, moves);
+        if (target === undefined) continue;
+        const token = tokens.get(formId);
+        tokens.delete(formId);
+        if (!existing.has(DRAFT_PREFIX + target)) {
+          await track(store.set(DRAFT_PREFIX + target, await store.get<unknown>(key)));
+          if (token !== undefined) tokens.set(target, token);
+          existing.add(DRAFT_PREFIX + target);
+          moved += 1;
+        }
+        await track(store.delete(key));
+      }
+      return moved;
     },
   };
 }

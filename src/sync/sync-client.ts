@@ -24,6 +24,7 @@ import type { DeviceUsage, DeviceWipeResult } from '../db/device-wipe';
 import { readLegalParameters, writeLegalParameters } from '../db/legal-parameters-store';
 import { toStorageError } from '../db/storage-errors';
 import { writeResolution } from '../db/sync-apply/conflicts';
+import { readAliases, resolveAlias } from '../db/sync-apply/merge-redirects';
 import { DeviceSwitchedError, SYNC_META, writeMeta } from '../db/sync-apply/meta';
 import {
   forgetRemovedDraftOwners,
@@ -53,6 +54,11 @@ import type { FetchLike } from './sync-http';
 export interface DraftsPort {
   /** Removes the drafts of the forms naming one of these ids (households and their rows). */
   removeDraftsOf(ids: ReadonlySet<string>): Promise<unknown>;
+  /**
+   * MERGE8: renames the drafts of the forms naming a merged household (key) to its survivor
+   * (value), so they follow the dossier. Optional: a client without it leaves them.
+   */
+  moveDraftsOf?(moves: ReadonlyMap<string, string>): Promise<unknown>;
 }
 
 export interface SyncClientOptions {
@@ -227,6 +233,9 @@ export class SyncClient {
    */
   private async removeDraftsOfRemovedHouseholds(): Promise<void> {
     try {
+      // MERGE8 first: a draft of a merged household follows it to the survivor, and goes with
+      // the survivor if a scope removal took it (MERGE10).
+      await this.moveDraftsOfMergedHouseholds();
       const owners = await readRemovedDraftOwners(this.db);
       if (owners.length === 0) return;
       await this.options.drafts?.removeDraftsOf(new Set(owners));
@@ -234,6 +243,20 @@ export class SyncClient {
     } catch {
       // Retried at the start of the next run.
     }
+  }
+
+  /**
+   * MERGE8: the drafts naming a merged household are renamed to its survivor. Every alias is
+   * applied at each run (a handful of rows and draft keys), so a draft a form wrote under the
+   * merged id after the pull (it was open) follows at the next run.
+   */
+  private async moveDraftsOfMergedHouseholds(): Promise<void> {
+    const move = this.options.drafts?.moveDraftsOf;
+    if (move === undefined) return;
+    const aliases = await readAliases(this.db);
+    if (aliases.size === 0) return;
+    const resolved = new Map([...aliases.keys()].map((id) => [id, resolveAlias(aliases, id)]));
+    await move.call(this.options.drafts, resolved);
   }
 
   // ------------------------------------------------------------------ sync

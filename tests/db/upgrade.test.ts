@@ -72,7 +72,7 @@ describe('upgrade from schema v1', () => {
       referenceKey: 'rl20250007',
       displayName: 'Hélène Le Bœuf',
     });
-    expect((await db.meta.get('schemaVersion'))?.value).toBe(2);
+    expect((await db.meta.get('schemaVersion'))?.value).toBe(DB_SCHEMA_VERSION);
     expect((await db.meta.get('nextSeq'))?.value).toBe(12);
   });
 
@@ -91,6 +91,7 @@ describe('upgrade from schema v1', () => {
     const duplicates = await repo.findPossibleDuplicates({
       people: [{ firstName: 'helene', lastName: 'LE BOEUF', birthDate: '1975-06-30' }],
       phones: [],
+      emails: [],
     });
     expect(duplicates.map((d) => d.householdId)).toEqual(['0195a1b2-c3d4-7000-8000-000000000001']);
 

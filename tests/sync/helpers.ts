@@ -110,6 +110,8 @@ export async function makeDevice(
           drafts: {
             removeDraftsOf: (ids: ReadonlySet<string>) =>
               (device.drafts as DraftRegistry).removeDraftsOf(ids),
+            moveDraftsOf: (moves: ReadonlyMap<string, string>) =>
+              (device.drafts as DraftRegistry).moveDraftsOf(moves),
           },
         }
       : {}),
@@ -211,9 +213,17 @@ export async function pushRefusedRent(device: Device): Promise<{ householdId: st
 
 const META = new Set<string>(ROW_META_KEYS);
 
-/** A row reduced to what must converge: entity fields, the tombstone flag and the server version. */
+/**
+ * A row reduced to what must converge: entity fields, its household (a merge moves rows between
+ * households, MERGE5), the tombstone flag and the server version.
+ */
 export function comparable(row: Record<string, unknown>): Record<string, unknown> {
-  const out: Record<string, unknown> = { id: row.id, deleted: row.deleted === true, version: row.version };
+  const out: Record<string, unknown> = {
+    id: row.id,
+    householdId: row.householdId,
+    deleted: row.deleted === true,
+    version: row.version,
+  };
   for (const [k, v] of Object.entries(row)) {
     if (!META.has(k) && k !== 'local' && v !== undefined) out[k] = v;
   }

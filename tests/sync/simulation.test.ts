@@ -11,7 +11,12 @@
  *   acknowledged by the server (deviceLastSeq), every row a device created is on the server;
  * - I3 nothing applied twice: a row's server version never exceeds the number of mutations
  *   aimed at it; each note appended exists exactly once;
- * - I5 no mutation quarantined (the random operations are all valid);
+ * - I5 no mutation quarantined (the random operations are all valid): a push for a household a
+ *   coordinator merged meanwhile is redirected to its survivor, never refused (MERGE9);
+ * - merges and unmerges (MERGE1–MERGE6) run between the devices' steps, as the console sends them:
+ *   a repeated merge command gets the identical answer (MERGE2), an unmerge out of order is refused
+ *   (LIFO, MERGE6), and an unmerge right after its merge gives back both households exactly (the
+ *   data of every row, its household and tombstone, as before the merge);
  * - I8 convergence: every device's rows equal the server's (fields, tombstones, versions), and
  *   every device mirrors exactly the server's open conflicts.
  *
@@ -20,6 +25,13 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { ServerConflictRecord } from '../../src/db/sync-apply/conflicts';
+import { uuidv7 } from '../../src/domain/ids';
+import {
+  type MergeCommand,
+  MergePreviewSchema,
+  MergeRefusalSchema,
+  MergeResultSchema,
+} from '../../src/domain/sync/coordination-protocol';
 import type { OutboxEntry } from '../../src/domain/sync/mutation';
 import type { Conflict } from '../../src/domain/sync/protocol';
 import {
@@ -47,6 +59,137 @@ interface Run {
   trace: string[];
   notesAppended: Set<string>;
   rowsCreated: Set<string>;
+  /** Active merges, oldest first: only the last may be undone (LIFO, MERGE6). */
+  merges: ActiveMerge[];
+  /** Merge and unmerge commands applied: each writes a row at most twice (I3's allowance). */
+  commands: number;
+  /** The step being run, to know whether anything happened between a merge and its unmerge. */
+  step: number;
+}
+
+interface ActiveMerge {
+  command: MergeCommand;
+  step: number;
+  /** Both households' rows on the server just before the merge. */
+  before: Record<string, unknown>[];
+}
+
+type View = Record<string, Record<string, unknown>[]>;
+
+/** The rows of these households (the household rows included), comparable without versions. */
+function rowsOf(view: View, householdIds: readonly string[]): Record<string, unknown>[] {
+  const ids = new Set(householdIds);
+  return Object.entries(view)
+    .flatMap(([entity, rows]) =>
+      rows
+        .filter((r) => ids.has(String(r.householdId)))
+        .map(({ version: _v, ...r }): Record<string, unknown> => ({ entity, ...r })),
+    )
+    .sort((a, b) => `${String(a.entity)}${String(a.id)}`.localeCompare(`${String(b.entity)}${String(b.id)}`));
+}
+
+function adminToken(devices: readonly Device[]): string | undefined {
+  return devices[0]?.sessions.current()?.token;
+}
+
+/**
+ * A coordinator merges two live households as the console does: preview, a random pick for each
+ * differing field and each child duplicate, one mergeId (sometimes sent twice, MERGE2).
+ */
+async function mergeStep(
+  random: () => number,
+  server: TestServer,
+  devices: Device[],
+  run: Run,
+): Promise<void> {
+  const view = await serverView(server);
+  const live = (view.household ?? []).filter((h) => h.deleted !== true).map((h) => String(h.id));
+  const survivorId = pick(random, live);
+  const mergedId = pick(
+    random,
+    live.filter((id) => id !== survivorId),
+  );
+  if (survivorId === undefined || mergedId === undefined) return;
+  const token = adminToken(devices);
+  const preview = await server.inject(
+    'GET',
+    `/api/coordination/merge-preview?survivorId=${survivorId}&mergedId=${mergedId}`,
+    undefined,
+    token,
+  );
+  expect(preview.status, 'merge preview').toBe(200);
+  const { differences, childDuplicates } = MergePreviewSchema.parse(preview.body);
+  const bytes = new Uint8Array(8).map(() => Math.floor(random() * 256));
+  const command: MergeCommand = {
+    mergeId: uuidv7(server.clock.now(), Math.floor(random() * 4096), bytes),
+    survivorId,
+    mergedId,
+    reason: 'simulation',
+    fieldChoices: Object.fromEntries(
+      differences.map((d) => [d.field, random() < 0.5 ? 'survivor' : 'merged'] as const),
+    ),
+    childChoices: childDuplicates.map((d) => ({
+      entity: d.entity,
+      survivorChildId: d.survivorChildId,
+      mergedChildId: d.mergedChildId,
+      keep: random() < 0.5 ? ('both' as const) : ('survivor' as const),
+    })),
+  };
+  const first = await server.inject('POST', '/api/coordination/merges', command, token);
+  expect(first.status, `merge ${JSON.stringify(first.body)}`).toBe(200);
+  MergeResultSchema.parse(first.body);
+  if (random() < 0.3) {
+    const again = await server.inject('POST', '/api/coordination/merges', command, token);
+    expect(again, 'MERGE2: the same mergeId gets the same answer').toEqual(first);
+  }
+  run.commands += 1;
+  run.merges.push({ command, step: run.step, before: rowsOf(view, [survivorId, mergedId]) });
+  run.trace.push(
+    `coordinator: merge ${mergedId.slice(-6)} into ${survivorId.slice(-6)} (${differences.length} fields, ${childDuplicates.length} child duplicates)`,
+  );
+}
+
+/** A coordinator undoes the last merge; an older one is refused first, sometimes (LIFO, MERGE6). */
+async function unmergeStep(
+  random: () => number,
+  server: TestServer,
+  devices: Device[],
+  run: Run,
+): Promise<void> {
+  const last = run.merges.at(-1);
+  if (last === undefined) return;
+  const token = adminToken(devices);
+  const older = run.merges.at(-2);
+  const involves = (m: ActiveMerge, id: string) => m.command.survivorId === id || m.command.mergedId === id;
+  if (
+    older !== undefined &&
+    random() < 0.5 &&
+    (involves(last, older.command.survivorId) || involves(last, older.command.mergedId))
+  ) {
+    const refused = await server.inject(
+      'POST',
+      `/api/coordination/merges/${older.command.mergeId}/undo`,
+      { reason: 'simulation' },
+      token,
+    );
+    expect(refused.status, 'MERGE6: an older merge waits for the later one').toBe(409);
+    expect(MergeRefusalSchema.parse(refused.body).reason).toBe('merge-superseded');
+  }
+  const undone = await server.inject(
+    'POST',
+    `/api/coordination/merges/${last.command.mergeId}/undo`,
+    { reason: 'simulation' },
+    token,
+  );
+  expect(undone.status, `unmerge ${JSON.stringify(undone.body)}`).toBe(200);
+  run.merges.pop();
+  run.commands += 1;
+  run.trace.push(`coordinator: unmerge ${last.command.mergedId.slice(-6)}`);
+  if (last.step === run.step - 1) {
+    // Nothing happened since the merge: both households are back exactly as they were.
+    const after = rowsOf(await serverView(server), [last.command.survivorId, last.command.mergedId]);
+    expect(after, 'MERGE6: an unmerge right after its merge restores exactly').toEqual(last.before);
+  }
 }
 
 function pick<T>(random: () => number, items: readonly T[]): T | undefined {
@@ -159,6 +302,10 @@ async function randomStep(
       );
       await server.restore(backup);
       log(`backup, sync (${outcome}), server restored from the backup`);
+    } else if (r < 0.985) {
+      await mergeStep(random, server, devices, run);
+    } else if (r < 0.995) {
+      await unmergeStep(random, server, devices, run);
     } else {
       server.clock.advance(Math.floor(random() * 3 * 24 * 3600 * 1000));
       log('time passes');
@@ -191,12 +338,22 @@ async function checkInvariants(server: TestServer, devices: Device[], run: Run):
     // I8: the device's view of its scope equals the server's.
     expect(await deviceView(d.db), `${d.name} view`).toEqual(view);
   }
-  // I3: no row has more versions than mutations aimed at it; each note exists once.
+  // I3: no row has more versions than mutations aimed at it (plus what merge and unmerge commands
+  // wrote: at most two writes of a row each, its household and a reference); each note exists once.
   for (const rows of Object.values(view)) {
     for (const row of rows) {
       const id = String(row.id);
-      expect(Number(row.version), `version of ${id}`).toBeLessThanOrEqual(mutationsPerRow.get(id) ?? 0);
+      expect(Number(row.version), `version of ${id}`).toBeLessThanOrEqual(
+        (mutationsPerRow.get(id) ?? 0) + 2 * run.commands,
+      );
     }
+  }
+  // MERGE5: no live row is left on a merged household.
+  const merged = new Set((view.household ?? []).filter((h) => h.mergedInto !== undefined).map((h) => h.id));
+  for (const [entity, rows] of Object.entries(view)) {
+    if (entity === 'household') continue;
+    const orphans = rows.filter((r) => r.deleted !== true && merged.has(r.householdId));
+    expect(orphans, `${entity} rows left on a merged household`).toEqual([]);
   }
   const serverIds = new Set(Object.values(view).flatMap((rows) => rows.map((r) => String(r.id))));
   for (const id of run.rowsCreated) expect(serverIds.has(id), `row ${id} on the server`).toBe(true);
@@ -219,7 +376,14 @@ async function checkInvariants(server: TestServer, devices: Device[], run: Run):
 async function simulate(engine: Engine, seed: number): Promise<void> {
   const random = prng(seed);
   const server = await TestServer.start(engine);
-  const run: Run = { trace: [], notesAppended: new Set(), rowsCreated: new Set() };
+  const run: Run = {
+    trace: [],
+    notesAppended: new Set(),
+    rowsCreated: new Set(),
+    merges: [],
+    commands: 0,
+    step: 0,
+  };
   const devices: Device[] = [];
   try {
     await server.makeWorld([
@@ -250,7 +414,11 @@ async function simulate(engine: Engine, seed: number): Promise<void> {
     }
     for (const d of devices) await d.client.sync();
     for (let step = 0; step < STEPS; step += 1) {
-      await randomStep(random, server, devices, run, engine.name === 'sqlite');
+      run.step = step;
+      // An unmerge right after its merge is checked for exactness: give it a fair chance.
+      if (run.merges.at(-1)?.step === step - 1 && random() < 0.3)
+        await unmergeStep(random, server, devices, run);
+      else await randomStep(random, server, devices, run, engine.name === 'sqlite');
     }
     await quiesce(devices);
     await checkInvariants(server, devices, run);

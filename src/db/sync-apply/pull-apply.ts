@@ -1,7 +1,7 @@
 /**
  * The pull side of sync on the device (sync-design §9.3, PULL1–PULL12): a pull page applied in
- * ONE Dexie transaction (the server rows, pending local edits rebased on top, the household
- * index, scope removals, the cursor and the local clock, and on the last page the mirror of the
+ * ONE Dexie transaction (the server rows, pending local edits rebased on top, merged households
+ * moved to their survivor (merge-redirects.ts), the household index, scope removals, the cursor and the local clock, and on the last page the mirror of the
  * server's open conflicts), and its rows parsed ahead of that transaction (ADR 0013).
  *
  * The rebase rule itself is pure (src/domain/sync/rebase.ts); this file reads what it needs
@@ -25,6 +25,7 @@ import { writeTables } from '../change-recorder';
 import { computeHouseholdLocal } from '../household-index';
 import { StorageError } from '../storage-errors';
 import { mirrorConflicts } from './conflicts';
+import { moveRowsOfMergedHouseholds, pageMerges, redirectMergedHouseholds } from './merge-redirects';
 import { assertDeviceId, SYNC_META } from './meta';
 import { applyScopeRemovals } from './scope-removals';
 
@@ -34,6 +35,8 @@ export interface PullApplied {
   rebased: number;
   /** Households removed from the device because they left its scope (PULL10). */
   removed: number;
+  /** Households the page tombstoned as merged, whose rows moved to their survivor (MERGE8). */
+  merged: number;
 }
 
 /** A pull page's rows, each parsed by its entity's row schema (or kept as received). */
@@ -182,8 +185,13 @@ export async function applyPullPage(
     if (options.fromCursor !== undefined && (meta[3]?.value ?? null) !== options.fromCursor) {
       throw new PullOutOfOrderError();
     }
+    // MERGE8: aliases and outbox first, so a pending edit of a merged household is rebased on
+    // the survivor; its rows move once the page's own rows are written (some may still name it);
+    // then the index, and only then the scope removals, which may take the survivor (MERGE10).
+    const merges = await redirectMergedHouseholds(db, pageMerges(plan.households), now);
     const rebased = await rebasePending(db, page, plan);
     await childWrites;
+    await moveRowsOfMergedHouseholds(db, merges.moves, plan.touched);
     await writeHouseholds(db, plan.households, plan.touched, now);
     const removed = await applyScopeRemovals(db, page, meta[4]?.value);
 
@@ -196,7 +204,7 @@ export async function applyPullPage(
     if (hlc !== undefined) puts.push({ key: 'hlc', value: hlc });
     await db.meta.bulkPut(puts);
     if (page.conflicts !== undefined) await mirrorConflicts(db, page.conflicts, now);
-    return { rows: page.changes.length, rebased, removed };
+    return { rows: page.changes.length, rebased, removed, merged: merges.moves.size };
   });
 }
 

@@ -59,6 +59,11 @@ export async function recordPushFailure(db: RelaisDb, seqs: readonly number[], e
 export interface PushApplied {
   acked: number;
   quarantined: QuarantineEcho[];
+  /**
+   * Acknowledged mutations the server applied to the survivor of a merged household (MERGE9):
+   * applied like any other, no error, no retry; the pull brings the merge (MERGE8).
+   */
+  redirected: number;
 }
 
 /**
@@ -88,7 +93,9 @@ export async function applyPushResponse(
 
     const bySeq = new Map(acked.map((entry) => [entry.seq, entry]));
     const quarantined: QuarantineEcho[] = [];
+    let redirected = 0;
     for (const result of response.results) {
+      if (isRedirected(result)) redirected += 1;
       const status = quarantineStatus(result);
       if (status === undefined) continue;
       const entry = bySeq.get(result.seq) ?? (await db.sentLog.get(result.seq));
@@ -113,10 +120,23 @@ export async function applyPushResponse(
       .where('ackedAt')
       .below(now - SENT_LOG_RETENTION_MS)
       .delete();
-    return { acked: acked.length, quarantined };
+    return { acked: acked.length, quarantined, redirected };
   });
 }
 
+/** MERGE9: applied to the survivor (first time, or its duplicate echoing the first result). */
+function isRedirected(result: MutationResult): boolean {
+  return (
+    result.status === 'redirected' ||
+    (result.status === 'duplicate' && result.original?.status === 'redirected')
+  );
+}
+
+/**
+ * The reason to show for a refused mutation; undefined for every other status: `applied`,
+ * `conflict-recorded` and `redirected` (MERGE9, applied to the survivor) are acknowledged changes,
+ * never errors.
+ */
 function quarantineStatus(result: MutationResult): string | undefined {
   if (result.status === 'quarantined') return result.reason ?? 'quarantined';
   if (result.status === 'duplicate' && result.original?.status === 'quarantined') {

@@ -2,6 +2,9 @@ import type { dossiersFr } from './dossiers-fr';
 
 export const dossiersEn: Record<keyof typeof dossiersFr, string> = {
   'dossier.loading': 'Opening the case…',
+  'dossier.merged.moving': 'This case was merged with another. Opening the case that combines them…',
+  'dossier.merged.notice':
+    'A coordinator merged the case you had open with this one. You are now on the case that combines them. What was entered in the other one is here.',
   'dossier.missing': 'This case does not exist on this device.',
   'dossier.loadFailed': 'The case could not be read on this device: {reason}',
   'dossier.unnamed': 'Unnamed household',

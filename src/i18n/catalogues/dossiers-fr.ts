@@ -1,6 +1,9 @@
 /** Strings of the dossier list and the dossier frame (tabs). French reference. */
 export const dossiersFr = {
   'dossier.loading': 'Ouverture du dossier…',
+  'dossier.merged.moving': 'Ce dossier a été fusionné avec un autre. Ouverture du dossier qui les réunit…',
+  'dossier.merged.notice':
+    'Un coordinateur a fusionné le dossier que vous aviez ouvert avec celui-ci. Vous êtes maintenant sur le dossier qui les réunit. Ce qui avait été saisi dans l’autre s’y trouve.',
   'dossier.missing': 'Ce dossier n’existe pas sur cet appareil.',
   'dossier.loadFailed': 'Le dossier n’a pas pu être lu sur cet appareil : {reason}',
   'dossier.unnamed': 'Ménage sans nom',

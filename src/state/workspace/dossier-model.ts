@@ -14,7 +14,15 @@ import type { FieldsOf, PatchOf } from '../../domain/dossier/rows';
 import type { ChildEntityName, EntityName } from '../../domain/sync/entities';
 import { type DiagnosisState, diagnosisStateOf } from './diagnosis-state';
 
-export type DossierLoad = { kind: 'loading' } | { kind: 'missing' } | { kind: 'ready'; dossier: Dossier };
+/**
+ * `merged`: a coordinator merged this household into `survivorId` (MERGE8): the screens move to
+ * the survivor and say so (workspace.mergeNotice).
+ */
+export type DossierLoad =
+  | { kind: 'loading' }
+  | { kind: 'missing' }
+  | { kind: 'merged'; survivorId: string }
+  | { kind: 'ready'; dossier: Dossier };
 
 export interface DossierModelDeps {
   repository: DossierRepository;
@@ -22,6 +30,18 @@ export interface DossierModelDeps {
   /** Today's date on the device: the diagnosis date (the domain never reads the clock). */
   today: () => IsoDate;
   diagnosisOptions: () => DiagnosisOptions | undefined;
+}
+
+/**
+ * The dossier, or where it went: a household no longer on the device (or deleted) that a merge
+ * took is `merged` (the alias is read in the same live query, so a pull that learns the merge
+ * moves an open dossier at once).
+ */
+async function loadDossier(repository: DossierRepository, householdId: string): Promise<DossierLoad> {
+  const dossier = await repository.getDossier(householdId);
+  if (dossier) return { kind: 'ready', dossier };
+  const survivorId = await repository.survivorOf(householdId);
+  return survivorId === undefined ? { kind: 'missing' } : { kind: 'merged', survivorId };
 }
 
 export function createDossierModel(deps: DossierModelDeps) {
@@ -39,9 +59,9 @@ export function createDossierModel(deps: DossierModelDeps) {
   function start(): () => void {
     subscribers += 1;
     unsubscribe ??= observeQuery(
-      () => deps.repository.getDossier(deps.householdId),
+      () => loadDossier(deps.repository, deps.householdId),
       (value) => {
-        load.value = value ? { kind: 'ready', dossier: value } : { kind: 'missing' };
+        load.value = value;
       },
       (cause) => {
         error.value = cause;

@@ -18,3 +18,25 @@ export function openDossier(workspace: WorkspaceModel, householdId: string): Dos
   workspace.openDossiers.set(householdId, model);
   return model;
 }
+
+/**
+ * MERGE8: the dossier `mergedId` was merged into `survivorId`: the screens go to the survivor
+ * (the caller routes), with a notice saying why.
+ */
+export function followMerge(workspace: WorkspaceModel, mergedId: string, survivorId: string): void {
+  workspace.mergeNotice.value = { mergedId, survivorId };
+}
+
+/** The merge notice to show on this dossier's page, if it is the survivor the screens moved to. */
+export function mergeNoticeFor(workspace: WorkspaceModel, householdId: string) {
+  const notice = workspace.mergeNotice.value;
+  return notice?.survivorId === householdId ? notice : null;
+}
+
+/** Forgets the notice once another dossier is shown. */
+export function dismissMergeNotice(workspace: WorkspaceModel, shownId: string): void {
+  const notice = workspace.mergeNotice.value;
+  if (notice !== null && notice.survivorId !== shownId && notice.mergedId !== shownId) {
+    workspace.mergeNotice.value = null;
+  }
+}

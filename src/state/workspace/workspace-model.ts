@@ -8,8 +8,8 @@ import type { DossierRepository, NewHousehold } from '../../db/repository';
 import { toStorageError } from '../../db/storage-errors';
 import type { DiagnosisOptions } from '../../domain/budget/diagnosis-options';
 import type { IsoDate } from '../../domain/dates';
-import type { DuplicateProbe } from '../../domain/dossier/duplicates';
 import type { FieldsOf } from '../../domain/dossier/rows';
+import type { MatchProbe } from '../../domain/sync/coordination-protocol';
 import type { SimulationClient } from '../../worker/simulation-client';
 import { createDossierListModel } from './dossier-list-model';
 
@@ -28,12 +28,25 @@ export function describeWriteError(cause: unknown): string {
   return 'storage.unknown';
 }
 
+/** A dossier left for its survivor (MERGE8). */
+export interface MergeNotice {
+  mergedId: string;
+  survivorId: string;
+}
+
 export function createWorkspaceModel(deps: WorkspaceDeps) {
   const list = createDossierListModel(deps.repository);
   const diagnosisOptions = signal<DiagnosisOptions | undefined>(undefined);
 
+  /**
+   * MERGE8: the dossier the screens left because a coordinator merged it into another, shown as a
+   * notice on the survivor's page until another dossier is opened.
+   */
+  const mergeNotice = signal<MergeNotice | null>(null);
+
   return {
     list,
+    mergeNotice,
     /** Open dossiers (see dossier-registry.ts, loaded with the dossier screens). */
     openDossiers: new Map<string, unknown>(),
     repository: deps.repository,
@@ -45,7 +58,7 @@ export function createWorkspaceModel(deps: WorkspaceDeps) {
       members: readonly FieldsOf<'member'>[] = [],
       receipt?: DraftReceipt,
     ) => deps.repository.createHousehold(fields, members, receipt),
-    findPossibleDuplicates: (candidate: DuplicateProbe, excludeHouseholdId?: string) =>
+    findPossibleDuplicates: (candidate: MatchProbe, excludeHouseholdId?: string) =>
       deps.repository.findPossibleDuplicates(candidate, excludeHouseholdId),
     exportDossiers: (householdIds: readonly string[] | 'all') => deps.repository.exportDossiers(householdIds),
     importDossiers: (document: unknown) => deps.repository.importDossiers(document),

@@ -118,13 +118,14 @@ function planChange(draft: RowDraft, household: HouseholdScope | undefined): Pla
 function planMergeRedirected(draft: RowDraft, household: HouseholdScope | undefined): Plan {
   for (const [field, value] of Object.entries(draft.m.patch)) {
     if (TOMBSTONES.has(field) && field !== 'deleted') continue;
-    const current = fieldValue(draft.data, field);
-    const meta = draft.fieldMeta[field];
+    const current = field === 'deleted' ? draft.existing.deleted : fieldValue(draft.data, field);
     if (sameValue(current, value)) continue;
-    if (meta === undefined || current === null) {
+    if (field !== 'deleted' && (draft.fieldMeta[field] === undefined || current === null)) {
       draft.setField(field, value);
       continue;
     }
+    // A survivor created live has no version for `deleted`: its latest writer stands for it.
+    const meta = draft.fieldMeta[field] ?? latestMeta(draft.existing);
     draft.record(field, value, draft.author, 'lost-to-merge');
     draft.losing.set(field, value);
     draft.resend = true;
@@ -132,6 +133,11 @@ function planMergeRedirected(draft: RowDraft, household: HouseholdScope | undefi
     draft.out.result = { status: 'conflict-recorded' };
   }
   return planRow(draft, household);
+}
+
+function latestMeta(row: StoredRow): FieldMeta {
+  const metas = Object.values(row.fieldMeta).sort((a, b) => b.v - a.v || (a.h < b.h ? 1 : -1));
+  return metas[0] ?? { v: row.version, d: 'server', u: 'server', h: row.updatedHlc, t: 0 };
 }
 
 /** Notes are append-only (CONF5): an edit in place is refused; a resent identical create is a no-op. */

@@ -70,6 +70,11 @@ for (const engine of ENGINES) {
       ]);
       const redirects = await server.store.transaction((tx) => tx.redirectsOf(merged.mergeId));
       expect(redirects.map((r) => r.mutationId).sort()).toEqual(edits.map((m) => m.mutationId).sort());
+      // MERGE7: the audit log counts them.
+      const [logged] = await server.store.transaction((tx) =>
+        tx.listMerges({ householdId: mergedId, limit: 5 }),
+      );
+      expect(logged?.redirects).toBe(3);
       // A replay of the same batch gives the same results (PUSH3), the survivor named again.
       const replay = await offline.push(edits);
       expect(replay.results.map((r) => [r.status, r.original?.status, r.redirectedTo])).toEqual(
@@ -235,13 +240,21 @@ for (const engine of ENGINES) {
         expect([debt.householdId, debt.deleted]).toEqual([survivorId, false]);
       }
       const conflicts = await server.store.transaction((tx) =>
-        tx.listConflicts({ scope: { all: true, userId: 'x', welcomePointIds: [] }, householdId: survivorId }),
+        tx.listConflicts({ scope: { all: true }, householdId: survivorId }),
       );
       expect(conflicts.map((c) => [c.kind, c.entity, c.entityId, c.field, c.status]).sort()).toEqual([
         ['duplicate-child', 'creditor', c2, 'deleted', 'open'],
         ['duplicate-child', 'debt', d2, 'deleted', 'open'],
       ]);
       expect(result.conflictIds.sort()).toEqual(conflicts.map((c) => c.id).sort());
+      // Devices get them in the pull (PULL4), as the protocol's schema reads them.
+      const { last } = await device.pullAll();
+      expect((last.conflicts ?? []).map((c) => [c.kind, c.entityId]).sort()).toEqual(
+        [
+          ['duplicate-child', c2],
+          ['duplicate-child', d2],
+        ].sort(),
+      );
     });
 
     it("[MERGE4] scenario 28: keep 'survivor' tombstones the merged child and re-points its references; the unmerge restores both", async () => {

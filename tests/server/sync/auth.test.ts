@@ -443,6 +443,14 @@ describe('[AUTH8] every endpoint with every role, and a foreign welcome point', 
     'POST /api/admin/legal-parameters': 'admin only (tests/server/sync/legal-parameters.test.ts)',
     'PUT /api/admin/legal-parameters/:id': 'admin only (tests/server/sync/legal-parameters.test.ts)',
     'DELETE /api/admin/legal-parameters/:id': 'admin only (tests/server/sync/legal-parameters.test.ts)',
+    'GET /api/coordination/merge-preview':
+      'coordinators and admins (tests/server/merges/merge-rules.test.ts, MERGE1)',
+    'POST /api/coordination/merges':
+      'coordinators and admins (tests/server/merges/merge-rules.test.ts, MERGE1)',
+    'GET /api/coordination/merges':
+      'coordinators and admins (tests/server/merges/merge-rules.test.ts, MERGE1)',
+    'POST /api/coordination/merges/:mergeId/undo':
+      'coordinators and admins (tests/server/merges/merge-rules.test.ts, MERGE1)',
   };
 
   it('[AUTH8] every /api route has a stated authorisation rule (a new endpoint fails here until it has one)', () => {

@@ -1,10 +1,15 @@
 import { useEffect, useRef } from 'preact/hooks';
-import { useRoute } from 'preact-iso';
+import { useLocation, useRoute } from 'preact-iso';
 import type { Dossier } from '../../../domain/dossier/dossier';
 import { t } from '../../../i18n/i18n';
 import { useAppState } from '../../../state/app-state';
 import type { DossierModel } from '../../../state/workspace/dossier-model';
-import { openDossier } from '../../../state/workspace/dossier-registry';
+import {
+  dismissMergeNotice,
+  followMerge,
+  mergeNoticeFor,
+  openDossier,
+} from '../../../state/workspace/dossier-registry';
 import { PageTitle } from '../../components/page-title';
 import { SyncConflictBadge } from '../../components/sync-conflict-badge';
 import { DocumentsTab } from '../documents/documents-tab';
@@ -46,6 +51,18 @@ export function DossierPage() {
   const { workspace } = useAppState();
   const model = openDossier(workspace, householdId);
   useEffect(() => model.start(), [model]);
+  const { route } = useLocation();
+  const load = model.load.value;
+  // MERGE8: a dossier a coordinator merged (open when the pull learnt it, or a link to its old
+  // address) moves to the survivor, replacing this address in the history, with a notice there.
+  const survivorId = load.kind === 'merged' ? load.survivorId : undefined;
+  useEffect(() => {
+    if (survivorId === undefined) return;
+    followMerge(workspace, householdId, survivorId);
+    route(dossierPath(survivorId, tab), true);
+  }, [survivorId, householdId, tab, workspace, route]);
+  useEffect(() => dismissMergeNotice(workspace, householdId), [workspace, householdId]);
+  const mergeNotice = mergeNoticeFor(workspace, householdId);
   const tabList = useRef<HTMLUListElement>(null);
   const ready = model.load.value.kind === 'ready';
   // On a phone the tab row scrolls sideways: bring the current tab into it (sideways only, so
@@ -77,7 +94,6 @@ export function DossierPage() {
     };
   }, [ready]);
 
-  const load = model.load.value;
   if (model.error.value) {
     return (
       <section class="page">
@@ -91,7 +107,13 @@ export function DossierPage() {
   if (load.kind !== 'ready') {
     return (
       <section class="page">
-        <p role="status">{load.kind === 'loading' ? t('dossier.loading') : t('dossier.missing')}</p>
+        <p role="status">
+          {load.kind === 'loading'
+            ? t('dossier.loading')
+            : load.kind === 'merged'
+              ? t('dossier.merged.moving')
+              : t('dossier.missing')}
+        </p>
       </section>
     );
   }
@@ -106,6 +128,11 @@ export function DossierPage() {
         {t(`dossier.status.${dossier.household.status}`)}
         {dossier.household.reference ? ` · ${dossier.household.reference}` : ''}
       </p>
+      {mergeNotice && (
+        <p class="notice" role="status" data-testid="merge-notice">
+          {t('dossier.merged.notice')}
+        </p>
+      )}
       <SyncConflictBadge householdId={householdId} />
       <nav aria-label={t('dossier.tabs.label')} class="tabs">
         <ul ref={tabList}>
