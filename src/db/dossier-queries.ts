@@ -4,14 +4,16 @@
  * schemas; a stored row that no longer parses is skipped and reported to `onInvalidRow`.
  */
 import type { DossierStatus, Track } from '../domain/dossier/dossier-meta';
-import {
-  type DuplicateIndexEntry,
-  type DuplicateMatch,
-  type DuplicateProbe,
-  findDuplicates,
-} from '../domain/dossier/duplicates';
 import { nameTokens, normalisePhone, normaliseReference } from '../domain/dossier/normalise';
 import { type HouseholdRow, HouseholdRowSchema } from '../domain/dossier/rows';
+import {
+  isCandidate,
+  type MatchProfile,
+  profileFromProbe,
+  profileFromRows,
+  scorePair,
+} from '../domain/matching';
+import type { MatchProbe, MatchReason } from '../domain/sync/coordination-protocol';
 import type { RelaisDb, StoredHousehold } from './app-db';
 
 export interface DossierQuery {
@@ -166,43 +168,92 @@ export async function listDossiers(
   return summaries;
 }
 
-export interface PossibleDuplicate extends DuplicateMatch {
+export interface PossibleDuplicate {
+  householdId: string;
   displayName: string;
   reference?: string;
+  /** The pair's score (DUP1), highest first. */
+  score: number;
+  /** Why, field by field; the warning shows the agreements (positive weights). */
+  reasons: MatchReason[];
 }
 
-/** Households on the device that look like the candidate (issue 5 item 3). */
-export async function findPossibleDuplicates(
-  db: RelaisDb,
-  candidate: DuplicateProbe,
-  excludeHouseholdId?: string,
-): Promise<PossibleDuplicate[]> {
-  const birthDates = [
+/** At most this many households are scored for one check (the device's own blocking). */
+const MAX_CHECKED_HOUSEHOLDS = 400;
+
+function birthDateVariants(date: string): string[] {
+  const [y, m, d] = date.split('-');
+  if (y === undefined || m === undefined || d === undefined) return [date];
+  const year = Number(y);
+  return [date, `${y}-${d}-${m}`, `${year - 1}-${m}-${d}`, `${year + 1}-${m}-${d}`];
+}
+
+/**
+ * The households that may match a probe, looked up by the device's indexes (its blocking,
+ * DUP1b on what Dexie indexes): a birth date or its usual errors (day/month swapped, year ±1),
+ * a name word, a phone.
+ */
+async function candidateHouseholdIds(db: RelaisDb, probe: MatchProfile): Promise<string[]> {
+  const dates = [
+    ...new Set(probe.adults.flatMap((p) => (p.birthDate ? birthDateVariants(p.birthDate) : []))),
+  ];
+  const words = [
     ...new Set(
-      candidate.people.map((p) => p.birthDate).filter((d): d is string => d !== undefined && d !== ''),
+      probe.adults
+        .flatMap((p) => nameTokens(p.firstName, p.lastName, p.birthName))
+        .filter((w) => w.length >= 2),
     ),
   ];
-  const phones = candidate.phones
-    .map((p) => (p === undefined ? undefined : normalisePhone(p)))
-    .filter((p): p is string => p !== undefined && p.length >= 8);
-  const [members, byPhone] = await Promise.all([
-    birthDates.length > 0 ? db.members.where('birthDate').anyOf(birthDates).toArray() : [],
-    phones.length > 0 ? db.households.where('local.phoneKeys').anyOf(phones).distinct().toArray() : [],
+  const phones = probe.phones;
+  const [byDate, byName, byPhone] = await Promise.all([
+    dates.length > 0 ? db.members.where('birthDate').anyOf(dates).toArray() : [],
+    words.length > 0 ? db.households.where('local.nameTokens').anyOf(words).distinct().primaryKeys() : [],
+    phones.length > 0 ? db.households.where('local.phoneKeys').anyOf(phones).distinct().primaryKeys() : [],
   ]);
-  const householdIds = new Set([...members.map((m) => m.householdId), ...byPhone.map((h) => h.id)]);
-  const households = (await db.households.bulkGet([...householdIds])).filter(
-    (h): h is StoredHousehold => h !== undefined && !h.deleted,
-  );
-  const entries: DuplicateIndexEntry[] = households.map((h) => ({
-    householdId: h.id,
-    people: members.filter((m) => m.householdId === h.id && !m.deleted),
-    phones: [h.phone],
-  }));
-  const byId = new Map(households.map((h) => [h.id, h]));
-  return findDuplicates(candidate, entries, excludeHouseholdId).map((match) => {
-    const h = byId.get(match.householdId);
-    const result: PossibleDuplicate = { ...match, displayName: h?.local.displayName ?? '' };
-    if (h?.reference !== undefined) result.reference = h.reference;
-    return result;
-  });
+  const ids = new Set([...byPhone, ...byDate.map((m) => m.householdId), ...byName]);
+  return [...ids].slice(0, MAX_CHECKED_HOUSEHOLDS);
+}
+
+/**
+ * Households on the device that look like the one being typed (DUP3, offline): the same scorer
+ * as the server's (src/domain/matching), over the households the device holds.
+ * @param on - 'YYYY-MM-DD', the day ages are counted on (who is an adult)
+ */
+export async function findPossibleDuplicates(
+  db: RelaisDb,
+  candidate: MatchProbe,
+  on: string,
+  excludeHouseholdId?: string,
+): Promise<PossibleDuplicate[]> {
+  const probe = profileFromProbe(candidate, on);
+  if (probe.adults.length === 0 && probe.phones.length === 0 && probe.emails.length === 0) return [];
+  const ids = (await candidateHouseholdIds(db, probe)).filter((id) => id !== excludeHouseholdId);
+  if (ids.length === 0) return [];
+  const [households, members, debts, creditors] = await Promise.all([
+    db.households.bulkGet(ids),
+    db.members.where('householdId').anyOf(ids).toArray(),
+    db.debts.where('householdId').anyOf(ids).toArray(),
+    db.creditors.where('householdId').anyOf(ids).toArray(),
+  ]);
+  const live = <T extends { householdId: string; deleted: boolean }>(rows: readonly T[], id: string) =>
+    rows.filter((r) => r.householdId === id && !r.deleted);
+  const found: PossibleDuplicate[] = [];
+  for (const h of households) {
+    if (h === undefined || h.deleted) continue;
+    const profile = profileFromRows(
+      {
+        household: h as unknown as Record<string, unknown>,
+        members: live(members, h.id),
+        debts: live(debts, h.id),
+        creditors: live(creditors, h.id),
+      },
+      on,
+    );
+    const { score, reasons } = scorePair(probe, profile);
+    if (!isCandidate(score)) continue;
+    const match: PossibleDuplicate = { householdId: h.id, displayName: h.local.displayName, score, reasons };
+    if (h.reference !== undefined) match.reference = h.reference;
+    found.push(match);
+  }
+  return found.sort((a, b) => b.score - a.score || (a.householdId < b.householdId ? -1 : 1));
 }

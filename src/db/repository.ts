@@ -7,12 +7,12 @@
  * storage failures, RowValidationError, RowNotFoundError...) and nothing was written.
  */
 import { DOSSIER_COLLECTIONS, type Dossier } from '../domain/dossier/dossier';
-import type { DuplicateProbe } from '../domain/dossier/duplicates';
 import type { AnyRow } from '../domain/dossier/rows';
 import { type FieldsOf, type NoteRow, type PatchOf, ROW_SCHEMAS, type RowOf } from '../domain/dossier/rows';
 import type { TransferDocument } from '../domain/dossier/transfer';
 import { HOUSEHOLD_SCHEMA_VERSION } from '../domain/household/household';
 import { createUuidV7Generator } from '../domain/ids';
+import type { MatchProbe } from '../domain/sync/coordination-protocol';
 import {
   CHILD_ENTITY_NAMES,
   type ChildEntityName,
@@ -108,12 +108,10 @@ export class DossierRepository {
     });
   }
 
-  /** Households on the device that look like the candidate (names + birth date, or phone). */
-  findPossibleDuplicates(
-    candidate: DuplicateProbe,
-    excludeHouseholdId?: string,
-  ): Promise<PossibleDuplicate[]> {
-    return this.read(() => findPossibleDuplicates(this.db, candidate, excludeHouseholdId));
+  /** Households on the device that look like the candidate (DUP3: the domain's duplicate scorer). */
+  findPossibleDuplicates(candidate: MatchProbe, excludeHouseholdId?: string): Promise<PossibleDuplicate[]> {
+    const on = localDate(this.env.now());
+    return this.read(() => findPossibleDuplicates(this.db, candidate, on, excludeHouseholdId));
   }
 
   /** Outbox entries not yet acknowledged by the server. */

@@ -91,6 +91,7 @@ describe('upgrade from schema v1', () => {
     const duplicates = await repo.findPossibleDuplicates({
       people: [{ firstName: 'helene', lastName: 'LE BOEUF', birthDate: '1975-06-30' }],
       phones: [],
+      emails: [],
     });
     expect(duplicates.map((d) => d.householdId)).toEqual(['0195a1b2-c3d4-7000-8000-000000000001']);
 

@@ -11,8 +11,7 @@
  * A key shared by more than MATCH_PARAMETERS.maxBlockSize households is skipped by the
  * server (a frequent name, a large building). At most about 20 keys per household.
  */
-import { normaliseName } from '../dossier/normalise';
-import { namePhonex } from './phonex';
+import { prepareName } from './compare-fields';
 import { type MatchProfile, streetNumber } from './profile';
 
 /** Adults beyond the first few are rarely what a duplicate is recorded under. */
@@ -32,11 +31,11 @@ function dateKey(date: string): string | undefined {
 export function blockingKeys(profile: MatchProfile): string[] {
   const keys = new Set<string>();
   for (const adult of profile.adults.slice(0, MAX_KEYED_ADULTS)) {
-    const first = adult.firstName === undefined ? '' : namePhonex(adult.firstName);
-    const initial = normaliseName(adult.firstName ?? '').charAt(0);
+    const first = adult.firstName === undefined ? '' : prepareName(adult.firstName).phonetic;
+    const initial = adult.firstName === undefined ? '' : prepareName(adult.firstName).compact.charAt(0);
     for (const surname of [adult.lastName, adult.birthName]) {
       if (surname === undefined) continue;
-      const last = namePhonex(surname);
+      const last = prepareName(surname).phonetic;
       if (last === '') continue;
       if (first !== '') keys.add(`p:${[first, last].sort().join(' ')}`);
       if (initial !== '') keys.add(`f:${last}|${initial}`);

@@ -24,6 +24,37 @@ function isSubset(small: readonly string[], big: readonly string[]): boolean {
   return small.length > 0 && small.length < big.length && small.every((t) => big.includes(t));
 }
 
+export interface PreparedName {
+  /** Normalised words joined by spaces. */
+  words: string;
+  /** Without spaces (« Le Goff » and « Legoff » are one name). */
+  compact: string;
+  phonetic: string;
+  tokens: string[];
+}
+
+/**
+ * Names are compared many times each (every pair of a block): their normal form and Phonex code
+ * are computed once and remembered, a bounded memo so a full rescan does not grow it forever.
+ */
+const prepared = new Map<string, PreparedName>();
+const MAX_PREPARED = 100_000;
+
+export function prepareName(name: string): PreparedName {
+  const known = prepared.get(name);
+  if (known !== undefined) return known;
+  const words = normaliseName(name);
+  const result = {
+    words,
+    compact: words.replace(/ /g, ''),
+    phonetic: namePhonex(words),
+    tokens: words.split(' '),
+  };
+  if (prepared.size >= MAX_PREPARED) prepared.clear();
+  prepared.set(name, result);
+  return result;
+}
+
 /**
  * How two names agree: exact once normalised (spaces ignored: « Le Goff », « Legoff »), the
  * same Phonex code, within the edit tolerance of their length, or one a part of the other
@@ -31,18 +62,14 @@ function isSubset(small: readonly string[], big: readonly string[]): boolean {
  * @example compareNames('Dupont', 'Dupond') // 'phonetic'
  */
 export function compareNames(a: string | undefined, b: string | undefined): NameLevel | undefined {
-  const na = normaliseName(a ?? '');
-  const nb = normaliseName(b ?? '');
-  if (na === '' || nb === '') return undefined;
-  const ca = na.replace(/ /g, '');
-  const cb = nb.replace(/ /g, '');
-  if (ca === cb) return 'exact';
-  const pa = namePhonex(na);
-  if (pa !== '' && pa === namePhonex(nb)) return 'phonetic';
-  if (isCloseName(ca, cb)) return 'close';
-  const ta = na.split(' ');
-  const tb = nb.split(' ');
-  if (isSubset(ta, tb) || isSubset(tb, ta)) return 'close';
+  if (a === undefined || b === undefined) return undefined;
+  const pa = prepareName(a);
+  const pb = prepareName(b);
+  if (pa.compact === '' || pb.compact === '') return undefined;
+  if (pa.compact === pb.compact) return 'exact';
+  if (pa.phonetic !== '' && pa.phonetic === pb.phonetic) return 'phonetic';
+  if (isCloseName(pa.compact, pb.compact)) return 'close';
+  if (isSubset(pa.tokens, pb.tokens) || isSubset(pb.tokens, pa.tokens)) return 'close';
   return 'different';
 }
 

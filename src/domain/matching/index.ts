@@ -1,4 +1,7 @@
 /** Duplicate matching (DUP1, DUP1b, DUP2): the one engine the server and the device share. */
+
+/** The probe and reason schemas live with the coordination protocol; re-exported for the app's layers. */
+export type { MatchLevel, MatchProbe, MatchReason } from '../sync/coordination-protocol';
 export { blockingKeys } from './blocking';
 export { compareBirthDates, compareNames } from './compare-fields';
 export { editTolerance, isCloseName, osaDistance } from './edit-distance';

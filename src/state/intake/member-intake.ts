@@ -1,5 +1,5 @@
 /**
- * A member's intake form as text: role, names, birth date and custody, checked and turned into
+ * A member's intake form as text: role, names (usage and birth names), birth date and custody, checked and turned into
  * row fields with per-field message keys, and an edit as only the fields changed.
  */
 import { type IsoDate, IsoDateSchema } from '../../domain/dates';
@@ -17,19 +17,21 @@ import {
   withoutUndefined,
 } from './intake-fields';
 
-export const MEMBER_FIELDS = ['role', 'firstName', 'lastName', 'birthDate', 'custody'] as const;
+export const MEMBER_FIELDS = ['role', 'firstName', 'lastName', 'birthName', 'birthDate', 'custody'] as const;
 export type MemberField = (typeof MEMBER_FIELDS)[number];
 
 export interface MemberIntake {
   role: MemberRole;
   firstName: string | undefined;
   lastName: string | undefined;
+  /** The birth name (nom de naissance), when it differs from the usage name: duplicate checks read it. */
+  birthName: string | undefined;
   birthDate: IsoDate;
   custody: Custody | undefined;
 }
 
 export function emptyMemberValues(role: MemberRole = 'applicant'): FieldValues<MemberField> {
-  return { role, firstName: '', lastName: '', birthDate: '', custody: '' };
+  return { role, firstName: '', lastName: '', birthName: '', birthDate: '', custody: '' };
 }
 
 export function memberValuesOf(row: MemberRow): FieldValues<MemberField> {
@@ -37,6 +39,7 @@ export function memberValuesOf(row: MemberRow): FieldValues<MemberField> {
     role: row.role,
     firstName: row.firstName ?? '',
     lastName: row.lastName ?? '',
+    birthName: row.birthName ?? '',
     birthDate: row.birthDate,
     custody: row.custody ?? '',
   };
@@ -51,8 +54,10 @@ export function validateMemberValues(
   if (!role) errors.role = 'error.required' satisfies MessageKey;
   const firstName = optionalText(values.firstName);
   const lastName = optionalText(values.lastName);
+  const birthName = optionalText(values.birthName);
   if (firstName && firstName.length > 200) errors.firstName = 'error.tooLong' satisfies MessageKey;
   if (lastName && lastName.length > 200) errors.lastName = 'error.tooLong' satisfies MessageKey;
+  if (birthName && birthName.length > 200) errors.birthName = 'error.tooLong' satisfies MessageKey;
   if (role === 'applicant' && !firstName && !lastName)
     errors.lastName = 'intake.error.applicantName' satisfies MessageKey;
   const birthDate = (values.birthDate ?? '').trim();
@@ -62,7 +67,10 @@ export function validateMemberValues(
   else if (birthDate > today) errors.birthDate = 'error.date.future' satisfies MessageKey;
   const custody = role && asksCustody(role) ? pick(CUSTODIES, values.custody) : undefined;
   if (Object.keys(errors).length > 0 || !role) return { ok: false, errors };
-  return { ok: true, value: { role, firstName, lastName, birthDate: birthDate as IsoDate, custody } };
+  return {
+    ok: true,
+    value: { role, firstName, lastName, birthName, birthDate: birthDate as IsoDate, custody },
+  };
 }
 
 export function memberFields(member: MemberIntake): FieldsOf<'member'> {
@@ -71,6 +79,9 @@ export function memberFields(member: MemberIntake): FieldsOf<'member'> {
 
 /** The edit of a member: the intake fields changed since `before` (the row the form started from). */
 export function memberPatch(member: MemberIntake, before: MemberRow): PatchOf<'member'> {
-  const { role, firstName, lastName, birthDate, custody } = before;
-  return changedOnly({ ...member }, { role, firstName, lastName, birthDate, custody }) as PatchOf<'member'>;
+  const { role, firstName, lastName, birthName, birthDate, custody } = before;
+  return changedOnly(
+    { ...member },
+    { role, firstName, lastName, birthName, birthDate, custody },
+  ) as PatchOf<'member'>;
 }

@@ -4,9 +4,9 @@
  * person, an applicant), and what the duplicate check reads from it.
  */
 import { type IsoDate, IsoDateSchema } from '../../domain/dates';
-import type { DuplicateProbe } from '../../domain/dossier/duplicates';
 import type { FieldsOf } from '../../domain/dossier/rows';
 import type { MemberRole } from '../../domain/household/member';
+import type { MatchProbe } from '../../domain/sync/coordination-protocol';
 import type { MessageKey } from '../../i18n/messages-fr';
 import type { Validation } from '../form-model';
 import { emptyHouseholdValues, type HouseholdIntake, validateHouseholdValues } from './household-intake';
@@ -100,17 +100,45 @@ export function validateNewDossier(
   return { ok: true, value: { household: household.value, members } };
 }
 
-/** What the duplicate check needs from the form as typed: people with a birth date, and the phone. */
-export function duplicateProbeOf(values: Record<string, string>): DuplicateProbe {
+function filled(text: string | undefined): string | undefined {
+  const trimmed = (text ?? '').trim();
+  return trimmed === '' ? undefined : trimmed;
+}
+
+/**
+ * What the duplicate check (DUP3) reads from the form as typed: the people with a name (their
+ * birth date once it is a whole date: a half-typed one is unknown, not a different one), the
+ * phone, the e-mail and the address.
+ */
+export function duplicateProbeOf(values: Record<string, string>): MatchProbe {
   const people = memberSlots(values)
     .map((slot) => memberValuesAt(values, slot))
-    .filter((m) => IsoDateSchema.safeParse(m.birthDate.trim()).success && (m.firstName || m.lastName))
-    .map((m) => ({ firstName: m.firstName, lastName: m.lastName, birthDate: m.birthDate.trim() }));
-  const phone = (values.phone ?? '').trim();
-  return { people, phones: phone === '' ? [] : [phone] };
+    .filter((m) => filled(m.firstName) ?? filled(m.lastName) ?? filled(m.birthName))
+    .map((m) => {
+      const person: MatchProbe['people'][number] = {};
+      const firstName = filled(m.firstName);
+      const lastName = filled(m.lastName);
+      const birthName = filled(m.birthName);
+      const birthDate = m.birthDate.trim();
+      if (firstName !== undefined) person.firstName = firstName;
+      if (lastName !== undefined) person.lastName = lastName;
+      if (birthName !== undefined) person.birthName = birthName;
+      if (IsoDateSchema.safeParse(birthDate).success) person.birthDate = birthDate;
+      return person;
+    });
+  const probe: MatchProbe = { people, phones: [], emails: [] };
+  const phone = filled(values.phone);
+  if (phone !== undefined) probe.phones.push(phone);
+  const email = filled(values.email);
+  if (email !== undefined) probe.emails.push(email);
+  const postcode = filled(values.postcode);
+  if (postcode !== undefined) probe.postcode = postcode;
+  const addressLine = filled(values.addressLine1);
+  if (addressLine !== undefined) probe.addressLine = addressLine;
+  return probe;
 }
 
 /** A stable key of a probe: the check runs again only when it changed. */
-export function probeKey(probe: DuplicateProbe): string {
+export function probeKey(probe: MatchProbe): string {
   return JSON.stringify(probe);
 }

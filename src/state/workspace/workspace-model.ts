@@ -8,8 +8,8 @@ import type { DossierRepository, NewHousehold } from '../../db/repository';
 import { toStorageError } from '../../db/storage-errors';
 import type { DiagnosisOptions } from '../../domain/budget/diagnosis-options';
 import type { IsoDate } from '../../domain/dates';
-import type { DuplicateProbe } from '../../domain/dossier/duplicates';
 import type { FieldsOf } from '../../domain/dossier/rows';
+import type { MatchProbe } from '../../domain/sync/coordination-protocol';
 import type { SimulationClient } from '../../worker/simulation-client';
 import { createDossierListModel } from './dossier-list-model';
 
@@ -45,7 +45,7 @@ export function createWorkspaceModel(deps: WorkspaceDeps) {
       members: readonly FieldsOf<'member'>[] = [],
       receipt?: DraftReceipt,
     ) => deps.repository.createHousehold(fields, members, receipt),
-    findPossibleDuplicates: (candidate: DuplicateProbe, excludeHouseholdId?: string) =>
+    findPossibleDuplicates: (candidate: MatchProbe, excludeHouseholdId?: string) =>
       deps.repository.findPossibleDuplicates(candidate, excludeHouseholdId),
     exportDossiers: (householdIds: readonly string[] | 'all') => deps.repository.exportDossiers(householdIds),
     importDossiers: (document: unknown) => deps.repository.importDossiers(document),

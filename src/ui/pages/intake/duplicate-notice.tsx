@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { DuplicateProbe } from '../../../domain/dossier/duplicates';
+import type { MatchProbe, MatchReason } from '../../../domain/matching';
 import { formatDate, t } from '../../../i18n/i18n';
 import { probeKey } from '../../../state/intake/new-dossier-form';
 import type { WorkspaceModel } from '../../../state/workspace/workspace-model';
@@ -12,13 +12,13 @@ const DEBOUNCE_MS = 300;
 /** Households on the device that look like the one being typed, checked shortly after each change. */
 export function usePossibleDuplicates(
   workspace: WorkspaceModel,
-  probe: DuplicateProbe,
+  probe: MatchProbe,
   excludeHouseholdId?: string,
 ): PossibleDuplicate[] {
   const [matches, setMatches] = useState<PossibleDuplicate[]>([]);
   const key = probeKey(probe);
   useEffect(() => {
-    if (probe.people.length === 0 && probe.phones.length === 0) {
+    if (probe.people.length === 0 && probe.phones.length === 0 && probe.emails.length === 0) {
       setMatches([]);
       return;
     }
@@ -42,7 +42,36 @@ export function usePossibleDuplicates(
   return matches;
 }
 
-/** Says which dossiers look like this one and why, with a link to open each. */
+/** One agreement of the pair, as a sentence (the scorer's reasons, DUP1). */
+function reasonText(reason: MatchReason): string {
+  const { a, b } = reason;
+  switch (reason.field) {
+    case 'name':
+      if (reason.level === 'phonetic') return t('intake.duplicate.name.phonetic', { a, b });
+      if (reason.level === 'swapped') return t('intake.duplicate.name.swapped', { a, b });
+      return reason.level === 'exact' && a === b
+        ? t('intake.duplicate.name.exact', { a })
+        : t('intake.duplicate.name.close', { a, b });
+    case 'birth_date':
+      if (reason.level === 'swapped')
+        return t('intake.duplicate.birthDate.swapped', { a: formatDate(a), b: formatDate(b) });
+      if (reason.level === 'year_off')
+        return t('intake.duplicate.birthDate.yearOff', { a: formatDate(a), b: formatDate(b) });
+      return t('intake.duplicate.birthDate.exact', { a: formatDate(a) });
+    case 'phone':
+      return t('intake.duplicate.phone', { phone: displayPhone(a) });
+    case 'email':
+      return t('intake.duplicate.email', { a });
+    case 'address':
+      return reason.level === 'exact'
+        ? t('intake.duplicate.address.exact', { a })
+        : t('intake.duplicate.address.close', { a, b });
+    case 'creditor_reference':
+      return t('intake.duplicate.creditorReference', { a: a.replace('|', ' · ') });
+  }
+}
+
+/** Says which dossiers look like this one and why (the agreements), with a link to open each. */
 export function DuplicateNotice({ matches }: { matches: readonly PossibleDuplicate[] }) {
   return (
     <div aria-live="polite" data-testid="duplicate-region">
@@ -62,20 +91,11 @@ export function DuplicateNotice({ matches }: { matches: readonly PossibleDuplica
                     {match.reference ? ` · ${match.reference}` : ''}
                   </p>
                   <ul>
-                    {match.reasons.map((reason) => (
-                      <li
-                        key={
-                          reason.rule === 'phone' ? `p${reason.phone}` : `n${reason.name}${reason.birthDate}`
-                        }
-                      >
-                        {reason.rule === 'phone'
-                          ? t('intake.duplicate.phone', { phone: displayPhone(reason.phone) })
-                          : t('intake.duplicate.nameAndBirth', {
-                              name: reason.name,
-                              date: formatDate(reason.birthDate),
-                            })}
-                      </li>
-                    ))}
+                    {match.reasons
+                      .filter((reason) => reason.weight > 0)
+                      .map((reason) => (
+                        <li key={`${reason.field}|${reason.a}|${reason.b}`}>{reasonText(reason)}</li>
+                      ))}
                   </ul>
                   <a class="button-link" href={`/dossiers/${match.householdId}/intake`}>
                     {t('intake.duplicate.open', { name })}

@@ -5,14 +5,14 @@ import { TextField } from '../../components/fields/text-field';
 import { errorText, optionsOf } from './field-text';
 
 export interface MemberFieldsProps {
-  /** The person's values, by member field (role, firstName, lastName, birthDate, custody). */
+  /** The person's values, by member field (role, firstName, lastName, birthName, birthDate, custody). */
   values: Record<string, string>;
   errors: Record<string, string | undefined>;
   onEdit: (field: string, text: string) => void;
   idPrefix: string;
 }
 
-/** One person: place in the household, names, birth date, and where a child lives. */
+/** One person: place in the household, names (usage and birth names), birth date, and where a child lives. */
 export function MemberFields(props: MemberFieldsProps) {
   const field = (name: string) => ({
     id: `${props.idPrefix}-${name}`,
@@ -44,6 +44,12 @@ export function MemberFields(props: MemberFieldsProps) {
           applicant ? t('intake.field.lastName') : `${t('intake.field.lastName')} ${t('common.optional')}`
         }
         onInput={(v) => props.onEdit('lastName', v)}
+      />
+      <TextField
+        {...field('birthName')}
+        autoComplete="off"
+        label={`${t('intake.field.birthName')} ${t('common.optional')}`}
+        onInput={(v) => props.onEdit('birthName', v)}
       />
       <TextField
         {...field('birthDate')}
