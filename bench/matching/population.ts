@@ -303,7 +303,11 @@ function shiftYear(date: string, by: number): string {
 }
 
 /** A second intake of the same family, with one to three corruptions. */
-function duplicateOf(d: Draw, original: Family): { family: Family; corruptions: string[] } {
+function duplicateOf(
+  d: Draw,
+  original: Family,
+  minCorruptions: number,
+): { family: Family; corruptions: string[] } {
   const family = clone(original);
   const corruptions: string[] = [];
   const kinds = [
@@ -319,7 +323,7 @@ function duplicateOf(d: Draw, original: Family): { family: Family; corruptions: 
     'fewer_fields',
     'moved',
   ];
-  const count = d.chance(0.45) ? 1 : d.chance(0.7) ? 2 : 3;
+  const count = Math.max(minCorruptions, d.chance(0.45) ? 1 : d.chance(0.7) ? 2 : 3);
   while (corruptions.length < count) {
     const kind = d.pick(kinds);
     if (corruptions.includes(kind)) continue;
@@ -453,9 +457,17 @@ function toRows(
 
 /**
  * `count` households (originals, their duplicates and relatives), in a shuffled order.
- * @param duplicateRate - share of original families recorded a second time (a few a third time)
+ * @param options.duplicateRate - share of original families recorded a second time (a few a third time)
+ * @param options.minCorruptions - at least this many corruptions per duplicate (1 to 3 by default;
+ *   3 makes the hard set of the benchmark)
  */
-export function generatePopulation(seed: number, count: number, duplicateRate = 0.15): Population {
+export function generatePopulation(
+  seed: number,
+  count: number,
+  options: { duplicateRate?: number; minCorruptions?: number } = {},
+): Population {
+  const duplicateRate = options.duplicateRate ?? 0.15;
+  const minCorruptions = options.minCorruptions ?? 1;
   const d = new Draw(seed);
   const records: { family: Family; familyId: number; corruptions: string[] }[] = [];
   let familyId = 0;
@@ -465,7 +477,8 @@ export function generatePopulation(seed: number, count: number, duplicateRate = 
     records.push({ family: original, familyId: id, corruptions: [] });
     if (d.chance(duplicateRate)) {
       const copies = d.chance(0.1) ? 2 : 1;
-      for (let i = 0; i < copies; i++) records.push({ ...duplicateOf(d, original), familyId: id });
+      for (let i = 0; i < copies; i++)
+        records.push({ ...duplicateOf(d, original, minCorruptions), familyId: id });
     }
     if (d.chance(0.04))
       records.push({ family: relativeOf(d, original), familyId: familyId++, corruptions: [] });

@@ -191,18 +191,15 @@ function birthDateVariants(date: string): string[] {
 /**
  * The households that may match a probe, looked up by the device's indexes (its blocking,
  * DUP1b on what Dexie indexes): a birth date or its usual errors (day/month swapped, year ±1),
- * a name word, a phone.
+ * a word of a surname (usage or birth name; the index holds first names too, so names typed the
+ * other way round still meet), a phone. First names alone would bring up too many households.
  */
 async function candidateHouseholdIds(db: RelaisDb, probe: MatchProfile): Promise<string[]> {
   const dates = [
     ...new Set(probe.adults.flatMap((p) => (p.birthDate ? birthDateVariants(p.birthDate) : []))),
   ];
   const words = [
-    ...new Set(
-      probe.adults
-        .flatMap((p) => nameTokens(p.firstName, p.lastName, p.birthName))
-        .filter((w) => w.length >= 2),
-    ),
+    ...new Set(probe.adults.flatMap((p) => nameTokens(p.lastName, p.birthName)).filter((w) => w.length >= 2)),
   ];
   const phones = probe.phones;
   const [byDate, byName, byPhone] = await Promise.all([

@@ -40,9 +40,21 @@ describe('findPossibleDuplicates (DUP3)', () => {
         reference: 'RL-2026-0042',
         score: w.lastName.exact + w.firstName.exact + w.birthDate.exact,
         reasons: [
-          { field: 'name', level: 'exact', weight: w.lastName.exact, a: 'n diaye lefevre', b: "N'Diaye-Lefèvre" },
+          {
+            field: 'name',
+            level: 'exact',
+            weight: w.lastName.exact,
+            a: 'n diaye lefevre',
+            b: "N'Diaye-Lefèvre",
+          },
           { field: 'name', level: 'exact', weight: w.firstName.exact, a: 'ZOE', b: 'Zoé' },
-          { field: 'birth_date', level: 'exact', weight: w.birthDate.exact, a: '1980-02-01', b: '1980-02-01' },
+          {
+            field: 'birth_date',
+            level: 'exact',
+            weight: w.birthDate.exact,
+            a: '1980-02-01',
+            b: '1980-02-01',
+          },
         ],
       },
     ]);
@@ -65,7 +77,13 @@ describe('findPossibleDuplicates (DUP3)', () => {
     db = ctx.db;
     const { repo } = ctx;
     const { household } = await repo.createHousehold({ ...householdFields, phone: undefined }, [
-      { role: 'applicant', firstName: 'Zoé', lastName: 'Martin', birthName: 'Lefebvre', birthDate: '1980-02-05' },
+      {
+        role: 'applicant',
+        firstName: 'Zoé',
+        lastName: 'Martin',
+        birthName: 'Lefebvre',
+        birthDate: '1980-02-05',
+      },
       { role: 'co_applicant', firstName: 'Paul', lastName: 'Martin', birthDate: '1978-11-23' },
     ]);
     const typo = await repo.findPossibleDuplicates(
@@ -79,7 +97,13 @@ describe('findPossibleDuplicates (DUP3)', () => {
       probe([{ firstName: 'Zoé', lastName: 'Lefèvre', birthDate: '1980-02-05' }]),
     );
     expect(birthName.map((m) => m.reasons[0])).toEqual([
-      { field: 'name', level: 'phonetic', weight: MATCH_PARAMETERS.lastName.phonetic, a: 'Lefèvre', b: 'Lefebvre' },
+      {
+        field: 'name',
+        level: 'phonetic',
+        weight: MATCH_PARAMETERS.lastName.phonetic,
+        a: 'Lefèvre',
+        b: 'Lefebvre',
+      },
     ]);
     const spouse = await repo.findPossibleDuplicates(
       probe([{ firstName: 'Paul', lastName: 'MARTIN', birthDate: '1978-11-23' }]),

@@ -5,18 +5,23 @@
  * of a likelihood ratio, so 10 means "about a thousand times likelier a duplicate".
  *
  * Where the numbers come from:
- * - u (chance agreement) from the frequencies of the generated population of
- *   bench/matching-quality.ts, which draws names from INSEE's most frequent French first names
- *   and surnames: two adults share a given surname with u ≈ 0.005, a first name with u ≈ 0.01,
- *   a birth date with u ≈ 1/20,000 (60 years of birth dates); a phone, e-mail or creditor
- *   reference is shared by chance almost never (u ≈ 1e-4, kept finite so one shared number
+ * - u (chance agreement) measured on adults of different families in the generated population
+ *   of bench/matching-quality.bench.ts (names drawn by rank from the most frequent French
+ *   surnames and first names, half of the surnames from a long tail): same surname u ≈ 0.004,
+ *   sound-alike surname 3e-4, surname within the edit tolerance 2.5e-3; same first name
+ *   u ≈ 0.016; same birth date u ≈ 5e-5, a year apart 5e-5. A phone, e-mail or creditor
+ *   reference is shared by chance almost never (u ≈ 1e-4 is assumed, so that one shared number
  *   cannot outweigh two different people);
- * - m (agreement of true duplicates) from the corruption rates the benchmark applies (typos,
- *   swapped names, birth-date errors, new phone numbers, married names), which follow the error
- *   rates reported for manual entry of civil-status data (a few per cent per field);
- * - then tuned on seed 1 of the benchmark (the report is measured on seed 2, see
- *   bench/matching-quality.ts), rounded to halves. Disagreements are weighted mildly because a
- *   surname changes at marriage and a phone or address changes with time.
+ * - m (agreement of true duplicates) from the corruption rates the benchmark applies (each
+ *   duplicate gets one to three of: typos, a sound-alike spelling, swapped names, the other
+ *   spouse, birth-date errors, a new phone, the married or birth name, fewer fields, a move),
+ *   i.e. a few per cent per field, as reported for manual entry of civil-status data;
+ * - log2(m/u) rounded to halves, then capped where a field would dominate (a birth date alone
+ *   is worth log2(0.85/5e-5) ≈ 14, capped at 10: twins, default dates such as 01/01), and
+ *   disagreements weighted mildly because a surname changes at marriage and a phone or an
+ *   address with time;
+ * - the threshold chosen on seed 1 of the benchmark (its sweep is in the benchmark's details:
+ *   the best precision and recall together); the figures reported are measured on seed 2.
  * Empty values are unknown: they add nothing (weight 0), never a disagreement.
  */
 export interface MatchParameters {
@@ -50,10 +55,10 @@ export const MATCH_PARAMETERS: MatchParameters = {
   threshold: 14,
   personThreshold: 12,
   secondPersonCap: 8,
-  // log2(0.90/0.005) ≈ 7.5; phonetic/close variants of different names are likelier by chance.
+  // log2(0.9/0.004) ≈ 7.8, log2(0.03/3e-4) ≈ 6.6, log2(0.05/2.5e-3) ≈ 4.3, log2(0.1/0.99) ≈ -3.3.
   lastName: { exact: 7.5, phonetic: 6, close: 5, different: -3 },
-  // log2(0.90/0.01) ≈ 6.5.
-  firstName: { exact: 6.5, phonetic: 5, close: 4, different: -4 },
+  // log2(0.9/0.016) ≈ 5.8; a first name alone with a surname (13.5) stays under the threshold.
+  firstName: { exact: 6, phonetic: 5, close: 4, different: -4 },
   swappedNames: 11,
   // log2(0.88/(1/20000)) ≈ 14 capped at 10 (twins, data-entry defaults such as 01/01);
   // swapped day/month and year ±1 are the commonest birth-date errors.

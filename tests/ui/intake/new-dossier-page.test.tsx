@@ -31,12 +31,14 @@ describe('New dossier (intake)', () => {
     const { repository } = await openNewDossier();
     fillHousehold();
     type(/^Prénom/, 'Aïcha', personBox(1));
-    type(/^Nom/, 'Benali', personBox(1));
+    type(/^Nom(?! de naissance)/, 'Benali', personBox(1));
+    // The birth name (optional): duplicate checks compare it with usage names (DUP1).
+    type('Nom de naissance (facultatif)', 'Haddad', personBox(1));
     type('Date de naissance', '1985-06-15', personBox(1));
 
     fireEvent.click(screen.getByRole('button', { name: 'Ajouter un adulte' }));
     type(/^Prénom/, 'Karim', personBox(2));
-    type(/^Nom/, 'Benali', personBox(2));
+    type(/^Nom(?! de naissance)/, 'Benali', personBox(2));
     type('Date de naissance', '1983-01-20', personBox(2));
 
     fireEvent.click(screen.getByRole('button', { name: 'Ajouter un enfant' }));
@@ -64,13 +66,13 @@ describe('New dossier (intake)', () => {
     });
     expect(dossier?.household.welcomePointId).toBeUndefined();
     const members = (dossier?.members ?? [])
-      .map((m) => [m.role, m.firstName, m.lastName, m.birthDate, m.custody])
-      .sort((a, b) => String(a[3]).localeCompare(String(b[3])));
+      .map((m) => [m.role, m.firstName, m.lastName, m.birthName, m.birthDate, m.custody])
+      .sort((a, b) => String(a[4]).localeCompare(String(b[4])));
     expect(members).toEqual([
-      ['co_applicant', 'Karim', 'Benali', '1983-01-20', undefined],
-      ['applicant', 'Aïcha', 'Benali', '1985-06-15', undefined],
-      ['child', 'Nour', undefined, '2015-09-01', 'full'],
-      ['child', 'Sami', undefined, '2018-03-12', 'shared'],
+      ['co_applicant', 'Karim', 'Benali', undefined, '1983-01-20', undefined],
+      ['applicant', 'Aïcha', 'Benali', 'Haddad', '1985-06-15', undefined],
+      ['child', 'Nour', undefined, undefined, '2015-09-01', 'full'],
+      ['child', 'Sami', undefined, undefined, '2018-03-12', 'shared'],
     ]);
     // One write: every row of the household went to the outbox together, and the draft is gone.
     expect(await repository.pendingChangeCount()).toBe(5);
@@ -107,7 +109,7 @@ describe('New dossier (intake)', () => {
     const { household } = await test.repository.createHousehold(lyonHousehold, [zoe]);
     await openNewDossier(test);
     type(/^Prénom/, 'zoe', personBox(1));
-    type(/^Nom/, 'MARTIN', personBox(1));
+    type(/^Nom(?! de naissance)/, 'MARTIN', personBox(1));
     type('Date de naissance', '1980-02-01', personBox(1));
 
     const notice = await screen.findByRole('heading', {
@@ -115,7 +117,12 @@ describe('New dossier (intake)', () => {
     });
     const section = notice.closest('section') as HTMLElement;
     expect(section.textContent).toContain('Dossier de Zoé Martin · RL-2026-0042');
-    expect(section.textContent).toContain('Zoé Martin, né ou née le 1er février 1980');
+    // DUP1/DUP3: the scorer's agreements, field by field.
+    expect([...section.querySelectorAll('li li')].map((li) => li.textContent)).toEqual([
+      'Même nom ou prénom : Martin.',
+      'Même nom ou prénom : Zoé.',
+      'Même date de naissance : 1er février 1980.',
+    ]);
     const link = within(section).getByRole('link', { name: 'Ouvrir le dossier de Zoé Martin' });
     expect(link.getAttribute('href')).toBe(`/dossiers/${household.id}/intake`);
     fireEvent.click(link);
@@ -123,17 +130,19 @@ describe('New dossier (intake)', () => {
     expect(window.location.pathname).toBe(`/dossiers/${household.id}/intake`);
   });
 
-  it('warns on the same phone number in another format, and creating anyway stays possible', async () => {
+  it('warns on the same phone number in another format with the same surname, and creating anyway stays possible', async () => {
     const test = makeTestState();
     await test.repository.createHousehold(lyonHousehold, [zoe]);
     await openNewDossier(test);
+    // DUP1: a phone alone is not enough evidence; with the surname it is.
     type(/^Téléphone/, '+33 6 12 34 56 78');
+    type(/^Nom(?! de naissance)/, 'Martin', personBox(1));
     const notice = await screen.findByRole('heading', {
       name: /Ce ménage est peut-être déjà sur cet appareil/,
     });
     expect(notice.closest('section')?.textContent).toContain('Même numéro de téléphone : 06 12 34 56 78.');
 
-    type(/^Nom/, 'Durand', personBox(1));
+    type(/^Nom(?! de naissance)/, 'Durand', personBox(1));
     type('Date de naissance', '1990-05-05', personBox(1));
     type('Département', '75');
     choose('Logement', 'owner');
@@ -147,7 +156,7 @@ describe('New dossier (intake)', () => {
     await test.repository.createHousehold(lyonHousehold, [zoe]);
     await openNewDossier(test);
     type(/^Prénom/, 'Zoé', personBox(1));
-    type(/^Nom/, 'Martin', personBox(1));
+    type(/^Nom(?! de naissance)/, 'Martin', personBox(1));
     // The check runs after a pause in the typing: wait until it has answered for Zoé Martin.
     const answers: { birthDates: (string | undefined)[]; found: unknown[] }[] = [];
     const find = test.repository.findPossibleDuplicates.bind(test.repository);
@@ -165,7 +174,7 @@ describe('New dossier (intake)', () => {
   it('keeps the typed intake as a draft that survives a reload', async () => {
     const test = await openNewDossier();
     fireEvent.click(screen.getByRole('button', { name: 'Ajouter un enfant' }));
-    type(/^Nom/, 'Lefèvre', personBox(1));
+    type(/^Nom(?! de naissance)/, 'Lefèvre', personBox(1));
     type(/^Prénom/, 'Lina', personBox(2));
     type('Département', '2A');
     await test.state.drafts.flushAll();
@@ -175,7 +184,9 @@ describe('New dossier (intake)', () => {
     document.body.innerHTML = '';
     render(<App state={reloaded} />);
     await waitFor(() => expect((screen.getByLabelText('Département') as HTMLInputElement).value).toBe('2A'));
-    expect((within(personBox(1)).getByLabelText(/^Nom/) as HTMLInputElement).value).toBe('Lefèvre');
+    expect((within(personBox(1)).getByLabelText(/^Nom(?! de naissance)/) as HTMLInputElement).value).toBe(
+      'Lefèvre',
+    );
     expect((within(personBox(2)).getByLabelText(/^Prénom/) as HTMLInputElement).value).toBe('Lina');
     expect((within(personBox(2)).getByLabelText('Place dans le ménage') as HTMLSelectElement).value).toBe(
       'child',
@@ -188,7 +199,7 @@ describe('New dossier (intake)', () => {
   it('scenario 3 (quota): says the device is full when the write fails, never "saved", and keeps the draft', async () => {
     const test = await openNewDossier();
     test.repository.createHousehold = () => Promise.reject(new DOMException('full', 'QuotaExceededError'));
-    type(/^Nom/, 'Durand', personBox(1));
+    type(/^Nom(?! de naissance)/, 'Durand', personBox(1));
     type('Date de naissance', '1990-05-05', personBox(1));
     type('Département', '75');
     choose('Logement', 'owner');

@@ -49,8 +49,9 @@ function reasonText(reason: MatchReason): string {
     case 'name':
       if (reason.level === 'phonetic') return t('intake.duplicate.name.phonetic', { a, b });
       if (reason.level === 'swapped') return t('intake.duplicate.name.swapped', { a, b });
-      return reason.level === 'exact' && a === b
-        ? t('intake.duplicate.name.exact', { a })
+      // The same once normalised: written as the dossier on the device has it.
+      return reason.level === 'exact'
+        ? t('intake.duplicate.name.exact', { a: b })
         : t('intake.duplicate.name.close', { a, b });
     case 'birth_date':
       if (reason.level === 'swapped')
@@ -61,10 +62,10 @@ function reasonText(reason: MatchReason): string {
     case 'phone':
       return t('intake.duplicate.phone', { phone: displayPhone(a) });
     case 'email':
-      return t('intake.duplicate.email', { a });
+      return t('intake.duplicate.email', { a: b });
     case 'address':
       return reason.level === 'exact'
-        ? t('intake.duplicate.address.exact', { a })
+        ? t('intake.duplicate.address.exact', { a: b })
         : t('intake.duplicate.address.close', { a, b });
     case 'creditor_reference':
       return t('intake.duplicate.creditorReference', { a: a.replace('|', ' · ') });
