@@ -113,14 +113,26 @@ function blockedPairs(entries: readonly Entry[], maxBlockSize: number): Array<[n
 
 export async function rescanDuplicates(
   store: RelaisStore,
-  options: { now: () => number; params?: MatchParameters },
+  options: {
+    now: () => number;
+    params?: MatchParameters;
+    /** Told the time each phase took (the benchmark's details). */
+    onPhase?: (phase: string, ms: number) => void;
+  },
 ): Promise<RescanReport> {
   const started = performance.now();
+  let phaseStart = started;
+  const phase = (name: string) => {
+    const at = performance.now();
+    options.onPhase?.(name, Math.round(at - phaseStart));
+    phaseStart = at;
+  };
   const params = options.params ?? MATCH_PARAMETERS;
   const now = options.now();
   const { households, entries } = await readProfiles(store, now);
   // Sorted by id, so the pair of entries i < j is (household_a, household_b).
   entries.sort((x, y) => (x.record.householdId < y.record.householdId ? -1 : 1));
+  phase('read and profile');
 
   await store.transaction((tx) => tx.clearMatchProfiles());
   for (let i = 0; i < entries.length; i += WRITE_BATCH) {
@@ -128,6 +140,7 @@ export async function rescanDuplicates(
     await store.transaction((tx) => tx.insertMatchProfiles(batch));
   }
 
+  phase('write profiles and keys');
   const decided = new Map<string, DuplicatePairRecord>();
   for (const pair of await store.transaction((tx) => tx.decidedDuplicatePairs())) {
     decided.set(`${pair.householdA}|${pair.householdB}`, pair);
@@ -136,6 +149,7 @@ export async function rescanDuplicates(
   const lapsed: DuplicatePairRecord[] = [];
   let scored = 0;
   const pairs = blockedPairs(entries, params.maxBlockSize);
+  phase('block');
   for (const [i, j] of pairs) {
     const a = entries[i] as Entry;
     const b = entries[j] as Entry;
@@ -161,6 +175,7 @@ export async function rescanDuplicates(
     if (decision.lapsed !== undefined) lapsed.push(decision.lapsed);
     if (decision.kind === 'store') toStore.push(decision.pair);
   }
+  phase('score');
   // A decision on a pair that no longer shares a key stays as it is (detection does the same).
   const lapsedPairs = new Set(lapsed);
   const decisionsKept = [...decided.values()].filter(
@@ -178,6 +193,7 @@ export async function rescanDuplicates(
     const batch = toStore.slice(i, i + WRITE_BATCH);
     await store.transaction((tx) => tx.insertDuplicatePairs(batch));
   }
+  phase('write pairs');
   return {
     households,
     profiles: entries.length,

@@ -61,6 +61,7 @@ describe.skipIf(!databaseUrl)('PostgresStore', () => {
           { version: 6, name: 'legal-parameters' },
           { version: 7, name: 'duplicates' },
           { version: 8, name: 'merges' },
+          { version: 9, name: 'duplicate-decisions' },
         ]);
       } finally {
         await Promise.all(stores.map((store) => store.close()));

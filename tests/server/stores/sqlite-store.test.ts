@@ -63,6 +63,7 @@ describe('SqliteStore settings', () => {
       { version: 6, name: 'legal-parameters' },
       { version: 7, name: 'duplicates' },
       { version: 8, name: 'merges' },
+      { version: 9, name: 'duplicate-decisions' },
     ]);
     db.close();
   });
