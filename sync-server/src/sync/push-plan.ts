@@ -171,22 +171,19 @@ function planField(draft: RowDraft, field: string, value: unknown): void {
   const current = fieldValue(draft.data, field);
   const baseVersion = m.base.fieldVersions[field] ?? m.base.version;
   const informed = meta === undefined || baseVersion >= meta.v;
-  const concurrent = !informed && meta.d !== m.deviceId;
+  // CONF3: the field's last writer is this device, so this write follows it in the device's chain.
+  const ownChain = !informed && meta.d === m.deviceId;
+  const concurrent = !informed && !ownChain;
+  const same = sameValue(current, value);
   const cls = fieldClass(entity, field);
-  if (concurrent && sameValue(current, value)) return; // both wrote the same value: nothing to review
   const wins = !concurrent || hlc > meta.h;
-  if (
-    cls === 'status' &&
-    wins &&
-    !sameValue(current, value) &&
-    !isAllowedTransition(entity, field, current, value)
-  ) {
+  if (cls === 'status' && wins && !same && !isAllowedTransition(entity, field, current, value)) {
     throw new Quarantine(
       'transition-not-allowed',
       `${entity}.${field}: ${String(current)} → ${String(value)}`,
     );
   }
-  if (concurrent) {
+  if (concurrent && !same) {
     // CONF1/CONF2: the provisional winner is the higher HLC; the other value is kept.
     if (wins) draft.record(field, current, meta, 'replaced-by-concurrent-write');
     else {
@@ -201,9 +198,22 @@ function planField(draft: RowDraft, field: string, value: unknown): void {
   } else if (informed) {
     // CONF4: an edit made on the latest version of the field settles its open conflict.
     draft.resolveIfOpen(field);
+  } else {
+    draft.replaceOwnValueIfOpen(field, value);
+    if (concurrent && !wins) draft.resend = true;
   }
-  if (wins && (!sameValue(current, value) || concurrent)) draft.setField(field, value);
+  if (takesField(wins, same, informed)) draft.setField(field, value);
   if (field === 'deleted') draft.deleted = draft.data.deleted === true;
+}
+
+/**
+ * Whether the write becomes the field's value and last writer. CONF1: the field's last writer is
+ * always the highest stamp of the writes nobody has seen yet, even when a write repeats the value
+ * (the next concurrent write is compared with it); a write made on the latest version that
+ * repeats the value changes nothing (CONF4 may still close a conflict with it).
+ */
+function takesField(wins: boolean, same: boolean, informed: boolean): boolean {
+  return wins && (!same || !informed);
 }
 
 /**

@@ -70,15 +70,23 @@ function mutationOf(device: SimDevice, change: Change, server: MemoryServer): Ra
     : device.remove('charge', CHARGE, base);
 }
 
+/** The tombstone's writer is left out of `writers`: see the chain property (TOMB2). */
+const TOMBSTONE_FIELDS = new Set(['deleted', 'deletedAt', 'deletedBy']);
+
 /**
  * What the devices end up seeing, for comparing arrival orders: each row's fields and the open
- * conflicts with their competing values. Not versions or server times (they count arrivals), and
- * not the tombstone's who and when: TOMB3 keeps the first of two deletes.
+ * conflicts with their competing values, and the writer (device and stamp) each field keeps, which
+ * decides the next concurrent write (CONF1). Not versions or server times (they count arrivals),
+ * and not the tombstone's who and when: TOMB3 keeps the first of two deletes.
  */
 function outcome(server: MemoryServer): unknown {
   const rows = [...server.rows.values()].map((row) => {
     const { deletedAt: _at, deletedBy: _by, ...data } = row.data;
-    return { entity: row.entity, id: row.id, deleted: row.deleted, data };
+    const writers = Object.entries(row.fieldMeta)
+      .filter(([field]) => !TOMBSTONE_FIELDS.has(field))
+      .map(([field, meta]) => `${field}:${meta.d}@${meta.h}`)
+      .sort();
+    return { entity: row.entity, id: row.id, deleted: row.deleted, data, writers };
   });
   const conflicts = [...server.openConflicts.values()].map((c) => ({
     row: `${c.entity}:${c.entityId}`,
@@ -134,6 +142,31 @@ function batchOf(a: SimDevice, steps: readonly Step[], base: ReturnType<typeof b
     if ('negativeAmount' in step) return a.mutation('patch', 'charge', CHARGE, { amountCents: -5 }, base);
     return a.mutation('patch', 'charge', 'charge-nowhere', { label: 'x' }, base);
   });
+}
+
+/** A step of an offline chain: a change, or a restore of the row (after the device deleted it). */
+type ChainStep = Change | { restore: true };
+const chainStepArb: fc.Arbitrary<ChainStep> = fc.oneof(
+  { weight: 6, arbitrary: changeArb },
+  { weight: 1, arbitrary: fc.constant({ restore: true as const }) },
+);
+
+/** A chain step as the device records it: every step based on the version it pulled (CONF3). */
+function chainMutation(device: SimDevice, step: ChainStep, base: ReturnType<typeof baseOf>): RawMutation {
+  if ('edit' in step) return device.mutation('patch', 'charge', CHARGE, step.edit, base);
+  if ('restore' in step) return device.mutation('restore', 'charge', CHARGE, { deleted: false }, base);
+  const patch = { deleted: true, deletedAt: device.ms, deletedBy: device.userId };
+  return device.mutation('delete', 'charge', CHARGE, patch, base);
+}
+
+/** Every arrival order of two devices' batches, each in its own order: true = the first's next. */
+function interleavings(first: number, second: number): boolean[][] {
+  if (first === 0) return [Array(second).fill(false)];
+  if (second === 0) return [Array(first).fill(true)];
+  return [
+    ...interleavings(first - 1, second).map((rest) => [true, ...rest]),
+    ...interleavings(first, second - 1).map((rest) => [false, ...rest]),
+  ];
 }
 
 describe('the push decision for one mutation (pure, no server)', () => {
@@ -207,45 +240,40 @@ describe('the push decision for one mutation (pure, no server)', () => {
     );
   });
 
-  // KNOWN LIMIT (found by a property in issue 13, behaviour left as it was): a device's offline
-  // chain (CONF3) interleaved with another device's write of the same value does not converge.
-  // B's equal value keeps A's field metadata, so A's next edit looks like A's own chain and wins
-  // over B's later write; arriving A1, A2, B or B, A1, A2 ends on B's value. Chains interleaved
-  // with deletes and with money conflicts diverge too (in the values a conflict lists). `it.fails`
-  // keeps the suite green and turns red the day it is fixed: then make it an ordinary `it`, and
-  // generalise it to random chains (every position of B in A's chain gives the same outcome).
-  it.fails('[CONF1][CONF3] a device’s offline chain and another device’s equal write converge whatever the order', () => {
-    const start = seeded();
-    const pulled = baseOf(currentRow(start));
-    const a = new SimDevice('dev-a', 'u-a', T0);
-    const a1 = a.mutation('patch', 'charge', CHARGE, { label: 'bail' }, pulled);
-    const a2 = a.mutation('patch', 'charge', CHARGE, { label: 'loyer mai' }, pulled);
-    // B writes A's first value, later than both of A's edits.
-    const b = new SimDevice('dev-b', 'u-b', T0 + 10);
-    const fromB = b.mutation('patch', 'charge', CHARGE, { label: 'bail' }, pulled);
-    const orders: [SimDevice, RawMutation][][] = [
-      [
-        [a, a1],
-        [a, a2],
-        [b, fromB],
-      ],
-      [
-        [b, fromB],
-        [a, a1],
-        [a, a2],
-      ],
-      [
-        [a, a1],
-        [b, fromB],
-        [a, a2],
-      ],
-    ];
-    const labels = orders.map((order) => {
-      const server = seeded();
-      for (const [device, m] of order) server.push(device, [m]);
-      return currentRow(server).data.label;
-    });
-    expect(labels).toEqual(['bail', 'bail', 'bail']);
+  it('[CONF1][CONF2][CONF3][TOMB2][TOMB3] a device’s offline chain and another device’s changes converge, wherever they arrive in the chain', () => {
+    fc.assert(
+      fc.property(
+        fc.array(chainStepArb, { minLength: 1, maxLength: 3 }),
+        fc.array(changeArb, { minLength: 1, maxLength: 2 }),
+        fc.integer({ min: -2, max: 6 }),
+        (chainA, changesB, skewB) => {
+          // Both devices pulled the seed, then changed it offline: A several times, B once or twice.
+          const pulled = baseOf(currentRow(seeded()));
+          const a = new SimDevice('dev-a', 'u-a', T0);
+          const fromA = chainA.map((step) => {
+            a.ms += 1;
+            return chainMutation(a, step, pulled);
+          });
+          const b = new SimDevice('dev-b', 'u-b', T0 + skewB);
+          const fromB = changesB.map((change) => {
+            b.ms += 1;
+            return chainMutation(b, change, pulled);
+          });
+          const outcomes = interleavings(fromA.length, fromB.length).map((order) => {
+            const server = seeded();
+            let [i, j] = [0, 0];
+            for (const fromFirst of order) {
+              if (fromFirst) server.push(a, [fromA[i++] as RawMutation]);
+              else server.push(b, [fromB[j++] as RawMutation]);
+            }
+            expect(server.quarantined).toEqual([]);
+            return outcome(server);
+          });
+          for (const other of outcomes.slice(1)) expect(other).toEqual(outcomes[0]);
+        },
+      ),
+      RUNS,
+    );
   });
 
   it('[CONF1][CONF2] a money field edited from the same base by two devices to different values always opens a conflict', () => {
