@@ -94,6 +94,7 @@ function planChange(draft: RowDraft, household: HouseholdScope | undefined): Pla
     if (settled !== undefined) return settled;
   }
   if ((m.op === 'patch' || m.op === 'create') && existing.deleted) reviveIfDeletedConcurrently(draft);
+  else if (m.op === 'patch' || m.op === 'create') keepAliveVote(draft);
   for (const [field, value] of Object.entries(m.patch)) planField(draft, field, value);
   return planRow(draft, household);
 }
@@ -142,11 +143,17 @@ function planDelete(draft: RowDraft): Plan | undefined {
   return finishConflicts(out);
 }
 
-/** TOMB2: an edit concurrent with another device's delete brings the row back. */
+/**
+ * TOMB2: an edit concurrent with another device's delete brings the row back when it takes a
+ * field (CONF1: a field it writes takes its value or last writer). An edit every field of which
+ * loses to the writes the deleted row already holds is no edit the delete missed: arriving before
+ * the delete, it would have held no field to refuse the delete with (CONF3 chains converge).
+ */
 function reviveIfDeletedConcurrently(draft: RowDraft): void {
   const { m, existing } = draft;
   const deletion = existing.fieldMeta.deleted;
   if (deletion === undefined || deletion.v <= m.base.version || deletion.d === m.deviceId) return;
+  if (!takesAnyField(draft)) return;
   draft.record('deleted', true, deletion, 'undeleted-by-concurrent-edit');
   draft.openConflict('deleted', 'edit-vs-delete', [currentValue(true, deletion), draft.incoming(false)]);
   for (const key of TOMBSTONE_KEYS) {
@@ -159,31 +166,41 @@ function reviveIfDeletedConcurrently(draft: RowDraft): void {
 }
 
 /**
+ * TOMB2 with CONF3: an edit-vs-delete conflict lists the edit that kept the row alive; a later
+ * edit of the same device that takes a field stands for it there, as it would have, arriving first.
+ */
+function keepAliveVote(draft: RowDraft): void {
+  if (takesAnyField(draft)) draft.replaceOwnValueIfOpen('deleted', false);
+}
+
+/** Whether one of the mutation's field writes (tombstone aside) would take its field. */
+function takesAnyField(draft: RowDraft): boolean {
+  return Object.entries(draft.m.patch).some(([field, value]) => {
+    if (TOMBSTONES.has(field)) return false;
+    const { wins, same, informed } = fieldWrite(draft, field, value);
+    return takesField(wins, same, informed);
+  });
+}
+
+/**
  * One patched field, by its class (CONF1–CONF4, QUAR2). The field conflicts iff its server
  * version is newer than the mutation's base for it and another device wrote it; the higher HLC
  * is the provisional winner, the other value goes to the history, and a `review` field opens a
  * conflict. A status the machine does not allow is quarantined when it would win.
  */
 function planField(draft: RowDraft, field: string, value: unknown): void {
-  const { m, hlc, out } = draft;
+  const { m, out } = draft;
   const entity = m.entity;
-  const meta = draft.fieldMeta[field];
   const current = fieldValue(draft.data, field);
-  const baseVersion = m.base.fieldVersions[field] ?? m.base.version;
-  const informed = meta === undefined || baseVersion >= meta.v;
-  // CONF3: the field's last writer is this device, so this write follows it in the device's chain.
-  const ownChain = !informed && meta.d === m.deviceId;
-  const concurrent = !informed && !ownChain;
-  const same = sameValue(current, value);
+  const { informed, concurrent, same, wins, meta } = fieldWrite(draft, field, value);
   const cls = fieldClass(entity, field);
-  const wins = !concurrent || hlc > meta.h;
   if (cls === 'status' && wins && !same && !isAllowedTransition(entity, field, current, value)) {
     throw new Quarantine(
       'transition-not-allowed',
       `${entity}.${field}: ${String(current)} → ${String(value)}`,
     );
   }
-  if (concurrent && !same) {
+  if (concurrent && !same && meta !== undefined) {
     // CONF1/CONF2: the provisional winner is the higher HLC; the other value is kept.
     if (wins) draft.record(field, current, meta, 'replaced-by-concurrent-write');
     else {
@@ -204,6 +221,20 @@ function planField(draft: RowDraft, field: string, value: unknown): void {
   }
   if (takesField(wins, same, informed)) draft.setField(field, value);
   if (field === 'deleted') draft.deleted = draft.data.deleted === true;
+}
+
+/** How one patched field's write stands against the field's last writer (CONF1, CONF3). */
+function fieldWrite(draft: RowDraft, field: string, value: unknown) {
+  const { m, hlc } = draft;
+  const meta = draft.fieldMeta[field];
+  const baseVersion = m.base.fieldVersions[field] ?? m.base.version;
+  const informed = meta === undefined || baseVersion >= meta.v;
+  // CONF3: the field's last writer is this device, so this write follows it in the device's chain.
+  const ownChain = !informed && meta.d === m.deviceId;
+  const concurrent = !informed && !ownChain;
+  const same = sameValue(fieldValue(draft.data, field), value);
+  const wins = !concurrent || hlc > meta.h;
+  return { informed, concurrent, same, wins, meta };
 }
 
 /**

