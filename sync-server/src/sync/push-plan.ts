@@ -17,6 +17,7 @@ import { TOMBSTONE_KEYS } from '../../../src/domain/sync/row-meta';
 import { clearsWelcomePoint } from '../../../src/domain/sync/welcome-point-rule';
 import type { FieldMeta, HouseholdScope, StoredRow } from '../stores/store-tx';
 import { checkedRow, checkLosingValues, Quarantine, TOMBSTONES } from './push-input';
+import { settleReviewFrontier } from './review-frontier';
 import { currentValue, emptyPlan, type Plan, RowDraft, type ServerView, type Writer } from './row-draft';
 import { fieldValue, rowKey, sameValue, setValue } from './wire-row';
 
@@ -189,7 +190,7 @@ function takesAnyField(draft: RowDraft): boolean {
  * conflict. A status the machine does not allow is quarantined when it would win.
  */
 function planField(draft: RowDraft, field: string, value: unknown): void {
-  const { m, out } = draft;
+  const { m } = draft;
   const entity = m.entity;
   const current = fieldValue(draft.data, field);
   const { informed, concurrent, same, wins, meta } = fieldWrite(draft, field, value);
@@ -208,18 +209,15 @@ function planField(draft: RowDraft, field: string, value: unknown): void {
       draft.losing.set(field, value);
       draft.resend = true;
     }
-    if (cls === 'review') {
-      draft.openConflict(field, 'concurrent-edit', [currentValue(current, meta), draft.incoming(value)]);
-      out.result = { status: 'conflict-recorded' };
-    }
   } else if (informed) {
     // CONF4: an edit made on the latest version of the field settles its open conflict.
     draft.resolveIfOpen(field);
   } else {
-    draft.replaceOwnValueIfOpen(field, value);
+    if (cls !== 'review') draft.replaceOwnValueIfOpen(field, value);
     if (concurrent && !wins) draft.resend = true;
   }
   if (takesField(wins, same, informed)) draft.setField(field, value);
+  if (cls === 'review' && !informed && meta !== undefined) settleReviewFrontier(draft, field, value, meta);
   if (field === 'deleted') draft.deleted = draft.data.deleted === true;
 }
 

@@ -184,6 +184,11 @@ export class RowDraft {
     if (open !== undefined) this.out.resolved.push(open);
   }
 
+  /** The field's open conflict, as the push loaded it. */
+  openConflictOn(field: string): ConflictRecord | undefined {
+    return this.openOn(field);
+  }
+
   private openOn(field: string): ConflictRecord | undefined {
     return this.view.openConflicts.get(conflictKey(this.m.entity, this.existing.id, field));
   }

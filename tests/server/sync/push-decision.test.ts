@@ -5,7 +5,6 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { fieldClass } from '../../../src/domain/sync/field-classes';
 import type { ConflictValue, MutationResult } from '../../../src/domain/sync/protocol';
 import type { ConflictRecord } from '../../../sync-server/src/stores/store-tx';
 import type { RawMutation } from '../../../sync-server/src/sync/push-decision';
@@ -164,26 +163,6 @@ const chainArb: fc.Arbitrary<ChainStep[]> = fc
     });
   });
 
-/** The money (review) values a chain writes, as `field=value`. */
-function reviewValues(chain: readonly ChainStep[]): Set<string> {
-  const values = new Set<string>();
-  for (const step of chain) {
-    if (!('edit' in step)) continue;
-    for (const [field, value] of Object.entries(step.edit)) {
-      if (fieldClass('charge', field) === 'review') values.add(`${field}=${String(value)}`);
-    }
-  }
-  return values;
-}
-
-/**
- * KNOWN LIMIT (CONF3): both chains write one money value. See the `it.fails` below.
- */
-function sharesReviewValue(first: readonly ChainStep[], second: readonly ChainStep[]): boolean {
-  const ofFirst = reviewValues(first);
-  return [...reviewValues(second)].some((v) => ofFirst.has(v));
-}
-
 /** KNOWN LIMIT (TOMB2, CONF3): a chain that deletes the row then restores it. See the `it.fails` below. */
 function restores(chain: readonly ChainStep[]): boolean {
   return chain.some((step) => 'restore' in step);
@@ -195,16 +174,10 @@ function deletes(chain: readonly ChainStep[]): boolean {
 
 /**
  * The interleavings that still diverge (docs/sync-protocol.md CONF3 "Known limit"), each pinned
- * by an `it.fails` below: both devices write one money value; a chain restores the row it deleted;
- * both devices delete the row.
+ * by an `it.fails` below: a chain restores the row it deleted; both devices delete the row.
  */
 function knownLimit(first: readonly ChainStep[], second: readonly ChainStep[]): boolean {
-  return (
-    sharesReviewValue(first, second) ||
-    restores(first) ||
-    restores(second) ||
-    (deletes(first) && deletes(second))
-  );
+  return restores(first) || restores(second) || (deletes(first) && deletes(second));
 }
 
 /** Every arrival order of two devices' chains (each in its own order), as the outcome it leaves. */
@@ -339,8 +312,10 @@ describe('the push decision for one mutation (pure, no server)', () => {
 
   // KNOWN LIMITS (docs/sync-protocol.md CONF3): the interleavings the property above leaves out.
   // Each `it.fails` turns red the day its case converges: then drop it from `knownLimit`.
-  it.fails('[CONF2][CONF3] known limit: a money value both devices write, absorbed mid-chain, converges', () => {
-    // B's 50 (older stamp) meets A's 50 and leaves no trace; arriving after A's 0 it conflicts.
+  it('[CONF2][CONF3] a money value both devices write, met mid-chain, conflicts with the chain’s later value', () => {
+    // A writes 0, 50, then 0 again; B writes 50 once, stamped between A's 50 and A's last 0. Met
+    // in the middle of A's chain, B's 50 agrees and opens nothing, but A's last 0 did not see it:
+    // whatever the order, the conflict lists A's last value and B's.
     const chainA: ChainStep[] = [
       { edit: { capMonthlyCents: 0 } },
       { edit: { capMonthlyCents: 50 } },
@@ -348,6 +323,10 @@ describe('the push decision for one mutation (pure, no server)', () => {
     ];
     const outcomes = outcomesOfEveryOrder(chainA, [{ edit: { capMonthlyCents: 50 } }], 0);
     for (const other of outcomes.slice(1)) expect(other).toEqual(outcomes[0]);
+    const { conflicts } = outcomes[0] as { conflicts: { field: string; values: string[] }[] };
+    expect(conflicts.map((c) => [c.field, c.values.map((v) => JSON.parse(v).value)])).toEqual([
+      ['capMonthlyCents', [0, 50]],
+    ]);
   });
 
   it.fails('[TOMB2][CONF3] known limit: a chain that deletes then restores the row converges with another delete', () => {
