@@ -13,13 +13,13 @@ import {
   isAllowedTransition,
 } from '../../../src/domain/sync/field-classes';
 import type { Mutation } from '../../../src/domain/sync/mutation';
-import { TOMBSTONE_KEYS } from '../../../src/domain/sync/row-meta';
 import { clearsWelcomePoint } from '../../../src/domain/sync/welcome-point-rule';
 import type { FieldMeta, HouseholdScope, StoredRow } from '../stores/store-tx';
+import { settleLiveness } from './liveness';
 import { checkedRow, checkLosingValues, Quarantine, TOMBSTONES } from './push-input';
 import { settleReviewFrontier } from './review-frontier';
-import { currentValue, emptyPlan, type Plan, RowDraft, type ServerView, type Writer } from './row-draft';
-import { fieldValue, rowKey, sameValue, setValue } from './wire-row';
+import { emptyPlan, type Plan, RowDraft, type ServerView, type Writer } from './row-draft';
+import { fieldValue, rowKey, sameValue } from './wire-row';
 
 /** Decides the effects of one valid mutation. Throws Quarantine when it cannot apply. */
 export function planMutation(view: ServerView, writer: Writer, m: Mutation, hlc: string): Plan {
@@ -78,7 +78,7 @@ function planCreate(writer: Writer, m: Mutation, hlc: string, household: Househo
 
 /** A change to an existing row (a `create` of an existing id is a patch against its base). */
 function planChange(draft: RowDraft, household: HouseholdScope | undefined): Plan {
-  const { m, existing } = draft;
+  const { m } = draft;
   if (APPEND_ONLY_ENTITIES.has(m.entity) && (m.op === 'create' || m.op === 'patch')) {
     return planAppendOnly(draft);
   }
@@ -90,13 +90,11 @@ function planChange(draft: RowDraft, household: HouseholdScope | undefined): Pla
       `household.welcomePointId: ${String(draft.data.welcomePointId)} → none: a household keeps a welcome point once it has one`,
     );
   }
-  if (m.op === 'delete') {
-    const settled = planDelete(draft);
-    if (settled !== undefined) return settled;
+  if (m.op === 'delete' || m.op === 'restore') settleLiveness(draft, m.op === 'delete');
+  else if (editRevotesLiveness(draft)) settleLiveness(draft, false);
+  for (const [field, value] of Object.entries(m.patch)) {
+    if (!TOMBSTONES.has(field)) planField(draft, field, value);
   }
-  if ((m.op === 'patch' || m.op === 'create') && existing.deleted) reviveIfDeletedConcurrently(draft);
-  else if (m.op === 'patch' || m.op === 'create') keepAliveVote(draft);
-  for (const [field, value] of Object.entries(m.patch)) planField(draft, field, value);
   return planRow(draft, household);
 }
 
@@ -112,66 +110,18 @@ function planAppendOnly(draft: RowDraft): Plan {
 }
 
 /**
- * A delete that does not apply as a field patch: against a deleted row (TOMB3), or against
- * another device's edit it did not see (TOMB2). Undefined when the delete applies as a patch.
+ * TOMB2: an edit votes to keep the row (liveness.ts) when the row was deleted by a delete it did
+ * not see, or an edit-vs-delete conflict is open, and the edit takes a field (CONF1): an edit every
+ * field of which loses to the writes the row holds is no edit a delete missed (arriving before the
+ * delete, it would hold no field to refuse it with).
  */
-function planDelete(draft: RowDraft): Plan | undefined {
-  const { m, existing, out, version } = draft;
-  if (existing.deleted) {
-    // TOMB3: delete against delete converges; the first tombstone stays. The row is re-sent
-    // (PULL9): the device's own tombstone carries its own deletedAt.
-    out.row = { ...existing, version };
-    out.result = { status: 'applied', version };
-    return out;
-  }
-  const concurrentEdits = Object.entries(existing.fieldMeta)
-    .filter(([field, meta]) => !TOMBSTONES.has(field) && meta.v > m.base.version && meta.d !== m.deviceId)
-    .map(([, meta]) => meta)
-    .sort((a, b) => b.v - a.v);
-  const latest = concurrentEdits[0];
-  if (latest === undefined) return undefined;
-  // TOMB2: a delete concurrent with another device's edit keeps the edited row, alive.
-  draft.record('deleted', true, draft.author, 'delete-refused-concurrent-edit');
-  draft.openConflict('deleted', 'edit-vs-delete', [currentValue(false, latest), draft.incoming(true)]);
-  out.row = {
-    ...existing,
-    version,
-    data: draft.data,
-    fieldMeta: draft.fieldMeta,
-    updatedHlc: maxHlc(existing.updatedHlc, draft.hlc),
-  };
-  out.result = { status: 'conflict-recorded', version };
-  return finishConflicts(out);
-}
-
-/**
- * TOMB2: an edit concurrent with another device's delete brings the row back when it takes a
- * field (CONF1: a field it writes takes its value or last writer). An edit every field of which
- * loses to the writes the deleted row already holds is no edit the delete missed: arriving before
- * the delete, it would have held no field to refuse the delete with (CONF3 chains converge).
- */
-function reviveIfDeletedConcurrently(draft: RowDraft): void {
+function editRevotesLiveness(draft: RowDraft): boolean {
   const { m, existing } = draft;
   const deletion = existing.fieldMeta.deleted;
-  if (deletion === undefined || deletion.v <= m.base.version || deletion.d === m.deviceId) return;
-  if (!takesAnyField(draft)) return;
-  draft.record('deleted', true, deletion, 'undeleted-by-concurrent-edit');
-  draft.openConflict('deleted', 'edit-vs-delete', [currentValue(true, deletion), draft.incoming(false)]);
-  for (const key of TOMBSTONE_KEYS) {
-    setValue(draft.data, key, key === 'deleted' ? false : null);
-    draft.fieldMeta[key] = draft.author;
-  }
-  draft.deleted = false;
-  draft.changed = true;
-  draft.out.result = { status: 'conflict-recorded' };
-}
-
-/**
- * TOMB2 with CONF3: an edit-vs-delete conflict lists the edit that kept the row alive; a later
- * edit of the same device that takes a field stands for it there, as it would have, arriving first.
- */
-function keepAliveVote(draft: RowDraft): void {
-  if (takesAnyField(draft)) draft.replaceOwnValueIfOpen('deleted', false);
+  const unseenDeletion =
+    existing.deleted && deletion !== undefined && deletion.v > m.base.version && deletion.d !== m.deviceId;
+  const openOnDeleted = !existing.deleted && draft.openConflictOn('deleted') !== undefined;
+  return (unseenDeletion || openOnDeleted) && takesAnyField(draft);
 }
 
 /** Whether one of the mutation's field writes (tombstone aside) would take its field. */
@@ -212,10 +162,7 @@ function planField(draft: RowDraft, field: string, value: unknown): void {
   } else if (informed) {
     // CONF4: an edit made on the latest version of the field settles its open conflict.
     draft.resolveIfOpen(field);
-  } else {
-    if (cls !== 'review') draft.replaceOwnValueIfOpen(field, value);
-    if (concurrent && !wins) draft.resend = true;
-  }
+  } else if (concurrent && !wins) draft.resend = true;
   if (takesField(wins, same, informed)) draft.setField(field, value);
   if (cls === 'review' && !informed && meta !== undefined) settleReviewFrontier(draft, field, value, meta);
   if (field === 'deleted') draft.deleted = draft.data.deleted === true;

@@ -159,17 +159,11 @@ export class RowDraft {
     });
   }
 
-  /**
-   * CONF3: a device's later write of a field with an open conflict stands for that device in it,
-   * in place of its earlier value, even when it is no competing value itself (it equals the
-   * provisional winner, or follows the device's own winning write).
-   */
-  replaceOwnValueIfOpen(field: string, value: unknown): void {
+  /** The field's open conflict takes exactly `values` (liveness.ts), or one opens with them. */
+  putConflict(field: string, kind: ConflictRecord['kind'], values: ConflictValue[]): void {
     const open = this.openOn(field);
-    if (open === undefined) return;
-    const values = open.values as ConflictValue[];
-    if (!values.some((v) => v.deviceId === this.m.deviceId)) return;
-    this.joinOpen(open, withDeviceValues(values, [this.incoming(value)]));
+    if (open === undefined) this.openConflict(field, kind, values);
+    else if (JSON.stringify(open.values) !== JSON.stringify(values)) this.joinOpen(open, values);
   }
 
   /** Records a conflict's new values; once they all agree, nothing is left to review: it closes. */

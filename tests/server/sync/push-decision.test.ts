@@ -163,21 +163,16 @@ const chainArb: fc.Arbitrary<ChainStep[]> = fc
     });
   });
 
-/** KNOWN LIMIT (TOMB2, CONF3): a chain that deletes the row then restores it. See the `it.fails` below. */
-function restores(chain: readonly ChainStep[]): boolean {
-  return chain.some((step) => 'restore' in step);
+/** `outcome`'s shape, for the examples that check it. */
+interface Outcome {
+  rows: { deleted: boolean; data: Record<string, unknown> }[];
+  conflicts: { field: string; kind: string; values: string[] }[];
 }
 
-function deletes(chain: readonly ChainStep[]): boolean {
-  return chain.some((step) => 'remove' in step);
-}
-
-/**
- * The interleavings that still diverge (docs/sync-protocol.md CONF3 "Known limit"), each pinned
- * by an `it.fails` below: a chain restores the row it deleted; both devices delete the row.
- */
-function knownLimit(first: readonly ChainStep[], second: readonly ChainStep[]): boolean {
-  return restores(first) || restores(second) || (deletes(first) && deletes(second));
+/** A conflict value of `outcome` as `device:value`. */
+function deviceAndValue(value: string): string {
+  const { deviceId, value: v } = JSON.parse(value) as { deviceId: string; value: unknown };
+  return `${deviceId}:${String(v)}`;
 }
 
 /** Every arrival order of two devices' chains (each in its own order), as the outcome it leaves. */
@@ -301,7 +296,6 @@ describe('the push decision for one mutation (pure, no server)', () => {
   it('[CONF1][CONF2][CONF3][TOMB2][TOMB3] a device’s offline chain and another device’s changes converge, wherever they arrive in the chain', () => {
     fc.assert(
       fc.property(chainArb, chainArb, fc.integer({ min: -2, max: 6 }), (chainA, changesB, skewB) => {
-        fc.pre(!knownLimit(chainA, changesB));
         // Both devices pulled the seed, then changed it offline, each a chain of 1 to 3 changes.
         const outcomes = outcomesOfEveryOrder(chainA, changesB, skewB);
         for (const other of outcomes.slice(1)) expect(other).toEqual(outcomes[0]);
@@ -310,8 +304,6 @@ describe('the push decision for one mutation (pure, no server)', () => {
     );
   });
 
-  // KNOWN LIMITS (docs/sync-protocol.md CONF3): the interleavings the property above leaves out.
-  // Each `it.fails` turns red the day its case converges: then drop it from `knownLimit`.
   it('[CONF2][CONF3] a money value both devices write, met mid-chain, conflicts with the chain’s later value', () => {
     // A writes 0, 50, then 0 again; B writes 50 once, stamped between A's 50 and A's last 0. Met
     // in the middle of A's chain, B's 50 agrees and opens nothing, but A's last 0 did not see it:
@@ -323,25 +315,39 @@ describe('the push decision for one mutation (pure, no server)', () => {
     ];
     const outcomes = outcomesOfEveryOrder(chainA, [{ edit: { capMonthlyCents: 50 } }], 0);
     for (const other of outcomes.slice(1)) expect(other).toEqual(outcomes[0]);
-    const { conflicts } = outcomes[0] as { conflicts: { field: string; values: string[] }[] };
+    const { conflicts } = outcomes[0] as Outcome;
     expect(conflicts.map((c) => [c.field, c.values.map((v) => JSON.parse(v).value)])).toEqual([
       ['capMonthlyCents', [0, 50]],
     ]);
   });
 
-  it.fails('[TOMB2][CONF3] known limit: a chain that deletes then restores the row converges with another delete', () => {
+  it('[TOMB2][TOMB3][CONF3] a chain that deletes then restores the row keeps it, against another device’s delete', () => {
+    // A edits, deletes, restores; B deletes. A's last word keeps the row, B's deletes it: the row
+    // stays (TOMB2) and the conflict lists A's restore and B's delete, whatever the order.
     const chainA: ChainStep[] = [{ edit: { frequency: 'annual' } }, { remove: true }, { restore: true }];
     const outcomes = outcomesOfEveryOrder(chainA, [{ remove: true }], 0);
     for (const other of outcomes.slice(1)) expect(other).toEqual(outcomes[0]);
+    const { rows, conflicts } = outcomes[0] as Outcome;
+    expect(rows[0]?.deleted).toBe(false);
+    expect(conflicts.map((c) => [c.field, c.kind, c.values.map(deviceAndValue)])).toEqual([
+      ['deleted', 'edit-vs-delete', ['dev-a:false', 'dev-b:true']],
+    ]);
+    // A's restore is its third step: stamped T0 + 3, counter 3.
+    expect(conflicts[0]?.values[0]).toContain('"hlc":"1795770000003-0003-dev-a"');
   });
 
-  it.fails('[TOMB2][CONF3] known limit: two chains that each edit then delete the row converge', () => {
+  it('[TOMB2][TOMB3][CONF3] two chains that each edit then delete the row end deleted, with no conflict', () => {
+    // Each delete missed the other device's edit, but each device's last word is its delete.
     const outcomes = outcomesOfEveryOrder(
       [{ edit: { hasProof: true } }, { remove: true }],
       [{ edit: { frequency: 'quarterly' } }, { remove: true }],
       0,
     );
     for (const other of outcomes.slice(1)) expect(other).toEqual(outcomes[0]);
+    const { rows, conflicts } = outcomes[0] as Outcome;
+    expect(rows[0]?.deleted).toBe(true);
+    expect(rows[0]?.data).toMatchObject({ hasProof: true, frequency: 'quarterly' });
+    expect(conflicts).toEqual([]);
   });
 
   it('[CONF1][CONF2] a money field edited from the same base by two devices to different values always opens a conflict', () => {
