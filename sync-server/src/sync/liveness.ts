@@ -93,14 +93,13 @@ function bury(draft: RowDraft): void {
 }
 
 /**
- * The agreeing votes, kept as the tombstone's writer (the one already there while its device
+ * The agreeing votes, kept as the tombstone's writer (the latest vote of its device while it
  * votes, else this mutation) and `also` for the others (see the module).
  */
 function keepAgreeingVotes(draft: RowDraft, votes: FieldMeta[]): void {
   if (votes.length === 0) return;
   const meta = draft.fieldMeta.deleted;
-  const stays = meta !== undefined && votes.some((v) => v.d === meta.d);
-  const { also: _previous, ...writer } = stays ? meta : draft.author;
+  const writer = votes.find((v) => v.d === meta?.d) ?? draft.author;
   const kept = votes.filter((o) => o.d !== writer.d);
   const next = kept.length > 0 ? { ...writer, also: kept } : writer;
   if (JSON.stringify(next) !== JSON.stringify(meta)) {
