@@ -18,7 +18,7 @@ import type { FieldMeta, HouseholdScope, StoredRow } from '../stores/store-tx';
 import { settleLiveness } from './liveness';
 import { checkedRow, checkLosingValues, Quarantine, TOMBSTONES } from './push-input';
 import { settleReviewFrontier } from './review-frontier';
-import { emptyPlan, type Plan, RowDraft, type ServerView, type Writer } from './row-draft';
+import { currentValue, emptyPlan, type Plan, RowDraft, type ServerView, type Writer } from './row-draft';
 import { fieldValue, rowKey, sameValue } from './wire-row';
 
 /** Decides the effects of one valid mutation. Throws Quarantine when it cannot apply. */
