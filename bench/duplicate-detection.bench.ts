@@ -148,6 +148,8 @@ async function measure(target: Target, households: readonly GeneratedHousehold[]
     },
   });
   const rescanMs = performance.now() - started;
+  // Progress on the console: a long run that is stopped still tells what it measured.
+  console.log(`  ${target.name}: rescan ${Math.round(rescanMs)} ms ${JSON.stringify({ ...report, phases })}`);
   const keys = await store.transaction((tx) =>
     tx.sql.all<{ key: string; household_id: string }>('SELECT key, household_id FROM match_keys'),
   );
@@ -184,6 +186,9 @@ async function measure(target: Target, households: readonly GeneratedHousehold[]
     await store.transaction((tx) => tx.sql.all('SELECT * FROM sync_rows WHERE household_id = $1', [h.id]));
     oneBaselineMs.push(performance.now() - started);
   }
+  console.log(
+    `  ${target.name}: one household median ${median(oneMs).toFixed(1)} ms, p95 ${percentile(oneMs, 95).toFixed(1)} ms`,
+  );
   return { rows, rescanMs, rescanBaselineMs, report, phases, oneMs, oneBaselineMs, scored };
 }
 

@@ -52,8 +52,7 @@ export async function householdsSharingKeys(
   params: MatchParameters,
 ): Promise<string[]> {
   const out = new Set<string>();
-  for (const key of keys) {
-    const holders = await tx.householdsWithKey(key, params.maxBlockSize + 1);
+  for (const holders of (await tx.householdsWithKeys(keys, params.maxBlockSize + 1)).values()) {
     if (holders.length > params.maxBlockSize) continue;
     for (const id of holders) if (id !== exclude) out.add(id);
   }

@@ -221,15 +221,27 @@ export class DuplicatesTx {
   }
 
   /**
-   * The households holding `key`, at most `limit`: a caller that asks for MAX_BLOCK + 1 and gets
-   * that many knows the key is too common to block on (DUP1b).
+   * For each key, the households holding it, at most `limit` each: a caller that asks for
+   * MAX_BLOCK + 1 and gets that many knows the key is too common to block on (DUP1b). One
+   * statement for all the keys (one round trip), each key's read bounded by its own LIMIT.
    */
-  async householdsWithKey(key: string, limit: number): Promise<string[]> {
-    const rows = await this.sql.all<Row>('SELECT household_id FROM match_keys WHERE key = $1 LIMIT $2', [
-      key,
-      limit,
-    ]);
-    return rows.map((r) => str(r.household_id));
+  async householdsWithKeys(keys: readonly string[], limit: number): Promise<Map<string, string[]>> {
+    const out = new Map<string, string[]>();
+    for (const part of chunks([...new Set(keys)], 100)) {
+      const params: SqlValue[] = [limit, ...part];
+      const selects = part.map(
+        (_key, i) =>
+          `SELECT * FROM (SELECT key, household_id FROM match_keys WHERE key = $${i + 2} LIMIT $1) AS k${i}`,
+      );
+      const rows = await this.sql.all<Row>(selects.join(' UNION ALL '), params);
+      for (const r of rows) {
+        const key = str(r.key);
+        const holders = out.get(key);
+        if (holders === undefined) out.set(key, [str(r.household_id)]);
+        else holders.push(str(r.household_id));
+      }
+    }
+    return out;
   }
 
   /**
