@@ -118,11 +118,13 @@ export async function applyMerge(
       const mergedRows = await tx.rowsOfHousehold(mergedId);
       const chainIds = (await tx.householdsMergedInto([mergedId])).map((h) => h.id);
       const chainRows = (await tx.getRows(chainIds)).filter((r) => r.entity === 'household');
+      const children = mergedRows.filter((r) => r.entity !== 'household').map((r) => r.id);
       const plan = planMerge({
         command,
         survivorRows,
         mergedRows,
         chainRows,
+        openConflicts: await tx.openConflictsOf(children),
         writer: { userId: user.id, now, newId: randomUUID },
         hlc: serverHlc(now),
       });
@@ -133,6 +135,10 @@ export async function applyMerge(
         await tx.insertFieldHistory({ ...entry, id: randomUUID(), recordedAt: now });
       for (const row of plan.rows) await writeRow(tx, seqs, row);
       for (const conflict of plan.conflicts) await tx.insertConflict(conflict);
+      for (const conflict of plan.joinedConflicts) await tx.setConflictValues(conflict.id, conflict.values);
+      for (const conflict of plan.settledConflicts) {
+        await tx.resolveConflict(conflict.id, { userId: user.id, mutationId: command.mergeId, at: now });
+      }
       await tx.moveConflicts(mergedId, survivorId);
       await tx.setMergedInto(mergedId, survivorId);
       for (const id of chainIds) await tx.setMergedInto(id, survivorId);
@@ -157,7 +163,8 @@ export async function applyMerge(
         mergedId,
         status: 'active',
         mergedAt: now,
-        conflictIds: plan.conflicts.map((c) => c.id),
+        // The conflicts the coordinator's "keep both" left to decide: opened or joined.
+        conflictIds: [...plan.conflicts, ...plan.joinedConflicts].map((c) => c.id),
       };
       await tx.insertMerge({
         mergeId: command.mergeId,
