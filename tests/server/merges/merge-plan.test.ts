@@ -126,3 +126,70 @@ describe('merge decisions', () => {
     expect(plan.rows[2]?.data).toMatchObject({ deleted: true, mergedInto: S, mergeId: command().mergeId });
   });
 });
+
+describe('merge decisions on children that already have an open conflict', () => {
+  const creditors = {
+    survivorRows: [household(S, {}), row('creditor', 'c1', S, { name: 'Cofidis', category: 'other' })],
+    mergedRows: [
+      household(M, {}),
+      row('creditor', 'c2', M, { name: 'cofidis', category: 'other' }),
+      row('creditor', 'c3', M, { name: 'COFIDIS', category: 'other' }),
+    ],
+    chainRows: [],
+    writer,
+    hlc,
+  };
+  const open = (entityId: string, values: boolean[]) => ({
+    id: `open-${entityId}`,
+    entity: 'creditor',
+    entityId,
+    householdId: M,
+    field: 'deleted',
+    kind: 'edit-vs-delete' as const,
+    status: 'open' as const,
+    values: values.map((value) => ({ value, userId: 'u1', deviceId: 'dev', hlc, serverTime: 1 })),
+    openedAt: 1,
+    resolvedAt: null,
+    resolvedBy: null,
+    resolvedByMutation: null,
+  });
+  const choice = (mergedChildId: string, keep: 'both' | 'survivor') => ({
+    entity: 'creditor' as const,
+    survivorChildId: 'c1',
+    mergedChildId,
+    keep,
+  });
+
+  it('[MERGE4] keep both joins the open keep-or-drop conflict (one open conflict per field), completing only the values it lacked', () => {
+    const plan = planMerge({
+      ...creditors,
+      openConflicts: [open('c3', [true])],
+      command: command({ childChoices: [choice('c2', 'both'), choice('c3', 'both')] }),
+    });
+    expect(plan.conflicts.map((c) => c.entityId)).toEqual(['c2']);
+    expect(
+      plan.joinedConflicts.map((c) => [c.id, (c.values as { value: boolean }[]).map((v) => v.value)]),
+    ).toEqual([['open-c3', [true, false]]]);
+    expect(plan.choices.joinedConflicts).toEqual([
+      { id: 'open-c3', valuesBefore: open('c3', [true]).values },
+    ]);
+  });
+
+  it("[MERGE4] keep 'survivor' settles the dropped child's open conflict; a merged child decided twice is refused", () => {
+    const plan = planMerge({
+      ...creditors,
+      openConflicts: [open('c3', [false, true])],
+      command: command({ childChoices: [choice('c2', 'survivor'), choice('c3', 'survivor')] }),
+    });
+    expect(plan.settledConflicts.map((c) => c.id)).toEqual(['open-c3']);
+    expect(plan.rows.filter((r) => r.deleted).map((r) => r.id)).toEqual(['c2', 'c3', M]);
+    expect(() =>
+      planMerge({
+        ...creditors,
+        command: command({
+          childChoices: [choice('c2', 'both'), choice('c3', 'both'), choice('c3', 'survivor')],
+        }),
+      }),
+    ).toThrow(/decided more than once/);
+  });
+});
