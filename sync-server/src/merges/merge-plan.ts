@@ -19,7 +19,7 @@ import { HttpError } from '../http-errors';
 import type { ConflictRecord, FieldHistoryRecord, FieldMeta, StoredRow } from '../stores/store-tx';
 import type { Writer } from '../sync/row-draft';
 import { sameValue, setValue } from '../sync/wire-row';
-import { childDuplicates, fieldDifferences, householdRowOf } from './merge-preview';
+import { childMatches, fieldDifferences, householdRowOf } from './merge-preview';
 
 /** The device id the merge's and unmerge's writes carry in their field versions. */
 export const SERVER_WRITER = 'server';
@@ -132,24 +132,26 @@ function checkChoices(input: MergeInput, survivor: StoredRow, merged: StoredRow)
   for (const field of Object.keys(command.fieldChoices)) {
     if (!differing.has(field)) reasons.push(`fieldChoices.${field}: the two households do not differ there`);
   }
-  const expected = childDuplicates(input.survivorRows, input.mergedRows);
-  const key = (c: { entity: string; survivorChildId: string; mergedChildId: string }) =>
-    `${c.entity}|${c.survivorChildId}|${c.mergedChildId}`;
-  const given = new Set(command.childChoices.map(key));
-  for (const d of expected) {
-    if (!given.has(key(d)))
-      reasons.push(`childChoices: no choice for ${d.entity} ${d.mergedChildId} (${d.why})`);
-  }
-  const known = new Set(expected.map(key));
+  // Each merged child that looks like a survivor child is decided once, against one of those
+  // (the preview proposes the first; any of them is a valid choice, so an edit between the
+  // preview and the command never turns a valid choice into a refusal).
+  const matches = new Map(
+    childMatches(input.survivorRows, input.mergedRows).map((m) => [`${m.entity}|${m.mergedChildId}`, m]),
+  );
   const decided = new Set<string>();
   for (const c of command.childChoices) {
-    if (!known.has(key(c)))
-      reasons.push(`childChoices: ${c.entity} ${c.mergedChildId} is not a child duplicate`);
-    // One decision per merged child: two would write it twice, or both keep and drop it.
     const child = `${c.entity}|${c.mergedChildId}`;
-    if (decided.has(child))
+    if (matches.get(child)?.survivorChildIds.includes(c.survivorChildId) !== true)
+      reasons.push(
+        `childChoices: ${c.entity} ${c.mergedChildId} is not a child duplicate of ${c.survivorChildId}`,
+      );
+    else if (decided.has(child))
       reasons.push(`childChoices: ${c.entity} ${c.mergedChildId} is decided more than once`);
     decided.add(child);
+  }
+  for (const [child, m] of matches) {
+    if (!decided.has(child))
+      reasons.push(`childChoices: no choice for ${m.entity} ${m.mergedChildId} (${m.why})`);
   }
   if (reasons.length > 0) throw new InvalidMerge(reasons);
 }

@@ -81,6 +81,33 @@ describe('merge decisions', () => {
     ]);
   });
 
+  it('[MERGE4] a merged child like two survivor children: the preview proposes the first by id whatever the change order, and the command may name either', () => {
+    const survivorRows = [
+      household(S, {}),
+      { ...row('creditor', 'c-b', S, { name: 'Cofidis', category: 'other' }), seq: 2 },
+      { ...row('creditor', 'c-a', S, { name: 'COFIDIS', category: 'other' }), seq: 3 },
+    ];
+    const mergedRows = [
+      household(M, {}),
+      row('creditor', 'c-m', M, { name: 'cofidis', category: 'other' }),
+      row('debt', 'd-m', M, { creditorId: 'c-m', amountCents: 100 }),
+    ];
+    expect(childDuplicates(survivorRows, mergedRows).map((d) => d.survivorChildId)).toEqual(['c-a']);
+    const plan = planMerge({
+      command: command({
+        childChoices: [
+          { entity: 'creditor', survivorChildId: 'c-b', mergedChildId: 'c-m', keep: 'survivor' },
+        ],
+      }),
+      survivorRows,
+      mergedRows,
+      chainRows: [],
+      writer,
+      hlc,
+    });
+    expect(plan.rows.find((r) => r.id === 'd-m')?.data.creditorId).toBe('c-b');
+  });
+
   it('[MERGE4] the default pick is the most recently changed value', () => {
     const diffs = fieldDifferences(household(S, { phone: '1' }, 1000), household(M, { phone: '2' }, 2000));
     expect(diffs.map((d) => [d.field, d.defaultPick])).toEqual([['phone', 'merged']]);
