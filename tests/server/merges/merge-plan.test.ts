@@ -106,6 +106,22 @@ describe('merge decisions', () => {
       hlc,
     });
     expect(plan.rows.find((r) => r.id === 'd-m')?.data.creditorId).toBe('c-b');
+    // A survivor child is never dropped by a choice: naming one as the merged child is refused.
+    expect(() =>
+      planMerge({
+        command: command({
+          childChoices: [
+            { entity: 'creditor', survivorChildId: 'c-b', mergedChildId: 'c-m', keep: 'both' },
+            { entity: 'creditor', survivorChildId: 'c-b', mergedChildId: 'c-a', keep: 'survivor' },
+          ],
+        }),
+        survivorRows,
+        mergedRows,
+        chainRows: [],
+        writer,
+        hlc,
+      }),
+    ).toThrow(/c-a is not a child duplicate/);
   });
 
   it('[MERGE4] the default pick is the most recently changed value', () => {
