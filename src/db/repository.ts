@@ -128,6 +128,12 @@ export class DossierRepository {
 
   /** Outbox entries not yet acknowledged by the server. */
   /** The token of the last draft a save consumed for this form (src/db/draft-receipts.ts). */
+  /** Of these households, those this device holds (live or not). */
+  async householdsOnDevice(householdIds: readonly string[]): Promise<Set<string>> {
+    const rows = await this.db.households.bulkGet([...householdIds]);
+    return new Set(rows.flatMap((row) => (row === undefined ? [] : [row.id])));
+  }
+
   readDraftReceipt(formId: string): Promise<string | undefined> {
     return this.read(() => readDraftReceipt(this.db, formId));
   }
