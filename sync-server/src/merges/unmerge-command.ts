@@ -3,8 +3,8 @@
  * transaction: a repeat returns the stored result; a merge with a later active merge involving
  * either household is refused (409 `merge-superseded`, naming it); otherwise what unmerge-plan.ts
  * decided is written as new versions (devices pull them), the pointer is cleared, the chain points
- * back, the conflicts the merge opened on duplicate children are closed, and the survivor's
- * welcome point, if restored, is a move (PULL10).
+ * back, the duplicate children's conflicts are as before the merge (restoreConflicts), and the
+ * survivor's welcome point, if restored, is a move (PULL10).
  */
 import { randomUUID } from 'node:crypto';
 import type { MergeResult, UnmergeResult } from '../../../src/domain/sync/coordination-protocol';
