@@ -225,7 +225,7 @@ export const MergeResultSchema = z.object({
   mergedId: EntityIdSchema,
   status: z.enum(['active', 'undone']),
   mergedAt: z.number().int(),
-  /** Conflicts the merge opened (children kept both, MERGE4). */
+  /** The children kept both (MERGE4): the conflicts it opened, or the one already open on such a child. */
   conflictIds: z.array(z.string()),
 });
 export type MergeResult = z.infer<typeof MergeResultSchema>;
