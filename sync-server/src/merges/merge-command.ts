@@ -8,20 +8,14 @@
  * are told to drop it.
  */
 import { randomUUID } from 'node:crypto';
-import type { MergeCommand, MergeRefusal, MergeResult } from '../../../src/domain/sync/coordination-protocol';
+import type { MergeCommand, MergeResult } from '../../../src/domain/sync/coordination-protocol';
 import { formatHlc } from '../../../src/domain/sync/hlc';
-import { HttpError, notFound } from '../http-errors';
+import { notFound } from '../http-errors';
 import type { LockedHousehold } from '../stores/merges-tx';
 import type { RelaisStore } from '../stores/store';
 import type { StoredRow, StoreTx, UserRecord } from '../stores/store-tx';
 import { planMerge, SERVER_WRITER } from './merge-plan';
-
-/** A 409 whose body is a MergeRefusal (the route sends it as is). */
-export class MergeRefused extends HttpError {
-  constructor(readonly body: MergeRefusal) {
-    super(409, body.error);
-  }
-}
+import { alreadyMerged, sameHousehold } from './merge-refusals';
 
 /** The server's stamp for what a merge or unmerge writes. */
 export function serverHlc(now: number): string {
@@ -55,13 +49,7 @@ export async function lockBoth(tx: StoreTx, ids: readonly string[]): Promise<Map
   for (const id of ids) if (!locked.has(id)) throw notFound(`No household ${id}`);
   for (const id of ids) {
     const into = locked.get(id)?.mergedInto;
-    if (into != null) {
-      throw new MergeRefused({
-        error: `Household ${id} is already merged into ${into}`,
-        reason: 'already-merged',
-        survivorId: into,
-      });
-    }
+    if (into != null) throw alreadyMerged(id, into);
   }
   return locked;
 }
@@ -105,12 +93,7 @@ export async function applyMerge(
       const known = await tx.getMerge(command.mergeId);
       if (known !== undefined) return known.result as MergeResult; // MERGE2
       const { survivorId, mergedId } = command;
-      if (survivorId === mergedId) {
-        throw new MergeRefused({
-          error: 'A household cannot be merged into itself',
-          reason: 'same-household',
-        });
-      }
+      if (survivorId === mergedId) throw sameHousehold();
       const locked = await lockBoth(tx, [survivorId, mergedId]);
       const survivorScope = locked.get(survivorId) as LockedHousehold;
       const mergedScope = locked.get(mergedId) as LockedHousehold;

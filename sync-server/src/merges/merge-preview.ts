@@ -11,6 +11,7 @@ import { parseHlc } from '../../../src/domain/sync/hlc';
 import { notFound } from '../http-errors';
 import type { StoredRow, StoreTx } from '../stores/store-tx';
 import { fieldValue, sameValue, toWireRow } from '../sync/wire-row';
+import { alreadyMerged, sameHousehold } from './merge-refusals';
 
 /** Household keys that are not fields a coordinator chooses: identity, tombstone, merge pointer. */
 export const NOT_CHOSEN = new Set([
@@ -172,21 +173,31 @@ async function reviewHousehold(tx: StoreTx, householdId: string, rows: readonly 
   };
 }
 
-/** `GET /coordination/merge-preview` (MERGE4). 404 when either household is unknown. */
+/**
+ * `GET /coordination/merge-preview` (MERGE4). 404 when either household is unknown; refused as the
+ * merge command would be (MERGE3: the same household, or one merged already, with its survivor),
+ * so the review never shows a pair whose merge cannot be applied.
+ */
 export async function loadMergePreview(
   tx: StoreTx,
   survivorId: string,
   mergedId: string,
 ): Promise<MergePreview> {
+  if (survivorId === mergedId) throw sameHousehold();
+  const merged = await tx.mergedIntoOf([survivorId, mergedId]);
+  for (const id of [survivorId, mergedId]) {
+    const into = merged.get(id);
+    if (into !== undefined) throw alreadyMerged(id, into);
+  }
   const survivorRows = await tx.rowsOfHousehold(survivorId);
   const mergedRows = await tx.rowsOfHousehold(mergedId);
   const survivor = await reviewHousehold(tx, survivorId, survivorRows);
-  const merged = await reviewHousehold(tx, mergedId, mergedRows);
+  const mergedSide = await reviewHousehold(tx, mergedId, mergedRows);
   const s = householdRowOf(survivorRows, survivorId) as StoredRow;
   const m = householdRowOf(mergedRows, mergedId) as StoredRow;
   return {
     survivor,
-    merged,
+    merged: mergedSide,
     differences: fieldDifferences(s, m),
     childDuplicates: childDuplicates(survivorRows, mergedRows),
   };

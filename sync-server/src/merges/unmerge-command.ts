@@ -12,9 +12,10 @@ import { notFound } from '../http-errors';
 import type { LockedHousehold } from '../stores/merges-tx';
 import type { RelaisStore } from '../stores/store';
 import type { MergeRecord, StoreTx, UserRecord } from '../stores/store-tx';
-import { MergeRefused, moveHousehold, SeqCounter, serverHlc, writeRow } from './merge-command';
+import { moveHousehold, SeqCounter, serverHlc, writeRow } from './merge-command';
 import type { MergeChoices } from './merge-plan';
 import { householdRowOf } from './merge-preview';
+import { MergeRefused } from './merge-refusals';
 import { planUnmerge } from './unmerge-plan';
 
 /**
