@@ -161,7 +161,18 @@ export class CoordinationDouble {
       if (!c.success) return this.bad('undo body');
       const entry = this.merges.get(decodeURIComponent(undo[1] ?? ''));
       if (entry === undefined) return json(404, { error: 'Not Found' });
-      if (entry.status === 'undone') return this.refuse({ error: 'Conflict', reason: 'not-active' });
+      if (entry.status === 'undone') {
+        // MERGE6: as the server, a repeat of an undo returns the stored result (idempotent).
+        return json(
+          200,
+          UnmergeResultSchema.parse({
+            mergeId: entry.mergeId,
+            status: 'undone',
+            undoneAt: entry.undoneAt,
+            flags: entry.flags,
+          }),
+        );
+      }
       const involved = [entry.survivorId, entry.mergedId];
       const later = [...this.merges.values()].find(
         (m) =>

@@ -16,8 +16,9 @@ import { PostgresStore } from '../../sync-server/src/stores/postgres-store';
 import { SqliteStore } from '../../sync-server/src/stores/sqlite-store';
 import type { RelaisStore } from '../../sync-server/src/stores/store';
 import { makeConfig } from '../server/helpers';
+import { DATABASE_URL } from './database-url';
 
-export const DATABASE_URL = process.env.DATABASE_URL;
+export { DATABASE_URL };
 
 /** A fresh, migrated database and how to reach it again. */
 export interface MadeStore {

@@ -1,8 +1,8 @@
 /**
  * The coordinator's console over the sync server (issue 14, docs/merges.md): duplicate
  * candidates, the merge preview, the merge and unmerge commands and their audit log. Shared by
- * the server's routes (sync-server/src/routes/coordination.ts) and the app's client
- * (src/sync/coordination-api.ts). Every route is online only, for coordinators and admins, except
+ * the server's routes (sync-server/src/routes/duplicates.ts and sync-server/src/routes/merges.ts)
+ * and the app's client (src/sync/coordination-api.ts). Every route is online only, for coordinators and admins, except
  * `POST /coordination/duplicates/check` (the intake's online check), open to every signed-in
  * person on the households of their own scope.
  */
@@ -225,19 +225,21 @@ export const MergeResultSchema = z.object({
   mergedId: EntityIdSchema,
   status: z.enum(['active', 'undone']),
   mergedAt: z.number().int(),
-  /** Conflicts the merge opened (children kept both, MERGE4). */
+  /** The children kept both (MERGE4): the conflicts it opened, or the one already open on such a child. */
   conflictIds: z.array(z.string()),
 });
 export type MergeResult = z.infer<typeof MergeResultSchema>;
 
 /**
  * Why a merge or unmerge is refused (409): one of the households is already merged (the body
- * names the current survivor), the two are the same after following the chains, or (unmerge) a
- * later merge into the same survivor must be undone first (LIFO, the body names it).
+ * names the current survivor), the two are the same household, or (unmerge) a later merge
+ * involving either household must be undone first (LIFO, the body names it). A household or
+ * merge the server does not know is a 404, not a refusal; an unmerge of an undone merge returns
+ * its stored result (idempotent), so neither has a reason here.
  */
 export const MergeRefusalSchema = z.object({
   error: z.string(),
-  reason: z.enum(['already-merged', 'same-household', 'merge-superseded', 'not-active', 'unknown-household']),
+  reason: z.enum(['already-merged', 'same-household', 'merge-superseded']),
   survivorId: EntityIdSchema.optional(),
   laterMergeId: UuidSchema.optional(),
 });

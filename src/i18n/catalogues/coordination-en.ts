@@ -98,8 +98,6 @@ export const coordinationEn: Record<keyof typeof coordinationFr, Message> = {
   'coordination.refusal.already-merged-here': 'These two households are already one: nothing to merge.',
   'coordination.refusal.reviewTarget': 'Review that household with the other',
   'coordination.refusal.same-household': 'These two households are already one: nothing to merge.',
-  'coordination.refusal.unknown-household': 'One of the two households no longer exists on the server.',
-  'coordination.refusal.not-active': 'This merge has already been undone.',
   'coordination.refusal.merge-superseded':
     'This merge cannot be undone yet: a more recent merge involves the same households. Merges are undone in reverse order: undo the more recent one first, then this one.',
   'coordination.refusal.showLater': 'See the more recent merge',

@@ -101,8 +101,6 @@ export const coordinationFr = {
   'coordination.refusal.already-merged-here': 'Ces deux foyers n’en font déjà plus qu’un : rien à fusionner.',
   'coordination.refusal.reviewTarget': 'Examiner ce foyer avec l’autre',
   'coordination.refusal.same-household': 'Ces deux foyers n’en font déjà plus qu’un : rien à fusionner.',
-  'coordination.refusal.unknown-household': 'Un des deux foyers n’existe plus sur le serveur.',
-  'coordination.refusal.not-active': 'Cette fusion a déjà été annulée.',
   'coordination.refusal.merge-superseded':
     'Cette fusion ne peut pas encore être annulée : une fusion plus récente concerne les mêmes foyers. Les fusions s’annulent dans l’ordre inverse : annulez d’abord la plus récente, puis celle-ci.',
   'coordination.refusal.showLater': 'Voir la fusion plus récente',

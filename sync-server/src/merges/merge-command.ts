@@ -8,20 +8,14 @@
  * are told to drop it.
  */
 import { randomUUID } from 'node:crypto';
-import type { MergeCommand, MergeRefusal, MergeResult } from '../../../src/domain/sync/coordination-protocol';
+import type { MergeCommand, MergeResult } from '../../../src/domain/sync/coordination-protocol';
 import { formatHlc } from '../../../src/domain/sync/hlc';
-import { HttpError, notFound } from '../http-errors';
+import { notFound } from '../http-errors';
 import type { LockedHousehold } from '../stores/merges-tx';
 import type { RelaisStore } from '../stores/store';
 import type { StoredRow, StoreTx, UserRecord } from '../stores/store-tx';
 import { planMerge, SERVER_WRITER } from './merge-plan';
-
-/** A 409 whose body is a MergeRefusal (the route sends it as is). */
-export class MergeRefused extends HttpError {
-  constructor(readonly body: MergeRefusal) {
-    super(409, body.error);
-  }
-}
+import { alreadyMerged, sameHousehold } from './merge-refusals';
 
 /** The server's stamp for what a merge or unmerge writes. */
 export function serverHlc(now: number): string {
@@ -55,13 +49,7 @@ export async function lockBoth(tx: StoreTx, ids: readonly string[]): Promise<Map
   for (const id of ids) if (!locked.has(id)) throw notFound(`No household ${id}`);
   for (const id of ids) {
     const into = locked.get(id)?.mergedInto;
-    if (into != null) {
-      throw new MergeRefused({
-        error: `Household ${id} is already merged into ${into}`,
-        reason: 'already-merged',
-        survivorId: into,
-      });
-    }
+    if (into != null) throw alreadyMerged(id, into);
   }
   return locked;
 }
@@ -105,12 +93,7 @@ export async function applyMerge(
       const known = await tx.getMerge(command.mergeId);
       if (known !== undefined) return known.result as MergeResult; // MERGE2
       const { survivorId, mergedId } = command;
-      if (survivorId === mergedId) {
-        throw new MergeRefused({
-          error: 'A household cannot be merged into itself',
-          reason: 'same-household',
-        });
-      }
+      if (survivorId === mergedId) throw sameHousehold();
       const locked = await lockBoth(tx, [survivorId, mergedId]);
       const survivorScope = locked.get(survivorId) as LockedHousehold;
       const mergedScope = locked.get(mergedId) as LockedHousehold;
@@ -118,11 +101,13 @@ export async function applyMerge(
       const mergedRows = await tx.rowsOfHousehold(mergedId);
       const chainIds = (await tx.householdsMergedInto([mergedId])).map((h) => h.id);
       const chainRows = (await tx.getRows(chainIds)).filter((r) => r.entity === 'household');
+      const children = mergedRows.filter((r) => r.entity !== 'household').map((r) => r.id);
       const plan = planMerge({
         command,
         survivorRows,
         mergedRows,
         chainRows,
+        openConflicts: await tx.openConflictsOf(children),
         writer: { userId: user.id, now, newId: randomUUID },
         hlc: serverHlc(now),
       });
@@ -133,6 +118,10 @@ export async function applyMerge(
         await tx.insertFieldHistory({ ...entry, id: randomUUID(), recordedAt: now });
       for (const row of plan.rows) await writeRow(tx, seqs, row);
       for (const conflict of plan.conflicts) await tx.insertConflict(conflict);
+      for (const conflict of plan.joinedConflicts) await tx.setConflictValues(conflict.id, conflict.values);
+      for (const conflict of plan.settledConflicts) {
+        await tx.resolveConflict(conflict.id, { userId: user.id, mutationId: command.mergeId, at: now });
+      }
       await tx.moveConflicts(mergedId, survivorId);
       await tx.setMergedInto(mergedId, survivorId);
       for (const id of chainIds) await tx.setMergedInto(id, survivorId);
@@ -157,7 +146,8 @@ export async function applyMerge(
         mergedId,
         status: 'active',
         mergedAt: now,
-        conflictIds: plan.conflicts.map((c) => c.id),
+        // The conflicts the coordinator's "keep both" left to decide: opened or joined.
+        conflictIds: [...plan.conflicts, ...plan.joinedConflicts].map((c) => c.id),
       };
       await tx.insertMerge({
         mergeId: command.mergeId,

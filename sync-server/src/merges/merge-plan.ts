@@ -6,14 +6,20 @@
  * `duplicate-child` conflict, or the merged child tombstoned and its references re-pointed), the
  * merged household's tombstone with `mergedInto`/`mergeId`, and the chain collapsed. merge-command.ts
  * loads, calls it and writes the result; tests call it without a server.
+ *
+ * A merged child may already have an open conflict on `deleted` (keep it or drop it): from an
+ * earlier merge that kept both, or an edit against a delete. There is one open conflict per field
+ * (the `conflicts_one_open` index), and it already asks the question a duplicate asks, so keep
+ * 'both' joins it (its values completed, named in the result) instead of opening a second one,
+ * and keep 'survivor' settles it (the coordinator dropped the child). The unmerge puts both back.
  */
 import type { ChildChoice, FieldPick, MergeCommand } from '../../../src/domain/sync/coordination-protocol';
 import type { ConflictValue } from '../../../src/domain/sync/protocol';
 import { HttpError } from '../http-errors';
 import type { ConflictRecord, FieldHistoryRecord, FieldMeta, StoredRow } from '../stores/store-tx';
 import type { Writer } from '../sync/row-draft';
-import { setValue } from '../sync/wire-row';
-import { childDuplicates, fieldDifferences, householdRowOf } from './merge-preview';
+import { sameValue, setValue } from '../sync/wire-row';
+import { childMatches, fieldDifferences, householdRowOf } from './merge-preview';
 
 /** The device id the merge's and unmerge's writes carry in their field versions. */
 export const SERVER_WRITER = 'server';
@@ -45,6 +51,12 @@ export interface MergeChoices {
   collapsed: string[];
   tombstonedChildren: { entity: string; id: string }[];
   repointedReferences: RepointedReference[];
+  /** Conflicts the merge opened (keep 'both'); the unmerge closes them. */
+  openedConflictIds?: string[];
+  /** Open conflicts the merge joined (keep 'both'), with their values before; the unmerge restores them. */
+  joinedConflicts?: { id: string; valuesBefore: unknown[] }[];
+  /** Open conflicts on a child the merge tombstoned (keep 'survivor'), closed by it; the unmerge reopens them. */
+  settledConflictIds?: string[];
 }
 
 /** What household_merges.snapshot keeps: every row of both households and of the chain, before. */
@@ -60,6 +72,8 @@ export interface MergeInput {
   mergedRows: readonly StoredRow[];
   /** The tombstone rows of the households merged into the merged one (collapsed, MERGE5). */
   chainRows: readonly StoredRow[];
+  /** The open conflicts of the merged household's children (a duplicate may already have one). */
+  openConflicts?: readonly ConflictRecord[];
   writer: Writer;
   /** The merge's stamp (server clock). */
   hlc: string;
@@ -69,7 +83,12 @@ export interface MergePlan {
   /** Rows to write, in order, each at its next version (seq given when written). */
   rows: StoredRow[];
   history: Omit<FieldHistoryRecord, 'id' | 'recordedAt'>[];
+  /** Conflicts to open. */
   conflicts: ConflictRecord[];
+  /** Open conflicts whose values the merge completed (written as they are here). */
+  joinedConflicts: ConflictRecord[];
+  /** Open conflicts the merge closes: their child was dropped by the coordinator. */
+  settledConflicts: ConflictRecord[];
   choices: MergeChoices;
   /** The survivor's welcome point before and after (MERGE10: a change is a move). */
   welcomePoint: { before: string | null; after: string | null };
@@ -113,18 +132,26 @@ function checkChoices(input: MergeInput, survivor: StoredRow, merged: StoredRow)
   for (const field of Object.keys(command.fieldChoices)) {
     if (!differing.has(field)) reasons.push(`fieldChoices.${field}: the two households do not differ there`);
   }
-  const expected = childDuplicates(input.survivorRows, input.mergedRows);
-  const key = (c: { entity: string; survivorChildId: string; mergedChildId: string }) =>
-    `${c.entity}|${c.survivorChildId}|${c.mergedChildId}`;
-  const given = new Set(command.childChoices.map(key));
-  for (const d of expected) {
-    if (!given.has(key(d)))
-      reasons.push(`childChoices: no choice for ${d.entity} ${d.mergedChildId} (${d.why})`);
-  }
-  const known = new Set(expected.map(key));
+  // Each merged child that looks like a survivor child is decided once, against one of those
+  // (the preview proposes the first; any of them is a valid choice, so an edit between the
+  // preview and the command never turns a valid choice into a refusal).
+  const matches = new Map(
+    childMatches(input.survivorRows, input.mergedRows).map((m) => [`${m.entity}|${m.mergedChildId}`, m]),
+  );
+  const decided = new Set<string>();
   for (const c of command.childChoices) {
-    if (!known.has(key(c)))
-      reasons.push(`childChoices: ${c.entity} ${c.mergedChildId} is not a child duplicate`);
+    const child = `${c.entity}|${c.mergedChildId}`;
+    if (matches.get(child)?.survivorChildIds.includes(c.survivorChildId) !== true)
+      reasons.push(
+        `childChoices: ${c.entity} ${c.mergedChildId} is not a child duplicate of ${c.survivorChildId}`,
+      );
+    else if (decided.has(child))
+      reasons.push(`childChoices: ${c.entity} ${c.mergedChildId} is decided more than once`);
+    decided.add(child);
+  }
+  for (const [child, m] of matches) {
+    if (!decided.has(child))
+      reasons.push(`childChoices: no choice for ${m.entity} ${m.mergedChildId} (${m.why})`);
   }
   if (reasons.length > 0) throw new InvalidMerge(reasons);
 }
@@ -170,13 +197,30 @@ export function planMerge(input: MergeInput): MergePlan {
   const tombstonedChildren: MergeChoices['tombstonedChildren'] = [];
   const repointedReferences: RepointedReference[] = [];
   const survivorChildren = new Map<string, Rewrite>();
+  const openOnDeleted = new Map(
+    (input.openConflicts ?? [])
+      .filter((c) => c.status === 'open' && c.field === 'deleted')
+      .map((c) => [`${c.entity}|${c.entityId}`, c]),
+  );
+  const joinedConflicts: ConflictRecord[] = [];
+  const joined: NonNullable<MergeChoices['joinedConflicts']> = [];
+  const settledConflicts: ConflictRecord[] = [];
   for (const choice of command.childChoices) {
     const child = children.get(`${choice.entity}|${choice.mergedChildId}`);
     if (child === undefined) continue;
+    const open = openOnDeleted.get(`${choice.entity}|${choice.mergedChildId}`);
     if (choice.keep === 'both') {
-      conflicts.push(duplicateChildConflict(input, child.row, choice));
+      const conflict = duplicateChildConflict(input, child.row, choice);
+      if (open === undefined) {
+        conflicts.push(conflict);
+      } else {
+        // The child's keep-or-drop question is already open: it carries this decision too.
+        joined.push({ id: open.id, valuesBefore: open.values });
+        joinedConflicts.push(joinConflict(open, conflict.values as ConflictValue[]));
+      }
       continue;
     }
+    if (open !== undefined) settledConflicts.push(open);
     // keep 'survivor': an ordinary versioned delete, and references move to the kept child.
     child.set('deleted', true);
     child.set('deletedAt', writer.now);
@@ -234,6 +278,8 @@ export function planMerge(input: MergeInput): MergePlan {
     rows,
     history,
     conflicts,
+    joinedConflicts,
+    settledConflicts,
     choices: {
       fieldChoices: command.fieldChoices,
       childChoices: command.childChoices,
@@ -242,6 +288,9 @@ export function planMerge(input: MergeInput): MergePlan {
       collapsed: input.chainRows.map((r) => r.id),
       tombstonedChildren,
       repointedReferences,
+      openedConflictIds: conflicts.map((c) => c.id),
+      joinedConflicts: joined,
+      settledConflictIds: settledConflicts.map((c) => c.id),
     },
     welcomePoint: { before, after },
   };
@@ -269,6 +318,13 @@ function historyEntry(
     reason,
     byMutation,
   };
+}
+
+/** An open conflict with the values it did not offer yet (by value) added, as a push joins one. */
+function joinConflict(open: ConflictRecord, values: readonly ConflictValue[]): ConflictRecord {
+  const offered = open.values as ConflictValue[];
+  const added = values.filter((v) => !offered.some((o) => sameValue(o.value, v.value)));
+  return { ...open, values: [...offered, ...added] };
 }
 
 /** MERGE4 keep 'both': a conflict on the merged child's `deleted`: keep it (false) or drop it (true). */

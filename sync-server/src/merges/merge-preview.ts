@@ -11,6 +11,7 @@ import { parseHlc } from '../../../src/domain/sync/hlc';
 import { notFound } from '../http-errors';
 import type { StoredRow, StoreTx } from '../stores/store-tx';
 import { fieldValue, sameValue, toWireRow } from '../sync/wire-row';
+import { alreadyMerged, sameHousehold } from './merge-refusals';
 
 /** Household keys that are not fields a coordinator chooses: identity, tombstone, merge pointer. */
 export const NOT_CHOSEN = new Set([
@@ -82,15 +83,24 @@ function creditorKey(row: StoredRow): string[] {
   return name === undefined ? [] : [normaliseName(name)];
 }
 
+/** A merged child and every live survivor child it looks the same as (ids in order). */
+export interface ChildMatch {
+  entity: EntityName;
+  mergedChildId: string;
+  survivorChildIds: string[];
+  why: ChildDuplicate['why'];
+}
+
 /**
  * MERGE4: children that look like the same thing: the same person (normalised names and birth
  * date), the same creditor (normalised name), the same debt (creditor name and reference).
- * Live children only; each merged child is paired at most once.
+ * Live children only; each merged child with every survivor child it matches, in id order (not
+ * in change order: an edit elsewhere must not change which child the preview proposes).
  */
-export function childDuplicates(
+export function childMatches(
   survivorRows: readonly StoredRow[],
   mergedRows: readonly StoredRow[],
-): ChildDuplicate[] {
+): ChildMatch[] {
   const live = (rows: readonly StoredRow[], entity: EntityName) =>
     rows.filter((r) => r.entity === entity && !r.deleted);
   const creditorNames = new Map<string, string>();
@@ -108,20 +118,32 @@ export function childDuplicates(
     { entity: 'creditor', keys: creditorKey, why: 'same_creditor' },
     { entity: 'debt', keys: debtKey, why: 'same_debt_reference' },
   ];
-  const out: ChildDuplicate[] = [];
+  const out: ChildMatch[] = [];
   for (const { entity, keys, why } of rules) {
-    const bySurvivorKey = new Map<string, string>();
-    for (const row of live(survivorRows, entity)) {
-      for (const key of keys(row)) if (!bySurvivorKey.has(key)) bySurvivorKey.set(key, row.id);
-    }
+    const survivors = live(survivorRows, entity).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    const survivorKeys = survivors.map((row) => ({ id: row.id, keys: new Set(keys(row)) }));
     for (const row of live(mergedRows, entity)) {
-      const match = keys(row)
-        .map((key) => bySurvivorKey.get(key))
-        .find((id) => id !== undefined);
-      if (match !== undefined) out.push({ entity, survivorChildId: match, mergedChildId: row.id, why });
+      const mine = keys(row);
+      const survivorChildIds = survivorKeys
+        .filter((s) => mine.some((key) => s.keys.has(key)))
+        .map((s) => s.id);
+      if (survivorChildIds.length > 0) out.push({ entity, mergedChildId: row.id, survivorChildIds, why });
     }
   }
   return out;
+}
+
+/** MERGE4: the child duplicates the preview lists: each merged child with its first match. */
+export function childDuplicates(
+  survivorRows: readonly StoredRow[],
+  mergedRows: readonly StoredRow[],
+): ChildDuplicate[] {
+  return childMatches(survivorRows, mergedRows).map((m) => ({
+    entity: m.entity,
+    survivorChildId: m.survivorChildIds[0] as string,
+    mergedChildId: m.mergedChildId,
+    why: m.why,
+  }));
 }
 
 /** The household's own row among its rows. */
@@ -151,21 +173,31 @@ async function reviewHousehold(tx: StoreTx, householdId: string, rows: readonly 
   };
 }
 
-/** `GET /coordination/merge-preview` (MERGE4). 404 when either household is unknown. */
+/**
+ * `GET /coordination/merge-preview` (MERGE4). 404 when either household is unknown; refused as the
+ * merge command would be (MERGE3: the same household, or one merged already, with its survivor),
+ * so the review never shows a pair whose merge cannot be applied.
+ */
 export async function loadMergePreview(
   tx: StoreTx,
   survivorId: string,
   mergedId: string,
 ): Promise<MergePreview> {
+  if (survivorId === mergedId) throw sameHousehold();
+  const merged = await tx.mergedIntoOf([survivorId, mergedId]);
+  for (const id of [survivorId, mergedId]) {
+    const into = merged.get(id);
+    if (into !== undefined) throw alreadyMerged(id, into);
+  }
   const survivorRows = await tx.rowsOfHousehold(survivorId);
   const mergedRows = await tx.rowsOfHousehold(mergedId);
   const survivor = await reviewHousehold(tx, survivorId, survivorRows);
-  const merged = await reviewHousehold(tx, mergedId, mergedRows);
+  const mergedSide = await reviewHousehold(tx, mergedId, mergedRows);
   const s = householdRowOf(survivorRows, survivorId) as StoredRow;
   const m = householdRowOf(mergedRows, mergedId) as StoredRow;
   return {
     survivor,
-    merged,
+    merged: mergedSide,
     differences: fieldDifferences(s, m),
     childDuplicates: childDuplicates(survivorRows, mergedRows),
   };

@@ -3,19 +3,51 @@
  * transaction: a repeat returns the stored result; a merge with a later active merge involving
  * either household is refused (409 `merge-superseded`, naming it); otherwise what unmerge-plan.ts
  * decided is written as new versions (devices pull them), the pointer is cleared, the chain points
- * back, the conflicts the merge opened on duplicate children are closed, and the survivor's
- * welcome point, if restored, is a move (PULL10).
+ * back, the duplicate children's conflicts are as before the merge (restoreConflicts), and the
+ * survivor's welcome point, if restored, is a move (PULL10).
  */
 import { randomUUID } from 'node:crypto';
 import type { MergeResult, UnmergeResult } from '../../../src/domain/sync/coordination-protocol';
 import { notFound } from '../http-errors';
 import type { LockedHousehold } from '../stores/merges-tx';
 import type { RelaisStore } from '../stores/store';
-import type { UserRecord } from '../stores/store-tx';
-import { MergeRefused, moveHousehold, SeqCounter, serverHlc, writeRow } from './merge-command';
+import type { MergeRecord, StoreTx, UserRecord } from '../stores/store-tx';
+import { moveHousehold, SeqCounter, serverHlc, writeRow } from './merge-command';
 import type { MergeChoices } from './merge-plan';
 import { householdRowOf } from './merge-preview';
+import { MergeRefused } from './merge-refusals';
 import { planUnmerge } from './unmerge-plan';
+
+/**
+ * The conflicts as before the merge: those it opened are closed, those it joined get their values
+ * back, those it settled (a child it tombstoned) reopen unless another conflict is open there now
+ * (one open conflict per field; that one asks the same keep-or-drop question). Merges recorded
+ * before the joined/settled lists named only the conflicts they opened, in the result.
+ */
+async function restoreConflicts(
+  tx: StoreTx,
+  merge: MergeRecord,
+  by: { userId: string; mutationId: string; at: number },
+): Promise<void> {
+  const choices = merge.choices as MergeChoices;
+  const opened = choices.openedConflictIds ?? (merge.result as MergeResult).conflictIds;
+  for (const id of opened) await tx.resolveConflict(id, by);
+  const joined = choices.joinedConflicts ?? [];
+  const settled = choices.settledConflictIds ?? [];
+  const open = await tx.openConflictsOf(
+    (await tx.getConflicts([...joined.map((j) => j.id), ...settled])).map((c) => c.entityId),
+  );
+  const openIds = new Set(open.map((c) => c.id));
+  for (const { id, valuesBefore } of joined) {
+    if (openIds.has(id)) await tx.setConflictValues(id, valuesBefore);
+  }
+  for (const conflict of await tx.getConflicts(settled)) {
+    const busy = open.some(
+      (c) => c.entity === conflict.entity && c.entityId === conflict.entityId && c.field === conflict.field,
+    );
+    if (!busy) await tx.reopenConflict(conflict.id, merge.mergeId);
+  }
+}
 
 export async function applyUnmerge(
   store: RelaisStore,
@@ -62,9 +94,7 @@ export async function applyUnmerge(
       await tx.moveConflicts(survivorId, mergedId, [mergedId, ...plan.movedBack]);
       await tx.setMergedInto(mergedId, null);
       for (const id of collapsed) await tx.setMergedInto(id, mergedId);
-      for (const id of (merge.result as MergeResult).conflictIds) {
-        await tx.resolveConflict(id, { userId: user.id, mutationId: `unmerge:${mergeId}`, at: now });
-      }
+      await restoreConflicts(tx, merge, { userId: user.id, mutationId: `unmerge:${mergeId}`, at: now });
       const { before, after } = plan.welcomePoint;
       if (before !== after) await moveHousehold(tx, seqs, survivorScope, after, now);
       if (mergedScope.welcomePointId !== after) {

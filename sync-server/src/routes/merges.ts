@@ -20,10 +20,11 @@ import {
   UnmergeResultSchema,
 } from '../../../src/domain/sync/coordination-protocol';
 import { databaseUnavailable, HttpError } from '../http-errors';
-import { applyMerge, MergeRefused } from '../merges/merge-command';
+import { applyMerge } from '../merges/merge-command';
 import { listMergeLog } from '../merges/merge-log';
 import { InvalidMerge } from '../merges/merge-plan';
 import { loadMergePreview } from '../merges/merge-preview';
+import { MergeRefused } from '../merges/merge-refusals';
 import { applyUnmerge } from '../merges/unmerge-command';
 import { authOf, requireAuth } from '../plugins/auth';
 
@@ -57,11 +58,14 @@ export async function mergeRoutes(app: FastifyInstance): Promise<void> {
     '/coordination/merge-preview',
     {
       onRequest: coordinators,
-      schema: { querystring: MergePreviewQuerySchema, response: { 200: MergePreviewSchema } },
+      schema: {
+        querystring: MergePreviewQuerySchema,
+        response: { 200: MergePreviewSchema, 409: MergeRefusalSchema },
+      },
     },
-    async (request) => {
+    async (request, reply) => {
       const { survivorId, mergedId } = request.query;
-      return app.store.transaction((tx) => loadMergePreview(tx, survivorId, mergedId));
+      return app.store.transaction((tx) => loadMergePreview(tx, survivorId, mergedId)).catch(refusals(reply));
     },
   );
 

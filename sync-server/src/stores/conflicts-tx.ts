@@ -38,6 +38,18 @@ export class ConflictsTx {
     return out;
   }
 
+  async getConflicts(ids: readonly string[]): Promise<ConflictRecord[]> {
+    const out: ConflictRecord[] = [];
+    for (const part of chunks([...new Set(ids)])) {
+      const rows = await this.sql.all<Row>(
+        `SELECT * FROM conflicts WHERE id IN (${placeholders(1, part.length)}) ORDER BY id`,
+        part,
+      );
+      for (const r of rows) out.push(CONFLICTS.read(r));
+    }
+    return out;
+  }
+
   async insertConflict(conflict: ConflictRecord): Promise<void> {
     await this.sql.run(CONFLICTS.insert, CONFLICTS.values(conflict));
   }
@@ -54,6 +66,18 @@ export class ConflictsTx {
       `UPDATE conflicts SET status = 'resolved', resolved_at = $2, resolved_by = $3, resolved_by_mutation = $4
        WHERE id = $1 AND status = 'open'`,
       [id, by.at, by.userId, by.mutationId],
+    );
+  }
+
+  /**
+   * Opens again a conflict that `byMutation` closed (an unmerge undoing the merge that settled
+   * it). The caller checks that no other conflict is open on the same field (conflicts_one_open).
+   */
+  async reopenConflict(id: string, byMutation: string): Promise<void> {
+    await this.sql.run(
+      `UPDATE conflicts SET status = 'open', resolved_at = NULL, resolved_by = NULL, resolved_by_mutation = NULL
+       WHERE id = $1 AND status = 'resolved' AND resolved_by_mutation = $2`,
+      [id, byMutation],
     );
   }
 

@@ -81,6 +81,49 @@ describe('merge decisions', () => {
     ]);
   });
 
+  it('[MERGE4] a merged child like two survivor children: the preview proposes the first by id whatever the change order, and the command may name either', () => {
+    const survivorRows = [
+      household(S, {}),
+      { ...row('creditor', 'c-b', S, { name: 'Cofidis', category: 'other' }), seq: 2 },
+      { ...row('creditor', 'c-a', S, { name: 'COFIDIS', category: 'other' }), seq: 3 },
+    ];
+    const mergedRows = [
+      household(M, {}),
+      row('creditor', 'c-m', M, { name: 'cofidis', category: 'other' }),
+      row('debt', 'd-m', M, { creditorId: 'c-m', amountCents: 100 }),
+    ];
+    expect(childDuplicates(survivorRows, mergedRows).map((d) => d.survivorChildId)).toEqual(['c-a']);
+    const plan = planMerge({
+      command: command({
+        childChoices: [
+          { entity: 'creditor', survivorChildId: 'c-b', mergedChildId: 'c-m', keep: 'survivor' },
+        ],
+      }),
+      survivorRows,
+      mergedRows,
+      chainRows: [],
+      writer,
+      hlc,
+    });
+    expect(plan.rows.find((r) => r.id === 'd-m')?.data.creditorId).toBe('c-b');
+    // A survivor child is never dropped by a choice: naming one as the merged child is refused.
+    expect(() =>
+      planMerge({
+        command: command({
+          childChoices: [
+            { entity: 'creditor', survivorChildId: 'c-b', mergedChildId: 'c-m', keep: 'both' },
+            { entity: 'creditor', survivorChildId: 'c-b', mergedChildId: 'c-a', keep: 'survivor' },
+          ],
+        }),
+        survivorRows,
+        mergedRows,
+        chainRows: [],
+        writer,
+        hlc,
+      }),
+    ).toThrow(/c-a is not a child duplicate/);
+  });
+
   it('[MERGE4] the default pick is the most recently changed value', () => {
     const diffs = fieldDifferences(household(S, { phone: '1' }, 1000), household(M, { phone: '2' }, 2000));
     expect(diffs.map((d) => [d.field, d.defaultPick])).toEqual([['phone', 'merged']]);
@@ -124,5 +167,72 @@ describe('merge decisions', () => {
     expect(plan.rows[0]?.fieldMeta.phone).toMatchObject({ v: 2, d: SERVER_WRITER, u: 'coord' });
     expect(plan.history.map((h) => [h.field, h.value, h.reason])).toEqual([['phone', '1', 'merge']]);
     expect(plan.rows[2]?.data).toMatchObject({ deleted: true, mergedInto: S, mergeId: command().mergeId });
+  });
+});
+
+describe('merge decisions on children that already have an open conflict', () => {
+  const creditors = {
+    survivorRows: [household(S, {}), row('creditor', 'c1', S, { name: 'Cofidis', category: 'other' })],
+    mergedRows: [
+      household(M, {}),
+      row('creditor', 'c2', M, { name: 'cofidis', category: 'other' }),
+      row('creditor', 'c3', M, { name: 'COFIDIS', category: 'other' }),
+    ],
+    chainRows: [],
+    writer,
+    hlc,
+  };
+  const open = (entityId: string, values: boolean[]) => ({
+    id: `open-${entityId}`,
+    entity: 'creditor',
+    entityId,
+    householdId: M,
+    field: 'deleted',
+    kind: 'edit-vs-delete' as const,
+    status: 'open' as const,
+    values: values.map((value) => ({ value, userId: 'u1', deviceId: 'dev', hlc, serverTime: 1 })),
+    openedAt: 1,
+    resolvedAt: null,
+    resolvedBy: null,
+    resolvedByMutation: null,
+  });
+  const choice = (mergedChildId: string, keep: 'both' | 'survivor') => ({
+    entity: 'creditor' as const,
+    survivorChildId: 'c1',
+    mergedChildId,
+    keep,
+  });
+
+  it('[MERGE4] keep both joins the open keep-or-drop conflict (one open conflict per field), completing only the values it lacked', () => {
+    const plan = planMerge({
+      ...creditors,
+      openConflicts: [open('c3', [true])],
+      command: command({ childChoices: [choice('c2', 'both'), choice('c3', 'both')] }),
+    });
+    expect(plan.conflicts.map((c) => c.entityId)).toEqual(['c2']);
+    expect(
+      plan.joinedConflicts.map((c) => [c.id, (c.values as { value: boolean }[]).map((v) => v.value)]),
+    ).toEqual([['open-c3', [true, false]]]);
+    expect(plan.choices.joinedConflicts).toEqual([
+      { id: 'open-c3', valuesBefore: open('c3', [true]).values },
+    ]);
+  });
+
+  it("[MERGE4] keep 'survivor' settles the dropped child's open conflict; a merged child decided twice is refused", () => {
+    const plan = planMerge({
+      ...creditors,
+      openConflicts: [open('c3', [false, true])],
+      command: command({ childChoices: [choice('c2', 'survivor'), choice('c3', 'survivor')] }),
+    });
+    expect(plan.settledConflicts.map((c) => c.id)).toEqual(['open-c3']);
+    expect(plan.rows.filter((r) => r.deleted).map((r) => r.id)).toEqual(['c2', 'c3', M]);
+    expect(() =>
+      planMerge({
+        ...creditors,
+        command: command({
+          childChoices: [choice('c2', 'both'), choice('c3', 'both'), choice('c3', 'survivor')],
+        }),
+      }),
+    ).toThrow(/decided more than once/);
   });
 });

@@ -166,6 +166,38 @@ for (const engine of ENGINES) {
       }
     });
 
+    it('[MERGE3] the preview refuses what the merge would refuse: a merged household (naming its survivor) or the same household twice', async () => {
+      const device = await server.device(server.world.counsellorA);
+      const [h1, h2, h3] = [
+        await pushHousehold(device, WP_A),
+        await pushHousehold(device, WP_A),
+        await pushHousehold(device, WP_A),
+      ];
+      await merge(server, h1, h2);
+      const preview = (survivorId: string, mergedId: string) =>
+        server.app.inject({
+          method: 'GET',
+          url: `/api/coordination/merge-preview?survivorId=${survivorId}&mergedId=${mergedId}`,
+          headers: bearer(server.world.coordinator.token),
+        });
+      for (const [survivorId, mergedId] of [
+        [h3, h2],
+        [h2, h3],
+      ] as const) {
+        const response = await preview(survivorId, mergedId);
+        expect([response.statusCode, response.json()]).toEqual([
+          409,
+          expect.objectContaining({ reason: 'already-merged', survivorId: h1 }),
+        ]);
+      }
+      const self = await preview(h3, h3);
+      expect([self.statusCode, self.json()]).toEqual([
+        409,
+        expect.objectContaining({ reason: 'same-household' }),
+      ]);
+      expect((await preview(h1, h3)).statusCode).toBe(200);
+    });
+
     it('[MERGE5] chains collapse: H3→H2 then H2→H1 points H3 to H1, its pushes redirect to H1, and undoing H2→H1 points H3 to H2 again', async () => {
       const offline = await server.device(server.world.counsellorA);
       const [h1, h2, h3] = [

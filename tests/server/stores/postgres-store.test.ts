@@ -2,11 +2,12 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PostgresStore } from '../../../sync-server/src/stores/postgres-store';
+import { DATABASE_URL } from '../../support/database-url';
 import { describeStoreContract } from './store.contract';
 
 // Runs only when DATABASE_URL points at a PostgreSQL (CI sets it; `npm test` alone skips these).
 // Every fixture lives in its own schema, dropped afterwards, so runs never see each other's data.
-const databaseUrl = process.env.DATABASE_URL;
+const databaseUrl = DATABASE_URL;
 
 function freshSchemaName(): string {
   return `relais_test_${process.pid}_${randomBytes(4).toString('hex')}`;

@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { defaultMigrationsDir, loadMigrations } from '../../../sync-server/src/stores/migrations';
 import type { RelaisStore, StoreKind } from '../../../sync-server/src/stores/store';
 import type { StoredRow, UserRecord } from '../../../sync-server/src/stores/store-tx';
+import { describeMergesContract } from './merges.contract';
 
 /**
  * One isolated database (a temp file, a fresh PostgreSQL schema). `open` may be called several
@@ -584,6 +585,10 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
         const values = await Promise.all(Array.from({ length: 20 }, bump));
         expect([...values].sort((x, y) => x - y)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
       });
+    });
+
+    describe('merge tables (issue 14)', () => {
+      describeMergesContract(open);
     });
 
     it('refuses to be used after close', async () => {

@@ -1,0 +1,26 @@
+/**
+ * The refusals of the merge API (docs/merges.md MERGE3, MERGE6): a 409 whose body is a
+ * MergeRefusal, which the route sends as is. Shared by the preview and the merge command, so the
+ * review refuses a pair exactly when its merge would be refused.
+ */
+import type { MergeRefusal } from '../../../src/domain/sync/coordination-protocol';
+import { HttpError } from '../http-errors';
+
+export class MergeRefused extends HttpError {
+  constructor(readonly body: MergeRefusal) {
+    super(409, body.error);
+  }
+}
+
+/** MERGE3: a household merged already; the body names its survivor (chains are one hop). */
+export function alreadyMerged(householdId: string, survivorId: string): MergeRefused {
+  return new MergeRefused({
+    error: `Household ${householdId} is already merged into ${survivorId}`,
+    reason: 'already-merged',
+    survivorId,
+  });
+}
+
+export function sameHousehold(): MergeRefused {
+  return new MergeRefused({ error: 'A household cannot be merged into itself', reason: 'same-household' });
+}
