@@ -106,6 +106,17 @@ function familyRows(page: Page) {
   return page.getByTestId('dossier-list').getByRole('listitem').filter({ hasText: 'Claire' });
 }
 
+/**
+ * Opens the new-dossier form offline: the volunteer's welcome point is preselected (read from the
+ * saved session), so both tablets' dossiers are shared with the team, as the coordinator needs.
+ */
+async function openNewDossier(page: Page, url: string): Promise<void> {
+  await page.goto(`${url}/dossiers/new`);
+  const welcomePoint = page.getByLabel('Point d’accueil', { exact: true });
+  await welcomePoint.waitFor({ timeout: 30_000 });
+  expect(await welcomePoint.inputValue()).toBe('wp-nord');
+}
+
 async function openFollowup(page: Page, url: string, householdId: string): Promise<void> {
   await page.goto(`${url}/dossiers/${householdId}/followup`);
   await page.getByRole('heading', { level: 1, name: /· Suivi$/ }).waitFor({ timeout: 30_000 });
@@ -151,10 +162,10 @@ describe('Duplicate households merged and unmerged, two tablets and a coordinato
       // 1. The same family recorded offline on both tablets.
       await a.context.setOffline(true);
       await b.context.setOffline(true);
-      await pageA.goto(`${url}/dossiers/new`);
+      await openNewDossier(pageA, url);
       await createDossier(pageA, ON_A);
       const idA = dossierIdOf(pageA);
-      await pageB.goto(`${url}/dossiers/new`);
+      await openNewDossier(pageB, url);
       await createDossier(pageB, ON_B);
       const idB = dossierIdOf(pageB);
       const nameOf: Record<string, string> = {
