@@ -41,6 +41,8 @@ const ON_A = {
 const ON_B = { ...ON_A, lastName: 'Martinn', birthDate: '1984-02-03' };
 
 const NOTE = 'Courrier de la CAF apporté le jour même, à joindre au dossier';
+/** Written on tablet A after the undo: it must stay on the household it was written for. */
+const NOTE_AFTER_UNDO = 'Rendez-vous pris avec l’assistante sociale du département';
 
 /** The first admin, a welcome point, two volunteers there and a coordinator (admin API). */
 async function seedAccounts(url: string): Promise<void> {
@@ -80,15 +82,15 @@ async function mergeLog(url: string, token: string): Promise<MergeLogEntry[]> {
   return ((await response.json()) as { merges: MergeLogEntry[] }).merges;
 }
 
-/** The household the server holds the note under (its live row), or null when it has none. */
-async function noteHouseholdOnServer(server: RunningServer): Promise<string | null> {
+/** The household the server holds a note under (its live row), or null when it has none. */
+async function noteHouseholdOnServer(server: RunningServer, text = NOTE): Promise<string | null> {
   const Database = (await import('better-sqlite3')).default;
   const db = new Database(`${server.dataDir}/relais.sqlite`, { readonly: true });
   try {
     const rows = db
       .prepare("SELECT household_id, data FROM sync_rows WHERE entity = 'note' AND deleted = 0")
       .all() as { household_id: string; data: string }[];
-    return rows.find((row) => row.data.includes(NOTE))?.household_id ?? null;
+    return rows.find((row) => row.data.includes(text))?.household_id ?? null;
   } finally {
     db.close();
   }
@@ -120,6 +122,16 @@ async function openNewDossier(page: Page, url: string): Promise<void> {
 async function openFollowup(page: Page, url: string, householdId: string): Promise<void> {
   await page.goto(`${url}/dossiers/${householdId}/followup`);
   await page.getByRole('heading', { level: 1, name: /· Suivi$/ }).waitFor({ timeout: 30_000 });
+}
+
+/** Adds a note on the dossier's Suivi tab (saved on the device, sent at the next sync). */
+async function addNote(page: Page, url: string, householdId: string, text: string): Promise<void> {
+  if (new URL(page.url()).pathname !== `/dossiers/${householdId}/followup`) {
+    await openFollowup(page, url, householdId);
+  }
+  await page.getByLabel('Nouvelle note', { exact: true }).fill(text);
+  await page.getByRole('button', { name: 'Ajouter la note' }).click();
+  await page.getByText('La note est enregistrée sur cet appareil.').waitFor();
 }
 
 describe('Duplicate households merged and unmerged, two tablets and a coordinator, in Chromium', () => {
@@ -243,9 +255,7 @@ describe('Duplicate households merged and unmerged, two tablets and a coordinato
       expect(await pageA.getByRole('heading', { level: 1 }).textContent()).toBe(
         `${nameOf[mergedId]} · Suivi`,
       );
-      await pageA.getByLabel('Nouvelle note', { exact: true }).fill(NOTE);
-      await pageA.getByRole('button', { name: 'Ajouter la note' }).click();
-      await pageA.getByText('La note est enregistrée sur cet appareil.').waitFor();
+      await addNote(pageA, url, mergedId, NOTE);
       await expect
         .poll(() => pageA.getByTestId('sync-status').textContent())
         .toContain('1 modification à envoyer');
@@ -313,6 +323,15 @@ describe('Duplicate households merged and unmerged, two tablets and a coordinato
         );
         await expect.poll(() => page.getByText(NOTE).count()).toBe(0);
       }
+
+      // The restored household is a household like any other again: a note tablet A adds to it
+      // now stays on it (the device forgot the merge, MERGE8), on the server and on tablet B.
+      await addNote(pageA, url, mergedId, NOTE_AFTER_UNDO);
+      await syncNow(pageA);
+      await expect.poll(() => noteHouseholdOnServer(server, NOTE_AFTER_UNDO)).toBe(mergedId);
+      await syncNow(pageB);
+      await openFollowup(pageB, url, mergedId);
+      await pageB.getByText(NOTE_AFTER_UNDO).waitFor();
     } catch (error) {
       for (const [name, page] of Object.entries(pages)) {
         await page.screenshot({ path: `/tmp/relais-merge-diag-${name}.png`, fullPage: true }).catch(() => {});
