@@ -3,6 +3,7 @@
  * recent activity first, and the duplicate check at intake. Reads parse rows with the domain
  * schemas; a stored row that no longer parses is skipped and reported to `onInvalidRow`.
  */
+import { isMergedAway } from '../domain/dossier/counted-households';
 import type { DossierStatus, Track } from '../domain/dossier/dossier-meta';
 import { nameTokens, normalisePhone, normaliseReference } from '../domain/dossier/normalise';
 import { type HouseholdRow, HouseholdRowSchema } from '../domain/dossier/rows';
@@ -47,6 +48,8 @@ export interface DossierSummary {
 export type InvalidRowHandler = (table: string, id: string, error: unknown) => void;
 
 function matchesFilters(h: StoredHousehold, q: DossierQuery): boolean {
+  // MERGE11: a merged household is its survivor now, never a dossier of its own, even deleted.
+  if (isMergedAway(h)) return false;
   if (!q.includeDeleted && h.deleted) return false;
   if (q.track !== undefined && h.track !== q.track) return false;
   if (q.status !== undefined) {

@@ -6,6 +6,7 @@
  * resolves only after the transaction committed; on failure it rejects (StorageError for
  * storage failures, RowValidationError, RowNotFoundError...) and nothing was written.
  */
+import { isMergedAway } from '../domain/dossier/counted-households';
 import { DOSSIER_COLLECTIONS, type Dossier } from '../domain/dossier/dossier';
 import type { AnyRow } from '../domain/dossier/rows';
 import { type FieldsOf, type NoteRow, type PatchOf, ROW_SCHEMAS, type RowOf } from '../domain/dossier/rows';
@@ -128,6 +129,12 @@ export class DossierRepository {
 
   /** Outbox entries not yet acknowledged by the server. */
   /** The token of the last draft a save consumed for this form (src/db/draft-receipts.ts). */
+  /** Of these households, those this device holds (live or not). */
+  async householdsOnDevice(householdIds: readonly string[]): Promise<Set<string>> {
+    const rows = await this.db.households.bulkGet([...householdIds]);
+    return new Set(rows.flatMap((row) => (row === undefined ? [] : [row.id])));
+  }
+
   readDraftReceipt(formId: string): Promise<string | undefined> {
     return this.read(() => readDraftReceipt(this.db, formId));
   }
@@ -255,9 +262,10 @@ export class DossierRepository {
   /** The transfer document of some dossiers, or all, tombstones included. */
   exportDossiers(householdIds: readonly string[] | 'all'): Promise<TransferDocument> {
     return this.read(async () => {
+      // MERGE11: 'all' leaves out merged households' tombstones; their rows went to the survivor.
       const ids =
         householdIds === 'all'
-          ? ((await this.db.households.toCollection().primaryKeys()) as string[])
+          ? ((await this.db.households.filter((h) => !isMergedAway(h)).primaryKeys()) as string[])
           : householdIds;
       const dossiers: Dossier[] = [];
       for (const id of ids) {

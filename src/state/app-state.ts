@@ -8,6 +8,7 @@ import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import type { SettingsStore } from '../db/settings-store';
 import { isLocale, type Locale, loadLocale, locale } from '../i18n/i18n';
+import { checkDuplicatesOnline } from '../sync/duplicate-check-api';
 import type { SupervisionApi } from '../sync/supervision-api';
 import type { SyncService } from '../sync/sync-service';
 import { createDeviceLossModel, type DeviceLossKeeper } from './device-loss-model';
@@ -73,7 +74,15 @@ export function createAppState(deps: AppDeps) {
     if (!isOnline.value) return 'offline';
     return sync.serverReached.value === false ? 'unreachable' : 'online';
   });
-  const workspace = createWorkspaceModel(deps.workspace);
+  const adminTransport = deps.sync?.adminTransport;
+  const workspace = createWorkspaceModel({
+    ...deps.workspace,
+    // DUP3: the intake also asks the server when a session and the network are there.
+    networkDuplicates: () =>
+      adminTransport === undefined || connection.value !== 'online' || sync.session.value === null
+        ? undefined
+        : (probe, excludeHouseholdId) => checkDuplicatesOnline(adminTransport, probe, excludeHouseholdId),
+  });
   // The admins' legal parameters, as last synced, feed every diagnosis (ADR 0018).
   followLegalParameters(deps.sync, workspace.diagnosisOptions);
 

@@ -134,6 +134,8 @@ export const DuplicateRescanReportSchema = z.object({
 });
 export type DuplicateRescanReport = z.infer<typeof DuplicateRescanReportSchema>;
 
+export type DuplicateCheckResponse = z.infer<typeof DuplicateCheckResponseSchema>;
+
 // ---------------------------------------------------------------------------------------------
 // Merge preview (MERGE4)
 

@@ -81,6 +81,7 @@ export const intakeFr = {
   'intake.error.purposeDetails': 'Précisez pour quoi la personne donne son accord.',
   'intake.error.consentByMinor': 'Seul un adulte du ménage peut donner son accord. Choisissez un adulte.',
   'intake.duplicate.title': 'Ce ménage est peut-être déjà sur cet appareil',
+  'intake.duplicate.titleNetwork': 'Ce ménage est peut-être déjà enregistré',
   'intake.duplicate.dossier': 'Dossier de {name}',
   'intake.duplicate.name.exact': 'Même nom ou prénom : {a}.',
   'intake.duplicate.name.phonetic': 'Noms qui se prononcent pareil : {a} et {b}.',
@@ -95,6 +96,8 @@ export const intakeFr = {
   'intake.duplicate.address.close': 'Adresses proches : {a} et {b}.',
   'intake.duplicate.creditorReference': 'Même référence chez un créancier : {a}.',
   'intake.duplicate.open': 'Ouvrir le dossier de {name}',
+  'intake.duplicate.network':
+    'Enregistré par un autre appareil, pas encore sur celui-ci : synchronisez pour l’ouvrir.',
   'intake.duplicate.hint': 'Si ce n’est pas le même ménage, vous pouvez quand même créer le dossier.',
   'intake.household.save': 'Enregistrer le ménage',
   'intake.members.title': 'Les personnes du ménage',

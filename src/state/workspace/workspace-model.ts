@@ -11,6 +11,11 @@ import type { IsoDate } from '../../domain/dates';
 import type { FieldsOf } from '../../domain/dossier/rows';
 import type { MatchProbe } from '../../domain/sync/coordination-protocol';
 import type { SimulationClient } from '../../worker/simulation-client';
+import {
+  combineDuplicates,
+  type NetworkDuplicateCheck,
+  type ShownDuplicate,
+} from '../intake/possible-duplicates';
 import { createDossierListModel } from './dossier-list-model';
 
 export interface WorkspaceDeps {
@@ -19,6 +24,11 @@ export interface WorkspaceDeps {
   today: () => IsoDate;
   /** Started on first use: the worker is not loaded before the Scenarios screen needs it. */
   simulation: () => SimulationClient;
+  /**
+   * The server's duplicate check (DUP3), when this app has a sync server and is online now;
+   * undefined otherwise. A failure leaves the device's own answer.
+   */
+  networkDuplicates?: () => NetworkDuplicateCheck | undefined;
 }
 
 /** Message key of a failed write, for the UI: storage problems get their own plain words. */
@@ -58,8 +68,19 @@ export function createWorkspaceModel(deps: WorkspaceDeps) {
       members: readonly FieldsOf<'member'>[] = [],
       receipt?: DraftReceipt,
     ) => deps.repository.createHousehold(fields, members, receipt),
-    findPossibleDuplicates: (candidate: MatchProbe, excludeHouseholdId?: string) =>
-      deps.repository.findPossibleDuplicates(candidate, excludeHouseholdId),
+    /** DUP3: the device's own matches, and the server's when online (possible-duplicates.ts). */
+    async findPossibleDuplicates(
+      candidate: MatchProbe,
+      excludeHouseholdId?: string,
+    ): Promise<ShownDuplicate[]> {
+      const check = deps.networkDuplicates?.();
+      const [local, network] = await Promise.all([
+        deps.repository.findPossibleDuplicates(candidate, excludeHouseholdId),
+        check === undefined ? [] : check(candidate, excludeHouseholdId).catch(() => []),
+      ]);
+      const held = await deps.repository.householdsOnDevice(network.map((m) => m.householdId));
+      return combineDuplicates(local, network, held);
+    },
     exportDossiers: (householdIds: readonly string[] | 'all') => deps.repository.exportDossiers(householdIds),
     importDossiers: (document: unknown) => deps.repository.importDossiers(document),
     pendingChangeCount: () => deps.repository.pendingChangeCount(),

@@ -176,6 +176,25 @@ export class MergesTx {
     return rows.map(toMergeLog);
   }
 
+  /**
+   * MERGE9 after an unmerge: of these pairs of households, the latest merge (active or undone)
+   * between the two of them, either way round, by pair key `a|b` as given.
+   */
+  async mergesBetween(pairs: readonly (readonly [string, string])[]): Promise<Map<string, string>> {
+    const out = new Map<string, string>();
+    for (const [a, b] of pairs) {
+      if (out.has(`${a}|${b}`)) continue;
+      const [row] = await this.sql.all<Row>(
+        `SELECT merge_id FROM household_merges
+         WHERE (survivor_id = $1 AND merged_id = $2) OR (survivor_id = $2 AND merged_id = $1)
+         ORDER BY merge_seq DESC LIMIT 1`,
+        [a, b],
+      );
+      if (row !== undefined) out.set(`${a}|${b}`, str(row.merge_id));
+    }
+    return out;
+  }
+
   async insertRedirect(redirect: MergeRedirectRecord): Promise<void> {
     await this.sql.run(MERGE_REDIRECTS.insert, MERGE_REDIRECTS.values(redirect));
   }

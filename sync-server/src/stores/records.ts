@@ -51,6 +51,11 @@ export interface FieldMeta {
   u: string;
   h: string;
   t: number;
+  /**
+   * CONF3, review fields: other devices' writes of the same value that no write has seen yet
+   * (sync-server/src/sync/review-frontier.ts).
+   */
+  also?: FieldMeta[];
 }
 
 export interface StoredRow {

@@ -13,12 +13,13 @@ import {
   isAllowedTransition,
 } from '../../../src/domain/sync/field-classes';
 import type { Mutation } from '../../../src/domain/sync/mutation';
-import { TOMBSTONE_KEYS } from '../../../src/domain/sync/row-meta';
 import { clearsWelcomePoint } from '../../../src/domain/sync/welcome-point-rule';
 import type { FieldMeta, HouseholdScope, StoredRow } from '../stores/store-tx';
+import { settleLiveness } from './liveness';
 import { checkedRow, checkLosingValues, Quarantine, TOMBSTONES } from './push-input';
+import { settleReviewFrontier } from './review-frontier';
 import { currentValue, emptyPlan, type Plan, RowDraft, type ServerView, type Writer } from './row-draft';
-import { fieldValue, rowKey, sameValue, setValue } from './wire-row';
+import { fieldValue, rowKey, sameValue } from './wire-row';
 
 /** Decides the effects of one valid mutation. Throws Quarantine when it cannot apply. */
 export function planMutation(
@@ -86,7 +87,7 @@ function planCreate(writer: Writer, m: Mutation, hlc: string, household: Househo
 
 /** A change to an existing row (a `create` of an existing id is a patch against its base). */
 function planChange(draft: RowDraft, household: HouseholdScope | undefined): Plan {
-  const { m, existing } = draft;
+  const { m } = draft;
   if (APPEND_ONLY_ENTITIES.has(m.entity) && (m.op === 'create' || m.op === 'patch')) {
     return planAppendOnly(draft);
   }
@@ -98,12 +99,11 @@ function planChange(draft: RowDraft, household: HouseholdScope | undefined): Pla
       `household.welcomePointId: ${String(draft.data.welcomePointId)} → none: a household keeps a welcome point once it has one`,
     );
   }
-  if (m.op === 'delete') {
-    const settled = planDelete(draft);
-    if (settled !== undefined) return settled;
+  if (m.op === 'delete' || m.op === 'restore') settleLiveness(draft, m.op === 'delete');
+  else if (editRevotesLiveness(draft)) settleLiveness(draft, false);
+  for (const [field, value] of Object.entries(m.patch)) {
+    if (!TOMBSTONES.has(field)) planField(draft, field, value);
   }
-  if ((m.op === 'patch' || m.op === 'create') && existing.deleted) reviveIfDeletedConcurrently(draft);
-  for (const [field, value] of Object.entries(m.patch)) planField(draft, field, value);
   return planRow(draft, household);
 }
 
@@ -152,52 +152,27 @@ function planAppendOnly(draft: RowDraft): Plan {
 }
 
 /**
- * A delete that does not apply as a field patch: against a deleted row (TOMB3), or against
- * another device's edit it did not see (TOMB2). Undefined when the delete applies as a patch.
+ * TOMB2: an edit votes to keep the row (liveness.ts) when the row was deleted by a delete it did
+ * not see, or an edit-vs-delete conflict is open, and the edit takes a field (CONF1): an edit every
+ * field of which loses to the writes the row holds is no edit a delete missed (arriving before the
+ * delete, it would hold no field to refuse it with).
  */
-function planDelete(draft: RowDraft): Plan | undefined {
-  const { m, existing, out, version } = draft;
-  if (existing.deleted) {
-    // TOMB3: delete against delete converges; the first tombstone stays. The row is re-sent
-    // (PULL9): the device's own tombstone carries its own deletedAt.
-    out.row = { ...existing, version };
-    out.result = { status: 'applied', version };
-    return out;
-  }
-  const concurrentEdits = Object.entries(existing.fieldMeta)
-    .filter(([field, meta]) => !TOMBSTONES.has(field) && meta.v > m.base.version && meta.d !== m.deviceId)
-    .map(([, meta]) => meta)
-    .sort((a, b) => b.v - a.v);
-  const latest = concurrentEdits[0];
-  if (latest === undefined) return undefined;
-  // TOMB2: a delete concurrent with another device's edit keeps the edited row, alive.
-  draft.record('deleted', true, draft.author, 'delete-refused-concurrent-edit');
-  draft.openConflict('deleted', 'edit-vs-delete', [currentValue(false, latest), draft.incoming(true)]);
-  out.row = {
-    ...existing,
-    version,
-    data: draft.data,
-    fieldMeta: draft.fieldMeta,
-    updatedHlc: maxHlc(existing.updatedHlc, draft.hlc),
-  };
-  out.result = { status: 'conflict-recorded', version };
-  return finishConflicts(out);
-}
-
-/** TOMB2: an edit concurrent with another device's delete brings the row back. */
-function reviveIfDeletedConcurrently(draft: RowDraft): void {
+function editRevotesLiveness(draft: RowDraft): boolean {
   const { m, existing } = draft;
   const deletion = existing.fieldMeta.deleted;
-  if (deletion === undefined || deletion.v <= m.base.version || deletion.d === m.deviceId) return;
-  draft.record('deleted', true, deletion, 'undeleted-by-concurrent-edit');
-  draft.openConflict('deleted', 'edit-vs-delete', [currentValue(true, deletion), draft.incoming(false)]);
-  for (const key of TOMBSTONE_KEYS) {
-    setValue(draft.data, key, key === 'deleted' ? false : null);
-    draft.fieldMeta[key] = draft.author;
-  }
-  draft.deleted = false;
-  draft.changed = true;
-  draft.out.result = { status: 'conflict-recorded' };
+  const unseenDeletion =
+    existing.deleted && deletion !== undefined && deletion.v > m.base.version && deletion.d !== m.deviceId;
+  const openOnDeleted = !existing.deleted && draft.openConflictOn('deleted') !== undefined;
+  return (unseenDeletion || openOnDeleted) && takesAnyField(draft);
+}
+
+/** Whether one of the mutation's field writes (tombstone aside) would take its field. */
+function takesAnyField(draft: RowDraft): boolean {
+  return Object.entries(draft.m.patch).some(([field, value]) => {
+    if (TOMBSTONES.has(field)) return false;
+    const { wins, same, informed } = fieldWrite(draft, field, value);
+    return takesField(wins, same, informed);
+  });
 }
 
 /**
@@ -207,28 +182,18 @@ function reviveIfDeletedConcurrently(draft: RowDraft): void {
  * conflict. A status the machine does not allow is quarantined when it would win.
  */
 function planField(draft: RowDraft, field: string, value: unknown): void {
-  const { m, hlc, out } = draft;
+  const { m } = draft;
   const entity = m.entity;
-  const meta = draft.fieldMeta[field];
   const current = fieldValue(draft.data, field);
-  const baseVersion = m.base.fieldVersions[field] ?? m.base.version;
-  const informed = meta === undefined || baseVersion >= meta.v;
-  const concurrent = !informed && meta.d !== m.deviceId;
+  const { informed, concurrent, same, wins, meta } = fieldWrite(draft, field, value);
   const cls = fieldClass(entity, field);
-  if (concurrent && sameValue(current, value)) return; // both wrote the same value: nothing to review
-  const wins = !concurrent || hlc > meta.h;
-  if (
-    cls === 'status' &&
-    wins &&
-    !sameValue(current, value) &&
-    !isAllowedTransition(entity, field, current, value)
-  ) {
+  if (cls === 'status' && wins && !same && !isAllowedTransition(entity, field, current, value)) {
     throw new Quarantine(
       'transition-not-allowed',
       `${entity}.${field}: ${String(current)} → ${String(value)}`,
     );
   }
-  if (concurrent) {
+  if (concurrent && !same && meta !== undefined) {
     // CONF1/CONF2: the provisional winner is the higher HLC; the other value is kept.
     if (wins) draft.record(field, current, meta, 'replaced-by-concurrent-write');
     else {
@@ -236,16 +201,37 @@ function planField(draft: RowDraft, field: string, value: unknown): void {
       draft.losing.set(field, value);
       draft.resend = true;
     }
-    if (cls === 'review') {
-      draft.openConflict(field, 'concurrent-edit', [currentValue(current, meta), draft.incoming(value)]);
-      out.result = { status: 'conflict-recorded' };
-    }
   } else if (informed) {
     // CONF4: an edit made on the latest version of the field settles its open conflict.
     draft.resolveIfOpen(field);
-  }
-  if (wins && (!sameValue(current, value) || concurrent)) draft.setField(field, value);
+  } else if (concurrent && !wins) draft.resend = true;
+  if (takesField(wins, same, informed)) draft.setField(field, value);
+  if (cls === 'review' && !informed && meta !== undefined) settleReviewFrontier(draft, field, value, meta);
   if (field === 'deleted') draft.deleted = draft.data.deleted === true;
+}
+
+/** How one patched field's write stands against the field's last writer (CONF1, CONF3). */
+function fieldWrite(draft: RowDraft, field: string, value: unknown) {
+  const { m, hlc } = draft;
+  const meta = draft.fieldMeta[field];
+  const baseVersion = m.base.fieldVersions[field] ?? m.base.version;
+  const informed = meta === undefined || baseVersion >= meta.v;
+  // CONF3: the field's last writer is this device, so this write follows it in the device's chain.
+  const ownChain = !informed && meta.d === m.deviceId;
+  const concurrent = !informed && !ownChain;
+  const same = sameValue(fieldValue(draft.data, field), value);
+  const wins = !concurrent || hlc > meta.h;
+  return { informed, concurrent, same, wins, meta };
+}
+
+/**
+ * Whether the write becomes the field's value and last writer. CONF1: the field's last writer is
+ * always the highest stamp of the writes nobody has seen yet, even when a write repeats the value
+ * (the next concurrent write is compared with it); a write made on the latest version that
+ * repeats the value changes nothing (CONF4 may still close a conflict with it).
+ */
+function takesField(wins: boolean, same: boolean, informed: boolean): boolean {
+  return wins && (!same || !informed);
 }
 
 /**

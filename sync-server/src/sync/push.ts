@@ -79,6 +79,11 @@ interface LoadedState extends PushState {
   seenMutationIds: Set<string>;
   /** MERGE9: merged household id → its survivor and the active merge that points it there. */
   redirects: Map<string, { survivorId: string; mergeId: string }>;
+  /**
+   * MERGE9 after an unmerge: `named|holder` → the merge between the household a child mutation
+   * names and the household its row is on now (an unmerge moved the row back).
+   */
+  rowMerges: Map<string, string>;
 }
 
 /** The next change seq: every written row (and scope removal) takes one. */
@@ -200,19 +205,24 @@ function authorise(
   return outOfScope;
 }
 
-/** MERGE9: the audit of a mutation applied to the survivor of the household it named. */
+/** Where a redirected mutation went (MERGE9): from the household it named, by which merge. */
+interface Hop {
+  from: string;
+  to: string;
+  mergeId: string;
+}
+
+/** MERGE9: the audit of a mutation applied to another household than the one it named. */
 async function recordRedirect(
   batch: Batch,
   applied: PushRequest['mutations'][number],
-  fromHouseholdId: string,
+  hop: Hop,
 ): Promise<void> {
-  const target = batch.state.redirects.get(fromHouseholdId);
-  if (target === undefined) return;
   await batch.tx.insertRedirect({
     mutationId: applied.mutationId,
-    mergeId: target.mergeId,
-    fromHouseholdId,
-    toHouseholdId: target.survivorId,
+    mergeId: hop.mergeId,
+    fromHouseholdId: hop.from,
+    toHouseholdId: hop.to,
     entity: String(applied.entity),
     entityId: String(applied.entityId),
     deviceId: batch.deviceId,
@@ -313,6 +323,48 @@ function redirectedMutation(
 }
 
 /**
+ * A child mutation that names one household while its row is on another, the two joined by a
+ * merge that was undone since (MERGE6, MERGE9): the device wrote it to the survivor before it
+ * heard of the unmerge, which moved the row back. It follows the row. Else unchanged.
+ */
+function followedRow(
+  m: PushRequest['mutations'][number],
+  state: LoadedState,
+): { mutation: PushRequest['mutations'][number]; hop?: Hop } {
+  const named = m.householdId;
+  if (m.entity === 'household' || typeof named !== 'string' || typeof m.entityId !== 'string') {
+    return { mutation: m };
+  }
+  const row = state.rows.get(rowKey(String(m.entity), m.entityId));
+  if (row === undefined || row.householdId === named) return { mutation: m };
+  const mergeId = state.rowMerges.get(`${named}|${row.householdId}`);
+  if (mergeId === undefined) return { mutation: m };
+  return {
+    mutation: { ...m, householdId: row.householdId },
+    hop: { from: named, to: row.householdId, mergeId },
+  };
+}
+
+/** The pairs followedRow may need: a fresh child mutation's household and its row's. */
+async function loadRowMerges(
+  tx: StoreTx,
+  fresh: readonly PushRequest['mutations'][number][],
+  rows: ReadonlyMap<string, StoredRow>,
+  redirects: LoadedState['redirects'],
+): Promise<Map<string, string>> {
+  const pairs: [string, string][] = [];
+  for (const m of fresh) {
+    if (m.entity === 'household' || typeof m.householdId !== 'string' || typeof m.entityId !== 'string')
+      continue;
+    const named = redirects.get(m.householdId)?.survivorId ?? m.householdId;
+    const row = rows.get(rowKey(String(m.entity), m.entityId));
+    if (row !== undefined && row.householdId !== named && isAllowedText(named))
+      pairs.push([named, row.householdId]);
+  }
+  return pairs.length === 0 ? new Map() : tx.mergesBetween(pairs);
+}
+
+/**
  * Loads what the decisions read, in one pass: the rows and households the batch names, their
  * open conflicts, the replayed results and the recorded mutation ids. Authorises the batch
  * (AUTH6, may throw 403) and returns the mutations that left the caller's scope (AUTH6b).
@@ -355,7 +407,8 @@ async function load(
     openConflicts.set(conflictKey(c.entity, c.entityId, c.field), c);
   }
   const changeSeq = await tx.getCounter('change_seq');
-  const state = { lastSeq, applied, seenMutationIds, rows, households, openConflicts, redirects };
+  const rowMerges = await loadRowMerges(tx, checked, rows, redirects);
+  const state = { lastSeq, applied, seenMutationIds, rows, households, openConflicts, redirects, rowMerges };
   return {
     batch: { tx, caller, deviceId: request.deviceId, now, state, changeSeq, toMatch: new Set() },
     outOfScope,
@@ -401,10 +454,21 @@ export async function applyPush(
       };
 
       const redirected = new Map<Record<string, unknown>, string>();
+      const hops = new Map<Record<string, unknown>, Hop>();
       const asApplied = (raw: PushRequest['mutations'][number]) => {
         if (raw.seq <= device.lastSeq || refused.has(raw) || outOfScope.has(raw)) return raw;
-        const target = redirectedMutation(raw, batch.state.redirects);
-        if (target !== raw) redirected.set(target, String(raw.householdId));
+        const aliased = redirectedMutation(raw, batch.state.redirects);
+        const { mutation: target, hop } = followedRow(aliased, batch.state);
+        const alias = batch.state.redirects.get(String(raw.householdId));
+        const first =
+          aliased !== raw && alias !== undefined
+            ? { from: String(raw.householdId), to: alias.survivorId, mergeId: alias.mergeId }
+            : undefined;
+        const landed = hop === undefined ? first : { ...hop, from: first?.from ?? hop.from };
+        if (landed !== undefined) {
+          redirected.set(target, landed.from);
+          hops.set(target, landed);
+        }
         return target;
       };
       const decisionContext = { ...context, redirected };
@@ -423,8 +487,8 @@ export async function applyPush(
           continue;
         }
         await writeDecision(batch, raw, decision, refused.get(raw));
-        const from = redirected.get(applied);
-        if (from !== undefined && decision.kind === 'apply') await recordRedirect(batch, applied, from);
+        const hop = hops.get(applied);
+        if (hop !== undefined && decision.kind === 'apply') await recordRedirect(batch, applied, hop);
         results.push(decision.result);
         await options.afterMutation?.(index);
       }

@@ -133,15 +133,14 @@ export class RowDraft {
     });
   }
 
-  /** CONF2: one open conflict per (row, field); later competing values join it. */
+  /**
+   * CONF2: one open conflict per (row, field); later competing values join it, one per device
+   * (CONF3: a device's later value replaces its earlier one, see `withDeviceValues`).
+   */
   openConflict(field: string, kind: ConflictRecord['kind'], values: ConflictValue[]): void {
     const open = this.openOn(field);
     if (open !== undefined) {
-      const merged = [...open.values];
-      for (const value of values) {
-        if (!merged.some((v) => sameValue(v, value))) merged.push(value);
-      }
-      this.out.joinedConflicts.push({ ...open, values: merged });
+      this.joinOpen(open, withDeviceValues(open.values as ConflictValue[], values));
       return;
     }
     this.out.newConflicts.push({
@@ -160,13 +159,50 @@ export class RowDraft {
     });
   }
 
+  /** The field's open conflict takes exactly `values` (liveness.ts), or one opens with them. */
+  putConflict(field: string, kind: ConflictRecord['kind'], values: ConflictValue[]): void {
+    const open = this.openOn(field);
+    if (open === undefined) this.openConflict(field, kind, values);
+    else if (JSON.stringify(open.values) !== JSON.stringify(values)) this.joinOpen(open, values);
+  }
+
+  /** Records a conflict's new values; once they all agree, nothing is left to review: it closes. */
+  private joinOpen(open: ConflictRecord, values: ConflictValue[]): void {
+    if (values.every((v) => sameValue(v.value, values[0]?.value))) this.out.resolved.push(open);
+    else this.out.joinedConflicts.push({ ...open, values });
+  }
+
   /** CONF4: an edit made on the latest version of the field settles its open conflict. */
   resolveIfOpen(field: string): void {
     const open = this.openOn(field);
     if (open !== undefined) this.out.resolved.push(open);
   }
 
+  /** The field's open conflict, as the push loaded it. */
+  openConflictOn(field: string): ConflictRecord | undefined {
+    return this.openOn(field);
+  }
+
   private openOn(field: string): ConflictRecord | undefined {
     return this.view.openConflicts.get(conflictKey(this.m.entity, this.existing.id, field));
   }
+}
+
+/**
+ * The values of a conflict once `incoming` join it: one per device. A device's mutations arrive
+ * in the order it made them, so a value of a device already listed with another stamp is that
+ * device's later write (CONF3) and replaces the earlier one; the same write (same stamp) is kept
+ * as first listed.
+ */
+export function withDeviceValues(
+  listed: readonly ConflictValue[],
+  incoming: readonly ConflictValue[],
+): ConflictValue[] {
+  const values = [...listed];
+  for (const value of incoming) {
+    const at = values.findIndex((v) => v.deviceId === value.deviceId);
+    if (at === -1) values.push(value);
+    else if (values[at]?.hlc !== value.hlc) values[at] = value;
+  }
+  return values;
 }

@@ -360,3 +360,20 @@ describe('MERGE9 on the device: a redirected push result', () => {
     expect((await db.meta.get('pullCursor'))?.value).toBe('c1.1.5');
   });
 });
+
+describe('MERGE11: a merged household is counted once, as its survivor', () => {
+  it('[MERGE11] the list, the trash view and an export of all dossiers leave out the merged household', async () => {
+    const { db, repo, survivor, merged } = await twoHouseholds();
+    const deleted = (await repo.createHousehold(householdFields, [applicant])).household.id;
+    await repo.removeRow('household', deleted);
+    expect((await repo.listDossiers()).map((d) => d.householdId).sort()).toEqual([merged, survivor].sort());
+    await applyPullPage(db, page([{ entity: 'household', row: await tombstone(db, merged, survivor) }]), NOW);
+
+    expect((await repo.listDossiers()).map((d) => d.householdId)).toEqual([survivor]);
+    // A deleted dossier still shows among the deleted ones; a merged one never does.
+    const withDeleted = await repo.listDossiers({ includeDeleted: true });
+    expect(withDeleted.map((d) => d.householdId).sort()).toEqual([deleted, survivor].sort());
+    const exported = await repo.exportDossiers('all');
+    expect(exported.households.map((d) => d.household.id).sort()).toEqual([deleted, survivor].sort());
+  });
+});

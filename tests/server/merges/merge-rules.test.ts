@@ -193,6 +193,36 @@ for (const engine of ENGINES) {
       expect((await storedRow(server, 'note', note.entityId)).householdId).toBe(h2);
     });
 
+    it('[MERGE9] after an unmerge, an edit a device wrote to the survivor for a row moved back follows the row', async () => {
+      const device = await server.device(server.world.counsellorA);
+      const survivorId = await pushHousehold(device, WP_A);
+      const mergedId = await pushHousehold(device, WP_A);
+      const chargeId = await pushChild(device, 'charge', mergedId, sampleFields('charge'));
+      const merged = await merge(server, survivorId, mergedId);
+      // The device heard of the merge (its row is on the survivor), not yet of the unmerge.
+      const seen = await storedRow(server, 'charge', chargeId);
+      expect((await postUndo(server, merged.mergeId)).statusCode).toBe(200);
+      expect((await storedRow(server, 'charge', chargeId)).householdId).toBe(mergedId);
+
+      const edit = device.patch(
+        'charge',
+        { ...versionOf(seen), householdId: survivorId },
+        { amountCents: 61_000 },
+      );
+      const response = await device.push([edit]);
+      expect(response.results.map((r) => [r.status, r.redirectedTo])).toEqual([['redirected', mergedId]]);
+      const after = await storedRow(server, 'charge', chargeId);
+      expect([after.householdId, after.data.amountCents]).toEqual([mergedId, 61_000]);
+      // A household the row was never merged with is still a mismatch.
+      const stranger = await pushHousehold(device, WP_A);
+      const wrong = device.patch(
+        'charge',
+        { ...versionOf(after), householdId: stranger },
+        { amountCents: 62_000 },
+      );
+      expect((await device.push([wrong])).results[0]?.reason).toBe('household-mismatch');
+    });
+
     it('[MERGE10] a merge across welcome points that moves the survivor writes a scope removal for its old welcome point', async () => {
       const a = await server.device(server.world.volunteerA);
       const b = await server.device(server.world.volunteerB);

@@ -70,15 +70,23 @@ function mutationOf(device: SimDevice, change: Change, server: MemoryServer): Ra
     : device.remove('charge', CHARGE, base);
 }
 
+/** The tombstone's writer is left out of `writers`: see the chain property (TOMB2). */
+const TOMBSTONE_FIELDS = new Set(['deleted', 'deletedAt', 'deletedBy']);
+
 /**
  * What the devices end up seeing, for comparing arrival orders: each row's fields and the open
- * conflicts with their competing values. Not versions or server times (they count arrivals), and
- * not the tombstone's who and when: TOMB3 keeps the first of two deletes.
+ * conflicts with their competing values, and the writer (device and stamp) each field keeps, which
+ * decides the next concurrent write (CONF1). Not versions or server times (they count arrivals),
+ * and not the tombstone's who and when: TOMB3 keeps the first of two deletes.
  */
 function outcome(server: MemoryServer): unknown {
   const rows = [...server.rows.values()].map((row) => {
     const { deletedAt: _at, deletedBy: _by, ...data } = row.data;
-    return { entity: row.entity, id: row.id, deleted: row.deleted, data };
+    const writers = Object.entries(row.fieldMeta)
+      .filter(([field]) => !TOMBSTONE_FIELDS.has(field))
+      .map(([field, meta]) => `${field}:${meta.d}@${meta.h}`)
+      .sort();
+    return { entity: row.entity, id: row.id, deleted: row.deleted, data, writers };
   });
   const conflicts = [...server.openConflicts.values()].map((c) => ({
     row: `${c.entity}:${c.entityId}`,
@@ -134,6 +142,84 @@ function batchOf(a: SimDevice, steps: readonly Step[], base: ReturnType<typeof b
     if ('negativeAmount' in step) return a.mutation('patch', 'charge', CHARGE, { amountCents: -5 }, base);
     return a.mutation('patch', 'charge', 'charge-nowhere', { label: 'x' }, base);
   });
+}
+
+/**
+ * A device's offline chain as its screens allow it: edits and deletes of the row while it is
+ * alive on the device, a restore once the device deleted it.
+ */
+type ChainStep = Change | { restore: true };
+const chainArb: fc.Arbitrary<ChainStep[]> = fc
+  .array(changeArb, { minLength: 1, maxLength: 3 })
+  .map((changes) => {
+    let deleted = false;
+    return changes.map((change): ChainStep => {
+      if (deleted) {
+        deleted = false;
+        return { restore: true };
+      }
+      deleted = 'remove' in change;
+      return change;
+    });
+  });
+
+/** `outcome`'s shape, for the examples that check it. */
+interface Outcome {
+  rows: { deleted: boolean; data: Record<string, unknown> }[];
+  conflicts: { field: string; kind: string; values: string[] }[];
+}
+
+/** A conflict value of `outcome` as `device:value`. */
+function deviceAndValue(value: string): string {
+  const { deviceId, value: v } = JSON.parse(value) as { deviceId: string; value: unknown };
+  return `${deviceId}:${String(v)}`;
+}
+
+/** Every arrival order of two devices' chains (each in its own order), as the outcome it leaves. */
+function outcomesOfEveryOrder(
+  chainA: readonly ChainStep[],
+  chainB: readonly ChainStep[],
+  skewB: number,
+): unknown[] {
+  const pulled = baseOf(currentRow(seeded()));
+  const a = new SimDevice('dev-a', 'u-a', T0);
+  const fromA = chainA.map((step) => {
+    a.ms += 1;
+    return chainMutation(a, step, pulled);
+  });
+  const b = new SimDevice('dev-b', 'u-b', T0 + skewB);
+  const fromB = chainB.map((step) => {
+    b.ms += 1;
+    return chainMutation(b, step, pulled);
+  });
+  return interleavings(fromA.length, fromB.length).map((order) => {
+    const server = seeded();
+    let [i, j] = [0, 0];
+    for (const fromFirst of order) {
+      if (fromFirst) server.push(a, [fromA[i++] as RawMutation]);
+      else server.push(b, [fromB[j++] as RawMutation]);
+    }
+    expect(server.quarantined).toEqual([]);
+    return outcome(server);
+  });
+}
+
+/** A chain step as the device records it: every step based on the version it pulled (CONF3). */
+function chainMutation(device: SimDevice, step: ChainStep, base: ReturnType<typeof baseOf>): RawMutation {
+  if ('edit' in step) return device.mutation('patch', 'charge', CHARGE, step.edit, base);
+  if ('restore' in step) return device.mutation('restore', 'charge', CHARGE, { deleted: false }, base);
+  const patch = { deleted: true, deletedAt: device.ms, deletedBy: device.userId };
+  return device.mutation('delete', 'charge', CHARGE, patch, base);
+}
+
+/** Every arrival order of two devices' batches, each in its own order: true = the first's next. */
+function interleavings(first: number, second: number): boolean[][] {
+  if (first === 0) return [Array(second).fill(false)];
+  if (second === 0) return [Array(first).fill(true)];
+  return [
+    ...interleavings(first - 1, second).map((rest) => [true, ...rest]),
+    ...interleavings(first, second - 1).map((rest) => [false, ...rest]),
+  ];
 }
 
 describe('the push decision for one mutation (pure, no server)', () => {
@@ -207,45 +293,61 @@ describe('the push decision for one mutation (pure, no server)', () => {
     );
   });
 
-  // KNOWN LIMIT (found by a property in issue 13, behaviour left as it was): a device's offline
-  // chain (CONF3) interleaved with another device's write of the same value does not converge.
-  // B's equal value keeps A's field metadata, so A's next edit looks like A's own chain and wins
-  // over B's later write; arriving A1, A2, B or B, A1, A2 ends on B's value. Chains interleaved
-  // with deletes and with money conflicts diverge too (in the values a conflict lists). `it.fails`
-  // keeps the suite green and turns red the day it is fixed: then make it an ordinary `it`, and
-  // generalise it to random chains (every position of B in A's chain gives the same outcome).
-  it.fails('[CONF1][CONF3] a device’s offline chain and another device’s equal write converge whatever the order', () => {
-    const start = seeded();
-    const pulled = baseOf(currentRow(start));
-    const a = new SimDevice('dev-a', 'u-a', T0);
-    const a1 = a.mutation('patch', 'charge', CHARGE, { label: 'bail' }, pulled);
-    const a2 = a.mutation('patch', 'charge', CHARGE, { label: 'loyer mai' }, pulled);
-    // B writes A's first value, later than both of A's edits.
-    const b = new SimDevice('dev-b', 'u-b', T0 + 10);
-    const fromB = b.mutation('patch', 'charge', CHARGE, { label: 'bail' }, pulled);
-    const orders: [SimDevice, RawMutation][][] = [
-      [
-        [a, a1],
-        [a, a2],
-        [b, fromB],
-      ],
-      [
-        [b, fromB],
-        [a, a1],
-        [a, a2],
-      ],
-      [
-        [a, a1],
-        [b, fromB],
-        [a, a2],
-      ],
+  it('[CONF1][CONF2][CONF3][TOMB2][TOMB3] a device’s offline chain and another device’s changes converge, wherever they arrive in the chain', () => {
+    fc.assert(
+      fc.property(chainArb, chainArb, fc.integer({ min: -2, max: 6 }), (chainA, changesB, skewB) => {
+        // Both devices pulled the seed, then changed it offline, each a chain of 1 to 3 changes.
+        const outcomes = outcomesOfEveryOrder(chainA, changesB, skewB);
+        for (const other of outcomes.slice(1)) expect(other).toEqual(outcomes[0]);
+      }),
+      RUNS,
+    );
+  });
+
+  it('[CONF2][CONF3] a money value both devices write, met mid-chain, conflicts with the chain’s later value', () => {
+    // A writes 0, 50, then 0 again; B writes 50 once, stamped between A's 50 and A's last 0. Met
+    // in the middle of A's chain, B's 50 agrees and opens nothing, but A's last 0 did not see it:
+    // whatever the order, the conflict lists A's last value and B's.
+    const chainA: ChainStep[] = [
+      { edit: { capMonthlyCents: 0 } },
+      { edit: { capMonthlyCents: 50 } },
+      { edit: { capMonthlyCents: 0 } },
     ];
-    const labels = orders.map((order) => {
-      const server = seeded();
-      for (const [device, m] of order) server.push(device, [m]);
-      return currentRow(server).data.label;
-    });
-    expect(labels).toEqual(['bail', 'bail', 'bail']);
+    const outcomes = outcomesOfEveryOrder(chainA, [{ edit: { capMonthlyCents: 50 } }], 0);
+    for (const other of outcomes.slice(1)) expect(other).toEqual(outcomes[0]);
+    const { conflicts } = outcomes[0] as Outcome;
+    expect(conflicts.map((c) => [c.field, c.values.map((v) => JSON.parse(v).value)])).toEqual([
+      ['capMonthlyCents', [0, 50]],
+    ]);
+  });
+
+  it('[TOMB2][TOMB3][CONF3] a chain that deletes then restores the row keeps it, against another device’s delete', () => {
+    // A edits, deletes, restores; B deletes. A's last word keeps the row, B's deletes it: the row
+    // stays (TOMB2) and the conflict lists A's restore and B's delete, whatever the order.
+    const chainA: ChainStep[] = [{ edit: { frequency: 'annual' } }, { remove: true }, { restore: true }];
+    const outcomes = outcomesOfEveryOrder(chainA, [{ remove: true }], 0);
+    for (const other of outcomes.slice(1)) expect(other).toEqual(outcomes[0]);
+    const { rows, conflicts } = outcomes[0] as Outcome;
+    expect(rows[0]?.deleted).toBe(false);
+    expect(conflicts.map((c) => [c.field, c.kind, c.values.map(deviceAndValue)])).toEqual([
+      ['deleted', 'edit-vs-delete', ['dev-a:false', 'dev-b:true']],
+    ]);
+    // A's restore is its third step: stamped T0 + 3, counter 3.
+    expect(conflicts[0]?.values[0]).toContain('"hlc":"1795770000003-0003-dev-a"');
+  });
+
+  it('[TOMB2][TOMB3][CONF3] two chains that each edit then delete the row end deleted, with no conflict', () => {
+    // Each delete missed the other device's edit, but each device's last word is its delete.
+    const outcomes = outcomesOfEveryOrder(
+      [{ edit: { hasProof: true } }, { remove: true }],
+      [{ edit: { frequency: 'quarterly' } }, { remove: true }],
+      0,
+    );
+    for (const other of outcomes.slice(1)) expect(other).toEqual(outcomes[0]);
+    const { rows, conflicts } = outcomes[0] as Outcome;
+    expect(rows[0]?.deleted).toBe(true);
+    expect(rows[0]?.data).toMatchObject({ hasProof: true, frequency: 'quarterly' });
+    expect(conflicts).toEqual([]);
   });
 
   it('[CONF1][CONF2] a money field edited from the same base by two devices to different values always opens a conflict', () => {

@@ -9,7 +9,10 @@ type PossibleDuplicate = Awaited<ReturnType<WorkspaceModel['findPossibleDuplicat
 
 const DEBOUNCE_MS = 300;
 
-/** Households on the device that look like the one being typed, checked shortly after each change. */
+/**
+ * Households that look like the one being typed, checked shortly after each change: on the device,
+ * and on the server when online (DUP3).
+ */
 export function usePossibleDuplicates(
   workspace: WorkspaceModel,
   probe: MatchProbe,
@@ -80,7 +83,7 @@ export function DuplicateNotice({ matches }: { matches: readonly PossibleDuplica
         <section class="duplicate-notice" aria-labelledby="duplicate-title">
           <h2 id="duplicate-title">
             <span aria-hidden="true">⚠ </span>
-            {t('intake.duplicate.title')}
+            {t(matches.every((m) => m.onDevice) ? 'intake.duplicate.title' : 'intake.duplicate.titleNetwork')}
           </h2>
           <ul>
             {matches.map((match) => {
@@ -98,9 +101,13 @@ export function DuplicateNotice({ matches }: { matches: readonly PossibleDuplica
                         <li key={`${reason.field}|${reason.a}|${reason.b}`}>{reasonText(reason)}</li>
                       ))}
                   </ul>
-                  <a class="button-link" href={`/dossiers/${match.householdId}/intake`}>
-                    {t('intake.duplicate.open', { name })}
-                  </a>
+                  {match.onDevice ? (
+                    <a class="button-link" href={`/dossiers/${match.householdId}/intake`}>
+                      {t('intake.duplicate.open', { name })}
+                    </a>
+                  ) : (
+                    <p>{t('intake.duplicate.network')}</p>
+                  )}
                 </li>
               );
             })}
