@@ -65,6 +65,7 @@ export const intakeEn: Record<keyof typeof intakeFr, string> = {
   'intake.member.remove': 'Remove person {n}',
   'intake.create': 'Create the case',
   'intake.creating': 'Creating the case…',
+  'intake.preparing': 'Preparing the form…',
   'intake.createFailed': 'The case was not created: {reason}',
   'intake.formHasErrors': 'Some fields need correcting: see the messages under the fields.',
   'intake.error.departement': 'Enter a département number, for example 59, 2A or 974.',

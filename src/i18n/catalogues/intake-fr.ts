@@ -65,6 +65,7 @@ export const intakeFr = {
   'intake.member.remove': 'Retirer la personne {n}',
   'intake.create': 'Créer le dossier',
   'intake.creating': 'Création du dossier…',
+  'intake.preparing': 'Préparation du formulaire…',
   'intake.createFailed': 'Le dossier n’a pas été créé : {reason}',
   'intake.formHasErrors': 'Certains champs sont à corriger : voyez les messages sous les champs.',
   'intake.error.departement': 'Indiquez un numéro de département, par exemple 59, 2A ou 974.',

@@ -65,9 +65,14 @@ export function NewDossierPage() {
       }),
     [workspace, drafts, sync, defaultWelcomePointId],
   );
+  // The default welcome point comes with the session, read from the device after the first
+  // render: the form waits for it. Typing into a form made before it would be saved as a draft
+  // without the welcome point, which the form made after would restore: the dossier would become
+  // personal (unseen by the team) without the person choosing it.
+  const sessionLoaded = sync.sessionLoaded.value;
   useEffect(() => {
-    void form.load();
-  }, [form]);
+    if (sessionLoaded) void form.load();
+  }, [form, sessionLoaded]);
 
   const values = form.values.value;
   const errors = form.errors.value;
@@ -91,6 +96,15 @@ export function NewDossierPage() {
     }
     // Bring the first field to correct into view and focus.
     setTimeout(() => formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus(), 0);
+  }
+
+  if (!sessionLoaded) {
+    return (
+      <section class="page intake">
+        <PageTitle>{t('dossiers.new')}</PageTitle>
+        <p role="status">{t('intake.preparing')}</p>
+      </section>
+    );
   }
 
   return (

@@ -59,6 +59,8 @@ export async function signedInState(
   role: Role,
   welcomePointIds: string[],
   welcomePoints: WelcomePoint[] | undefined,
+  /** When given, the app reads the saved session only once this resolves (a slow device). */
+  sessionReadGate?: Promise<void>,
 ) {
   const base = makeTestState();
   const service = createSyncService({
@@ -82,7 +84,15 @@ export async function signedInState(
     loggedInAt: Date.now(),
     ...(welcomePoints === undefined ? {} : { welcomePoints }),
   });
+  if (sessionReadGate !== undefined) {
+    const load = service.load.bind(service);
+    service.load = async () => {
+      await sessionReadGate;
+      return load();
+    };
+  }
   const state = createAppState({ ...base.deps, sync: service });
-  await state.start();
-  return { ...base, state };
+  const started = state.start();
+  if (sessionReadGate === undefined) await started;
+  return { ...base, state, started };
 }

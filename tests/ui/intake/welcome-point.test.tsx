@@ -65,6 +65,27 @@ describe('New dossier: the welcome point', () => {
     expect((await createAndRead(test.repository))?.welcomePointId).toBe('wp-lens');
   });
 
+  it('waits for the session before offering the form, so the default welcome point is never lost', async () => {
+    // A slow device reads the saved session after the page's first render. A form offered before
+    // would save what is typed as a draft without the welcome point, and the form made once the
+    // session is read would restore that draft: a personal dossier nobody chose.
+    let release = () => {};
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const test = await signedInState('volunteer', ['wp-lens', 'wp-arras'], [LENS, ARRAS], gate);
+    openAt('/dossiers/new', test);
+    await screen.findByText('Préparation du formulaire…');
+    expect(screen.queryByLabelText(/^Point d’accueil/)).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Créer le dossier' })).toBeNull();
+    release();
+    await test.started;
+    const select = await welcomePointSelect();
+    await waitFor(() => expect(select.value).toBe('wp-lens'));
+    fillRequired();
+    expect((await createAndRead(test.repository))?.welcomePointId).toBe('wp-lens');
+  });
+
   it('another welcome point of the list, or none, is the one stored', async () => {
     const test = await volunteer();
     openAt('/dossiers/new', test);
