@@ -139,6 +139,8 @@ export async function applyMerge(
         });
       }
       await seqs.save();
+      // DUP4: the merged households leave the duplicate queue, the survivor is scored again.
+      await tx.queueHouseholds([survivorId, mergedId, ...chainIds], now);
 
       const result: MergeResult = {
         mergeId: command.mergeId,

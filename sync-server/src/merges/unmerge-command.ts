@@ -95,6 +95,8 @@ export async function applyUnmerge(
       await tx.setMergedInto(mergedId, null);
       for (const id of collapsed) await tx.setMergedInto(id, mergedId);
       await restoreConflicts(tx, merge, { userId: user.id, mutationId: `unmerge:${mergeId}`, at: now });
+      // DUP4: both households are matched again (the pair comes back if it still scores).
+      await tx.queueHouseholds([survivorId, mergedId, ...collapsed], now);
       const { before, after } = plan.welcomePoint;
       if (before !== after) await moveHousehold(tx, seqs, survivorScope, after, now);
       if (mergedScope.welcomePointId !== after) {

@@ -80,7 +80,9 @@ export async function mergeRoutes(app: FastifyInstance): Promise<void> {
     },
     async (request, reply) => {
       const { user } = authOf(request);
-      return applyMerge(app.store, user, request.body, app.now()).catch(refusals(reply));
+      const result = await applyMerge(app.store, user, request.body, app.now()).catch(refusals(reply));
+      app.duplicates.schedule(); // DUP4, after the commit
+      return result;
     },
   );
 
@@ -96,9 +98,15 @@ export async function mergeRoutes(app: FastifyInstance): Promise<void> {
     },
     async (request, reply) => {
       const { user } = authOf(request);
-      return applyUnmerge(app.store, user, request.params.mergeId, request.body.reason, app.now()).catch(
-        refusals(reply),
-      );
+      const result = await applyUnmerge(
+        app.store,
+        user,
+        request.params.mergeId,
+        request.body.reason,
+        app.now(),
+      ).catch(refusals(reply));
+      app.duplicates.schedule(); // DUP4, after the commit
+      return result;
     },
   );
 

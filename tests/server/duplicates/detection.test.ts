@@ -4,6 +4,7 @@
  * set pairs aside, and merged households are never proposed.
  */
 import { describe, expect, it } from 'vitest';
+import { merge, postUndo } from '../merges/merge-harness';
 import { chargeFields, ENGINES, requireServerRow, useSyncServer, WP_A, WP_B } from '../sync/harness';
 import { detected, listQueue, markMerged, pairIds, post, pushFamily } from './helpers';
 
@@ -95,6 +96,36 @@ describe.each(ENGINES)('duplicate detection on $name', (engine) => {
     const [ha, hb] = [first.householdId, second.householdId].sort() as [string, string];
     const history = await server.store.transaction((tx) => tx.lapsedDecisions(ha, hb));
     expect(history.map((h) => [h.status, h.decidedBy])).toEqual([['not_duplicate', coordinator.userId]]);
+  });
+
+  it('DUP4: a merge and its undo rescore the survivor: the people it received meet other households, then leave them', async () => {
+    const a = await server.device(server.world.volunteerA);
+    const b = await server.device(server.world.volunteerB);
+    const survivor = await pushFamily(a, { welcomePointId: WP_A, people: [KARIM] });
+    const merged = await pushFamily(b, { welcomePointId: WP_B, people: [KARIM, JEAN] });
+    const jean = await pushFamily(b, { welcomePointId: WP_B, people: [JEAN] });
+    await detected(server.app);
+    const coordinator = server.world.coordinator;
+    const pairs = async () => {
+      await detected(server.app);
+      return (await listQueue(server.app, coordinator)).candidates.map(pairIds);
+    };
+    const pair = (x: string, y: string) => [x, y].sort();
+    expect(await pairs()).toEqual(
+      expect.arrayContaining([
+        pair(survivor.householdId, merged.householdId),
+        pair(merged.householdId, jean.householdId),
+      ]),
+    );
+
+    const done = await merge(server, survivor.householdId, merged.householdId);
+    // Jean moved into the survivor with the merge: the survivor and Jean's household now meet.
+    expect(await pairs()).toEqual([pair(survivor.householdId, jean.householdId)]);
+
+    expect((await postUndo(server, done.mergeId)).statusCode).toBe(200);
+    expect((await pairs()).sort()).toEqual(
+      [pair(survivor.householdId, merged.householdId), pair(merged.householdId, jean.householdId)].sort(),
+    );
   });
 
   it('DUP4: a merged household is never a candidate; unmerged, it is again when it still scores', async () => {
