@@ -4,6 +4,7 @@ import { formatDate, formatMoney, t } from '../../../i18n/i18n';
 import type { MessageKey } from '../../../i18n/messages-fr';
 import type { MatchReason } from '../../../state/coordination-model';
 import { scoreBand } from '../../../state/coordination-score';
+import { matchValueText } from '../../components/match-value-text';
 
 const FIELD_KEYS: Record<string, MessageKey> = {
   welcomePointId: 'coordination.field.welcomePointId',
@@ -58,8 +59,8 @@ export function reasonWords(reason: MatchReason): string {
   return t('coordination.match.reason', {
     field: t(`coordination.match.field.${reason.field}` as MessageKey),
     level: t(`coordination.match.level.${reason.level}` as MessageKey),
-    a: reason.a,
-    b: reason.b,
+    a: matchValueText(reason.field, reason.a),
+    b: matchValueText(reason.field, reason.b),
   });
 }
 

@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { MatchProbe, MatchReason } from '../../../domain/matching';
-import { formatDate, t } from '../../../i18n/i18n';
+import { t } from '../../../i18n/i18n';
 import { probeKey } from '../../../state/intake/new-dossier-form';
 import type { WorkspaceModel } from '../../../state/workspace/workspace-model';
-import { displayPhone } from './field-text';
+import { matchValueText } from '../../components/match-value-text';
 
 type PossibleDuplicate = Awaited<ReturnType<WorkspaceModel['findPossibleDuplicates']>>[number];
 
@@ -47,7 +47,8 @@ export function usePossibleDuplicates(
 
 /** One agreement of the pair, as a sentence (the scorer's reasons, DUP1). */
 function reasonText(reason: MatchReason): string {
-  const { a, b } = reason;
+  const a = matchValueText(reason.field, reason.a);
+  const b = matchValueText(reason.field, reason.b);
   switch (reason.field) {
     case 'name':
       if (reason.level === 'phonetic') return t('intake.duplicate.name.phonetic', { a, b });
@@ -57,13 +58,11 @@ function reasonText(reason: MatchReason): string {
         ? t('intake.duplicate.name.exact', { a: b })
         : t('intake.duplicate.name.close', { a, b });
     case 'birth_date':
-      if (reason.level === 'swapped')
-        return t('intake.duplicate.birthDate.swapped', { a: formatDate(a), b: formatDate(b) });
-      if (reason.level === 'year_off')
-        return t('intake.duplicate.birthDate.yearOff', { a: formatDate(a), b: formatDate(b) });
-      return t('intake.duplicate.birthDate.exact', { a: formatDate(a) });
+      if (reason.level === 'swapped') return t('intake.duplicate.birthDate.swapped', { a, b });
+      if (reason.level === 'year_off') return t('intake.duplicate.birthDate.yearOff', { a, b });
+      return t('intake.duplicate.birthDate.exact', { a });
     case 'phone':
-      return t('intake.duplicate.phone', { phone: displayPhone(a) });
+      return t('intake.duplicate.phone', { phone: a });
     case 'email':
       return t('intake.duplicate.email', { a: b });
     case 'address':
@@ -71,7 +70,7 @@ function reasonText(reason: MatchReason): string {
         ? t('intake.duplicate.address.exact', { a: b })
         : t('intake.duplicate.address.close', { a, b });
     case 'creditor_reference':
-      return t('intake.duplicate.creditorReference', { a: a.replace('|', ' · ') });
+      return t('intake.duplicate.creditorReference', { a });
   }
 }
 
