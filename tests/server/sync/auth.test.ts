@@ -451,6 +451,12 @@ describe('[AUTH8] every endpoint with every role, and a foreign welcome point', 
       'coordinators and admins (tests/server/merges/merge-rules.test.ts, MERGE1)',
     'POST /api/coordination/merges/:mergeId/undo':
       'coordinators and admins (tests/server/merges/merge-rules.test.ts, MERGE1)',
+    'GET /api/coordination/duplicates': 'coordinators and admins (tests/server/duplicates/detection.test.ts)',
+    'POST /api/coordination/duplicates/not-duplicate':
+      'coordinators and admins (tests/server/duplicates/detection.test.ts)',
+    'POST /api/coordination/duplicates/check':
+      'any session, answered from its own scope; anonymous 401 (tests/server/duplicates/check.test.ts, DUP3)',
+    'POST /api/coordination/duplicates/rescan': 'admin only (tests/server/duplicates/detection.test.ts)',
   };
 
   it('[AUTH8] every /api route has a stated authorisation rule (a new endpoint fails here until it has one)', () => {
