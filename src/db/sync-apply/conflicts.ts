@@ -3,6 +3,7 @@
  * last pull page, the open ones listed for the screens, and a resolution written as an ordinary
  * recorded change (same recorder, same outbox) with the mirror marked resolved.
  */
+
 import type { AnyRow } from '../../domain/dossier/rows';
 import { ENTITY_TABLES, type EntityName } from '../../domain/sync/entities';
 import type { Conflict } from '../../domain/sync/protocol';
@@ -11,6 +12,7 @@ import { TOMBSTONE_KEYS } from '../../domain/sync/row-meta';
 import type { LocalConflict, RelaisDb } from '../app-db';
 import { ChangeRecorder, type WriteEnvironment, writeTables } from '../change-recorder';
 import { RowNotFoundError } from '../repository-errors';
+import { resolveHouseholdId } from './merge-redirects';
 
 /** A server conflict mirrored on the device: the LocalConflict shape plus the server record. */
 export type ServerConflictRecord = LocalConflict & {
@@ -92,8 +94,12 @@ export async function writeResolution(
     const entity = conflict.entity as EntityName;
     const field = conflict.server.field;
     const table = db.table(ENTITY_TABLES[entity]);
-    const current = (await table.get(conflict.entityId)) as AnyRow | undefined;
-    if (current === undefined) throw new RowNotFoundError(entity, conflict.entityId);
+    // MERGE8: a conflict about a household merged since is settled on its survivor; its tombstone
+    // is the server's and takes no local write.
+    const entityId =
+      entity === 'household' ? await resolveHouseholdId(db, conflict.entityId) : conflict.entityId;
+    const current = (await table.get(entityId)) as AnyRow | undefined;
+    if (current === undefined) throw new RowNotFoundError(entity, entityId);
     const recorder = await ChangeRecorder.begin(db, env);
     const { hlc, at } = recorder.stamp();
     const next: Record<string, unknown> = {

@@ -221,7 +221,12 @@ async function rebasePending(db: RelaisDb, page: PullResponse, plan: PagePlan): 
   // applyPullPage has queued the page's child rows before this read, so a child row read here
   // is already the pulled one: the pending values come from the outbox itself.
   const locals = withPendingValues(await readLocalRows(db, rowsToRebase(page.changes, pending)), outbox);
-  const rebased = rebasePage(page.changes, pending, locals);
+  // MERGE8: a merged household's tombstone is the server's alone: what was pending for it now
+  // names the survivor (redirectMergedHouseholds), so nothing local may overlay it.
+  const rebased = rebasePage(page.changes, pending, locals).filter(
+    ({ entity, row }) =>
+      !(entity === 'household' && (row as { mergedInto?: string }).mergedInto !== undefined),
+  );
   const merges: PagePlan = {
     byTable: new Map(),
     households: plan.households,

@@ -107,7 +107,7 @@ export async function applyMerge(
         survivorRows,
         mergedRows,
         chainRows,
-        openConflicts: await tx.openConflictsOf(children),
+        openConflicts: await tx.openConflictsOf([...children, mergedId]),
         writer: { userId: user.id, now, newId: randomUUID },
         hlc: serverHlc(now),
       });

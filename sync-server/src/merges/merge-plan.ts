@@ -251,6 +251,13 @@ export function planMerge(input: MergeInput): MergePlan {
       }
     }
   }
+  // The merged household's own open conflicts are moot: the coordinator chose each of its fields
+  // for the survivor. They are settled by the merge (an unmerge reopens them), so no device ever
+  // answers a conflict about a tombstone.
+  for (const c of input.openConflicts ?? []) {
+    if (c.status === 'open' && c.entity === 'household' && c.entityId === command.mergedId)
+      settledConflicts.push(c);
+  }
 
   // The merged household: a tombstone with its permanent pointer.
   const tomb = new Rewrite(merged, input);

@@ -255,6 +255,25 @@ for (const engine of ENGINES) {
       expect((await device.push([wrong])).results[0]?.reason).toBe('household-mismatch');
     });
 
+    it("[MERGE5] the merged household's own open conflicts are settled by the merge and reopened by its undo", async () => {
+      const a = await server.device(server.world.counsellorA);
+      const b = await server.device(server.world.counsellorA);
+      const survivorId = await pushHousehold(a, WP_A);
+      const mergedId = await pushHousehold(a, WP_A);
+      const base = versionOf(await storedRow(server, 'household', mergedId));
+      const address = (line1: string) => ({ line1, postcode: '69008', city: 'Lyon' });
+      await a.push([a.patch('household', base, { address: address('1 rue A') })]);
+      await b.push([b.patch('household', base, { address: address('2 rue B') })]);
+      const openOn = async (id: string) =>
+        server.store.transaction(async (tx) => (await tx.openConflictsOf([id])).map((c) => c.field));
+      expect(await openOn(mergedId)).toEqual(['address']);
+
+      const done = await merge(server, survivorId, mergedId);
+      expect(await openOn(mergedId)).toEqual([]);
+      expect((await postUndo(server, done.mergeId)).statusCode).toBe(200);
+      expect(await openOn(mergedId)).toEqual(['address']);
+    });
+
     it('[MERGE10] a merge across welcome points that moves the survivor writes a scope removal for its old welcome point', async () => {
       const a = await server.device(server.world.volunteerA);
       const b = await server.device(server.world.volunteerB);
