@@ -14,8 +14,9 @@ import { notFound } from '../http-errors';
 import type { LockedHousehold } from '../stores/merges-tx';
 import type { RelaisStore } from '../stores/store';
 import type { StoredRow, StoreTx, UserRecord } from '../stores/store-tx';
-import { planMerge, SERVER_WRITER } from './merge-plan';
+import { planMerge } from './merge-plan';
 import { alreadyMerged, sameHousehold } from './merge-refusals';
+import { SERVER_WRITER } from './server-write';
 
 /** The server's stamp for what a merge or unmerge writes. */
 export function serverHlc(now: number): string {

@@ -18,11 +18,11 @@ import type { ConflictValue } from '../../../src/domain/sync/protocol';
 import { HttpError } from '../http-errors';
 import type { ConflictRecord, FieldHistoryRecord, FieldMeta, StoredRow } from '../stores/store-tx';
 import type { Writer } from '../sync/row-draft';
-import { sameValue, setValue } from '../sync/wire-row';
+import { sameValue } from '../sync/wire-row';
 import { childMatches, fieldDifferences, householdRowOf } from './merge-preview';
+import { SERVER_WRITER, ServerWrite } from './server-write';
 
 /** The device id the merge's and unmerge's writes carry in their field versions. */
-export const SERVER_WRITER = 'server';
 
 /** A 400 with the reasons the command cannot be applied (a missing child choice, an unknown field). */
 export class InvalidMerge extends HttpError {
@@ -95,36 +95,6 @@ export interface MergePlan {
 }
 
 /** The later of two HLC stamps (they compare as strings). */
-export function maxHlc(a: string, b: string): string {
-  return a > b ? a : b;
-}
-
-/** A row at its next version, written by the merge (fields it sets get that version). */
-class Rewrite {
-  readonly row: StoredRow;
-  readonly author: FieldMeta;
-  changed = false;
-
-  constructor(existing: StoredRow, input: MergeInput) {
-    const version = existing.version + 1;
-    this.author = { v: version, d: SERVER_WRITER, u: input.writer.userId, h: input.hlc, t: input.writer.now };
-    this.row = {
-      ...existing,
-      version,
-      data: { ...existing.data },
-      fieldMeta: { ...existing.fieldMeta },
-      updatedHlc: maxHlc(existing.updatedHlc, input.hlc),
-    };
-  }
-
-  set(field: string, value: unknown): void {
-    setValue(this.row.data, field, value);
-    this.row.fieldMeta[field] = this.author;
-    if (field === 'deleted') this.row.deleted = value === true;
-    this.changed = true;
-  }
-}
-
 function checkChoices(input: MergeInput, survivor: StoredRow, merged: StoredRow): void {
   const { command } = input;
   const reasons: string[] = [];
@@ -168,7 +138,7 @@ export function planMerge(input: MergeInput): MergePlan {
   const keptFields: MergeChoices['keptFields'] = [];
 
   // The survivor's chosen fields (MERGE5, MERGE10: the welcome point is one of them).
-  const head = new Rewrite(survivor, input);
+  const head = new ServerWrite(survivor, input.writer, input.hlc);
   for (const d of fieldDifferences(survivor, merged)) {
     const pick = command.fieldChoices[d.field] ?? d.defaultPick;
     keptFields.push({ field: d.field, pick, value: pick === 'merged' ? d.mergedValue : d.survivorValue });
@@ -186,17 +156,16 @@ export function planMerge(input: MergeInput): MergePlan {
   }
 
   // Every row of the merged household, whatever its entity, moves to the survivor.
-  const children = new Map<string, Rewrite>();
+  const children = new Map<string, ServerWrite>();
   for (const row of input.mergedRows) {
     if (row.entity === 'household') continue;
-    const rewrite = new Rewrite(row, input);
-    rewrite.row.householdId = command.survivorId;
-    if ('householdId' in rewrite.row.data) rewrite.row.data.householdId = command.survivorId;
+    const rewrite = new ServerWrite(row, input.writer, input.hlc);
+    rewrite.moveTo(command.survivorId);
     children.set(`${row.entity}|${row.id}`, rewrite);
   }
   const tombstonedChildren: MergeChoices['tombstonedChildren'] = [];
   const repointedReferences: RepointedReference[] = [];
-  const survivorChildren = new Map<string, Rewrite>();
+  const survivorChildren = new Map<string, ServerWrite>();
   const openOnDeleted = new Map(
     (input.openConflicts ?? [])
       .filter((c) => c.status === 'open' && c.field === 'deleted')
@@ -232,7 +201,7 @@ export function planMerge(input: MergeInput): MergePlan {
         .filter((r) => r.entity !== 'household')
         .map((r) => {
           const key = `${r.entity}|${r.id}`;
-          const existing = survivorChildren.get(key) ?? new Rewrite(r, input);
+          const existing = survivorChildren.get(key) ?? new ServerWrite(r, input.writer, input.hlc);
           survivorChildren.set(key, existing);
           return existing;
         }),
@@ -260,7 +229,7 @@ export function planMerge(input: MergeInput): MergePlan {
   }
 
   // The merged household: a tombstone with its permanent pointer.
-  const tomb = new Rewrite(merged, input);
+  const tomb = new ServerWrite(merged, input.writer, input.hlc);
   tomb.set('deleted', true);
   tomb.set('deletedAt', writer.now);
   tomb.set('deletedBy', writer.userId);
@@ -269,7 +238,7 @@ export function planMerge(input: MergeInput): MergePlan {
 
   // Chains collapse: what pointed at the merged household now points at the survivor.
   const chain = input.chainRows.map((row) => {
-    const rewrite = new Rewrite(row, input);
+    const rewrite = new ServerWrite(row, input.writer, input.hlc);
     rewrite.set('mergedInto', command.survivorId);
     return rewrite;
   });

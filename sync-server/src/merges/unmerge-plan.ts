@@ -18,9 +18,10 @@ import type { UnmergeResult } from '../../../src/domain/sync/coordination-protoc
 import type { EntityName } from '../../../src/domain/sync/entities';
 import type { FieldMeta, MergeRecord, MergeRedirectRecord, StoredRow } from '../stores/store-tx';
 import type { Writer } from '../sync/row-draft';
-import { fieldValue, sameValue, setValue } from '../sync/wire-row';
-import { type MergeChoices, type MergeSnapshot, maxHlc, SERVER_WRITER } from './merge-plan';
+import { fieldValue } from '../sync/wire-row';
+import type { MergeChoices, MergeSnapshot } from './merge-plan';
 import { householdRowOf } from './merge-preview';
+import { SERVER_WRITER, ServerWrite } from './server-write';
 
 export interface UnmergeInput {
   merge: MergeRecord;
@@ -48,38 +49,6 @@ export interface UnmergePlan {
 
 const key = (row: { entity: string; id: string }): string => `${row.entity}|${row.id}`;
 
-class Restore {
-  readonly row: StoredRow;
-  private readonly author: FieldMeta;
-  changed = false;
-
-  constructor(existing: StoredRow, input: UnmergeInput) {
-    const version = existing.version + 1;
-    this.author = { v: version, d: SERVER_WRITER, u: input.writer.userId, h: input.hlc, t: input.writer.now };
-    this.row = {
-      ...existing,
-      version,
-      data: { ...existing.data },
-      fieldMeta: { ...existing.fieldMeta },
-      updatedHlc: maxHlc(existing.updatedHlc, input.hlc),
-    };
-  }
-
-  set(field: string, value: unknown): void {
-    if (sameValue(fieldValue(this.row.data, field), value)) return;
-    setValue(this.row.data, field, value);
-    this.row.fieldMeta[field] = this.author;
-    if (field === 'deleted') this.row.deleted = value === true;
-    this.changed = true;
-  }
-
-  moveTo(householdId: string): void {
-    this.row.householdId = householdId;
-    if ('householdId' in this.row.data) this.row.data.householdId = householdId;
-    this.changed = true;
-  }
-}
-
 export function planUnmerge(input: UnmergeInput): UnmergePlan {
   const { merge } = input;
   const snapshot = merge.snapshot as MergeSnapshot;
@@ -94,7 +63,7 @@ export function planUnmerge(input: UnmergeInput): UnmergePlan {
   const survivorBefore = householdRowOf(snapshot.survivor, merge.survivorId);
   let welcomePoint = { before: null as string | null, after: null as string | null };
   if (survivorNow !== undefined && survivorBefore !== undefined) {
-    const head = new Restore(survivorNow, input);
+    const head = new ServerWrite(survivorNow, input.writer, input.hlc);
     for (const kept of choices.keptFields) {
       if (kept.pick !== 'merged') continue;
       if (wroteIt(survivorNow.fieldMeta[kept.field])) {
@@ -114,7 +83,7 @@ export function planUnmerge(input: UnmergeInput): UnmergePlan {
   // The merged household, as it was.
   const mergedBefore = householdRowOf(snapshot.merged, merge.mergedId);
   if (mergedBefore !== undefined) {
-    const back = new Restore(input.mergedRow, input);
+    const back = new ServerWrite(input.mergedRow, input.writer, input.hlc);
     for (const field of new Set([...Object.keys(input.mergedRow.data), ...Object.keys(mergedBefore.data)])) {
       back.set(field, fieldValue(mergedBefore.data, field));
     }
@@ -133,7 +102,7 @@ export function planUnmerge(input: UnmergeInput): UnmergePlan {
   for (const row of input.survivorRows) {
     if (row.entity === 'household') continue;
     const k = key(row);
-    const restore = new Restore(row, input);
+    const restore = new ServerWrite(row, input.writer, input.hlc);
     const before = mergedChildren.get(k);
     const goesBack = before !== undefined || (redirected.has(k) && !survivorChildren.has(k));
     if (goesBack) {
@@ -157,7 +126,7 @@ export function planUnmerge(input: UnmergeInput): UnmergePlan {
   // The chain the merge collapsed points to the merged household again.
   for (const row of input.chainRows) {
     if (!choices.collapsed.includes(row.id)) continue;
-    const restore = new Restore(row, input);
+    const restore = new ServerWrite(row, input.writer, input.hlc);
     restore.set('mergedInto', merge.mergedId);
     if (restore.changed) rows.push(restore.row);
   }

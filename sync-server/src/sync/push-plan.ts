@@ -19,7 +19,7 @@ import { settleLiveness } from './liveness';
 import { checkedRow, checkLosingValues, Quarantine, TOMBSTONES } from './push-input';
 import { settleReviewFrontier } from './review-frontier';
 import { currentValue, emptyPlan, type Plan, RowDraft, type ServerView, type Writer } from './row-draft';
-import { fieldValue, rowKey, sameValue } from './wire-row';
+import { fieldValue, maxHlc, rowKey, sameValue } from './wire-row';
 
 /** Decides the effects of one valid mutation. Throws Quarantine when it cannot apply. */
 export function planMutation(
@@ -278,8 +278,4 @@ function finishConflicts(out: Plan): Plan {
   const ids = [...out.newConflicts, ...out.joinedConflicts].map((c) => c.id);
   if (ids.length > 0) out.result = { ...out.result, conflictIds: ids };
   return out;
-}
-
-function maxHlc(a: string, b: string): string {
-  return a > b ? a : b;
 }

@@ -70,3 +70,8 @@ export function setValue(data: Record<string, unknown>, field: string, value: un
   if (value === null || value === undefined) delete data[field];
   else data[field] = value;
 }
+
+/** The later of two HLC stamps (they sort as strings). */
+export function maxHlc(a: string, b: string): string {
+  return a > b ? a : b;
+}

@@ -5,8 +5,9 @@
 import { describe, expect, it } from 'vitest';
 import type { MergeCommand } from '../../../src/domain/sync/coordination-protocol';
 import { formatHlc } from '../../../src/domain/sync/hlc';
-import { InvalidMerge, planMerge, SERVER_WRITER } from '../../../sync-server/src/merges/merge-plan';
+import { InvalidMerge, planMerge } from '../../../sync-server/src/merges/merge-plan';
 import { childDuplicates, fieldDifferences } from '../../../sync-server/src/merges/merge-preview';
+import { SERVER_WRITER } from '../../../sync-server/src/merges/server-write';
 import type { StoredRow } from '../../../sync-server/src/stores/store-tx';
 
 const S = '01900000-0000-7000-8000-00000000000a';
