@@ -25,6 +25,8 @@ import { decidePair, decisionHolds } from './pair-decision';
 const READ_PAGE = 1000;
 /** Profiles (with their keys) or pairs written per transaction. */
 const WRITE_BATCH = 2000;
+/** Key rows written per transaction (about a dozen per household). */
+const KEY_BATCH = 20_000;
 
 export interface RescanReport {
   households: number;
@@ -58,7 +60,10 @@ async function readProfiles(
   for (;;) {
     const page = await store.transaction(async (tx) => {
       const ids = await tx.householdIdsAfter(after, READ_PAGE);
-      return { ids, sources: await tx.matchSources(ids) };
+      const [first, last] = [ids[0], ids.at(-1)];
+      const sources =
+        first === undefined || last === undefined ? [] : await tx.matchSourcesBetween(first, last);
+      return { ids, sources };
     });
     if (page.ids.length === 0) break;
     households += page.ids.length;
@@ -136,10 +141,17 @@ export async function rescanDuplicates(
 
   await store.transaction((tx) => tx.clearMatchProfiles());
   for (let i = 0; i < entries.length; i += WRITE_BATCH) {
-    const batch = entries.slice(i, i + WRITE_BATCH);
+    const batch = entries.slice(i, i + WRITE_BATCH).map((e) => e.record);
     await store.transaction((tx) => tx.insertMatchProfiles(batch));
   }
-
+  const keyRows = entries.flatMap((e) =>
+    [...new Set(e.keys)].map((key) => ({ key, householdId: e.record.householdId })),
+  );
+  keyRows.sort((x, y) => (x.key < y.key ? -1 : x.key > y.key ? 1 : x.householdId < y.householdId ? -1 : 1));
+  for (let i = 0; i < keyRows.length; i += KEY_BATCH) {
+    const batch = keyRows.slice(i, i + KEY_BATCH);
+    await store.transaction((tx) => tx.insertMatchKeys(batch));
+  }
   phase('write profiles and keys');
   const decided = new Map<string, DuplicatePairRecord>();
   for (const pair of await store.transaction((tx) => tx.decidedDuplicatePairs())) {

@@ -44,6 +44,11 @@ const UPSERT_PAIR = `${PAIRS.insert}
 
 /** The entities whose rows make a household's profile (DUP1c: a change to one queues it). */
 export const MATCHED_ENTITIES = ['household', 'member', 'debt', 'creditor'] as const;
+type MatchedEntity = (typeof MATCHED_ENTITIES)[number];
+
+const HOUSEHOLD_SCOPE = 'SELECT id, welcome_point_id, merged_into FROM households';
+const LIVE_ROWS = 'SELECT entity, household_id, data FROM sync_rows';
+const ROW_ORDER = 'ORDER BY household_id, entity, id';
 
 /** Rows per multi-row INSERT: few statements, well under both engines' parameter limits. */
 const ROWS_PER_INSERT = 400;
@@ -125,43 +130,81 @@ export class DuplicatesTx {
    */
   async matchSources(
     householdIds: readonly string[],
-    entities: readonly (typeof MATCHED_ENTITIES)[number][] = MATCHED_ENTITIES,
+    entities: readonly MatchedEntity[] = MATCHED_ENTITIES,
   ): Promise<MatchSource[]> {
     const out = new Map<string, MatchSource>();
-    const entityIn = entities.map((e) => `'${e}'`).join(', ');
     for (const part of chunks([...new Set(householdIds)])) {
-      const households = await this.sql.all<Row>(
-        `SELECT id, welcome_point_id, merged_into FROM households WHERE id IN (${placeholders(1, part.length)})`,
-        part,
+      const inPart = `IN (${placeholders(1, part.length)})`;
+      this.addSources(out, await this.sql.all<Row>(`${HOUSEHOLD_SCOPE} WHERE id ${inPart}`, part));
+      this.addRows(
+        out,
+        await this.sql.all<Row>(
+          `${LIVE_ROWS} WHERE household_id ${inPart} AND deleted = 0 ${ROW_ORDER}`,
+          part,
+        ),
+        entities,
       );
-      for (const h of households) {
-        out.set(str(h.id), {
-          householdId: str(h.id),
-          welcomePointId: h.welcome_point_id === null ? null : str(h.welcome_point_id),
-          mergedInto: h.merged_into === null || h.merged_into === undefined ? null : str(h.merged_into),
-          household: undefined,
-          members: [],
-          debts: [],
-          creditors: [],
-        });
-      }
-      const rows = await this.sql.all<Row>(
-        `SELECT entity, household_id, data FROM sync_rows
-         WHERE household_id IN (${placeholders(1, part.length)}) AND deleted = 0 AND entity IN (${entityIn})
-         ORDER BY household_id, entity, id`,
-        part,
-      );
-      for (const r of rows) {
-        const source = out.get(str(r.household_id));
-        if (source === undefined) continue;
-        const data = JSON.parse(str(r.data)) as Record<string, unknown>;
-        if (r.entity === 'household') source.household = data;
-        else if (r.entity === 'member') source.members.push(data);
-        else if (r.entity === 'debt') source.debts.push(data);
-        else source.creditors.push(data);
-      }
     }
     return [...out.values()];
+  }
+
+  /**
+   * The match sources of every household whose id is in [firstId, lastId] (the rescan's pages):
+   * two range reads on the household indexes, in household order, however many households.
+   */
+  async matchSourcesBetween(firstId: string, lastId: string): Promise<MatchSource[]> {
+    const out = new Map<string, MatchSource>();
+    const range = [firstId, lastId];
+    this.addSources(
+      out,
+      await this.sql.all<Row>(`${HOUSEHOLD_SCOPE} WHERE id >= $1 AND id <= $2 ORDER BY id`, range),
+    );
+    this.addRows(
+      out,
+      await this.sql.all<Row>(
+        `${LIVE_ROWS} WHERE household_id >= $1 AND household_id <= $2 AND deleted = 0 ${ROW_ORDER}`,
+        range,
+      ),
+      MATCHED_ENTITIES,
+    );
+    return [...out.values()];
+  }
+
+  private addSources(out: Map<string, MatchSource>, households: readonly Row[]): void {
+    for (const h of households) {
+      out.set(str(h.id), {
+        householdId: str(h.id),
+        welcomePointId: h.welcome_point_id === null ? null : str(h.welcome_point_id),
+        mergedInto: h.merged_into === null || h.merged_into === undefined ? null : str(h.merged_into),
+        household: undefined,
+        members: [],
+        debts: [],
+        creditors: [],
+      });
+    }
+  }
+
+  /**
+   * The rows' data onto their sources. The entity is filtered here, not in SQL: with an
+   * `entity IN (…)` condition SQLite's planner walks the (entity, id) primary key over every
+   * household's rows instead of the household index (seconds per page at 100,000 households).
+   */
+  private addRows(
+    out: Map<string, MatchSource>,
+    rows: readonly Row[],
+    entities: readonly MatchedEntity[],
+  ): void {
+    for (const r of rows) {
+      const entity = r.entity as MatchedEntity;
+      if (!entities.includes(entity)) continue;
+      const source = out.get(str(r.household_id));
+      if (source === undefined) continue;
+      const data = JSON.parse(str(r.data)) as Record<string, unknown>;
+      if (entity === 'household') source.household = data;
+      else if (entity === 'member') source.members.push(data);
+      else if (entity === 'debt') source.debts.push(data);
+      else source.creditors.push(data);
+    }
   }
 
   /** Household ids after `afterId`, in id order, at most `limit` (the rescan's pages). */
@@ -204,19 +247,20 @@ export class DuplicatesTx {
     await this.sql.run('DELETE FROM match_profiles');
   }
 
-  /** Profiles and their keys of households that have none (the rescan's bulk write). */
-  async insertMatchProfiles(
-    entries: readonly { record: MatchProfileRecord; keys: readonly string[] }[],
-  ): Promise<void> {
-    await this.insertMany(
-      'match_profiles',
-      MATCH_PROFILES.columns,
-      entries.map((e) => MATCH_PROFILES.values(e.record)),
-    );
+  /** Profiles of households that have none (the rescan's bulk write; keys: insertMatchKeys). */
+  async insertMatchProfiles(records: readonly MatchProfileRecord[]): Promise<void> {
+    await this.insertMany('match_profiles', MATCH_PROFILES.columns, records.map(MATCH_PROFILES.values));
+  }
+
+  /**
+   * Blocking keys not stored yet (the rescan's bulk write). The rescan passes them sorted by key,
+   * so the (key, household_id) index grows at its end instead of at random pages.
+   */
+  async insertMatchKeys(keys: readonly { key: string; householdId: string }[]): Promise<void> {
     await this.insertMany(
       'match_keys',
       ['key', 'household_id'],
-      entries.flatMap((e) => [...new Set(e.keys)].map((key) => [key, e.record.householdId])),
+      keys.map((k) => [k.key, k.householdId]),
     );
   }
 
