@@ -10,8 +10,9 @@ import {
   MATCH_PARAMETERS,
   type MatchParameters,
   type MatchProfile,
+  prepareProfile,
   profileFromProbe,
-  scorePair,
+  scorePrepared,
 } from '../../../src/domain/matching';
 import type { MatchProbe, MatchReason } from '../../../src/domain/sync/coordination-protocol';
 import type { Scope, StoreTx } from '../stores/store-tx';
@@ -37,9 +38,13 @@ export async function checkProbe(
   const params = options.params ?? MATCH_PARAMETERS;
   const on = dayOf(options.now);
   const profile = profileFromProbe(probe, on);
+  const prepared = prepareProfile(profile);
   const ids = await householdsSharingKeys(tx, blockingKeys(profile), options.excludeHouseholdId, params);
   const scored = (await tx.candidateProfiles(ids, options.scope))
-    .map((other) => ({ id: other.householdId, ...scorePair(profile, other.profile as MatchProfile, params) }))
+    .map((other) => ({
+      id: other.householdId,
+      ...scorePrepared(prepared, prepareProfile(other.profile as MatchProfile), params),
+    }))
     .filter((match) => isCandidate(match.score, params))
     .sort((x, y) => y.score - x.score || (x.id < y.id ? -1 : 1))
     .slice(0, MAX_CHECK_MATCHES);

@@ -11,9 +11,10 @@ import {
   MATCH_PARAMETERS,
   type MatchParameters,
   type MatchProfile,
+  prepareProfile,
   profileFingerprint,
   profileFromRows,
-  scorePair,
+  scorePrepared,
 } from '../../../src/domain/matching';
 import type { DuplicatePairRecord, MatchSource, StoreTx } from '../stores/store-tx';
 import { decidePair, orderedPair, type PairDecision } from './pair-decision';
@@ -109,12 +110,15 @@ export async function detectHousehold(
     await householdsSharingKeys(tx, matched.keys, householdId, params),
   );
   let open = 0;
+  const mine = { prepared: prepareProfile(matched.profile), fingerprint: matched.fingerprint };
   for (const other of others) {
     const [a, b] = orderedPair(householdId, other.householdId);
-    const mine = { profile: matched.profile, fingerprint: matched.fingerprint };
-    const theirs = { profile: other.profile as MatchProfile, fingerprint: other.fingerprint };
+    const theirs = {
+      prepared: prepareProfile(other.profile as MatchProfile),
+      fingerprint: other.fingerprint,
+    };
     const [sideA, sideB] = a === householdId ? [mine, theirs] : [theirs, mine];
-    const { score, reasons } = scorePair(sideA.profile, sideB.profile, params);
+    const { score, reasons } = scorePrepared(sideA.prepared, sideB.prepared, params);
     const previous = stored.get(other.householdId);
     stored.delete(other.householdId);
     const scoredPair = {

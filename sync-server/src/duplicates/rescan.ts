@@ -13,8 +13,9 @@
 import {
   MATCH_PARAMETERS,
   type MatchParameters,
-  type MatchProfile,
-  scorePair,
+  type PreparedProfile,
+  prepareProfile,
+  scorePrepared,
 } from '../../../src/domain/matching';
 import type { RelaisStore } from '../stores/store';
 import type { DuplicatePairRecord, MatchProfileRecord } from '../stores/store-tx';
@@ -45,7 +46,8 @@ export interface RescanReport {
 
 interface Entry {
   record: MatchProfileRecord;
-  profile: MatchProfile;
+  /** Names normalised and coded once per household, not once per pair. */
+  prepared: PreparedProfile;
   keys: string[];
 }
 
@@ -78,7 +80,7 @@ async function readProfiles(
           fingerprint: matched.fingerprint,
           updatedAt: now,
         },
-        profile: matched.profile,
+        prepared: prepareProfile(matched.profile),
         keys: matched.keys,
       });
     }
@@ -169,7 +171,7 @@ export async function rescanDuplicates(
     const stored = decided.get(key);
     if (stored !== undefined && decisionHolds(stored, a.record.fingerprint, b.record.fingerprint)) continue;
     scored += 1;
-    const { score, reasons } = scorePair(a.profile, b.profile, params);
+    const { score, reasons } = scorePrepared(a.prepared, b.prepared, params);
     const decision = decidePair(
       stored,
       {
