@@ -141,18 +141,26 @@ export async function rescanDuplicates(
   entries.sort((x, y) => (x.record.householdId < y.record.householdId ? -1 : 1));
   phase('read and profile');
 
-  await store.transaction((tx) => tx.clearMatchProfiles());
-  for (let i = 0; i < entries.length; i += WRITE_BATCH) {
-    const batch = entries.slice(i, i + WRITE_BATCH).map((e) => e.record);
-    await store.transaction((tx) => tx.insertMatchProfiles(batch));
-  }
-  const keyRows = entries.flatMap((e) =>
-    [...new Set(e.keys)].map((key) => ({ key, householdId: e.record.householdId })),
-  );
-  keyRows.sort((x, y) => (x.key < y.key ? -1 : x.key > y.key ? 1 : x.householdId < y.householdId ? -1 : 1));
-  for (let i = 0; i < keyRows.length; i += KEY_BATCH) {
-    const batch = keyRows.slice(i, i + KEY_BATCH);
-    await store.transaction((tx) => tx.insertMatchKeys(batch));
+  await store.transaction(async (tx) => {
+    await tx.clearMatchProfiles();
+    await tx.dropMatchKeysHouseholdIndex();
+  });
+  try {
+    for (let i = 0; i < entries.length; i += WRITE_BATCH) {
+      const batch = entries.slice(i, i + WRITE_BATCH).map((e) => e.record);
+      await store.transaction((tx) => tx.insertMatchProfiles(batch));
+    }
+    // Sorted by key: the (key, household_id) primary key grows at its end, not at random pages.
+    const keyRows = entries.flatMap((e) =>
+      [...new Set(e.keys)].map((key) => ({ key, householdId: e.record.householdId })),
+    );
+    keyRows.sort((x, y) => (x.key < y.key ? -1 : x.key > y.key ? 1 : x.householdId < y.householdId ? -1 : 1));
+    for (let i = 0; i < keyRows.length; i += KEY_BATCH) {
+      const batch = keyRows.slice(i, i + KEY_BATCH);
+      await store.transaction((tx) => tx.insertMatchKeys(batch));
+    }
+  } finally {
+    await store.transaction((tx) => tx.ensureMatchKeysHouseholdIndex());
   }
   phase('write profiles and keys');
   const decided = new Map<string, DuplicatePairRecord>();
