@@ -16,7 +16,7 @@ import {
 } from '../../../src/domain/matching';
 import type { MatchProbe, MatchReason } from '../../../src/domain/sync/coordination-protocol';
 import type { Scope, StoreTx } from '../stores/store-tx';
-import { dayOf, householdsSharingKeys } from './detect';
+import { dayOf } from './detect';
 import { householdLabel } from './labels';
 
 /** At most this many matches are returned, best first. */
@@ -39,8 +39,12 @@ export async function checkProbe(
   const on = dayOf(options.now);
   const profile = profileFromProbe(probe, on);
   const prepared = prepareProfile(profile);
-  const ids = await householdsSharingKeys(tx, blockingKeys(profile), options.excludeHouseholdId, params);
-  const scored = (await tx.candidateProfiles(ids, options.scope))
+  const others = await tx.profilesSharingKeys(blockingKeys(profile), {
+    ...(options.excludeHouseholdId === undefined ? {} : { exclude: options.excludeHouseholdId }),
+    maxBlockSize: params.maxBlockSize,
+    scope: options.scope,
+  });
+  const scored = others
     .map((other) => ({
       id: other.householdId,
       ...scorePrepared(prepared, prepareProfile(other.profile as MatchProfile), params),

@@ -42,24 +42,6 @@ export function matchedProfile(
   return { profile, fingerprint: profileFingerprint(profile), keys: blockingKeys(profile) };
 }
 
-/**
- * The households sharing a key with `keys` (but `exclude`), skipping every key more than
- * `maxBlockSize` households hold (DUP1b).
- */
-export async function householdsSharingKeys(
-  tx: StoreTx,
-  keys: readonly string[],
-  exclude: string | undefined,
-  params: MatchParameters,
-): Promise<string[]> {
-  const out = new Set<string>();
-  for (const holders of (await tx.householdsWithKeys(keys, params.maxBlockSize + 1)).values()) {
-    if (holders.length > params.maxBlockSize) continue;
-    for (const id of holders) if (id !== exclude) out.add(id);
-  }
-  return [...out];
-}
-
 /** Writes one pair decision. */
 export async function applyPairDecision(
   tx: StoreTx,
@@ -106,9 +88,10 @@ export async function detectHousehold(
     { householdId, profile: matched.profile, fingerprint: matched.fingerprint, updatedAt: now },
     matched.keys,
   );
-  const others = await tx.candidateProfiles(
-    await householdsSharingKeys(tx, matched.keys, householdId, params),
-  );
+  const others = await tx.profilesSharingKeys(matched.keys, {
+    exclude: householdId,
+    maxBlockSize: params.maxBlockSize,
+  });
   let open = 0;
   const mine = { prepared: prepareProfile(matched.profile), fingerprint: matched.fingerprint };
   for (const other of others) {

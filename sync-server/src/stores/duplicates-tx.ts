@@ -281,46 +281,37 @@ export class DuplicatesTx {
   }
 
   /**
-   * For each key, the households holding it, at most `limit` each: a caller that asks for
-   * MAX_BLOCK + 1 and gets that many knows the key is too common to block on (DUP1b). One
-   * statement for all the keys (one round trip), each key's read bounded by its own LIMIT.
+   * The profiles of the households sharing a usable key with `keys` (DUP1b), in one statement:
+   * each key's holders read with their own LIMIT (maxBlockSize + 1), keys with more than
+   * maxBlockSize holders skipped, and of the rest only live households merged into nothing
+   * (DUP4), but `exclude`, within `scope` when given (DUP3). One round trip however many keys,
+   * which is what keeps a changed household's detection within issue 14's 50 ms on PostgreSQL.
    */
-  async householdsWithKeys(keys: readonly string[], limit: number): Promise<Map<string, string[]>> {
-    const out = new Map<string, string[]>();
+  async profilesSharingKeys(
+    keys: readonly string[],
+    options: { exclude?: string; maxBlockSize: number; scope?: Scope },
+  ): Promise<MatchProfileRecord[]> {
+    const out = new Map<string, MatchProfileRecord>();
     for (const part of chunks([...new Set(keys)], 100)) {
-      const params: SqlValue[] = [limit, ...part];
-      const selects = part.map(
-        (_key, i) =>
-          `SELECT * FROM (SELECT key, household_id FROM match_keys WHERE key = $${i + 2} LIMIT $1) AS k${i}`,
-      );
-      const rows = await this.sql.all<Row>(selects.join(' UNION ALL '), params);
-      for (const r of rows) {
-        const key = str(r.key);
-        const holders = out.get(key);
-        if (holders === undefined) out.set(key, [str(r.household_id)]);
-        else holders.push(str(r.household_id));
-      }
-    }
-    return out;
-  }
-
-  /**
-   * The profiles of these households that may be candidates: live (a profile exists) and not
-   * merged into another (DUP4); with `scope`, only the households of that scope (DUP3).
-   */
-  async candidateProfiles(householdIds: readonly string[], scope?: Scope): Promise<MatchProfileRecord[]> {
-    const out: MatchProfileRecord[] = [];
-    for (const part of chunks([...new Set(householdIds)])) {
-      const params: SqlValue[] = [...part];
-      const inScope = scope === undefined ? '(1 = 1)' : scopeSql(scope, HOUSEHOLD_NOW, params);
+      const params: SqlValue[] = [options.maxBlockSize + 1, options.maxBlockSize, options.exclude ?? ''];
+      const holders = part.map((key) => {
+        params.push(key);
+        const i = params.length;
+        return `SELECT * FROM (SELECT key, household_id FROM match_keys WHERE key = $${i} LIMIT $1) AS k${i}`;
+      });
+      const inScope =
+        options.scope === undefined ? '(1 = 1)' : scopeSql(options.scope, HOUSEHOLD_NOW, params);
       const rows = await this.sql.all<Row>(
-        `SELECT p.* FROM match_profiles p JOIN households h ON h.id = p.household_id
-         WHERE p.household_id IN (${placeholders(1, part.length)}) AND h.merged_into IS NULL AND ${inScope}`,
+        `WITH k AS (${holders.join(' UNION ALL ')}),
+         usable AS (SELECT key FROM k GROUP BY key HAVING COUNT(*) <= $2)
+         SELECT p.* FROM match_profiles p JOIN households h ON h.id = p.household_id
+         WHERE p.household_id IN (SELECT household_id FROM k WHERE key IN (SELECT key FROM usable))
+           AND p.household_id <> $3 AND h.merged_into IS NULL AND ${inScope}`,
         params,
       );
-      for (const r of rows) out.push(MATCH_PROFILES.read(r));
+      for (const r of rows) out.set(str(r.household_id), MATCH_PROFILES.read(r));
     }
-    return out;
+    return [...out.values()];
   }
 
   // -------------------------------------------------------------------------------------------
