@@ -17,6 +17,7 @@ import {
   prepareProfile,
   scorePrepared,
 } from '../../../src/domain/matching';
+import { chunks } from '../stores/sql';
 import type { RelaisStore } from '../stores/store';
 import type { DuplicatePairRecord, MatchProfileRecord } from '../stores/store-tx';
 import { dayOf, matchedProfile } from './detect';
@@ -57,20 +58,17 @@ async function readProfiles(
 ): Promise<{ households: number; entries: Entry[] }> {
   const on = dayOf(now);
   const entries: Entry[] = [];
-  let households = 0;
-  let after = '';
-  for (;;) {
-    const page = await store.transaction(async (tx) => {
-      const ids = await tx.householdIdsAfter(after, READ_PAGE);
-      const [first, last] = [ids[0], ids.at(-1)];
-      const sources =
-        first === undefined || last === undefined ? [] : await tx.matchSourcesBetween(first, last);
-      return { ids, sources };
-    });
-    if (page.ids.length === 0) break;
-    households += page.ids.length;
-    after = page.ids.at(-1) ?? after;
-    for (const source of page.sources) {
+  const pages = chunks(await store.transaction((tx) => tx.householdIds()), READ_PAGE);
+  const read = (page: readonly string[] | undefined) =>
+    page === undefined
+      ? Promise.resolve([])
+      : store.transaction((tx) => tx.matchSourcesBetween(page[0] as string, page.at(-1) as string));
+  // The next page is read while this one is profiled: on PostgreSQL the server works meanwhile.
+  let next = read(pages[0]);
+  for (let i = 0; i < pages.length; i += 1) {
+    const sources = await next;
+    next = read(pages[i + 1]);
+    for (const source of sources) {
       const matched = matchedProfile(source, on);
       if (matched === undefined) continue;
       entries.push({
@@ -85,6 +83,7 @@ async function readProfiles(
       });
     }
   }
+  const households = pages.reduce((sum, page) => sum + page.length, 0);
   return { households, entries };
 }
 

@@ -50,8 +50,11 @@ const HOUSEHOLD_SCOPE = 'SELECT id, welcome_point_id, merged_into FROM household
 const LIVE_ROWS = 'SELECT entity, household_id, data FROM sync_rows';
 const ROW_ORDER = 'ORDER BY household_id, entity, id';
 
-/** Rows per multi-row INSERT: few statements, well under both engines' parameter limits. */
-const ROWS_PER_INSERT = 400;
+/**
+ * Parameters per multi-row INSERT (2,000 key rows, 1,000 profiles, ~360 pairs a statement): few
+ * round trips, well under both engines' limits (SQLite 32,766, PostgreSQL 65,535).
+ */
+const PARAMS_PER_INSERT = 4000;
 
 /** A pair with the welcome point of each household, as the coordinators' queue lists it. */
 export interface ListedPair extends DuplicatePairRecord {
@@ -62,14 +65,14 @@ export interface ListedPair extends DuplicatePairRecord {
 export class DuplicatesTx {
   constructor(private readonly sql: SqlExecutor) {}
 
-  /** `INSERT … VALUES (…), (…)` of many records, in statements of ROWS_PER_INSERT rows. */
+  /** `INSERT … VALUES (…), (…)` of many records, in statements of PARAMS_PER_INSERT parameters at most. */
   private async insertMany(
     table: string,
     columns: readonly string[],
     rows: readonly SqlValue[][],
     suffix = '',
   ): Promise<void> {
-    for (const part of chunks(rows, ROWS_PER_INSERT)) {
+    for (const part of chunks(rows, Math.max(1, Math.floor(PARAMS_PER_INSERT / columns.length)))) {
       const params: SqlValue[] = [];
       const tuples = part.map((values) => {
         const start = params.length + 1;
@@ -207,12 +210,9 @@ export class DuplicatesTx {
     }
   }
 
-  /** Household ids after `afterId`, in id order, at most `limit` (the rescan's pages). */
-  async householdIdsAfter(afterId: string, limit: number): Promise<string[]> {
-    const rows = await this.sql.all<Row>('SELECT id FROM households WHERE id > $1 ORDER BY id LIMIT $2', [
-      afterId,
-      limit,
-    ]);
+  /** Every household id, in id order (the rescan's pages: a few bytes each, even for a million). */
+  async householdIds(): Promise<string[]> {
+    const rows = await this.sql.all<Row>('SELECT id FROM households ORDER BY id');
     return rows.map((r) => str(r.id));
   }
 
