@@ -149,6 +149,7 @@ export async function rescanDuplicates(
       const batch = entries.slice(i, i + WRITE_BATCH).map((e) => e.record);
       await store.transaction((tx) => tx.insertMatchProfiles(batch));
     }
+    phase('write profiles');
     // Sorted by key: the (key, household_id) primary key grows at its end, not at random pages.
     const keyRows = entries.flatMap((e) =>
       [...new Set(e.keys)].map((key) => ({ key, householdId: e.record.householdId })),
@@ -161,7 +162,7 @@ export async function rescanDuplicates(
   } finally {
     await store.transaction((tx) => tx.ensureMatchKeysHouseholdIndex());
   }
-  phase('write profiles and keys');
+  phase('write keys and rebuild their index');
   const decided = new Map<string, DuplicatePairRecord>();
   for (const pair of await store.transaction((tx) => tx.decidedDuplicatePairs())) {
     decided.set(`${pair.householdA}|${pair.householdB}`, pair);
