@@ -10,9 +10,10 @@ import { type HouseholdRow, HouseholdRowSchema } from '../domain/dossier/rows';
 import {
   isCandidate,
   type MatchProfile,
+  prepareProfile,
   profileFromProbe,
   profileFromRows,
-  scorePair,
+  scorePrepared,
 } from '../domain/matching';
 import type { MatchProbe, MatchReason } from '../domain/sync/coordination-protocol';
 import type { RelaisDb, StoredHousehold } from './app-db';
@@ -238,6 +239,7 @@ export async function findPossibleDuplicates(
   const live = <T extends { householdId: string; deleted: boolean }>(rows: readonly T[], id: string) =>
     rows.filter((r) => r.householdId === id && !r.deleted);
   const found: PossibleDuplicate[] = [];
+  const preparedProbe = prepareProfile(probe);
   for (const h of households) {
     if (h === undefined || h.deleted) continue;
     const profile = profileFromRows(
@@ -249,7 +251,7 @@ export async function findPossibleDuplicates(
       },
       on,
     );
-    const { score, reasons } = scorePair(probe, profile);
+    const { score, reasons } = scorePrepared(preparedProbe, prepareProfile(profile));
     if (!isCandidate(score)) continue;
     const match: PossibleDuplicate = { householdId: h.id, displayName: h.local.displayName, score, reasons };
     if (h.reference !== undefined) match.reference = h.reference;

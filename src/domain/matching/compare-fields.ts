@@ -63,8 +63,11 @@ export function prepareName(name: string): PreparedName {
  */
 export function compareNames(a: string | undefined, b: string | undefined): NameLevel | undefined {
   if (a === undefined || b === undefined) return undefined;
-  const pa = prepareName(a);
-  const pb = prepareName(b);
+  return comparePreparedNames(prepareName(a), prepareName(b));
+}
+
+/** compareNames on names prepared once (prepareName): what scoring calls for every pair. */
+export function comparePreparedNames(pa: PreparedName, pb: PreparedName): NameLevel | undefined {
   if (pa.compact === '' || pb.compact === '') return undefined;
   if (pa.compact === pb.compact) return 'exact';
   if (pa.phonetic !== '' && pa.phonetic === pb.phonetic) return 'phonetic';

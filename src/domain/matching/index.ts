@@ -8,6 +8,7 @@ export { editTolerance, isCloseName, osaDistance } from './edit-distance';
 export { profileFingerprint } from './fingerprint';
 export { isCandidate, MATCH_PARAMETERS, type MatchParameters } from './match-parameters';
 export { namePhonex, phonex } from './phonex';
+export { type PreparedProfile, prepareProfile } from './prepared';
 export {
   creditorRef,
   type MatchPerson,
@@ -16,4 +17,4 @@ export {
   profileFromProbe,
   profileFromRows,
 } from './profile';
-export { scorePair } from './score';
+export { scorePair, scorePrepared } from './score';

@@ -44,9 +44,10 @@ export interface MatchParameters {
   /**
    * Blocking (DUP1b): a key shared by more households than this is skipped when looking for
    * candidates (a frequent surname with a frequent first name initial, a big building's
-   * postcode and number). 200 keeps the candidates of one changed household under a few
-   * thousand scored pairs (the 50 ms budget of issue 14 at 100,000 households) while the
-   * other keys of a true duplicate still block it.
+   * postcode and number). With the composite keys of blocking.ts no block of the 100,000
+   * households of the detection benchmark comes near 200 (the largest holds about 30), so
+   * this only guards against real-world defaults (a placeholder birth date, a shared phone);
+   * 200 still bounds one changed household to a few thousand scored pairs (issue 14's 50 ms).
    */
   maxBlockSize: number;
 }

@@ -5,11 +5,17 @@
  * The score is the sum of the reasons' weights (match-parameters.ts).
  */
 import type { MatchReason } from '../sync/coordination-protocol';
-import { betterNameLevel, compareBirthDates, compareNames, type NameLevel } from './compare-fields';
+import {
+  betterNameLevel,
+  compareBirthDates,
+  comparePreparedNames,
+  type NameLevel,
+  type PreparedName,
+} from './compare-fields';
 import { isCloseName } from './edit-distance';
 import { MATCH_PARAMETERS, type MatchParameters } from './match-parameters';
+import { type PreparedPerson, type PreparedProfile, type PreparedSurname, prepareProfile } from './prepared';
 import type { MatchPerson, MatchProfile } from './profile';
-import { streetNumber } from './profile';
 
 interface Scored {
   score: number;
@@ -26,25 +32,26 @@ function reason(
   return { field, level, weight, a: a.slice(0, 400), b: b.slice(0, 400) };
 }
 
-function surnames(p: MatchPerson): string[] {
-  return [p.lastName, p.birthName].filter((n): n is string => n !== undefined);
-}
-
 /** The best agreement between any surname of a and any of b (usage vs birth names crosswise). */
 function bestSurname(
-  a: readonly string[],
-  b: readonly string[],
+  a: readonly PreparedSurname[],
+  b: readonly PreparedSurname[],
 ): { level: NameLevel; a: string; b: string } | undefined {
   let best: { level: NameLevel; a: string; b: string } | undefined;
   for (const x of a) {
     for (const y of b) {
-      const level = compareNames(x, y);
+      const level = comparePreparedNames(x.name, y.name);
       if (level !== undefined && betterNameLevel(best?.level, level) === level && best?.level !== level) {
-        best = { level, a: x, b: y };
+        best = { level, a: x.typed, b: y.typed };
       }
     }
   }
   return best;
+}
+
+/** A first name as a one-name list, to compare it with surnames (swapped names). */
+function asSurnames(typed: string | undefined, name: PreparedName | undefined): PreparedSurname[] {
+  return typed === undefined || typed === '' || name === undefined ? [] : [{ typed, name }];
 }
 
 const AGREES = new Set<NameLevel>(['exact', 'phonetic', 'close']);
@@ -57,27 +64,26 @@ function fullName(p: MatchPerson): string {
 }
 
 /** The names of two people: as typed, or first and last names the other way round. */
-function scoreNames(a: MatchPerson, b: MatchPerson, w: MatchParameters): Scored {
+function scoreNames(pa: PreparedPerson, pb: PreparedPerson, w: MatchParameters): Scored {
+  const [a, b] = [pa.person, pb.person];
   const straight: Scored = { score: 0, reasons: [] };
-  const last = bestSurname(surnames(a), surnames(b));
+  const last = bestSurname(pa.surnames, pb.surnames);
   if (last !== undefined) {
     straight.score += w.lastName[last.level];
     straight.reasons.push(reason('name', last.level, w.lastName[last.level], last.a, last.b));
   }
-  const first = compareNames(a.firstName, b.firstName);
+  const first =
+    pa.firstName === undefined || pb.firstName === undefined
+      ? undefined
+      : comparePreparedNames(pa.firstName, pb.firstName);
   if (first !== undefined) {
     straight.score += w.firstName[first];
     straight.reasons.push(reason('name', first, w.firstName[first], a.firstName ?? '', b.firstName ?? ''));
   }
   // Swapped: A's first name is one of B's surnames and one of A's surnames is B's first name.
-  const firstAsLast = bestSurname(
-    [a.firstName ?? ''].filter((s) => s !== ''),
-    surnames(b),
-  );
-  const lastAsFirst = bestSurname(
-    surnames(a),
-    [b.firstName ?? ''].filter((s) => s !== ''),
-  );
+  const firstAsLast = bestSurname(asSurnames(a.firstName, pa.firstName), pb.surnames);
+  const lastAsFirst =
+    firstAsLast === undefined ? undefined : bestSurname(pa.surnames, asSurnames(b.firstName, pb.firstName));
   if (
     firstAsLast !== undefined &&
     lastAsFirst !== undefined &&
@@ -92,8 +98,9 @@ function scoreNames(a: MatchPerson, b: MatchPerson, w: MatchParameters): Scored 
   return straight;
 }
 
-function scorePersons(a: MatchPerson, b: MatchPerson, w: MatchParameters): Scored {
-  const names = scoreNames(a, b, w);
+function scorePersons(pa: PreparedPerson, pb: PreparedPerson, w: MatchParameters): Scored {
+  const names = scoreNames(pa, pb, w);
+  const [a, b] = [pa.person, pb.person];
   const date = compareBirthDates(a.birthDate, b.birthDate);
   if (date === undefined) return names;
   const weight = {
@@ -114,7 +121,7 @@ interface PersonPair extends Scored {
 }
 
 /** The best person pair, and the best pair of the remaining people (the other spouses). */
-function scorePeople(a: MatchProfile, b: MatchProfile, w: MatchParameters): Scored {
+function scorePeople(a: PreparedProfile, b: PreparedProfile, w: MatchParameters): Scored {
   const pairs: PersonPair[] = [];
   a.adults.forEach((pa, i) => {
     b.adults.forEach((pb, j) => {
@@ -128,8 +135,8 @@ function scorePeople(a: MatchProfile, b: MatchProfile, w: MatchParameters): Scor
   if (second === undefined || second.score < w.personThreshold) return best;
   const bonus = Math.min(second.score, w.secondPersonCap);
   const level = second.reasons.every((r) => r.level === 'exact') ? 'exact' : 'close';
-  const pa = a.adults[second.i] as MatchPerson;
-  const pb = b.adults[second.j] as MatchPerson;
+  const pa = (a.adults[second.i] as PreparedPerson).person;
+  const pb = (b.adults[second.j] as PreparedPerson).person;
   return {
     score: best.score + bonus,
     reasons: [...best.reasons, reason('name', level, bonus, fullName(pa), fullName(pb))],
@@ -152,18 +159,17 @@ function scoreSets(
   };
 }
 
-function scoreAddress(a: MatchProfile, b: MatchProfile, w: MatchParameters): Scored {
+function scoreAddress(pa: PreparedProfile, pb: PreparedProfile, w: MatchParameters): Scored {
+  const [a, b] = [pa.profile, pb.profile];
   if (a.postcode === undefined || b.postcode === undefined) return { score: 0, reasons: [] };
   const label = (p: MatchProfile): string => [p.street, p.postcode].filter((s) => s !== undefined).join(', ');
   const level = ((): 'exact' | 'close' | 'postcode' | 'different' => {
     if (a.postcode !== b.postcode) return 'different';
     if (a.street === undefined || b.street === undefined) return 'postcode';
     if (a.street === b.street) return 'exact';
-    const number = streetNumber(a.street);
-    if (number !== undefined && number === streetNumber(b.street)) {
-      const words = (s: string): string => s.split(' ').slice(1).join('');
-      if (isCloseName(words(a.street), words(b.street)) || words(a.street) === words(b.street))
-        return 'close';
+    if (pa.streetNumber !== undefined && pa.streetNumber === pb.streetNumber) {
+      const [wa, wb] = [pa.streetWords ?? '', pb.streetWords ?? ''];
+      if (isCloseName(wa, wb) || wa === wb) return 'close';
     }
     return 'postcode';
   })();
@@ -197,12 +203,24 @@ export function scorePair(
   b: MatchProfile,
   params: MatchParameters = MATCH_PARAMETERS,
 ): Scored {
+  return scorePrepared(prepareProfile(a), prepareProfile(b), params);
+}
+
+/**
+ * scorePair on profiles prepared once (prepareProfile): what a rescan or a detection calls for
+ * each of the many pairs a household is in.
+ */
+export function scorePrepared(
+  a: PreparedProfile,
+  b: PreparedProfile,
+  params: MatchParameters = MATCH_PARAMETERS,
+): Scored {
   const parts = [
     scorePeople(a, b, params),
-    scoreSets('phone', a.phones, b.phones, params.phone),
-    scoreSets('email', a.emails, b.emails, params.email),
+    scoreSets('phone', a.profile.phones, b.profile.phones, params.phone),
+    scoreSets('email', a.profile.emails, b.profile.emails, params.email),
     scoreAddress(a, b, params),
-    scoreCreditorRefs(a, b, params),
+    scoreCreditorRefs(a.profile, b.profile, params),
   ];
   const reasons = parts.flatMap((p) => p.reasons);
   // Summed from the reasons so the two always agree; rounded against float dust (weights are halves).

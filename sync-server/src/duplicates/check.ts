@@ -10,12 +10,13 @@ import {
   MATCH_PARAMETERS,
   type MatchParameters,
   type MatchProfile,
+  prepareProfile,
   profileFromProbe,
-  scorePair,
+  scorePrepared,
 } from '../../../src/domain/matching';
 import type { MatchProbe, MatchReason } from '../../../src/domain/sync/coordination-protocol';
 import type { Scope, StoreTx } from '../stores/store-tx';
-import { dayOf, householdsSharingKeys } from './detect';
+import { dayOf } from './detect';
 import { householdLabel } from './labels';
 
 /** At most this many matches are returned, best first. */
@@ -37,9 +38,17 @@ export async function checkProbe(
   const params = options.params ?? MATCH_PARAMETERS;
   const on = dayOf(options.now);
   const profile = profileFromProbe(probe, on);
-  const ids = await householdsSharingKeys(tx, blockingKeys(profile), options.excludeHouseholdId, params);
-  const scored = (await tx.candidateProfiles(ids, options.scope))
-    .map((other) => ({ id: other.householdId, ...scorePair(profile, other.profile as MatchProfile, params) }))
+  const prepared = prepareProfile(profile);
+  const others = await tx.profilesSharingKeys(blockingKeys(profile), {
+    ...(options.excludeHouseholdId === undefined ? {} : { exclude: options.excludeHouseholdId }),
+    maxBlockSize: params.maxBlockSize,
+    scope: options.scope,
+  });
+  const scored = others
+    .map((other) => ({
+      id: other.householdId,
+      ...scorePrepared(prepared, prepareProfile(other.profile as MatchProfile), params),
+    }))
     .filter((match) => isCandidate(match.score, params))
     .sort((x, y) => y.score - x.score || (x.id < y.id ? -1 : 1))
     .slice(0, MAX_CHECK_MATCHES);

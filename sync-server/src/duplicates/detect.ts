@@ -11,9 +11,10 @@ import {
   MATCH_PARAMETERS,
   type MatchParameters,
   type MatchProfile,
+  prepareProfile,
   profileFingerprint,
   profileFromRows,
-  scorePair,
+  scorePrepared,
 } from '../../../src/domain/matching';
 import type { DuplicatePairRecord, MatchSource, StoreTx } from '../stores/store-tx';
 import { decidePair, orderedPair, type PairDecision } from './pair-decision';
@@ -39,24 +40,6 @@ export function matchedProfile(
     on,
   );
   return { profile, fingerprint: profileFingerprint(profile), keys: blockingKeys(profile) };
-}
-
-/**
- * The households sharing a key with `keys` (but `exclude`), skipping every key more than
- * `maxBlockSize` households hold (DUP1b).
- */
-export async function householdsSharingKeys(
-  tx: StoreTx,
-  keys: readonly string[],
-  exclude: string | undefined,
-  params: MatchParameters,
-): Promise<string[]> {
-  const out = new Set<string>();
-  for (const holders of (await tx.householdsWithKeys(keys, params.maxBlockSize + 1)).values()) {
-    if (holders.length > params.maxBlockSize) continue;
-    for (const id of holders) if (id !== exclude) out.add(id);
-  }
-  return [...out];
 }
 
 /** Writes one pair decision. */
@@ -105,16 +88,20 @@ export async function detectHousehold(
     { householdId, profile: matched.profile, fingerprint: matched.fingerprint, updatedAt: now },
     matched.keys,
   );
-  const others = await tx.candidateProfiles(
-    await householdsSharingKeys(tx, matched.keys, householdId, params),
-  );
+  const others = await tx.profilesSharingKeys(matched.keys, {
+    exclude: householdId,
+    maxBlockSize: params.maxBlockSize,
+  });
   let open = 0;
+  const mine = { prepared: prepareProfile(matched.profile), fingerprint: matched.fingerprint };
   for (const other of others) {
     const [a, b] = orderedPair(householdId, other.householdId);
-    const mine = { profile: matched.profile, fingerprint: matched.fingerprint };
-    const theirs = { profile: other.profile as MatchProfile, fingerprint: other.fingerprint };
+    const theirs = {
+      prepared: prepareProfile(other.profile as MatchProfile),
+      fingerprint: other.fingerprint,
+    };
     const [sideA, sideB] = a === householdId ? [mine, theirs] : [theirs, mine];
-    const { score, reasons } = scorePair(sideA.profile, sideB.profile, params);
+    const { score, reasons } = scorePrepared(sideA.prepared, sideB.prepared, params);
     const previous = stored.get(other.householdId);
     stored.delete(other.householdId);
     const scoredPair = {

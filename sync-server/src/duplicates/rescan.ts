@@ -13,9 +13,11 @@
 import {
   MATCH_PARAMETERS,
   type MatchParameters,
-  type MatchProfile,
-  scorePair,
+  type PreparedProfile,
+  prepareProfile,
+  scorePrepared,
 } from '../../../src/domain/matching';
+import { chunks } from '../stores/sql';
 import type { RelaisStore } from '../stores/store';
 import type { DuplicatePairRecord, MatchProfileRecord } from '../stores/store-tx';
 import { dayOf, matchedProfile } from './detect';
@@ -25,6 +27,8 @@ import { decidePair, decisionHolds } from './pair-decision';
 const READ_PAGE = 1000;
 /** Profiles (with their keys) or pairs written per transaction. */
 const WRITE_BATCH = 2000;
+/** Key rows written per transaction (about a dozen per household). */
+const KEY_BATCH = 20_000;
 
 export interface RescanReport {
   households: number;
@@ -43,7 +47,8 @@ export interface RescanReport {
 
 interface Entry {
   record: MatchProfileRecord;
-  profile: MatchProfile;
+  /** Names normalised and coded once per household, not once per pair. */
+  prepared: PreparedProfile;
   keys: string[];
 }
 
@@ -53,17 +58,17 @@ async function readProfiles(
 ): Promise<{ households: number; entries: Entry[] }> {
   const on = dayOf(now);
   const entries: Entry[] = [];
-  let households = 0;
-  let after = '';
-  for (;;) {
-    const page = await store.transaction(async (tx) => {
-      const ids = await tx.householdIdsAfter(after, READ_PAGE);
-      return { ids, sources: await tx.matchSources(ids) };
-    });
-    if (page.ids.length === 0) break;
-    households += page.ids.length;
-    after = page.ids.at(-1) ?? after;
-    for (const source of page.sources) {
+  const pages = chunks(await store.transaction((tx) => tx.householdIds()), READ_PAGE);
+  const read = (page: readonly string[] | undefined) =>
+    page === undefined
+      ? Promise.resolve([])
+      : store.transaction((tx) => tx.matchSourcesBetween(page[0] as string, page.at(-1) as string));
+  // The next page is read while this one is profiled: on PostgreSQL the server works meanwhile.
+  let next = read(pages[0]);
+  for (let i = 0; i < pages.length; i += 1) {
+    const sources = await next;
+    next = read(pages[i + 1]);
+    for (const source of sources) {
       const matched = matchedProfile(source, on);
       if (matched === undefined) continue;
       entries.push({
@@ -73,11 +78,12 @@ async function readProfiles(
           fingerprint: matched.fingerprint,
           updatedAt: now,
         },
-        profile: matched.profile,
+        prepared: prepareProfile(matched.profile),
         keys: matched.keys,
       });
     }
   }
+  const households = pages.reduce((sum, page) => sum + page.length, 0);
   return { households, entries };
 }
 
@@ -134,13 +140,29 @@ export async function rescanDuplicates(
   entries.sort((x, y) => (x.record.householdId < y.record.householdId ? -1 : 1));
   phase('read and profile');
 
-  await store.transaction((tx) => tx.clearMatchProfiles());
-  for (let i = 0; i < entries.length; i += WRITE_BATCH) {
-    const batch = entries.slice(i, i + WRITE_BATCH);
-    await store.transaction((tx) => tx.insertMatchProfiles(batch));
+  await store.transaction(async (tx) => {
+    await tx.clearMatchProfiles();
+    await tx.dropMatchKeysHouseholdIndex();
+  });
+  try {
+    for (let i = 0; i < entries.length; i += WRITE_BATCH) {
+      const batch = entries.slice(i, i + WRITE_BATCH).map((e) => e.record);
+      await store.transaction((tx) => tx.insertMatchProfiles(batch));
+    }
+    phase('write profiles');
+    // Sorted by key: the (key, household_id) primary key grows at its end, not at random pages.
+    const keyRows = entries.flatMap((e) =>
+      [...new Set(e.keys)].map((key) => ({ key, householdId: e.record.householdId })),
+    );
+    keyRows.sort((x, y) => (x.key < y.key ? -1 : x.key > y.key ? 1 : x.householdId < y.householdId ? -1 : 1));
+    for (let i = 0; i < keyRows.length; i += KEY_BATCH) {
+      const batch = keyRows.slice(i, i + KEY_BATCH);
+      await store.transaction((tx) => tx.insertMatchKeys(batch));
+    }
+  } finally {
+    await store.transaction((tx) => tx.ensureMatchKeysHouseholdIndex());
   }
-
-  phase('write profiles and keys');
+  phase('write keys and rebuild their index');
   const decided = new Map<string, DuplicatePairRecord>();
   for (const pair of await store.transaction((tx) => tx.decidedDuplicatePairs())) {
     decided.set(`${pair.householdA}|${pair.householdB}`, pair);
@@ -157,7 +179,7 @@ export async function rescanDuplicates(
     const stored = decided.get(key);
     if (stored !== undefined && decisionHolds(stored, a.record.fingerprint, b.record.fingerprint)) continue;
     scored += 1;
-    const { score, reasons } = scorePair(a.profile, b.profile, params);
+    const { score, reasons } = scorePrepared(a.prepared, b.prepared, params);
     const decision = decidePair(
       stored,
       {

@@ -44,9 +44,17 @@ const UPSERT_PAIR = `${PAIRS.insert}
 
 /** The entities whose rows make a household's profile (DUP1c: a change to one queues it). */
 export const MATCHED_ENTITIES = ['household', 'member', 'debt', 'creditor'] as const;
+type MatchedEntity = (typeof MATCHED_ENTITIES)[number];
 
-/** Rows per multi-row INSERT: few statements, well under both engines' parameter limits. */
-const ROWS_PER_INSERT = 400;
+const HOUSEHOLD_SCOPE = 'SELECT id, welcome_point_id, merged_into FROM households';
+const LIVE_ROWS = 'SELECT entity, household_id, data FROM sync_rows';
+const ROW_ORDER = 'ORDER BY household_id, entity, id';
+
+/**
+ * Parameters per multi-row INSERT (2,000 key rows, 1,000 profiles, ~360 pairs a statement): few
+ * round trips, well under both engines' limits (SQLite 32,766, PostgreSQL 65,535).
+ */
+const PARAMS_PER_INSERT = 4000;
 
 /** A pair with the welcome point of each household, as the coordinators' queue lists it. */
 export interface ListedPair extends DuplicatePairRecord {
@@ -57,14 +65,14 @@ export interface ListedPair extends DuplicatePairRecord {
 export class DuplicatesTx {
   constructor(private readonly sql: SqlExecutor) {}
 
-  /** `INSERT … VALUES (…), (…)` of many records, in statements of ROWS_PER_INSERT rows. */
+  /** `INSERT … VALUES (…), (…)` of many records, in statements of PARAMS_PER_INSERT parameters at most. */
   private async insertMany(
     table: string,
     columns: readonly string[],
     rows: readonly SqlValue[][],
     suffix = '',
   ): Promise<void> {
-    for (const part of chunks(rows, ROWS_PER_INSERT)) {
+    for (const part of chunks(rows, Math.max(1, Math.floor(PARAMS_PER_INSERT / columns.length)))) {
       const params: SqlValue[] = [];
       const tuples = part.map((values) => {
         const start = params.length + 1;
@@ -125,51 +133,86 @@ export class DuplicatesTx {
    */
   async matchSources(
     householdIds: readonly string[],
-    entities: readonly (typeof MATCHED_ENTITIES)[number][] = MATCHED_ENTITIES,
+    entities: readonly MatchedEntity[] = MATCHED_ENTITIES,
   ): Promise<MatchSource[]> {
     const out = new Map<string, MatchSource>();
-    const entityIn = entities.map((e) => `'${e}'`).join(', ');
     for (const part of chunks([...new Set(householdIds)])) {
-      const households = await this.sql.all<Row>(
-        `SELECT id, welcome_point_id, merged_into FROM households WHERE id IN (${placeholders(1, part.length)})`,
-        part,
+      const inPart = `IN (${placeholders(1, part.length)})`;
+      this.addSources(out, await this.sql.all<Row>(`${HOUSEHOLD_SCOPE} WHERE id ${inPart}`, part));
+      this.addRows(
+        out,
+        await this.sql.all<Row>(
+          `${LIVE_ROWS} WHERE household_id ${inPart} AND deleted = 0 ${ROW_ORDER}`,
+          part,
+        ),
+        entities,
       );
-      for (const h of households) {
-        out.set(str(h.id), {
-          householdId: str(h.id),
-          welcomePointId: h.welcome_point_id === null ? null : str(h.welcome_point_id),
-          mergedInto: h.merged_into === null || h.merged_into === undefined ? null : str(h.merged_into),
-          household: undefined,
-          members: [],
-          debts: [],
-          creditors: [],
-        });
-      }
-      const rows = await this.sql.all<Row>(
-        `SELECT entity, household_id, data FROM sync_rows
-         WHERE household_id IN (${placeholders(1, part.length)}) AND deleted = 0 AND entity IN (${entityIn})
-         ORDER BY household_id, entity, id`,
-        part,
-      );
-      for (const r of rows) {
-        const source = out.get(str(r.household_id));
-        if (source === undefined) continue;
-        const data = JSON.parse(str(r.data)) as Record<string, unknown>;
-        if (r.entity === 'household') source.household = data;
-        else if (r.entity === 'member') source.members.push(data);
-        else if (r.entity === 'debt') source.debts.push(data);
-        else source.creditors.push(data);
-      }
     }
     return [...out.values()];
   }
 
-  /** Household ids after `afterId`, in id order, at most `limit` (the rescan's pages). */
-  async householdIdsAfter(afterId: string, limit: number): Promise<string[]> {
-    const rows = await this.sql.all<Row>('SELECT id FROM households WHERE id > $1 ORDER BY id LIMIT $2', [
-      afterId,
-      limit,
-    ]);
+  /**
+   * The match sources of every household whose id is in [firstId, lastId] (the rescan's pages):
+   * two range reads on the household indexes, in household order, however many households.
+   */
+  async matchSourcesBetween(firstId: string, lastId: string): Promise<MatchSource[]> {
+    const out = new Map<string, MatchSource>();
+    const range = [firstId, lastId];
+    this.addSources(
+      out,
+      await this.sql.all<Row>(`${HOUSEHOLD_SCOPE} WHERE id >= $1 AND id <= $2 ORDER BY id`, range),
+    );
+    this.addRows(
+      out,
+      await this.sql.all<Row>(
+        `${LIVE_ROWS} WHERE household_id >= $1 AND household_id <= $2 AND deleted = 0 ${ROW_ORDER}`,
+        range,
+      ),
+      MATCHED_ENTITIES,
+    );
+    return [...out.values()];
+  }
+
+  private addSources(out: Map<string, MatchSource>, households: readonly Row[]): void {
+    for (const h of households) {
+      out.set(str(h.id), {
+        householdId: str(h.id),
+        welcomePointId: h.welcome_point_id === null ? null : str(h.welcome_point_id),
+        mergedInto: h.merged_into === null || h.merged_into === undefined ? null : str(h.merged_into),
+        household: undefined,
+        members: [],
+        debts: [],
+        creditors: [],
+      });
+    }
+  }
+
+  /**
+   * The rows' data onto their sources. The entity is filtered here, not in SQL: with an
+   * `entity IN (…)` condition SQLite's planner walks the (entity, id) primary key over every
+   * household's rows instead of the household index (seconds per page at 100,000 households).
+   */
+  private addRows(
+    out: Map<string, MatchSource>,
+    rows: readonly Row[],
+    entities: readonly MatchedEntity[],
+  ): void {
+    for (const r of rows) {
+      const entity = r.entity as MatchedEntity;
+      if (!entities.includes(entity)) continue;
+      const source = out.get(str(r.household_id));
+      if (source === undefined) continue;
+      const data = JSON.parse(str(r.data)) as Record<string, unknown>;
+      if (entity === 'household') source.household = data;
+      else if (entity === 'member') source.members.push(data);
+      else if (entity === 'debt') source.debts.push(data);
+      else source.creditors.push(data);
+    }
+  }
+
+  /** Every household id, in id order (the rescan's pages: a few bytes each, even for a million). */
+  async householdIds(): Promise<string[]> {
+    const rows = await this.sql.all<Row>('SELECT id FROM households ORDER BY id');
     return rows.map((r) => str(r.id));
   }
 
@@ -204,63 +247,76 @@ export class DuplicatesTx {
     await this.sql.run('DELETE FROM match_profiles');
   }
 
-  /** Profiles and their keys of households that have none (the rescan's bulk write). */
-  async insertMatchProfiles(
-    entries: readonly { record: MatchProfileRecord; keys: readonly string[] }[],
-  ): Promise<void> {
-    await this.insertMany(
-      'match_profiles',
-      MATCH_PROFILES.columns,
-      entries.map((e) => MATCH_PROFILES.values(e.record)),
-    );
+  /** Profiles of households that have none (the rescan's bulk write; keys: insertMatchKeys). */
+  async insertMatchProfiles(records: readonly MatchProfileRecord[]): Promise<void> {
+    await this.insertMany('match_profiles', MATCH_PROFILES.columns, records.map(MATCH_PROFILES.values));
+  }
+
+  /**
+   * The rescan's bulk load of keys goes without the household index of match_keys (migration
+   * 007), which it rebuilds at the end: a million keys inserted into two indexes at once, one of
+   * them in random order, took 40 s on SQLite at 100,000 households; an index built once from
+   * the loaded table takes a few seconds. Only detection's deletes by household use that index,
+   * and the drain is held off during a rescan (MatchQueueDrainer.exclusive).
+   */
+  async dropMatchKeysHouseholdIndex(): Promise<void> {
+    await this.sql.run('DROP INDEX IF EXISTS match_keys_household');
+  }
+
+  /** The household index of match_keys, rebuilt after the rescan's bulk load (or if one failed). */
+  async ensureMatchKeysHouseholdIndex(): Promise<void> {
+    await this.sql.run('CREATE INDEX IF NOT EXISTS match_keys_household ON match_keys (household_id)');
+  }
+
+  /**
+   * Blocking keys not stored yet (the rescan's bulk write). The rescan passes them sorted by key,
+   * so the (key, household_id) index grows at its end instead of at random pages.
+   */
+  async insertMatchKeys(keys: readonly { key: string; householdId: string }[]): Promise<void> {
     await this.insertMany(
       'match_keys',
       ['key', 'household_id'],
-      entries.flatMap((e) => [...new Set(e.keys)].map((key) => [key, e.record.householdId])),
+      keys.map((k) => [k.key, k.householdId]),
     );
   }
 
   /**
-   * For each key, the households holding it, at most `limit` each: a caller that asks for
-   * MAX_BLOCK + 1 and gets that many knows the key is too common to block on (DUP1b). One
-   * statement for all the keys (one round trip), each key's read bounded by its own LIMIT.
+   * The profiles of the households sharing a usable key with `keys` (DUP1b), in one statement:
+   * each key's holders read with their own LIMIT (maxBlockSize + 1), keys with more than
+   * maxBlockSize holders skipped, and of the rest only live households merged into nothing
+   * (DUP4), but `exclude`, within `scope` when given (DUP3). One round trip however many keys,
+   * which is what keeps a changed household's detection within issue 14's 50 ms on PostgreSQL.
    */
-  async householdsWithKeys(keys: readonly string[], limit: number): Promise<Map<string, string[]>> {
-    const out = new Map<string, string[]>();
+  async profilesSharingKeys(
+    keys: readonly string[],
+    options: { exclude?: string; maxBlockSize: number; scope?: Scope },
+  ): Promise<MatchProfileRecord[]> {
+    const out = new Map<string, MatchProfileRecord>();
     for (const part of chunks([...new Set(keys)], 100)) {
-      const params: SqlValue[] = [limit, ...part];
-      const selects = part.map(
-        (_key, i) =>
-          `SELECT * FROM (SELECT key, household_id FROM match_keys WHERE key = $${i + 2} LIMIT $1) AS k${i}`,
-      );
-      const rows = await this.sql.all<Row>(selects.join(' UNION ALL '), params);
-      for (const r of rows) {
-        const key = str(r.key);
-        const holders = out.get(key);
-        if (holders === undefined) out.set(key, [str(r.household_id)]);
-        else holders.push(str(r.household_id));
-      }
-    }
-    return out;
-  }
-
-  /**
-   * The profiles of these households that may be candidates: live (a profile exists) and not
-   * merged into another (DUP4); with `scope`, only the households of that scope (DUP3).
-   */
-  async candidateProfiles(householdIds: readonly string[], scope?: Scope): Promise<MatchProfileRecord[]> {
-    const out: MatchProfileRecord[] = [];
-    for (const part of chunks([...new Set(householdIds)])) {
-      const params: SqlValue[] = [...part];
-      const inScope = scope === undefined ? '(1 = 1)' : scopeSql(scope, HOUSEHOLD_NOW, params);
+      const params: SqlValue[] = [options.maxBlockSize + 1, options.maxBlockSize, options.exclude ?? ''];
+      const holders = part.map((key) => {
+        params.push(key);
+        const i = params.length;
+        return `SELECT * FROM (SELECT key, household_id FROM match_keys WHERE key = $${i} LIMIT $1) AS k${i}`;
+      });
+      const inScope =
+        options.scope === undefined ? '(1 = 1)' : scopeSql(options.scope, HOUSEHOLD_NOW, params);
       const rows = await this.sql.all<Row>(
-        `SELECT p.* FROM match_profiles p JOIN households h ON h.id = p.household_id
-         WHERE p.household_id IN (${placeholders(1, part.length)}) AND h.merged_into IS NULL AND ${inScope}`,
+        // The few ids drive (CROSS JOIN keeps that order on SQLite), and each one's household is
+        // checked by its primary key in a scalar subquery: joined instead, both engines walked
+        // every live household through the merged_into index (15 to 100 ms at 100,000).
+        `WITH k AS (${holders.join(' UNION ALL ')}),
+         usable AS (SELECT key FROM k GROUP BY key HAVING COUNT(*) <= $2),
+         ids AS (SELECT DISTINCT household_id FROM k WHERE key IN (SELECT key FROM usable) AND household_id <> $3)
+         SELECT p.* FROM ids CROSS JOIN match_profiles p
+         WHERE p.household_id = ids.household_id
+           AND (SELECT COUNT(*) FROM households h
+                WHERE h.id = ids.household_id AND h.merged_into IS NULL AND ${inScope}) = 1`,
         params,
       );
-      for (const r of rows) out.push(MATCH_PROFILES.read(r));
+      for (const r of rows) out.set(str(r.household_id), MATCH_PROFILES.read(r));
     }
-    return out;
+    return [...out.values()];
   }
 
   // -------------------------------------------------------------------------------------------

@@ -29,15 +29,19 @@ const household = profile({
 });
 
 describe('blocking keys (DUP1b)', () => {
-  it('DUP1b: names by sound, birth date, phones, e-mail, postcode and number, creditor references; few keys', () => {
+  it('DUP1b: composite keys (names by sound with birth year or day-month, birth date with initials), phones, e-mail, address, creditor references; few keys', () => {
     const keys = blockingKeys(household);
-    expect(keys).toContain('b:1980-02-05');
+    expect(keys).toContain('b:1980-02-05|m z');
+    expect(keys).toContain('b:1980-02-05|l z'); // the birth name's initial
+    expect(keys.some((k) => k.startsWith('p:') && k.endsWith('|1980'))).toBe(true);
+    expect(keys.some((k) => k.startsWith('q:') && k.endsWith('|02-05'))).toBe(true);
+    expect(keys.some((k) => k.startsWith('f:') && k.endsWith('|z|1980'))).toBe(true);
     expect(keys).toContain('t:0612345678');
     expect(keys).toContain('e:zoe@example.fr');
-    expect(keys).toContain('a:59000|12');
+    expect(keys).toContain('a:59000|12|g');
     expect(keys).toContain('c:cofidis|ct1');
     expect(keys.filter((k) => k.startsWith('c:'))).toHaveLength(3); // at most 3 references
-    expect(keys.length).toBeLessThan(20);
+    expect(keys.length).toBeLessThan(40);
     expect(keys).toEqual([...new Set(keys)].sort());
   });
 
@@ -45,17 +49,38 @@ describe('blocking keys (DUP1b)', () => {
     const shares = (a: MatchProfile, b: MatchProfile) =>
       blockingKeys(a).some((k) => blockingKeys(b).includes(k));
     const base = profile({ adults: [{ firstName: 'Zoé', lastName: 'Dupont', birthDate: '1980-02-05' }] });
-    // Other birth date, so only the name keys can meet.
+    // A year off (no shared birth date), so only the name keys with day and month can meet.
     const soundAlike = profile({
-      adults: [{ firstName: 'Zoe', lastName: 'Dupond', birthDate: '1975-09-17' }],
+      adults: [{ firstName: 'Zoe', lastName: 'Dupond', birthDate: '1981-02-05' }],
     });
-    const swapped = profile({ adults: [{ firstName: 'Dupont', lastName: 'Zoé', birthDate: '1975-09-17' }] });
-    const dateSwap = profile({ adults: [{ firstName: 'Ana', lastName: 'Smith', birthDate: '1980-05-02' }] });
+    const swapped = profile({ adults: [{ firstName: 'Dupont', lastName: 'Zoé', birthDate: '1981-02-05' }] });
+    // A surname typo that changes its sound, and day and month swapped: the birth date with initials.
+    const dateSwap = profile({ adults: [{ firstName: 'Zoé', lastName: 'Dumont', birthDate: '1980-05-02' }] });
     const stranger = profile({ adults: [{ firstName: 'Ana', lastName: 'Smith', birthDate: '1975-09-17' }] });
+    // Born the same day, other names: no longer one block (a birth date alone grows with the network).
+    const sameDay = profile({ adults: [{ firstName: 'Ana', lastName: 'Smith', birthDate: '1980-02-05' }] });
     expect(shares(base, soundAlike)).toBe(true);
     expect(shares(base, swapped)).toBe(true);
     expect(shares(base, dateSwap)).toBe(true);
     expect(shares(base, stranger)).toBe(false);
+    expect(shares(base, sameDay)).toBe(false);
+  });
+
+  it('DUP1b: blocked pairs grow about linearly with the network (issue 14: 100,000 households)', () => {
+    const blockedPairs = (count: number): number => {
+      const blocks = new Map<string, number>();
+      for (const h of generatePopulation(7, count).households) {
+        for (const key of blockingKeys(profileFromRows(h, POPULATION_ON)))
+          blocks.set(key, (blocks.get(key) ?? 0) + 1);
+      }
+      let pairs = 0;
+      for (const size of blocks.values()) pairs += (size * (size - 1)) / 2;
+      return pairs;
+    };
+    // Four times the households: a linear count is ×4, blocks that grow with the network ×16.
+    const ratio = blockedPairs(8000) / blockedPairs(2000);
+    expect(ratio).toBeGreaterThan(3);
+    expect(ratio).toBeLessThan(6);
   });
 
   it.each([3, 4, 5])('DUP1b: every generated duplicate pair shares a key (seed %i)', (seed) => {

@@ -4,6 +4,8 @@
  * set pairs aside, and merged households are never proposed.
  */
 import { describe, expect, it } from 'vitest';
+import { MATCH_PARAMETERS } from '../../../src/domain/matching';
+import { detectHousehold } from '../../../sync-server/src/duplicates/detect';
 import { merge, postUndo } from '../merges/merge-harness';
 import { chargeFields, ENGINES, requireServerRow, useSyncServer, WP_A, WP_B } from '../sync/harness';
 import { detected, listQueue, markMerged, pairIds, post, pushFamily } from './helpers';
@@ -14,6 +16,22 @@ const JEAN = { firstName: 'Jean', lastName: 'Dupont', birthDate: '1950-01-01' };
 
 describe.each(ENGINES)('duplicate detection on $name', (engine) => {
   const server = useSyncServer(engine, { perTest: true });
+
+  it('DUP1b: a key held by more than maxBlockSize households is skipped; the others block', async () => {
+    const device = await server.device(server.world.volunteerA);
+    // Three records of Jean Dupont: every key of each is held by all three.
+    const ids: string[] = [];
+    for (let i = 0; i < 3; i += 1)
+      ids.push((await pushFamily(device, { welcomePointId: WP_A, people: [JEAN] })).householdId);
+    await detected(server.app);
+    const [first] = ids as [string];
+    const scored = (maxBlockSize: number) =>
+      server.store.transaction((tx) =>
+        detectHousehold(tx, first, server.clock.ms, { ...MATCH_PARAMETERS, maxBlockSize }),
+      );
+    expect(await scored(3)).toMatchObject({ scored: 2, open: 2 });
+    expect(await scored(2)).toMatchObject({ scored: 0, open: 0 });
+  });
 
   it('DUP1c: the same family pushed from two devices becomes one open pair, with its reasons', async () => {
     const a = await server.device(server.world.volunteerA);

@@ -117,4 +117,25 @@ describe.each(ENGINES)('incremental detection and the rescan on $name', (engine)
     // Across the runs, both open pairs and decisions were rebuilt.
     expect(new Set(statuses)).toEqual(new Set(['open', 'not_duplicate']));
   }, 120_000);
+
+  it('DUP1c: the rescan loads keys without the household index of match_keys and rebuilds it', async () => {
+    const device = await server.device(server.world.volunteerA);
+    await pushFamily(device, {
+      welcomePointId: WP_A,
+      people: [{ firstName: 'Zoé', lastName: 'Martin', birthDate: '1984-05-12' }],
+    });
+    await detected(server.app);
+    const indexed = () =>
+      server.store.transaction((tx) =>
+        tx.sql.all(
+          engine.name === 'sqlite'
+            ? "SELECT name FROM sqlite_master WHERE type = 'index' AND name = 'match_keys_household'"
+            : "SELECT indexname FROM pg_indexes WHERE indexname = 'match_keys_household' AND schemaname = current_schema()",
+        ),
+      );
+    expect(await indexed()).toHaveLength(1);
+    expect((await post(server.app, server.world.admin, '/rescan')).status).toBe(200);
+    // Detection deletes a household's keys through this index: without it, a scan of every key.
+    expect(await indexed()).toHaveLength(1);
+  });
 });
