@@ -239,7 +239,7 @@ export type MergeResult = z.infer<typeof MergeResultSchema>;
  */
 export const MergeRefusalSchema = z.object({
   error: z.string(),
-  reason: z.enum(['already-merged', 'same-household', 'merge-superseded']),
+  reason: z.enum(['already-merged', 'same-household', 'merge-superseded', 'deleted-household']),
   survivorId: EntityIdSchema.optional(),
   laterMergeId: UuidSchema.optional(),
 });

@@ -98,6 +98,8 @@ export const coordinationEn: Record<keyof typeof coordinationFr, Message> = {
   'coordination.refusal.already-merged-here': 'These two households are already one: nothing to merge.',
   'coordination.refusal.reviewTarget': 'Review that household with the other',
   'coordination.refusal.same-household': 'These two households are already one: nothing to merge.',
+  'coordination.refusal.deleted-household':
+    'One of the two households was deleted. Restore it first from the case list, or mark the pair “not a duplicate”.',
   'coordination.refusal.merge-superseded':
     'This merge cannot be undone yet: a more recent merge involves the same households. Merges are undone in reverse order: undo the more recent one first, then this one.',
   'coordination.refusal.showLater': 'See the more recent merge',

@@ -101,6 +101,8 @@ export const coordinationFr = {
   'coordination.refusal.already-merged-here': 'Ces deux foyers n’en font déjà plus qu’un : rien à fusionner.',
   'coordination.refusal.reviewTarget': 'Examiner ce foyer avec l’autre',
   'coordination.refusal.same-household': 'Ces deux foyers n’en font déjà plus qu’un : rien à fusionner.',
+  'coordination.refusal.deleted-household':
+    'Un des deux foyers a été supprimé. Restaurez-le d’abord depuis la liste des dossiers, ou marquez la paire « pas un doublon ».',
   'coordination.refusal.merge-superseded':
     'Cette fusion ne peut pas encore être annulée : une fusion plus récente concerne les mêmes foyers. Les fusions s’annulent dans l’ordre inverse : annulez d’abord la plus récente, puis celle-ci.',
   'coordination.refusal.showLater': 'Voir la fusion plus récente',

@@ -15,7 +15,7 @@ import type { LockedHousehold } from '../stores/merges-tx';
 import type { RelaisStore } from '../stores/store';
 import type { StoredRow, StoreTx, UserRecord } from '../stores/store-tx';
 import { planMerge } from './merge-plan';
-import { alreadyMerged, sameHousehold } from './merge-refusals';
+import { alreadyMerged, refuseDeleted, sameHousehold } from './merge-refusals';
 import { SERVER_WRITER } from './server-write';
 
 /** The server's stamp for what a merge or unmerge writes. */
@@ -100,6 +100,9 @@ export async function applyMerge(
       const mergedScope = locked.get(mergedId) as LockedHousehold;
       const survivorRows = await tx.rowsOfHousehold(survivorId);
       const mergedRows = await tx.rowsOfHousehold(mergedId);
+      refuseDeleted(
+        [survivorRows, mergedRows].flatMap((rows) => rows.filter((r) => r.entity === 'household')),
+      );
       const chainIds = (await tx.householdsMergedInto([mergedId])).map((h) => h.id);
       const chainRows = (await tx.getRows(chainIds)).filter((r) => r.entity === 'household');
       const children = mergedRows.filter((r) => r.entity !== 'household').map((r) => r.id);

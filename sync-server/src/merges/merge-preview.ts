@@ -11,7 +11,7 @@ import { parseHlc } from '../../../src/domain/sync/hlc';
 import { notFound } from '../http-errors';
 import type { StoredRow, StoreTx } from '../stores/store-tx';
 import { fieldValue, sameValue, toWireRow } from '../sync/wire-row';
-import { alreadyMerged, sameHousehold } from './merge-refusals';
+import { alreadyMerged, refuseDeleted, sameHousehold } from './merge-refusals';
 
 /** Household keys that are not fields a coordinator chooses: identity, tombstone, merge pointer. */
 export const NOT_CHOSEN = new Set([
@@ -195,6 +195,7 @@ export async function loadMergePreview(
   const mergedSide = await reviewHousehold(tx, mergedId, mergedRows);
   const s = householdRowOf(survivorRows, survivorId) as StoredRow;
   const m = householdRowOf(mergedRows, mergedId) as StoredRow;
+  refuseDeleted([s, m]);
   return {
     survivor,
     merged: mergedSide,

@@ -24,3 +24,21 @@ export function alreadyMerged(householdId: string, survivorId: string): MergeRef
 export function sameHousehold(): MergeRefused {
   return new MergeRefused({ error: 'A household cannot be merged into itself', reason: 'same-household' });
 }
+
+/**
+ * MERGE3: a deleted household (deleted by a counsellor, not merged) is neither merged nor merged
+ * into: its rows would land under a tombstone, or a tombstone's rows on a live dossier. Restore it
+ * first, or set the pair aside.
+ */
+export function deletedHousehold(householdId: string): MergeRefused {
+  return new MergeRefused({
+    error: `Household ${householdId} is deleted: restore it before merging`,
+    reason: 'deleted-household',
+  });
+}
+
+/** Throws the refusal for the first household row of the pair that is deleted. */
+export function refuseDeleted(rows: readonly { id: string; deleted: boolean }[]): void {
+  const deleted = rows.find((row) => row.deleted);
+  if (deleted !== undefined) throw deletedHousehold(deleted.id);
+}

@@ -3,6 +3,7 @@
  * generic re-pointing of every child entity, the merge-redirect conflict, server-only fields,
  * LIFO unmerge, chains, merges across welcome points, the preview's default picks, roles.
  */
+import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { CHILD_ENTITY_NAMES } from '../../../src/domain/sync/entities';
 import type { PullResponse } from '../../../src/domain/sync/protocol';
@@ -272,6 +273,40 @@ for (const engine of ENGINES) {
       expect(await openOn(mergedId)).toEqual([]);
       expect((await postUndo(server, done.mergeId)).statusCode).toBe(200);
       expect(await openOn(mergedId)).toEqual(['address']);
+    });
+
+    it('[MERGE3] a deleted household is neither merged nor merged into: the preview and the merge refuse it (409)', async () => {
+      const device = await server.device(server.world.counsellorA);
+      const survivorId = await pushHousehold(device, WP_A);
+      const deletedId = await pushHousehold(device, WP_A);
+      await pushChild(device, 'charge', deletedId, sampleFields('charge'));
+      const row = await storedRow(server, 'household', deletedId);
+      expect((await device.push([device.remove('household', versionOf(row))])).results[0]?.status).toBe(
+        'applied',
+      );
+
+      for (const [survivor, merged] of [
+        [survivorId, deletedId],
+        [deletedId, survivorId],
+      ] as const) {
+        const preview = await server.app.inject({
+          method: 'GET',
+          url: `/api/coordination/merge-preview?survivorId=${survivor}&mergedId=${merged}`,
+          headers: bearer(server.world.coordinator.token),
+        });
+        expect([preview.statusCode, preview.json().reason]).toEqual([409, 'deleted-household']);
+        const body = {
+          mergeId: randomUUID(),
+          survivorId: survivor,
+          mergedId: merged,
+          reason: 'test',
+          fieldChoices: {},
+          childChoices: [],
+        };
+        const refused = await postMerge(server, body);
+        expect([refused.statusCode, refused.json().reason]).toEqual([409, 'deleted-household']);
+      }
+      expect((await rowsOf(server, deletedId)).map((r) => r.householdId)).toEqual([deletedId, deletedId]);
     });
 
     it('[MERGE10] a merge across welcome points that moves the survivor writes a scope removal for its old welcome point', async () => {
