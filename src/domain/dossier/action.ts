@@ -40,6 +40,8 @@ export const BdfDecisionSchema = z.enum([
   'plan_failed',
   'measures_imposed',
   'personal_recovery_ordered',
+  /** The judge ordered a PRP with judicial liquidation (rétablissement personnel avec liquidation). */
+  'liquidation_ordered',
   'other',
 ]);
 export type BdfDecision = z.infer<typeof BdfDecisionSchema>;
@@ -121,6 +123,8 @@ const BudgetWorkshopSchema = z.object({
   kind: z.literal('budget_workshop'),
   topic: z.string().max(200).optional(),
 });
+/** A complete budget diagnosis done with the household (the report's `diagnoses`, RPT2). */
+const BudgetDiagnosisSchema = z.object({ ...base, kind: z.literal('budget_diagnosis') });
 const DocumentProducedSchema = z.object({
   ...base,
   kind: z.literal('document_produced'),
@@ -137,6 +141,7 @@ export const ActionSchema = z.discriminatedUnion('kind', [
   MicroCreditApplicationSchema,
   BudgetWorkshopSchema,
   DocumentProducedSchema,
+  BudgetDiagnosisSchema,
 ]);
 export type Action = z.infer<typeof ActionSchema>;
 export type ActionKind = Action['kind'];

@@ -14,6 +14,20 @@ export type LocalDateTime = z.infer<typeof LocalDateTimeSchema>;
 export const AppointmentStatusSchema = z.enum(['planned', 'done', 'missed', 'cancelled']);
 export type AppointmentStatus = z.infer<typeof AppointmentStatusSchema>;
 
+/**
+ * Where a consultation sent the household (RPT2: a done appointment is a consultation, counted
+ * with its orientation): one of the three tracks, a micro-credit, another organisation, or nowhere.
+ */
+export const OrientationSchema = z.enum([
+  'support',
+  'mediation',
+  'over_indebtedness',
+  'microcredit',
+  'other_organisation',
+  'none',
+]);
+export type Orientation = z.infer<typeof OrientationSchema>;
+
 export const AppointmentSchema = z.object({
   id: EntityIdSchema,
   startsAt: LocalDateTimeSchema,
@@ -23,5 +37,7 @@ export const AppointmentSchema = z.object({
   withUserId: z.string().min(1).max(100).optional(),
   purpose: z.string().max(500).optional(),
   status: AppointmentStatusSchema,
+  /** Set when the appointment took place: where the consultation oriented the household. */
+  orientation: OrientationSchema.optional(),
 });
 export type Appointment = z.infer<typeof AppointmentSchema>;

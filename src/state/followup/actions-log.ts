@@ -17,6 +17,7 @@ import type { FieldErrors, Validation } from '../form-model';
 import { type RevisionThread, revisionThreads } from './revisions';
 
 export const ACTION_KINDS: readonly ActionKind[] = [
+  'budget_diagnosis',
   'mediation_request',
   'grace_period',
   'tax_relief_request',
@@ -59,6 +60,7 @@ export const KIND_FIELDS: Readonly<Record<ActionKind, readonly ActionField[]>> =
   grace_period: ['creditorId', 'months'],
   tax_relief_request: ['office', 'amount'],
   bdf_filing: [],
+  budget_diagnosis: [],
   bdf_decision: ['decision', 'filingId'],
   micro_credit_application: ['lender', 'amount'],
   budget_workshop: ['topic'],
@@ -144,6 +146,7 @@ export function validateAction(
         value: { ...base, kind, ...some('office', optional('office')), ...some('amountCents', amountCents) },
       };
     case 'bdf_filing':
+    case 'budget_diagnosis':
       return { ok: true, value: { ...base, kind } };
     case 'bdf_decision':
       return {
@@ -252,6 +255,7 @@ export function actionValues(action: ActionRow, today: string): Record<ActionFie
       values.title = action.title ?? '';
       break;
     case 'bdf_filing':
+    case 'budget_diagnosis':
       break;
   }
   return values;

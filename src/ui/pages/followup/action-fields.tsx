@@ -132,6 +132,7 @@ export function ActionFacts({ action, dossier }: { action: ActionRow; dossier: D
       if (action.title) facts.push(t('followup.action.title', { title: action.title }));
       break;
     case 'bdf_filing':
+    case 'budget_diagnosis':
       break;
   }
   return (
