@@ -352,6 +352,9 @@ export function generateSyntheticDossiers(count: number, seed: number): Dossier[
       scenarios,
       appointments,
       consents,
+      plans: [],
+      planPayments: [],
+      microcredits: [],
     });
   }
   return dossiers;

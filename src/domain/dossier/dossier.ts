@@ -19,7 +19,10 @@ import {
   DebtRowSchema,
   HouseholdRowSchema,
   MemberRowSchema,
+  MicrocreditRowSchema,
   NoteRowSchema,
+  PlanPaymentRowSchema,
+  PlanRowSchema,
   ResourceRowSchema,
   ScenarioRowSchema,
 } from './rows';
@@ -37,6 +40,9 @@ export const DossierSchema = z.object({
   scenarios: z.array(ScenarioRowSchema),
   appointments: z.array(AppointmentRowSchema),
   consents: z.array(ConsentRowSchema),
+  plans: z.array(PlanRowSchema),
+  planPayments: z.array(PlanPaymentRowSchema),
+  microcredits: z.array(MicrocreditRowSchema),
 });
 export type Dossier = z.infer<typeof DossierSchema>;
 

@@ -19,6 +19,9 @@ import { EntityIdSchema } from '../household/ids';
 import { MemberSchema } from '../household/member';
 import { ResourceSchema } from '../household/resource';
 import { UuidSchema } from '../ids';
+import { MicrocreditSchema } from '../plans/microcredit';
+import { PlanPaymentSchema, PlanSchema } from '../plans/plan';
+import { WorkshopSchema } from '../workshops/workshop';
 import { ActionSchema } from './action';
 import { AppointmentSchema } from './appointment';
 import { ConsentSchema } from './consent';
@@ -105,6 +108,16 @@ export const ActionRowSchema = z.intersection(ActionSchema, RowMetaSchema);
 export const ScenarioRowSchema = z.intersection(ScenarioSchema, RowMetaSchema);
 export const AppointmentRowSchema = z.intersection(AppointmentSchema, RowMetaSchema);
 export const ConsentRowSchema = z.intersection(ConsentSchema, RowMetaSchema);
+export const PlanRowSchema = z.intersection(PlanSchema, RowMetaSchema);
+export const PlanPaymentRowSchema = z.intersection(PlanPaymentSchema, RowMetaSchema);
+export const MicrocreditRowSchema = z.intersection(MicrocreditSchema, RowMetaSchema);
+/** A workshop session is a root: its own scope, like a household (WS1). */
+export const WorkshopRowSchema = z
+  .intersection(WorkshopSchema, RowMetaSchema)
+  .refine((row) => row.householdId === row.id, {
+    message: 'a workshop row is its own scope',
+    path: ['householdId'],
+  });
 
 /** The row schema of each entity. */
 export const ROW_SCHEMAS = {
@@ -120,6 +133,10 @@ export const ROW_SCHEMAS = {
   scenario: ScenarioRowSchema,
   appointment: AppointmentRowSchema,
   consent: ConsentRowSchema,
+  plan: PlanRowSchema,
+  plan_payment: PlanPaymentRowSchema,
+  microcredit: MicrocreditRowSchema,
+  workshop: WorkshopRowSchema,
 } as const satisfies Record<EntityName, z.ZodType>;
 
 export type RowOf<E extends EntityName> = z.infer<(typeof ROW_SCHEMAS)[E]>;
@@ -135,6 +152,10 @@ export type ActionRow = RowOf<'action'>;
 export type ScenarioRow = RowOf<'scenario'>;
 export type AppointmentRow = RowOf<'appointment'>;
 export type ConsentRow = RowOf<'consent'>;
+export type PlanRow = RowOf<'plan'>;
+export type PlanPaymentRow = RowOf<'plan_payment'>;
+export type MicrocreditRow = RowOf<'microcredit'>;
+export type WorkshopRow = RowOf<'workshop'>;
 export type AnyRow = RowOf<EntityName>;
 
 /** `Omit` applied to each member of a union (Asset and Action are unions). */

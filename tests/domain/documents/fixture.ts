@@ -183,6 +183,9 @@ export function makeDossier(options: FixtureOptions = {}): Dossier {
     scenarios: options.withScenario === false ? [] : [scenarioRow()],
     appointments: [],
     consents: [],
+    plans: [],
+    planPayments: [],
+    microcredits: [],
   } as Dossier;
 }
 

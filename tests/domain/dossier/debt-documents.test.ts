@@ -90,6 +90,9 @@ describe('debt documents', () => {
       scenarios: [],
       appointments: [],
       consents: [],
+      plans: [],
+      planPayments: [],
+      microcredits: [],
     });
     expect(doc.debts[0]).not.toHaveProperty('documentsProvided');
     expect(doc.debts[0]).toMatchObject({ product: 'rent_arrears', arrearsCents: 120_000 });

@@ -120,6 +120,9 @@ describe('dossier schemas', () => {
       scenarios: [],
       appointments: [],
       consents: [],
+      plans: [],
+      planPayments: [],
+      microcredits: [],
     } as Dossier;
     const doc = toHouseholdDocument(dossier);
     expect(HouseholdSchema.parse(doc)).toEqual({
@@ -158,6 +161,9 @@ describe('dossier schemas', () => {
           scenarios: [],
           appointments: [],
           consents: [],
+          plans: [],
+          planPayments: [],
+          microcredits: [],
         },
       ],
     };
