@@ -87,7 +87,10 @@ for (const engine of ENGINES) {
       );
       const fresh = await server.device(server.world.counsellorA);
       const none = fresh.create('workshop', '', workshopFields(null));
-      expect((await fresh.push([none])).results[0]).toMatchObject({ status: 'quarantined', reason: 'schema-invalid' });
+      expect((await fresh.push([none])).results[0]).toMatchObject({
+        status: 'quarantined',
+        reason: 'schema-invalid',
+      });
     });
 
     it('[WS1][AUTH6] a workshop of welcome point A is neither pulled by nor pushed to by a volunteer of welcome point B', async () => {
