@@ -57,7 +57,7 @@ for (const engine of ENGINES) {
         expect((await device.push([device.remove(entity, patched)])).results[0]?.status).toBe('applied');
         expect((await requireServerRow(server.store, entity, create.entityId)).deleted).toBe(true);
       }
-    });
+    }, 60_000);
 
     it('[WS1] a workshop is a root: its create registers its scope with its welcome point; patch and delete apply', async () => {
       const device = await server.device(server.world.counsellorA);
