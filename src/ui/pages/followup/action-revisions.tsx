@@ -12,6 +12,7 @@ import {
   actionValues,
   cancellationFields,
   correctionFields,
+  kindsForCorrection,
   revisionReasonError,
   validateAction,
 } from '../../../state/followup/actions-log';
@@ -45,11 +46,13 @@ export function CorrectionForm({
   onSaved,
   onClose,
 }: RevisionFormProps & { dossier: Dossier; today: string }) {
+  // A legacy kind (micro-credit application, workshop) stays correctable, but is not offered to others.
+  const kinds = kindsForCorrection(action.kind);
   const form = useForm<CorrectionField, Correction>({
     formId: `action:correct:${action.id}`,
     initial: { ...actionValues(action, today), reason: '' },
     validate: (values) => {
-      const checked = validateAction(values);
+      const checked = validateAction(values, kinds);
       const reason = revisionReasonError(values.reason);
       if (checked.ok && reason === null)
         return { ok: true, value: { fields: checked.value, reason: values.reason } };
@@ -79,6 +82,7 @@ export function CorrectionForm({
         errors={errors}
         edit={(field, value) => void form.edit(field, value)}
         dossier={dossier}
+        kinds={kinds}
       />
       <TextAreaField
         id={`action-${action.id}-correction-reason`}
