@@ -150,6 +150,7 @@ export const followupEn: Record<keyof typeof followupFr, Message> = {
   'followup.notes.history': 'Earlier versions ({n})',
   'followup.failed': 'Nothing was saved: {reason}',
   'followup.error.orientation': 'Choose where this consultation oriented the household.',
+  'followup.orientation.choose': 'Choose…',
   'followup.field.orientation': 'Orientation given',
   'followup.orientation.support': 'Budget support',
   'followup.orientation.mediation': 'Mediation with creditors',

@@ -149,6 +149,7 @@ export const followupFr = {
   'followup.notes.history': 'Versions précédentes ({n})',
   'followup.failed': 'Rien n’a été enregistré : {reason}',
   'followup.error.orientation': 'Choisissez où cette consultation a orienté le ménage.',
+  'followup.orientation.choose': 'Choisir…',
   'followup.field.orientation': 'Orientation donnée',
   'followup.orientation.support': 'Accompagnement budgétaire',
   'followup.orientation.mediation': 'Médiation avec les créanciers',

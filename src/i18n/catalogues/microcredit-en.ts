@@ -55,6 +55,7 @@ export const microcreditEn: Record<keyof typeof microcreditFr, Message> = {
   'microcredit.field.firstPaymentOn': 'Date of the first payment',
   'microcredit.decision.granted': 'Granted',
   'microcredit.decision.refused': 'Refused',
+  'microcredit.unit.months': 'months',
   'microcredit.save': 'Save',
   'microcredit.saved': 'The micro-credit is saved on this device.',
   'microcredit.error.beforePrevious': 'This date is before the previous step.',

@@ -52,6 +52,7 @@ export const microcreditFr = {
   'microcredit.field.firstPaymentOn': 'Date de la première mensualité',
   'microcredit.decision.granted': 'Accordé',
   'microcredit.decision.refused': 'Refusé',
+  'microcredit.unit.months': 'mois',
   'microcredit.save': 'Enregistrer',
   'microcredit.saved': 'Le microcrédit est enregistré sur cet appareil.',
   'microcredit.error.beforePrevious': 'Cette date est avant l’étape précédente.',
