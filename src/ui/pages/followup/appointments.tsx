@@ -162,6 +162,8 @@ export function Appointments({
   useOpenWhenDrafted(`appointment:walk-in:${model.householdId}`, () =>
     setEditing((current) => current ?? 'walk-in'),
   );
+  // Closes that form only: a save that ends late must not close a form opened since.
+  const closeForm = (key: string) => setEditing((current) => (current === key ? null : current));
   const next = nextAppointment(dossier.appointments, now);
   const all = sortedAppointments(dossier.appointments);
 
@@ -215,7 +217,7 @@ export function Appointments({
                     </p>
                   )}
                   {editing === `done:${row.id}` ? (
-                    <ConsultationForm model={model} row={row} onDone={() => setEditing(null)} />
+                    <ConsultationForm model={model} row={row} onDone={() => closeForm(`done:${row.id}`)} />
                   ) : editing === row.id ? (
                     <AppointmentForm
                       formId={`appointment:${row.id}`}
@@ -235,7 +237,7 @@ export function Appointments({
                           receipt,
                         )
                       }
-                      onDone={() => setEditing(null)}
+                      onDone={() => closeForm(row.id)}
                     />
                   ) : (
                     <div class="row-actions">
@@ -278,7 +280,7 @@ export function Appointments({
             await model.addRow('appointment', fields, receipt);
             setSaved(true);
           }}
-          onDone={() => setEditing(null)}
+          onDone={() => closeForm('new')}
         />
       ) : editing === 'walk-in' ? (
         <AppointmentForm
@@ -290,7 +292,7 @@ export function Appointments({
             await model.addRow('appointment', fields, receipt);
             setSaved(true);
           }}
-          onDone={() => setEditing(null)}
+          onDone={() => closeForm('walk-in')}
         />
       ) : (
         <div class="row-actions">

@@ -197,18 +197,33 @@ function StepIndicator({ row }: { row: MicrocreditRow }) {
 function MicrocreditCard({
   row,
   open,
-  setOpen,
-  formProps,
+  openStep,
+  closeStep,
+  onSaved,
+  model,
+  today,
 }: {
   row: MicrocreditRow;
   open: Step | null;
-  setOpen: (step: Step | null) => void;
-  formProps: FormProps;
+  openStep: (step: Step) => void;
+  /** Closes that step's form only: a save that ends late must not close the form opened since. */
+  closeStep: (step: Step) => void;
+  onSaved: () => void;
+  model: DossierModel;
+  today: string;
 }) {
   const { stage } = pipelineSteps(row);
   const budgeted = budgetedMonthlyPayment(row);
-  const close = () => setOpen(null);
-  const props = { ...formProps, onClose: close, row };
+  const props = (step: Step) => ({
+    model,
+    today,
+    row,
+    onClose: () => closeStep(step),
+    onSaved: () => {
+      closeStep(step);
+      onSaved();
+    },
+  });
   return (
     <li data-testid="microcredit" class="microcredit-card">
       <h3>{t('microcredit.card', { date: formatDate(row.requestedOn) })}</h3>
@@ -241,14 +256,14 @@ function MicrocreditCard({
       {row.repaymentIssueOn && <p>{t('microcredit.issue', { date: formatDate(row.repaymentIssueOn) })}</p>}
       {row.repaidOn && <p>{t('microcredit.repaid', { date: formatDate(row.repaidOn) })}</p>}
       {open === 'decision' ? (
-        <DecisionForm {...props} />
+        <DecisionForm {...props('decision')} />
       ) : open !== null ? (
-        <DatedStepForm {...props} step={open} />
+        <DatedStepForm {...props(open)} step={open} />
       ) : (
         nextSteps(row).length > 0 && (
           <div class="row-actions">
             {nextSteps(row).map((step) => (
-              <button key={step} type="button" onClick={() => setOpen(step)}>
+              <button key={step} type="button" onClick={() => openStep(step)}>
                 {t(`microcredit.action.${step}`)}
               </button>
             ))}
@@ -279,12 +294,7 @@ export function Microcredits({
     if (saved > 0) savedRef.current?.focus();
   }, [saved]);
   const rows = sortedMicrocredits(dossier.microcredits ?? []);
-  const formProps = {
-    model,
-    today,
-    onSaved: () => setSaved((n) => n + 1),
-    onClose: () => undefined,
-  };
+  const bump = () => setSaved((n) => n + 1);
   return (
     <section class="card" aria-labelledby="followup-microcredit-title">
       <h2 id="followup-microcredit-title">{t('microcredit.title')}</h2>
@@ -306,27 +316,27 @@ export function Microcredits({
               key={row.id}
               row={row}
               open={open?.id === row.id ? open.step : null}
-              setOpen={(step) => {
+              openStep={(step) => {
                 setSaved(0);
-                setOpen(step === null ? null : { id: row.id, step });
+                setOpen({ id: row.id, step });
               }}
-              formProps={{
-                ...formProps,
-                onSaved: () => {
-                  setOpen(null);
-                  setSaved((n) => n + 1);
-                },
-              }}
+              closeStep={(step) =>
+                setOpen((current) => (current?.id === row.id && current.step === step ? null : current))
+              }
+              onSaved={bump}
+              model={model}
+              today={today}
             />
           ))}
         </ul>
       )}
       {adding ? (
         <RequestForm
-          {...formProps}
+          model={model}
+          today={today}
           onSaved={() => {
             setAdding(false);
-            setSaved((n) => n + 1);
+            bump();
           }}
           onClose={() => setAdding(false)}
         />
