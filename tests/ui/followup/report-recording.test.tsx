@@ -116,6 +116,21 @@ describe('Complete diagnosis (RPT1 diagnoses)', () => {
   });
 });
 
+describe('Complete diagnosis from the Budget tab (RPT1 diagnoses)', () => {
+  it('RPT1: the Budget tab records the same action, and the Suivi tab then reads it as done today', async () => {
+    const test = makeTestState();
+    const id = await seedDossierWithDebts(test.repository);
+    window.history.replaceState(null, '', `/dossiers/${id}/budget`);
+    render(<App state={test.state} />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Diagnostic complet réalisé' }));
+    await screen.findByRole('button', { name: 'Annuler le diagnostic d’aujourd’hui' });
+    expect((await test.repository.getDossier(id))?.actions).toEqual([
+      expect.objectContaining({ kind: 'budget_diagnosis', date: '2026-11-27', status: 'done' }),
+    ]);
+    expect(await axeViolations()).toEqual([]);
+  });
+});
+
 describe('Outcomes in the actions form (RPT1)', () => {
   it('RPT1: liquidation is a decision; micro-credit applications and workshops are not offered for a new action', async () => {
     await open();
