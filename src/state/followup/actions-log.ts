@@ -339,3 +339,32 @@ export function cancellationFields(action: ActionRow, reason: string, writtenAt:
     revision: { kind: 'cancellation', reason: reason.trim(), writtenAt },
   } as FieldsOf<'action'>;
 }
+
+/**
+ * A correction of the answer only (a wrong date or outcome): the action as it reads, with the
+ * answer as corrected, as a new revision. The answer's date dates the report's grace periods
+ * (RPT1), so it must be correctable like the rest.
+ */
+export function answerCorrectionFields(
+  action: ActionRow,
+  answer: AnswerValue,
+  reason: string,
+  writtenAt: number,
+): FieldsOf<'action'> {
+  return {
+    ...ownFields(action),
+    answer,
+    supersedes: action.id,
+    revision: { kind: 'correction', reason: reason.trim(), writtenAt },
+  } as FieldsOf<'action'>;
+}
+
+/** The form's text of a recorded answer. */
+export function answerValues(answer: AnswerValue): Record<AnswerField, string> {
+  return { date: answer.date, outcome: answer.outcome, details: answer.details ?? '' };
+}
+
+/** Whether an answer means the request was obtained (RPT1: a grace period obtained). */
+export function isObtained(answer: AnswerValue | undefined): boolean {
+  return answer?.outcome === 'accepted' || answer?.outcome === 'partially_accepted';
+}

@@ -6,6 +6,9 @@ import {
   ACTION_KINDS,
   type ActionField,
   actionInitial,
+  actionThreads,
+  answerCorrectionFields,
+  isObtained,
   kindsForCorrection,
   NEW_ACTION_KINDS,
   validateAction,
@@ -132,5 +135,44 @@ describe('outcomes from the actions form (RPT1)', () => {
     });
     // A correction of another kind cannot turn it into a legacy one.
     expect(kindsForCorrection('grace_period')).toEqual(NEW_ACTION_KINDS);
+  });
+});
+
+describe('a grace period obtained, with its date (RPT1 grace_periods)', () => {
+  it('RPT1: obtained = accepted or partially accepted; the answer and its date are correctable by a revision', () => {
+    expect(
+      ['accepted', 'partially_accepted', 'refused', 'counter_proposal', 'no_answer'].map((outcome) =>
+        isObtained({ date: '2026-11-20', outcome } as never),
+      ),
+    ).toEqual([true, true, false, false, false]);
+    const asked = {
+      ...meta,
+      id: '01',
+      kind: 'grace_period',
+      date: '2026-11-02',
+      status: 'answered',
+      creditorId: 'k1',
+      months: 6,
+      answer: { date: '2026-11-20', outcome: 'refused' },
+    } as ActionRow;
+    const fixed = answerCorrectionFields(
+      asked,
+      { date: '2026-11-21', outcome: 'partially_accepted' },
+      ' Mal lu ',
+      9,
+    );
+    expect(fixed).toEqual({
+      kind: 'grace_period',
+      date: '2026-11-02',
+      status: 'answered',
+      creditorId: 'k1',
+      months: 6,
+      answer: { date: '2026-11-21', outcome: 'partially_accepted' },
+      supersedes: '01',
+      revision: { kind: 'correction', reason: 'Mal lu', writtenAt: 9 },
+    });
+    expect(ActionSchema.safeParse({ id: '02', ...fixed }).success).toBe(true);
+    const [thread] = actionThreads([asked, { ...meta, id: '02', ...fixed } as ActionRow]);
+    expect(thread?.current.id).toBe('02');
   });
 });

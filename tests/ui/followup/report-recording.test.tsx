@@ -152,6 +152,54 @@ describe('Outcomes in the actions form (RPT1)', () => {
     );
   });
 
+  it('RPT1: a grace period obtained shows as such with its date, and its answer can be corrected', async () => {
+    const { repository, id } = await open();
+    await repository.addRow('action', id, {
+      kind: 'grace_period',
+      date: '2026-11-02',
+      status: 'sent',
+      months: 6,
+    });
+    const log = await screen.findByTestId('actions-log');
+    fireEvent.click(
+      await within(log).findByRole('button', {
+        name: 'Enregistrer la réponse : Demande de délai de paiement',
+      }),
+    );
+    const answer = screen.getByRole('form', { name: 'Réponse à : Demande de délai de paiement' });
+    fireEvent.input(within(answer).getByLabelText('Date de la réponse'), { target: { value: '2026-11-20' } });
+    fireEvent.change(within(answer).getByLabelText('Réponse'), { target: { value: 'partially_accepted' } });
+    fireEvent.click(within(answer).getByRole('button', { name: 'Enregistrer la réponse' }));
+    expect(await within(log).findByText('Délai obtenu le 20 novembre 2026')).toBeTruthy();
+
+    fireEvent.click(await within(log).findByRole('button', { name: /^Corriger la réponse : / }));
+    const fix = screen.getByRole('form', { name: /^Corriger la réponse : / });
+    const date = within(fix).getByLabelText('Date de la réponse') as HTMLInputElement;
+    expect(date.value).toBe('2026-11-20');
+    fireEvent.input(date, { target: { value: '2026-11-21' } });
+    fireEvent.click(within(fix).getByRole('button', { name: 'Enregistrer la correction' }));
+    // A correction needs its reason, next to the field.
+    await waitFor(() =>
+      expect(within(fix).getByLabelText('Pourquoi cette correction').getAttribute('aria-invalid')).toBe(
+        'true',
+      ),
+    );
+    expect(await axeViolations()).toEqual([]);
+    fireEvent.input(within(fix).getByLabelText('Pourquoi cette correction'), {
+      target: { value: 'Date du courrier' },
+    });
+    fireEvent.click(within(fix).getByRole('button', { name: 'Enregistrer la correction' }));
+    expect(await within(log).findByText('Délai obtenu le 21 novembre 2026')).toBeTruthy();
+    const actions = (await repository.getDossier(id))?.actions ?? [];
+    expect(actions).toHaveLength(2);
+    expect(actions.find((a) => a.supersedes)).toMatchObject({
+      kind: 'grace_period',
+      months: 6,
+      answer: { date: '2026-11-21', outcome: 'partially_accepted' },
+      revision: { kind: 'correction', reason: 'Date du courrier' },
+    });
+  });
+
   it('RPT1: an old micro-credit application is still shown and correctable as it is', async () => {
     const { repository, id } = await open();
     await repository.addRow('action', id, {
