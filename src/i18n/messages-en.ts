@@ -6,6 +6,7 @@ import { dossiersEn } from './catalogues/dossiers-en';
 import { followupEn } from './catalogues/followup-en';
 import { intakeEn } from './catalogues/intake-en';
 import { legalEn } from './catalogues/legal-en';
+import { microcreditEn } from './catalogues/microcredit-en';
 import { scenariosEn } from './catalogues/scenarios-en';
 import { shellEn } from './catalogues/shell-en';
 import { syncEn } from './catalogues/sync-en';
@@ -24,6 +25,7 @@ export const messagesEn: Record<AppMessageKey, Message> = {
   ...debtsEn,
   ...scenariosEn,
   ...followupEn,
+  ...microcreditEn,
   ...transferEn,
   ...documentsEn,
   ...legalEn,

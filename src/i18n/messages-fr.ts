@@ -11,6 +11,7 @@ import { dossiersFr } from './catalogues/dossiers-fr';
 import { followupFr } from './catalogues/followup-fr';
 import { intakeFr } from './catalogues/intake-fr';
 import { legalFr } from './catalogues/legal-fr';
+import { microcreditFr } from './catalogues/microcredit-fr';
 import { scenariosFr } from './catalogues/scenarios-fr';
 import { shellFr } from './catalogues/shell-fr';
 import { syncFr } from './catalogues/sync-fr';
@@ -26,6 +27,7 @@ export const messagesFr = {
   ...debtsFr,
   ...scenariosFr,
   ...followupFr,
+  ...microcreditFr,
   ...transferFr,
   ...documentsFr,
   ...legalFr,
