@@ -15,6 +15,7 @@ import { scenariosFr } from './catalogues/scenarios-fr';
 import { shellFr } from './catalogues/shell-fr';
 import { syncFr } from './catalogues/sync-fr';
 import { transferFr } from './catalogues/transfer-fr';
+import { workshopsFr } from './catalogues/workshops-fr';
 
 export const messagesFr = {
   ...shellFr,
@@ -29,6 +30,7 @@ export const messagesFr = {
   ...transferFr,
   ...documentsFr,
   ...legalFr,
+  ...workshopsFr,
 } as const;
 
 /** Keys of the catalogue that comes with the app (boot.tsx). */
