@@ -3,16 +3,18 @@ import { ActionsLog } from '../followup/actions-log';
 import { Appointments } from '../followup/appointments';
 import { Notes } from '../followup/notes';
 import { TrackDecision } from '../followup/track-decision';
+import { WorkshopsAttended } from '../followup/workshops-attended';
 import type { DossierTabProps } from './dossier-page';
 import '../followup/followup.css';
 
-/** Follow-up: the track decision and its reasons, appointments, the actions log, notes. */
+/** Follow-up: the track decision and its reasons, workshops attended, appointments, the actions log, notes. */
 export function FollowupTab({ model, dossier }: DossierTabProps) {
   const { workspace } = useAppState();
   const today = workspace.today();
   return (
     <div class="followup-tab">
       <TrackDecision model={model} dossier={dossier} today={today} />
+      <WorkshopsAttended householdId={dossier.household.id} />
       <Appointments model={model} dossier={dossier} now={`${today}T00:00`} />
       <ActionsLog model={model} dossier={dossier} today={today} />
       <Notes model={model} dossier={dossier} />
