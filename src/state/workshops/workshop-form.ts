@@ -73,16 +73,12 @@ export function emptyWorkshopValues(today: string, welcomePointId = ''): FieldVa
 }
 
 /** A stored session as the form's text. */
-export function workshopValuesOf(
-  row: WorkshopRow,
-  currentUserId: string | undefined,
-): FieldValues<WorkshopField> {
-  const byMe = row.facilitatorName === undefined && row.facilitatorUserId === currentUserId;
+export function workshopValuesOf(row: WorkshopRow): FieldValues<WorkshopField> {
   return {
     date: row.date,
     welcomePointId: row.welcomePointId,
-    facilitator:
-      byMe || (row.facilitatorName === undefined && row.facilitatorUserId !== undefined) ? 'me' : 'partner',
+    // A partner is a typed name; otherwise a user ran it (kept as is on edit: facilitatorOf).
+    facilitator: row.facilitatorName === undefined ? 'me' : 'partner',
     facilitatorName: row.facilitatorName ?? '',
     topic: row.topic,
     durationHours: String(Math.floor(row.durationMinutes / 60)),
@@ -91,6 +87,14 @@ export function workshopValuesOf(
     anonymousParticipants: String(row.anonymousParticipants),
     details: row.details ?? '',
   };
+}
+
+/**
+ * The user a "user ran it" choice names: an edited session keeps the user it had (a colleague's
+ * session stays theirs); a new one, or one a partner ran before, gets the signed-in person.
+ */
+export function facilitatorUserOf(editing: WorkshopRow | undefined, currentUserId: string | undefined) {
+  return editing?.facilitatorUserId ?? currentUserId;
 }
 
 /** A whole number typed (digits only, spaces around allowed); undefined otherwise. */

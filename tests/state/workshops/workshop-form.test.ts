@@ -107,7 +107,7 @@ describe('the workshop form (WS1)', () => {
       participantHouseholdIds: ['h1'],
       anonymousParticipants: 2,
     } as Parameters<typeof workshopValuesOf>[0];
-    expect(workshopValuesOf(row, 'user-1')).toMatchObject({
+    expect(workshopValuesOf(row)).toMatchObject({
       facilitator: 'partner',
       facilitatorName: 'CCAS',
       durationHours: '2',

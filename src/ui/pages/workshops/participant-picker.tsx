@@ -20,6 +20,8 @@ export function ParticipantPicker({ model, chosen, onAdd, onRemove, error }: Par
   const [text, setText] = useState('');
   const [results, setResults] = useState<ParticipantChoice[] | null>(null);
   const [announce, setAnnounce] = useState('');
+  // The households added here, so their chip has its name before the device's list is read.
+  const [picked, setPicked] = useState<ReadonlyMap<string, ParticipantChoice>>(new Map());
   const search = useRef<HTMLInputElement>(null);
   const chosenKey = chosen.join(' ');
 
@@ -39,13 +41,14 @@ export function ParticipantPicker({ model, chosen, onAdd, onRemove, error }: Par
 
   const names = model.names.value;
   const nameOf = (id: string) => {
-    const known = names.get(id);
+    const known = picked.get(id) ?? names.get(id);
     if (known === undefined) return t('workshops.participant.unknown');
     return known.name === '' ? t('workshops.participant.unnamed') : known.name;
   };
 
   function add(choice: ParticipantChoice) {
     onAdd(choice.householdId);
+    setPicked(new Map(picked).set(choice.householdId, choice));
     setAnnounce(
       t('workshops.participant.added', { name: choice.name || t('workshops.participant.unnamed') }),
     );

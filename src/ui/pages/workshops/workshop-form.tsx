@@ -8,6 +8,7 @@ import {
   DURATION_MAX,
   DURATION_MIN,
   emptyWorkshopValues,
+  facilitatorUserOf,
   participantIdsOf,
   validateWorkshopValues,
   type WorkshopField,
@@ -43,7 +44,6 @@ const describe = (cause: unknown) =>
 /** Records or edits a session (WS1); autosaved as a draft, saved to the device (offline too). */
 export function WorkshopForm({ model, editing, onDone }: WorkshopFormProps) {
   const { drafts, workspace, sync } = useAppState();
-  const userId = model.currentUserId.value;
   const allowed = allowedWorkshopWelcomePoints(model.welcomePoints.value, editing?.welcomePointId);
   const only = allowed.length === 1 ? allowed[0] : undefined;
   const formRef = useRef<HTMLFormElement>(null);
@@ -53,14 +53,12 @@ export function WorkshopForm({ model, editing, onDone }: WorkshopFormProps) {
         formId: editing === undefined ? 'workshop:new' : `workshop:${editing.id}`,
         drafts,
         initial:
-          editing === undefined
-            ? emptyWorkshopValues(workspace.today(), only)
-            : workshopValuesOf(editing, userId),
+          editing === undefined ? emptyWorkshopValues(workspace.today(), only) : workshopValuesOf(editing),
         validate: (values) =>
           validateWorkshopValues(
             values,
             allowedWorkshopWelcomePoints(model.welcomePoints.peek(), editing?.welcomePointId),
-            model.currentUserId.peek(),
+            facilitatorUserOf(editing, model.currentUserId.peek()),
           ),
         save: async (value, receipt) => {
           if (editing === undefined) await model.create(value, receipt);
@@ -68,7 +66,7 @@ export function WorkshopForm({ model, editing, onDone }: WorkshopFormProps) {
         },
         describeError: describe,
       }),
-    [editing, drafts, workspace, model, only, userId],
+    [editing, drafts, workspace, model, only],
   );
   useEffect(() => {
     void form.load();
@@ -269,7 +267,7 @@ function previewOf(values: Record<WorkshopField, string>, chosen: string[]) {
     participantHouseholdIds: chosen,
     anonymousParticipants: anonymous,
   };
-  if (session.durationMinutes === 0) return undefined;
+  if (session.durationMinutes === 0 || chosen.length + anonymous === 0) return undefined;
   return {
     duration: session.durationMinutes,
     participants: workshopParticipants(session),
