@@ -1,5 +1,5 @@
 /** How the Ateliers screen words durations and hours of training, in the user's language. */
-import { intlTag, t } from '../../../i18n/i18n';
+import { formatDecimal, t } from '../../../i18n/i18n';
 import type { MessageKey } from '../../../i18n/messages-fr';
 import { ANONYMOUS_MAX, DURATION_MAX, DURATION_MIN } from '../../../state/workshops/workshop-form';
 
@@ -14,7 +14,7 @@ export function durationText(minutes: number): string {
 
 /** Hours to the tenth in the user's number format: « 4,5 ». */
 export function hoursNumber(hours: number): string {
-  return new Intl.NumberFormat(intlTag(), { maximumFractionDigits: 1 }).format(hours);
+  return formatDecimal(hours, 1);
 }
 
 /** The words of a workshop field's error code, with the schema's bounds where it names them. */
