@@ -45,12 +45,14 @@ export type MessageKey =
   | AppMessageKey
   | keyof typeof import('./catalogues/admin-fr').adminFr
   | keyof typeof import('./catalogues/supervision-fr').supervisionFr
-  | keyof typeof import('./catalogues/coordination-fr').coordinationFr;
+  | keyof typeof import('./catalogues/coordination-fr').coordinationFr
+  | keyof typeof import('./catalogues/workshops-page-fr').workshopsPageFr;
 
 type FrenchEntries = typeof messagesFr &
   typeof import('./catalogues/admin-fr').adminFr &
   typeof import('./catalogues/supervision-fr').supervisionFr &
-  typeof import('./catalogues/coordination-fr').coordinationFr;
+  typeof import('./catalogues/coordination-fr').coordinationFr &
+  typeof import('./catalogues/workshops-page-fr').workshopsPageFr;
 
 /** Keys whose French entry has plural forms: `t` requires their `count`. */
 export type PluralMessageKey = {

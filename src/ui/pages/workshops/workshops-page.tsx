@@ -1,6 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { WorkshopRow } from '../../../domain/dossier/rows';
-import { t } from '../../../i18n/i18n';
+import { workshopsPageEn } from '../../../i18n/catalogues/workshops-page-en';
+import { workshopsPageFr } from '../../../i18n/catalogues/workshops-page-fr';
+import { provideLazyCatalogue, t } from '../../../i18n/i18n';
 import { useAppState } from '../../../state/app-state';
 import { workshopsModelFor } from '../../../state/workshops/workshops-for';
 import { allowedWorkshopWelcomePoints } from '../../../state/workshops/workshops-model';
@@ -8,6 +10,8 @@ import { PageTitle } from '../../components/page-title';
 import { WorkshopForm } from './workshop-form';
 import { WorkshopList } from './workshop-list';
 import './workshops.css';
+
+provideLazyCatalogue({ fr: workshopsPageFr, en: workshopsPageEn });
 
 /** What the form shows: closed, a new session, or one session being edited. */
 type Editing = { kind: 'closed' } | { kind: 'new' } | { kind: 'edit'; row: WorkshopRow };
