@@ -11,7 +11,12 @@ import { observeQuery } from '../../db/live-query';
 import type { DossierQuery, DossierSummary } from '../../db/repository';
 import type { PatchOf, WorkshopRow } from '../../domain/dossier/rows';
 import type { WelcomePoint } from '../../domain/sync/protocol';
-import { workshopParticipantMinutes, workshopParticipants } from '../../domain/workshops/training-hours';
+import {
+  type SurvivorOf,
+  trainingHours,
+  workshopParticipantMinutes,
+  workshopParticipants,
+} from '../../domain/workshops/training-hours';
 import { changedOnly } from '../intake/intake-fields';
 import type { WorkshopFields } from './workshop-form';
 
@@ -27,6 +32,8 @@ export interface WorkshopStore {
   ): Promise<WorkshopRow>;
   removeRow(entity: 'workshop', id: string): Promise<void>;
   listDossiers(query: DossierQuery): Promise<DossierSummary[]>;
+  /** The household a merged one now is (MERGE8); undefined when it was not merged. */
+  survivorOf(householdId: string): Promise<string | undefined>;
 }
 
 export interface WorkshopsDeps {
@@ -47,8 +54,10 @@ export interface WorkshopFilters {
 export interface WorkshopLine {
   row: WorkshopRow;
   participants: number;
-  /** Duration × participants (WS3), in minutes: the screen words it in hours. */
+  /** Duration × participants (WS3), in minutes. */
   participantMinutes: number;
+  /** The same in hours, to the tenth (`trainingHours`). */
+  hours: number;
 }
 
 /** A household the participant search found. */
@@ -60,12 +69,23 @@ export interface ParticipantChoice {
 
 export const PARTICIPANT_SEARCH_LIMIT = 8;
 
-export function toLine(row: WorkshopRow): WorkshopLine {
+/** WS2: each participant as the household it counts as now (its survivor if merged). */
+export function toLine(row: WorkshopRow, resolve?: SurvivorOf): WorkshopLine {
   return {
     row,
-    participants: workshopParticipants(row),
-    participantMinutes: workshopParticipantMinutes(row),
+    participants: workshopParticipants(row, resolve),
+    participantMinutes: workshopParticipantMinutes(row, resolve),
+    hours: trainingHours([row], resolve),
   };
+}
+
+/**
+ * Of these participants, those merged since, with their survivor. Every lookup starts in the same
+ * tick, so a live query sees (and follows) each of them.
+ */
+async function readSurvivors(store: WorkshopStore, ids: readonly string[]): Promise<Map<string, string>> {
+  const found = await Promise.all(ids.map(async (id) => [id, await store.survivorOf(id)] as const));
+  return new Map(found.flatMap(([id, survivor]) => (survivor ? [[id, survivor]] : [])));
 }
 
 /** Most recent first; the same day, the last recorded first (ids are time-ordered). */
@@ -90,19 +110,45 @@ export function allowedWorkshopWelcomePoints(known: readonly WelcomePoint[], cur
 
 export function createWorkshopsModel(deps: WorkshopsDeps) {
   const sessions = signal<WorkshopRow[] | null>(null);
+  const survivors = signal<ReadonlyMap<string, string>>(new Map());
   const error = signal<unknown>(null);
   const filters = signal<WorkshopFilters>({});
   /** Names of households on the device, for the participants' chips. */
   const names = signal<ReadonlyMap<string, ParticipantChoice>>(new Map());
   let stop: (() => void) | null = null;
 
-  const lines = computed(() => filterSessions(sessions.value ?? [], filters.value).map(toLine));
+  const resolve = computed<SurvivorOf>(() => {
+    const merged = survivors.value;
+    return (id) => merged.get(id) ?? id;
+  });
+  const shown = computed(() => filterSessions(sessions.value ?? [], filters.value));
+  const lines = computed(() => shown.value.map((row) => toLine(row, resolve.value)));
+  /** Hours of training of the sessions shown: their minutes summed, rounded once (WS3). */
+  const totalHours = computed(() => trainingHours(shown.value, resolve.value));
   /** The years that have sessions, newest first, for the year filter. */
   const years = computed(() =>
     [...new Set((sessions.value ?? []).filter((r) => !r.deleted).map((r) => r.date.slice(0, 4)))]
       .sort()
       .reverse(),
   );
+
+  let stopSurvivors: (() => void) | null = null;
+  let followedIds = '';
+  /** Follows the merges of the sessions' participants (WS2), again when the participants change. */
+  function followSurvivors(rows: readonly WorkshopRow[]): void {
+    const ids = [...new Set(rows.flatMap((row) => row.participantHouseholdIds))].sort();
+    const key = ids.join(' ');
+    if (key === followedIds) return;
+    followedIds = key;
+    stopSurvivors?.();
+    stopSurvivors = observeQuery(
+      () => readSurvivors(deps.store, ids),
+      (found) => {
+        survivors.value = found;
+      },
+      () => undefined,
+    );
+  }
 
   /** Starts following the sessions (and the households' names); returns the function that stops. */
   function start(): () => void {
@@ -111,6 +157,7 @@ export function createWorkshopsModel(deps: WorkshopsDeps) {
       () => deps.store.listWorkshops(),
       (rows) => {
         sessions.value = rows;
+        followSurvivors(rows);
         error.value = null;
       },
       (cause) => {
@@ -127,6 +174,9 @@ export function createWorkshopsModel(deps: WorkshopsDeps) {
     stop = () => {
       stopSessions();
       stopNames();
+      stopSurvivors?.();
+      stopSurvivors = null;
+      followedIds = '';
     };
     return () => {
       stop?.();
@@ -181,6 +231,7 @@ export function createWorkshopsModel(deps: WorkshopsDeps) {
   return {
     sessions: sessions as ReadonlySignal<WorkshopRow[] | null>,
     lines,
+    totalHours,
     years,
     error: error as ReadonlySignal<unknown>,
     filters,

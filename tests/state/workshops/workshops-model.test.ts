@@ -101,6 +101,25 @@ describe('the Ateliers model', () => {
     stop();
   });
 
+  it('WS2: two participants merged since count once, as their survivor, once the device learns the merge', async () => {
+    const { db, repo, model } = await setup();
+    const { household: kept } = await repo.createHousehold(householdFields, [applicant]);
+    const { household: merged } = await repo.createHousehold(
+      { ...householdFields, reference: 'RL-2026-0043' },
+      [applicant],
+    );
+    const stop = model.start();
+    await model.create(session({ participantHouseholdIds: [kept.id, merged.id], anonymousParticipants: 1 }));
+    // 120 min × (2 households + 1) = 360 participant-minutes = 6 h.
+    await vi.waitFor(() => expect(model.lines.value.map((l) => [l.participants, l.hours])).toEqual([[3, 6]]));
+    // The pull of a coordinator's merge records the alias (src/db/sync-apply/merge-redirects.ts).
+    await db.householdAliases.put({ mergedId: merged.id, survivorId: kept.id, at: Date.now() });
+    // 120 × (1 household + 1) = 240 = 4 h.
+    await vi.waitFor(() => expect(model.lines.value.map((l) => [l.participants, l.hours])).toEqual([[2, 4]]));
+    expect(model.totalHours.value).toBe(4);
+    stop();
+  });
+
   it('an edit writes only the fields changed; a delete takes the session out of the list', async () => {
     const { db, model } = await setup();
     const stop = model.start();

@@ -1,6 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { WorkshopRow } from '../../../domain/dossier/rows';
-import { trainingHours } from '../../../domain/workshops/training-hours';
 import { formatDate, t } from '../../../i18n/i18n';
 import type { WorkshopsModel } from '../../../state/workshops/workshops-model';
 import { describeWriteError } from '../../../state/workspace/workspace-model';
@@ -48,12 +47,12 @@ export function WorkshopList({ model, onEdit }: WorkshopListProps) {
         <p class="workshop-total" data-testid="workshop-total">
           {t('workshops.list.total', {
             count: lines.length,
-            hours: hoursNumber(trainingHours(lines.map((line) => line.row))),
+            hours: hoursNumber(model.totalHours.value),
           })}
         </p>
       )}
       <ul class="workshop-sessions">
-        {lines.map(({ row, participants }) => {
+        {lines.map(({ row, participants, hours }) => {
           const date = formatDate(row.date);
           return (
             <li key={row.id}>
@@ -75,7 +74,7 @@ export function WorkshopList({ model, onEdit }: WorkshopListProps) {
                   </div>
                   <div>
                     <dt>{t('workshops.line.hours')}</dt>
-                    <dd>{t('workshops.hours', { hours: hoursNumber(trainingHours([row])) })}</dd>
+                    <dd>{t('workshops.hours', { hours: hoursNumber(hours) })}</dd>
                   </div>
                 </dl>
                 {confirming === row.id ? (
