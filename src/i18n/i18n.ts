@@ -107,6 +107,11 @@ export function formatPercent(ratio: number, decimals: { min?: number; max: numb
   }).format(ratio);
 }
 
+/** A decimal number in the user's format, at most `maxDecimals` after the comma: « 4,5 ». */
+export function formatDecimal(value: number, maxDecimals: number): string {
+  return new Intl.NumberFormat(intlTag(), { maximumFractionDigits: maxDecimals }).format(value);
+}
+
 /**
  * Formats with Intl, then writes the first of the month as French writes it: « 1er juillet »,
  * not « 1 juillet » (Intl has no ordinal day). The documents follow the same rule

@@ -11,6 +11,7 @@ import { scenariosEn } from './catalogues/scenarios-en';
 import { shellEn } from './catalogues/shell-en';
 import { syncEn } from './catalogues/sync-en';
 import { transferEn } from './catalogues/transfer-en';
+import { workshopsEn } from './catalogues/workshops-en';
 import type { Message } from './i18n';
 import type { AppMessageKey } from './messages-fr';
 
@@ -29,4 +30,5 @@ export const messagesEn: Record<AppMessageKey, Message> = {
   ...transferEn,
   ...documentsEn,
   ...legalEn,
+  ...workshopsEn,
 };

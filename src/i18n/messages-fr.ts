@@ -16,6 +16,7 @@ import { scenariosFr } from './catalogues/scenarios-fr';
 import { shellFr } from './catalogues/shell-fr';
 import { syncFr } from './catalogues/sync-fr';
 import { transferFr } from './catalogues/transfer-fr';
+import { workshopsFr } from './catalogues/workshops-fr';
 
 export const messagesFr = {
   ...shellFr,
@@ -31,6 +32,7 @@ export const messagesFr = {
   ...transferFr,
   ...documentsFr,
   ...legalFr,
+  ...workshopsFr,
 } as const;
 
 /** Keys of the catalogue that comes with the app (boot.tsx). */
@@ -45,12 +47,14 @@ export type MessageKey =
   | AppMessageKey
   | keyof typeof import('./catalogues/admin-fr').adminFr
   | keyof typeof import('./catalogues/supervision-fr').supervisionFr
-  | keyof typeof import('./catalogues/coordination-fr').coordinationFr;
+  | keyof typeof import('./catalogues/coordination-fr').coordinationFr
+  | keyof typeof import('./catalogues/workshops-page-fr').workshopsPageFr;
 
 type FrenchEntries = typeof messagesFr &
   typeof import('./catalogues/admin-fr').adminFr &
   typeof import('./catalogues/supervision-fr').supervisionFr &
-  typeof import('./catalogues/coordination-fr').coordinationFr;
+  typeof import('./catalogues/coordination-fr').coordinationFr &
+  typeof import('./catalogues/workshops-page-fr').workshopsPageFr;
 
 /** Keys whose French entry has plural forms: `t` requires their `count`. */
 export type PluralMessageKey = {

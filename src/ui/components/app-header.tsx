@@ -22,6 +22,8 @@ const COORDINATION_ITEM = {
   label: 'nav.coordination',
   matches: ['/coordination'],
 } as const;
+/** Budget workshops (WS1): every signed-in role records them, volunteer to admin. */
+const WORKSHOPS_ITEM = { href: '/workshops', label: 'nav.workshops', matches: ['/workshops'] } as const;
 /** Shown to administrators only (the session's role). */
 const ADMIN_ITEM = { href: '/admin', label: 'nav.admin', matches: ['/admin'] } as const;
 
@@ -59,7 +61,10 @@ function MainNav() {
   const state = useAppState();
   const { path } = useLocation();
   const items = [
-    ...NAV_ITEMS,
+    // Dossiers, then Ateliers (signed in: a session belongs to one of the person's welcome points).
+    ...NAV_ITEMS.slice(0, 1),
+    ...(state.sync.session.value !== null ? [WORKSHOPS_ITEM] : []),
+    ...NAV_ITEMS.slice(1),
     ...(state.isSupervisor.value ? [SUPERVISION_ITEM, COORDINATION_ITEM] : []),
     ...(state.isAdmin.value ? [ADMIN_ITEM] : []),
   ];
