@@ -5,6 +5,7 @@
  */
 import { describe, expect, it, vi } from 'vitest';
 import { parisDay } from '../../../sync-server/src/plans/paris-day';
+import { markMerged } from '../duplicates/helpers';
 import { merge } from '../merges/merge-harness';
 import { ENGINES, requireServerRow, useSyncServer, WP_A, WP_B } from '../sync/harness';
 import { parisMorning, paymentFields, planFields, pushRows, refresh, stateOf } from './plan-helpers';
@@ -104,6 +105,20 @@ describe.each(ENGINES)('plan states on $name', (engine) => {
     });
     const rows = await server.store.transaction((tx) => tx.sql.all('SELECT plan_id FROM plan_states'));
     expect(rows).toHaveLength(1);
+  });
+
+  it('[PLAN6][RPT4] a household merged away keeps no state, even with rows still under it', async () => {
+    const survivor = await household();
+    const merged = await household();
+    const [planId] = (await pushRows(merged.device, merged.householdId, [
+      { entity: 'plan', fields: planFields() },
+    ])) as [string];
+    await refresh(server, [merged.householdId]);
+    expect(await stateOf(server, planId)).toBeDefined();
+    // Only the pointer: its rows are not moved, so only `merged_into` can hide them.
+    await markMerged(server.store, merged.householdId, survivor.householdId);
+    await refresh(server, [merged.householdId]);
+    expect(await stateOf(server, planId)).toBeUndefined();
   });
 
   it('[PLAN6] a deleted plan, or a deleted household, leaves no state', async () => {
