@@ -63,6 +63,7 @@ describe.skipIf(!databaseUrl)('PostgresStore', () => {
           { version: 7, name: 'duplicates' },
           { version: 8, name: 'merges' },
           { version: 9, name: 'duplicate-decisions' },
+          { version: 10, name: 'reports-and-plans' },
         ]);
       } finally {
         await Promise.all(stores.map((store) => store.close()));
