@@ -95,7 +95,7 @@ describe.each(ENGINES)('the plan worklist on $name', (engine) => {
       (await list('?status=late&status=formal_notice&status=ending_soon&status=on_track')).body,
     );
     const seen: (string | undefined)[] = [];
-    let query = '?status=late&status=formal_notice&status=ending_soon&status=on_track&limit=2';
+    const query = '?status=late&status=formal_notice&status=ending_soon&status=on_track&limit=2';
     let next: string | undefined;
     let pages = 0;
     do {
@@ -109,7 +109,6 @@ describe.each(ENGINES)('the plan worklist on $name', (engine) => {
     expect(seen).toEqual(whole);
     expect(whole).toHaveLength(6);
     expect(pages).toBe(3);
-    query = '';
   });
 
   it('[PLAN7] coordinators and admins only; bad filters and cursors are 400 with a reason', async () => {
