@@ -9,14 +9,10 @@ import { WorkshopsAttended } from '../followup/workshops-attended';
 import type { DossierTabProps } from './dossier-page';
 import '../followup/followup.css';
 
-<<<<<<< HEAD
 /**
- * Follow-up: the track decision and its reasons, appointments (consultations), the complete
- * diagnosis, the actions log, micro-credits, notes.
+ * Follow-up: the track decision and its reasons, workshops attended, appointments (consultations),
+ * the complete diagnosis, the actions log, micro-credits, notes.
  */
-=======
-/** Follow-up: the track decision and its reasons, workshops attended, appointments, the actions log, notes. */
->>>>>>> i15-workshops
 export function FollowupTab({ model, dossier }: DossierTabProps) {
   const { workspace } = useAppState();
   const today = workspace.today();
