@@ -13,6 +13,7 @@ import {
   type PlanThresholds,
 } from '../../domain/plans/plan-monitoring';
 import { type PlanReminder, planReminders } from '../../domain/plans/plan-reminders';
+import { planSchedule } from '../../domain/plans/plan-schedule';
 import { planState } from '../../domain/plans/plan-state';
 import type { Role } from '../../domain/sync/protocol';
 import { lapseDaysFor } from './plan-view';
@@ -31,6 +32,8 @@ export interface MyPlanRow {
   /** The reminders that put the plan in its group (all of them for "act"). */
   reminders: PlanReminder[];
   group: PlanGroup;
+  /** What the next instalment asks, cents. */
+  nextDueCents?: number;
 }
 
 /** act: formal notice, lapsed, late. remind: an instalment within 7 days, review due, ending soon. */
@@ -78,7 +81,14 @@ export function groupPlans(
     const all = planReminders(state, item.plan, today, thresholds);
     const group = planGroupOf(state, all, today);
     if (group === null) continue;
-    groups[group].push({ item, state, reminders: group === 'act' ? all : remindersDue(all, today), group });
+    const next = planSchedule(item.plan).find((i) => i.dueOn === state.nextDueOn);
+    groups[group].push({
+      item,
+      state,
+      reminders: group === 'act' ? all : remindersDue(all, today),
+      group,
+      ...(next === undefined ? {} : { nextDueCents: next.dueCents }),
+    });
   }
   for (const rows of Object.values(groups)) rows.sort(compareRows);
   return groups;
