@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { locale } from '../../../src/i18n/i18n';
 import { App } from '../../../src/ui/app';
 import { axeViolations } from '../axe-violations';
+import { seedDocumentsDossier } from '../documents/fixture';
 import { makeTestState } from '../make-test-state';
 import { seedDossierWithDebts } from '../scenarios/fixture';
 
@@ -155,6 +156,27 @@ describe('the dossier’s plans (follow-up tab)', () => {
       endedOn: '2026-11-27',
       endReason: 'superseded',
     });
+  });
+
+  it('PLAN1: a new plan is prefilled from the chosen scenario: its start and its monthly figures', async () => {
+    const test = makeTestState();
+    const { id } = await seedDocumentsDossier(test.repository);
+    window.history.replaceState(null, '', `/dossiers/${id}/followup`);
+    render(<App state={test.state} />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Ajouter un plan' }));
+    const form = await screen.findByRole('form', { name: 'Nouveau plan' });
+    expect(form.textContent).toContain('Prérempli avec le scénario « Plan Banque de France »');
+    expect((within(form).getByLabelText('Date de la première mensualité') as HTMLInputElement).value).toBe(
+      '2026-12-01',
+    );
+    // The scenario pays 300 € a month (its capacity) from its first month.
+    expect((within(form).getByLabelText('Palier 1 : montant par mois') as HTMLInputElement).value).toBe(
+      '300,00',
+    );
+    fireEvent.click(within(form).getByRole('button', { name: 'Enregistrer' }));
+    await waitFor(async () =>
+      expect((await test.repository.getDossier(id))?.plans[0]?.scenarioId).toBeTruthy(),
+    );
   });
 
   it('has no axe violations with a plan, its payment form and the new plan form open', async () => {
