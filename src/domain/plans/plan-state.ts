@@ -4,6 +4,7 @@
  * counsellor's reminders (PLAN8), so both always agree.
  */
 import { addDays, addMonths, type IsoDate } from '../dates';
+import { formalNoticeRuleOn } from '../parameters/parameters-on';
 import type { Plan, PlanPayment } from './plan';
 import type { PlanState, PlanStatus, PlanThresholds } from './plan-monitoring';
 import { planSchedule } from './plan-schedule';
@@ -160,4 +161,19 @@ export function planState(
     ...(notice.lapsesOn === undefined ? {} : { lapsesOn: notice.lapsesOn }),
     ...(recheckOn === undefined ? {} : { recheckOn }),
   };
+}
+
+/**
+ * planState with the formal notice's days read from the legal parameter in force on the day of
+ * the notice (R732-2, `formalNoticeRuleOn`): what the server and the device call.
+ * @throws MissingParameterError('planFormalNotice') for a notice no record covers
+ */
+export function planStateOn(
+  plan: Plan,
+  payments: readonly PlanPayment[],
+  today: IsoDate,
+  thresholds: PlanThresholds,
+): PlanState {
+  const lapseDays = plan.formalNoticeOn === undefined ? 0 : formalNoticeRuleOn(plan.formalNoticeOn).lapseDays;
+  return planState(plan, payments, today, thresholds, lapseDays);
 }

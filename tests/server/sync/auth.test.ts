@@ -457,6 +457,10 @@ describe('[AUTH8] every endpoint with every role, and a foreign welcome point', 
     'POST /api/coordination/duplicates/check':
       'any session, answered from its own scope; anonymous 401 (tests/server/duplicates/check.test.ts, DUP3)',
     'POST /api/coordination/duplicates/rescan': 'admin only (tests/server/duplicates/detection.test.ts)',
+    'GET /api/plans/thresholds': 'any session; anonymous 401 (tests/server/plans/plan-thresholds.test.ts, PLAN5)',
+    'GET /api/admin/plan-thresholds': 'admin only (tests/server/plans/plan-thresholds.test.ts, PLAN5)',
+    'PUT /api/admin/plan-thresholds': 'admin only (tests/server/plans/plan-thresholds.test.ts, PLAN5)',
+    'GET /api/plans/worklist': 'coordinators and admins (tests/server/plans/plan-worklist.test.ts, PLAN7)',
   };
 
   it('[AUTH8] every /api route has a stated authorisation rule (a new endpoint fails here until it has one)', () => {
