@@ -1,0 +1,57 @@
+/**
+ * "Mes plans" in Chromium (PLAN8): an admin (who sees every header entry) at 1280 px: the header's
+ * one row still fits with "Plans" in it; the page opens from the header, offline-computed, with
+ * no axe violation; on a phone nothing overflows sideways.
+ */
+import { describe, expect, it } from 'vitest';
+import { api, axeViolations, PASSWORD, signIn } from './app-helpers';
+import { useE2eApp } from './harness';
+
+describe('Mes plans, in Chromium', () => {
+  const app = useE2eApp('e2e-plans');
+
+  it('PLAN8: the header fits at 1280 px with “Plans”; the page opens from it; phone width fits', async () => {
+    const { page } = app;
+    const url = app.server.url;
+    await api(url, '/api/setup', { username: 'admin', password: PASSWORD, displayName: 'Admin Relais' });
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await signIn(page, url);
+    const nav = page.getByRole('navigation', { name: 'Navigation principale' });
+    await nav.getByRole('link', { name: 'Administration' }).waitFor();
+    // Every entry of the header's row inside the window, none wrapped onto a second line.
+    const layout = await page.evaluate(() => {
+      const header = document.querySelector('header.app-header') as HTMLElement;
+      const links = [...header.querySelectorAll('nav a')].map((a) => a.getBoundingClientRect());
+      return {
+        overflow: document.documentElement.scrollWidth - window.innerWidth,
+        headerOverflow: header.scrollWidth - header.clientWidth,
+        right: Math.max(...links.map((r) => r.right)),
+        tops: [...new Set(links.map((r) => Math.round(r.top)))],
+        labels: [...header.querySelectorAll('nav a')].map((a) => a.textContent),
+      };
+    });
+    expect(layout.labels).toEqual([
+      'Dossiers',
+      'Plans',
+      'Réglages',
+      'Supervision',
+      'Doublons',
+      'Administration',
+    ]);
+    expect(layout.overflow).toBeLessThanOrEqual(0);
+    expect(layout.headerOverflow).toBeLessThanOrEqual(0);
+    expect(layout.right).toBeLessThanOrEqual(1280);
+    expect(layout.tops).toHaveLength(1);
+
+    await nav.getByRole('link', { name: 'Plans' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Mes plans' }).waitFor();
+    await page.getByRole('heading', { level: 2, name: 'À traiter (0)' }).waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+
+    await page.setViewportSize({ width: 390, height: 844 });
+    expect(await axeViolations(page)).toEqual([]);
+    expect(
+      await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth),
+    ).toBeLessThanOrEqual(0);
+  });
+});
