@@ -4,7 +4,7 @@
  */
 import 'fake-indexeddb/auto';
 import { signal } from '@preact/signals';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { RelaisDb } from '../../../src/db/app-db';
 import { observeQuery } from '../../../src/db/live-query';
 import { listDevicePlans } from '../../../src/db/plan-queries';
@@ -18,8 +18,7 @@ import { createMyPlansModel } from '../../../src/state/plans/my-plans-model';
 const TODAY = '2026-11-27';
 
 async function waitFor(check: () => boolean): Promise<void> {
-  for (let i = 0; i < 200 && !check(); i += 1) await new Promise((resolve) => setTimeout(resolve, 5));
-  if (!check()) throw new Error('condition not met');
+  await vi.waitFor(() => expect(check()).toBe(true));
 }
 
 async function seed() {
