@@ -4,7 +4,7 @@
  * no axe violation; on a phone nothing overflows sideways.
  */
 import { describe, expect, it } from 'vitest';
-import { api, axeViolations, PASSWORD, signIn } from './app-helpers';
+import { api, axeViolations, createDossier, PASSWORD, signIn } from './app-helpers';
 import { useE2eApp } from './harness';
 
 describe('Mes plans, in Chromium', () => {
@@ -49,6 +49,38 @@ describe('Mes plans, in Chromium', () => {
     expect(await axeViolations(page)).toEqual([]);
 
     await page.setViewportSize({ width: 390, height: 844 });
+    expect(await axeViolations(page)).toEqual([]);
+    expect(
+      await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth),
+    ).toBeLessThanOrEqual(0);
+
+    // On the phone: a dossier's plan, its payment form and its whole schedule fit the width.
+    await page.goto(`${url}/dossiers/new`);
+    await createDossier(page, {
+      firstName: 'Inès',
+      lastName: 'Morel',
+      birthDate: '1979-06-02',
+      departement: '69',
+      housing: 'Locataire',
+    });
+    await page.goto(page.url().replace(/\/intake$/, '/followup'));
+    await page.getByRole('button', { name: 'Ajouter un plan' }).click();
+    await page.getByLabel('Type de plan').selectOption('bdf_imposed');
+    await page.getByLabel('Date de la première mensualité').fill('2026-01-05');
+    await page.getByLabel('Palier 1 : nombre de mois').fill('12');
+    await page.getByLabel('Palier 1 : montant par mois').fill('0');
+    await page.getByRole('button', { name: 'Ajouter un palier' }).click();
+    await page.getByLabel('Palier 2 : nombre de mois').fill('72');
+    await page.getByLabel('Palier 2 : montant par mois').fill('1 234,56');
+    await page.getByRole('button', { name: 'Enregistrer', exact: true }).click();
+    const plan = page.getByTestId('plan');
+    await plan.waitFor();
+    await plan.getByText(/Tout l’échéancier \(84 mensualités\)/).click();
+    await plan
+      .getByRole('button', { name: /^Noter le paiement/ })
+      .first()
+      .click();
+    await page.getByRole('form', { name: /Paiement de la mensualité/ }).waitFor();
     expect(await axeViolations(page)).toEqual([]);
     expect(
       await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth),
