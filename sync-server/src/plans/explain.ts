@@ -33,7 +33,10 @@ export async function explain(sql: SqlExecutor, statement: Statement): Promise<s
     const rows = await sql.all<Record<string, unknown>>(`EXPLAIN ${statement.sql}`, statement.params);
     return rows.map((row) => String(row['QUERY PLAN']));
   }
-  const rows = await sql.all<Record<string, unknown>>(`EXPLAIN QUERY PLAN ${statement.sql}`, statement.params);
+  const rows = await sql.all<Record<string, unknown>>(
+    `EXPLAIN QUERY PLAN ${statement.sql}`,
+    statement.params,
+  );
   return rows.map((row) => String(row.detail));
 }
 
