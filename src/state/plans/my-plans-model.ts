@@ -14,9 +14,8 @@ import {
 } from '../../domain/plans/plan-monitoring';
 import { type PlanReminder, planReminders } from '../../domain/plans/plan-reminders';
 import { planSchedule } from '../../domain/plans/plan-schedule';
-import { planState } from '../../domain/plans/plan-state';
 import type { Role } from '../../domain/sync/protocol';
-import { lapseDaysFor } from './plan-view';
+import { planStateFor } from './plan-view';
 
 /** Who follows plans on the device (the nav entry): counsellors, coordinators, admins. */
 export const PLAN_ROLES: readonly Role[] = ['counsellor', 'coordinator', 'admin'];
@@ -77,7 +76,7 @@ export function groupPlans(
 ): Record<PlanGroup, MyPlanRow[]> {
   const groups: Record<PlanGroup, MyPlanRow[]> = { act: [], remind: [], onTrack: [] };
   for (const item of plans) {
-    const state = planState(item.plan, item.payments, today, thresholds, lapseDaysFor(item.plan, today));
+    const state = planStateFor(item.plan, item.payments, today, thresholds);
     const all = planReminders(state, item.plan, today, thresholds);
     const group = planGroupOf(state, all, today);
     if (group === null) continue;

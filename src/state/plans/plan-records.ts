@@ -6,6 +6,7 @@
  */
 import { type IsoDate, IsoDateSchema } from '../../domain/dates';
 import type { FieldsOf, PatchOf, PlanRow } from '../../domain/dossier/rows';
+import { formalNoticeRuleOn } from '../../domain/parameters/parameters-on';
 import { PlanPaymentSourceSchema, PlanPaymentStatusSchema } from '../../domain/plans/plan';
 import { centsToInputText, parseEurosToCents } from '../../domain/user-input';
 import type { FieldErrors, FieldValues, Validation } from '../form-model';
@@ -82,6 +83,16 @@ export function validatePayment(
   };
 }
 
+/** Whether the formal notice's days (R732-2) are known on that day (the legal records' start). */
+function hasNoticeRule(date: IsoDate): boolean {
+  try {
+    formalNoticeRuleOn(date);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** The events of a plan, each a dated change of the plan row. */
 export type PlanEvent = 'formalNotice' | 'noticeSettled' | 'review' | 'end';
 export type EventField = 'date' | 'reason';
@@ -120,6 +131,8 @@ export function validateEvent(
     errors.date = 'plans.error.settledBeforeNotice';
   if (date !== undefined && event === 'formalNotice' && plan.kind === 'amicable')
     errors.date = 'plans.error.noticeAmicable';
+  else if (date !== undefined && event === 'formalNotice' && !hasNoticeRule(date))
+    errors.date = 'plans.error.noLimit';
   const reason = END_REASONS.find((r) => r === values.reason);
   if (event === 'end' && reason === undefined) errors.reason = 'error.required';
   if (date === undefined || Object.keys(errors).length > 0) return { ok: false, errors };

@@ -11,7 +11,7 @@ import type { PlanPayment } from '../../domain/plans/plan';
 import type { PlanState, PlanThresholds } from '../../domain/plans/plan-monitoring';
 import { type PlanReminder, planReminders } from '../../domain/plans/plan-reminders';
 import { type Instalment, planSchedule } from '../../domain/plans/plan-schedule';
-import { latestPaymentRecords, planState } from '../../domain/plans/plan-state';
+import { latestPaymentRecords, planState, planStateOn } from '../../domain/plans/plan-state';
 
 /** One instalment and the record that holds for it (PLAN2), if any. */
 export interface InstalmentView extends Instalment {
@@ -29,12 +29,21 @@ export interface PlanView {
   lapsesOnDay?: IsoDate;
 }
 
-/** The formal notice's days (R732-2) in force on the notice's day, else today's. */
-export function lapseDaysFor(plan: PlanRow, today: IsoDate): number {
+/**
+ * The domain's state of the plan (planStateOn: the formal notice's days in force on the day of the
+ * notice). A notice dated before the legal records start (a row typed elsewhere) is read with the
+ * days in force today rather than leaving the plan without a state.
+ */
+export function planStateFor(
+  plan: PlanRow,
+  payments: readonly PlanPayment[],
+  today: IsoDate,
+  thresholds: PlanThresholds,
+): PlanState {
   try {
-    return formalNoticeRuleOn(plan.formalNoticeOn ?? today).lapseDays;
+    return planStateOn(plan, payments, today, thresholds);
   } catch {
-    return formalNoticeRuleOn(today).lapseDays;
+    return planState(plan, payments, today, thresholds, formalNoticeRuleOn(today).lapseDays);
   }
 }
 
@@ -54,7 +63,7 @@ export function planView(
   thresholds: PlanThresholds,
 ): PlanView {
   const own = paymentsOf(plan, payments);
-  const state = planState(plan, own, today, thresholds, lapseDaysFor(plan, today));
+  const state = planStateFor(plan, own, today, thresholds);
   const records = latestPaymentRecords(plan.id, own);
   const instalments = planSchedule(plan).map((instalment) => {
     const record = records.get(instalment.dueOn);

@@ -211,3 +211,17 @@ describe('the plan’s events (PLAN3)', () => {
     });
   });
 });
+
+describe('a formal notice before the legal records (PLAN5)', () => {
+  it('PLAN5: a notice dated before R732-2’s record starts is refused next to its date', () => {
+    expect(
+      validateEvent('formalNotice', { date: '2016-06-30', reason: '' }, planRow(), '2026-03-10'),
+    ).toEqual({
+      ok: false,
+      errors: { date: 'plans.error.noLimit' },
+    });
+    expect(
+      validateEvent('formalNotice', { date: '2016-07-01', reason: '' }, planRow(), '2026-03-10').ok,
+    ).toBe(true);
+  });
+});
