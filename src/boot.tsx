@@ -5,6 +5,7 @@
  */
 import { openPullConnection, RelaisDb } from './db/app-db';
 import { DeviceRecordKeeper } from './db/device-record';
+import { writePlanThresholds } from './db/plan-thresholds-store';
 import { DossierRepository } from './db/repository';
 import { createSettingsStore } from './db/settings-store';
 import { provideCatalogue } from './i18n/i18n';
@@ -55,6 +56,8 @@ const sync = createSyncService({
   deviceLabel: () => readDeviceLabel(settings),
   deviceRecord,
   drafts,
+  // PLAN5: the association's plan thresholds, kept for the counsellor's plans offline.
+  planThresholds: { write: (thresholds) => writePlanThresholds(settings, thresholds) },
 });
 
 const state = createAppState({

@@ -6,6 +6,9 @@
 import { computed, signal } from '@preact/signals';
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
+import { observeQuery } from '../db/live-query';
+import { listDevicePlans } from '../db/plan-queries';
+import { readPlanThresholds } from '../db/plan-thresholds-store';
 import type { SettingsStore } from '../db/settings-store';
 import { isLocale, type Locale, loadLocale, locale } from '../i18n/i18n';
 import { checkDuplicatesOnline } from '../sync/duplicate-check-api';
@@ -15,6 +18,7 @@ import { createDeviceLossModel, type DeviceLossKeeper } from './device-loss-mode
 import { createDeviceSettingsModel } from './device-settings-model';
 import { createDraftRegistry, type DraftRegistry } from './drafts';
 import { followLegalParameters } from './legal-parameters-model';
+import { createMyPlansModel, PLAN_ROLES } from './plans/my-plans-model';
 import { createServerModel, type ServerHealth } from './server-model';
 import { createStorageModel } from './storage-model';
 import { SUPERVISOR_ROLES } from './supervision-roles';
@@ -83,6 +87,15 @@ export function createAppState(deps: AppDeps) {
         ? undefined
         : (probe, excludeHouseholdId) => checkDuplicatesOnline(adminTransport, probe, excludeHouseholdId),
   });
+  // PLAN8: the counsellor's plans on the device, with the thresholds of the last sync run.
+  const plans = createMyPlansModel({
+    observePlans: (listener, onError) =>
+      observeQuery(() => listDevicePlans(deps.workspace.repository.db), listener, onError),
+    readThresholds: () => readPlanThresholds(deps.settings),
+    today: deps.workspace.today,
+    userId: computed(() => sync.session.value?.user.id ?? null),
+    lastSyncAt: sync.lastSuccessAt,
+  });
   // The admins' legal parameters, as last synced, feed every diagnosis (ADR 0018).
   followLegalParameters(deps.sync, workspace.diagnosisOptions);
 
@@ -122,6 +135,9 @@ export function createAppState(deps: AppDeps) {
     workspace,
     sync,
     deviceLoss,
+    plans,
+    /** Whether the signed-in person follows plans (the header shows "Plans"): not volunteers. */
+    followsPlans: computed(() => role.value !== null && PLAN_ROLES.includes(role.value)),
     /** Whether the signed-in person may use the Supervision screen (the header shows its link). */
     isSupervisor: computed(() => role.value !== null && SUPERVISOR_ROLES.includes(role.value)),
     /** What the Supervision screen's model (supervisionModelFor, with that lazy page) is made of. */

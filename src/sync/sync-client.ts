@@ -40,6 +40,7 @@ import {
   MAX_PUSH_MUTATIONS,
 } from '../domain/sync/protocol';
 import { authorizedFetch } from './authorized-fetch';
+import { type PlanThresholdsPort, refreshPlanThresholds } from './plan-thresholds-refresh';
 import { PullLoop, type PullProgress } from './pull-loop';
 import { PushLoop, type SyncReport } from './push-loop';
 import { SessionClient } from './session-client';
@@ -98,6 +99,8 @@ export interface SyncClientOptions {
    * the transaction that removed it. Without it, the client has no drafts to remove.
    */
   drafts?: DraftsPort;
+  /** Where the association's plan thresholds fetched at each run go (PLAN5); absent: not fetched. */
+  planThresholds?: PlanThresholdsPort;
 }
 
 export class SyncClient {
@@ -276,6 +279,7 @@ export class SyncClient {
       await this.session.refreshSession(session);
       await this.session.sendDeviceLabel(session);
       await this.refreshLegalParameters();
+      await refreshPlanThresholds(this.session.transport(), this.options.planThresholds);
       await this.pushAll(session, report);
       await this.pullAll(session, report, onProgress);
       // PULL10: the drafts of households the pull removed go as soon as the pull has committed.

@@ -14,6 +14,7 @@ import { type OutboxStats, outboxStats, type QuarantineEcho } from '../db/sync-a
 import type { LegalParametersDocument } from '../domain/parameters/legal-parameter-entries';
 import type { Conflict } from '../domain/sync/protocol';
 import type { AdminApiOptions } from './admin-api';
+import type { PlanThresholdsPort } from './plan-thresholds-refresh';
 import type { PullProgress } from './pull-loop';
 import type { SyncReport } from './push-loop';
 import type { DeviceSession, LastUser } from './session-store';
@@ -97,6 +98,8 @@ export interface CreateSyncServiceOptions {
   deviceRecord?: DeviceRecordPort;
   /** The form drafts: a household that leaves the device's scope takes its drafts (PULL10). */
   drafts?: DraftsPort;
+  /** Where the association's plan thresholds go at each run (PLAN5). */
+  planThresholds?: PlanThresholdsPort;
 }
 
 export interface SyncServiceWithClient extends SyncService {
@@ -121,6 +124,7 @@ export function createSyncService(options: CreateSyncServiceOptions): SyncServic
     ...(options.deviceLabel === undefined ? {} : { deviceLabel: options.deviceLabel }),
     ...(options.deviceRecord === undefined ? {} : { deviceRecord: options.deviceRecord }),
     ...(options.drafts === undefined ? {} : { drafts: options.drafts }),
+    ...(options.planThresholds === undefined ? {} : { planThresholds: options.planThresholds }),
   });
   const adminTransport: AdminApiOptions = {
     fetch: options.fetch,

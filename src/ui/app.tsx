@@ -26,6 +26,8 @@ const CoordinationPage = lazy(() =>
   import('./pages/coordination/coordination-page').then((m) => m.CoordinationPage),
 );
 
+const PlansPage = lazy(() => import('./pages/plans/plans-page').then((m) => m.PlansPage));
+
 export const ROUTES = { home: '/', dossiers: '/dossiers', settings: '/settings' } as const;
 
 export function App({ state }: { state: AppState }) {
@@ -52,6 +54,7 @@ export function App({ state }: { state: AppState }) {
             <Route path="/supervision" component={SupervisionPage} />
             <Route path="/coordination" component={CoordinationPage} />
             <Route path="/workshops" component={WorkshopsPage} />
+            <Route path="/plans" component={PlansPage} />
             <Route default component={NotFoundPage} />
           </Router>
         </main>

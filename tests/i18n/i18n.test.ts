@@ -7,6 +7,8 @@ import { adminEn } from '../../src/i18n/catalogues/admin-en';
 import { adminFr } from '../../src/i18n/catalogues/admin-fr';
 import { coordinationEn } from '../../src/i18n/catalogues/coordination-en';
 import { coordinationFr } from '../../src/i18n/catalogues/coordination-fr';
+import { plansEn } from '../../src/i18n/catalogues/plans-en';
+import { plansFr } from '../../src/i18n/catalogues/plans-fr';
 import { supervisionEn } from '../../src/i18n/catalogues/supervision-en';
 import { supervisionFr } from '../../src/i18n/catalogues/supervision-fr';
 import {
@@ -147,6 +149,18 @@ describe('i18n', () => {
       ]);
     for (const key of Object.keys(coordinationFr)) expect(key in messagesFr).toBe(false);
     expect('nav.coordination' in messagesFr).toBe(true);
+  });
+
+  it('keeps the plans’ strings with their pages, the same keys and plural forms in both languages, French apostrophes curly', () => {
+    expect(Object.keys(plansEn).sort()).toEqual(Object.keys(plansFr).sort());
+    for (const text of [...textsOf(plansFr), ...textsOf(plansEn)]) {
+      expect(text.trim()).not.toBe('');
+      expect(text).not.toContain("'");
+    }
+    for (const [key, entry] of Object.entries(plansFr))
+      expect([key, isPluralForms(plansEn[key as keyof typeof plansFr])]).toEqual([key, isPluralForms(entry)]);
+    for (const key of Object.keys(plansFr)) expect(key in messagesFr).toBe(false);
+    expect('nav.plans' in messagesFr).toBe(true);
   });
 
   describe('plurals, by each language’s own rule', () => {

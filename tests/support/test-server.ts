@@ -125,7 +125,7 @@ export class TestServer {
   /** A fetch over app.inject (always the current app, across restarts). */
   fetch: FetchLike = injectFetch(() => this.app);
 
-  async inject(method: 'GET' | 'POST' | 'PATCH', url: string, payload?: unknown, token?: string) {
+  async inject(method: 'GET' | 'POST' | 'PATCH' | 'PUT', url: string, payload?: unknown, token?: string) {
     const response = await this.app.inject({
       method,
       url,

@@ -11,6 +11,7 @@ export const shellEn: Record<keyof typeof shellFr, string> = {
   'nav.admin': 'Administration',
   'nav.supervision': 'Supervision',
   'nav.coordination': 'Duplicates',
+  'nav.plans': 'Plans',
   'status.online': 'Online',
   'status.offline': 'Offline',
   'status.unreachable': 'Server unreachable',

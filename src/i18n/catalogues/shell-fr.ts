@@ -10,6 +10,7 @@ export const shellFr = {
   'nav.admin': 'Administration',
   'nav.supervision': 'Supervision',
   'nav.coordination': 'Doublons',
+  'nav.plans': 'Plans',
   'status.online': 'En ligne',
   'status.offline': 'Hors ligne',
   'status.unreachable': 'Serveur injoignable',

@@ -187,4 +187,6 @@ export const syncEn: Record<keyof typeof syncFr, Message> = {
   'conflicts.field.name': 'name',
   'conflicts.field.remainingCents': 'amount still owed',
   'conflicts.field.monthlyPaymentCents': 'monthly payment',
+  // The header's count after "Plans" (PLAN8).
+  'nav.plansAttention': { one: '{count} plan to look at', other: '{count} plans to look at' },
 };

@@ -195,4 +195,6 @@ export const syncFr = {
   'conflicts.field.name': 'nom',
   'conflicts.field.remainingCents': 'reste dû',
   'conflicts.field.monthlyPaymentCents': 'mensualité',
+  // The header's count after "Plans" (PLAN8).
+  'nav.plansAttention': { one: '{count} plan à voir', other: '{count} plans à voir' },
 } as const;

@@ -1,3 +1,4 @@
+import { useEffect } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { isLocale, t } from '../../i18n/i18n';
 import { useAppState } from '../../state/app-state';
@@ -24,6 +25,8 @@ const COORDINATION_ITEM = {
 } as const;
 /** Budget workshops (WS1): every signed-in role records them, volunteer to admin. */
 const WORKSHOPS_ITEM = { href: '/workshops', label: 'nav.workshops', matches: ['/workshops'] } as const;
+/** The counsellor's plans (PLAN8): counsellors, coordinators and admins. */
+const PLANS_ITEM = { href: '/plans', label: 'nav.plans', matches: ['/plans'] } as const;
 /** Shown to administrators only (the session's role). */
 const ADMIN_ITEM = { href: '/admin', label: 'nav.admin', matches: ['/admin'] } as const;
 
@@ -60,10 +63,12 @@ export function AppHeader() {
 function MainNav() {
   const state = useAppState();
   const { path } = useLocation();
+  const followsPlans = state.followsPlans.value;
   const items = [
     // Dossiers, then Ateliers (signed in: a session belongs to one of the person's welcome points).
     ...NAV_ITEMS.slice(0, 1),
     ...(state.sync.session.value !== null ? [WORKSHOPS_ITEM] : []),
+    ...(followsPlans ? [PLANS_ITEM] : []),
     ...NAV_ITEMS.slice(1),
     ...(state.isSupervisor.value ? [SUPERVISION_ITEM, COORDINATION_ITEM] : []),
     ...(state.isAdmin.value ? [ADMIN_ITEM] : []),
@@ -78,11 +83,29 @@ function MainNav() {
               aria-current={(item.matches as readonly string[]).includes(path) ? 'page' : undefined}
             >
               {t(item.label)}
+              {item.href === PLANS_ITEM.href && <PlansBadge />}
             </a>
           </li>
         ))}
       </ul>
     </nav>
+  );
+}
+
+/**
+ * How many of my plans need me (to act on, or a reminder due): started with the nav entry, so
+ * the plans are read on the device while the header shows it.
+ */
+function PlansBadge() {
+  const { plans } = useAppState();
+  useEffect(() => plans.start(), [plans]);
+  const count = plans.attentionCount.value;
+  if (count === 0) return null;
+  return (
+    <span class="nav-badge">
+      <span aria-hidden="true">{count}</span>
+      <span class="visually-hidden">{` (${t('nav.plansAttention', { count })})`}</span>
+    </span>
   );
 }
 

@@ -6,12 +6,13 @@ import { Microcredits } from '../followup/microcredits';
 import { Notes } from '../followup/notes';
 import { TrackDecision } from '../followup/track-decision';
 import { WorkshopsAttended } from '../followup/workshops-attended';
+import { PlansSection } from '../plans/plans-section';
 import type { DossierTabProps } from './dossier-page';
 import '../followup/followup.css';
 
 /**
  * Follow-up: the track decision and its reasons, workshops attended, appointments (consultations),
- * the complete diagnosis, the actions log, micro-credits, notes.
+ * the complete diagnosis, the plans followed, the actions log, micro-credits, notes.
  */
 export function FollowupTab({ model, dossier }: DossierTabProps) {
   const { workspace } = useAppState();
@@ -22,6 +23,7 @@ export function FollowupTab({ model, dossier }: DossierTabProps) {
       <WorkshopsAttended householdId={dossier.household.id} />
       <Appointments model={model} dossier={dossier} now={`${today}T00:00`} />
       <DiagnosisButton model={model} dossier={dossier} today={today} />
+      <PlansSection model={model} dossier={dossier} today={today} />
       <ActionsLog model={model} dossier={dossier} today={today} />
       <Microcredits model={model} dossier={dossier} today={today} />
       <Notes model={model} dossier={dossier} />
