@@ -43,12 +43,14 @@ export type MessageKey =
   | AppMessageKey
   | keyof typeof import('./catalogues/admin-fr').adminFr
   | keyof typeof import('./catalogues/supervision-fr').supervisionFr
-  | keyof typeof import('./catalogues/coordination-fr').coordinationFr;
+  | keyof typeof import('./catalogues/coordination-fr').coordinationFr
+  | keyof typeof import('./catalogues/network-fr').networkFr;
 
 type FrenchEntries = typeof messagesFr &
   typeof import('./catalogues/admin-fr').adminFr &
   typeof import('./catalogues/supervision-fr').supervisionFr &
-  typeof import('./catalogues/coordination-fr').coordinationFr;
+  typeof import('./catalogues/coordination-fr').coordinationFr &
+  typeof import('./catalogues/network-fr').networkFr;
 
 /** Keys whose French entry has plural forms: `t` requires their `count`. */
 export type PluralMessageKey = {

@@ -14,6 +14,7 @@ import { SUPERVISOR_ROLES } from './supervision-roles';
 
 export type { NetworkFailure, ReportDownload, ReportModel } from './network-report-model';
 export type { PlanWorklistModel, WorklistTab } from './plan-worklist-model';
+export type { WelcomePoint };
 
 /** The page's two parts. */
 export type NetworkSection = 'report' | 'plans';

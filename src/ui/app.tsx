@@ -24,6 +24,8 @@ const CoordinationPage = lazy(() =>
   import('./pages/coordination/coordination-page').then((m) => m.CoordinationPage),
 );
 
+const NetworkPage = lazy(() => import('./pages/network/network-page').then((m) => m.NetworkPage));
+
 export const ROUTES = { home: '/', dossiers: '/dossiers', settings: '/settings' } as const;
 
 export function App({ state }: { state: AppState }) {
@@ -49,6 +51,7 @@ export function App({ state }: { state: AppState }) {
             <Route path="/admin" component={AdminPage} />
             <Route path="/supervision" component={SupervisionPage} />
             <Route path="/coordination" component={CoordinationPage} />
+            <Route path="/network" component={NetworkPage} />
             <Route default component={NotFoundPage} />
           </Router>
         </main>

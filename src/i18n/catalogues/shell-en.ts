@@ -11,6 +11,8 @@ export const shellEn: Record<keyof typeof shellFr, string> = {
   'nav.admin': 'Administration',
   'nav.supervision': 'Supervision',
   'nav.coordination': 'Duplicates',
+  'nav.network': 'Network',
+  'nav.coordinationGroup': 'Coordination',
   'status.online': 'Online',
   'status.offline': 'Offline',
   'status.unreachable': 'Server unreachable',

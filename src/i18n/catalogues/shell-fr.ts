@@ -10,6 +10,8 @@ export const shellFr = {
   'nav.admin': 'Administration',
   'nav.supervision': 'Supervision',
   'nav.coordination': 'Doublons',
+  'nav.network': 'Réseau',
+  'nav.coordinationGroup': 'Coordination',
   'status.online': 'En ligne',
   'status.offline': 'Hors ligne',
   'status.unreachable': 'Serveur injoignable',

@@ -1,29 +1,35 @@
 import { useLocation } from 'preact-iso';
 import { isLocale, t } from '../../i18n/i18n';
+import type { AppMessageKey } from '../../i18n/messages-fr';
 import { useAppState } from '../../state/app-state';
 import { Brand } from './brand';
 import { useDisclosure, useMediaQuery } from './disclosure';
 import { AccountLink, SignInLink, SyncStatus } from './sync-status';
 import './app-header.css';
 
-const NAV_ITEMS = [
+interface NavItem {
+  href: string;
+  label: AppMessageKey;
+  matches: readonly string[];
+}
+
+const NAV_ITEMS: readonly NavItem[] = [
   { href: '/dossiers', label: 'nav.dossiers', matches: ['/', '/dossiers'] },
   { href: '/settings', label: 'nav.settings', matches: ['/settings'] },
-] as const;
-/** Shown to coordinators and admins only (the server refuses the others anyway). */
-const SUPERVISION_ITEM = {
-  href: '/supervision',
-  label: 'nav.supervision',
-  matches: ['/supervision'],
-} as const;
-/** The coordinator's console (duplicates and merges): coordinators and admins, like Supervision. */
-const COORDINATION_ITEM = {
-  href: '/coordination',
-  label: 'nav.coordination',
-  matches: ['/coordination'],
-} as const;
+];
+/**
+ * The coordinators' screens (coordinators and admins; the server refuses the others anyway):
+ * Supervision, the duplicates console and the network's figures. In the wide row they sit
+ * behind one "Coordination" entry, so that an admin's entries still fit on one row at 1280 px
+ * (a 10-inch tablet in landscape); in the menu of a narrow screen they are listed like the others.
+ */
+const COORDINATION_ITEMS: readonly NavItem[] = [
+  { href: '/supervision', label: 'nav.supervision', matches: ['/supervision'] },
+  { href: '/coordination', label: 'nav.coordination', matches: ['/coordination'] },
+  { href: '/network', label: 'nav.network', matches: ['/network'] },
+];
 /** Shown to administrators only (the session's role). */
-const ADMIN_ITEM = { href: '/admin', label: 'nav.admin', matches: ['/admin'] } as const;
+const ADMIN_ITEM: NavItem = { href: '/admin', label: 'nav.admin', matches: ['/admin'] };
 
 /**
  * From this width the navigation fits in the header's one row (a 10-inch tablet in landscape);
@@ -41,11 +47,11 @@ export function AppHeader() {
   return (
     <header class={wide ? 'app-header wide' : 'app-header narrow'}>
       <Brand />
-      {wide && <MainNav />}
+      {wide && <MainNav grouped />}
       <SyncStatus withAccount={wide} />
       {wide && <SignInLink />}
       <HeaderMenu>
-        {!wide && <MainNav />}
+        {!wide && <MainNav grouped={false} />}
         {!wide && <AccountLink compact={false} />}
         <LanguageSwitch />
       </HeaderMenu>
@@ -55,29 +61,73 @@ export function AppHeader() {
   );
 }
 
-function MainNav() {
+function NavLink({ item, path }: { item: NavItem; path: string }) {
+  return (
+    <a href={item.href} aria-current={item.matches.includes(path) ? 'page' : undefined}>
+      {t(item.label)}
+    </a>
+  );
+}
+
+/** @param grouped - the coordinators' entries behind one disclosure (the wide row) */
+function MainNav({ grouped }: { grouped: boolean }) {
   const state = useAppState();
   const { path } = useLocation();
-  const items = [
-    ...NAV_ITEMS,
-    ...(state.isSupervisor.value ? [SUPERVISION_ITEM, COORDINATION_ITEM] : []),
-    ...(state.isAdmin.value ? [ADMIN_ITEM] : []),
-  ];
+  const supervisor = state.isSupervisor.value;
+  const before = NAV_ITEMS;
+  const after = state.isAdmin.value ? [ADMIN_ITEM] : [];
+  const flat = [...before, ...(supervisor && !grouped ? COORDINATION_ITEMS : []), ...after];
   return (
     <nav aria-label={t('nav.label')} class="main-nav">
       <ul>
+        {(grouped ? before : flat).map((item) => (
+          <li key={item.href}>
+            <NavLink item={item} path={path} />
+          </li>
+        ))}
+        {grouped && supervisor && <NavGroup items={COORDINATION_ITEMS} path={path} />}
+        {grouped &&
+          after.map((item) => (
+            <li key={item.href}>
+              <NavLink item={item} path={path} />
+            </li>
+          ))}
+      </ul>
+    </nav>
+  );
+}
+
+/**
+ * Several entries behind one button (a disclosure, like the menu): the button says which page
+ * of the group is open, if any; Escape, a click outside or leaving the page closes it.
+ */
+function NavGroup({ items, path }: { items: readonly NavItem[]; path: string }) {
+  const group = useDisclosure<HTMLLIElement>();
+  const current = items.find((item) => item.matches.includes(path));
+  return (
+    <li class="nav-group" ref={group.root}>
+      <button
+        type="button"
+        ref={group.button}
+        class={current === undefined ? 'nav-group-button' : 'nav-group-button current'}
+        aria-expanded={group.open}
+        aria-controls="nav-group-coordination"
+        onClick={group.toggle}
+      >
+        {t('nav.coordinationGroup')}
+        {current !== undefined && <span class="visually-hidden"> ({t(current.label)})</span>}
+        <svg aria-hidden="true" focusable="false" viewBox="0 0 12 12" width="12" height="12">
+          <path d="M2 4l4 4 4-4" stroke="currentColor" stroke-width="2" fill="none" />
+        </svg>
+      </button>
+      <ul id="nav-group-coordination" class="nav-group-panel" hidden={!group.open}>
         {items.map((item) => (
           <li key={item.href}>
-            <a
-              href={item.href}
-              aria-current={(item.matches as readonly string[]).includes(path) ? 'page' : undefined}
-            >
-              {t(item.label)}
-            </a>
+            <NavLink item={item} path={path} />
           </li>
         ))}
       </ul>
-    </nav>
+    </li>
   );
 }
 
