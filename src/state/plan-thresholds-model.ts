@@ -27,8 +27,11 @@ export function thresholdRange(field: ThresholdField): { min: number; max: numbe
   return { min: shape.minValue ?? 0, max: shape.maxValue ?? Number.MAX_SAFE_INTEGER };
 }
 
-/** Why a field is refused: `required`, `whole` (not a whole number), `range`, or `server`. */
-export type ThresholdError = 'required' | 'whole' | 'range' | 'server';
+/**
+ * Why a field is refused: `required`, `whole` (not a whole number), `range`, `belowLate` (failing
+ * before late: the server refuses it too), or `server` (the server refused it).
+ */
+export type ThresholdError = 'required' | 'whole' | 'range' | 'belowLate' | 'server';
 
 export type ThresholdValues = Readonly<Record<ThresholdField, string>>;
 
@@ -50,6 +53,9 @@ export function readThresholds(
       else out[field] = value;
     }
   }
+  // A plan cannot fail before it is late (the server's rule on PUT).
+  if (out.failingAfterMissed !== undefined && out.lateAfterMissed !== undefined)
+    if (out.failingAfterMissed < out.lateAfterMissed) errors.failingAfterMissed = 'belowLate';
   if (Object.keys(errors).length > 0) return { ok: false, errors };
   const parsed = PlanThresholdsSchema.safeParse(out);
   if (!parsed.success) {
