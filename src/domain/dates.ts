@@ -51,3 +51,14 @@ export function addMonths(date: IsoDate, months: number): IsoDate {
   const day = Math.min(Number(date.slice(8, 10)), monthDays);
   return `${String(year).padStart(4, '0')}-${String(month + 1).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
+
+/**
+ * Adds whole days to a date (calendar days, no time zone involved).
+ * @param date - 'YYYY-MM-DD'
+ * @param days - integer number of days (may be negative)
+ * @example addDays('2026-02-20', 10) // '2026-03-02'
+ */
+export function addDays(date: IsoDate, days: number): IsoDate {
+  const utc = Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)));
+  return new Date(utc + days * 86_400_000).toISOString().slice(0, 10);
+}

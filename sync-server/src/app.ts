@@ -9,6 +9,7 @@ import { registerAuth } from './plugins/auth';
 import { type DuplicateDetectionOptions, registerDuplicateDetection } from './plugins/duplicate-detection';
 import { frameworkErrors, registerErrorHandler } from './plugins/error-handler';
 import { registerInputRules } from './plugins/input-rules';
+import { type PlanMonitoringOptions, registerPlanMonitoring } from './plugins/plan-monitoring';
 import { registerStaticApp } from './plugins/static-app';
 import { registerStore } from './plugins/store';
 import { registerZod } from './plugins/zod';
@@ -19,6 +20,7 @@ import { duplicateRoutes } from './routes/duplicates';
 import { healthRoutes } from './routes/health';
 import { legalParameterRoutes } from './routes/legal-parameters';
 import { mergeRoutes } from './routes/merges';
+import { planRoutes } from './routes/plans';
 import { type SyncRoutesOptions, syncRoutes } from './routes/sync';
 import { openStore } from './stores/create-store';
 import type { RelaisStore } from './stores/store';
@@ -38,6 +40,8 @@ export interface BuildAppOptions {
   sync?: SyncRoutesOptions;
   /** Test hooks for duplicate detection (a failing drain). */
   duplicates?: DuplicateDetectionOptions;
+  /** Plan monitoring (the recheck's period). */
+  plans?: PlanMonitoringOptions;
 }
 
 /**
@@ -59,6 +63,7 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
     registerInputRules(app);
     registerAuth(app, options.now ?? Date.now, options.scrypt);
     registerDuplicateDetection(app, options.duplicates);
+    registerPlanMonitoring(app, options.plans);
 
     await app.register(
       async (api) => {
@@ -77,6 +82,7 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
         await api.register(legalParameterRoutes);
         await api.register(duplicateRoutes);
         await api.register(mergeRoutes);
+        await api.register(planRoutes);
       },
       { prefix: '/api' },
     );

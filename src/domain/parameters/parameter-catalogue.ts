@@ -11,7 +11,7 @@ import {
   supplementRsaAmounts,
   supplementSeizureScales,
 } from './parameter-supplements';
-import { PLAN_DURATION_RULES } from './plan-rules';
+import { FORMAL_NOTICE_RULES, PLAN_DURATION_RULES } from './plan-rules';
 import { RSA_AMOUNTS } from './rsa-amounts';
 import { SEIZURE_SCALES } from './seizure-scales';
 
@@ -22,7 +22,8 @@ export type ParameterKind =
   | 'seizureScale'
   | 'debtRatioThreshold'
   | 'consumptionUnitScale'
-  | 'planDuration';
+  | 'planDuration'
+  | 'planFormalNotice';
 
 export interface CatalogueEntry {
   readonly kind: ParameterKind;
@@ -42,6 +43,7 @@ export function parameterCatalogue(supplements?: ParameterSupplements): Map<stri
     ['debtRatioThreshold', DEBT_RATIO_THRESHOLDS],
     ['consumptionUnitScale', CONSUMPTION_UNIT_SCALES],
     ['planDuration', PLAN_DURATION_RULES],
+    ['planFormalNotice', FORMAL_NOTICE_RULES],
   ];
   const byId = new Map<string, CatalogueEntry>();
   for (const [kind, records] of groups) for (const record of records) byId.set(record.id, { kind, record });

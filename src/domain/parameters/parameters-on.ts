@@ -19,7 +19,12 @@ import {
   supplementRsaAmounts,
   supplementSeizureScales,
 } from './parameter-supplements';
-import { PLAN_DURATION_RULES, type PlanDurationRule } from './plan-rules';
+import {
+  FORMAL_NOTICE_RULES,
+  type FormalNoticeRule,
+  PLAN_DURATION_RULES,
+  type PlanDurationRule,
+} from './plan-rules';
 import { RSA_AMOUNTS, type RsaAmounts } from './rsa-amounts';
 import { SEIZURE_SCALES, type SeizureScale } from './seizure-scales';
 
@@ -89,4 +94,14 @@ export function consumptionUnitScaleOn(on: IsoDate): ConsumptionUnitScale {
  */
 export function planDurationOn(on: IsoDate): PlanDurationRule {
   return findInForce(PLAN_DURATION_RULES, on, 'planDuration');
+}
+
+/**
+ * Formal-notice lapse rule (R732-2) in force on a date: the date of the notice.
+ * @param on - reference date 'YYYY-MM-DD'
+ * @throws MissingParameterError('planFormalNotice')
+ * @example formalNoticeRuleOn('2026-01-01').lapseDays // 15
+ */
+export function formalNoticeRuleOn(on: IsoDate): FormalNoticeRule {
+  return findInForce(FORMAL_NOTICE_RULES, on, 'planFormalNotice');
 }

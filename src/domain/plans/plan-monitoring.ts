@@ -62,7 +62,10 @@ export const PlanStateSchema = z.object({
   nextDueOn: IsoDateSchema.optional(),
   /** Due date of the last instalment of the schedule. */
   endsOn: IsoDateSchema,
-  /** formal_notice: the day the plan lapses if nothing is done (formalNoticeOn + 15 days). */
+  /**
+   * BdF plan under an unanswered formal notice: the last day of its period (formalNoticeOn + 15
+   * days, R732-2; the day of the notice does not count); lapsed from the next day.
+   */
   lapsesOn: IsoDateSchema.optional(),
   /** When the status may change with no new record (the server's daily recheck, PLAN6). */
   recheckOn: IsoDateSchema.optional(),

@@ -13,6 +13,7 @@
  * - login-throttle-tx.ts: login failures
  * - duplicates-tx.ts: duplicate detection (match queue, profiles, keys, candidate pairs)
  * - merges-tx.ts: merge pointers, merge commands (audit log) and redirects
+ * - plans-tx.ts: plan states, plan thresholds and the plan rows they are computed from
  *
  * StoreTx is all their public methods on one object, bound to the transaction's executor, so
  * a caller writes `tx.getRows(…)` whichever file holds it, and a method added to an aggregate
@@ -24,6 +25,7 @@ import { ConflictsTx } from './conflicts-tx';
 import { DuplicatesTx } from './duplicates-tx';
 import { LoginThrottleTx } from './login-throttle-tx';
 import { MergesTx } from './merges-tx';
+import { PlansTx } from './plans-tx';
 import { PushLogTx } from './push-log-tx';
 import { RowsTx } from './rows-tx';
 import { ScopeTx } from './scope-tx';
@@ -45,7 +47,8 @@ export type StoreTx = { readonly sql: SqlExecutor } & PublicOf<AccountsTx> &
   PublicOf<SupervisionTx> &
   PublicOf<LoginThrottleTx> &
   PublicOf<DuplicatesTx> &
-  PublicOf<MergesTx>;
+  PublicOf<MergesTx> &
+  PublicOf<PlansTx>;
 
 type Method = (...args: unknown[]) => unknown;
 type Aggregate = new (sql: SqlExecutor) => object;
@@ -61,6 +64,7 @@ const AGGREGATES: readonly Aggregate[] = [
   LoginThrottleTx,
   DuplicatesTx,
   MergesTx,
+  PlansTx,
 ];
 
 /**
