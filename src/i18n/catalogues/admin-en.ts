@@ -187,8 +187,9 @@ export const adminEn: Record<keyof typeof adminFr, Message> = {
   'admin.planThresholds.error.required': 'Enter a number.',
   'admin.planThresholds.error.whole': 'Write a whole number, without a decimal point (for example 3).',
   'admin.planThresholds.error.range': 'Choose a number between {min} and {max}.',
-  'admin.planThresholds.error.server':
-    'The server refuses this value: choose a number between {min} and {max}.',
+  'admin.planThresholds.error.belowLate':
+    'A plan cannot be failing before it is late: choose a number at least equal to the “late” threshold.',
+  'admin.planThresholds.error.server': 'The server refuses this value: check it (between {min} and {max}).',
   'admin.planThresholds.save': 'Save the thresholds',
   'admin.planThresholds.saved': 'Thresholds saved. Devices will receive them at their next sync.',
 };

@@ -190,8 +190,9 @@ export const adminFr = {
   'admin.planThresholds.error.required': 'Indiquez un nombre.',
   'admin.planThresholds.error.whole': 'Écrivez un nombre entier, sans virgule (par exemple 3).',
   'admin.planThresholds.error.range': 'Choisissez un nombre entre {min} et {max}.',
-  'admin.planThresholds.error.server':
-    'Le serveur refuse cette valeur : choisissez un nombre entre {min} et {max}.',
+  'admin.planThresholds.error.belowLate':
+    'Un plan ne peut pas être en échec avant d’être en retard : choisissez un nombre au moins égal au seuil « en retard ».',
+  'admin.planThresholds.error.server': 'Le serveur refuse cette valeur : vérifiez-la (entre {min} et {max}).',
   'admin.planThresholds.save': 'Enregistrer les seuils',
   'admin.planThresholds.saved':
     'Seuils enregistrés. Les appareils les recevront à leur prochaine synchronisation.',
