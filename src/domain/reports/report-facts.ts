@@ -59,7 +59,7 @@ export function planLastDay(plan: Plan): IsoDate {
   const months = plan.steps.reduce((sum, step) => sum + step.months, 0);
   const last = addMonths(plan.firstDueOn, Math.max(0, months - 1));
   if (plan.endedOn !== undefined && plan.endedOn < last) {
-    return plan.endedOn < plan.firstDueOn ? plan.firstDueOn : plan.endedOn;
+    return laterOf(plan.firstDueOn, plan.endedOn);
   }
   return last;
 }
@@ -114,7 +114,7 @@ function householdFacts(rows: readonly RootRow[]): ReportFact[] {
     factId: `${household.id}#followed`,
     code: 'households_followed',
     startsOn: household.openedOn,
-    endsOn: closed === undefined ? null : closed < household.openedOn ? household.openedOn : closed,
+    endsOn: closed === undefined ? null : laterOf(household.openedOn, closed),
     quantity: 1,
   });
   for (const appointment of liveOf(rows, 'appointment', parser(AppointmentSchema))) {
