@@ -51,6 +51,9 @@ const parser =
     return result.success ? result.data : undefined;
   };
 
+/** The later of two days (a span never ends before it starts). */
+const laterOf = (a: IsoDate, b: IsoDate): IsoDate => (a.localeCompare(b) >= 0 ? a : b);
+
 /**
  * The day of the last instalment of a plan's schedule (PLAN1: one a month from firstDueOn, on the
  * same day or the last day of a shorter month), or the day it ended early.
