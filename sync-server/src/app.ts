@@ -6,6 +6,7 @@ import type { RateLimitOptions } from './auth/rate-limit';
 import type { Config } from './config';
 import { createLogger, PrivacyLogController } from './logger';
 import { registerAuth } from './plugins/auth';
+import { type DerivedDataOptions, registerDerivedData } from './plugins/derived-data';
 import { type DuplicateDetectionOptions, registerDuplicateDetection } from './plugins/duplicate-detection';
 import { frameworkErrors, registerErrorHandler } from './plugins/error-handler';
 import { registerInputRules } from './plugins/input-rules';
@@ -38,6 +39,8 @@ export interface BuildAppOptions {
   sync?: SyncRoutesOptions;
   /** Test hooks for duplicate detection (a failing drain). */
   duplicates?: DuplicateDetectionOptions;
+  /** Test hooks for the derived data (a failing drain). */
+  derived?: DerivedDataOptions;
 }
 
 /**
@@ -59,6 +62,7 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
     registerInputRules(app);
     registerAuth(app, options.now ?? Date.now, options.scrypt);
     registerDuplicateDetection(app, options.duplicates);
+    registerDerivedData(app, options.derived);
 
     await app.register(
       async (api) => {

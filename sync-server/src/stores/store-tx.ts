@@ -13,6 +13,7 @@
  * - login-throttle-tx.ts: login failures
  * - duplicates-tx.ts: duplicate detection (match queue, profiles, keys, candidate pairs)
  * - merges-tx.ts: merge pointers, merge commands (audit log) and redirects
+ * - reports-tx.ts: the derived-data queue, report facts, the report's aggregation and exports
  *
  * StoreTx is all their public methods on one object, bound to the transaction's executor, so
  * a caller writes `tx.getRows(…)` whichever file holds it, and a method added to an aggregate
@@ -25,6 +26,7 @@ import { DuplicatesTx } from './duplicates-tx';
 import { LoginThrottleTx } from './login-throttle-tx';
 import { MergesTx } from './merges-tx';
 import { PushLogTx } from './push-log-tx';
+import { ReportsTx } from './reports-tx';
 import { RowsTx } from './rows-tx';
 import { ScopeTx } from './scope-tx';
 import type { SqlExecutor } from './sql';
@@ -45,7 +47,8 @@ export type StoreTx = { readonly sql: SqlExecutor } & PublicOf<AccountsTx> &
   PublicOf<SupervisionTx> &
   PublicOf<LoginThrottleTx> &
   PublicOf<DuplicatesTx> &
-  PublicOf<MergesTx>;
+  PublicOf<MergesTx> &
+  PublicOf<ReportsTx>;
 
 type Method = (...args: unknown[]) => unknown;
 type Aggregate = new (sql: SqlExecutor) => object;
@@ -61,6 +64,7 @@ const AGGREGATES: readonly Aggregate[] = [
   LoginThrottleTx,
   DuplicatesTx,
   MergesTx,
+  ReportsTx,
 ];
 
 /**
