@@ -20,6 +20,7 @@ import { duplicateRoutes } from './routes/duplicates';
 import { healthRoutes } from './routes/health';
 import { legalParameterRoutes } from './routes/legal-parameters';
 import { mergeRoutes } from './routes/merges';
+import { reportRoutes } from './routes/reports';
 import { type SyncRoutesOptions, syncRoutes } from './routes/sync';
 import { openStore } from './stores/create-store';
 import type { RelaisStore } from './stores/store';
@@ -81,6 +82,7 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
         await api.register(legalParameterRoutes);
         await api.register(duplicateRoutes);
         await api.register(mergeRoutes);
+        await api.register(reportRoutes);
       },
       { prefix: '/api' },
     );

@@ -306,8 +306,8 @@ export class ReportsTx {
   /** Merges and unmerges recorded after `since` (Unix ms): the likely cause of a restated figure. */
   async mergesSince(since: number): Promise<number> {
     const [r] = await this.sql.all<Row>(
-      `SELECT (SELECT COUNT(*) FROM household_merges WHERE merged_at > $1)
-            + (SELECT COUNT(*) FROM household_merges WHERE undone_at IS NOT NULL AND undone_at > $1) AS n`,
+      `SELECT (SELECT COUNT(*) FROM household_merges WHERE merged_at >= $1)
+            + (SELECT COUNT(*) FROM household_merges WHERE undone_at IS NOT NULL AND undone_at >= $1) AS n`,
       [since],
     );
     return num(r?.n ?? 0);
