@@ -1,6 +1,6 @@
 /** Notes of the follow-up: append-only revisions, shown as the latest text with its history. */
 import type { NoteRow } from '../../domain/dossier/rows';
-import { type RevisionThread, revisionThreads } from './revisions';
+import { type RevisionThread, revisionThreads } from '../../domain/dossier/revisions';
 
 export type NoteThread = RevisionThread<NoteRow>;
 

@@ -77,6 +77,8 @@ interface Batch {
   changeSeq: number;
   /** Households a written row may make look like another (DUP1c), queued before commit. */
   toMatch: Set<string>;
+  /** Roots (households, workshops) a written row changes the derived data of (RPT8). */
+  toDerive: Set<string>;
 }
 
 /** What the decisions read; the maps are updated as each mutation is written. */
@@ -109,6 +111,7 @@ async function write(batch: Batch, p: Plan): Promise<void> {
     await tx.upsertRow(row);
     batch.state.rows.set(rowKey(row.entity, row.id), row);
     if (MATCHED.has(row.entity)) batch.toMatch.add(row.householdId);
+    batch.toDerive.add(row.householdId);
   }
   if (p.household !== undefined) {
     const before = batch.state.households.get(p.household.id);
@@ -314,7 +317,16 @@ async function load(
   const rowMerges = await loadRowMerges(tx, checked, rows, redirects);
   const state = { lastSeq, applied, seenMutationIds, rows, households, openConflicts, redirects, rowMerges };
   return {
-    batch: { tx, caller, deviceId: request.deviceId, now, state, changeSeq, toMatch: new Set() },
+    batch: {
+      tx,
+      caller,
+      deviceId: request.deviceId,
+      now,
+      state,
+      changeSeq,
+      toMatch: new Set(),
+      toDerive: new Set(),
+    },
     outOfScope,
   };
 }
@@ -400,6 +412,8 @@ export async function applyPush(
       await tx.setCounter('change_seq', batch.changeSeq);
       // DUP1c: in this transaction, so a crash before detection runs loses nothing.
       if (batch.toMatch.size > 0) await tx.queueHouseholds([...batch.toMatch], now);
+      // RPT8: likewise, the roots whose report facts and plan states the batch changed.
+      if (batch.toDerive.size > 0) await tx.queueRoots([...batch.toDerive], now);
       return {
         ackSeq: batch.state.lastSeq,
         results,

@@ -17,7 +17,7 @@ import {
   currentActions,
   KIND_FIELDS,
 } from '../../../state/followup/actions-log';
-import { currentRevisionOf } from '../../../state/followup/revisions';
+import { currentRevisionOf } from '../../../domain/dossier/revisions';
 import { choices } from '../../components/fields/choices';
 import { SelectField } from '../../components/fields/select-field';
 import { TextAreaField } from '../../components/fields/text-area-field';
