@@ -21,8 +21,9 @@
  *   1 Dec 2026, last 1 Mar 2027.
  * The late list: P2 (next due 1 Dec) before P1 (5 Dec); the failing list: P1.
  */
-import type { Role } from '../../../src/domain/sync/protocol';
+
 import type { ActivityReport } from '../../../src/domain/reports/activity-report';
+import type { Role } from '../../../src/domain/sync/protocol';
 import {
   type Device,
   householdFields,
@@ -82,7 +83,11 @@ export async function networkServer(
   const h1 = await household(tablet, { welcomePointId: WP_A, openedOn: '2026-01-05' });
   await doneAppointment(tablet, h1, '2026-01-10');
   await doneAppointment(tablet, h1, '2026-02-12');
-  await tablet.repository.addRow('action', h1, { kind: 'budget_diagnosis', status: 'done', date: '2026-02-03' });
+  await tablet.repository.addRow('action', h1, {
+    kind: 'budget_diagnosis',
+    status: 'done',
+    date: '2026-02-03',
+  });
 
   const h2 = await household(tablet, {
     welcomePointId: WP_A,
@@ -108,7 +113,11 @@ export async function networkServer(
     });
   await tablet.client.sync();
 
-  const h3 = await household(phone, { welcomePointId: WP_B, openedOn: '2026-03-02', reference: 'RL-2026-0003' });
+  const h3 = await household(phone, {
+    welcomePointId: WP_B,
+    openedOn: '2026-03-02',
+    reference: 'RL-2026-0003',
+  });
   await doneAppointment(phone, h3, '2026-03-03');
   await phone.repository.addRow('plan', h3, {
     kind: 'bdf_conventional',
@@ -122,7 +131,12 @@ export async function networkServer(
 
 /** The report as the server answers it to the admin (to compare with what the screen shows). */
 export async function serverReport(server: NetworkServer, query: string): Promise<ActivityReport> {
-  const response = await server.real.inject('GET', `/api/reports/activity?${query}`, undefined, server.adminToken);
+  const response = await server.real.inject(
+    'GET',
+    `/api/reports/activity?${query}`,
+    undefined,
+    server.adminToken,
+  );
   return response.body as ActivityReport;
 }
 

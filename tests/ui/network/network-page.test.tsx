@@ -111,9 +111,12 @@ describe('Network page', () => {
     const list = within(report).getByTestId('indicator-list');
     expect(list.querySelectorAll('dl.indicator')).toHaveLength(15);
     const total = (code: string) => within(report).getByTestId(`total-${code}`).textContent;
-    expect([total('consultations'), total('diagnoses'), total('households_new'), total('households_followed')]).toEqual(
-      ['4', '1', '2', '3'],
-    );
+    expect([
+      total('consultations'),
+      total('diagnoses'),
+      total('households_new'),
+      total('households_followed'),
+    ]).toEqual(['4', '1', '2', '3']);
     expect(total('training_hours')).toBe('0 h');
     expect(list.textContent).toContain('Diagnostics budgétaires complets');
     expect(list.textContent).toContain('Chaque rendez-vous ou visite noté « fait »');
@@ -182,7 +185,9 @@ describe('Network page', () => {
     const { report } = await reportOfFirstQuarter(server);
     fireEvent.click(within(report).getByRole('button', { name: 'Le rapport (CSV)' }));
     await within(report).findByText('Fichier téléchargé : Le rapport (CSV).');
-    fireEvent.click(within(report).getByRole('button', { name: 'Le rapport pour « Point conseil budget » (CSV)' }));
+    fireEvent.click(
+      within(report).getByRole('button', { name: 'Le rapport pour « Point conseil budget » (CSV)' }),
+    );
     await within(report).findByText('Fichier téléchargé : Le rapport pour « Point conseil budget » (CSV).');
     expect(downloads.map((d) => d.name)).toEqual([
       'rapport-activite_2026-01-01_2026-03-31.csv',
@@ -205,11 +210,16 @@ describe('Network page', () => {
     // Léa records one more consultation in March for H3, after the export.
     const phone = server.devices[1];
     if (phone === undefined) throw new Error('no phone');
-    await phone.repository.addRow('appointment', server.households.h3, { startsAt: '2026-03-20T14:00', status: 'done' });
+    await phone.repository.addRow('appointment', server.households.h3, {
+      startsAt: '2026-03-20T14:00',
+      status: 'done',
+    });
     await phone.client.sync();
     await server.real.app.derived.idle();
     fireEvent.click(screen.getByRole('button', { name: 'Afficher le rapport' }));
-    await waitFor(() => expect(within(first.report).getByTestId('total-consultations').textContent).toBe('5'));
+    await waitFor(() =>
+      expect(within(first.report).getByTestId('total-consultations').textContent).toBe('5'),
+    );
     const card = within(first.report).getByTestId('total-consultations').closest('dl') as HTMLElement;
     expect(card.textContent).toContain('Rectifié');
     expect(card.textContent).toContain('Ce chiffre était 4 dans l’export du');

@@ -51,7 +51,8 @@ function Tabs({ model }: { model: PlanWorklistModel }) {
       onKeyDown={onKeyDown}
     >
       {WORKLIST_TABS.map((tab) => {
-        const count = counts[tab];
+        // The server leaves out the lists with nothing in them: once loaded, their badge says 0.
+        const count = counts[tab] ?? (model.loaded.value ? 0 : undefined);
         return (
           <button
             key={tab}
@@ -98,7 +99,7 @@ function PlanLine({
   return (
     <li class="worklist-line card" data-testid="worklist-line">
       <div class="worklist-who">
-        <h4>{reference}</h4>
+        <h3>{reference}</h3>
         <p>
           {item.welcomePointId === null ? t('network.wp.noPoint') : welcomePointName(item.welcomePointId)}
           {' · '}
@@ -153,6 +154,7 @@ export function PlanWorklist({ model, online, welcomePoints, welcomePointName, s
   const loading = model.loading.value;
   return (
     <div class="network-plans">
+      <h2 class="visually-hidden">{t('network.section.plans')}</h2>
       <p>{t('network.plans.help')}</p>
       <div class="network-toolbar">
         {welcomePoints.length > 1 && (
