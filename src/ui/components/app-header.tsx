@@ -44,8 +44,10 @@ export const WIDE_HEADER_QUERY = '(min-width: 1200px)';
  */
 export function AppHeader() {
   const wide = useMediaQuery(WIDE_HEADER_QUERY, true);
+  // A coordinator's or an admin's row holds more entries: app-header.css makes room for them.
+  const crowded = useAppState().isSupervisor.value;
   return (
-    <header class={wide ? 'app-header wide' : 'app-header narrow'}>
+    <header class={`app-header ${wide ? 'wide' : 'narrow'}${crowded ? ' crowded' : ''}`}>
       <Brand />
       {wide && <MainNav grouped />}
       <SyncStatus withAccount={wide} />

@@ -155,7 +155,7 @@ export function BarChart({ id, title, bars, format, labelHeader, orientation }: 
       </figcaption>
       <p class="bar-chart-summary">{t('network.chart.summary')}</p>
       {/* Wider than a phone: the chart scrolls sideways rather than shrinking its figures. */}
-      <div class="bar-chart-scroll">
+      <div class="bar-chart-scroll" tabIndex={0} role="group" aria-labelledby={`${id}-title`}>
         {orientation === 'vertical' ? (
           <Vertical id={id} bars={bars} format={format} />
         ) : (
