@@ -107,6 +107,11 @@ export function formatPercent(ratio: number, decimals: { min?: number; max: numb
   }).format(ratio);
 }
 
+/** A plain figure in the current language ("12 345", "12,5"), to at most `maxDecimals` decimals. */
+export function formatNumber(value: number, maxDecimals = 0): string {
+  return new Intl.NumberFormat(intlTag(), { maximumFractionDigits: maxDecimals }).format(value);
+}
+
 /**
  * Formats with Intl, then writes the first of the month as French writes it: « 1er juillet »,
  * not « 1 juillet » (Intl has no ordinal day). The documents follow the same rule

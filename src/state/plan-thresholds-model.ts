@@ -76,24 +76,22 @@ export function createPlanThresholdsModel(api: NetworkApi | undefined, isOnline:
   const values = signal<ThresholdValues>(EMPTY);
   const errors = signal<Partial<Record<ThresholdField, ThresholdError>>>({});
   const failure = signal<NetworkFailure | null>(null);
+  /** The thresholds could not be read (the page's own notice says why when it is the network). */
+  const loadFailed = signal(false);
   const pending = signal(false);
   const done = signal(false);
 
   async function load(): Promise<void> {
-    if (api === undefined) return;
-    if (!isOnline.value) {
-      failure.value = 'offline';
-      return;
-    }
+    if (api === undefined || !isOnline.value) return;
     pending.value = true;
     try {
       const thresholds = await api.planThresholds();
       saved.value = thresholds;
       values.value = asValues(thresholds);
       errors.value = {};
-      failure.value = null;
-    } catch (caught) {
-      failure.value = networkFailureOf(caught);
+      loadFailed.value = false;
+    } catch {
+      loadFailed.value = true;
     } finally {
       pending.value = false;
     }
@@ -140,7 +138,9 @@ export function createPlanThresholdsModel(api: NetworkApi | undefined, isOnline:
     saved: saved as ReadonlySignal<PlanThresholds | null>,
     values: values as ReadonlySignal<ThresholdValues>,
     errors: errors as ReadonlySignal<Partial<Record<ThresholdField, ThresholdError>>>,
+    /** Why the last save failed, or null. */
     failure: failure as ReadonlySignal<NetworkFailure | null>,
+    loadFailed: loadFailed as ReadonlySignal<boolean>,
     pending: pending as ReadonlySignal<boolean>,
     done: done as ReadonlySignal<boolean>,
     load,

@@ -192,4 +192,6 @@ export const adminEn: Record<keyof typeof adminFr, Message> = {
   'admin.planThresholds.error.server': 'The server refuses this value: check it (between {min} and {max}).',
   'admin.planThresholds.save': 'Save the thresholds',
   'admin.planThresholds.saved': 'Thresholds saved. Devices will receive them at their next sync.',
+  'admin.planThresholds.unread':
+    'The thresholds could not be read. Reload the page once the connection is back.',
 };

@@ -196,4 +196,6 @@ export const adminFr = {
   'admin.planThresholds.save': 'Enregistrer les seuils',
   'admin.planThresholds.saved':
     'Seuils enregistrés. Les appareils les recevront à leur prochaine synchronisation.',
+  'admin.planThresholds.unread':
+    'Les seuils n’ont pas pu être lus. Rechargez la page quand la connexion sera revenue.',
 } as const;

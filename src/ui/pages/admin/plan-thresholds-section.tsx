@@ -25,6 +25,7 @@ function errorText(model: PlanThresholdsModel, field: ThresholdField): string | 
 }
 
 export function PlanThresholdsSection({ model, online }: { model: PlanThresholdsModel; online: boolean }) {
+  // On opening, and again when the connection comes back while they are still unread.
   useEffect(() => {
     if (online && model.saved.value === null) void model.load();
   }, [model, online]);
@@ -33,6 +34,9 @@ export function PlanThresholdsSection({ model, online }: { model: PlanThresholds
     <section aria-labelledby="plan-thresholds" class="card">
       <h2 id="plan-thresholds">{t('admin.planThresholds.title')}</h2>
       <p class="hint">{t('admin.planThresholds.intro')}</p>
+      {model.loadFailed.value && (
+        <p data-testid="plan-thresholds-unread">{t('admin.planThresholds.unread')}</p>
+      )}
       <form
         noValidate
         onSubmit={(event) => {
@@ -56,7 +60,11 @@ export function PlanThresholdsSection({ model, online }: { model: PlanThresholds
             error={errorText(model, field)}
           />
         ))}
-        <button type="submit" class="primary" disabled={!online || model.pending.value}>
+        <button
+          type="submit"
+          class="primary"
+          disabled={!online || model.pending.value || model.saved.value === null}
+        >
           {t('admin.planThresholds.save')}
         </button>
       </form>
