@@ -98,10 +98,14 @@ export class ReportsTx {
     return num(rows[0]?.n ?? 0);
   }
 
-  /** Every root: households (merged ones too) and workshops, for `rebuild-report-data`. */
+  /**
+   * Every root, for `rebuild-report-data`: households (merged ones too), workshops, and whatever
+   * has facts (a root with no rows left loses them).
+   */
   async allRootIds(): Promise<string[]> {
     const rows = await this.sql.all<Row>(
-      `SELECT id FROM households UNION SELECT id FROM sync_rows WHERE entity = 'workshop' ORDER BY id`,
+      `SELECT id FROM households UNION SELECT id FROM sync_rows WHERE entity = 'workshop'
+       UNION SELECT root_id AS id FROM report_facts ORDER BY id`,
     );
     return rows.map((r) => str(r.id));
   }
