@@ -187,13 +187,7 @@ export class ReportsTx {
       'SELECT fact_id, code, starts_on, ends_on, quantity FROM report_facts WHERE root_id = $1 ORDER BY fact_id',
       [rootId],
     );
-    return rows.map((r) => ({
-      factId: str(r.fact_id),
-      code: str(r.code) as ReportCode,
-      startsOn: str(r.starts_on),
-      endsOn: r.ends_on === null ? null : str(r.ends_on),
-      quantity: num(r.quantity),
-    }));
+    return rows.map(toFact);
   }
 
   // -------------------------------------------------------------------------------------------
@@ -266,6 +260,75 @@ export class ReportsTx {
   }
 
   // -------------------------------------------------------------------------------------------
+  // The anonymised dossier export (RPT10)
+
+  /**
+   * The households followed in the period (a households_followed span overlapping it), not
+   * merged away, in the welcome points (all: undefined), in id order, from `afterId` on.
+   */
+  async followedHouseholds(q: {
+    from: string;
+    to: string;
+    welcomePointIds?: readonly string[];
+    afterId: string;
+    limit: number;
+  }): Promise<{ id: string; welcomePointId: string | null }[]> {
+    const params: SqlValue[] = [q.from, q.to, q.afterId, q.limit];
+    let wp = '';
+    if (q.welcomePointIds !== undefined) {
+      if (q.welcomePointIds.length === 0) return [];
+      wp = ` AND h.welcome_point_id IN (${placeholders(5, q.welcomePointIds.length)})`;
+      params.push(...q.welcomePointIds);
+    }
+    const rows = await this.sql.all<Row>(
+      `SELECT f.root_id, h.welcome_point_id FROM report_facts f JOIN households h ON h.id = f.root_id
+       WHERE h.merged_into IS NULL${wp} AND f.code = 'households_followed'
+       AND f.starts_on <= $2 AND (f.ends_on IS NULL OR f.ends_on >= $1) AND f.root_id > $3
+       ORDER BY f.root_id LIMIT $4`,
+      params,
+    );
+    return rows.map((r) => ({ id: str(r.root_id), welcomePointId: wpOf(r.welcome_point_id) }));
+  }
+
+  /** The facts of these roots, by root. */
+  async reportFactsOfRoots(rootIds: readonly string[]): Promise<Map<string, ReportFact[]>> {
+    const out = new Map<string, ReportFact[]>(rootIds.map((id) => [id, []]));
+    for (const part of chunks([...new Set(rootIds)])) {
+      const rows = await this.sql.all<Row>(
+        `SELECT root_id, fact_id, code, starts_on, ends_on, quantity FROM report_facts
+         WHERE root_id IN (${placeholders(1, part.length)}) ORDER BY root_id, fact_id`,
+        part,
+      );
+      for (const r of rows) out.get(str(r.root_id))?.push(toFact(r));
+    }
+    return out;
+  }
+
+  /** The statuses of each household's plans (plan_states, kept by the plan refresher). */
+  async planStatusesOf(householdIds: readonly string[]): Promise<Map<string, string[]>> {
+    const out = new Map<string, string[]>();
+    for (const part of chunks([...new Set(householdIds)])) {
+      const rows = await this.sql.all<Row>(
+        `SELECT household_id, status FROM plan_states WHERE household_id IN (${placeholders(1, part.length)})`,
+        part,
+      );
+      for (const r of rows)
+        out.set(str(r.household_id), [...(out.get(str(r.household_id)) ?? []), str(r.status)]);
+    }
+    return out;
+  }
+
+  /** A secret of this server, made once at first use and kept (server_secrets). */
+  async serverSecret(name: string, fresh: () => string): Promise<string> {
+    await this.sql.run(
+      'INSERT INTO server_secrets (name, value) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING',
+      [name, fresh()],
+    );
+    const [r] = await this.sql.all<Row>('SELECT value FROM server_secrets WHERE name = $1', [name]);
+    return str(r?.value);
+  }
+
+  // -------------------------------------------------------------------------------------------
   // Exports (RPT5)
 
   async insertReportExport(record: ReportExportRecord): Promise<void> {
@@ -317,5 +380,13 @@ export class ReportsTx {
     return num(r?.n ?? 0);
   }
 }
+
+const toFact = (r: Row): ReportFact => ({
+  factId: str(r.fact_id),
+  code: str(r.code) as ReportCode,
+  startsOn: str(r.starts_on),
+  endsOn: r.ends_on === null ? null : str(r.ends_on),
+  quantity: num(r.quantity),
+});
 
 const wpOf = (value: unknown): string | null => (value === null || value === undefined ? null : str(value));
