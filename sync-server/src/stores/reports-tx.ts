@@ -46,17 +46,6 @@ export interface ReportExportRecord {
   exportedBy: string;
 }
 
-/** A month of the period as a row of a derived table: literals, so it runs on both engines. */
-function monthsTable(months: readonly ReportMonth[]): string {
-  const safe = /^\d{4}-\d{2}(-\d{2})?$/;
-  return months
-    .map((m) => {
-      if (![m.month, m.firstDay, m.lastDay].every((v) => safe.test(v))) throw new Error('bad month');
-      return `SELECT '${m.month}' AS month, '${m.firstDay}' AS first_day, '${m.lastDay}' AS last_day`;
-    })
-    .join(' UNION ALL ');
-}
-
 export class ReportsTx {
   constructor(private readonly sql: SqlExecutor) {}
 
@@ -225,37 +214,35 @@ export class ReportsTx {
         value: num(r.n),
       });
     }
-    const overlaps = 'f.starts_on <= $2 AND (f.ends_on IS NULL OR f.ends_on >= $1)';
+    // Spans: the overlapping set is fetched once and bucketed here, by welcome point over the
+    // period and by month. Measured against SQL (a months derived table cross-joined with the
+    // facts): at 1.1 million facts one fetch of the ~140,000 overlapping spans took less than half
+    // the time of the two grouped statements on SQLite (bench/activity-report.bench.ts).
     const spans = await this.sql.all<Row>(
-      `SELECT f.code, h.welcome_point_id AS wp, COUNT(*) AS n
-       ${roots} AND f.code IN (${codes(q.spanCodes)}) AND ${overlaps}
-       GROUP BY f.code, h.welcome_point_id`,
+      `SELECT f.code, h.welcome_point_id AS wp, f.starts_on, f.ends_on
+       ${roots} AND f.code IN (${codes(q.spanCodes)}) AND f.starts_on <= $2 AND (f.ends_on IS NULL OR f.ends_on >= $1)`,
       params,
     );
+    const totals = new Map<string, ReportCell>();
+    const months = new Map<string, ReportCell>();
+    const bump = (map: Map<string, ReportCell>, key: string, cell: Omit<ReportCell, 'value'>) => {
+      const found = map.get(key);
+      if (found === undefined) map.set(key, { ...cell, value: 1 });
+      else found.value += 1;
+    };
     for (const r of spans) {
-      cells.push({
-        code: str(r.code) as ReportCode,
-        month: null,
-        welcomePointId: wpOf(r.wp),
-        value: num(r.n),
-      });
+      const code = str(r.code) as ReportCode;
+      const wp = wpOf(r.wp);
+      const startsOn = str(r.starts_on);
+      const endsOn = r.ends_on === null ? null : str(r.ends_on);
+      bump(totals, `${code}|${wp ?? ''}|${wp === null}`, { code, month: null, welcomePointId: wp });
+      for (const m of q.months) {
+        if (startsOn <= m.lastDay && (endsOn === null || endsOn >= m.firstDay)) {
+          bump(months, `${code}|${m.month}`, { code, month: m.month, welcomePointId: undefined });
+        }
+      }
     }
-    const byMonth = await this.sql.all<Row>(
-      `SELECT m.month, f.code, COUNT(*) AS n
-       ${roots.replace('FROM report_facts f', `FROM (${monthsTable(q.months)}) m CROSS JOIN report_facts f`)}
-       AND f.code IN (${codes(q.spanCodes)}) AND ${overlaps}
-       AND f.starts_on <= m.last_day AND (f.ends_on IS NULL OR f.ends_on >= m.first_day)
-       GROUP BY m.month, f.code`,
-      params,
-    );
-    for (const r of byMonth) {
-      cells.push({
-        code: str(r.code) as ReportCode,
-        month: str(r.month),
-        welcomePointId: undefined,
-        value: num(r.n),
-      });
-    }
+    cells.push(...totals.values(), ...months.values());
     return cells;
   }
 

@@ -148,7 +148,7 @@ for (const engine of ENGINES) {
       expect(r.indicators.some((i) => i.restated !== undefined)).toBe(false);
     });
 
-    it('[RPT1][RPT3][RPT4][WS2][RPT6] every indicator, by month and welcome point, after H4 is merged into H3', async () => {
+    it('[RPT1][RPT3][RPT4][RPT4a][WS2][RPT6] every indicator, by month and welcome point, after H4 is merged into H3', async () => {
       server.clock.ms += 60_000;
       await merge(server, ids.H3 as string, ids.H4 as string);
       const r = await report(server, PERIOD);
