@@ -41,7 +41,7 @@ interface Column {
 
 function columnsOf(report: ActivityReport, preset: ReportPreset | undefined): Column[] {
   const byCode = new Map(report.indicators.map((i) => [i.code, i]));
-  const valueOf = (codes: readonly string[]) => (pick: (indicator: Indicator) => number) => {
+  const sumOf = (codes: readonly string[]) => (pick: (indicator: Indicator) => number) => {
     // Summed in tenths so 0.1 + 0.2 is 0.3 (hours are given to the tenth).
     const tenths = codes.reduce((sum, code) => {
       const indicator = byCode.get(code as Indicator['code']);
@@ -49,8 +49,8 @@ function columnsOf(report: ActivityReport, preset: ReportPreset | undefined): Co
     }, 0);
     return tenths / 10;
   };
-  if (preset !== undefined) return preset.columns.map((c) => ({ code: c.code, value: valueOf(c.sum) }));
-  return report.indicators.map((i) => ({ code: i.code, value: valueOf([i.code]) }));
+  if (preset !== undefined) return preset.columns.map((c) => ({ code: c.code, value: sumOf(c.sum) }));
+  return report.indicators.map((i) => ({ code: i.code, value: sumOf([i.code]) }));
 }
 
 /**

@@ -15,6 +15,7 @@ import { REPORT_PRESETS } from '../../../src/domain/reports/presets';
 import { HttpError } from '../http-errors';
 import { authOf, requireAuth } from '../plugins/auth';
 import { buildActivityReport, figuresOf, welcomePointsKey } from '../reports/activity';
+import { dossierExportCsv } from '../reports/dossiers';
 import type { Scope, StoreTx } from '../stores/store-tx';
 
 /** `?welcomePoint=a` arrives as a string, `?welcomePoint=a&welcomePoint=b` as an array. */
@@ -101,6 +102,28 @@ export async function reportRoutes(app: FastifyInstance): Promise<void> {
       const suffix = preset === undefined ? '' : `_${preset.id}`;
       attachment(reply, `rapport-activite_${query.from}_${query.to}${suffix}.csv`);
       return reply.send(activityCsv(report, preset));
+    },
+  );
+
+  api.get(
+    '/reports/dossiers.csv',
+    // The period and welcome points are checked as the activity report's (format and preset unused).
+    { onRequest: coordinators, schema: { querystring: QuerySchema } },
+    async (request, reply) => {
+      const { scope } = authOf(request);
+      const { from, to, welcomePoint } = request.query;
+      const { csv, households } = await app.store.transaction(async (tx) => {
+        const welcomePointIds = await reportWelcomePoints(tx, scope, welcomePoint);
+        return dossierExportCsv(tx, {
+          from,
+          to,
+          ...(welcomePointIds === undefined ? {} : { welcomePointIds }),
+        });
+      });
+      // A count, never an id: the log says how big the export was, not whose.
+      request.log.info({ households }, 'dossier export');
+      attachment(reply, `dossiers-anonymises_${from}_${to}.csv`);
+      return reply.send(csv);
     },
   );
 }

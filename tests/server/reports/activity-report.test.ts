@@ -148,7 +148,7 @@ for (const engine of ENGINES) {
       expect(r.indicators.some((i) => i.restated !== undefined)).toBe(false);
     });
 
-    it('[RPT1][RPT3][RPT4][WS2][RPT6] every indicator, by month and welcome point, after H4 is merged into H3', async () => {
+    it('[RPT1][RPT3][RPT4][RPT4a][WS2][RPT6] every indicator, by month and welcome point, after H4 is merged into H3', async () => {
       server.clock.ms += 60_000;
       await merge(server, ids.H3 as string, ids.H4 as string);
       const r = await report(server, PERIOD);
@@ -206,6 +206,47 @@ for (const engine of ENGINES) {
         households_new: [4, 1],
         households_followed: [5, 1],
       });
+    });
+
+    it('[RPT9] the CSV: BOM, `;`, CRLF, decimal comma, codes first, then total, months and welcome points', async () => {
+      await drained(server);
+      const response = await getReport(server, `${PERIOD}&format=csv`);
+      expect(response.statusCode).toBe(200);
+      expect(response.headers['content-type']).toBe('text/csv; charset=utf-8');
+      expect(response.headers['content-disposition']).toBe(
+        'attachment; filename="rapport-activite_2026-01-01_2026-03-31.csv"',
+      );
+      const bytes = response.rawPayload;
+      expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+      const lines = bytes.subarray(3).toString('utf8').split('\r\n');
+      expect(lines.at(-1)).toBe(''); // the last line ends with CRLF too
+      expect(lines.slice(0, -1).every((line) => !line.includes('\n'))).toBe(true);
+      // The figures of the test above, in REPORT_CODES order, written out by hand.
+      expect(lines.slice(0, -1)).toEqual([
+        'ligne;mois;point_accueil_id;point_accueil;consultations;diagnoses;bdf_dossiers;prp;grace_periods;bank_mediations;tax_relief;liquidations;plans_followed;microcredit_requests;microcredit_instructed;microcredit_granted;training_hours;households_new;households_followed',
+        'total;;;;2;1;1;1;1;1;0;1;2;2;1;1;4,5;3;4',
+        'mois;2026-01;;;1;1;0;0;0;0;0;0;1;1;0;0;0;1;2',
+        'mois;2026-02;;;0;0;0;0;1;0;0;1;1;1;1;0;4,5;1;3',
+        'mois;2026-03;;;1;0;1;1;0;1;0;0;2;0;0;1;0;1;4',
+        'point_accueil;;wp-a;Point A (Lyon 8e);2;1;1;0;1;1;0;0;1;0;0;0;4,5;1;2',
+        'point_accueil;;wp-b;Point B (Vénissieux);0;0;0;1;0;0;0;1;1;2;1;1;0;1;1',
+        'point_accueil;;;;0;0;0;0;0;0;0;0;0;0;0;0;0;1;1',
+      ]);
+    });
+
+    it('[RPT9] the PCB preset: its columns, each the sum of its indicators', async () => {
+      const response = await getReport(server, `${PERIOD}&format=csv&preset=pcb`);
+      expect(response.statusCode).toBe(200);
+      expect(response.headers['content-disposition']).toContain('_pcb.csv');
+      const [head, total] = response.body.replace('\uFEFF', '').split('\r\n');
+      const row = Object.fromEntries(
+        (head ?? '').split(';').map((code, i) => [code, (total ?? '').split(';')[i]]),
+      );
+      // bank_mediations 1 + grace_periods 1 + tax_relief 0; prp 1 + liquidations 1; 4.5 hours.
+      expect(row.pcb_intermediation_creanciers).toBe('2');
+      expect(row.pcb_procedures_retablissement).toBe('2');
+      expect(row.pcb_heures_ateliers).toBe('4,5');
+      expect(row.pcb_menages_accompagnes).toBe('4');
     });
 
     it('[RPT3][RPT4] one welcome point: only its roots; no null bucket when welcome points are named', async () => {
