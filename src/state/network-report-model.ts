@@ -48,7 +48,8 @@ export function createReportModel(api: NetworkApi | undefined, deps: ReportModel
   const chartCode = signal<ReportCode>('consultations');
   const downloading = signal<ReportDownload | null>(null);
   const downloadError = signal<{ which: ReportDownload; failure: NetworkFailure } | null>(null);
-  const downloaded = signal<ReportDownload | null>(null);
+  /** The last file handed to the browser: which, and the name it was saved under. */
+  const downloaded = signal<{ which: ReportDownload; fileName: string } | null>(null);
   let generation = 0;
 
   const selectedWelcomePoints = computed(() =>
@@ -112,7 +113,7 @@ export function createReportModel(api: NetworkApi | undefined, deps: ReportModel
       if (which === 'dossiers') file = await api.dossiersCsv(asked);
       else file = await api.activityCsv(asked, which === 'pcb' ? 'pcb' : undefined);
       deps.download(file.blob, file.fileName);
-      downloaded.value = which;
+      downloaded.value = { which, fileName: file.fileName };
     } catch (caught) {
       downloadError.value = { which, failure: networkFailureOf(caught) };
     } finally {

@@ -215,7 +215,10 @@ describe('Network report model', () => {
       'dossiers-anonymises-2025-01-01-2025-12-31.csv',
     ]);
     expect(await files[2]?.blob.text()).toBe('\ufeffhousehold;age_band\r\n');
-    expect(report.downloaded.value).toBe('dossiers');
+    expect(report.downloaded.value).toEqual({
+      which: 'dossiers',
+      fileName: 'dossiers-anonymises-2025-01-01-2025-12-31.csv',
+    });
   });
 
   it('says why it failed: offline, refused, expired, or a shape it does not know', async () => {

@@ -85,9 +85,9 @@ export const networkEn: Record<keyof typeof networkFr, Message> = {
   'network.download.heading': 'Download',
   'network.download.help':
     'Files for a French spreadsheet: columns separated by semicolons, UTF-8 accents, decimal comma. The dossier file holds no name, contact details or address (the département only), nor date of birth (an age band only).',
-  'network.download.csv': 'The report (CSV)',
-  'network.download.pcb': 'The report for “Point conseil budget” (CSV)',
-  'network.download.dossiers': 'The anonymised dossiers (CSV)',
+  'network.download.csv': 'Export as CSV',
+  'network.download.pcb': 'Point conseil budget (CSV)',
+  'network.download.dossiers': 'Anonymised dossiers (CSV)',
   'network.download.pending': 'Preparing the file…',
   'network.download.done': 'File downloaded: {file}.',
   'network.download.failed': '“{file}” could not be downloaded. {reason}',

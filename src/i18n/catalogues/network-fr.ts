@@ -91,9 +91,9 @@ export const networkFr = {
   'network.download.heading': 'Télécharger',
   'network.download.help':
     'Fichiers pour un tableur français : colonnes séparées par des points-virgules, accents en UTF-8, virgule décimale. Le fichier des dossiers ne contient ni nom, ni coordonnées, ni adresse (seulement le département), ni date de naissance (seulement une tranche d’âge).',
-  'network.download.csv': 'Le rapport (CSV)',
-  'network.download.pcb': 'Le rapport pour « Point conseil budget » (CSV)',
-  'network.download.dossiers': 'Les dossiers anonymisés (CSV)',
+  'network.download.csv': 'Exporter en CSV',
+  'network.download.pcb': 'Point conseil budget (CSV)',
+  'network.download.dossiers': 'Dossiers anonymisés (CSV)',
   'network.download.pending': 'Préparation du fichier…',
   'network.download.done': 'Fichier téléchargé : {file}.',
   'network.download.failed': '« {file} » n’a pas pu être téléchargé. {reason}',

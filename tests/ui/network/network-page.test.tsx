@@ -180,19 +180,29 @@ describe('Network page', () => {
     expect(await violations()).toEqual([]);
   });
 
-  it('[RPT9] downloads the report and the PCB preset as CSV files for a French spreadsheet', async () => {
+  it('[RPT9] [RPT10] downloads the report, the PCB preset and the anonymised dossiers as CSV files', async () => {
     const server = await started();
     const { report } = await reportOfFirstQuarter(server);
-    fireEvent.click(within(report).getByRole('button', { name: 'Le rapport (CSV)' }));
-    await within(report).findByText('Fichier téléchargé : Le rapport (CSV).');
-    fireEvent.click(
-      within(report).getByRole('button', { name: 'Le rapport pour « Point conseil budget » (CSV)' }),
-    );
-    await within(report).findByText('Fichier téléchargé : Le rapport pour « Point conseil budget » (CSV).');
+    fireEvent.click(within(report).getByRole('button', { name: 'Exporter en CSV' }));
+    await within(report).findByText('Fichier téléchargé : rapport-activite_2026-01-01_2026-03-31.csv.');
+    fireEvent.click(within(report).getByRole('button', { name: 'Point conseil budget (CSV)' }));
+    await within(report).findByText('Fichier téléchargé : rapport-activite_2026-01-01_2026-03-31_pcb.csv.');
+    fireEvent.click(within(report).getByRole('button', { name: 'Dossiers anonymisés (CSV)' }));
+    await within(report).findByText(/^Fichier téléchargé : dossiers-anonymises/);
     expect(downloads.map((d) => d.name)).toEqual([
       'rapport-activite_2026-01-01_2026-03-31.csv',
       'rapport-activite_2026-01-01_2026-03-31_pcb.csv',
+      'dossiers-anonymises_2026-01-01_2026-03-31.csv',
     ]);
+    // RPT10: one line per household followed in the period (H1, H2, H3), and no name.
+    const dossiers = new TextDecoder().decode(await (downloads[2]?.blob ?? new Blob()).arrayBuffer());
+    expect(
+      dossiers
+        .replace(/^\ufeff/, '')
+        .trimEnd()
+        .split('\r\n'),
+    ).toHaveLength(1 + 3);
+    expect(dossiers).not.toMatch(/Zoé|Martin/i);
     const bytes = new Uint8Array(await (downloads[0]?.blob ?? new Blob()).arrayBuffer());
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = new TextDecoder().decode(bytes.slice(3));
@@ -205,8 +215,8 @@ describe('Network page', () => {
   it('[RPT5] marks a figure that changed since the last export as restated, with the figure exported', async () => {
     const server = await started();
     const first = await reportOfFirstQuarter(server);
-    fireEvent.click(within(first.report).getByRole('button', { name: 'Le rapport (CSV)' }));
-    await within(first.report).findByText('Fichier téléchargé : Le rapport (CSV).');
+    fireEvent.click(within(first.report).getByRole('button', { name: 'Exporter en CSV' }));
+    await within(first.report).findByText(/^Fichier téléchargé/);
     // Léa records one more consultation in March for H3, after the export.
     const phone = server.devices[1];
     if (phone === undefined) throw new Error('no phone');

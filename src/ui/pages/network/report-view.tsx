@@ -165,7 +165,7 @@ function Downloads({ model, online }: { model: ReportModel; online: boolean }) {
       </div>
       <p role="status" data-testid="download-status">
         {busy !== null ? t('network.download.pending') : ''}
-        {busy === null && done !== null ? t('network.download.done', { file: label(done) }) : ''}
+        {busy === null && done !== null ? t('network.download.done', { file: done.fileName }) : ''}
       </p>
       {failed !== null && (
         <p role="alert" class="notice" data-testid="download-error">
