@@ -105,6 +105,40 @@ describe('Network page', () => {
     expect(link.requests.filter((r) => r.path.startsWith('/api/reports'))).toEqual([]);
   });
 
+  it('groups the coordinators’ entries behind one disclosure in the wide header, which says the page open', async () => {
+    const server = await started();
+    window.history.replaceState(null, '', '/network');
+    const { state } = await signedIn('admin', server as never);
+    render(<App state={state} />);
+    const nav = screen.getByRole('navigation', { name: 'Navigation principale' });
+    const group = within(nav).getByRole('button', { name: 'Coordination (Réseau)' });
+    expect(group.getAttribute('aria-expanded')).toBe('false');
+    expect(within(nav).queryByRole('link', { name: 'Supervision' })).toBeNull();
+    // The other entries stay in the row: Dossiers, Réglages, then the group, then Administration.
+    expect(
+      within(nav)
+        .getAllByRole('link')
+        .map((a) => a.textContent),
+    ).toEqual(['Dossiers', 'Réglages', 'Administration']);
+    fireEvent.click(group);
+    expect(group.getAttribute('aria-expanded')).toBe('true');
+    const panel = document.getElementById(group.getAttribute('aria-controls') ?? '') as HTMLElement;
+    expect(
+      within(panel)
+        .getAllByRole('link')
+        .map((a) => [a.textContent, a.getAttribute('aria-current')]),
+    ).toEqual([
+      ['Supervision', null],
+      ['Doublons', null],
+      ['Réseau', 'page'],
+    ]);
+    within(panel).getByRole('link', { name: 'Doublons' }).focus();
+    fireEvent.keyDown(document, { key: 'Escape' });
+    await waitFor(() => expect(group.getAttribute('aria-expanded')).toBe('false'));
+    expect(document.activeElement).toBe(group);
+    expect(await violations()).toEqual([]);
+  });
+
   it('[RPT1] shows the 15 indicators in words with what each counts, new and followed households apart', async () => {
     const server = await started();
     const { report } = await reportOfFirstQuarter(server);

@@ -155,13 +155,14 @@ export function BarChart({ id, title, bars, format, labelHeader, orientation }: 
       </figcaption>
       <p class="bar-chart-summary">{t('network.chart.summary')}</p>
       {/* Wider than a phone: the chart scrolls sideways rather than shrinking its figures. */}
-      <div class="bar-chart-scroll" tabIndex={0} role="group" aria-labelledby={`${id}-title`}>
+      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable with the keyboard (as TableScroll). */}
+      <section class="bar-chart-scroll" tabIndex={0} aria-labelledby={`${id}-title`}>
         {orientation === 'vertical' ? (
           <Vertical id={id} bars={bars} format={format} />
         ) : (
           <Horizontal id={id} bars={bars} format={format} />
         )}
-      </div>
+      </section>
       <table class="bar-chart-table">
         <caption>{t('network.chart.data', { title })}</caption>
         <thead>
