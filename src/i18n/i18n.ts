@@ -107,8 +107,8 @@ export function formatPercent(ratio: number, decimals: { min?: number; max: numb
   }).format(ratio);
 }
 
-/** A plain figure in the current language ("12 345", "12,5"), to at most `maxDecimals` decimals. */
-export function formatNumber(value: number, maxDecimals = 0): string {
+/** A decimal number in the user's format, at most `maxDecimals` after the comma: « 4,5 ». */
+export function formatDecimal(value: number, maxDecimals: number): string {
   return new Intl.NumberFormat(intlTag(), { maximumFractionDigits: maxDecimals }).format(value);
 }
 

@@ -6,10 +6,12 @@ import { dossiersEn } from './catalogues/dossiers-en';
 import { followupEn } from './catalogues/followup-en';
 import { intakeEn } from './catalogues/intake-en';
 import { legalEn } from './catalogues/legal-en';
+import { microcreditEn } from './catalogues/microcredit-en';
 import { scenariosEn } from './catalogues/scenarios-en';
 import { shellEn } from './catalogues/shell-en';
 import { syncEn } from './catalogues/sync-en';
 import { transferEn } from './catalogues/transfer-en';
+import { workshopsEn } from './catalogues/workshops-en';
 import type { Message } from './i18n';
 import type { AppMessageKey } from './messages-fr';
 
@@ -24,7 +26,9 @@ export const messagesEn: Record<AppMessageKey, Message> = {
   ...debtsEn,
   ...scenariosEn,
   ...followupEn,
+  ...microcreditEn,
   ...transferEn,
   ...documentsEn,
   ...legalEn,
+  ...workshopsEn,
 };

@@ -11,10 +11,12 @@ import { dossiersFr } from './catalogues/dossiers-fr';
 import { followupFr } from './catalogues/followup-fr';
 import { intakeFr } from './catalogues/intake-fr';
 import { legalFr } from './catalogues/legal-fr';
+import { microcreditFr } from './catalogues/microcredit-fr';
 import { scenariosFr } from './catalogues/scenarios-fr';
 import { shellFr } from './catalogues/shell-fr';
 import { syncFr } from './catalogues/sync-fr';
 import { transferFr } from './catalogues/transfer-fr';
+import { workshopsFr } from './catalogues/workshops-fr';
 
 export const messagesFr = {
   ...shellFr,
@@ -26,9 +28,11 @@ export const messagesFr = {
   ...debtsFr,
   ...scenariosFr,
   ...followupFr,
+  ...microcreditFr,
   ...transferFr,
   ...documentsFr,
   ...legalFr,
+  ...workshopsFr,
 } as const;
 
 /** Keys of the catalogue that comes with the app (boot.tsx). */
@@ -44,13 +48,15 @@ export type MessageKey =
   | keyof typeof import('./catalogues/admin-fr').adminFr
   | keyof typeof import('./catalogues/supervision-fr').supervisionFr
   | keyof typeof import('./catalogues/coordination-fr').coordinationFr
-  | keyof typeof import('./catalogues/network-fr').networkFr;
+  | keyof typeof import('./catalogues/network-fr').networkFr
+  | keyof typeof import('./catalogues/workshops-page-fr').workshopsPageFr;
 
 type FrenchEntries = typeof messagesFr &
   typeof import('./catalogues/admin-fr').adminFr &
   typeof import('./catalogues/supervision-fr').supervisionFr &
   typeof import('./catalogues/coordination-fr').coordinationFr &
-  typeof import('./catalogues/network-fr').networkFr;
+  typeof import('./catalogues/network-fr').networkFr &
+  typeof import('./catalogues/workshops-page-fr').workshopsPageFr;
 
 /** Keys whose French entry has plural forms: `t` requires their `count`. */
 export type PluralMessageKey = {

@@ -20,6 +20,8 @@ const SupervisionPage = lazy(() =>
   import('./pages/supervision/supervision-page').then((m) => m.SupervisionPage),
 );
 
+const WorkshopsPage = lazy(() => import('./pages/workshops/workshops-page').then((m) => m.WorkshopsPage));
+
 const CoordinationPage = lazy(() =>
   import('./pages/coordination/coordination-page').then((m) => m.CoordinationPage),
 );
@@ -52,6 +54,7 @@ export function App({ state }: { state: AppState }) {
             <Route path="/supervision" component={SupervisionPage} />
             <Route path="/coordination" component={CoordinationPage} />
             <Route path="/network" component={NetworkPage} />
+            <Route path="/workshops" component={WorkshopsPage} />
             <Route default component={NotFoundPage} />
           </Router>
         </main>

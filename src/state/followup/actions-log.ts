@@ -16,6 +16,7 @@ import { ROW_META_KEYS } from '../../domain/sync/row-meta';
 import { centsToInputText, parseEurosToCents } from '../../domain/user-input';
 import type { FieldErrors, Validation } from '../form-model';
 
+/** Every kind an action may have: those offered and the legacy ones, still shown and corrected. */
 export const ACTION_KINDS: readonly ActionKind[] = [
   'budget_diagnosis',
   'mediation_request',
@@ -27,6 +28,26 @@ export const ACTION_KINDS: readonly ActionKind[] = [
   'budget_workshop',
   'document_produced',
 ];
+
+/**
+ * Kinds retired for new actions (issue 15): a micro-credit is followed through its pipeline
+ * (microcredits.ts, MC1) and a budget workshop is a workshop session (WS1). Old ones stay readable
+ * and correctable.
+ */
+export const LEGACY_ACTION_KINDS: ReadonlySet<ActionKind> = new Set<ActionKind>([
+  'micro_credit_application',
+  'budget_workshop',
+]);
+
+/** Kinds offered for a new action. */
+export const NEW_ACTION_KINDS: readonly ActionKind[] = ACTION_KINDS.filter(
+  (k) => !LEGACY_ACTION_KINDS.has(k),
+);
+
+/** Kinds offered when correcting `kind`: the new ones, and a legacy kind the action already has. */
+export function kindsForCorrection(kind: ActionKind): readonly ActionKind[] {
+  return LEGACY_ACTION_KINDS.has(kind) ? [...NEW_ACTION_KINDS, kind] : NEW_ACTION_KINDS;
+}
 
 /** Kinds that wait for an answer from a creditor or an office. */
 export const ANSWERABLE_KINDS: ReadonlySet<ActionKind> = new Set<ActionKind>([
@@ -97,11 +118,16 @@ function text(
   return value === '' ? undefined : value;
 }
 
+/**
+ * Checks an action typed in the form.
+ * @param offered - the kinds the form offers (a new action: NEW_ACTION_KINDS)
+ */
 export function validateAction(
   values: Record<ActionField, string>,
+  offered: readonly ActionKind[] = NEW_ACTION_KINDS,
 ): Validation<ActionField, FieldsOf<'action'>> {
   const errors: FieldErrors<ActionField> = {};
-  const kind = ACTION_KINDS.find((k) => k === values.kind);
+  const kind = offered.find((k) => k === values.kind);
   if (!kind) errors.kind = 'error.required';
   const date = values.date.trim();
   if (date === '') errors.date = 'error.required';
@@ -312,4 +338,33 @@ export function cancellationFields(action: ActionRow, reason: string, writtenAt:
     supersedes: action.id,
     revision: { kind: 'cancellation', reason: reason.trim(), writtenAt },
   } as FieldsOf<'action'>;
+}
+
+/**
+ * A correction of the answer only (a wrong date or outcome): the action as it reads, with the
+ * answer as corrected, as a new revision. The answer's date dates the report's grace periods
+ * (RPT1), so it must be correctable like the rest.
+ */
+export function answerCorrectionFields(
+  action: ActionRow,
+  answer: AnswerValue,
+  reason: string,
+  writtenAt: number,
+): FieldsOf<'action'> {
+  return {
+    ...ownFields(action),
+    answer,
+    supersedes: action.id,
+    revision: { kind: 'correction', reason: reason.trim(), writtenAt },
+  } as FieldsOf<'action'>;
+}
+
+/** The form's text of a recorded answer. */
+export function answerValues(answer: AnswerValue): Record<AnswerField, string> {
+  return { date: answer.date, outcome: answer.outcome, details: answer.details ?? '' };
+}
+
+/** Whether an answer means the request was obtained (RPT1: a grace period obtained). */
+export function isObtained(answer: AnswerValue | undefined): boolean {
+  return answer?.outcome === 'accepted' || answer?.outcome === 'partially_accepted';
 }

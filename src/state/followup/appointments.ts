@@ -1,10 +1,15 @@
 /** Appointments of the follow-up: the typed form, the list in order, the next one. */
 import { IsoDateSchema } from '../../domain/dates';
-import { type AppointmentStatus, AppointmentStatusSchema } from '../../domain/dossier/appointment';
+import {
+  type AppointmentStatus,
+  AppointmentStatusSchema,
+  type Orientation,
+  OrientationSchema,
+} from '../../domain/dossier/appointment';
 import type { AppointmentRow, FieldsOf } from '../../domain/dossier/rows';
 import type { FieldErrors, Validation } from '../form-model';
 
-export type AppointmentField = 'date' | 'time' | 'duration' | 'place' | 'purpose' | 'status';
+export type AppointmentField = 'date' | 'time' | 'duration' | 'place' | 'purpose' | 'status' | 'orientation';
 
 export function appointmentInitial(row?: AppointmentRow): Record<AppointmentField, string> {
   return {
@@ -14,7 +19,23 @@ export function appointmentInitial(row?: AppointmentRow): Record<AppointmentFiel
     place: row?.place ?? '',
     purpose: row?.purpose ?? '',
     status: row?.status ?? 'planned',
+    orientation: row?.orientation ?? '',
   };
+}
+
+/**
+ * A walk-in consultation (RPT1 `consultations`): a done appointment for today at the time it is
+ * recorded, whose orientation the counsellor picks.
+ * @param now - local 'YYYY-MM-DDTHH:mm'
+ */
+export function walkInInitial(now: string): Record<AppointmentField, string> {
+  return { ...appointmentInitial(), date: now.slice(0, 10), time: now.slice(11, 16), status: 'done' };
+}
+
+/** The error key of an orientation picked for a consultation, or null (required once done, RPT1). */
+export function orientationError(text: string): string | null {
+  if (text === '') return 'followup.error.orientation';
+  return OrientationSchema.safeParse(text).success ? null : 'followup.error.orientation';
 }
 
 /** Accepts "9:30", "09:30", "9h30", "9 h" (French habits). */
@@ -44,6 +65,10 @@ export function validateAppointment(
   if (values.purpose.trim().length > 500) errors.purpose = 'error.tooLong';
   const status = AppointmentStatusSchema.safeParse(values.status);
   if (!status.success) errors.status = 'error.required';
+  // A done appointment is a consultation: the report counts it with its orientation (RPT1).
+  const done = status.success && status.data === 'done';
+  const orientation = done ? orientationError(values.orientation) : null;
+  if (orientation) errors.orientation = orientation;
   if (Object.keys(errors).length > 0) return { ok: false, errors };
   const place = values.place.trim();
   const purpose = values.purpose.trim();
@@ -55,8 +80,15 @@ export function validateAppointment(
       ...(durationMinutes !== undefined ? { durationMinutes } : {}),
       ...(place ? { place } : {}),
       ...(purpose ? { purpose } : {}),
+      ...(done ? { orientation: values.orientation as Orientation } : {}),
     },
   };
+}
+
+/** The local wall-clock time of `date` as 'YYYY-MM-DDTHH:mm' (a walk-in is recorded now). */
+export function localDateTime(date: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
 }
 
 /** Live appointments, soonest first. */

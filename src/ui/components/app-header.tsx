@@ -28,6 +28,8 @@ const COORDINATION_ITEMS: readonly NavItem[] = [
   { href: '/coordination', label: 'nav.coordination', matches: ['/coordination'] },
   { href: '/network', label: 'nav.network', matches: ['/network'] },
 ];
+/** Budget workshops (WS1): every signed-in role records them, volunteer to admin. */
+const WORKSHOPS_ITEM: NavItem = { href: '/workshops', label: 'nav.workshops', matches: ['/workshops'] };
 /** Shown to administrators only (the session's role). */
 const ADMIN_ITEM: NavItem = { href: '/admin', label: 'nav.admin', matches: ['/admin'] };
 
@@ -76,7 +78,12 @@ function MainNav({ grouped }: { grouped: boolean }) {
   const state = useAppState();
   const { path } = useLocation();
   const supervisor = state.isSupervisor.value;
-  const before = NAV_ITEMS;
+  // Dossiers, then Ateliers (signed in: a session belongs to one of the person's welcome points).
+  const before = [
+    ...NAV_ITEMS.slice(0, 1),
+    ...(state.sync.session.value !== null ? [WORKSHOPS_ITEM] : []),
+    ...NAV_ITEMS.slice(1),
+  ];
   const after = state.isAdmin.value ? [ADMIN_ITEM] : [];
   const flat = [...before, ...(supervisor && !grouped ? COORDINATION_ITEMS : []), ...after];
   return (

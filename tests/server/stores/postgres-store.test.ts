@@ -46,7 +46,7 @@ describe.skipIf(!databaseUrl)('PostgresStore', () => {
         const results = await Promise.all(stores.map((store) => store.migrate()));
         // Each version applied by exactly one of the stores (which one depends on the race).
         const applied = results.flatMap((result) => result.applied).sort((a, b) => a - b);
-        expect(applied).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
+        expect(applied).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
         const client = new pg.Client({ connectionString: databaseUrl });
         await client.connect();
         const rows = await client.query(
@@ -63,6 +63,7 @@ describe.skipIf(!databaseUrl)('PostgresStore', () => {
           { version: 7, name: 'duplicates' },
           { version: 8, name: 'merges' },
           { version: 9, name: 'duplicate-decisions' },
+          { version: 10, name: 'reports-and-plans' },
         ]);
       } finally {
         await Promise.all(stores.map((store) => store.close()));

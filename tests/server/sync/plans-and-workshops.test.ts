@@ -9,7 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { EntityName } from '../../../src/domain/sync/entities';
 import { detected, detectionTables, post } from '../duplicates/helpers';
-import { pushHousehold, sampleFields } from '../merges/merge-harness';
+import { merge, pushChild, pushHousehold, sampleFields, storedRow } from '../merges/merge-harness';
 import { bearer, type Device, ENGINES, requireServerRow, useSyncServer, WP_A, WP_B } from './harness';
 
 /** A workshop's fields; `null`: without a welcome point. */
@@ -57,7 +57,7 @@ for (const engine of ENGINES) {
         expect((await device.push([device.remove(entity, patched)])).results[0]?.status).toBe('applied');
         expect((await requireServerRow(server.store, entity, create.entityId)).deleted).toBe(true);
       }
-    });
+    }, 60_000);
 
     it('[WS1] a workshop is a root: its create registers its scope with its welcome point; patch and delete apply', async () => {
       const device = await server.device(server.world.counsellorA);
@@ -146,6 +146,27 @@ for (const engine of ENGINES) {
       expect(rescan.status).toBe(200);
       expect(rescan.body.households).toBe(1);
       expect(JSON.stringify(await detectionTables(server.store))).not.toContain(workshop.entityId);
+    });
+
+    it('[MERGE5] a merge moves the merged household’s plans, plan payments and micro-credits to the survivor; a workshop naming it stays put', async () => {
+      const device = await server.device(server.world.counsellorA);
+      const survivorId = await pushHousehold(device, WP_A);
+      const mergedId = await pushHousehold(device, WP_A);
+      const ids = new Map<string, string>();
+      for (const entity of ['plan', 'plan_payment', 'microcredit'] as const) {
+        ids.set(entity, await pushChild(device, entity, mergedId, sampleFields(entity)));
+      }
+      const workshop = device.create('workshop', '', {
+        ...workshopFields(),
+        participantHouseholdIds: [mergedId],
+      });
+      await device.push([workshop]);
+      await merge(server, survivorId, mergedId);
+      for (const [entity, id] of ids) {
+        expect([entity, (await storedRow(server, entity, id)).householdId]).toEqual([entity, survivorId]);
+      }
+      const after = await storedRow(server, 'workshop', workshop.entityId);
+      expect([after.householdId, after.version]).toEqual([workshop.entityId, 1]);
     });
 
     it('[WS1] a workshop is never merged: the preview and the merge refuse its id with a reason', async () => {

@@ -41,7 +41,15 @@ describe('follow-up logic', () => {
     expect(parseTime('14 h 30')).toBe('14:30');
     expect(parseTime('25:00')).toBeNull();
     expect(
-      validateAppointment({ date: '', time: 'x', duration: '3', place: '', purpose: '', status: 'planned' }),
+      validateAppointment({
+        date: '',
+        time: 'x',
+        duration: '3',
+        place: '',
+        purpose: '',
+        status: 'planned',
+        orientation: '',
+      }),
     ).toEqual({
       ok: false,
       errors: { date: 'error.required', time: 'followup.error.time', duration: 'followup.error.duration' },

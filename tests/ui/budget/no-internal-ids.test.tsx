@@ -31,7 +31,7 @@ const INTERNAL_IDS = [
 async function diagnosisText(state: ReturnType<typeof makeTestState>['state'], householdId: string) {
   window.history.replaceState(null, '', `/dossiers/${householdId}/budget`);
   render(<App state={state} />);
-  const panel = await screen.findByRole('region', { name: /Diagnostic|Diagnosis/ });
+  const panel = await screen.findByRole('region', { name: /^(Diagnostic|Diagnosis)$/ });
   await screen.findByTestId('capacity');
   // Every "Why?" open, as a reader would open them.
   for (const details of panel.querySelectorAll('details')) details.open = true;

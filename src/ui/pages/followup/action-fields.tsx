@@ -2,6 +2,8 @@
  * What the new-action form and the correction form share: the fields of an action (which depend
  * on its kind), and the facts a recorded action shows (in the log and in its history).
  */
+
+import type { ActionKind } from '../../../domain/dossier/action';
 import {
   ActionStatusSchema,
   BdfDecisionSchema,
@@ -13,10 +15,10 @@ import type { ActionRow } from '../../../domain/dossier/rows';
 import { formatDate, formatMoney, t } from '../../../i18n/i18n';
 import type { MessageKey } from '../../../i18n/messages-fr';
 import {
-  ACTION_KINDS,
   type ActionField,
   currentActions,
   KIND_FIELDS,
+  NEW_ACTION_KINDS,
 } from '../../../state/followup/actions-log';
 import { choices } from '../../components/fields/choices';
 import { SelectField } from '../../components/fields/select-field';
@@ -42,12 +44,21 @@ export interface ActionFieldsProps {
   errors: Readonly<Partial<Record<ActionField, string>>>;
   edit: (field: ActionField, value: string) => void;
   dossier: Dossier;
+  /** The kinds offered (a new action: NEW_ACTION_KINDS; a correction: kindsForCorrection). */
+  kinds?: readonly ActionKind[];
 }
 
 /** The fields of an action: kind, date, status, those of its kind, and the details. */
-export function ActionFields({ idPrefix, values, errors, edit, dossier }: ActionFieldsProps) {
+export function ActionFields({
+  idPrefix,
+  values,
+  errors,
+  edit,
+  dossier,
+  kinds = NEW_ACTION_KINDS,
+}: ActionFieldsProps) {
   const { typed, chosen } = fieldBindings(values, errors, edit, idPrefix, 'followup.action.field');
-  const kind = ACTION_KINDS.find((k) => k === values.kind) ?? 'mediation_request';
+  const kind = kinds.find((k) => k === values.kind) ?? 'mediation_request';
   const extra = new Set(KIND_FIELDS[kind]);
   const creditors = dossier.creditors.filter((c) => !c.deleted);
   // A filing corrected since is offered once, as it reads now.
@@ -55,7 +66,7 @@ export function ActionFields({ idPrefix, values, errors, edit, dossier }: Action
   return (
     <>
       <div class="followup-grid">
-        <SelectField {...chosen('kind')} options={choices(ACTION_KINDS, 'followup.action.kind')} />
+        <SelectField {...chosen('kind')} options={choices(kinds, 'followup.action.kind')} />
         <TextField {...typed('date')} type="date" />
         <SelectField {...chosen('status')} options={choices(STATUSES, 'followup.action.status')} />
         {extra.has('creditorId') && (

@@ -13,6 +13,7 @@ import {
   actionInitial,
   actionThreads,
   answerInitial,
+  isObtained,
   validateAction,
   validateAnswer,
 } from '../../../state/followup/actions-log';
@@ -23,7 +24,7 @@ import { TextAreaField } from '../../components/fields/text-area-field';
 import { TextField } from '../../components/fields/text-field';
 import { useOpenWhenDrafted } from '../../components/open-when-drafted';
 import { ActionFacts, ActionFields, actionName, kindLabel, RevisionReason } from './action-fields';
-import { ActionHistory, CancellationForm, CorrectionForm } from './action-revisions';
+import { ActionHistory, AnswerCorrectionForm, CancellationForm, CorrectionForm } from './action-revisions';
 import { fieldBindings, useForm } from './form-bits';
 import { RowEditor } from './row-editor';
 
@@ -115,7 +116,7 @@ function AnswerForm({
 }
 
 /** Which form is open on which action of the log. */
-type OpenForm = { actionId: string; form: 'answer' | 'correct' | 'cancel' } | null;
+type OpenForm = { actionId: string; form: 'answer' | 'correct' | 'correct-answer' | 'cancel' } | null;
 
 /**
  * The actions log, newest first: add an action, record a creditor's answer, correct or cancel
@@ -187,7 +188,11 @@ export function ActionsLog({
             const name = kindLabel(action.kind);
             const named = actionName(action);
             const opened = open?.actionId === action.id ? open.form : null;
-            const close = () => setOpen(null);
+            // Closes that form only: a save that ends late must not close a form opened since.
+            const close = () =>
+              setOpen((current) =>
+                current?.actionId === action.id && current.form === opened ? null : current,
+              );
             return (
               <li
                 key={action.id}
@@ -212,6 +217,9 @@ export function ActionsLog({
                           })}
                         </strong>
                       </p>
+                      {action.kind === 'grace_period' && isObtained(answer) && (
+                        <p class="big">{t('followup.answer.obtained', { date: formatDate(answer.date) })}</p>
+                      )}
                       {answer.details && <p class="pre">{answer.details}</p>}
                     </div>
                   ) : opened === 'answer' ? (
@@ -234,6 +242,9 @@ export function ActionsLog({
                     onClose={close}
                   />
                 )}
+                {opened === 'correct-answer' && (
+                  <AnswerCorrectionForm model={model} action={action} onSaved={onSaved} onClose={close} />
+                )}
                 {opened === 'cancel' && (
                   <CancellationForm model={model} action={action} onSaved={onSaved} onClose={close} />
                 )}
@@ -242,6 +253,14 @@ export function ActionsLog({
                     <button type="button" onClick={() => openForm({ actionId: action.id, form: 'correct' })}>
                       {t('followup.action.correct', { name: named })}
                     </button>
+                    {answer && action.status !== 'cancelled' && (
+                      <button
+                        type="button"
+                        onClick={() => openForm({ actionId: action.id, form: 'correct-answer' })}
+                      >
+                        {t('followup.answer.correct', { name: named })}
+                      </button>
+                    )}
                     {action.status !== 'cancelled' && (
                       <button type="button" onClick={() => openForm({ actionId: action.id, form: 'cancel' })}>
                         {t('followup.action.cancel', { name: named })}

@@ -1,18 +1,18 @@
 /** How the Network page writes figures, months, periods and welcome points (all through i18n). */
 
 import type { Indicator, ReportCode } from '../../../domain/reports/activity-report';
-import { formatNumber, intlTag, t } from '../../../i18n/i18n';
+import { formatDecimal, intlTag, t } from '../../../i18n/i18n';
 import type { MessageKey } from '../../../i18n/messages-fr';
 
 /** A figure of the report: a count, or hours to the tenth ("12,5 h"). */
 export function figureText(value: number, unit: Indicator['unit']): string {
-  const number = formatNumber(value, unit === 'hours' ? 1 : 0);
+  const number = formatDecimal(value, unit === 'hours' ? 1 : 0);
   return unit === 'hours' ? t('network.hours', { value: number }) : number;
 }
 
 /** A whole number in the page's language ("12 345"). */
 export function countText(value: number): string {
-  return formatNumber(value);
+  return formatDecimal(value, 0);
 }
 
 /** 'YYYY-MM' as "janv. 2026" (short: it sits under a bar) or "janvier 2026". */
