@@ -114,12 +114,12 @@ describe('Network page', () => {
     const group = within(nav).getByRole('button', { name: 'Coordination (Réseau)' });
     expect(group.getAttribute('aria-expanded')).toBe('false');
     expect(within(nav).queryByRole('link', { name: 'Supervision' })).toBeNull();
-    // The other entries stay in the row: Dossiers, Réglages, then the group, then Administration.
+    // The other entries stay in the row: Dossiers, Ateliers, Réglages, the group, Administration.
     expect(
       within(nav)
         .getAllByRole('link')
         .map((a) => a.textContent),
-    ).toEqual(['Dossiers', 'Réglages', 'Administration']);
+    ).toEqual(['Dossiers', 'Ateliers', 'Réglages', 'Administration']);
     fireEvent.click(group);
     expect(group.getAttribute('aria-expanded')).toBe('true');
     const panel = document.getElementById(group.getAttribute('aria-controls') ?? '') as HTMLElement;
