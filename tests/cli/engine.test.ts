@@ -22,7 +22,7 @@ describe('runEngineCommand', () => {
     expect(out.exitCode).toBe(0);
     expect(out.output).toMatchObject({
       seizableMonthlyCents: 33_838,
-      parameterSet: { version: 'fr-2026.2', parameterIds: ['seizure-scale-2026'] },
+      parameterSet: { version: 'fr-2026.3', parameterIds: ['seizure-scale-2026'] },
     });
   });
   it('rsa', () => {
@@ -128,7 +128,7 @@ describe('parameter supplements through the commands', () => {
       exitCode: 0,
       output: {
         rsaMonthlyCents: 65_234,
-        parameterSet: { version: 'fr-2026.2', parameterIds: ['rsa-2026-04-estimate'] },
+        parameterSet: { version: 'fr-2026.3', parameterIds: ['rsa-2026-04-estimate'] },
         alerts: [{ code: 'unconfirmed-parameter', params: { parameterIds: 'rsa-2026-04-estimate' } }],
       },
     });
@@ -274,6 +274,6 @@ describe('engine CLI process', { timeout: 60_000 }, () => {
     );
     expect(status).toBe(0);
     expect(json.rsaMonthlyCents).toBe(65_100);
-    expect(json.parameterSet).toEqual({ version: 'fr-2026.2', parameterIds: ['local:rsa-2026-04'] });
+    expect(json.parameterSet).toEqual({ version: 'fr-2026.3', parameterIds: ['local:rsa-2026-04'] });
   });
 });

@@ -36,7 +36,7 @@ export interface ExplanationParts {
 /**
  * Builds an explanation stamped with the current parameter-set version.
  * @param parts - figure, message key, rule, inputs, parameter ids and the two sentences
- * @example explain({ figure: 'x', key: 'explain.x', rule: 'R731-1', inputs: {}, fr: '…', en: '…' }).parameterSetVersion // 'fr-2026.2'
+ * @example explain({ figure: 'x', key: 'explain.x', rule: 'R731-1', inputs: {}, fr: '…', en: '…' }).parameterSetVersion // 'fr-2026.3'
  */
 export function explain(parts: ExplanationParts): Explanation {
   return {

@@ -9,7 +9,7 @@ import { IsoDateSchema } from '../dates';
  * Version of the whole parameter catalogue. Bump it whenever any record of this folder is
  * added or changed, so that a stored diagnosis says which figures produced it.
  */
-export const PARAMETER_SET_VERSION = 'fr-2026.2';
+export const PARAMETER_SET_VERSION = 'fr-2026.3';
 
 /** How well a figure is established (see domain-rules.md): Confirmed, Secondary, Unconfirmed. */
 export const ConfidenceSchema = z.enum(['C', 'S', 'U']);
@@ -40,7 +40,7 @@ export type ParameterSetStamp = z.infer<typeof ParameterSetStampSchema>;
 /**
  * Builds the stamp of a result from the ids of the parameters it used (deduplicated, sorted).
  * @param parameterIds - ids of the parameter records used
- * @example stampOf(['rsa-2025-04', 'seizure-scale-2026']) // { version: 'fr-2026.2', parameterIds: [...] }
+ * @example stampOf(['rsa-2025-04', 'seizure-scale-2026']) // { version: 'fr-2026.3', parameterIds: [...] }
  */
 export function stampOf(parameterIds: readonly string[]): ParameterSetStamp {
   return { version: PARAMETER_SET_VERSION, parameterIds: [...new Set(parameterIds)].sort() };

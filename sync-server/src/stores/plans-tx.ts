@@ -239,23 +239,29 @@ export class PlansTx {
     return rows.map(PLAN_STATES.read);
   }
 
-  /** Plans by status, and failing ones under `failing`, over the filter's welcome points. */
+  /**
+   * Plans by status, and failing ones under `failing`, over the filter's welcome points. Two
+   * statements, each read from one index alone (status, welcome point; failing, welcome point):
+   * grouping by status and failing together would read every row of the table.
+   */
   async planWorklistCounts(
     filter: Pick<PlanWorklistFilter, 'welcomePointIds' | 'scope'>,
   ): Promise<Record<string, number>> {
-    const params: SqlValue[] = [];
-    const where = whereOfPlaces(filter, params);
-    const rows = await this.sql.all<Row>(
-      `SELECT ps.status, ps.failing, COUNT(*) AS n FROM ${fromOf(filter.scope)} WHERE ${where}
-       GROUP BY ps.status, ps.failing`,
-      params,
+    const byStatusParams: SqlValue[] = [];
+    const byStatus = await this.sql.all<Row>(
+      `SELECT ps.status, COUNT(*) AS n FROM ${fromOf(filter.scope)} WHERE ${whereOfPlaces(filter, byStatusParams)}
+       GROUP BY ps.status`,
+      byStatusParams,
     );
-    const counts: Record<string, number> = { failing: 0 };
-    for (const row of rows) {
-      const n = Number(row.n);
-      counts[str(row.status)] = (counts[str(row.status)] ?? 0) + n;
-      if (Number(row.failing) === 1) counts.failing = (counts.failing ?? 0) + n;
-    }
+    const failingParams: SqlValue[] = [];
+    const failing = await this.sql.all<Row>(
+      `SELECT COUNT(*) AS n FROM ${fromOf(filter.scope)}
+       WHERE ps.failing = 1 AND ${whereOfPlaces(filter, failingParams)}`,
+      failingParams,
+    );
+    const counts: Record<string, number> = {};
+    for (const row of byStatus) counts[str(row.status)] = Number(row.n);
+    counts.failing = Number(failing[0]?.n ?? 0);
     return counts;
   }
 

@@ -26,7 +26,7 @@ describe('diagnose: example A (single, 1 800 €)', () => {
   });
   it('records the parameter set it used', () => {
     expect(d.parameterSet).toEqual({
-      version: 'fr-2026.2',
+      version: 'fr-2026.3',
       parameterIds: [
         'hcsf-2022',
         'legal-rate-2026-s1',
@@ -60,7 +60,7 @@ describe('diagnose: example A (single, 1 800 €)', () => {
     const capacity = d.explanations.capacityMonthlyCents;
     expect(capacity?.rule).toBe('L731-1, L731-2, R731-1');
     expect(capacity?.parameterIds).toEqual(['seizure-scale-2026', 'rsa-2025-04']);
-    expect(capacity?.parameterSetVersion).toBe('fr-2026.2');
+    expect(capacity?.parameterSetVersion).toBe('fr-2026.3');
     expect(capacity?.inputs.capacityMonthlyCents).toBe(33_838);
     expect(capacity?.text.fr).toContain('La limite retenue est la quotité saisissable');
     expect(capacity?.text.en).toContain('The binding limit is the seizable fraction');

@@ -54,7 +54,7 @@ describe('diagnose today (2026-11-27) with the built-in catalogue only', () => {
       bindingLimit: 'seizable',
     });
     expect(d.parameterSet).toEqual({
-      version: 'fr-2026.2',
+      version: 'fr-2026.3',
       parameterIds: [
         'hcsf-2022',
         'oecd-modified-scale',

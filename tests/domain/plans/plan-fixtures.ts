@@ -1,6 +1,6 @@
 /** Plans and payment records for the plan suites, written by hand. */
 import type { Plan, PlanPayment } from '../../../src/domain/plans/plan';
-import { DEFAULT_PLAN_THRESHOLDS, type PlanThresholds } from '../../../src/domain/plans/plan-monitoring';
+import type { PlanThresholds } from '../../../src/domain/plans/plan-monitoring';
 
 export const PLAN_ID = '11111111-1111-4111-8111-111111111111';
 
@@ -38,5 +38,3 @@ export const THRESHOLDS: PlanThresholds = {
   reviewEveryMonths: 12,
   endingSoonMonths: 3,
 };
-
-export { DEFAULT_PLAN_THRESHOLDS };

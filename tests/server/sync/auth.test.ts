@@ -461,6 +461,11 @@ describe('[AUTH8] every endpoint with every role, and a foreign welcome point', 
       'coordinators and admins, within their welcome points (tests/server/reports/activity-report.test.ts, RPT7)',
     'GET /api/reports/dossiers.csv':
       'coordinators and admins, within their welcome points (tests/server/reports/dossier-export.test.ts, RPT10)',
+    'GET /api/plans/thresholds':
+      'any session; anonymous 401 (tests/server/plans/plan-thresholds.test.ts, PLAN5)',
+    'GET /api/admin/plan-thresholds': 'admin only (tests/server/plans/plan-thresholds.test.ts, PLAN5)',
+    'PUT /api/admin/plan-thresholds': 'admin only (tests/server/plans/plan-thresholds.test.ts, PLAN5)',
+    'GET /api/plans/worklist': 'coordinators and admins (tests/server/plans/plan-worklist.test.ts, PLAN7)',
   };
 
   it('[AUTH8] every /api route has a stated authorisation rule (a new endpoint fails here until it has one)', () => {
