@@ -49,14 +49,16 @@ export type MessageKey =
   | keyof typeof import('./catalogues/supervision-fr').supervisionFr
   | keyof typeof import('./catalogues/coordination-fr').coordinationFr
   | keyof typeof import('./catalogues/workshops-page-fr').workshopsPageFr
-  | keyof typeof import('./catalogues/plans-fr').plansFr;
+  | keyof typeof import('./catalogues/plans-fr').plansFr
+  | keyof typeof import('./catalogues/network-fr').networkFr;
 
 type FrenchEntries = typeof messagesFr &
   typeof import('./catalogues/admin-fr').adminFr &
   typeof import('./catalogues/supervision-fr').supervisionFr &
   typeof import('./catalogues/coordination-fr').coordinationFr &
   typeof import('./catalogues/workshops-page-fr').workshopsPageFr &
-  typeof import('./catalogues/plans-fr').plansFr;
+  typeof import('./catalogues/plans-fr').plansFr &
+  typeof import('./catalogues/network-fr').networkFr;
 
 /** Keys whose French entry has plural forms: `t` requires their `count`. */
 export type PluralMessageKey = {

@@ -27,6 +27,7 @@ const CoordinationPage = lazy(() =>
 );
 
 const PlansPage = lazy(() => import('./pages/plans/plans-page').then((m) => m.PlansPage));
+const NetworkPage = lazy(() => import('./pages/network/network-page').then((m) => m.NetworkPage));
 
 export const ROUTES = { home: '/', dossiers: '/dossiers', settings: '/settings' } as const;
 
@@ -53,6 +54,7 @@ export function App({ state }: { state: AppState }) {
             <Route path="/admin" component={AdminPage} />
             <Route path="/supervision" component={SupervisionPage} />
             <Route path="/coordination" component={CoordinationPage} />
+            <Route path="/network" component={NetworkPage} />
             <Route path="/workshops" component={WorkshopsPage} />
             <Route path="/plans" component={PlansPage} />
             <Route default component={NotFoundPage} />

@@ -6,6 +6,7 @@ import type { RateLimitOptions } from './auth/rate-limit';
 import type { Config } from './config';
 import { createLogger, PrivacyLogController } from './logger';
 import { registerAuth } from './plugins/auth';
+import { type DerivedDataOptions, registerDerivedData } from './plugins/derived-data';
 import { type DuplicateDetectionOptions, registerDuplicateDetection } from './plugins/duplicate-detection';
 import { frameworkErrors, registerErrorHandler } from './plugins/error-handler';
 import { registerInputRules } from './plugins/input-rules';
@@ -21,6 +22,7 @@ import { healthRoutes } from './routes/health';
 import { legalParameterRoutes } from './routes/legal-parameters';
 import { mergeRoutes } from './routes/merges';
 import { planRoutes } from './routes/plans';
+import { reportRoutes } from './routes/reports';
 import { type SyncRoutesOptions, syncRoutes } from './routes/sync';
 import { openStore } from './stores/create-store';
 import type { RelaisStore } from './stores/store';
@@ -42,6 +44,8 @@ export interface BuildAppOptions {
   duplicates?: DuplicateDetectionOptions;
   /** Plan monitoring (the recheck's period). */
   plans?: PlanMonitoringOptions;
+  /** Test hooks for the derived data (a failing drain). */
+  derived?: DerivedDataOptions;
 }
 
 /**
@@ -64,6 +68,7 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
     registerAuth(app, options.now ?? Date.now, options.scrypt);
     registerDuplicateDetection(app, options.duplicates);
     registerPlanMonitoring(app, options.plans);
+    registerDerivedData(app, options.derived);
 
     await app.register(
       async (api) => {
@@ -83,6 +88,7 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
         await api.register(duplicateRoutes);
         await api.register(mergeRoutes);
         await api.register(planRoutes);
+        await api.register(reportRoutes);
       },
       { prefix: '/api' },
     );

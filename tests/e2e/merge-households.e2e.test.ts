@@ -200,6 +200,7 @@ describe('Duplicate households merged and unmerged, two tablets and a coordinato
 
       // The server detected the pair after the pushes committed (DUP1c); the console shows it.
       await console_.goto(`${url}/dossiers`);
+      await console_.getByRole('button', { name: 'Coordination' }).click();
       await console_.getByRole('link', { name: 'Doublons', exact: true }).click();
       await console_.getByRole('heading', { level: 1, name: 'Doublons et fusions' }).waitFor();
       const pair = console_.getByTestId('candidate-pair').filter({ hasText: /Martinn/i });

@@ -81,10 +81,10 @@ it('a coordinator sees a quarantined change and marks it handled, axe-clean', as
 
   await signIn(page, url, { username: 'camille', displayName: 'Camille Roux' });
 
-  await page
-    .getByRole('navigation', { name: 'Navigation principale' })
-    .getByRole('link', { name: 'Supervision' })
-    .click();
+  const nav = page.getByRole('navigation', { name: 'Navigation principale' });
+  // The coordinators' entries sit behind "Coordination" in the wide header (app-header.tsx).
+  await nav.getByRole('button', { name: 'Coordination' }).click();
+  await nav.getByRole('link', { name: 'Supervision' }).click();
   await page.getByRole('heading', { level: 1, name: 'Supervision' }).waitFor();
   const section = page.getByRole('region', { name: 'Modifications mises de côté (1)' });
   await section.waitFor();

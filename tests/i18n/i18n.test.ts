@@ -7,6 +7,8 @@ import { adminEn } from '../../src/i18n/catalogues/admin-en';
 import { adminFr } from '../../src/i18n/catalogues/admin-fr';
 import { coordinationEn } from '../../src/i18n/catalogues/coordination-en';
 import { coordinationFr } from '../../src/i18n/catalogues/coordination-fr';
+import { networkEn } from '../../src/i18n/catalogues/network-en';
+import { networkFr } from '../../src/i18n/catalogues/network-fr';
 import { plansEn } from '../../src/i18n/catalogues/plans-en';
 import { plansFr } from '../../src/i18n/catalogues/plans-fr';
 import { supervisionEn } from '../../src/i18n/catalogues/supervision-en';
@@ -161,6 +163,20 @@ describe('i18n', () => {
       expect([key, isPluralForms(plansEn[key as keyof typeof plansFr])]).toEqual([key, isPluralForms(entry)]);
     for (const key of Object.keys(plansFr)) expect(key in messagesFr).toBe(false);
     expect('nav.plans' in messagesFr).toBe(true);
+  });
+
+  it('keeps the Network page’s strings with their page, the same keys and plural forms in both languages', () => {
+    expect(Object.keys(networkEn).sort()).toEqual(Object.keys(networkFr).sort());
+    for (const text of [...textsOf(networkFr), ...textsOf(networkEn)]) expect(text.trim()).not.toBe('');
+    for (const [key, entry] of Object.entries(networkFr))
+      expect([key, isPluralForms(networkEn[key as keyof typeof networkFr])]).toEqual([
+        key,
+        isPluralForms(entry),
+      ]);
+    for (const key of Object.keys(networkFr)) expect(key in messagesFr).toBe(false);
+    // French typography: the apostrophe is ’, never '.
+    for (const text of textsOf(networkFr)) expect(text).not.toContain("'");
+    expect('nav.network' in messagesFr).toBe(true);
   });
 
   describe('plurals, by each language’s own rule', () => {

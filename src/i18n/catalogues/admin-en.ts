@@ -168,4 +168,30 @@ export const adminEn: Record<keyof typeof adminFr, Message> = {
   'admin.legal.value.forfaits': '{place}: {list}',
   'admin.legal.national': 'national',
   'admin.legal.departement': 'département {code}',
+  'admin.planThresholds.title': 'Plans: thresholds',
+  'admin.planThresholds.intro':
+    'When is a plan late, failing, due for review or near its end? These thresholds are the association’s: the server and every device apply them. The 15 days after a formal notice are set by law and are not set here.',
+  'admin.planThresholds.graceDays': 'Grace period (days)',
+  'admin.planThresholds.graceDays.hint':
+    'An instalment with no payment recorded this many days after its date counts as missed.',
+  'admin.planThresholds.lateAfterMissed': 'Late from (missed instalments)',
+  'admin.planThresholds.lateAfterMissed.hint': 'The plan becomes “late” at this many missed instalments.',
+  'admin.planThresholds.failingAfterMissed': 'Failing from (missed instalments)',
+  'admin.planThresholds.failingAfterMissed.hint':
+    'The plan shows in the coordinators’ “Failing” list at this many missed instalments.',
+  'admin.planThresholds.reviewEveryMonths': 'Review every (months)',
+  'admin.planThresholds.reviewEveryMonths.hint':
+    'The plan is to be reviewed with the household this many months after its start or last review.',
+  'admin.planThresholds.endingSoonMonths': 'Ending soon (months before the last instalment)',
+  'admin.planThresholds.endingSoonMonths.hint': 'The plan is “ending soon” within this many months.',
+  'admin.planThresholds.error.required': 'Enter a number.',
+  'admin.planThresholds.error.whole': 'Write a whole number, without a decimal point (for example 3).',
+  'admin.planThresholds.error.range': 'Choose a number between {min} and {max}.',
+  'admin.planThresholds.error.belowLate':
+    'A plan cannot be failing before it is late: choose a number at least equal to the “late” threshold.',
+  'admin.planThresholds.error.server': 'The server refuses this value: check it (between {min} and {max}).',
+  'admin.planThresholds.save': 'Save the thresholds',
+  'admin.planThresholds.saved': 'Thresholds saved. Devices will receive them at their next sync.',
+  'admin.planThresholds.unread':
+    'The thresholds could not be read. Reload the page once the connection is back.',
 };

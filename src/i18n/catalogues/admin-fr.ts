@@ -170,4 +170,32 @@ export const adminFr = {
   'admin.legal.value.forfaits': '{place} : {list}',
   'admin.legal.national': 'national',
   'admin.legal.departement': 'département {code}',
+  'admin.planThresholds.title': 'Plans : seuils',
+  'admin.planThresholds.intro':
+    'Quand un plan est-il en retard, en échec, à réviser ou près de sa fin ? Ces seuils sont ceux de l’association : le serveur et chaque appareil les appliquent. Les 15 jours après une mise en demeure sont fixés par la loi et ne se règlent pas ici.',
+  'admin.planThresholds.graceDays': 'Délai de grâce (jours)',
+  'admin.planThresholds.graceDays.hint':
+    'Une échéance sans paiement noté ce nombre de jours après sa date compte comme manquée.',
+  'admin.planThresholds.lateAfterMissed': 'En retard à partir de (échéances manquées)',
+  'admin.planThresholds.lateAfterMissed.hint':
+    'Le plan passe « en retard » à ce nombre d’échéances manquées.',
+  'admin.planThresholds.failingAfterMissed': 'En échec à partir de (échéances manquées)',
+  'admin.planThresholds.failingAfterMissed.hint':
+    'Le plan apparaît dans la liste « En échec » des coordinateurs à ce nombre d’échéances manquées.',
+  'admin.planThresholds.reviewEveryMonths': 'Révision tous les (mois)',
+  'admin.planThresholds.reviewEveryMonths.hint':
+    'Le plan est à revoir avec le foyer ce nombre de mois après son début ou sa dernière révision.',
+  'admin.planThresholds.endingSoonMonths': 'Fin proche (mois avant la dernière échéance)',
+  'admin.planThresholds.endingSoonMonths.hint': 'Le plan « se termine bientôt » dans ce nombre de mois.',
+  'admin.planThresholds.error.required': 'Indiquez un nombre.',
+  'admin.planThresholds.error.whole': 'Écrivez un nombre entier, sans virgule (par exemple 3).',
+  'admin.planThresholds.error.range': 'Choisissez un nombre entre {min} et {max}.',
+  'admin.planThresholds.error.belowLate':
+    'Un plan ne peut pas être en échec avant d’être en retard : choisissez un nombre au moins égal au seuil « en retard ».',
+  'admin.planThresholds.error.server': 'Le serveur refuse cette valeur : vérifiez-la (entre {min} et {max}).',
+  'admin.planThresholds.save': 'Enregistrer les seuils',
+  'admin.planThresholds.saved':
+    'Seuils enregistrés. Les appareils les recevront à leur prochaine synchronisation.',
+  'admin.planThresholds.unread':
+    'Les seuils n’ont pas pu être lus. Rechargez la page quand la connexion sera revenue.',
 } as const;

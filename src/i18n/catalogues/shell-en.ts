@@ -12,6 +12,8 @@ export const shellEn: Record<keyof typeof shellFr, string> = {
   'nav.supervision': 'Supervision',
   'nav.coordination': 'Duplicates',
   'nav.plans': 'Plans',
+  'nav.network': 'Network',
+  'nav.coordinationGroup': 'Coordination',
   'status.online': 'Online',
   'status.offline': 'Offline',
   'status.unreachable': 'Server unreachable',

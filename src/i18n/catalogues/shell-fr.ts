@@ -11,6 +11,8 @@ export const shellFr = {
   'nav.supervision': 'Supervision',
   'nav.coordination': 'Doublons',
   'nav.plans': 'Plans',
+  'nav.network': 'Réseau',
+  'nav.coordinationGroup': 'Coordination',
   'status.online': 'En ligne',
   'status.offline': 'Hors ligne',
   'status.unreachable': 'Serveur injoignable',

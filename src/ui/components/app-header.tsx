@@ -1,34 +1,40 @@
 import { useEffect } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { isLocale, t } from '../../i18n/i18n';
+import type { AppMessageKey } from '../../i18n/messages-fr';
 import { useAppState } from '../../state/app-state';
 import { Brand } from './brand';
 import { useDisclosure, useMediaQuery } from './disclosure';
 import { AccountLink, SignInLink, SyncStatus } from './sync-status';
 import './app-header.css';
 
-const NAV_ITEMS = [
+interface NavItem {
+  href: string;
+  label: AppMessageKey;
+  matches: readonly string[];
+}
+
+const NAV_ITEMS: readonly NavItem[] = [
   { href: '/dossiers', label: 'nav.dossiers', matches: ['/', '/dossiers'] },
   { href: '/settings', label: 'nav.settings', matches: ['/settings'] },
-] as const;
-/** Shown to coordinators and admins only (the server refuses the others anyway). */
-const SUPERVISION_ITEM = {
-  href: '/supervision',
-  label: 'nav.supervision',
-  matches: ['/supervision'],
-} as const;
-/** The coordinator's console (duplicates and merges): coordinators and admins, like Supervision. */
-const COORDINATION_ITEM = {
-  href: '/coordination',
-  label: 'nav.coordination',
-  matches: ['/coordination'],
-} as const;
+];
+/**
+ * The coordinators' screens (coordinators and admins; the server refuses the others anyway):
+ * Supervision, the duplicates console and the network's figures. In the wide row they sit
+ * behind one "Coordination" entry, so that an admin's entries still fit on one row at 1280 px
+ * (a 10-inch tablet in landscape); in the menu of a narrow screen they are listed like the others.
+ */
+const COORDINATION_ITEMS: readonly NavItem[] = [
+  { href: '/supervision', label: 'nav.supervision', matches: ['/supervision'] },
+  { href: '/coordination', label: 'nav.coordination', matches: ['/coordination'] },
+  { href: '/network', label: 'nav.network', matches: ['/network'] },
+];
 /** Budget workshops (WS1): every signed-in role records them, volunteer to admin. */
-const WORKSHOPS_ITEM = { href: '/workshops', label: 'nav.workshops', matches: ['/workshops'] } as const;
+const WORKSHOPS_ITEM: NavItem = { href: '/workshops', label: 'nav.workshops', matches: ['/workshops'] };
 /** The counsellor's plans (PLAN8): counsellors, coordinators and admins. */
-const PLANS_ITEM = { href: '/plans', label: 'nav.plans', matches: ['/plans'] } as const;
+const PLANS_ITEM: NavItem = { href: '/plans', label: 'nav.plans', matches: ['/plans'] };
 /** Shown to administrators only (the session's role). */
-const ADMIN_ITEM = { href: '/admin', label: 'nav.admin', matches: ['/admin'] } as const;
+const ADMIN_ITEM: NavItem = { href: '/admin', label: 'nav.admin', matches: ['/admin'] };
 
 /**
  * From this width the navigation fits in the header's one row (a 10-inch tablet in landscape);
@@ -43,14 +49,16 @@ export const WIDE_HEADER_QUERY = '(min-width: 1200px)';
  */
 export function AppHeader() {
   const wide = useMediaQuery(WIDE_HEADER_QUERY, true);
+  // A coordinator's or an admin's row holds more entries: app-header.css makes room for them.
+  const crowded = useAppState().isSupervisor.value;
   return (
-    <header class={wide ? 'app-header wide' : 'app-header narrow'}>
+    <header class={`app-header ${wide ? 'wide' : 'narrow'}${crowded ? ' crowded' : ''}`}>
       <Brand />
-      {wide && <MainNav />}
+      {wide && <MainNav grouped />}
       <SyncStatus withAccount={wide} />
       {wide && <SignInLink />}
       <HeaderMenu>
-        {!wide && <MainNav />}
+        {!wide && <MainNav grouped={false} />}
         {!wide && <AccountLink compact={false} />}
         <LanguageSwitch />
       </HeaderMenu>
@@ -60,35 +68,81 @@ export function AppHeader() {
   );
 }
 
-function MainNav() {
+function NavLink({ item, path }: { item: NavItem; path: string }) {
+  return (
+    <a href={item.href} aria-current={item.matches.includes(path) ? 'page' : undefined}>
+      {t(item.label)}
+      {item.href === PLANS_ITEM.href && <PlansBadge />}
+    </a>
+  );
+}
+
+/** @param grouped - the coordinators' entries behind one disclosure (the wide row) */
+function MainNav({ grouped }: { grouped: boolean }) {
   const state = useAppState();
   const { path } = useLocation();
+  const supervisor = state.isSupervisor.value;
   const followsPlans = state.followsPlans.value;
-  const items = [
-    // Dossiers, then Ateliers (signed in: a session belongs to one of the person's welcome points).
+  // Dossiers, then Ateliers (signed in: a session belongs to one of the person's welcome points).
+  const before = [
     ...NAV_ITEMS.slice(0, 1),
     ...(state.sync.session.value !== null ? [WORKSHOPS_ITEM] : []),
     ...(followsPlans ? [PLANS_ITEM] : []),
     ...NAV_ITEMS.slice(1),
-    ...(state.isSupervisor.value ? [SUPERVISION_ITEM, COORDINATION_ITEM] : []),
-    ...(state.isAdmin.value ? [ADMIN_ITEM] : []),
   ];
+  const after = state.isAdmin.value ? [ADMIN_ITEM] : [];
+  const flat = [...before, ...(supervisor && !grouped ? COORDINATION_ITEMS : []), ...after];
   return (
     <nav aria-label={t('nav.label')} class="main-nav">
       <ul>
+        {(grouped ? before : flat).map((item) => (
+          <li key={item.href}>
+            <NavLink item={item} path={path} />
+          </li>
+        ))}
+        {grouped && supervisor && <NavGroup items={COORDINATION_ITEMS} path={path} />}
+        {grouped &&
+          after.map((item) => (
+            <li key={item.href}>
+              <NavLink item={item} path={path} />
+            </li>
+          ))}
+      </ul>
+    </nav>
+  );
+}
+
+/**
+ * Several entries behind one button (a disclosure, like the menu): the button says which page
+ * of the group is open, if any; Escape, a click outside or leaving the page closes it.
+ */
+function NavGroup({ items, path }: { items: readonly NavItem[]; path: string }) {
+  const group = useDisclosure<HTMLLIElement>();
+  const current = items.find((item) => item.matches.includes(path));
+  return (
+    <li class="nav-group" ref={group.root}>
+      <button
+        type="button"
+        ref={group.button}
+        class={current === undefined ? 'nav-group-button' : 'nav-group-button current'}
+        aria-expanded={group.open}
+        aria-controls="nav-group-coordination"
+        onClick={group.toggle}
+      >
+        {t('nav.coordinationGroup')}
+        {current !== undefined && <span class="visually-hidden"> ({t(current.label)})</span>}
+        <svg aria-hidden="true" focusable="false" viewBox="0 0 12 12" width="12" height="12">
+          <path d="M2 4l4 4 4-4" stroke="currentColor" stroke-width="2" fill="none" />
+        </svg>
+      </button>
+      <ul id="nav-group-coordination" class="nav-group-panel" hidden={!group.open}>
         {items.map((item) => (
           <li key={item.href}>
-            <a
-              href={item.href}
-              aria-current={(item.matches as readonly string[]).includes(path) ? 'page' : undefined}
-            >
-              {t(item.label)}
-              {item.href === PLANS_ITEM.href && <PlansBadge />}
-            </a>
+            <NavLink item={item} path={path} />
           </li>
         ))}
       </ul>
-    </nav>
+    </li>
   );
 }
 

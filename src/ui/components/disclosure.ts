@@ -6,9 +6,9 @@ import { useLocation } from 'preact-iso';
  * sync status use it: Escape closes it and gives the focus back to its button; a tap or click
  * outside, the keyboard focus moving out of it, or moving to another page closes it.
  */
-export function useDisclosure() {
+export function useDisclosure<Root extends HTMLElement = HTMLDivElement>() {
   const [open, setOpen] = useState(false);
-  const root = useRef<HTMLDivElement>(null);
+  const root = useRef<Root>(null);
   const button = useRef<HTMLButtonElement>(null);
   const { path } = useLocation();
 

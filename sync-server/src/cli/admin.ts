@@ -17,18 +17,24 @@
  * Rebuilds duplicate detection (profiles, blocking keys, candidate pairs) from the synced rows,
  * keeping the coordinators' "not a duplicate" decisions (DUP1c, DUP2), then drains the queue.
  * Safe while the server runs: what a push changes meanwhile is queued and detected after.
+ *
+ *   npx tsx sync-server/src/cli/admin.ts rebuild-report-data
+ *
+ * Queues every household and workshop and derives their report facts (and plan states) again
+ * from the synced rows (RPT8): after a restore, or a change to what the report counts.
  */
 import { pathToFileURL } from 'node:url';
 import { PasswordSchema, UsernameSchema } from '../../../src/domain/sync/protocol';
 import { createFirstAdmin } from '../auth/accounts';
 import { ConfigError, loadConfig } from '../config';
+import { rebuildDerivedData } from '../derived/rebuild';
 import { drainMatchQueue } from '../duplicates/drain';
 import { rescanDuplicates } from '../duplicates/rescan';
 import { openStore } from '../stores/create-store';
 import { markRestored } from '../sync/pull';
 
 const USAGE =
-  'usage: admin.ts create-first-admin --username <name> [--display-name <name>] --password-stdin | mark-restored | rescan-duplicates';
+  'usage: admin.ts create-first-admin --username <name> [--display-name <name>] --password-stdin | mark-restored | rescan-duplicates | rebuild-report-data';
 
 export interface CliResult {
   code: number;
@@ -56,6 +62,7 @@ export async function runAdminCli(
   const [command, ...rest] = args;
   if (command === 'mark-restored') return markRestoredCommand(env);
   if (command === 'rescan-duplicates') return rescanCommand(env);
+  if (command === 'rebuild-report-data') return rebuildReportDataCommand(env);
   if (command !== 'create-first-admin') return { code: 2, out: USAGE };
   const username = UsernameSchema.safeParse(option(rest, '--username'));
   if (!username.success)
@@ -128,6 +135,27 @@ async function rescanCommand(env: NodeJS.ProcessEnv): Promise<CliResult> {
         `Rescanned ${report.households} households (${report.profiles} matched, ${report.keys} keys) in ${report.ms} ms: ` +
         `${report.scored} pairs scored, ${report.open} open, ${report.decisionsKept} decisions kept, ` +
         `${report.decisionsLapsed} lapsed; ${drained.detected} queued households detected after.`,
+    };
+  } finally {
+    await store.close();
+  }
+}
+
+async function rebuildReportDataCommand(env: NodeJS.ProcessEnv): Promise<CliResult> {
+  let config: ReturnType<typeof loadConfig>;
+  try {
+    config = loadConfig(env);
+  } catch (error) {
+    return { code: 1, out: error instanceof ConfigError ? error.message : String(error) };
+  }
+  const store = await openStore(config);
+  try {
+    const report = await rebuildDerivedData(store, Date.now);
+    const failed =
+      report.failed === 0 ? '' : `; ${report.failed} failed and stay queued (see the server log)`;
+    return {
+      code: report.failed === 0 ? 0 : 1,
+      out: `Queued ${report.queued} roots (households, workshops); ${report.refreshed} derived again${failed}.`,
     };
   } finally {
     await store.close();

@@ -146,6 +146,9 @@ export async function applyMerge(
       await seqs.save();
       // DUP4: the merged households leave the duplicate queue, the survivor is scored again.
       await tx.queueHouseholds([survivorId, mergedId, ...chainIds], now);
+      // RPT8, WS2: both households' facts, and the workshops that name one of them, are derived again.
+      const merged = [survivorId, mergedId, ...chainIds];
+      await tx.queueRoots([...merged, ...(await tx.workshopsNaming(merged))], now);
 
       const result: MergeResult = {
         mergeId: command.mergeId,

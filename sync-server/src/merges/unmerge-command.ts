@@ -97,6 +97,9 @@ export async function applyUnmerge(
       await restoreConflicts(tx, merge, { userId: user.id, mutationId: `unmerge:${mergeId}`, at: now });
       // DUP4: both households are matched again (the pair comes back if it still scores).
       await tx.queueHouseholds([survivorId, mergedId, ...collapsed], now);
+      // RPT8, WS2: both households' facts, and the workshops that name one of them, are derived again.
+      const parted = [survivorId, mergedId, ...collapsed];
+      await tx.queueRoots([...parted, ...(await tx.workshopsNaming(parted))], now);
       const { before, after } = plan.welcomePoint;
       if (before !== after) await moveHousehold(tx, seqs, survivorScope, after, now);
       if (mergedScope.welcomePointId !== after) {

@@ -82,6 +82,7 @@ export async function mergeRoutes(app: FastifyInstance): Promise<void> {
       const { user } = authOf(request);
       const result = await applyMerge(app.store, user, request.body, app.now()).catch(refusals(reply));
       app.duplicates.schedule(); // DUP4, after the commit
+      app.derived.schedule(); // RPT8
       return result;
     },
   );
@@ -106,6 +107,7 @@ export async function mergeRoutes(app: FastifyInstance): Promise<void> {
         app.now(),
       ).catch(refusals(reply));
       app.duplicates.schedule(); // DUP4, after the commit
+      app.derived.schedule(); // RPT8
       return result;
     },
   );

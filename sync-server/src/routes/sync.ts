@@ -120,6 +120,7 @@ export async function syncRoutes(app: FastifyInstance, options: SyncRoutesOption
       }).catch(unavailable);
       // DUP1c: the push committed with its households queued; detection runs after, on its own.
       app.duplicates.schedule();
+      app.derived.schedule(); // RPT8, after the commit
       return response;
     },
   );

@@ -14,6 +14,7 @@
  * - duplicates-tx.ts: duplicate detection (match queue, profiles, keys, candidate pairs)
  * - merges-tx.ts: merge pointers, merge commands (audit log) and redirects
  * - plans-tx.ts: plan states, plan thresholds and the plan rows they are computed from
+ * - reports-tx.ts: the derived-data queue, report facts, the report's aggregation and exports
  *
  * StoreTx is all their public methods on one object, bound to the transaction's executor, so
  * a caller writes `tx.getRows(…)` whichever file holds it, and a method added to an aggregate
@@ -27,6 +28,7 @@ import { LoginThrottleTx } from './login-throttle-tx';
 import { MergesTx } from './merges-tx';
 import { PlansTx } from './plans-tx';
 import { PushLogTx } from './push-log-tx';
+import { ReportsTx } from './reports-tx';
 import { RowsTx } from './rows-tx';
 import { ScopeTx } from './scope-tx';
 import type { SqlExecutor } from './sql';
@@ -48,7 +50,8 @@ export type StoreTx = { readonly sql: SqlExecutor } & PublicOf<AccountsTx> &
   PublicOf<LoginThrottleTx> &
   PublicOf<DuplicatesTx> &
   PublicOf<MergesTx> &
-  PublicOf<PlansTx>;
+  PublicOf<PlansTx> &
+  PublicOf<ReportsTx>;
 
 type Method = (...args: unknown[]) => unknown;
 type Aggregate = new (sql: SqlExecutor) => object;
@@ -65,6 +68,7 @@ const AGGREGATES: readonly Aggregate[] = [
   DuplicatesTx,
   MergesTx,
   PlansTx,
+  ReportsTx,
 ];
 
 /**

@@ -78,6 +78,8 @@ interface Batch {
   changeSeq: number;
   /** Households a written row may make look like another (DUP1c), queued before commit. */
   toMatch: Set<string>;
+  /** Roots (households, workshops) a written row changes the derived data of (RPT8). */
+  toDerive: Set<string>;
 }
 
 /** What the decisions read; the maps are updated as each mutation is written. */
@@ -112,6 +114,7 @@ async function write(batch: Batch, p: Plan): Promise<void> {
     batch.state.rows.set(rowKey(row.entity, row.id), row);
     if (row.entity === 'workshop') batch.state.workshops.add(row.id);
     else if (MATCHED.has(row.entity)) batch.toMatch.add(row.householdId);
+    batch.toDerive.add(row.householdId);
   }
   if (p.household !== undefined) {
     const before = batch.state.households.get(p.household.id);
@@ -330,7 +333,16 @@ async function load(
     rowMerges,
   };
   return {
-    batch: { tx, caller, deviceId: request.deviceId, now, state, changeSeq, toMatch: new Set() },
+    batch: {
+      tx,
+      caller,
+      deviceId: request.deviceId,
+      now,
+      state,
+      changeSeq,
+      toMatch: new Set(),
+      toDerive: new Set(),
+    },
     outOfScope,
   };
 }
@@ -416,6 +428,8 @@ export async function applyPush(
       await tx.setCounter('change_seq', batch.changeSeq);
       // DUP1c: in this transaction, so a crash before detection runs loses nothing.
       if (batch.toMatch.size > 0) await tx.queueHouseholds([...batch.toMatch], now);
+      // RPT8: likewise, the roots whose report facts and plan states the batch changed.
+      if (batch.toDerive.size > 0) await tx.queueRoots([...batch.toDerive], now);
       return {
         ackSeq: batch.state.lastSeq,
         results,

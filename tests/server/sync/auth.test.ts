@@ -457,6 +457,10 @@ describe('[AUTH8] every endpoint with every role, and a foreign welcome point', 
     'POST /api/coordination/duplicates/check':
       'any session, answered from its own scope; anonymous 401 (tests/server/duplicates/check.test.ts, DUP3)',
     'POST /api/coordination/duplicates/rescan': 'admin only (tests/server/duplicates/detection.test.ts)',
+    'GET /api/reports/activity':
+      'coordinators and admins, within their welcome points (tests/server/reports/activity-report.test.ts, RPT7)',
+    'GET /api/reports/dossiers.csv':
+      'coordinators and admins, within their welcome points (tests/server/reports/dossier-export.test.ts, RPT10)',
     'GET /api/plans/thresholds':
       'any session; anonymous 401 (tests/server/plans/plan-thresholds.test.ts, PLAN5)',
     'GET /api/admin/plan-thresholds': 'admin only (tests/server/plans/plan-thresholds.test.ts, PLAN5)',

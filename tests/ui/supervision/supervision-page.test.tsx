@@ -170,6 +170,9 @@ describe('Supervision screen', () => {
       const { state } = await signedIn(role, server);
       const { unmount } = render(<App state={state} />);
       const nav = screen.getByRole('navigation', { name: 'Navigation principale' });
+      // The coordinators' entries sit behind "Coordination" in the wide header (app-header.tsx).
+      const group = within(nav).queryByRole('button', { name: 'Coordination' });
+      if (group !== null) fireEvent.click(group);
       const link = within(nav).queryByRole('link', { name: 'Supervision' });
       expect([role, link?.getAttribute('href') ?? null]).toEqual([
         role,

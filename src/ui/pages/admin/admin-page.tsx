@@ -1,6 +1,6 @@
 /**
- * /admin: the Administration screen (admin role). Three sections, Lieux d'accueil,
- * Utilisateurs and Paramètres légaux, over the server's /api/admin. Online only: offline, it says so and keeps what
+ * /admin: the Administration screen (admin role). Four sections, Lieux d'accueil,
+ * Utilisateurs, Paramètres légaux and Plans : seuils, over the server's /api/admin. Online only: offline, it says so and keeps what
  * was typed. Anyone else reaching the address gets a plain "for administrators only" page.
  * A lazy chunk: its code and its strings load on first visit.
  */
@@ -11,9 +11,11 @@ import { provideLazyCatalogue, t } from '../../../i18n/i18n';
 import { type AdminModel, adminModelFor } from '../../../state/admin-model';
 import { useAppState } from '../../../state/app-state';
 import { legalParametersAdminModelFor } from '../../../state/legal-parameters-admin-model';
+import { planThresholdsModelFor } from '../../../state/plan-thresholds-model';
 import { PageTitle } from '../../components/page-title';
 import { failureMessage } from './admin-shared';
 import { LegalParametersSection } from './legal-parameters-section';
+import { PlanThresholdsSection } from './plan-thresholds-section';
 import { UsersSection } from './users-section';
 import { WelcomePointsSection } from './welcome-points-section';
 import './admin-page.css';
@@ -75,6 +77,7 @@ function AdminScreen({ admin, selfId }: { admin: AdminModel; selfId: string | nu
           <WelcomePointsSection admin={admin} />
           <UsersSection admin={admin} selfId={selfId} />
           <LegalParametersSection model={legalParametersAdminModelFor(state)} />
+          <PlanThresholdsSection model={planThresholdsModelFor(state)} online={online} />
         </>
       )}
     </div>

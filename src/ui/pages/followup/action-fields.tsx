@@ -10,6 +10,7 @@ import {
   ProducedDocumentKindSchema,
 } from '../../../domain/dossier/action';
 import type { Dossier } from '../../../domain/dossier/dossier';
+import { currentRevisionOf } from '../../../domain/dossier/revisions';
 import type { ActionRow } from '../../../domain/dossier/rows';
 import { formatDate, formatMoney, t } from '../../../i18n/i18n';
 import type { MessageKey } from '../../../i18n/messages-fr';
@@ -19,7 +20,6 @@ import {
   KIND_FIELDS,
   NEW_ACTION_KINDS,
 } from '../../../state/followup/actions-log';
-import { currentRevisionOf } from '../../../state/followup/revisions';
 import { choices } from '../../components/fields/choices';
 import { SelectField } from '../../components/fields/select-field';
 import { TextAreaField } from '../../components/fields/text-area-field';

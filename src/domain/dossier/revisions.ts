@@ -3,7 +3,7 @@
  * revision it replaces. The current revisions are those no other live revision supersedes (the
  * domain's rule, currentNotes); each comes with the chain of earlier versions it replaced.
  */
-import { currentNotes } from '../../domain/dossier/note';
+import { currentNotes } from './note';
 
 interface Revisable {
   readonly id: string;
@@ -46,4 +46,26 @@ export function revisionThreads<T extends Revisable>(rows: readonly T[]): Revisi
 export function currentRevisionOf<T extends Revisable>(rows: readonly T[], id: string): T | undefined {
   return revisionThreads(rows).find((t) => t.current.id === id || t.history.some((h) => h.id === id))
     ?.current;
+}
+
+/**
+ * One current revision per original record (the report's rule, RPT1a): when two counsellors
+ * revised the same record at once, both revisions are current, but the record counts once, as the
+ * revision written last (then the greater id, so every reader picks the same one).
+ * @example currentRevisions([{ id: 'a' }, { id: 'b', supersedes: 'a' }]) // [{ id: 'b', supersedes: 'a' }]
+ */
+export function currentRevisions<
+  T extends Revisable & { readonly revision?: { writtenAt: number } | undefined },
+>(rows: readonly T[]): T[] {
+  const byOrigin = new Map<string, T>();
+  for (const { current, history } of revisionThreads(rows)) {
+    const origin = history.at(-1)?.id ?? current.id;
+    const kept = byOrigin.get(origin);
+    const later =
+      kept === undefined ||
+      (current.revision?.writtenAt ?? 0) > (kept.revision?.writtenAt ?? 0) ||
+      ((current.revision?.writtenAt ?? 0) === (kept.revision?.writtenAt ?? 0) && current.id > kept.id);
+    if (later) byOrigin.set(origin, current);
+  }
+  return [...byOrigin.values()];
 }

@@ -1,0 +1,185 @@
+/**
+ * The Network page (coordinators and admins, issue 15): the activity report, its charts and
+ * downloads, and the plans to follow. French reference; loaded with the page.
+ * The definitions restate docs/reports-and-plans.md RPT1 in plain words.
+ */
+export const networkFr = {
+  'network.title': 'Réseau',
+  'network.intro':
+    'Les chiffres du réseau, calculés par le serveur à partir de ce que les conseillers enregistrent, et les plans qui demandent une action.',
+  'network.refused.title': 'Page réservée',
+  'network.refused.text':
+    'Cette page est réservée aux coordinateurs et aux administrateurs. Votre compte n’y a pas accès.',
+  'network.refused.signIn':
+    'Cette page est réservée aux coordinateurs et aux administrateurs. Connectez-vous avec un tel compte.',
+  'network.refused.login': 'Se connecter',
+  'network.sections': 'Parties de la page',
+  'network.section.report': 'Rapport d’activité',
+  'network.section.plans': 'Plans à suivre',
+  'network.loading': 'Chargement…',
+  'network.error.offline':
+    'Cette page a besoin d’une connexion internet. Réessayez quand la connexion sera revenue.',
+  'network.error.not-logged-in': 'Connectez-vous pour utiliser cette page.',
+  'network.error.unauthorized': 'Votre session a expiré : reconnectez-vous.',
+  'network.error.forbidden':
+    'Le serveur refuse : ces lieux d’accueil ne sont pas dans votre périmètre, ou votre compte n’y a pas accès.',
+  'network.error.invalid': 'Le serveur refuse la demande : vérifiez la période et les lieux d’accueil.',
+  'network.error.server': 'Le serveur a un problème. Réessayez dans un moment.',
+
+  'network.period.legend': 'Période',
+  'network.period.thisYear': 'Cette année ({year})',
+  'network.period.lastYear': 'L’année dernière ({year})',
+  'network.period.quarter': 'Un trimestre',
+  'network.period.custom': 'D’autres dates',
+  'network.period.quarterLabel': 'Trimestre',
+  'network.quarter.1': '1er trimestre {year}',
+  'network.quarter.2': '2e trimestre {year}',
+  'network.quarter.3': '3e trimestre {year}',
+  'network.quarter.4': '4e trimestre {year}',
+  'network.period.from': 'Du',
+  'network.period.to': 'Au (inclus)',
+  'network.period.error.required': 'Indiquez une date.',
+  'network.period.error.invalid': 'Cette date n’existe pas. Choisissez-la dans le calendrier.',
+  'network.period.error.beforeFrom': 'La date de fin doit être le même jour que la date de début, ou après.',
+  'network.period.error.tooLong':
+    'Un rapport couvre au plus cinq ans : choisissez une date de fin plus proche.',
+  'network.wp.legend': 'Lieux d’accueil',
+  'network.wp.all': 'Tout cocher',
+  'network.wp.none': 'Tout décocher',
+  'network.wp.error': 'Cochez au moins un lieu d’accueil.',
+  'network.wp.noPoint': 'Sans lieu d’accueil',
+  'network.show': 'Afficher le rapport',
+  'network.print': 'Imprimer',
+
+  'network.report.heading': 'Rapport du {from} au {to}',
+  'network.report.places': 'Lieux d’accueil : {names}.',
+  'network.report.generated': 'Calculé le {at}. Un foyer fusionné avec un autre n’est compté qu’une fois.',
+  'network.report.lastExport': 'Dernier export CSV de cette période et de ces lieux : {at}.',
+  'network.report.restatedSummary': {
+    one: '{count} chiffre a changé depuis le dernier export : il est marqué « rectifié ».',
+    other: '{count} chiffres ont changé depuis le dernier export : ils sont marqués « rectifié ».',
+  },
+  'network.indicators.heading': 'Les indicateurs',
+  'network.indicators.name': 'Indicateur',
+  'network.indicators.total': 'Total',
+  'network.indicators.definition': 'Ce qui est compté',
+  'network.hours': '{value} h',
+  'network.restated.mark': 'Rectifié',
+  'network.restated.text': {
+    one: 'Ce chiffre était {previous} dans l’export du {at}. Depuis, {count} fusion ou annulation de fusion a été enregistrée, ou des dossiers ont été corrigés.',
+    other:
+      'Ce chiffre était {previous} dans l’export du {at}. Depuis, {count} fusions ou annulations de fusion ont été enregistrées, ou des dossiers ont été corrigés.',
+  },
+  'network.households.heading': 'Foyers nouveaux et foyers suivis',
+  'network.households.new': 'Nouveaux foyers',
+  'network.households.carried': 'Foyers suivis depuis avant la période',
+  'network.households.followed': 'Foyers suivis en tout',
+  'network.households.help':
+    'Les foyers suivis comprennent les nouveaux : suivis = nouveaux + suivis depuis avant la période.',
+
+  'network.chart.heading': 'Graphiques',
+  'network.chart.pick': 'Indicateur à représenter',
+  'network.chart.byMonth': '{indicator}, par mois',
+  'network.chart.byWelcomePoint': '{indicator}, par lieu d’accueil',
+  'network.chart.summary':
+    'Graphique en barres : chaque barre porte son chiffre. Les mêmes chiffres sont dans le tableau sous le graphique.',
+  'network.chart.month': 'Mois',
+  'network.chart.welcomePoint': 'Lieu d’accueil',
+  'network.chart.value': 'Chiffre',
+  'network.chart.data': 'Chiffres du graphique « {title} »',
+
+  'network.download.heading': 'Télécharger',
+  'network.download.help':
+    'Fichiers pour un tableur français : colonnes séparées par des points-virgules, accents en UTF-8, virgule décimale. Le fichier des dossiers ne contient ni nom, ni coordonnées, ni adresse (seulement le département), ni date de naissance (seulement une tranche d’âge).',
+  'network.download.csv': 'Exporter en CSV',
+  'network.download.pcb': 'Point conseil budget (CSV)',
+  'network.download.dossiers': 'Dossiers anonymisés (CSV)',
+  'network.download.pending': 'Préparation du fichier…',
+  'network.download.done': 'Fichier téléchargé : {file}.',
+  'network.download.failed': '« {file} » n’a pas pu être téléchargé. {reason}',
+
+  'network.plans.help':
+    'Les plans qui demandent une action, dans tout le réseau. Aucun nom de client : le numéro de dossier suffit pour en parler au conseiller.',
+  'network.plans.lists': 'Listes de plans',
+  'network.plans.tab.late': 'En retard',
+  'network.plans.tab.formal_notice': 'Mise en demeure',
+  'network.plans.tab.lapsed': 'Caducs',
+  'network.plans.tab.failing': 'En échec',
+  'network.plans.tab.ending_soon': 'Fin proche',
+  'network.plans.tab.review_due': 'Révision',
+  'network.plans.tabHelp.late': 'Des échéances n’ont pas été payées.',
+  'network.plans.tabHelp.formal_notice':
+    'Un créancier a envoyé une mise en demeure : le plan devient caduc 15 jours après si rien n’est fait.',
+  'network.plans.tabHelp.lapsed':
+    'Le plan de la Banque de France est caduc : la mise en demeure est restée sans réponse.',
+  'network.plans.tabHelp.failing': 'Trop d’échéances manquées, une mise en demeure, ou un plan caduc.',
+  'network.plans.tabHelp.ending_soon': 'La dernière échéance approche : préparer la suite avec le foyer.',
+  'network.plans.tabHelp.review_due': 'Le plan doit être revu avec le foyer.',
+  'network.plans.wp': 'Lieu d’accueil',
+  'network.plans.wpAll': 'Tous les lieux d’accueil',
+  'network.plans.refresh': 'Actualiser',
+  'network.plans.empty': 'Aucun plan dans cette liste.',
+  'network.plans.shown': 'Plans affichés : {shown} sur {total}.',
+  'network.plans.more': 'Voir plus',
+  'network.plans.reference': 'Dossier {reference}',
+  'network.plans.noReference': 'Dossier sans référence',
+  'network.plans.counsellor': 'Conseiller : {name}',
+  'network.plans.you': 'vous',
+  'network.plans.noCounsellor': 'Aucun conseiller désigné',
+  'network.plans.kind.amicable': 'Plan amiable',
+  'network.plans.kind.bdf_conventional': 'Plan conventionnel Banque de France',
+  'network.plans.kind.bdf_imposed': 'Mesures imposées Banque de France',
+  'network.plans.status.ended': 'Terminé',
+  'network.plans.status.lapsed': 'Caduc',
+  'network.plans.status.formal_notice': 'Mise en demeure reçue',
+  'network.plans.status.late': 'En retard',
+  'network.plans.status.review_due': 'À réviser',
+  'network.plans.status.ending_soon': 'Se termine bientôt',
+  'network.plans.status.on_track': 'À jour',
+  'network.plans.failing': 'En échec',
+  'network.plans.missed': 'Échéances manquées',
+  'network.plans.arrears': 'Retard à rattraper',
+  'network.plans.nextDue': 'Prochaine échéance',
+  'network.plans.noNextDue': 'Plus d’échéance',
+  'network.plans.lapsesOn': 'Caduc le',
+  'network.plans.endsOn': 'Dernière échéance',
+
+  'network.indicator.consultations': 'Consultations',
+  'network.indicator.diagnoses': 'Diagnostics budgétaires complets',
+  'network.indicator.bdf_dossiers': 'Dossiers de surendettement déposés',
+  'network.indicator.prp': 'Rétablissements personnels (PRP)',
+  'network.indicator.grace_periods': 'Reports ou suspensions obtenus',
+  'network.indicator.bank_mediations': 'Médiations bancaires',
+  'network.indicator.tax_relief': 'Demandes de remise d’impôt',
+  'network.indicator.liquidations': 'Liquidations judiciaires',
+  'network.indicator.plans_followed': 'Plans suivis',
+  'network.indicator.microcredit_requests': 'Demandes de microcrédit',
+  'network.indicator.microcredit_instructed': 'Microcrédits instruits',
+  'network.indicator.microcredit_granted': 'Microcrédits accordés',
+  'network.indicator.training_hours': 'Heures de formation budgétaire',
+  'network.indicator.households_new': 'Nouveaux foyers',
+  'network.indicator.households_followed': 'Foyers suivis',
+  'network.definition.consultations':
+    'Chaque rendez-vous ou visite noté « fait », avec son orientation, le jour du rendez-vous.',
+  'network.definition.diagnoses': 'Chaque démarche « diagnostic budgétaire » faite avec le foyer, à sa date.',
+  'network.definition.bdf_dossiers': 'Chaque dépôt de dossier à la Banque de France, à sa date.',
+  'network.definition.prp':
+    'Chaque décision de la Banque de France qui ordonne un rétablissement personnel, à sa date.',
+  'network.definition.grace_periods':
+    'Chaque report ou suspension de paiement accepté, en tout ou en partie, à la date de la réponse.',
+  'network.definition.bank_mediations': 'Chaque demande de médiation bancaire, à sa date.',
+  'network.definition.tax_relief': 'Chaque demande de remise d’impôt, à sa date.',
+  'network.definition.liquidations':
+    'Chaque décision de la Banque de France qui ordonne une liquidation judiciaire, à sa date.',
+  'network.definition.plans_followed':
+    'Chaque plan en cours pendant la période, de sa première à sa dernière échéance.',
+  'network.definition.microcredit_requests': 'Chaque demande de microcrédit, à la date de la demande.',
+  'network.definition.microcredit_instructed':
+    'Chaque microcrédit dont le dossier a été instruit, à cette date.',
+  'network.definition.microcredit_granted': 'Chaque microcrédit accordé, à la date de la décision.',
+  'network.definition.training_hours':
+    'Durée de chaque atelier budgétaire × nombre de participants (foyers nommés et participants anonymes).',
+  'network.definition.households_new': 'Chaque foyer ouvert pendant la période.',
+  'network.definition.households_followed':
+    'Chaque foyer suivi pendant la période, de son ouverture à sa clôture : les nouveaux et ceux suivis depuis avant.',
+} as const;
