@@ -9,8 +9,14 @@
  * and a lost commit simply pulls again, commit with relaxed durability.
  */
 import Dexie, { type DexieOptions, type Table, type Transaction } from 'dexie';
-import type { AnyRow, HouseholdRow, RowOf } from '../domain/dossier/rows';
-import type { ChildEntityName, ENTITY_TABLES, EntityName, EntityTableName } from '../domain/sync/entities';
+import type { AnyRow, HouseholdRow, RowOf, WorkshopRow } from '../domain/dossier/rows';
+import {
+  CHILD_ENTITY_NAMES,
+  type ChildEntityName,
+  ENTITY_TABLES,
+  type EntityName,
+  type EntityTableName,
+} from '../domain/sync/entities';
 import type { OutboxEntry } from '../domain/sync/mutation';
 import { computeHouseholdLocal, type HouseholdLocal } from './household-index';
 
@@ -159,6 +165,21 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       await tx.table('meta').put({ key: 'schemaVersion', value: 3 });
     },
   },
+  {
+    // v4 (issue 15): repayment plans and their payments, micro-credits (children of a household)
+    // and workshop sessions, a root entity (`householdId === id`, indexed like a child's so that
+    // a scope removal finds it), listed by date and welcome point. No existing row changes.
+    version: 4,
+    stores: {
+      plans: 'id, householdId',
+      planPayments: 'id, householdId, planId',
+      microcredits: CHILD_ROW_STORE,
+      workshops: 'id, householdId, date, welcomePointId',
+    },
+    upgrade: async (tx) => {
+      await tx.table('meta').put({ key: 'schemaVersion', value: 4 });
+    },
+  },
 ];
 
 /** The schema version this code writes. */
@@ -188,6 +209,11 @@ export function declareSchemaVersions(db: Dexie, upTo: number = DB_SCHEMA_VERSIO
 
 type ChildTables = { [E in ChildEntityName as (typeof ENTITY_TABLES)[E]]: Table<RowOf<E>, string> };
 
+/** The device tables of the child entities (every synced table but the roots'). */
+export function childTableNames(): string[] {
+  return CHILD_ENTITY_NAMES.map((entity) => ENTITY_TABLES[entity]);
+}
+
 export class RelaisDb extends Dexie {
   declare households: Table<StoredHousehold, string>;
   declare members: ChildTables['members'];
@@ -201,6 +227,10 @@ export class RelaisDb extends Dexie {
   declare scenarios: ChildTables['scenarios'];
   declare appointments: ChildTables['appointments'];
   declare consents: ChildTables['consents'];
+  declare plans: ChildTables['plans'];
+  declare planPayments: ChildTables['planPayments'];
+  declare microcredits: ChildTables['microcredits'];
+  declare workshops: Table<WorkshopRow, string>;
   declare outbox: Table<OutboxEntry, number>;
   declare sentLog: Table<SentLogEntry, number>;
   declare meta: Table<MetaRecord, string>;

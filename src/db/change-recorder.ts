@@ -6,7 +6,7 @@
  * or fail together.
  */
 import { type AnyRow, ROW_SCHEMAS } from '../domain/dossier/rows';
-import { ENTITY_TABLES, type EntityName } from '../domain/sync/entities';
+import { ENTITY_TABLES, type EntityName, isRootEntity } from '../domain/sync/entities';
 import { receiveHlc, tickHlc } from '../domain/sync/hlc';
 import {
   MUTATION_SCHEMA_VERSION,
@@ -208,7 +208,8 @@ export class ChangeRecorder {
     const row = this.validate(entity, {
       ...fieldsOf(fields),
       id: rowId,
-      householdId: entity === 'household' ? rowId : householdId,
+      // A root (household, workshop) is its own scope: householdId === id.
+      householdId: isRootEntity(entity) ? rowId : householdId,
       version: 0,
       fieldVersions: {},
       deleted: false,

@@ -9,7 +9,14 @@
 import { isMergedAway } from '../domain/dossier/counted-households';
 import { DOSSIER_COLLECTIONS, type Dossier } from '../domain/dossier/dossier';
 import type { AnyRow } from '../domain/dossier/rows';
-import { type FieldsOf, type NoteRow, type PatchOf, ROW_SCHEMAS, type RowOf } from '../domain/dossier/rows';
+import {
+  type FieldsOf,
+  type NoteRow,
+  type PatchOf,
+  ROW_SCHEMAS,
+  type RowOf,
+  type WorkshopRow,
+} from '../domain/dossier/rows';
 import type { TransferDocument } from '../domain/dossier/transfer';
 import { HOUSEHOLD_SCHEMA_VERSION } from '../domain/household/household';
 import { createUuidV7Generator } from '../domain/ids';
@@ -40,6 +47,7 @@ import {
   importDocument,
   parseTransferDocument,
 } from './transfer-io';
+import { listWorkshops, type WorkshopQuery } from './workshop-queries';
 
 export interface RepositoryOptions {
   /** Wall clock, Unix ms (default Date.now). */
@@ -113,6 +121,11 @@ export class DossierRepository {
     });
   }
 
+  /** Workshop sessions of a period (WS1): a root entity, never in the dossier list. */
+  listWorkshops(query: WorkshopQuery = {}): Promise<WorkshopRow[]> {
+    return this.read(() => listWorkshops(this.db, query, this.onInvalidRow));
+  }
+
   /** One row, parsed; undefined when missing. */
   getRow<E extends EntityName>(entity: E, id: string): Promise<RowOf<E> | undefined> {
     return this.read(async () => {
@@ -168,6 +181,17 @@ export class DossierRepository {
       }
       return { household, members: created };
     }, receipt);
+  }
+
+  /**
+   * Records a workshop session (WS1): a root row (its own scope, `householdId === id`) with its
+   * outbox entry. Edited and deleted through updateFields / removeRow like any row.
+   */
+  createWorkshop(fields: FieldsOf<'workshop'>, receipt?: DraftReceipt): Promise<WorkshopRow> {
+    return this.write(
+      async (recorder) => (await recorder.create('workshop', undefined, fields)) as WorkshopRow,
+      receipt,
+    );
   }
 
   /** Adds a row (member, debt, action...) to a household. */
@@ -391,4 +415,4 @@ export class DossierRepository {
   }
 }
 
-export type { DossierQuery, DossierSummary, ImportReport, PossibleDuplicate };
+export type { DossierQuery, DossierSummary, ImportReport, PossibleDuplicate, WorkshopQuery };

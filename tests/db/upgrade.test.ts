@@ -144,3 +144,72 @@ describe('upgrade from schema v1', () => {
     expect(await db.outbox.count()).toBe((tables.outbox ?? []).length);
   });
 });
+
+/** The v1 fixture brought to schema `version` by the app of that version. */
+async function writeDatabaseAt(name: string, version: number): Promise<void> {
+  await writeV1Database(name);
+  const old = new Dexie(name);
+  declareSchemaVersions(old, version);
+  await old.open();
+  expect(old.verno).toBe(version);
+  if (version >= 3) {
+    await old.table('householdAliases').put({
+      mergedId: '0195a1b2-c3d4-7000-8000-0000000000ff',
+      survivorId: '0195a1b2-c3d4-7000-8000-000000000001',
+      at: 1767225609000,
+    });
+  }
+  old.close();
+}
+
+describe('upgrade from every previous version', () => {
+  const previous = SCHEMA_VERSIONS.map((v) => v.version).filter((v) => v < DB_SCHEMA_VERSION);
+
+  it.each(previous)(
+    'a database of schema v%i opens at the current version with its rows, outbox and aliases',
+    async (version) => {
+      const name = uniqueDbName('relais-upgrade');
+      await writeDatabaseAt(name, version);
+      db = new RelaisDb(name);
+      await db.open();
+      expect(db.verno).toBe(DB_SCHEMA_VERSION);
+      expect((await db.meta.get('schemaVersion'))?.value).toBe(DB_SCHEMA_VERSION);
+      for (const [table, rows] of Object.entries(tables)) {
+        if (table === 'outbox' || table === 'meta') continue;
+        expect((await db.table(table).toArray()).map(({ local: _l, ...row }) => row)).toEqual(rows);
+      }
+      expect(await db.outbox.count()).toBe((tables.outbox ?? []).length);
+      expect(await db.householdAliases.count()).toBe(version >= 3 ? 1 : 0);
+    },
+  );
+
+  it('v3 → v4 (issue 15): the plan, payment, micro-credit and workshop tables are there, empty, indexed, and written to', async () => {
+    const name = uniqueDbName('relais-upgrade');
+    await writeDatabaseAt(name, 3);
+    db = new RelaisDb(name);
+    await db.open();
+    expect(DB_SCHEMA_VERSION).toBe(4);
+    const indexes = (table: string) =>
+      db
+        ?.table(table)
+        .schema.indexes.map((i) => i.name)
+        .sort();
+    expect(indexes('plans')).toEqual(['householdId']);
+    expect(indexes('planPayments')).toEqual(['householdId', 'planId']);
+    expect(indexes('microcredits')).toEqual(['householdId']);
+    expect(indexes('workshops')).toEqual(['date', 'householdId', 'welcomePointId']);
+    for (const table of ['plans', 'planPayments', 'microcredits', 'workshops']) {
+      expect(await db.table(table).count()).toBe(0);
+    }
+    const repo = new DossierRepository(db, { now: steppingClock(), randomBytes: seededBytes(1) });
+    const householdId = '0195a1b2-c3d4-7000-8000-000000000001';
+    const plan = await repo.addRow('plan', householdId, {
+      kind: 'amicable',
+      firstDueOn: '2026-04-01',
+      steps: [{ months: 12, monthlyCents: 5_000 }],
+    });
+    expect((await repo.getDossier(householdId))?.plans.map((p) => p.id)).toEqual([plan.id]);
+    // The seq continues from the v1 outbox (12 was the next).
+    expect((await db.outbox.orderBy('seq').last())?.seq).toBe(12);
+  });
+});

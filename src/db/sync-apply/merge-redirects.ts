@@ -13,8 +13,7 @@
  *
  * Everything here is idempotent: applying the same page twice finds nothing left to move.
  */
-import { ENTITY_TABLES } from '../../domain/sync/entities';
-import type { HouseholdAlias, RelaisDb } from '../app-db';
+import { childTableNames, type HouseholdAlias, type RelaisDb } from '../app-db';
 import { renameDraftReceipts } from '../draft-receipts';
 
 /** What a page's household rows say about merges. */
@@ -171,7 +170,7 @@ async function redirectConflicts(db: RelaisDb, moves: ReadonlyMap<string, string
 
 /**
  * Second step, after the page's rows are written: every local row of a merged household, in
- * every child table, moves to the survivor (householdId rewritten, nothing else: the server
+ * every child table (never a root's: workshops stay), moves to the survivor (householdId rewritten, nothing else: the server
  * sends its own re-pointed versions, MERGE5, which replace these when they arrive). The
  * survivors are marked touched so their list index is recomputed with the people moved in.
  * Call inside the page transaction. Returns how many rows moved.
@@ -183,7 +182,8 @@ export async function moveRowsOfMergedHouseholds(
 ): Promise<number> {
   if (moves.size === 0) return 0;
   const ids = [...moves.keys()];
-  const childTables = Object.values(ENTITY_TABLES).filter((table) => table !== 'households');
+  // Children only: a root (a workshop) is never a merged household's row and stays put.
+  const childTables = childTableNames();
   const counts = await Promise.all(
     childTables.map((table) =>
       db

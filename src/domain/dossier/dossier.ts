@@ -65,6 +65,42 @@ function live<T extends { deleted: boolean }>(rows: readonly T[]): T[] {
 }
 
 /**
+ * MC2: a micro-credit granted and not yet repaid, with its monthly payment, is a loan the household
+ * repays each month. The charge types have no loan repayment (the commission does not count one as
+ * a living cost): a loan's monthly payment enters the diagnosis as a debt's instalment (current
+ * instalments, the counsellor's reste à vivre before a plan, the debt ratio). So it becomes a
+ * `micro_credit` debt (with the lender as its creditor, both under the micro-credit's id) that
+ * carries only that instalment: its remaining capital is not recorded, so it adds nothing to the
+ * liability.
+ */
+function repayingMicrocredits(dossier: Dossier): { creditors: object[]; debts: object[] } {
+  const repaying = live(dossier.microcredits).filter(
+    (m) => m.decision === 'granted' && m.repaidOn === undefined && m.monthlyPaymentCents !== undefined,
+  );
+  return {
+    creditors: repaying.map((m) => ({
+      id: m.id,
+      name: m.lender === undefined || m.lender.trim() === '' ? 'Microcrédit' : m.lender,
+      category: 'credit_institution',
+    })),
+    debts: repaying.map((m) => ({
+      id: m.id,
+      creditorId: m.id,
+      product: 'micro_credit',
+      capitalRemainingCents: 0,
+      arrearsCents: 0,
+      amountDueNowCents: 0,
+      nominalRateBps: 0,
+      instalmentMonthlyCents: m.monthlyPaymentCents,
+      insuranceMonthlyCents: 0,
+      isJoint: false,
+      enforcementInProgress: false,
+      ...(m.purpose === undefined ? {} : { label: m.purpose.slice(0, 200) }),
+    })),
+  };
+}
+
+/**
  * Issue 3's household document (what the budget engine reads), from the live rows of a
  * dossier. The result is not validated here: call HouseholdSchema.safeParse to show what is
  * missing (e.g. no applicant yet).
@@ -72,6 +108,7 @@ function live<T extends { deleted: boolean }>(rows: readonly T[]): T[] {
  */
 export function toHouseholdDocument(dossier: Dossier): Household {
   const h = dossier.household;
+  const microcredits = repayingMicrocredits(dossier);
   const doc = {
     id: h.id,
     schemaVersion: HOUSEHOLD_SCHEMA_VERSION,
@@ -83,10 +120,16 @@ export function toHouseholdDocument(dossier: Dossier): Household {
     resources: live(dossier.resources).map(stripMeta),
     charges: live(dossier.charges).map(stripMeta),
     assets: live(dossier.assets).map(stripMeta),
-    creditors: live(dossier.creditors).map(({ address: _a, reference: _r, ...c }) => stripMeta(c)),
-    debts: live(dossier.debts).map(({ documentsProvided: _d, reference: _r, firstUnpaidOn: _f, ...d }) =>
-      stripMeta(d),
-    ),
+    creditors: [
+      ...live(dossier.creditors).map(({ address: _a, reference: _r, ...c }) => stripMeta(c)),
+      ...microcredits.creditors,
+    ],
+    debts: [
+      ...live(dossier.debts).map(({ documentsProvided: _d, reference: _r, firstUnpaidOn: _f, ...d }) =>
+        stripMeta(d),
+      ),
+      ...microcredits.debts,
+    ],
   };
   return doc as Household;
 }

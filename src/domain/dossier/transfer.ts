@@ -5,10 +5,21 @@
  */
 import { z } from 'zod';
 import { DossierSchema } from './dossier';
+import { MicrocreditRowSchema, PlanPaymentRowSchema, PlanRowSchema } from './rows';
 
 export const TRANSFER_FORMAT = 'relais-dossiers' as const;
 // DO NOT CHANGE THE SHAPE WITHOUT BUMPING THIS and keeping a reader for the older version.
 export const TRANSFER_FORMAT_VERSION = 1 as const;
+
+/**
+ * A dossier as a transfer file carries it. The collections issue 15 added (plans, their payments,
+ * micro-credits) default to empty: a file exported before them is still a version 1 file.
+ */
+const TransferredDossierSchema = DossierSchema.extend({
+  plans: z.array(PlanRowSchema).default([]),
+  planPayments: z.array(PlanPaymentRowSchema).default([]),
+  microcredits: z.array(MicrocreditRowSchema).default([]),
+});
 
 export const TransferDocumentSchema = z
   .object({
@@ -19,7 +30,7 @@ export const TransferDocumentSchema = z
     appVersion: z.string().min(1).max(50),
     /** The exporting device. */
     deviceId: z.string().min(1).max(100),
-    households: z.array(DossierSchema),
+    households: z.array(TransferredDossierSchema),
   })
   .superRefine((doc, ctx) => {
     doc.households.forEach((dossier, index) => {

@@ -2,7 +2,7 @@
  * A personal micro-credit followed for a household (issue 15, docs/reports-and-plans.md MC1–MC3):
  * requested, the dossier instructed (sent to the lender with the association's opinion), granted or
  * refused, then repaid month by month. Once granted and until repaid its monthly payment is part of
- * the budget (MC2: `toHouseholdDocument` adds it as a credit repayment charge).
+ * the budget (MC2: `toHouseholdDocument` adds it as a loan's instalment).
  */
 import { z } from 'zod';
 import { IsoDateSchema } from '../dates';

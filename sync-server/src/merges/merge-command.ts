@@ -15,7 +15,7 @@ import type { LockedHousehold } from '../stores/merges-tx';
 import type { RelaisStore } from '../stores/store';
 import type { StoredRow, StoreTx, UserRecord } from '../stores/store-tx';
 import { planMerge } from './merge-plan';
-import { alreadyMerged, refuseDeleted, sameHousehold } from './merge-refusals';
+import { alreadyMerged, refuseDeleted, refuseWorkshops, sameHousehold } from './merge-refusals';
 import { SERVER_WRITER } from './server-write';
 
 /** The server's stamp for what a merge or unmerge writes. */
@@ -48,6 +48,7 @@ export class SeqCounter {
 export async function lockBoth(tx: StoreTx, ids: readonly string[]): Promise<Map<string, LockedHousehold>> {
   const locked = await tx.lockHouseholds(ids);
   for (const id of ids) if (!locked.has(id)) throw notFound(`No household ${id}`);
+  await refuseWorkshops(tx, ids);
   for (const id of ids) {
     const into = locked.get(id)?.mergedInto;
     if (into != null) throw alreadyMerged(id, into);

@@ -11,7 +11,7 @@ import { parseHlc } from '../../../src/domain/sync/hlc';
 import { notFound } from '../http-errors';
 import type { StoredRow, StoreTx } from '../stores/store-tx';
 import { fieldValue, sameValue, toWireRow } from '../sync/wire-row';
-import { alreadyMerged, refuseDeleted, sameHousehold } from './merge-refusals';
+import { alreadyMerged, refuseDeleted, refuseWorkshops, sameHousehold } from './merge-refusals';
 
 /** Household keys that are not fields a coordinator chooses: identity, tombstone, merge pointer. */
 export const NOT_CHOSEN = new Set([
@@ -184,6 +184,7 @@ export async function loadMergePreview(
   mergedId: string,
 ): Promise<MergePreview> {
   if (survivorId === mergedId) throw sameHousehold();
+  await refuseWorkshops(tx, [survivorId, mergedId]);
   const merged = await tx.mergedIntoOf([survivorId, mergedId]);
   for (const id of [survivorId, mergedId]) {
     const into = merged.get(id);

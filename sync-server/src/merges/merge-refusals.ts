@@ -4,7 +4,8 @@
  * review refuses a pair exactly when its merge would be refused.
  */
 import type { MergeRefusal } from '../../../src/domain/sync/coordination-protocol';
-import { HttpError } from '../http-errors';
+import { HttpError, notFound } from '../http-errors';
+import type { StoreTx } from '../stores/store-tx';
 
 export class MergeRefused extends HttpError {
   constructor(readonly body: MergeRefusal) {
@@ -41,4 +42,15 @@ export function deletedHousehold(householdId: string): MergeRefused {
 export function refuseDeleted(rows: readonly { id: string; deleted: boolean }[]): void {
   const deleted = rows.find((row) => row.deleted);
   if (deleted !== undefined) throw deletedHousehold(deleted.id);
+}
+
+/**
+ * WS1: a workshop session is a root with its own scope but no household: it is never merged nor
+ * merged into. The merge API knows households only, so it answers as for an unknown household
+ * (404), saying why.
+ */
+export async function refuseWorkshops(tx: StoreTx, ids: readonly string[]): Promise<void> {
+  const workshops = await tx.workshopIdsAmong(ids);
+  const first = ids.find((id) => workshops.has(id));
+  if (first !== undefined) throw notFound(`No household ${first}: it is a workshop session, never merged`);
 }

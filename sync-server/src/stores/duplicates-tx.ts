@@ -210,9 +210,10 @@ export class DuplicatesTx {
     }
   }
 
-  /** Every household id, in id order (the rescan's pages: a few bytes each, even for a million). */
+  /** Every household id, in id order (the rescan's pages); a workshop's scope is none (WS1). */
   async householdIds(): Promise<string[]> {
-    const rows = await this.sql.all<Row>('SELECT id FROM households ORDER BY id');
+    const notWorkshop = "NOT EXISTS (SELECT 1 FROM sync_rows r WHERE r.entity = 'workshop' AND r.id = h.id)";
+    const rows = await this.sql.all<Row>(`SELECT id FROM households h WHERE ${notWorkshop} ORDER BY id`);
     return rows.map((r) => str(r.id));
   }
 

@@ -32,6 +32,23 @@ export class RowsTx {
     return out;
   }
 
+  /**
+   * Of these scope ids, those of workshops (a root entity that is not a household, WS1): a
+   * household-only rule (a child row's owner, a merge, duplicate detection, a household count)
+   * leaves them out. One primary-key range per chunk (entity, id).
+   */
+  async workshopIdsAmong(ids: readonly string[]): Promise<Set<string>> {
+    const out = new Set<string>();
+    for (const part of chunks([...new Set(ids)])) {
+      const rows = await this.sql.all<Row>(
+        `SELECT id FROM sync_rows WHERE entity = 'workshop' AND id IN (${placeholders(1, part.length)})`,
+        part,
+      );
+      for (const r of rows) out.add(str(r.id));
+    }
+    return out;
+  }
+
   async upsertRow(row: StoredRow): Promise<void> {
     await this.sql.run(UPSERT_ROW, SYNC_ROWS.values(row));
   }

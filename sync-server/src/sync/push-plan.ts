@@ -7,6 +7,8 @@
  * and the conflict id generator come from the caller. Throws `Quarantine` when the mutation
  * cannot apply; then nothing is written.
  */
+
+import { isRootEntity } from '../../../src/domain/sync/entities';
 import {
   APPEND_ONLY_ENTITIES,
   fieldClass,
@@ -31,12 +33,22 @@ export function planMutation(
   redirected = false,
 ): Plan {
   const entity = m.entity;
-  if (entity === 'household' && m.entityId !== m.householdId) {
-    throw new Quarantine('invalid-mutation', 'a household is its own household');
+  // A root (household, workshop) is its own scope: householdId === id.
+  const root = isRootEntity(entity);
+  if (root && m.entityId !== m.householdId) {
+    throw new Quarantine('invalid-mutation', `a ${entity} is its own household`);
   }
   const household = view.households.get(m.householdId);
-  if (entity !== 'household' && household === undefined) {
+  if (!root && household === undefined) {
     throw new Quarantine('unknown-household', `household ${m.householdId} is not on the server`);
+  }
+  // WS1: a workshop's scope holds the workshop alone; a root id is one root's, never two.
+  const workshopScope = view.workshops?.has(m.householdId) === true;
+  if (!root && workshopScope) {
+    throw new Quarantine('unknown-household', `${m.householdId} is a workshop, not a household`);
+  }
+  if (root && household !== undefined && workshopScope !== (entity === 'workshop')) {
+    throw new Quarantine('household-mismatch', `${m.householdId} is another root's id`);
   }
   const existing = view.rows.get(rowKey(entity, m.entityId));
   if (existing !== undefined && existing.householdId !== m.householdId) {
@@ -73,7 +85,8 @@ function planCreate(writer: Writer, m: Mutation, hlc: string, household: Househo
     updatedHlc: hlc,
   };
   out.row = checkedRow(entity, row);
-  if (entity === 'household') {
+  // A root's create registers its scope (AUTH6); a workshop's schema requires its welcome point.
+  if (isRootEntity(entity)) {
     const wp = out.row.data.welcomePointId;
     out.household = {
       id: m.entityId,
@@ -262,7 +275,7 @@ function planRow(draft: RowDraft, household: HouseholdScope | undefined): Plan {
   };
   out.row = checkedRow(m.entity, row);
   checkLosingValues(m.entity, out.row, draft.losing);
-  if (m.entity === 'household' && household !== undefined) {
+  if (isRootEntity(m.entity) && household !== undefined) {
     const wp = typeof out.row.data.welcomePointId === 'string' ? out.row.data.welcomePointId : null;
     if (wp !== household.welcomePointId) {
       out.household = { ...household, welcomePointId: wp };

@@ -15,6 +15,7 @@
  * aborts the transaction: the route answers 503 and the client resends.
  */
 import { randomUUID } from 'node:crypto';
+import { ROOT_ENTITY_NAMES } from '../../../src/domain/sync/entities';
 import { type InputIssue, inputIssue, isAllowedText } from '../../../src/domain/sync/input-rules';
 import type { MutationResult, PushRequest, PushResponse } from '../../../src/domain/sync/protocol';
 import { clearsWelcomePoint } from '../../../src/domain/sync/welcome-point-rule';
@@ -85,6 +86,7 @@ interface Batch {
 interface LoadedState extends PushState, RedirectState {
   rows: Map<string, StoredRow>;
   households: Map<string, HouseholdScope>;
+  workshops: Set<string>;
   openConflicts: Map<string, ConflictRecord>;
   seenMutationIds: Set<string>;
 }
@@ -110,7 +112,9 @@ async function write(batch: Batch, p: Plan): Promise<void> {
     const row = { ...p.row, seq: nextSeq(batch) };
     await tx.upsertRow(row);
     batch.state.rows.set(rowKey(row.entity, row.id), row);
-    if (MATCHED.has(row.entity)) batch.toMatch.add(row.householdId);
+    if (row.entity === 'workshop') batch.state.workshops.add(row.id);
+    else if (MATCHED.has(row.entity)) batch.toMatch.add(row.householdId);
+    // RPT8: every written row's root (a household, or a workshop: its own root) is derived again.
     batch.toDerive.add(row.householdId);
   }
   if (p.household !== undefined) {
@@ -191,7 +195,9 @@ function authorise(
     const known = simulated.get(hid);
     if (known !== undefined && !allowed(known)) denied(hid);
     const patch = isRecord(m.patch) ? m.patch : {};
-    if (m.entity === 'household' && 'welcomePointId' in patch) {
+    // A root's welcome point decides its scope (AUTH6, AUTH10): a household's, a workshop's (WS1).
+    const root = typeof m.entity === 'string' && (ROOT_ENTITY_NAMES as readonly string[]).includes(m.entity);
+    if (root && 'welcomePointId' in patch) {
       const wp = patch.welcomePointId;
       // AUTH6c: emptying the welcome point is quarantined (plan), so the household stays put.
       if (known !== undefined && clearsWelcomePoint(known.welcomePointId, wp)) continue;
@@ -202,7 +208,7 @@ function authorise(
       };
       if (!inScope(caller.scope, target)) denied(hid);
       simulated.set(hid, target);
-    } else if (known === undefined && m.entity === 'household') {
+    } else if (known === undefined && root) {
       simulated.set(hid, { id: hid, welcomePointId: null, createdBy: caller.user.id });
     }
   }
@@ -297,6 +303,7 @@ async function load(
     ...strings('householdId'),
     ...rowList.map((r) => r.householdId),
   ]);
+  const workshops = await tx.workshopIdsAmong([...households.keys()]);
   const redirects = await loadRedirects(tx, households, rows, rowList);
   const foreign = [...households.values()].filter((h) => !inScope(caller.scope, h)).map((h) => h.id);
   const leftScope = await tx.householdsThatLeftScope(foreign, caller.scope);
@@ -315,7 +322,17 @@ async function load(
   }
   const changeSeq = await tx.getCounter('change_seq');
   const rowMerges = await loadRowMerges(tx, checked, rows, redirects);
-  const state = { lastSeq, applied, seenMutationIds, rows, households, openConflicts, redirects, rowMerges };
+  const state = {
+    lastSeq,
+    applied,
+    seenMutationIds,
+    rows,
+    households,
+    workshops,
+    openConflicts,
+    redirects,
+    rowMerges,
+  };
   return {
     batch: {
       tx,

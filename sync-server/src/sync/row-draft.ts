@@ -21,6 +21,8 @@ export interface ServerView {
   /** By `rowKey(entity, id)`. */
   rows: ReadonlyMap<string, StoredRow>;
   households: ReadonlyMap<string, HouseholdScope>;
+  /** Of those scopes, the workshops' (WS1: a root that is no household, and takes no child row). */
+  workshops?: ReadonlySet<string>;
   /** The open conflicts of those rows, by `conflictKey(entity, id, field)`. */
   openConflicts: ReadonlyMap<string, ConflictRecord>;
 }

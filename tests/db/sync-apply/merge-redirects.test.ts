@@ -113,9 +113,20 @@ async function pendingEdits(repo: DossierRepository, merged: string) {
 describe('MERGE8: a merged household moves to its survivor on the device', () => {
   it('[MERGE8] rows of every entity table move to the survivor; the merged household leaves the list, the survivor stays with the people moved in', async () => {
     const { db, repo, survivor, merged } = await twoHouseholds();
-    expect(CHILD_ENTITY_NAMES).toHaveLength(11);
+    // Issue 15: plans, plan payments and micro-credits are children too; a workshop is a root.
+    expect(CHILD_ENTITY_NAMES).toHaveLength(14);
+    expect(CHILD_ENTITY_NAMES).toEqual(expect.arrayContaining(['plan', 'plan_payment', 'microcredit']));
+    const workshop = await repo.createWorkshop({
+      date: '2026-03-05',
+      welcomePointId: 'wp-lyon',
+      topic: 'Budget',
+      durationMinutes: 90,
+      participantHouseholdIds: [merged],
+      anonymousParticipants: 0,
+    });
+    await db.outbox.clear();
     const mergedRows = await rowsOf(db, merged);
-    expect(mergedRows).toHaveLength(12); // a member + one row per child table
+    expect(mergedRows).toHaveLength(15); // a member + one row per child table
     const applied = await applyPullPage(
       db,
       page([{ entity: 'household', row: await tombstone(db, merged, survivor) }]),
@@ -132,6 +143,8 @@ describe('MERGE8: a merged household moves to its survivor on the device', () =>
     // The survivor's index was recomputed with the merged household's applicant moved in.
     expect((await db.households.get(survivor))?.local.nameTokens).toContain('martinez');
     expect(await resolveHouseholdId(db, merged)).toBe(survivor);
+    // A workshop is no row of the merged household: left alone, its own scope.
+    expect(await db.workshops.get(workshop.id)).toEqual(workshop);
   });
 
   it('[MERGE8] pending outbox entries move (householdId; entityId too for the household itself); none is dropped', async () => {

@@ -21,12 +21,28 @@ import { bearer, type Device, type SyncServer } from '../sync/harness';
 
 const SAMPLES = generateSyntheticDossiers(3, 14);
 
+/** Issue 15's children, which the synthetic dossiers do not generate. */
+const ISSUE_15_SAMPLES: Partial<Record<ChildEntityName, Record<string, unknown>>> = {
+  plan: { kind: 'amicable', firstDueOn: '2026-04-05', steps: [{ months: 24, monthlyCents: 12_000 }] },
+  plan_payment: {
+    planId: '0195a1b2-c3d4-7000-8000-0000000000a1',
+    dueOn: '2026-04-05',
+    status: 'paid',
+    amountCents: 12_000,
+    source: 'counsellor',
+    recordedOn: '2026-04-07',
+  },
+  microcredit: { requestedOn: '2026-02-01', decision: 'granted', monthlyPaymentCents: 9_000 },
+};
+
 /** Valid fields of one row of `entity` (the first synthetic dossier that has one). */
 export function sampleFields(entity: ChildEntityName): Record<string, unknown> {
   for (const dossier of SAMPLES) {
     const row = (dossier[ENTITY_TABLES[entity]] as object[])[0];
     if (row !== undefined) return fieldsOf(row);
   }
+  const sample = ISSUE_15_SAMPLES[entity];
+  if (sample !== undefined) return { ...sample };
   throw new Error(`no synthetic ${entity}`);
 }
 

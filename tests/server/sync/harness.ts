@@ -8,7 +8,7 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
-import type { EntityName } from '../../../src/domain/sync/entities';
+import { type EntityName, isRootEntity } from '../../../src/domain/sync/entities';
 import { formatHlc } from '../../../src/domain/sync/hlc';
 import type { Mutation, MutationOp } from '../../../src/domain/sync/mutation';
 import {
@@ -145,7 +145,7 @@ export class Device {
     fields: Record<string, unknown>,
     id = randomUUID(),
   ): Mutation {
-    return this.mutation('create', entity, id, entity === 'household' ? id : householdId, fields);
+    return this.mutation('create', entity, id, isRootEntity(entity) ? id : householdId, fields);
   }
 
   createHousehold(welcomePointId?: string, id = randomUUID()): Mutation {
