@@ -64,6 +64,8 @@ describe('SqliteStore settings', () => {
       { version: 7, name: 'duplicates' },
       { version: 8, name: 'merges' },
       { version: 9, name: 'duplicate-decisions' },
+      { version: 10, name: 'reports-and-plans' },
+      { version: 11, name: 'report-indexes-and-secrets' },
     ]);
     db.close();
   });
