@@ -10,11 +10,11 @@ import {
   BdfDecisionSchema,
   ProducedDocumentKindSchema,
 } from '../../domain/dossier/action';
+import { type RevisionThread, revisionThreads } from '../../domain/dossier/revisions';
 import type { ActionRow, FieldsOf } from '../../domain/dossier/rows';
 import { ROW_META_KEYS } from '../../domain/sync/row-meta';
 import { centsToInputText, parseEurosToCents } from '../../domain/user-input';
 import type { FieldErrors, Validation } from '../form-model';
-import { type RevisionThread, revisionThreads } from '../../domain/dossier/revisions';
 
 export const ACTION_KINDS: readonly ActionKind[] = [
   'budget_diagnosis',

@@ -1,6 +1,7 @@
 /** Notes of the follow-up: append-only revisions, shown as the latest text with its history. */
-import type { NoteRow } from '../../domain/dossier/rows';
+
 import { type RevisionThread, revisionThreads } from '../../domain/dossier/revisions';
+import type { NoteRow } from '../../domain/dossier/rows';
 
 export type NoteThread = RevisionThread<NoteRow>;
 

@@ -8,6 +8,7 @@ import {
   ProducedDocumentKindSchema,
 } from '../../../domain/dossier/action';
 import type { Dossier } from '../../../domain/dossier/dossier';
+import { currentRevisionOf } from '../../../domain/dossier/revisions';
 import type { ActionRow } from '../../../domain/dossier/rows';
 import { formatDate, formatMoney, t } from '../../../i18n/i18n';
 import type { MessageKey } from '../../../i18n/messages-fr';
@@ -17,7 +18,6 @@ import {
   currentActions,
   KIND_FIELDS,
 } from '../../../state/followup/actions-log';
-import { currentRevisionOf } from '../../../domain/dossier/revisions';
 import { choices } from '../../components/fields/choices';
 import { SelectField } from '../../components/fields/select-field';
 import { TextAreaField } from '../../components/fields/text-area-field';
