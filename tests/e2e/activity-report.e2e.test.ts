@@ -115,7 +115,7 @@ async function showReportUntil(page: Page, ready: () => Promise<boolean>): Promi
         await page.getByTestId('network-report').waitFor({ timeout: 20_000 });
         return ready();
       },
-      { timeout: 60_000, intervals: [1_000] },
+      { timeout: 60_000, interval: 1_000 },
     )
     .toBe(true);
 }

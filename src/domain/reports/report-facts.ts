@@ -11,6 +11,7 @@ import { currentRevisions } from '../dossier/revisions';
 import { HouseholdEntitySchema } from '../dossier/rows';
 import { MicrocreditSchema } from '../plans/microcredit';
 import { type Plan, PlanSchema } from '../plans/plan';
+import { type SurvivorOf, workshopParticipantMinutes } from '../workshops/training-hours';
 import { WorkshopSchema } from '../workshops/workshop';
 import type { ReportCode, ReportFact } from './activity-report';
 
@@ -22,8 +23,7 @@ export interface RootRow {
   readonly data: Readonly<Record<string, unknown>>;
 }
 
-/** The household a participant counts as: a merged household's survivor, else itself (WS2). */
-export type SurvivorOf = (householdId: string) => string;
+export type { SurvivorOf };
 
 const event = (factId: string, code: ReportCode, on: IsoDate, quantity = 1): ReportFact => ({
   factId,
@@ -151,10 +151,9 @@ function householdFacts(rows: readonly RootRow[]): ReportFact[] {
 
 /** WS2, RPT6: duration × (distinct households named, merged ones as their survivor, + anonymous). */
 function workshopFacts(rows: readonly RootRow[], survivorOf: SurvivorOf): ReportFact[] {
-  return liveOf(rows, 'workshop', parser(WorkshopSchema)).map((w) => {
-    const named = new Set(w.participantHouseholdIds.map(survivorOf)).size;
-    return event(w.id, 'training_hours', w.date, w.durationMinutes * (named + w.anonymousParticipants));
-  });
+  return liveOf(rows, 'workshop', parser(WorkshopSchema)).map((w) =>
+    event(w.id, 'training_hours', w.date, workshopParticipantMinutes(w, survivorOf)),
+  );
 }
 
 /**

@@ -24,8 +24,14 @@ export const reportFactsRefresher: DerivedRefresher = {
     }
     const survivors = await tx.survivorsOf([...named]);
     const survivorOf = (id: string): string => survivors.get(id) ?? id;
+    const scopes = await tx.getHouseholds(rootIds);
     for (const rootId of rootIds) {
-      await tx.replaceReportFacts(rootId, reportFacts(rowsByRoot.get(rootId) ?? [], survivorOf));
+      const welcomePointId = scopes.get(rootId)?.welcomePointId ?? null;
+      await tx.replaceReportFacts(
+        rootId,
+        welcomePointId,
+        reportFacts(rowsByRoot.get(rootId) ?? [], survivorOf),
+      );
     }
   },
 };

@@ -114,6 +114,7 @@ async function write(batch: Batch, p: Plan): Promise<void> {
     batch.state.rows.set(rowKey(row.entity, row.id), row);
     if (row.entity === 'workshop') batch.state.workshops.add(row.id);
     else if (MATCHED.has(row.entity)) batch.toMatch.add(row.householdId);
+    // RPT8: every written row's root (a household, or a workshop: its own root) is derived again.
     batch.toDerive.add(row.householdId);
   }
   if (p.household !== undefined) {

@@ -57,7 +57,7 @@ describe('[RPT8] rebuild-report-data CLI', () => {
         anonymousParticipants: 2,
       });
       // Stale: a fact of a root that has no rows any more.
-      await tx.replaceReportFacts('gone', [
+      await tx.replaceReportFacts('gone', null, [
         { factId: 'x', code: 'diagnoses', startsOn: '2026-01-01', endsOn: '2026-01-01', quantity: 1 },
       ]);
     });

@@ -65,6 +65,7 @@ describe('SqliteStore settings', () => {
       { version: 8, name: 'merges' },
       { version: 9, name: 'duplicate-decisions' },
       { version: 10, name: 'reports-and-plans' },
+      { version: 11, name: 'report-indexes-and-secrets' },
     ]);
     db.close();
   });
