@@ -1,6 +1,6 @@
 // @vitest-environment node
 /**
- * Every rule id docs/sync-protocol.md and docs/merges.md define (`- **PUSH3** …`) is cited by at
+ * Every rule id docs/sync-protocol.md, docs/merges.md and docs/reports-and-plans.md define (`- **PUSH3** …`) is cited by at
  * least one test, so
  * a rule nobody checks shows up here instead of in the field. A refactor that drops a test drops
  * its citations with it: this file names what went missing.
@@ -10,7 +10,11 @@ import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const ROOT = join(import.meta.dirname, '..');
-const RULE_DOCS = [join(ROOT, 'docs', 'sync-protocol.md'), join(ROOT, 'docs', 'merges.md')];
+const RULE_DOCS = [
+  join(ROOT, 'docs', 'sync-protocol.md'),
+  join(ROOT, 'docs', 'merges.md'),
+  join(ROOT, 'docs', 'reports-and-plans.md'),
+];
 const SELF = relative(ROOT, import.meta.filename);
 
 /** The ids a bullet of the protocol defines, in the order they appear. */
@@ -39,6 +43,8 @@ describe('protocol rule ids', () => {
     expect(ids.length).toBeGreaterThanOrEqual(50);
     expect(ids).toContain('CONF2');
     expect(ids).toContain('MERGE9');
+    expect(ids).toContain('RPT10');
+    expect(ids).toContain('PLAN8');
     expect(new Set(ids).size).toBe(ids.length);
   });
 
