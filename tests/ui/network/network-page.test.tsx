@@ -114,12 +114,13 @@ describe('Network page', () => {
     const group = within(nav).getByRole('button', { name: 'Coordination (Réseau)' });
     expect(group.getAttribute('aria-expanded')).toBe('false');
     expect(within(nav).queryByRole('link', { name: 'Supervision' })).toBeNull();
-    // The other entries stay in the row: Dossiers, Ateliers, Réglages, the group, Administration.
+    // The other entries stay in the row: Dossiers, Ateliers, Plans (an admin follows plans, PLAN8),
+    // Réglages, the group, Administration.
     expect(
       within(nav)
         .getAllByRole('link')
         .map((a) => a.textContent),
-    ).toEqual(['Dossiers', 'Ateliers', 'Réglages', 'Administration']);
+    ).toEqual(['Dossiers', 'Ateliers', 'Plans', 'Réglages', 'Administration']);
     fireEvent.click(group);
     expect(group.getAttribute('aria-expanded')).toBe('true');
     const panel = document.getElementById(group.getAttribute('aria-controls') ?? '') as HTMLElement;
