@@ -21,6 +21,8 @@ export interface DevicePlan {
   householdReference?: string;
   /** The counsellor in charge of the dossier (household.counsellorId), if any. */
   counsellorId?: string;
+  /** Who recorded the plan (its row's origin): the plan's follower when no counsellor is named. */
+  recordedBy: string;
   plan: PlanRow;
   /** The plan's payment rows, tombstones left out. */
   payments: PlanPaymentRow[];
@@ -63,6 +65,7 @@ export async function listDevicePlans(
         displayName: h.local.displayName,
         ...(h.reference === undefined ? {} : { householdReference: h.reference }),
         ...(h.counsellorId === undefined ? {} : { counsellorId: h.counsellorId }),
+        recordedBy: plan.origin.userId,
         plan,
         payments: paymentsByPlan.get(plan.id) ?? [],
       });

@@ -115,7 +115,9 @@ export function createMyPlansModel(deps: MyPlansDeps) {
 
   const mine = computed(() => {
     const me = deps.userId.value;
-    return (plans.value ?? []).filter((p) => me !== null && p.counsellorId === me);
+    // PLAN8: the dossiers in my charge; a dossier with no counsellor named (intake does not ask)
+    // follows whoever recorded its plan.
+    return (plans.value ?? []).filter((p) => me !== null && (p.counsellorId ?? p.recordedBy) === me);
   });
   const shown = computed(() => (showAll.value ? (plans.value ?? []) : mine.value));
   const groups = computed(() => groupPlans(shown.value, deps.today(), thresholds.value));

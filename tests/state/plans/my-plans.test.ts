@@ -83,6 +83,20 @@ async function seed() {
     e,
     plan({ firstDueOn: '2026-09-01', endedOn: '2026-11-01', endReason: 'abandoned' }),
   );
+  // F: no counsellor named, the plan recorded by me: mine (PLAN8). G: no counsellor, recorded by
+  // another user's device: not mine.
+  const mineByRecord = new DossierRepository(db, { currentUserId: () => 'me' });
+  const f = await mineByRecord.createHousehold(
+    { territory: 'metropole', departement: '69', housingStatus: 'tenant' },
+    [{ role: 'applicant', firstName: 'Fanny', lastName: 'Test', birthDate: '1980-01-01' }],
+  );
+  await mineByRecord.addRow('plan', f.household.id, plan({ firstDueOn: '2027-01-20' }));
+  const byOther = new DossierRepository(db, { currentUserId: () => 'other' });
+  const g = await byOther.createHousehold(
+    { territory: 'metropole', departement: '69', housingStatus: 'tenant' },
+    [{ role: 'applicant', firstName: 'Gaël', lastName: 'Test', birthDate: '1980-01-01' }],
+  );
+  await byOther.addRow('plan', g.household.id, plan({ firstDueOn: '2027-01-20' }));
   const lastSyncAt = signal<number | null>(null);
   const model = createMyPlansModel({
     observePlans: (listener, onError) => observeQuery(() => listDevicePlans(db), listener, onError),
@@ -108,7 +122,8 @@ describe('Mes plans (PLAN8)', () => {
     expect(groups.remind[0]?.reminders).toEqual([
       { code: 'instalment_due', dueOn: '2026-12-01', dueCents: 5_000 },
     ]);
-    expect(names(groups.onTrack)).toEqual(['Chloé Test']);
+    // Fanny's dossier names no counsellor and I recorded its plan: mine; Gaël's, recorded by another: not.
+    expect(names(groups.onTrack)).toEqual(['Chloé Test', 'Fanny Test']);
     expect(model.attentionCount.value).toBe(2);
     // Every plan on the device: David's (another counsellor's) too.
     model.showAll.value = true;
