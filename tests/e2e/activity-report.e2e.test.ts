@@ -99,6 +99,8 @@ async function recordWorkshop(page: Page, url: string): Promise<void> {
   await page.getByLabel('Participants sans dossier', { exact: true }).fill('2');
   const search = page.getByLabel('Ajouter un ménage', { exact: true });
   await search.fill('Durand');
+  // Enter adds the only result: wait until the search has found it.
+  await page.getByText('1 dossier trouvé. Tab pour le choisir.').waitFor();
   await search.press('Enter');
   await page.getByRole('button', { name: /^Retirer .*Durand/ }).waitFor();
   await page.getByText('Heures de formation de cette séance : 4,5 h', { exact: false }).waitFor();
