@@ -10,6 +10,7 @@
  */
 import type { FastifyBaseLogger } from 'fastify';
 import { MATCH_PARAMETERS, type MatchParameters } from '../../../src/domain/matching';
+import { CoalescingDrainer, drainQueue } from '../queue-drain';
 import type { RelaisStore } from '../stores/store';
 import { detectHousehold } from './detect';
 
@@ -29,120 +30,44 @@ export interface DrainReport {
   failed: number;
 }
 
-async function detectBatch(store: RelaisStore, ids: readonly string[], options: DrainOptions): Promise<void> {
-  await options.beforeBatch?.();
-  await store.transaction(async (tx) => {
-    const now = options.now();
-    for (const id of ids) {
-      await tx.unqueueHousehold(id);
-      await detectHousehold(tx, id, now, options.params ?? MATCH_PARAMETERS);
-    }
+/**
+ * Detects every queued household, oldest first, until the queue is empty (queue-drain.ts: a batch
+ * that fails is retried one household at a time; those that still fail stay queued).
+ */
+export async function drainMatchQueue(store: RelaisStore, options: DrainOptions): Promise<DrainReport> {
+  const report = await drainQueue({
+    batch: DRAIN_BATCH,
+    take: (limit) => store.transaction((tx) => tx.queuedHouseholds(limit)),
+    process: async (ids) => {
+      await options.beforeBatch?.();
+      await store.transaction(async (tx) => {
+        const now = options.now();
+        for (const id of ids) {
+          await tx.unqueueHousehold(id);
+          await detectHousehold(tx, id, now, options.params ?? MATCH_PARAMETERS);
+        }
+      });
+    },
   });
+  return { detected: report.processed, failed: report.failed };
 }
 
 /**
- * Detects every queued household, oldest first, until the queue is empty. A batch that fails is
- * retried one household at a time, so one household that cannot be detected does not hold up
- * the others; those that still fail stay queued and are skipped until the next drain.
+ * One detection drain at a time per server (two rounds never score the same pair from each
+ * other's stale profiles); the rescan takes the same turn (`exclusive`).
  */
-export async function drainMatchQueue(store: RelaisStore, options: DrainOptions): Promise<DrainReport> {
-  const failed = new Set<string>();
-  let detected = 0;
-  for (;;) {
-    const queued = await store.transaction((tx) => tx.queuedHouseholds(DRAIN_BATCH + failed.size));
-    const ids = queued.filter((id) => !failed.has(id)).slice(0, DRAIN_BATCH);
-    if (ids.length === 0) return { detected, failed: failed.size };
-    try {
-      await detectBatch(store, ids, options);
-      detected += ids.length;
-    } catch {
-      for (const id of ids) {
-        try {
-          await detectBatch(store, [id], options);
-          detected += 1;
-        } catch {
-          failed.add(id);
-        }
-      }
-    }
-  }
-}
-
-/** Runs drains one at a time and coalesces the requests that arrive during one. */
-export class MatchQueueDrainer {
-  #running: Promise<void> = Promise.resolve();
-  #pending = false;
-  #busy = false;
-  #closed = false;
-
-  constructor(
-    private readonly store: RelaisStore,
-    private readonly options: DrainOptions,
-    private readonly log: FastifyBaseLogger,
-  ) {}
-
-  /**
-   * Asks for a drain after the current one (one more round at most, however many ask); returns
-   * at once. Failures are logged (counts and error type only, never ids or data) and left queued.
-   */
-  schedule(): void {
-    if (this.#closed) return;
-    this.#pending = true;
-    if (this.#busy) return;
-    this.#busy = true;
-    this.#running = this.#loop();
-  }
-
-  async #loop(): Promise<void> {
-    try {
-      while (this.#pending && !this.#closed) {
-        this.#pending = false;
-        try {
-          const report = await drainMatchQueue(this.store, this.options);
-          if (report.failed > 0) {
-            this.log.warn(
-              { failed: report.failed },
-              'duplicate detection failed for some households; left queued',
-            );
-          }
-        } catch (error) {
-          this.log.warn(
-            { errorType: error instanceof Error ? error.name : typeof error },
-            'duplicate detection could not drain its queue; left queued for the next drain',
-          );
-        }
-      }
-    } finally {
-      this.#busy = false;
-    }
-  }
-
-  /** Resolves when no drain is running or asked for (tests, shutdown). */
-  async idle(): Promise<void> {
-    while (this.#busy) await this.#running;
-  }
-
-  /** Runs `fn` while no drain runs (the rescan), then drains what was queued meanwhile. */
-  async exclusive<T>(fn: () => Promise<T>): Promise<T> {
-    // The check and the claim in one synchronous step: no drain can start in between.
-    while (this.#busy) await this.#running;
-    this.#busy = true;
-    const result = (async () => fn())();
-    this.#running = result.then(
-      () => {},
-      () => {},
+export class MatchQueueDrainer extends CoalescingDrainer {
+  constructor(store: RelaisStore, options: DrainOptions, log: FastifyBaseLogger) {
+    super(
+      async () => {
+        const report = await drainMatchQueue(store, options);
+        return { processed: report.detected, failed: report.failed };
+      },
+      log,
+      {
+        someFailed: 'duplicate detection failed for some households; left queued',
+        drainFailed: 'duplicate detection could not drain its queue; left queued for the next drain',
+      },
     );
-    try {
-      return await result;
-    } finally {
-      this.#busy = false;
-      this.schedule();
-    }
-  }
-
-  /** No more drains; waits for the running one (before the store closes). */
-  async close(): Promise<void> {
-    this.#closed = true;
-    await this.idle();
   }
 }
