@@ -17,18 +17,16 @@
  * PostgreSQL: BENCH_DATABASE_URL or DATABASE_URL, default postgres://postgres@127.0.0.1:5432/test;
  * skipped (noted) when it does not answer. BENCH_REPORT_HOUSEHOLDS sets another size (trials).
  */
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import { addMonths } from '../src/domain/dates';
 import { buildActivityReport } from '../sync-server/src/reports/activity';
-import { PostgresStore } from '../sync-server/src/stores/postgres-store';
 import { chunks, placeholders, type SqlValue } from '../sync-server/src/stores/sql';
 import { SqliteStore } from '../sync-server/src/stores/sqlite-store';
 import type { RelaisStore } from '../sync-server/src/stores/store';
 import { type BenchResult, median, withTarget } from './bench-types';
+import { openPostgresBenchStore } from './postgres-bench-store';
 
 const HOUSEHOLDS = Number(process.env.BENCH_REPORT_HOUSEHOLDS ?? 100_000);
 const PLANS = Math.round((HOUSEHOLDS * 65_300) / 100_000);
@@ -189,19 +187,9 @@ async function timed(runs: number, fn: () => Promise<unknown>): Promise<number[]
 }
 
 async function postgresTarget(): Promise<Target | string> {
-  const url =
-    process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-  const host = new URL(url).hostname;
-  if (host !== '127.0.0.1' && host !== 'localhost') return `PostgreSQL skipped: ${host} is not loopback`;
-  const schema = `relais_bench_${randomBytes(4).toString('hex')}`;
-  const probe = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2000 });
-  try {
-    await probe.connect();
-  } catch (error) {
-    return `PostgreSQL skipped: ${error instanceof Error ? error.message : String(error)}`;
-  }
-  const store = new PostgresStore({ connectionString: url, schema });
-  await store.migrate();
+  const opened = await openPostgresBenchStore();
+  if (typeof opened === 'string') return opened;
+  const { store, schema, probe, cleanup } = opened;
   return {
     name: 'postgres',
     store,
@@ -210,11 +198,7 @@ async function postgresTarget(): Promise<Target | string> {
       await probe.query(`VACUUM ANALYZE ${schema}.report_facts`);
       await probe.query(`VACUUM ANALYZE ${schema}.households`);
     },
-    cleanup: async () => {
-      await store.close();
-      await probe.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-      await probe.end();
-    },
+    cleanup,
   };
 }
 

@@ -16,20 +16,18 @@
  * PostgreSQL: BENCH_DATABASE_URL or DATABASE_URL, default postgres://postgres@127.0.0.1:5432/test;
  * skipped (noted) when it does not answer. BENCH_PLAN_STATES sets another size (trials).
  */
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import { addDays } from '../src/domain/dates';
 import type { PLAN_STATUSES } from '../src/domain/plans/plan-monitoring';
 import { explain, scansWholeTable, worklistStatements } from '../sync-server/src/plans/explain';
 import type { PlanStateRecord, PlanWorklistFilter } from '../sync-server/src/stores/plans-tx';
-import { PostgresStore } from '../sync-server/src/stores/postgres-store';
 import { chunks, placeholders, type SqlValue } from '../sync-server/src/stores/sql';
 import { SqliteStore } from '../sync-server/src/stores/sqlite-store';
 import type { RelaisStore } from '../sync-server/src/stores/store';
 import { type BenchResult, median, withTarget } from './bench-types';
+import { openPostgresBenchStore } from './postgres-bench-store';
 
 const PLANS = Number(process.env.BENCH_PLAN_STATES ?? 65_300);
 const WELCOME_POINTS = Array.from({ length: 100 }, (_, i) => `wp-${String(i).padStart(3, '0')}`);
@@ -183,19 +181,9 @@ async function measure(store: RelaisStore, variant: Variant): Promise<Measured> 
 }
 
 async function postgresTarget(): Promise<Target | string> {
-  const url =
-    process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-  const host = new URL(url).hostname;
-  if (host !== '127.0.0.1' && host !== 'localhost') return `PostgreSQL skipped: ${host} is not loopback`;
-  const schema = `relais_bench_${randomBytes(4).toString('hex')}`;
-  const probe = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2000 });
-  try {
-    await probe.connect();
-  } catch (error) {
-    return `PostgreSQL skipped: ${error instanceof Error ? error.message : String(error)}`;
-  }
-  const store = new PostgresStore({ connectionString: url, schema });
-  await store.migrate();
+  const opened = await openPostgresBenchStore();
+  if (typeof opened === 'string') return opened;
+  const { store, schema, probe, cleanup } = opened;
   return {
     name: 'postgres',
     store,
@@ -204,11 +192,7 @@ async function postgresTarget(): Promise<Target | string> {
     analyze: async () => {
       await probe.query(`VACUUM ANALYZE ${schema}.plan_states`);
     },
-    cleanup: async () => {
-      await store.close();
-      await probe.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-      await probe.end();
-    },
+    cleanup,
   };
 }
 
