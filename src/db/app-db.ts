@@ -65,6 +65,19 @@ export interface HouseholdAlias {
   at: number;
 }
 
+/**
+ * A dossier opened on this device (issue 16, access log): kept until a sync hands it to the
+ * server's access log, then deleted. Ids and a time only, nothing personal.
+ */
+export interface DossierOpening {
+  /** UUIDv7, so the server stores each opening once however often it is sent. */
+  id: string;
+  householdId: string;
+  userId: string;
+  /** Unix ms. */
+  at: number;
+}
+
 interface SchemaVersion {
   version: number;
   stores: Record<string, string | null>;
@@ -180,6 +193,22 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       await tx.table('meta').put({ key: 'schemaVersion', value: 4 });
     },
   },
+  {
+    // v5 (issue 16, ADR 0024): rows are sealed under the data key, so nothing personal may stay
+    // in an index. The name, phone and reference indexes of households and the birth-date index
+    // of members go (search and the duplicate warning use an index held in memory after unlock,
+    // src/db/search-index.ts); dossier openings are kept for the access log until synced. Rows
+    // written in clear by an older app are sealed once the person has a data key (sealPlainRows).
+    version: 5,
+    stores: {
+      households: 'id, updatedAt, local.activityAt, track, status, welcomePointId, local.nextAppointment',
+      members: 'id, householdId',
+      accessOpenings: '&id, at',
+    },
+    upgrade: async (tx) => {
+      await tx.table('meta').put({ key: 'schemaVersion', value: 5 });
+    },
+  },
 ];
 
 /** The schema version this code writes. */
@@ -236,6 +265,7 @@ export class RelaisDb extends Dexie {
   declare meta: Table<MetaRecord, string>;
   declare conflicts: Table<LocalConflict, string>;
   declare householdAliases: Table<HouseholdAlias, string>;
+  declare accessOpenings: Table<DossierOpening, string>;
 
   /** The options this connection was opened with (a twin connection reuses them). */
   readonly connectionOptions: DexieOptions;
