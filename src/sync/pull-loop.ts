@@ -197,7 +197,8 @@ export class PullLoop {
     } catch {
       throw new SyncError('offline', 'The server cannot be reached');
     }
-    if (!response.ok) throw statusError(response.status, await messageOf(response));
+    if (!response.ok)
+      throw statusError(response.status, await messageOf(response), response.headers.get('retry-after'));
     const parsed = PullResponseSchema.safeParse(await response.json().catch(() => undefined));
     if (!parsed.success)
       throw new SyncError('server', 'The server answered a pull with something unreadable');

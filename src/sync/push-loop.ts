@@ -67,7 +67,8 @@ export class PushLoop {
       if (!response.ok) {
         const message = await messageOf(response);
         await recordPushFailure(this.deps.db, sent, `${response.status} ${message}`);
-        throw statusError(response.status, message);
+        // A 429 (SEC3) or 503 names its wait in Retry-After; the scheduler waits at least that.
+        throw statusError(response.status, message, response.headers.get('retry-after'));
       }
       const parsed = PushResponseSchema.safeParse(await response.json().catch(() => undefined));
       if (!parsed.success)

@@ -20,6 +20,8 @@ export class SyncError extends Error {
     readonly kind: SyncErrorKind,
     message: string,
     readonly status?: number,
+    /** SEC3: how long the server asked to wait (a 429's or 503's Retry-After), ms. */
+    readonly retryAfterMs?: number,
   ) {
     super(message);
     this.name = 'SyncError';
@@ -76,10 +78,19 @@ export async function messageOf(response: Response): Promise<string> {
   }
 }
 
-/** The SyncError of an HTTP status that is not a success. */
-export function statusError(status: number, message: string): SyncError {
+/**
+ * The SyncError of an HTTP status that is not a success. `retryAfter` is the answer's
+ * Retry-After header (seconds; an HTTP date is not sent by this server and counts as none).
+ */
+export function statusError(status: number, message: string, retryAfter?: string | null): SyncError {
   if (status === 401) return new SyncError('unauthorized', message, status);
   if (status === 403) return new SyncError('forbidden', message, status);
-  if (status >= 500 || status === 429 || status === 408) return new SyncError('server', message, status);
+  if (status >= 500 || status === 429 || status === 408)
+    return new SyncError('server', message, status, retryAfterMs(retryAfter));
   return new SyncError('rejected', message, status);
+}
+
+function retryAfterMs(header: string | null | undefined): number | undefined {
+  if (header === null || header === undefined || !/^\d{1,6}$/.test(header.trim())) return undefined;
+  return Number(header.trim()) * 1000;
 }

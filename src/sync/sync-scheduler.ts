@@ -175,8 +175,10 @@ export class SyncScheduler {
     } catch (error) {
       this.failures += 1;
       const retryable = !(error instanceof SyncError) || error.retryable;
+      // The server's Retry-After (SEC3) is a floor: retrying sooner would only be refused again.
+      const asked = error instanceof SyncError ? (error.retryAfterMs ?? 0) : 0;
       const retryInMs = retryable
-        ? backoffDelay(this.failures, this.baseDelayMs, this.maxDelayMs, this.env.random)
+        ? Math.max(asked, backoffDelay(this.failures, this.baseDelayMs, this.maxDelayMs, this.env.random))
         : null;
       this.events.onRunEnd?.({ ok: false, error, retryInMs });
       if (retryInMs !== null && !this.stopped) this.schedule(retryInMs, 'retry');

@@ -2,7 +2,9 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { DestinationStream } from 'pino';
 import type { ScryptParams } from './auth/passwords';
+import type { PushLimitOptions } from './auth/push-rate-limit';
 import type { RateLimitOptions } from './auth/rate-limit';
+import { API_BODY_LIMIT } from './body-limits';
 import type { Config } from './config';
 import { createLogger, PrivacyLogController } from './logger';
 import { registerAuth } from './plugins/auth';
@@ -10,7 +12,9 @@ import { type DerivedDataOptions, registerDerivedData } from './plugins/derived-
 import { type DuplicateDetectionOptions, registerDuplicateDetection } from './plugins/duplicate-detection';
 import { frameworkErrors, registerErrorHandler } from './plugins/error-handler';
 import { registerInputRules } from './plugins/input-rules';
+import { openApiRoutes, registerOpenApi } from './plugins/openapi';
 import { type PlanMonitoringOptions, registerPlanMonitoring } from './plugins/plan-monitoring';
+import { registerSecurityHeaders } from './plugins/security-headers';
 import { registerStaticApp } from './plugins/static-app';
 import { registerStore } from './plugins/store';
 import { registerZod } from './plugins/zod';
@@ -39,7 +43,9 @@ export interface BuildAppOptions {
   /** scrypt parameters for new password hashes. Default DEFAULT_SCRYPT; tests pass cheaper ones. */
   scrypt?: ScryptParams;
   /** Test hooks for the sync routes (crash injection). */
-  sync?: SyncRoutesOptions;
+  sync?: Omit<SyncRoutesOptions, 'pushLimit'>;
+  /** Push throttling per device (SEC3; default 120 pushes a minute). */
+  pushLimit?: PushLimitOptions;
   /** Test hooks for duplicate detection (a failing drain). */
   duplicates?: DuplicateDetectionOptions;
   /** Plan monitoring (the recheck's period). */
@@ -58,10 +64,16 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
     loggerInstance: createLogger(config.logLevel, options.logStream),
     logController: new PrivacyLogController(),
     frameworkErrors,
+    // SEC2: the API's default; push and merges set their own (body-limits.ts).
+    bodyLimit: API_BODY_LIMIT,
+    // SEC1: X-Forwarded-Proto/-For believed only from the configured proxies (TRUST_PROXY).
+    trustProxy: config.trustProxy ?? false,
   }).withTypeProvider<ZodTypeProvider>();
 
   try {
     registerZod(app);
+    registerSecurityHeaders(app);
+    await registerOpenApi(app);
     registerStore(app, store);
     registerErrorHandler(app);
     registerInputRules(app);
@@ -82,13 +94,17 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
           options.loginLimit === undefined ? {} : { loginLimit: options.loginLimit },
         );
         await api.register(adminRoutes, { prefix: '/admin' });
-        await api.register(syncRoutes, options.sync ?? {});
+        await api.register(syncRoutes, {
+          ...options.sync,
+          ...(options.pushLimit === undefined ? {} : { pushLimit: options.pushLimit }),
+        });
         await api.register(deviceAlertRoutes);
         await api.register(legalParameterRoutes);
         await api.register(duplicateRoutes);
         await api.register(mergeRoutes);
         await api.register(planRoutes);
         await api.register(reportRoutes);
+        await api.register(openApiRoutes);
       },
       { prefix: '/api' },
     );

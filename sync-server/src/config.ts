@@ -21,6 +21,12 @@ export interface Config {
   /** Absolute path to the built PWA (vite's dist/). */
   staticDir: string;
   logLevel: LogLevel;
+  /**
+   * SEC1: whether X-Forwarded-Proto/-For from a reverse proxy are believed (Fastify's
+   * `trustProxy`): `true` for any peer, or a comma-separated list of proxy addresses/CIDRs.
+   * Unset: the peer is the client and only the server's own TLS counts as HTTPS (for HSTS).
+   */
+  trustProxy?: boolean | string;
 }
 
 export class ConfigError extends Error {
@@ -56,6 +62,12 @@ const EnvSchema = z.object({
   DATABASE_URL: z.string().refine(isPostgresUrl, { error: DATABASE_URL_RULE }).optional(),
   STATIC_DIR: z.string().optional(),
   LOG_LEVEL: z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
+  TRUST_PROXY: z
+    .string()
+    .regex(/^(true|false|[0-9A-Fa-f.:/]+(,[0-9A-Fa-f.:/]+)*)$/, {
+      error: 'must be true, false or a comma-separated list of proxy addresses (CIDR allowed)',
+    })
+    .optional(),
 });
 
 type EnvName = keyof z.infer<typeof EnvSchema>;
@@ -115,5 +127,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
         : { kind: 'postgres', url: e.DATABASE_URL },
     staticDir: e.STATIC_DIR === undefined ? DEFAULT_STATIC_DIR : resolve(cwd, e.STATIC_DIR),
     logLevel: e.LOG_LEVEL,
+    ...trustProxyOf(e.TRUST_PROXY),
   };
+}
+
+function trustProxyOf(raw: string | undefined): { trustProxy?: boolean | string } {
+  if (raw === undefined || raw === 'false') return {};
+  return { trustProxy: raw === 'true' ? true : raw };
 }

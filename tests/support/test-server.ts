@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { FetchLike } from '../../src/sync/sync-http';
+import type { PushLimitOptions } from '../../sync-server/src/auth/push-rate-limit';
 import type { RateLimitOptions } from '../../sync-server/src/auth/rate-limit';
 import type { RelaisStore } from '../../sync-server/src/stores/store';
 import { markRestored } from '../../sync-server/src/sync/pull';
@@ -32,6 +33,8 @@ export type WorldUser = Omit<NewUser, 'welcomePointIds'> & { welcomePointIds?: s
 export interface TestServerOptions {
   /** Login throttling; default: practically none (1000 failures a second). */
   loginLimit?: RateLimitOptions;
+  /** Push throttling (SEC3); default: practically none. */
+  pushLimit?: PushLimitOptions;
 }
 
 /** A server whose store can be crashed/restarted and restored from a backup. */
@@ -73,6 +76,7 @@ export class TestServer {
     await store.migrate();
     this.app = await openApp(store, this.clock, {
       loginLimit: this.options.loginLimit ?? { maxFailures: 1000, windowMs: 1000 },
+      ...(this.options.pushLimit === undefined ? {} : { pushLimit: this.options.pushLimit }),
       sync: {
         afterMutation: (index) => {
           if (this.crashAfterMutation !== undefined && index >= this.crashAfterMutation) {

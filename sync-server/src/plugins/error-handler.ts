@@ -27,6 +27,14 @@ export function registerErrorHandler(app: FastifyInstance): void {
       } satisfies ErrorBody);
     }
     const status = error.statusCode ?? 500;
+    if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+      // SEC2: the route's limit, so a client (or its developer) knows what to cut.
+      const limit = request.routeOptions.bodyLimit;
+      return reply.code(413).send({
+        error: 'payload_too_large',
+        message: `The request body exceeds the ${limit} bytes this route accepts`,
+      } satisfies ErrorBody);
+    }
     if (status >= 400 && status < 500) {
       const body: ErrorBody = { error: errorName(status), message: error.message };
       if (status === 400) body.issues = [];

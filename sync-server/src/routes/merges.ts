@@ -19,6 +19,7 @@ import {
   UnmergeCommandSchema,
   UnmergeResultSchema,
 } from '../../../src/domain/sync/coordination-protocol';
+import { MERGE_BODY_LIMIT } from '../body-limits';
 import { databaseUnavailable, HttpError } from '../http-errors';
 import { applyMerge } from '../merges/merge-command';
 import { listMergeLog } from '../merges/merge-log';
@@ -72,6 +73,7 @@ export async function mergeRoutes(app: FastifyInstance): Promise<void> {
   api.post(
     '/coordination/merges',
     {
+      bodyLimit: MERGE_BODY_LIMIT, // SEC2
       onRequest: coordinators,
       schema: {
         body: MergeCommandSchema,

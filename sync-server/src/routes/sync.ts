@@ -3,7 +3,7 @@
  */
 import { Transform } from 'node:stream';
 import { createGunzip } from 'node:zlib';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest, onRequestAsyncHookHandler } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { EntityIdSchema } from '../../../src/domain/household/ids';
@@ -23,6 +23,7 @@ import {
   type QuarantineReason,
   SupervisionListQuerySchema,
 } from '../../../src/domain/sync/protocol';
+import { type PushLimitOptions, PushThrottle } from '../auth/push-rate-limit';
 import { databaseUnavailable, forbidden, HttpError, notFound } from '../http-errors';
 import { authOf, requireAuth } from '../plugins/auth';
 import type { QuarantineView } from '../stores/store-tx';
@@ -33,6 +34,8 @@ import { inScope } from '../sync/scope';
 export interface SyncRoutesOptions {
   /** Test hook passed to applyPush (crash injection inside the transaction). */
   afterMutation?: PushOptions['afterMutation'];
+  /** SEC3: pushes per device and window (default DEFAULT_PUSH_LIMIT). */
+  pushLimit?: PushLimitOptions;
 }
 
 function checkProtocol(version: number): void {
@@ -100,6 +103,16 @@ async function limitAndInflate(
 export async function syncRoutes(app: FastifyInstance, options: SyncRoutesOptions): Promise<void> {
   const api = app.withTypeProvider<ZodTypeProvider>();
   const auth = requireAuth(app);
+  const pushThrottle = new PushThrottle(options.pushLimit);
+  // SEC3: after authentication (the device id is the session's), before the body is read.
+  const throttlePush: onRequestAsyncHookHandler = async (request, reply) => {
+    const wait = pushThrottle.take(authOf(request).session.deviceId, app.now());
+    if (wait === 0) return;
+    return reply
+      .code(429)
+      .header('retry-after', String(wait))
+      .send({ error: 'too_many_requests', message: `Too many pushes from this device: retry in ${wait} s` });
+  };
 
   api.post(
     '/sync/push',
@@ -107,7 +120,7 @@ export async function syncRoutes(app: FastifyInstance, options: SyncRoutesOption
       bodyLimit: MAX_PUSH_DECODED_BYTES,
       // Each mutation is checked on its own and quarantined when it breaks INPUT1/INPUT2.
       config: { inputRulesCheckedByRoute: ['mutations'] },
-      onRequest: auth,
+      onRequest: [auth, throttlePush],
       preParsing: limitAndInflate,
       schema: { body: PushRequestSchema, response: { 200: PushResponseSchema } },
     },
