@@ -15,6 +15,15 @@ import { APP_VERSION } from '../version';
 
 export const OPENAPI_VERSION = '3.1.0';
 
+/** The routes anyone may call (AUTH1, AUTH2, health, this document). */
+export const PUBLIC_API_ROUTES: readonly string[] = [
+  'GET /api/health',
+  'GET /api/setup',
+  'POST /api/setup',
+  'POST /api/auth/login',
+  'GET /api/openapi.json',
+];
+
 export async function registerOpenApi(app: FastifyInstance): Promise<void> {
   await app.register(fastifySwagger, {
     openapi: {
@@ -31,9 +40,9 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
     },
     transform: (document) => {
       if (!document.url.startsWith('/api/')) return { schema: { hide: true }, url: document.url };
-      // Every route guarded by requireAuth (an onRequest hook) needs a session; the others are
-      // public (health, setup, login, this document).
-      const guarded = document.route.onRequest !== undefined;
+      // Every route but these few needs a session (requireAuth, on the route or its plugin,
+      // which a transform cannot see); the authorisation matrix (SEC5) checks this list.
+      const guarded = !PUBLIC_API_ROUTES.includes(`${document.route.method} ${document.url}`);
       const schema = guarded ? { ...document.schema, security: [{ session: [] }] } : document.schema;
       return jsonSchemaTransform({ ...document, schema });
     },
