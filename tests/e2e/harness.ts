@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { build } from 'esbuild';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { cleanEnv, type RunningServer, startServer, tempDir } from '../spawn-server';
 
 // The server process and its helpers live in ../spawn-server (the admin screen's tests use them
@@ -34,7 +34,8 @@ export async function buildApp(outDir: string, buildId: string): Promise<void> {
  */
 export async function writeSeedPage(distDir: string, name: string, source: string): Promise<void> {
   const bundle = await build({
-    stdin: { contents: source, resolveDir: ROOT, loader: 'ts' },
+    // Like the app's entries, the page builds its zod schemas without eval (SEC1).
+    stdin: { contents: `import './src/domain/zod-config';\n${source}`, resolveDir: ROOT, loader: 'ts' },
     bundle: true,
     format: 'esm',
     write: false,
@@ -84,6 +85,28 @@ export interface E2eApp {
   browser: Browser;
   context: BrowserContext;
   page: Page;
+  /** SEC1: what the browser refused under the server's Content-Security-Policy (must stay empty). */
+  cspViolations: string[];
+}
+
+/**
+ * Records every Content-Security-Policy violation of the context's pages: the
+ * `securitypolicyviolation` event (reported through the console by an init script, which CDP
+ * runs outside the page's policy) and Chromium's own "Refused to …" console errors.
+ */
+async function recordCspViolations(context: BrowserContext, into: string[]): Promise<void> {
+  await context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (event) => {
+      console.error(`CSP violation: ${event.effectiveDirective} blocked ${event.blockedURI || 'inline'}`);
+    });
+  });
+  const listen = (page: Page) =>
+    page.on('console', (message) => {
+      const text = message.text();
+      if (/CSP violation|Content Security Policy/i.test(text)) into.push(`${page.url()}: ${text}`);
+    });
+  for (const page of context.pages()) listen(page);
+  context.on('page', listen);
 }
 
 /**
@@ -92,7 +115,7 @@ export interface E2eApp {
  * `prepare` adds files to the build before the server starts. Read the fields inside the tests.
  */
 export function useE2eApp(buildId: string, prepare?: (distDir: string) => Promise<void>): E2eApp {
-  const app = {} as E2eApp;
+  const app = { cspViolations: [] as string[] } as E2eApp;
   beforeAll(async () => {
     app.distDir = tempDir('dist');
     await buildApp(app.distDir, buildId);
@@ -100,12 +123,15 @@ export function useE2eApp(buildId: string, prepare?: (distDir: string) => Promis
     app.server = await startServer(app.distDir);
     app.browser = await launchBrowser();
     app.context = app.browser.context;
+    await recordCspViolations(app.context, app.cspViolations);
     app.page = app.context.pages()[0] ?? (await app.context.newPage());
   });
   afterAll(async () => {
     await app.browser?.close();
     await app.server?.stop();
     if (app.distDir) rmSync(app.distDir, { recursive: true, force: true });
+    // SEC1: the whole block ran under the server's policy without the browser refusing anything.
+    expect(app.cspViolations).toEqual([]);
   });
   return app;
 }

@@ -5,8 +5,8 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sqliteEngine } from '../sync/harness';
 import { openApp, TestClock } from '../../support/sync-harness';
+import { sqliteEngine } from '../sync/harness';
 import { servedApiRoutes } from './served-routes';
 
 type Operation = {
@@ -81,7 +81,9 @@ describe('[SEC4] the OpenAPI document', () => {
   it('[SEC4] lists every served /api route with its method, and nothing else', () => {
     const documented = Object.entries(doc.paths)
       .flatMap(([path, operations]) =>
-        Object.keys(operations).map((method) => `${method.toUpperCase()} ${path.replace(/\{([^}]+)\}/g, ':$1')}`),
+        Object.keys(operations).map(
+          (method) => `${method.toUpperCase()} ${path.replace(/\{([^}]+)\}/g, ':$1')}`,
+        ),
       )
       .sort();
     const served = servedApiRoutes(app);
