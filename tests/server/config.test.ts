@@ -52,6 +52,14 @@ describe('loadConfig', () => {
     });
   });
 
+  it('[SEC1] TRUST_PROXY: unset or false trusts no proxy; true any; a list only those addresses', () => {
+    expect(loadConfig({}, cwd).trustProxy).toBeUndefined();
+    expect(loadConfig({ TRUST_PROXY: 'false' }, cwd).trustProxy).toBeUndefined();
+    expect(loadConfig({ TRUST_PROXY: 'true' }, cwd).trustProxy).toBe(true);
+    expect(loadConfig({ TRUST_PROXY: '127.0.0.1,10.0.0.0/8' }, cwd).trustProxy).toBe('127.0.0.1,10.0.0.0/8');
+    expect(errorOf({ TRUST_PROXY: 'yes please' }).variable).toBe('TRUST_PROXY');
+  });
+
   it('treats empty strings as unset', () => {
     const config = loadConfig({ PORT: '', DATABASE_URL: '' }, cwd);
     expect(config.port).toBe(8080);

@@ -189,7 +189,7 @@ for (const engine of ENGINES) {
     async function send(key: string, call: Call, token: string | undefined): Promise<LightMyRequestResponse> {
       const [method = 'GET', path = ''] = key.split(' ');
       const rule = RULES[key] as Rule;
-      const built = await (rule.req ?? (() => ({})))(call);
+      const built: Req = await (rule.req ?? ((): Req => ({})))(call);
       const url = built.url ?? path.replace(/:[A-Za-z]+/g, () => randomUUID());
       const payload = built.payload ?? (method === 'GET' || method === 'DELETE' ? undefined : {});
       return app.inject({

@@ -150,7 +150,12 @@ export async function snapshot(store: RelaisStore): Promise<string> {
         table === 'sessions'
           ? `${rows.length} rows`
           : createHash('sha256')
-              .update(rows.map((row) => JSON.stringify(row)).sort().join('\n'))
+              .update(
+                rows
+                  .map((row) => JSON.stringify(row))
+                  .sort()
+                  .join('\n'),
+              )
               .digest('hex');
     }
   });

@@ -466,7 +466,8 @@ describe('[AUTH8] every endpoint with every role, and a foreign welcome point', 
     'GET /api/admin/plan-thresholds': 'admin only (tests/server/plans/plan-thresholds.test.ts, PLAN5)',
     'PUT /api/admin/plan-thresholds': 'admin only (tests/server/plans/plan-thresholds.test.ts, PLAN5)',
     'GET /api/plans/worklist': 'coordinators and admins (tests/server/plans/plan-worklist.test.ts, PLAN7)',
-    'GET /api/openapi.json': 'public: the API description, no data (tests/server/security/openapi.test.ts, SEC4)',
+    'GET /api/openapi.json':
+      'public: the API description, no data (tests/server/security/openapi.test.ts, SEC4)',
   };
 
   it('[AUTH8] every /api route has a stated authorisation rule (a new endpoint fails here until it has one)', () => {
