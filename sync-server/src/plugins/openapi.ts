@@ -15,6 +15,9 @@ import { APP_VERSION } from '../version';
 
 export const OPENAPI_VERSION = '3.1.0';
 
+/** An empty answer (204), so the document says so rather than a default 200. */
+export const NoContentSchema = z.null().describe('No content');
+
 /** The routes anyone may call (AUTH1, AUTH2, health, this document). */
 export const PUBLIC_API_ROUTES: readonly string[] = [
   'GET /api/health',

@@ -17,6 +17,7 @@ import { publicUser } from '../auth/accounts';
 import { hashPassword } from '../auth/passwords';
 import { conflict, HttpError, notFound } from '../http-errors';
 import { requireAuth } from '../plugins/auth';
+import { NoContentSchema } from '../plugins/openapi';
 import type { StoreTx, WelcomePointRecord } from '../stores/store-tx';
 
 const IdParams = z.object({ id: z.string().min(1).max(100) });
@@ -71,13 +72,17 @@ export async function adminRoutes(app: FastifyInstance): Promise<void> {
   );
 
   // Welcome points are archived, never deleted: households keep naming them.
-  api.delete('/welcome-points/:id', { schema: { params: IdParams } }, async (request, reply) => {
-    const ok = await app.store.transaction((tx) =>
-      tx.updateWelcomePoint(request.params.id, { archived: true }),
-    );
-    if (!ok) throw notFound(`No welcome point ${request.params.id}`);
-    return reply.code(204).send();
-  });
+  api.delete(
+    '/welcome-points/:id',
+    { schema: { params: IdParams, response: { 204: NoContentSchema } } },
+    async (request, reply) => {
+      const ok = await app.store.transaction((tx) =>
+        tx.updateWelcomePoint(request.params.id, { archived: true }),
+      );
+      if (!ok) throw notFound(`No welcome point ${request.params.id}`);
+      return reply.code(204).send(null);
+    },
+  );
 
   api.get('/users', { schema: { response: { 200: z.array(UserSchema) } } }, async () =>
     (await app.store.transaction((tx) => tx.listUsers())).map(publicUser),
@@ -146,16 +151,20 @@ export async function adminRoutes(app: FastifyInstance): Promise<void> {
   );
 
   // Users are disabled, never deleted: their changes and sessions stay attributable.
-  api.delete('/users/:id', { schema: { params: IdParams } }, async (request, reply) => {
-    const now = app.now();
-    const ok = await app.store.transaction(async (tx) => {
-      if (!(await tx.updateUser(request.params.id, { disabled: true }, now))) return false;
-      await tx.revokeUserSessions(request.params.id, now);
-      return true;
-    });
-    if (!ok) throw notFound(`No user ${request.params.id}`);
-    return reply.code(204).send();
-  });
+  api.delete(
+    '/users/:id',
+    { schema: { params: IdParams, response: { 204: NoContentSchema } } },
+    async (request, reply) => {
+      const now = app.now();
+      const ok = await app.store.transaction(async (tx) => {
+        if (!(await tx.updateUser(request.params.id, { disabled: true }, now))) return false;
+        await tx.revokeUserSessions(request.params.id, now);
+        return true;
+      });
+      if (!ok) throw notFound(`No user ${request.params.id}`);
+      return reply.code(204).send(null);
+    },
+  );
 
   api.get(
     '/users/:id/sessions',
@@ -166,15 +175,19 @@ export async function adminRoutes(app: FastifyInstance): Promise<void> {
     },
   );
 
-  api.delete('/sessions/:id', { schema: { params: IdParams } }, async (request, reply) => {
-    const now = app.now();
-    const found = await app.store.transaction(async (tx) => {
-      const session = await tx.getSession(request.params.id);
-      if (session === undefined) return false;
-      await tx.revokeSession(session.id, now);
-      return true;
-    });
-    if (!found) throw notFound(`No session ${request.params.id}`);
-    return reply.code(204).send();
-  });
+  api.delete(
+    '/sessions/:id',
+    { schema: { params: IdParams, response: { 204: NoContentSchema } } },
+    async (request, reply) => {
+      const now = app.now();
+      const found = await app.store.transaction(async (tx) => {
+        const session = await tx.getSession(request.params.id);
+        if (session === undefined) return false;
+        await tx.revokeSession(session.id, now);
+        return true;
+      });
+      if (!found) throw notFound(`No session ${request.params.id}`);
+      return reply.code(204).send(null);
+    },
+  );
 }

@@ -22,6 +22,7 @@ import { LoginThrottle, type RateLimitOptions } from '../auth/rate-limit';
 import { hashToken, newSessionToken, SESSION_TTL_MS } from '../auth/sessions';
 import { conflict, databaseUnavailable, forbidden } from '../http-errors';
 import { authOf, requireAuth } from '../plugins/auth';
+import { NoContentSchema } from '../plugins/openapi';
 
 const ErrorSchema = z.object({ error: z.string(), message: z.string() });
 
@@ -127,11 +128,15 @@ export async function authRoutes(app: FastifyInstance, options: AuthRoutesOption
     },
   );
 
-  api.post('/auth/logout', { onRequest: requireAuth(app) }, async (request, reply) => {
-    const { session } = authOf(request);
-    await app.store.transaction((tx) => tx.revokeSession(session.id, app.now()));
-    return reply.code(204).send();
-  });
+  api.post(
+    '/auth/logout',
+    { onRequest: requireAuth(app), schema: { response: { 204: NoContentSchema } } },
+    async (request, reply) => {
+      const { session } = authOf(request);
+      await app.store.transaction((tx) => tx.revokeSession(session.id, app.now()));
+      return reply.code(204).send(null);
+    },
+  );
 
   // AUTH9: a label changed in Settings while signed in reaches the server at the next sync.
   api.patch(

@@ -17,6 +17,7 @@ import {
 import { AdminLegalParametersSchema } from '../../../src/domain/sync/admin';
 import { conflict, HttpError, notFound } from '../http-errors';
 import { requireAuth } from '../plugins/auth';
+import { NoContentSchema } from '../plugins/openapi';
 import { LegalParametersTx } from '../stores/legal-parameters-tx';
 
 // Entry ids are the server's UUIDs: anything else cannot name one (and NUL never reaches SQL).
@@ -113,7 +114,7 @@ export async function legalParameterRoutes(app: FastifyInstance): Promise<void> 
 
   api.delete(
     '/admin/legal-parameters/:id',
-    { onRequest: admins, schema: { params: IdParams } },
+    { onRequest: admins, schema: { params: IdParams, response: { 204: NoContentSchema } } },
     async (request, reply) => {
       await app.store.transaction(async (tx) => {
         const store = new LegalParametersTx(tx.sql);
@@ -121,7 +122,7 @@ export async function legalParameterRoutes(app: FastifyInstance): Promise<void> 
         if (previous === undefined) throw notFound(`No legal parameter ${request.params.id}`);
         await store.save(changeOf(request.auth?.user.id ?? '', previous, null));
       });
-      return reply.code(204).send();
+      return reply.code(204).send(null);
     },
   );
 }
