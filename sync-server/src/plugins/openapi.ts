@@ -7,7 +7,6 @@
  * same facts are in the open source code; every route it lists still asks for its session.
  * Only /api routes are described: the built app's files (the static wildcard) are not an API.
  */
-import { fastifySwagger } from '@fastify/swagger';
 import type { FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -28,6 +27,9 @@ export const PUBLIC_API_ROUTES: readonly string[] = [
 ];
 
 export async function registerOpenApi(app: FastifyInstance): Promise<void> {
+  // Loaded when the app is built, not when server.ts starts: a bad configuration is reported
+  // without waiting for the generator's dependencies.
+  const { fastifySwagger } = await import('@fastify/swagger');
   await app.register(fastifySwagger, {
     openapi: {
       openapi: OPENAPI_VERSION,
