@@ -21,6 +21,11 @@ export interface Config {
   /** Absolute path to the built PWA (vite's dist/). */
   staticDir: string;
   logLevel: LogLevel;
+  /**
+   * Days the access log keeps an entry (ACCESS_LOG_RETENTION_DAYS, docs/access-log.md ALOG7).
+   * Absent: the default, DEFAULT_ACCESS_LOG_RETENTION_DAYS (365).
+   */
+  accessLogRetentionDays?: number;
 }
 
 export class ConfigError extends Error {
@@ -39,6 +44,7 @@ export const DEFAULT_STATIC_DIR = fileURLToPath(new URL('../../dist/', import.me
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
 const PORT_RULE = 'must be an integer between 1 and 65535';
+const RETENTION_RULE = 'must be a number of days between 30 and 3650';
 const DATABASE_URL_RULE = 'must be a postgres:// or postgresql:// URL with a host';
 
 const EnvSchema = z.object({
@@ -56,6 +62,12 @@ const EnvSchema = z.object({
   DATABASE_URL: z.string().refine(isPostgresUrl, { error: DATABASE_URL_RULE }).optional(),
   STATIC_DIR: z.string().optional(),
   LOG_LEVEL: z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
+  ACCESS_LOG_RETENTION_DAYS: z
+    .string()
+    .regex(/^\d{1,5}$/, { error: RETENTION_RULE })
+    .transform(Number)
+    .refine((days) => days >= 30 && days <= 3650, { error: RETENTION_RULE })
+    .optional(),
 });
 
 type EnvName = keyof z.infer<typeof EnvSchema>;
@@ -115,5 +127,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
         : { kind: 'postgres', url: e.DATABASE_URL },
     staticDir: e.STATIC_DIR === undefined ? DEFAULT_STATIC_DIR : resolve(cwd, e.STATIC_DIR),
     logLevel: e.LOG_LEVEL,
+    ...(e.ACCESS_LOG_RETENTION_DAYS === undefined
+      ? {}
+      : { accessLogRetentionDays: e.ACCESS_LOG_RETENTION_DAYS }),
   };
 }
