@@ -466,6 +466,9 @@ describe('[AUTH8] every endpoint with every role, and a foreign welcome point', 
     'GET /api/admin/plan-thresholds': 'admin only (tests/server/plans/plan-thresholds.test.ts, PLAN5)',
     'PUT /api/admin/plan-thresholds': 'admin only (tests/server/plans/plan-thresholds.test.ts, PLAN5)',
     'GET /api/plans/worklist': 'coordinators and admins (tests/server/plans/plan-worklist.test.ts, PLAN7)',
+    'POST /api/access-log/openings':
+      'any session, its own scope only; anonymous 401 (tests/server/access-log/access-log-routes.test.ts, ALOG5)',
+    'GET /api/admin/access-log': 'admin only (tests/server/access-log/access-log-routes.test.ts, ALOG6)',
   };
 
   it('[AUTH8] every /api route has a stated authorisation rule (a new endpoint fails here until it has one)', () => {
