@@ -44,7 +44,8 @@ export const DEFAULT_STATIC_DIR = fileURLToPath(new URL('../../dist/', import.me
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
 const PORT_RULE = 'must be an integer between 1 and 65535';
-const RETENTION_RULE = 'must be a number of days between 30 and 3650';
+// CNIL, délibération 2021-122: six months to one year, up to three years with a documented reason.
+const RETENTION_RULE = 'must be a number of days between 180 and 1095';
 const DATABASE_URL_RULE = 'must be a postgres:// or postgresql:// URL with a host';
 
 const EnvSchema = z.object({
@@ -66,7 +67,7 @@ const EnvSchema = z.object({
     .string()
     .regex(/^\d{1,5}$/, { error: RETENTION_RULE })
     .transform(Number)
-    .refine((days) => days >= 30 && days <= 3650, { error: RETENTION_RULE })
+    .refine((days) => days >= 180 && days <= 1095, { error: RETENTION_RULE })
     .optional(),
 });
 
