@@ -27,6 +27,7 @@ import {
   ENTITY_TABLES,
   type EntityName,
 } from '../domain/sync/entities';
+import { recordDossierOpening } from './access-openings';
 import type { RelaisDb } from './app-db';
 import { ChangeRecorder, type WriteEnvironment, writeTables } from './change-recorder';
 import {
@@ -48,6 +49,9 @@ import {
   parseTransferDocument,
 } from './transfer-io';
 import { listWorkshops, type WorkshopQuery } from './workshop-queries';
+
+/** The user id of writes made before anyone signed in (the sync client says the same). */
+const LOCAL_USER = 'local-user';
 
 export interface RepositoryOptions {
   /** Wall clock, Unix ms (default Date.now). */
@@ -85,7 +89,7 @@ export class DossierRepository {
   ) {
     const now = options.now ?? (() => Date.now());
     const randomBytes = options.randomBytes ?? ((n: number) => crypto.getRandomValues(new Uint8Array(n)));
-    const currentUserId = options.currentUserId ?? (() => 'local-user');
+    const currentUserId = options.currentUserId ?? (() => LOCAL_USER);
     this.env = {
       now,
       newId: createUuidV7Generator({ now, randomBytes }),
@@ -154,6 +158,16 @@ export class DossierRepository {
 
   clearDraftReceipt(formId: string): Promise<void> {
     return this.db.transaction('rw', this.db.meta, () => clearDraftReceipt(this.db, formId));
+  }
+
+  /**
+   * ALOG4: the signed-in person opened this dossier's page; kept for the access log, at most
+   * once per household and person per ten minutes. Nobody signed in: nobody to log it under.
+   */
+  async recordDossierOpening(householdId: string): Promise<void> {
+    const userId = this.env.userId();
+    if (userId === LOCAL_USER) return;
+    await recordDossierOpening(this.db, { householdId, userId, now: this.env.now(), newId: this.env.newId });
   }
 
   pendingChangeCount(): Promise<number> {

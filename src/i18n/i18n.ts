@@ -132,10 +132,17 @@ export function formatDate(isoDate: string): string {
   return formatDay(new Intl.DateTimeFormat(intlTag(), { dateStyle: 'long', timeZone: 'UTC' }), date);
 }
 
-/** Format a moment (Unix ms) as a short local date and time: « 1er juil. 2026, 09:30 ». */
-export function formatDateTime(ms: number): string {
+/**
+ * Format a moment (Unix ms) as a short date and time: « 1er juil. 2026, 09:30 », in the device's
+ * time zone, or in `timeZone` when given (the access log shows Paris time wherever it is read).
+ */
+export function formatDateTime(ms: number, timeZone?: string): string {
   return formatDay(
-    new Intl.DateTimeFormat(intlTag(), { dateStyle: 'medium', timeStyle: 'short' }),
+    new Intl.DateTimeFormat(intlTag(), {
+      dateStyle: 'medium',
+      timeStyle: 'short',
+      ...(timeZone === undefined ? {} : { timeZone }),
+    }),
     new Date(ms),
   );
 }

@@ -13,6 +13,7 @@ import {
   LegalParameterEntrySchema,
   type LegalParameterInput,
 } from '../domain/parameters/legal-parameter-entries';
+import { type AccessLogPage, AccessLogPageSchema, type AccessLogQuery } from '../domain/sync/access-log';
 import {
   type AdminLegalParameters,
   AdminLegalParametersSchema,
@@ -175,6 +176,19 @@ export class AdminApi {
 
   async removeLegalParameter(id: string): Promise<void> {
     await this.request('DELETE', `/legal-parameters/${encodeURIComponent(id)}`);
+  }
+
+  /** ALOG6: a page of the access log, newest first, filtered by household, person or period. */
+  accessLog(query: AccessLogQuery): Promise<AccessLogPage> {
+    const params = new URLSearchParams();
+    for (const [key, value] of Object.entries(query)) if (value !== undefined) params.set(key, String(value));
+    const search = params.toString();
+    return this.request(
+      'GET',
+      `/access-log${search === '' ? '' : `?${search}`}`,
+      undefined,
+      AccessLogPageSchema,
+    );
   }
 
   private async request(method: string, path: string, body?: unknown): Promise<unknown>;

@@ -39,6 +39,7 @@ import {
   MAX_PUSH_BYTES,
   MAX_PUSH_MUTATIONS,
 } from '../domain/sync/protocol';
+import { sendDossierOpenings } from './access-openings-sync';
 import { authorizedFetch } from './authorized-fetch';
 import { type PlanThresholdsPort, refreshPlanThresholds } from './plan-thresholds-refresh';
 import { PullLoop, type PullProgress } from './pull-loop';
@@ -281,6 +282,8 @@ export class SyncClient {
       await this.refreshLegalParameters();
       await refreshPlanThresholds(this.session.transport(), this.options.planThresholds);
       await this.pushAll(session, report);
+      // ALOG4: the dossiers opened on this device, once the changes they led to are pushed.
+      await sendDossierOpenings(this.db, this.session.transport(), session.user.id);
       await this.pullAll(session, report, onProgress);
       // PULL10: the drafts of households the pull removed go as soon as the pull has committed.
       await this.removeDraftsOfRemovedHouseholds();

@@ -1,6 +1,7 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { DestinationStream } from 'pino';
+import { type AccessLogOptions, registerAccessLogRetention } from './access-log/retention';
 import type { ScryptParams } from './auth/passwords';
 import type { PushLimitOptions } from './auth/push-rate-limit';
 import type { RateLimitOptions } from './auth/rate-limit';
@@ -18,6 +19,7 @@ import { registerSecurityHeaders } from './plugins/security-headers';
 import { registerStaticApp } from './plugins/static-app';
 import { registerStore } from './plugins/store';
 import { registerZod } from './plugins/zod';
+import { accessLogRoutes } from './routes/access-log';
 import { adminRoutes } from './routes/admin';
 import { authRoutes } from './routes/auth';
 import { deviceAlertRoutes } from './routes/device-alerts';
@@ -52,6 +54,8 @@ export interface BuildAppOptions {
   plans?: PlanMonitoringOptions;
   /** Test hooks for the derived data (a failing drain). */
   derived?: DerivedDataOptions;
+  /** The access log's purge period (ALOG7); its retention comes from the config. */
+  accessLog?: Omit<AccessLogOptions, 'retentionDays'>;
 }
 
 /**
@@ -81,6 +85,12 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
     registerDuplicateDetection(app, options.duplicates);
     registerPlanMonitoring(app, options.plans);
     registerDerivedData(app, options.derived);
+    registerAccessLogRetention(app, {
+      ...options.accessLog,
+      ...(config.accessLogRetentionDays === undefined
+        ? {}
+        : { retentionDays: config.accessLogRetentionDays }),
+    });
 
     await app.register(
       async (api) => {
@@ -105,6 +115,7 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
         await api.register(planRoutes);
         await api.register(reportRoutes);
         await api.register(openApiRoutes);
+        await api.register(accessLogRoutes);
       },
       { prefix: '/api' },
     );

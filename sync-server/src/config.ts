@@ -27,6 +27,11 @@ export interface Config {
    * Unset: the peer is the client and only the server's own TLS counts as HTTPS (for HSTS).
    */
   trustProxy?: boolean | string;
+  /**
+   * Days the access log keeps an entry (ACCESS_LOG_RETENTION_DAYS, docs/access-log.md ALOG7).
+   * Absent: the default, DEFAULT_ACCESS_LOG_RETENTION_DAYS (365).
+   */
+  accessLogRetentionDays?: number;
 }
 
 export class ConfigError extends Error {
@@ -45,6 +50,8 @@ export const DEFAULT_STATIC_DIR = fileURLToPath(new URL('../../dist/', import.me
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
 const PORT_RULE = 'must be an integer between 1 and 65535';
+// CNIL, délibération 2021-122: six months to one year, up to three years with a documented reason.
+const RETENTION_RULE = 'must be a number of days between 180 and 1095';
 const DATABASE_URL_RULE = 'must be a postgres:// or postgresql:// URL with a host';
 
 const EnvSchema = z.object({
@@ -67,6 +74,12 @@ const EnvSchema = z.object({
     .regex(/^(true|false|[0-9A-Fa-f.:/]+(,[0-9A-Fa-f.:/]+)*)$/, {
       error: 'must be true, false or a comma-separated list of proxy addresses (CIDR allowed)',
     })
+    .optional(),
+  ACCESS_LOG_RETENTION_DAYS: z
+    .string()
+    .regex(/^\d{1,5}$/, { error: RETENTION_RULE })
+    .transform(Number)
+    .refine((days) => days >= 180 && days <= 1095, { error: RETENTION_RULE })
     .optional(),
 });
 
@@ -128,6 +141,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     staticDir: e.STATIC_DIR === undefined ? DEFAULT_STATIC_DIR : resolve(cwd, e.STATIC_DIR),
     logLevel: e.LOG_LEVEL,
     ...trustProxyOf(e.TRUST_PROXY),
+    ...(e.ACCESS_LOG_RETENTION_DAYS === undefined
+      ? {}
+      : { accessLogRetentionDays: e.ACCESS_LOG_RETENTION_DAYS }),
   };
 }
 

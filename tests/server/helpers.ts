@@ -59,7 +59,15 @@ export function makeLogCapture(): {
 /** An environment for spawned servers that never inherits the test run's DATABASE_URL etc. */
 export function serverEnv(vars: Record<string, string>): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env };
-  for (const name of ['PORT', 'HOST', 'DATA_DIR', 'DATABASE_URL', 'STATIC_DIR', 'LOG_LEVEL'])
+  for (const name of [
+    'PORT',
+    'HOST',
+    'DATA_DIR',
+    'DATABASE_URL',
+    'STATIC_DIR',
+    'LOG_LEVEL',
+    'ACCESS_LOG_RETENTION_DAYS',
+  ])
     delete env[name];
   return { ...env, ...vars };
 }

@@ -54,6 +54,19 @@ export function createDossierModel(deps: DossierModelDeps) {
   });
   let subscribers = 0;
   let unsubscribe: (() => void) | null = null;
+  /** Whether this showing of the dossier was recorded for the access log yet. */
+  let opened = false;
+
+  /**
+   * ALOG4: a dossier shown is an opening, recorded once it is on screen (not for a missing or
+   * merged one); the repository keeps one per ten minutes. A failure to record never reaches
+   * the screen: the log is a trace, the dossier is the work.
+   */
+  function recordOpening(value: DossierLoad): void {
+    if (opened || value.kind !== 'ready') return;
+    opened = true;
+    deps.repository.recordDossierOpening(deps.householdId).catch(() => undefined);
+  }
 
   /** Follows the dossier while at least one screen shows it. */
   function start(): () => void {
@@ -62,6 +75,7 @@ export function createDossierModel(deps: DossierModelDeps) {
       () => loadDossier(deps.repository, deps.householdId),
       (value) => {
         load.value = value;
+        recordOpening(value);
       },
       (cause) => {
         error.value = cause;
@@ -72,6 +86,7 @@ export function createDossierModel(deps: DossierModelDeps) {
       if (subscribers === 0) {
         unsubscribe?.();
         unsubscribe = null;
+        opened = false;
       }
     };
   }

@@ -12,6 +12,7 @@ import { z } from 'zod';
 import { activityCsv } from '../../../src/domain/reports/activity-csv';
 import { ActivityReportQuerySchema } from '../../../src/domain/reports/activity-report';
 import { REPORT_PRESETS } from '../../../src/domain/reports/presets';
+import { recordAccess } from '../access-log/record';
 import { HttpError } from '../http-errors';
 import { authOf, requireAuth } from '../plugins/auth';
 import { buildActivityReport, figuresOf, welcomePointsKey } from '../reports/activity';
@@ -66,7 +67,7 @@ export async function reportRoutes(app: FastifyInstance): Promise<void> {
     '/reports/activity',
     { onRequest: coordinators, schema: { querystring: QuerySchema } },
     async (request, reply) => {
-      const { user, scope } = authOf(request);
+      const { user, session, scope } = authOf(request);
       const query = request.query;
       const preset = query.preset === undefined ? undefined : REPORT_PRESETS[query.preset];
       if (query.preset !== undefined && preset === undefined) {
@@ -95,6 +96,9 @@ export async function reportRoutes(app: FastifyInstance): Promise<void> {
             exportedAt: now,
             exportedBy: user.id,
           });
+          // ALOG1: a network-wide export, logged without a household.
+          const by = { userId: user.id, deviceId: session.deviceId, householdId: null, at: now };
+          await recordAccess(tx, [{ ...by, action: 'report_export' }]);
         }
         return built;
       });
@@ -110,15 +114,21 @@ export async function reportRoutes(app: FastifyInstance): Promise<void> {
     // The period and welcome points are checked as the activity report's (format and preset unused).
     { onRequest: coordinators, schema: { querystring: QuerySchema } },
     async (request, reply) => {
-      const { scope } = authOf(request);
+      const { user, session, scope } = authOf(request);
       const { from, to, welcomePoint } = request.query;
       const { csv, households } = await app.store.transaction(async (tx) => {
         const welcomePointIds = await reportWelcomePoints(tx, scope, welcomePoint);
-        return dossierExportCsv(tx, {
+        const exported = await dossierExportCsv(tx, {
           from,
           to,
           ...(welcomePointIds === undefined ? {} : { welcomePointIds }),
         });
+        // ALOG1: the anonymised export covers the network: logged without a household, with its size.
+        const by = { userId: user.id, deviceId: session.deviceId, householdId: null, at: app.now() };
+        await recordAccess(tx, [
+          { ...by, action: 'dossier_export', detail: { households: exported.households } },
+        ]);
+        return exported;
       });
       // A count, never an id: the log says how big the export was, not whose.
       request.log.info({ households }, 'dossier export');

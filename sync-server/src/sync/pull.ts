@@ -10,6 +10,7 @@ import {
   encodeCursor,
   type PullResponse,
 } from '../../../src/domain/sync/protocol';
+import { countRow, entriesFor, type RowsPerHousehold, recordAccess } from '../access-log/record';
 import { forbidden } from '../http-errors';
 import type { RelaisStore } from '../stores/store';
 import type { ConflictRecord, Scope, StoreTx } from '../stores/store-tx';
@@ -146,8 +147,10 @@ export async function applyPull(
     const last = page.at(-1);
     const changes: PullResponse['changes'] = [];
     const removed: { householdId: string; seq: number }[] = [];
+    const sent: RowsPerHousehold = new Map();
     for (const event of page) {
       if ('row' in event) {
+        countRow(sent, event.row);
         changes.push({
           seq: event.seq,
           entity: event.row.entity as EntityName,
@@ -169,6 +172,9 @@ export async function applyPull(
       serverTime: now,
     };
     if (!hasMore) response.conflicts = await openConflicts(tx, caller.scope);
+    // ALOG1: the households whose rows this page sent, one multi-row insert per page.
+    const by = { userId: caller.user.id, deviceId: request.deviceId, at: now };
+    await recordAccess(tx, entriesFor(by, 'pull', sent));
     return response;
   });
 }

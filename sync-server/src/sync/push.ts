@@ -19,6 +19,7 @@ import { ROOT_ENTITY_NAMES } from '../../../src/domain/sync/entities';
 import { type InputIssue, inputIssue, isAllowedText } from '../../../src/domain/sync/input-rules';
 import type { MutationResult, PushRequest, PushResponse } from '../../../src/domain/sync/protocol';
 import { clearsWelcomePoint } from '../../../src/domain/sync/welcome-point-rule';
+import { countRow, entriesFor, type RowsPerHousehold, recordAccess } from '../access-log/record';
 import { forbidden } from '../http-errors';
 import { MATCHED_ENTITIES } from '../stores/duplicates-tx';
 import type { RelaisStore } from '../stores/store';
@@ -80,6 +81,8 @@ interface Batch {
   toMatch: Set<string>;
   /** Roots (households, workshops) a written row changes the derived data of (RPT8). */
   toDerive: Set<string>;
+  /** ALOG1: the rows written per household (workshops aside), logged once per push. */
+  changed: RowsPerHousehold;
 }
 
 /** What the decisions read; the maps are updated as each mutation is written. */
@@ -116,6 +119,7 @@ async function write(batch: Batch, p: Plan): Promise<void> {
     else if (MATCHED.has(row.entity)) batch.toMatch.add(row.householdId);
     // RPT8: every written row's root (a household, or a workshop: its own root) is derived again.
     batch.toDerive.add(row.householdId);
+    countRow(batch.changed, row);
   }
   if (p.household !== undefined) {
     const before = batch.state.households.get(p.household.id);
@@ -343,6 +347,7 @@ async function load(
       changeSeq,
       toMatch: new Set(),
       toDerive: new Set(),
+      changed: new Map(),
     },
     outOfScope,
   };
@@ -431,6 +436,8 @@ export async function applyPush(
       if (batch.toMatch.size > 0) await tx.queueHouseholds([...batch.toMatch], now);
       // RPT8: likewise, the roots whose report facts and plan states the batch changed.
       if (batch.toDerive.size > 0) await tx.queueRoots([...batch.toDerive], now);
+      // ALOG1, ALOG3: who changed which household, committed with the change itself.
+      await recordAccess(tx, entriesFor({ ...context, at: now }, 'push', batch.changed));
       return {
         ackSeq: batch.state.lastSeq,
         results,

@@ -468,6 +468,9 @@ describe('[AUTH8] every endpoint with every role, and a foreign welcome point', 
     'GET /api/plans/worklist': 'coordinators and admins (tests/server/plans/plan-worklist.test.ts, PLAN7)',
     'GET /api/openapi.json':
       'public: the API description, no data (tests/server/security/openapi.test.ts, SEC4)',
+    'POST /api/access-log/openings':
+      'any session, its own scope only; anonymous 401 (tests/server/access-log/access-log-routes.test.ts, ALOG5)',
+    'GET /api/admin/access-log': 'admin only (tests/server/access-log/access-log-routes.test.ts, ALOG6)',
   };
 
   it('[AUTH8] every /api route has a stated authorisation rule (a new endpoint fails here until it has one)', () => {

@@ -1,6 +1,6 @@
 /**
- * /admin: the Administration screen (admin role). Four sections, Lieux d'accueil,
- * Utilisateurs, Paramètres légaux and Plans : seuils, over the server's /api/admin. Online only: offline, it says so and keeps what
+ * /admin: the Administration screen (admin role). Five sections, Lieux d'accueil,
+ * Utilisateurs, Paramètres légaux, Plans : seuils and Journal des accès, over the server's /api/admin. Online only: offline, it says so and keeps what
  * was typed. Anyone else reaching the address gets a plain "for administrators only" page.
  * A lazy chunk: its code and its strings load on first visit.
  */
@@ -8,11 +8,13 @@ import { useEffect } from 'preact/hooks';
 import { adminEn } from '../../../i18n/catalogues/admin-en';
 import { adminFr } from '../../../i18n/catalogues/admin-fr';
 import { provideLazyCatalogue, t } from '../../../i18n/i18n';
+import { accessLogModelFor } from '../../../state/access-log-model';
 import { type AdminModel, adminModelFor } from '../../../state/admin-model';
 import { useAppState } from '../../../state/app-state';
 import { legalParametersAdminModelFor } from '../../../state/legal-parameters-admin-model';
 import { planThresholdsModelFor } from '../../../state/plan-thresholds-model';
 import { PageTitle } from '../../components/page-title';
+import { AccessLogSection } from './access-log-section';
 import { failureMessage } from './admin-shared';
 import { LegalParametersSection } from './legal-parameters-section';
 import { PlanThresholdsSection } from './plan-thresholds-section';
@@ -78,6 +80,7 @@ function AdminScreen({ admin, selfId }: { admin: AdminModel; selfId: string | nu
           <UsersSection admin={admin} selfId={selfId} />
           <LegalParametersSection model={legalParametersAdminModelFor(state)} />
           <PlanThresholdsSection model={planThresholdsModelFor(state)} online={online} />
+          <AccessLogSection model={accessLogModelFor(state)} users={admin.users.value} online={online} />
         </>
       )}
     </div>
