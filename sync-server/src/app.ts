@@ -11,6 +11,7 @@ import { type DuplicateDetectionOptions, registerDuplicateDetection } from './pl
 import { frameworkErrors, registerErrorHandler } from './plugins/error-handler';
 import { registerInputRules } from './plugins/input-rules';
 import { type PlanMonitoringOptions, registerPlanMonitoring } from './plugins/plan-monitoring';
+import { type RetentionOptions, registerRetention } from './plugins/retention';
 import { registerStaticApp } from './plugins/static-app';
 import { registerStore } from './plugins/store';
 import { registerZod } from './plugins/zod';
@@ -23,6 +24,7 @@ import { legalParameterRoutes } from './routes/legal-parameters';
 import { mergeRoutes } from './routes/merges';
 import { planRoutes } from './routes/plans';
 import { reportRoutes } from './routes/reports';
+import { rightsRoutes } from './routes/rights';
 import { type SyncRoutesOptions, syncRoutes } from './routes/sync';
 import { openStore } from './stores/create-store';
 import type { RelaisStore } from './stores/store';
@@ -46,6 +48,8 @@ export interface BuildAppOptions {
   plans?: PlanMonitoringOptions;
   /** Test hooks for the derived data (a failing drain). */
   derived?: DerivedDataOptions;
+  /** Retention (the anonymisation job's period). */
+  retention?: RetentionOptions;
 }
 
 /**
@@ -69,6 +73,7 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
     registerDuplicateDetection(app, options.duplicates);
     registerPlanMonitoring(app, options.plans);
     registerDerivedData(app, options.derived);
+    registerRetention(app, options.retention);
 
     await app.register(
       async (api) => {
@@ -89,6 +94,7 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
         await api.register(mergeRoutes);
         await api.register(planRoutes);
         await api.register(reportRoutes);
+        await api.register(rightsRoutes);
       },
       { prefix: '/api' },
     );
