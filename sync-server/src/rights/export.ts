@@ -41,6 +41,26 @@ const byKeys =
     return 0;
   };
 
+/**
+ * A duplicate pair names another household and compares its values with this one's: the export
+ * keeps that a pair was found and what was decided, never the other household (RIGHT1).
+ */
+function pairSide(pair: Record<string, unknown>): Record<string, unknown> {
+  const reasons = Array.isArray(pair.reasons)
+    ? pair.reasons.map((r) => {
+        const { field, level, weight } = r as Record<string, unknown>;
+        return { field, level, weight };
+      })
+    : undefined;
+  return {
+    status: pair.status,
+    ...(pair.score === undefined ? {} : { score: pair.score }),
+    ...(reasons === undefined ? {} : { reasons }),
+    decided_at: pair.decided_at ?? null,
+    ...(pair.reopened_at === undefined ? {} : { reopened_at: pair.reopened_at }),
+  };
+}
+
 async function sections(tx: StoreTx, ids: readonly string[]) {
   const read = async (name: string, ...order: string[]) =>
     (await tx.rowsNaming(table(name), ids)).sort(byKeys(...order));
@@ -59,8 +79,8 @@ async function sections(tx: StoreTx, ids: readonly string[]) {
     quarantine: await read('quarantine', 'received_at', 'id'),
     merges: await read('household_merges', 'merged_at', 'merge_id'),
     mergeRedirects: await read('merge_redirects', 'at', 'mutation_id'),
-    duplicateCandidates: await read('duplicate_candidates', 'household_a', 'household_b'),
-    duplicateDecisions: await read('duplicate_decisions', 'household_a', 'household_b', 'reopened_at'),
+    duplicateCandidates: (await read('duplicate_candidates', 'updated_at')).map(pairSide),
+    duplicateDecisions: (await read('duplicate_decisions', 'reopened_at')).map(pairSide),
     planStates: await read('plan_states', 'plan_id'),
     anonymisations: await read('anonymisation_log', 'anonymised_at'),
     exports: await read('household_exports', 'exported_at', 'id'),
