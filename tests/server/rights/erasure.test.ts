@@ -75,7 +75,7 @@ for (const engine of ENGINES) {
       }
       // The other household is untouched.
       expect((await tablesMentioning(server, y.id)).sync_rows).toBe(1 + y.children.size);
-    });
+    }, 30_000);
 
     it('[RIGHT4b] the report figures of past periods stay the same after the erasure, and after a rebuild of the report data', async () => {
       const device = await server.device(server.world.coordinator);

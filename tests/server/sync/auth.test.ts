@@ -466,6 +466,13 @@ describe('[AUTH8] every endpoint with every role, and a foreign welcome point', 
     'GET /api/admin/plan-thresholds': 'admin only (tests/server/plans/plan-thresholds.test.ts, PLAN5)',
     'PUT /api/admin/plan-thresholds': 'admin only (tests/server/plans/plan-thresholds.test.ts, PLAN5)',
     'GET /api/plans/worklist': 'coordinators and admins (tests/server/plans/plan-worklist.test.ts, PLAN7)',
+    'GET /api/households/:id/export':
+      'coordinators and admins, within their scope (tests/server/rights/erasure.test.ts, RIGHT3)',
+    'POST /api/households/:id/erasure':
+      'coordinators and admins, within their scope (tests/server/rights/erasure.test.ts, RIGHT3)',
+    'GET /api/admin/retention': 'admin only (tests/server/rights/retention.test.ts, RIGHT12)',
+    'PUT /api/admin/retention': 'admin only (tests/server/rights/retention.test.ts, RIGHT12)',
+    'GET /api/admin/anonymisation-runs': 'admin only (tests/server/rights/retention.test.ts, RIGHT12)',
   };
 
   it('[AUTH8] every /api route has a stated authorisation rule (a new endpoint fails here until it has one)', () => {
