@@ -38,7 +38,7 @@ for (const engine of ENGINES) {
   describe(`household erasure on ${engine.name}`, () => {
     const server = useSyncServer(engine, { perTest: true });
 
-    it('[RIGHT4] every row naming the household is deleted, in every table; only the erasure record keeps its id', async () => {
+    it('[RIGHT4][RIGHT14] every row naming the household is deleted, in every table; only the erasure record keeps its id', async () => {
       const device = await server.device(server.world.counsellorA);
       const x = await pushDossier(device, WP_A);
       const y = await pushDossier(device, WP_A, OTHER);
@@ -103,7 +103,7 @@ for (const engine of ENGINES) {
       await check();
     });
 
-    it('[RIGHT5] every device, whatever its scope, is told in order with the changes; nothing of the household comes after', async () => {
+    it('[RIGHT5][PULL14] every device, whatever its scope, is told in order with the changes; nothing of the household comes after', async () => {
       const counsellor = await server.device(server.world.counsellorA);
       const elsewhere = await server.device(server.world.volunteerB);
       const x = await pushDossier(counsellor, WP_A);
@@ -124,7 +124,7 @@ for (const engine of ENGINES) {
       expect((await pullAll(coordinator)).flatMap((p) => p.erasures ?? []).map((e) => e.householdId)).toEqual([x.id]);
     });
 
-    it('[RIGHT6] a later push naming the erased household is refused and acknowledged, and brings nothing back', async () => {
+    it('[RIGHT6][RIGHT14] a later push naming the erased household is refused and acknowledged, and brings nothing back', async () => {
       const device = await server.device(server.world.counsellorA);
       const x = await pushDossier(device, WP_A);
       await erase(server, x.id);
