@@ -112,7 +112,9 @@ export type HouseholdRightsModel = ReturnType<typeof createHouseholdRightsModel>
 
 /** The model of one dossier's section, over the app's authorized transport. */
 export function householdRightsModelFor(
-  state: { coordinationDeps: { transport: AuthorizedTransport | undefined; isOnline: ReadonlySignal<boolean> } },
+  state: {
+    coordinationDeps: { transport: AuthorizedTransport | undefined; isOnline: ReadonlySignal<boolean> };
+  },
   household: { id: string; reference?: string | undefined },
 ): HouseholdRightsModel {
   const { transport, isOnline } = state.coordinationDeps;

@@ -52,7 +52,8 @@ export function createRightsApi(transport: AuthorizedTransport): RightsApi {
     } catch {
       throw new NetworkError('server', 'The server answered something that is not JSON', response.status);
     }
-    if (!parsed.success) throw new NetworkError('server', 'The server answered an unexpected shape', response.status);
+    if (!parsed.success)
+      throw new NetworkError('server', 'The server answered an unexpected shape', response.status);
     return parsed.data;
   }
 
@@ -62,21 +63,26 @@ export function createRightsApi(transport: AuthorizedTransport): RightsApi {
     return parse(response, schema);
   }
 
-  const path = (householdId: string, action: string) => `/api/households/${encodeURIComponent(householdId)}/${action}`;
+  const path = (householdId: string, action: string) =>
+    `/api/households/${encodeURIComponent(householdId)}/${action}`;
 
   return {
     async exportHousehold(householdId) {
       const response = await send('GET', path(householdId, 'export'));
       if (!response.ok) throw await refusal(response);
       try {
-        return { blob: await response.blob(), fileName: fileNameOf(response, `dossier-${householdId.slice(0, 8)}.json`) };
+        return {
+          blob: await response.blob(),
+          fileName: fileNameOf(response, `dossier-${householdId.slice(0, 8)}.json`),
+        };
       } catch {
         throw new NetworkError('offline', 'The file did not arrive whole', response.status);
       }
     },
     async eraseHousehold(householdId, request) {
       const response = await send('POST', path(householdId, 'erasure'), request);
-      if (response.status === 409) throw new ErasureRefusedError((await parse(response, ErasureRefusalSchema)).reason);
+      if (response.status === 409)
+        throw new ErasureRefusedError((await parse(response, ErasureRefusalSchema)).reason);
       if (!response.ok) throw await refusal(response);
       return parse(response, ErasureResultSchema);
     },

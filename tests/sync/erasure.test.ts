@@ -26,7 +26,9 @@ for (const engine of ENGINES) {
       const counsellor = await world.device('counsellor', { username: 'couns', drafts: true });
       const created = [];
       for (const amount of [40_000, 50_000]) {
-        const { household } = await coordinator.repository.createHousehold(householdFields(), [applicantFields()]);
+        const { household } = await coordinator.repository.createHousehold(householdFields(), [
+          applicantFields(),
+        ]);
         await coordinator.repository.addRow('charge', household.id, rentFields(amount));
         created.push(household.id);
       }
@@ -59,14 +61,18 @@ for (const engine of ENGINES) {
       expect(await counsellor.db.members.where('householdId').equals(erased).count()).toBe(0);
       expect(await counsellor.db.outbox.count()).toBe(0);
       const sent = await counsellor.db.sentLog.toArray();
-      expect(sent.filter((e) => e.householdId === erased).every((e) => Object.keys(e.patch).length === 0)).toBe(true);
+      expect(
+        sent.filter((e) => e.householdId === erased).every((e) => Object.keys(e.patch).length === 0),
+      ).toBe(true);
       expect(JSON.stringify(sent)).not.toContain('61234');
       expect(await drafts.load(`charge:${charge?.id}`)).toBeUndefined();
       expect(await drafts.load(`household:${stays}`)).toEqual({ typed: 'stays' });
       expect(await readDraftReceipt(counsellor.db, `charge:${charge?.id}`)).toBeUndefined();
       expect(await readMeta(counsellor.db, SYNC_META.removedDraftOwners)).toBeUndefined();
       // The user is told: the refusal of the unsent change is in the report.
-      expect(report.quarantined.map((q) => [q.householdId, q.reason])).toEqual([[erased, 'erased-household']]);
+      expect(report.quarantined.map((q) => [q.householdId, q.reason])).toEqual([
+        [erased, 'erased-household'],
+      ]);
       // The server kept nothing of it, not even in quarantine.
       const quarantine = await world.server.store.transaction((tx) => tx.sql.all('SELECT * FROM quarantine'));
       expect(quarantine).toEqual([]);
@@ -80,7 +86,9 @@ for (const engine of ENGINES) {
     it('[RIGHT13] an erasure pulled while a change to it waits in the outbox empties the change in place (seqs stay gapless); the next push is refused and reported', async () => {
       const coordinator = await world.device('coordinator', { username: 'coord' });
       const counsellor = await world.device('counsellor', { username: 'couns' });
-      const { household } = await coordinator.repository.createHousehold(householdFields(), [applicantFields()]);
+      const { household } = await coordinator.repository.createHousehold(householdFields(), [
+        applicantFields(),
+      ]);
       await coordinator.repository.addRow('charge', household.id, rentFields(40_000));
       await coordinator.client.sync();
       await counsellor.client.sync();
@@ -99,7 +107,14 @@ for (const engine of ENGINES) {
       const cursor = (await readMeta<Cursor>(counsellor.db, SYNC_META.pullCursor)) ?? 'c1.1.0';
       const applied = await applyPullPage(
         counsellor.db,
-        { changes: [], erasures: [{ householdId: household.id, seq: 10_000 }], nextCursor: cursor, hasMore: false, deviceLastSeq: 0, serverTime: 0 },
+        {
+          changes: [],
+          erasures: [{ householdId: household.id, seq: 10_000 }],
+          nextCursor: cursor,
+          hasMore: false,
+          deviceLastSeq: 0,
+          serverTime: 0,
+        },
         world.server.clock.now(),
       );
       expect([applied.erased, applied.droppedUnsent]).toEqual([1, 1]);
@@ -110,9 +125,13 @@ for (const engine of ENGINES) {
       expect(await counsellor.db.charges.where('householdId').equals(household.id).count()).toBe(0);
 
       const report = await counsellor.client.sync();
-      expect(report.quarantined.map((q) => [q.householdId, q.reason])).toEqual([[household.id, 'erased-household']]);
+      expect(report.quarantined.map((q) => [q.householdId, q.reason])).toEqual([
+        [household.id, 'erased-household'],
+      ]);
       expect(await counsellor.db.outbox.count()).toBe(0);
-      expect(await world.server.store.transaction((tx) => tx.sql.all('SELECT * FROM quarantine'))).toEqual([]);
+      expect(await world.server.store.transaction((tx) => tx.sql.all('SELECT * FROM quarantine'))).toEqual(
+        [],
+      );
     });
   });
 }

@@ -35,9 +35,11 @@ export async function applyErasures(db: RelaisDb, page: PullResponse): Promise<E
   const pending = await db.outbox.where('householdId').anyOf(ids).toArray();
   const toEmpty = pending.filter((entry) => Object.keys(entry.patch).length > 0 || entry.op !== 'patch');
   if (toEmpty.length > 0) await db.outbox.bulkPut(toEmpty.map(emptied));
-  await db.sentLog.filter((entry) => erased.has(entry.householdId)).modify((entry) => {
-    Object.assign(entry, emptied(entry));
-  });
+  await db.sentLog
+    .filter((entry) => erased.has(entry.householdId))
+    .modify((entry) => {
+      Object.assign(entry, emptied(entry));
+    });
   await removeHouseholds(db, ids);
   // A scope removal waiting for these households has nothing left to wait for.
   const deferred = await readMeta<unknown>(db, SYNC_META.deferredScopeRemovals);

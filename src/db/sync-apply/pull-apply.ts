@@ -25,9 +25,9 @@ import { writeTables } from '../change-recorder';
 import { computeHouseholdLocal } from '../household-index';
 import { StorageError } from '../storage-errors';
 import { mirrorConflicts } from './conflicts';
+import { applyErasures } from './erasures';
 import { moveRowsOfMergedHouseholds, pageMerges, redirectMergedHouseholds } from './merge-redirects';
 import { assertDeviceId, SYNC_META } from './meta';
-import { applyErasures } from './erasures';
 import { applyScopeRemovals } from './scope-removals';
 
 export interface PullApplied {

@@ -19,7 +19,8 @@ const text: Replace = () => ANONYMISED_TEXT;
 
 /** A postal address down to its département: `69008 Lyon` → `69000`, `97122` → `97100`. */
 const address: Replace = (value) => {
-  const postcode = typeof value === 'object' && value !== null ? (value as { postcode?: unknown }).postcode : undefined;
+  const postcode =
+    typeof value === 'object' && value !== null ? (value as { postcode?: unknown }).postcode : undefined;
   const code = typeof postcode === 'string' && /^\d{5}$/.test(postcode) ? postcode : '00000';
   const kept = code.startsWith('97') || code.startsWith('98') ? 3 : 2;
   return { line1: ANONYMISED_TEXT, postcode: code.slice(0, kept).padEnd(5, '0'), city: ANONYMISED_TEXT };
@@ -33,7 +34,8 @@ const revision: Replace = (value) =>
   typeof value === 'object' && value !== null ? { ...value, reason: ANONYMISED_TEXT } : value;
 
 /** A creditor who is a private person is named like one; an organisation's name stays. */
-const creditorName: Replace = (value, row) => (row.category === 'private_individual' ? ANONYMISED_TEXT : value);
+const creditorName: Replace = (value, row) =>
+  row.category === 'private_individual' ? ANONYMISED_TEXT : value;
 
 /** RIGHT9: the personal fields of each entity of a dossier, with their replacement. */
 export const ANONYMISED_FIELDS: Readonly<Partial<Record<EntityName, Readonly<Record<string, Replace>>>>> = {

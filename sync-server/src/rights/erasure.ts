@@ -14,8 +14,8 @@ import {
   erasureConfirmationOf,
 } from '../../../src/domain/rights/rights-protocol';
 import { HttpError, notFound } from '../http-errors';
-import type { RelaisStore } from '../stores/store';
 import { ERASED_ROOT_PREFIX, HOUSEHOLD_TABLES } from '../stores/rights-tx';
+import type { RelaisStore } from '../stores/store';
 import type { Scope, StoreTx } from '../stores/store-tx';
 import { inScope } from '../sync/scope';
 
@@ -93,13 +93,19 @@ export async function applyErasure(store: RelaisStore, command: ErasureCommand):
       const reference = typeof data.reference === 'string' ? data.reference : undefined;
       const expected = erasureConfirmationOf({ id: command.householdId, reference });
       if (command.confirmation.trim() !== expected) {
-        throw new HttpError(400, 'confirmation: type the dossier reference (or the first 8 characters of its id)');
+        throw new HttpError(
+          400,
+          'confirmation: type the dossier reference (or the first 8 characters of its id)',
+        );
       }
       const ids = await householdTree(tx, command.householdId);
       const counts: Record<string, number> = {};
       // RIGHT4b: the survivor's facts stay under a random root; a merged household's facts were
       // never counted (RPT4), so they go.
-      counts.report_facts_kept = await tx.rekeyReportFacts(command.householdId, `${ERASED_ROOT_PREFIX}${randomUUID()}`);
+      counts.report_facts_kept = await tx.rekeyReportFacts(
+        command.householdId,
+        `${ERASED_ROOT_PREFIX}${randomUUID()}`,
+      );
       let dropped = 0;
       for (const id of ids.slice(1)) dropped += await tx.deleteReportFactsOf(id);
       counts.report_facts_deleted = dropped;

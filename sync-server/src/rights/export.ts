@@ -11,8 +11,8 @@ import {
   type HouseholdExport,
 } from '../../../src/domain/rights/rights-protocol';
 import { notFound } from '../http-errors';
+import { HOUSEHOLD_TABLES, type HouseholdTable } from '../stores/rights-tx';
 import type { RelaisStore } from '../stores/store';
-import { type HouseholdTable, HOUSEHOLD_TABLES } from '../stores/rights-tx';
 import type { Scope, StoreTx } from '../stores/store-tx';
 import { inScope } from '../sync/scope';
 import { householdTree } from './erasure';
@@ -84,9 +84,7 @@ async function sections(tx: StoreTx, ids: readonly string[]) {
     planStates: await read('plan_states', 'plan_id'),
     anonymisations: await read('anonymisation_log', 'anonymised_at'),
     exports: await read('household_exports', 'exported_at', 'id'),
-    ...((await tx.hasTable(ACCESS_LOG.table))
-      ? { accessLog: await tx.rowsNaming(ACCESS_LOG, ids) }
-      : {}),
+    ...((await tx.hasTable(ACCESS_LOG.table)) ? { accessLog: await tx.rowsNaming(ACCESS_LOG, ids) } : {}),
   };
 }
 

@@ -50,7 +50,9 @@ async function anonymiseHousehold(
     for (const [field, value] of Object.entries(changes)) {
       write.set(field, value);
       await tx.anonymiseFieldHistory(existing.entity, existing.id, field, value);
-      (fields[existing.entity] ??= new Set()).add(field);
+      const set = fields[existing.entity] ?? new Set<string>();
+      set.add(field);
+      fields[existing.entity] = set;
     }
     if (!write.changed) continue;
     await tx.upsertRow({ ...write.row, seq: seqs.next() });

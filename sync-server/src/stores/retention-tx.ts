@@ -63,7 +63,8 @@ export class RetentionTx {
       const closed: DueHousehold[] = [];
       for (const r of rows) {
         const data = JSON.parse(str(r.data)) as { status?: unknown; closedOn?: unknown };
-        if (data.status !== 'closed' || typeof data.closedOn !== 'string' || data.closedOn >= cutoff) continue;
+        if (data.status !== 'closed' || typeof data.closedOn !== 'string' || data.closedOn >= cutoff)
+          continue;
         closed.push({ id: str(r.id), closedOn: data.closedOn });
       }
       const done = await this.anonymisedClosings(closed.map((h) => h.id));
@@ -81,13 +82,21 @@ export class RetentionTx {
   private async anonymisedClosings(ids: readonly string[]): Promise<Set<string>> {
     const out = new Set<string>();
     for (const id of ids) {
-      const rows = await this.sql.all<Row>('SELECT closed_on FROM anonymisation_log WHERE household_id = $1', [id]);
+      const rows = await this.sql.all<Row>(
+        'SELECT closed_on FROM anonymisation_log WHERE household_id = $1',
+        [id],
+      );
       for (const r of rows) out.add(`${id}|${str(r.closed_on)}`);
     }
     return out;
   }
 
-  async insertAnonymisationRun(run: { runId: string; origin: 'job' | 'cli'; startedAt: number; cutoff: string }) {
+  async insertAnonymisationRun(run: {
+    runId: string;
+    origin: 'job' | 'cli';
+    startedAt: number;
+    cutoff: string;
+  }) {
     await this.sql.run(
       'INSERT INTO anonymisation_runs (run_id, origin, started_at, cutoff) VALUES ($1, $2, $3, $4)',
       [run.runId, run.origin, run.startedAt, run.cutoff],
@@ -146,7 +155,12 @@ export class RetentionTx {
   }
 
   /** RIGHT9: the old values of anonymised fields leave the history; the new value stands in. */
-  async anonymiseFieldHistory(entity: string, entityId: string, field: string, value: unknown): Promise<void> {
+  async anonymiseFieldHistory(
+    entity: string,
+    entityId: string,
+    field: string,
+    value: unknown,
+  ): Promise<void> {
     await this.sql.run(
       'UPDATE field_history SET value = $4 WHERE entity = $1 AND entity_id = $2 AND field = $3',
       [entity, entityId, field, JSON.stringify(value)],
@@ -156,6 +170,8 @@ export class RetentionTx {
   /** RIGHT9: quarantined payloads of the household are replaced by a marker, resolved conflicts go. */
   async anonymiseSupervisionOf(householdId: string, marker: string): Promise<void> {
     await this.sql.run('UPDATE quarantine SET payload = $2 WHERE household_id = $1', [householdId, marker]);
-    await this.sql.run(`DELETE FROM conflicts WHERE household_id = $1 AND status = 'resolved'`, [householdId]);
+    await this.sql.run(`DELETE FROM conflicts WHERE household_id = $1 AND status = 'resolved'`, [
+      householdId,
+    ]);
   }
 }

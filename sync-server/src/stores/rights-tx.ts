@@ -107,7 +107,10 @@ export class RightsTx {
   async deleteRowsNaming(table: HouseholdTable, ids: readonly string[]): Promise<number> {
     let deleted = 0;
     for (const part of chunks([...new Set(ids)])) {
-      deleted += await this.sql.run(`DELETE FROM ${table.table} WHERE ${naming(table.columns, part.length)}`, part);
+      deleted += await this.sql.run(
+        `DELETE FROM ${table.table} WHERE ${naming(table.columns, part.length)}`,
+        part,
+      );
     }
     return deleted;
   }
@@ -176,7 +179,9 @@ export class RightsTx {
   }
 
   async getErasure(householdId: string): Promise<ErasureRecord | undefined> {
-    const [r] = await this.sql.all<Row>('SELECT * FROM household_erasures WHERE household_id = $1', [householdId]);
+    const [r] = await this.sql.all<Row>('SELECT * FROM household_erasures WHERE household_id = $1', [
+      householdId,
+    ]);
     if (r === undefined) return undefined;
     return {
       seq: num(r.seq),

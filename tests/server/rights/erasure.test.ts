@@ -3,6 +3,7 @@
  * an erased household is read from every table of the database (its catalogue), the report's
  * past figures are derived from what the test pushed, and devices learn of it by the pull.
  */
+import type { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { ErasureResultSchema } from '../../../src/domain/rights/rights-protocol';
 import type { PullResponse } from '../../../src/domain/sync/protocol';
@@ -51,12 +52,26 @@ for (const engine of ENGINES) {
       const z = await pushHousehold(device, WP_A, { phone: PERSONAL.phone });
       await merge(server, x.id, z);
       // A quarantined change naming x, an export of x.
-      await device.push([device.patch('household', { id: x.id, householdId: x.id, version: 1, fieldVersions: {} }, { status: 'nonsense' })]);
+      await device.push([
+        device.patch(
+          'household',
+          { id: x.id, householdId: x.id, version: 1, fieldVersions: {} },
+          { status: 'nonsense' },
+        ),
+      ]);
       expect((await getExport(server, x.id)).statusCode).toBe(200);
       await server.app.duplicates.idle();
       await drained(server);
       const before = await tablesMentioning(server, x.id);
-      for (const table of ['sync_rows', 'field_history', 'households', 'report_facts', 'household_merges', 'quarantine', 'household_exports']) {
+      for (const table of [
+        'sync_rows',
+        'field_history',
+        'households',
+        'report_facts',
+        'household_merges',
+        'quarantine',
+        'household_exports',
+      ]) {
         expect([table, (before[table] ?? 0) > 0], JSON.stringify(before)).toEqual([table, true]);
       }
 
@@ -69,8 +84,15 @@ for (const engine of ENGINES) {
 
       expect(await tablesMentioning(server, x.id)).toEqual({ household_erasures: 1 });
       expect(await tablesMentioning(server, z)).toEqual({ household_erasures: 1 });
-      for (const [entity, rowId] of x.children) expect([entity, await tablesMentioning(server, rowId)]).toEqual([entity, {}]);
-      for (const value of [PERSONAL.phone, PERSONAL.email, PERSONAL.reference, PERSONAL.address.line1, PERSONAL.indebtednessCause]) {
+      for (const [entity, rowId] of x.children)
+        expect([entity, await tablesMentioning(server, rowId)]).toEqual([entity, {}]);
+      for (const value of [
+        PERSONAL.phone,
+        PERSONAL.email,
+        PERSONAL.reference,
+        PERSONAL.address.line1,
+        PERSONAL.indebtednessCause,
+      ]) {
         expect([value, await tablesMentioning(server, value)]).toEqual([value, {}]);
       }
       // The other household is untouched.
@@ -82,7 +104,12 @@ for (const engine of ENGINES) {
       const x = await pushHousehold(device, WP_A, { reference: PERSONAL.reference });
       const y = await pushHousehold(device, WP_B, { reference: OTHER.reference });
       // x: two consultations in March 2026, one in April; y: one in March. Both opened in 2026-11.
-      for (const [id, day] of [[x, '2026-03-10'], [x, '2026-03-24'], [x, '2026-04-02'], [y, '2026-03-11']] as const) {
+      for (const [id, day] of [
+        [x, '2026-03-10'],
+        [x, '2026-03-24'],
+        [x, '2026-04-02'],
+        [y, '2026-03-11'],
+      ] as const) {
         await pushChild(device, 'appointment', id, { startsAt: `${day}T10:00`, status: 'done' });
       }
       const expected = { consultations: { total: 4, march: 3, april: 1 }, households: 2 };
@@ -90,7 +117,10 @@ for (const engine of ENGINES) {
         const r = await report(server, 'from=2026-01-01&to=2026-12-31');
         const consultations = figures(r, 'consultations');
         expect(consultations.total).toBe(expected.consultations.total);
-        expect(consultations.months.slice(2, 4)).toEqual([expected.consultations.march, expected.consultations.april]);
+        expect(consultations.months.slice(2, 4)).toEqual([
+          expected.consultations.march,
+          expected.consultations.april,
+        ]);
         expect(consultations.points).toMatchObject({ [WP_A]: 3, [WP_B]: 1 });
         expect(figures(r, 'households_new').total).toBe(expected.households);
         expect(figures(r, 'households_followed').total).toBe(expected.households);
@@ -119,18 +149,26 @@ for (const engine of ENGINES) {
       expect(yRow?.seq).toBeGreaterThan(erasures[0]?.seq ?? Number.POSITIVE_INFINITY);
       expect(after.flatMap((p) => p.changes).some((c) => c.row.householdId === x.id)).toBe(false);
       // A device of welcome point B never saw x, and is told all the same (an id names no one now).
-      expect((await pullAll(elsewhere)).flatMap((p) => p.erasures ?? []).map((e) => e.householdId)).toEqual([x.id]);
+      expect((await pullAll(elsewhere)).flatMap((p) => p.erasures ?? []).map((e) => e.householdId)).toEqual([
+        x.id,
+      ]);
       const coordinator = await server.device(server.world.coordinator);
-      expect((await pullAll(coordinator)).flatMap((p) => p.erasures ?? []).map((e) => e.householdId)).toEqual([x.id]);
+      expect((await pullAll(coordinator)).flatMap((p) => p.erasures ?? []).map((e) => e.householdId)).toEqual(
+        [x.id],
+      );
     });
 
     it('[RIGHT6][RIGHT14] a later push naming the erased household is refused and acknowledged, and brings nothing back', async () => {
       const device = await server.device(server.world.counsellorA);
       const x = await pushDossier(device, WP_A);
       await erase(server, x.id);
-      const patch = device.patch('household', { id: x.id, householdId: x.id, version: 1, fieldVersions: {} }, { phone: '01 02 03 04 05' });
+      const patch = device.patch(
+        'household',
+        { id: x.id, householdId: x.id, version: 1, fieldVersions: {} },
+        { phone: '01 02 03 04 05' },
+      );
       const child = device.create('note', x.id, { text: 'Rappeler Mme Benali', authorId: 'u', writtenAt: 1 });
-      const again = device.createHousehold(WP_A, x.id);
+      const again = device.createHousehold(WP_A, x.id as ReturnType<typeof randomUUID>);
       const response = await device.push([patch, child, again]);
       expect(response.results.map((r) => [r.status, r.reason])).toEqual([
         ['quarantined', 'erased-household'],
@@ -151,7 +189,11 @@ for (const engine of ENGINES) {
 
     it('[RIGHT7][RIGHT3] refusals: a Banque de France decision awaited (409), a merged household (409), a wrong confirmation (400); a repeat answers the first receipt', async () => {
       const device = await server.device(server.world.counsellorA);
-      const bdf = await pushHousehold(device, WP_A, { reference: 'RL-BDF', track: 'over_indebtedness', status: 'awaiting_decision' });
+      const bdf = await pushHousehold(device, WP_A, {
+        reference: 'RL-BDF',
+        track: 'over_indebtedness',
+        status: 'awaiting_decision',
+      });
       const refused = await postErasure(server, bdf, { ground: 'consent-withdrawn', confirmation: 'RL-BDF' });
       expect([refused.statusCode, refused.json().reason]).toEqual([409, 'bdf-procedure-ongoing']);
       expect((await tablesMentioning(server, bdf)).sync_rows).toBe(1);
@@ -159,14 +201,24 @@ for (const engine of ENGINES) {
       const survivor = await pushHousehold(device, WP_A, { reference: 'RL-S' });
       const merged = await pushHousehold(device, WP_A);
       await merge(server, survivor, merged);
-      const mergedAway = await postErasure(server, merged, { ground: 'objection', confirmation: merged.slice(0, 8) });
+      const mergedAway = await postErasure(server, merged, {
+        ground: 'objection',
+        confirmation: merged.slice(0, 8),
+      });
       expect([mergedAway.statusCode, mergedAway.json().reason]).toEqual([409, 'merged-household']);
 
       const x = await pushHousehold(device, WP_A, { reference: PERSONAL.reference });
       const wrong = await postErasure(server, x, { ground: 'objection', confirmation: 'RL-2026-0041' });
       expect(wrong.statusCode).toBe(400);
       const noReference = await pushHousehold(device, WP_A);
-      expect((await postErasure(server, noReference, { ground: 'objection', confirmation: noReference.slice(0, 8) })).statusCode).toBe(200);
+      expect(
+        (
+          await postErasure(server, noReference, {
+            ground: 'objection',
+            confirmation: noReference.slice(0, 8),
+          })
+        ).statusCode,
+      ).toBe(200);
 
       const first = await postErasure(server, x);
       const second = await postErasure(server, x);

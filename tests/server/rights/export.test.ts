@@ -56,13 +56,20 @@ for (const engine of ENGINES) {
       const x = await pushHousehold(device, WP_A);
       const first = await getExport(server, x);
       expect(first.headers['content-type']).toMatch(/^application\/json/);
-      expect(first.headers['content-disposition']).toMatch(/^attachment; filename="dossier-[0-9a-f]{8}-\d{4}-\d{2}-\d{2}\.json"$/);
+      expect(first.headers['content-disposition']).toMatch(
+        /^attachment; filename="dossier-[0-9a-f]{8}-\d{4}-\d{2}-\d{2}\.json"$/,
+      );
       const doc = HouseholdExportSchema.parse(JSON.parse(first.body));
       expect([doc.format, doc.formatVersion]).toEqual([HOUSEHOLD_EXPORT_FORMAT, HOUSEHOLD_EXPORT_VERSION]);
       expect(doc.exports).toEqual([]);
-      const second = HouseholdExportSchema.parse(JSON.parse((await getExport(server, x, server.world.admin)).body));
+      const second = HouseholdExportSchema.parse(
+        JSON.parse((await getExport(server, x, server.world.admin)).body),
+      );
       expect(second.exports).toHaveLength(1);
-      expect(second.exports[0]).toMatchObject({ household_id: x, exported_by: server.world.coordinator.userId });
+      expect(second.exports[0]).toMatchObject({
+        household_id: x,
+        exported_by: server.world.coordinator.userId,
+      });
     });
   });
 }

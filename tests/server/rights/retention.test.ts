@@ -41,9 +41,22 @@ for (const engine of ENGINES) {
       const device = await server.device(server.world.coordinator);
       const due = await pushHousehold(device, WP_A, closed('11', '2026-06-14'));
       const boundary = await pushHousehold(device, WP_A, closed('12', '2026-06-15'));
-      const open = await pushHousehold(device, WP_A, { ...closed('13', '2020-01-01'), status: 'active', closedOn: undefined });
-      const member = await pushChild(device, 'member', due, { role: 'applicant', firstName: 'Aïcha', lastName: 'Benali', birthDate: '1984-05-12' });
-      const debtFields = { ...sampleFields('debt'), label: 'Crédit Cofidis', reference: 'CF-778899' };
+      const open = await pushHousehold(device, WP_A, {
+        ...closed('13', '2020-01-01'),
+        status: 'active',
+        closedOn: undefined,
+      });
+      const member = await pushChild(device, 'member', due, {
+        role: 'applicant',
+        firstName: 'Aïcha',
+        lastName: 'Benali',
+        birthDate: '1984-05-12',
+      });
+      const debtFields: Record<string, unknown> = {
+        ...sampleFields('debt'),
+        label: 'Crédit Cofidis',
+        reference: 'CF-778899',
+      };
       const debt = await pushChild(device, 'debt', due, debtFields);
       await runJob();
 
@@ -70,21 +83,41 @@ for (const engine of ENGINES) {
         reference: ANONYMISED_TEXT,
         capitalRemainingCents: debtFields.capitalRemainingCents,
       });
-      for (const value of ['06 00 00 00 11', 'personne11@example.org', 'RL-11', 'Aïcha', 'Benali', 'CF-778899', 'Cofidis']) {
+      for (const value of [
+        '06 00 00 00 11',
+        'personne11@example.org',
+        'RL-11',
+        'Aïcha',
+        'Benali',
+        'CF-778899',
+        'Cofidis',
+      ]) {
         expect([value, await tablesMentioning(server, value)]).toEqual([value, {}]);
       }
-      expect(await requireServerRow(server.store, 'household', boundary)).toMatchObject({ phone: '06 00 00 00 12' });
-      expect(await requireServerRow(server.store, 'household', open)).toMatchObject({ phone: '06 00 00 00 13' });
+      expect(await requireServerRow(server.store, 'household', boundary)).toMatchObject({
+        phone: '06 00 00 00 12',
+      });
+      expect(await requireServerRow(server.store, 'household', open)).toMatchObject({
+        phone: '06 00 00 00 13',
+      });
     });
 
     it('[RIGHT10][RIGHT11] the log names the fields, a second run changes nothing, and devices pull the anonymised version', async () => {
       const device = await server.device(server.world.coordinator);
       const due = await pushHousehold(device, WP_A, closed('21', '2025-12-31'));
-      await pushChild(device, 'appointment', due, { startsAt: '2025-03-10T10:00', status: 'done', place: 'Chez Mme Benali' });
+      await pushChild(device, 'appointment', due, {
+        startsAt: '2025-03-10T10:00',
+        status: 'done',
+        place: 'Chez Mme Benali',
+      });
       const before = await report(server, 'from=2025-01-01&to=2025-12-31');
       const cursor = (await device.pull(null)).nextCursor;
 
-      const first = await anonymiseDueDossiers(server.store, { today: '2031-06-15', now: server.clock.ms, origin: 'cli' });
+      const first = await anonymiseDueDossiers(server.store, {
+        today: '2031-06-15',
+        now: server.clock.ms,
+        origin: 'cli',
+      });
       expect(first.households).toBe(1);
       const log = await server.store.transaction((tx) => tx.anonymisationLogOf(due));
       expect(log).toEqual([
@@ -102,7 +135,11 @@ for (const engine of ENGINES) {
 
       const head = await server.store.transaction((tx) => tx.getCounter('change_seq'));
       server.clock.advance(60_000);
-      const second = await anonymiseDueDossiers(server.store, { today: '2031-06-15', now: server.clock.ms, origin: 'cli' });
+      const second = await anonymiseDueDossiers(server.store, {
+        today: '2031-06-15',
+        now: server.clock.ms,
+        origin: 'cli',
+      });
       expect([second.households, second.rows]).toEqual([0, 0]);
       expect(await server.store.transaction((tx) => tx.getCounter('change_seq'))).toBe(head);
       expect(await server.store.transaction((tx) => tx.anonymisationLogOf(due))).toHaveLength(1);
@@ -115,8 +152,19 @@ for (const engine of ENGINES) {
         expect([code, figures(after, code)]).toEqual([code, figures(before, code)]);
       }
 
-      const runs = await server.app.inject({ method: 'GET', url: '/api/admin/anonymisation-runs', headers: bearer(server.world.admin.token) });
-      expect(AnonymisationRunsSchema.parse(runs.json()).runs.map((r) => [r.runId, r.origin, r.households, r.cutoff])).toEqual([
+      const runs = await server.app.inject({
+        method: 'GET',
+        url: '/api/admin/anonymisation-runs',
+        headers: bearer(server.world.admin.token),
+      });
+      expect(
+        AnonymisationRunsSchema.parse(runs.json()).runs.map((r) => [
+          r.runId,
+          r.origin,
+          r.households,
+          r.cutoff,
+        ]),
+      ).toEqual([
         [second.runId, 'cli', 0, '2026-06-15'],
         [first.runId, 'cli', 1, '2026-06-15'],
       ]);
@@ -126,8 +174,15 @@ for (const engine of ENGINES) {
       const device = await server.device(server.world.coordinator);
       const recent = await pushHousehold(device, WP_A, closed('31', '2028-06-14'));
       await runJob();
-      expect(await requireServerRow(server.store, 'household', recent)).toMatchObject({ phone: '06 00 00 00 31' });
-      const get = () => server.app.inject({ method: 'GET', url: '/api/admin/retention', headers: bearer(server.world.admin.token) });
+      expect(await requireServerRow(server.store, 'household', recent)).toMatchObject({
+        phone: '06 00 00 00 31',
+      });
+      const get = () =>
+        server.app.inject({
+          method: 'GET',
+          url: '/api/admin/retention',
+          headers: bearer(server.world.admin.token),
+        });
       expect(RetentionViewSchema.parse((await get()).json())).toEqual({ years: 5, isDefault: true });
 
       const put = await server.app.inject({
@@ -140,8 +195,15 @@ for (const engine of ENGINES) {
       expect(RetentionViewSchema.parse(put.json())).toMatchObject({ years: 3, isDefault: false });
       await server.app.retention.idle();
       // 15 June 2031 less 3 years: closed on 14 June 2028 is past its period.
-      expect(await requireServerRow(server.store, 'household', recent)).toMatchObject({ phone: ANONYMISED_TEXT });
-      const bad = await server.app.inject({ method: 'PUT', url: '/api/admin/retention', headers: bearer(server.world.admin.token), payload: { years: 0 } });
+      expect(await requireServerRow(server.store, 'household', recent)).toMatchObject({
+        phone: ANONYMISED_TEXT,
+      });
+      const bad = await server.app.inject({
+        method: 'PUT',
+        url: '/api/admin/retention',
+        headers: bearer(server.world.admin.token),
+        payload: { years: 0 },
+      });
       expect(bad.statusCode).toBe(400);
     });
 
@@ -154,10 +216,20 @@ for (const engine of ENGINES) {
         const payload = method === 'PUT' ? { payload: { years: 4 } } : {};
         expect((await server.app.inject({ method, url, ...payload })).statusCode).toBe(401);
         for (const role of ['coordinator', 'counsellorA', 'volunteerA'] as const) {
-          const response = await server.app.inject({ method, url, headers: bearer(server.world[role].token), ...payload });
+          const response = await server.app.inject({
+            method,
+            url,
+            headers: bearer(server.world[role].token),
+            ...payload,
+          });
           expect([role, method, url, response.statusCode]).toEqual([role, method, url, 403]);
         }
-        const admin = await server.app.inject({ method, url, headers: bearer(server.world.admin.token), ...payload });
+        const admin = await server.app.inject({
+          method,
+          url,
+          headers: bearer(server.world.admin.token),
+          ...payload,
+        });
         expect([method, url, admin.statusCode]).toEqual([method, url, 200]);
       }
     });

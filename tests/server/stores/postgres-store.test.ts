@@ -65,7 +65,7 @@ describe.skipIf(!databaseUrl)('PostgresStore', () => {
           { version: 9, name: 'duplicate-decisions' },
           { version: 10, name: 'reports-and-plans' },
           { version: 11, name: 'report-indexes-and-secrets' },
-      { version: 12, name: 'household-rights' },
+          { version: 12, name: 'household-rights' },
         ]);
       } finally {
         await Promise.all(stores.map((store) => store.close()));

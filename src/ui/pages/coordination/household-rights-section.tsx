@@ -5,13 +5,14 @@
  * says first that it cannot be undone.
  */
 import { useMemo, useRef, useState } from 'preact/hooks';
+import { ERASURE_GROUNDS, type ErasureGround } from '../../../domain/rights/rights-protocol';
 import { t } from '../../../i18n/i18n';
 import type { MessageKey } from '../../../i18n/messages-fr';
-import { ERASURE_GROUNDS, type ErasureGround } from '../../../domain/rights/rights-protocol';
 import { useAppState } from '../../../state/app-state';
 import { type HouseholdRightsModel, householdRightsModelFor } from '../../../state/household-rights-model';
 import { SelectField } from '../../components/fields/select-field';
 import { TextField } from '../../components/fields/text-field';
+import './household-rights.css';
 
 const FORM = 'household-erasure';
 
@@ -22,7 +23,15 @@ function erasedCount(model: HouseholdRightsModel): number {
     .reduce((sum, [, n]) => sum + n, 0);
 }
 
-function ErasureForm({ model, online, onCancel }: { model: HouseholdRightsModel; online: boolean; onCancel: () => void }) {
+function ErasureForm({
+  model,
+  online,
+  onCancel,
+}: {
+  model: HouseholdRightsModel;
+  online: boolean;
+  onCancel: () => void;
+}) {
   return (
     <form
       noValidate
@@ -43,7 +52,10 @@ function ErasureForm({ model, online, onCancel }: { model: HouseholdRightsModel;
         label={t('rights.erase.ground')}
         value={model.ground.value}
         placeholder={t('rights.erase.ground.choose')}
-        options={ERASURE_GROUNDS.map((g) => ({ value: g, label: t(`rights.erase.ground.${g}` as MessageKey) }))}
+        options={ERASURE_GROUNDS.map((g) => ({
+          value: g,
+          label: t(`rights.erase.ground.${g}` as MessageKey),
+        }))}
         onChange={(value) => model.setGround(value as ErasureGround | '')}
         error={model.groundError.value ? t('rights.erase.ground.error') : undefined}
       />
@@ -54,7 +66,11 @@ function ErasureForm({ model, online, onCancel }: { model: HouseholdRightsModel;
         value={model.confirmation.value}
         autoComplete="off"
         onInput={(text) => model.setConfirmation(text)}
-        error={model.confirmationError.value ? t('rights.erase.confirm.mismatch', { expected: model.expected }) : undefined}
+        error={
+          model.confirmationError.value
+            ? t('rights.erase.confirm.mismatch', { expected: model.expected })
+            : undefined
+        }
       />
       <div class="form-actions">
         <button type="submit" class="danger" disabled={!online || model.erasing.value}>
@@ -68,7 +84,13 @@ function ErasureForm({ model, online, onCancel }: { model: HouseholdRightsModel;
   );
 }
 
-export function HouseholdRightsSection({ householdId, reference }: { householdId: string; reference?: string | undefined }) {
+export function HouseholdRightsSection({
+  householdId,
+  reference,
+}: {
+  householdId: string;
+  reference?: string | undefined;
+}) {
   const state = useAppState();
   const model = useMemo(
     () => householdRightsModelFor(state, { id: householdId, reference }),
@@ -80,11 +102,19 @@ export function HouseholdRightsSection({ householdId, reference }: { householdId
   const failure = model.failure.value;
   const erased = model.erased.value;
   return (
-    <section aria-labelledby="household-rights-title" class="card household-rights" data-testid="household-rights">
+    <section
+      aria-labelledby="household-rights-title"
+      class="card household-rights"
+      data-testid="household-rights"
+    >
       <h2 id="household-rights-title">{t('rights.title')}</h2>
       <p class="hint">{t('rights.intro')}</p>
       {!online && <p class="notice">{t('rights.offline')}</p>}
-      <button type="button" onClick={() => void model.exportAll()} disabled={!online || model.exporting.value}>
+      <button
+        type="button"
+        onClick={() => void model.exportAll()}
+        disabled={!online || model.exporting.value}
+      >
         {model.exporting.value ? t('rights.export.pending') : t('rights.export')}
       </button>
       <p role="status">{model.exported.value ? t('rights.export.done') : ''}</p>
