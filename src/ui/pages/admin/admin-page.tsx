@@ -12,10 +12,12 @@ import { type AdminModel, adminModelFor } from '../../../state/admin-model';
 import { useAppState } from '../../../state/app-state';
 import { legalParametersAdminModelFor } from '../../../state/legal-parameters-admin-model';
 import { planThresholdsModelFor } from '../../../state/plan-thresholds-model';
+import { retentionModelFor } from '../../../state/retention-model';
 import { PageTitle } from '../../components/page-title';
 import { failureMessage } from './admin-shared';
 import { LegalParametersSection } from './legal-parameters-section';
 import { PlanThresholdsSection } from './plan-thresholds-section';
+import { RetentionSection } from './retention-section';
 import { UsersSection } from './users-section';
 import { WelcomePointsSection } from './welcome-points-section';
 import './admin-page.css';
@@ -78,6 +80,7 @@ function AdminScreen({ admin, selfId }: { admin: AdminModel; selfId: string | nu
           <UsersSection admin={admin} selfId={selfId} />
           <LegalParametersSection model={legalParametersAdminModelFor(state)} />
           <PlanThresholdsSection model={planThresholdsModelFor(state)} online={online} />
+          <RetentionSection model={retentionModelFor(state)} online={online} />
         </>
       )}
     </div>
