@@ -4,6 +4,7 @@
  * nowhere but as a redacted receipt: a quarantine record would hold the erased person's data
  * again, and applying it would bring the household back.
  */
+import { isAllowedText } from '../../../src/domain/sync/input-rules';
 import type { MutationResult, PushRequest } from '../../../src/domain/sync/protocol';
 import { REDACTED_PAYLOAD } from '../rights/erasure';
 import type { StoreTx } from '../stores/store-tx';
@@ -12,7 +13,10 @@ type RawMutation = PushRequest['mutations'][number];
 
 /** The erased households among those the mutations name. */
 export async function erasedNamedBy(tx: StoreTx, mutations: readonly RawMutation[]): Promise<Set<string>> {
-  const ids = mutations.map((m) => m.householdId).filter((id): id is string => typeof id === 'string');
+  // INPUT1: a value the input rules refuse never reaches a query (PostgreSQL refuses U+0000).
+  const ids = mutations
+    .map((m) => m.householdId)
+    .filter((id): id is string => typeof id === 'string' && isAllowedText(id));
   return ids.length === 0 ? new Set() : tx.erasedAmong(ids);
 }
 
