@@ -133,6 +133,8 @@ export async function applyErasure(store: RelaisStore, command: ErasureCommand):
           counts: {},
         });
       }
+      // The access log (issue 16 item 6, sec-access) records the erasure in this transaction
+      // (recordAccess, action 'erase'); its entries are kept (RIGHT4).
       return { householdId: command.householdId, erasedAt: command.now, seq, counts, alreadyErased: false };
     },
     { sequenced: true },

@@ -106,7 +106,9 @@ export async function exportHousehold(
       mergedHouseholdIds: ids.slice(1),
       ...(await sections(tx, ids)),
     };
-    // RIGHT2: recorded after it was read, so the export lists the earlier ones, not itself.
+    // RIGHT2: recorded after it was read, so the export lists the earlier ones, not itself. The
+    // access log (issue 16 item 6, sec-access) records it here too, in this transaction:
+    // recordAccess(tx, [{ action: 'export', userId, deviceId, householdId, at }]).
     await tx.insertHouseholdExport({
       id: randomUUID(),
       householdId: request.householdId,
