@@ -7,6 +7,7 @@ import { followupEn } from './catalogues/followup-en';
 import { intakeEn } from './catalogues/intake-en';
 import { legalEn } from './catalogues/legal-en';
 import { microcreditEn } from './catalogues/microcredit-en';
+import { rightsEn } from './catalogues/rights-en';
 import { scenariosEn } from './catalogues/scenarios-en';
 import { shellEn } from './catalogues/shell-en';
 import { syncEn } from './catalogues/sync-en';
@@ -31,4 +32,5 @@ export const messagesEn: Record<AppMessageKey, Message> = {
   ...documentsEn,
   ...legalEn,
   ...workshopsEn,
+  ...rightsEn,
 };

@@ -12,6 +12,7 @@ import { followupFr } from './catalogues/followup-fr';
 import { intakeFr } from './catalogues/intake-fr';
 import { legalFr } from './catalogues/legal-fr';
 import { microcreditFr } from './catalogues/microcredit-fr';
+import { rightsFr } from './catalogues/rights-fr';
 import { scenariosFr } from './catalogues/scenarios-fr';
 import { shellFr } from './catalogues/shell-fr';
 import { syncFr } from './catalogues/sync-fr';
@@ -33,6 +34,7 @@ export const messagesFr = {
   ...documentsFr,
   ...legalFr,
   ...workshopsFr,
+  ...rightsFr,
 } as const;
 
 /** Keys of the catalogue that comes with the app (boot.tsx). */

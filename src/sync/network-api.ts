@@ -94,7 +94,8 @@ function issueField(path: string | (string | number)[] | undefined): string | un
   return (path ?? '').split(/[/.]/).find((part) => part !== '');
 }
 
-async function refusal(response: Response): Promise<NetworkError> {
+/** The NetworkError a refused answer stands for (also the household rights' API). */
+export async function refusal(response: Response): Promise<NetworkError> {
   const status = response.status;
   let body: ErrorBody = {};
   try {
@@ -115,7 +116,7 @@ async function refusal(response: Response): Promise<NetworkError> {
 }
 
 /** The name in `Content-Disposition`, else the one this app gives. */
-function fileNameOf(response: Response, fallback: string): string {
+export function fileNameOf(response: Response, fallback: string): string {
   const header = response.headers.get('content-disposition') ?? '';
   const match = /filename\*?=(?:UTF-8'')?"?([^";]+)"?/i.exec(header);
   if (match?.[1] === undefined) return fallback;

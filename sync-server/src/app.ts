@@ -16,6 +16,7 @@ import { registerInputRules } from './plugins/input-rules';
 import { openApiRoutes, registerOpenApi } from './plugins/openapi';
 import { type PlanMonitoringOptions, registerPlanMonitoring } from './plugins/plan-monitoring';
 import { registerSecurityHeaders } from './plugins/security-headers';
+import { type RetentionOptions, registerRetention } from './plugins/retention';
 import { registerStaticApp } from './plugins/static-app';
 import { registerStore } from './plugins/store';
 import { registerZod } from './plugins/zod';
@@ -29,6 +30,7 @@ import { legalParameterRoutes } from './routes/legal-parameters';
 import { mergeRoutes } from './routes/merges';
 import { planRoutes } from './routes/plans';
 import { reportRoutes } from './routes/reports';
+import { rightsRoutes } from './routes/rights';
 import { type SyncRoutesOptions, syncRoutes } from './routes/sync';
 import { openStore } from './stores/create-store';
 import type { RelaisStore } from './stores/store';
@@ -56,6 +58,8 @@ export interface BuildAppOptions {
   derived?: DerivedDataOptions;
   /** The access log's purge period (ALOG7); its retention comes from the config. */
   accessLog?: Omit<AccessLogOptions, 'retentionDays'>;
+  /** Retention (the anonymisation job's period). */
+  retention?: RetentionOptions;
 }
 
 /**
@@ -91,6 +95,7 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
         ? {}
         : { retentionDays: config.accessLogRetentionDays }),
     });
+    registerRetention(app, options.retention);
 
     await app.register(
       async (api) => {
@@ -116,6 +121,7 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
         await api.register(reportRoutes);
         await api.register(openApiRoutes);
         await api.register(accessLogRoutes);
+        await api.register(rightsRoutes);
       },
       { prefix: '/api' },
     );

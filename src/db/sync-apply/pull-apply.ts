@@ -25,6 +25,7 @@ import { writeTables } from '../change-recorder';
 import { computeHouseholdLocal } from '../household-index';
 import { StorageError } from '../storage-errors';
 import { mirrorConflicts } from './conflicts';
+import { applyErasures } from './erasures';
 import { moveRowsOfMergedHouseholds, pageMerges, redirectMergedHouseholds } from './merge-redirects';
 import { assertDeviceId, SYNC_META } from './meta';
 import { applyScopeRemovals } from './scope-removals';
@@ -37,6 +38,9 @@ export interface PullApplied {
   removed: number;
   /** Households the page tombstoned as merged, whose rows moved to their survivor (MERGE8). */
   merged: number;
+  /** Households erased at a person's request (RIGHT13), and the unsent changes to them emptied. */
+  erased: number;
+  droppedUnsent: number;
 }
 
 /** A pull page's rows, each parsed by its entity's row schema (or kept as received). */
@@ -158,7 +162,8 @@ export async function applyPullPage(
   const prepared = options.prepared ?? preparePullPage(page);
   if (prepared.length !== page.changes.length) throw new Error('prepared rows do not match the page');
   const plan = planPullPage(page, prepared);
-  return db.transaction('rw', writeTables(db), async () => {
+  // The sent-log too: an erasure empties its copies of changes to the erased household (RIGHT13).
+  return db.transaction('rw', [...writeTables(db), db.sentLog.name], async () => {
     // All bulkPuts issued at once: IndexedDB runs them in order inside the transaction, and the
     // page serialises the next table's rows while the storage process writes the previous one.
     // Reads issued after them see this page's rows.
@@ -194,6 +199,7 @@ export async function applyPullPage(
     await moveRowsOfMergedHouseholds(db, merges.moves, plan.touched);
     await writeHouseholds(db, plan.households, plan.touched, now);
     const removed = await applyScopeRemovals(db, page, meta[4]?.value);
+    const erasures = await applyErasures(db, page);
 
     const deviceId = typeof meta[0]?.value === 'string' ? meta[0].value : 'device';
     let hlc = typeof meta[1]?.value === 'string' ? meta[1].value : undefined;
@@ -204,7 +210,14 @@ export async function applyPullPage(
     if (hlc !== undefined) puts.push({ key: 'hlc', value: hlc });
     await db.meta.bulkPut(puts);
     if (page.conflicts !== undefined) await mirrorConflicts(db, page.conflicts, now);
-    return { rows: page.changes.length, rebased, removed, merged: merges.moves.size };
+    return {
+      rows: page.changes.length,
+      rebased,
+      removed,
+      merged: merges.moves.size,
+      erased: erasures.households,
+      droppedUnsent: erasures.dropped,
+    };
   });
 }
 

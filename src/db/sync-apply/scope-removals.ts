@@ -46,6 +46,17 @@ async function removeUnreferencedHouseholds(db: RelaisDb, ids: readonly string[]
   const referenced = await Promise.all(ids.map((id) => db.outbox.where('householdId').equals(id).count()));
   const removable = ids.filter((_, i) => referenced[i] === 0);
   if (removable.length === 0) return [];
+  await removeHouseholds(db, removable);
+  return removable;
+}
+
+/**
+ * Removes these households with every row, local conflict and draft receipt of theirs, and
+ * records the ids of the households and their rows in `meta.removedDraftOwners` (their form
+ * drafts go after the transaction). Also the erasure's path (RIGHT13). Call inside a
+ * transaction over writeTables.
+ */
+export async function removeHouseholds(db: RelaisDb, removable: readonly string[]): Promise<void> {
   const childTables = Object.values(ENTITY_TABLES).filter((table) => table !== 'households');
   // A form's draft is named after the row it edits, or the household for a new row.
   const rowIds = await Promise.all(
@@ -55,13 +66,12 @@ async function removeUnreferencedHouseholds(db: RelaisDb, ids: readonly string[]
   for (const keys of rowIds) for (const key of keys) owners.add(String(key));
   for (const id of await readRemovedDraftOwners(db)) owners.add(id);
   await Promise.all([
-    db.households.bulkDelete(removable),
+    db.households.bulkDelete([...removable]),
     ...childTables.map((table) => db.table(table).where('householdId').anyOf(removable).delete()),
     db.conflicts.where('householdId').anyOf(removable).delete(),
     clearDraftReceiptsOf(db, owners),
     db.meta.put({ key: SYNC_META.removedDraftOwners, value: [...owners] }),
   ]);
-  return removable;
 }
 
 /**

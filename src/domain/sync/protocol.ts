@@ -87,6 +87,11 @@ export const QuarantineReasonSchema = z.enum([
   'transition-not-allowed',
   /** The household moved out of the pusher's welcome points before the change arrived (AUTH6b). */
   'left-scope',
+  /**
+   * The household was erased (docs/household-rights.md RIGHT6): the change is refused and not
+   * kept (no quarantine record: it would hold the erased person's data again).
+   */
+  'erased-household',
 ]);
 export type QuarantineReason = z.infer<typeof QuarantineReasonSchema>;
 
@@ -243,6 +248,12 @@ export const PullResponseSchema = z.object({
    * refers to it (push first).
    */
   scopeRemovals: z.array(z.object({ householdId: EntityIdSchema, seq: z.number().int().min(1) })).optional(),
+  /**
+   * Households a coordinator erased (RGPD art. 17, docs/household-rights.md RIGHT5), for every
+   * device whatever its scope, in sequence with the changes. *(client)* Drop the household, its
+   * rows, drafts and outbox entries at once (unsent changes to it are dropped and counted).
+   */
+  erasures: z.array(z.object({ householdId: EntityIdSchema, seq: z.number().int().min(1) })).optional(),
   nextCursor: CursorSchema,
   hasMore: z.boolean(),
   /**

@@ -59,6 +59,8 @@ export const supervisionEn: Record<keyof typeof supervisionFr, string> = {
     'This change is not allowed from the dossier’s current state (a status that cannot follow, or a welcome point taken away): see the detail.',
   'supervision.reason.left-scope':
     'The dossier moved to another welcome point before the change arrived: the person no longer had access to it.',
+  'supervision.reason.erased-household':
+    'The dossier was erased at the person’s request: the change was not kept.',
   'supervision.alerts.title': 'Devices to check',
   'supervision.alerts.help':
     'Someone signed in with a new device while the previous one may have held changes never sent. Check with them whether the previous device still exists, then mark as handled.',

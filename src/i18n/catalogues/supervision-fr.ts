@@ -62,6 +62,8 @@ export const supervisionFr = {
     'Ce changement n’est pas permis depuis l’état actuel du dossier (un état qui ne peut pas suivre, ou un point d’accueil retiré) : voyez le détail.',
   'supervision.reason.left-scope':
     'Le dossier a changé de point d’accueil avant l’arrivée de la modification : la personne n’y avait plus accès.',
+  'supervision.reason.erased-household':
+    'Le dossier a été effacé à la demande de la personne : la modification n’a pas été gardée.',
   'supervision.alerts.title': 'Appareils à vérifier',
   'supervision.alerts.help':
     'Une personne s’est connectée avec un nouvel appareil alors que l’ancien avait peut-être des modifications jamais envoyées. Vérifiez avec elle si l’ancien appareil existe encore, puis marquez comme traité.',

@@ -51,6 +51,11 @@ export const syncEn: Record<keyof typeof syncFr, Message> = {
     other:
       '{count} changes concern a dossier now handled by another welcome point: the server keeps them for a coordinator, and the dossier is no longer on this device.',
   },
+  'sync.quarantine.erased': {
+    one: '{count} unsent change was about a dossier erased at the person’s request: it was dropped, and the dossier is no longer on this device.',
+    other:
+      '{count} unsent changes were about a dossier erased at the person’s request: they were dropped, and the dossier is no longer on this device.',
+  },
   'sync.age.justNow': 'a few moments',
   'sync.age.minutes': { one: '{count} minute', other: '{count} minutes' },
   'sync.age.hours': { one: '{count} hour', other: '{count} hours' },

@@ -53,6 +53,11 @@ export const syncFr = {
     other:
       '{count} modifications concernent un dossier confié à un autre lieu d’accueil : le serveur les garde pour un coordinateur, et ce dossier n’est plus sur cet appareil.',
   },
+  'sync.quarantine.erased': {
+    one: '{count} modification non envoyée concernait un dossier effacé à la demande de la personne : elle a été abandonnée, et ce dossier n’est plus sur cet appareil.',
+    other:
+      '{count} modifications non envoyées concernaient un dossier effacé à la demande de la personne : elles ont été abandonnées, et ce dossier n’est plus sur cet appareil.',
+  },
   'sync.age.justNow': 'quelques instants',
   'sync.age.minutes': { one: '{count} minute', other: '{count} minutes' },
   'sync.age.hours': { one: '{count} heure', other: '{count} heures' },

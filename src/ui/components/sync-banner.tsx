@@ -16,9 +16,12 @@ export function SyncBanner() {
   // AUTH6b: changes to a dossier that moved to another welcome point are kept by the server for
   // a coordinator, and the dossier leaves this device (PULL10): they get their own words.
   const leftScope = sync.quarantined.value.filter((q) => q.reason === 'left-scope').length;
-  const quarantined = sync.quarantined.value.length - leftScope;
-  if (pending === 0 && quarantined === 0 && leftScope === 0) return null;
-  if (pending > 0 && error === null && !signedOut && quarantined === 0 && leftScope === 0) return null;
+  // RIGHT13: changes to a dossier erased at the person's request are dropped: said plainly.
+  const erased = sync.quarantined.value.filter((q) => q.reason === 'erased-household').length;
+  const quarantined = sync.quarantined.value.length - leftScope - erased;
+  const notices = quarantined + leftScope + erased;
+  if (pending === 0 && notices === 0) return null;
+  if (pending > 0 && error === null && !signedOut && notices === 0) return null;
   const age = formatAge(sync.oldestPendingAgeMs.value ?? 0);
   return (
     <section class="banner sync-banner" role="alert" data-testid="sync-banner">
@@ -48,6 +51,7 @@ export function SyncBanner() {
       )}
       {quarantined > 0 && <p>{t('sync.quarantine', { count: quarantined })}</p>}
       {leftScope > 0 && <p>{t('sync.quarantine.leftScope', { count: leftScope })}</p>}
+      {erased > 0 && <p>{t('sync.quarantine.erased', { count: erased })}</p>}
     </section>
   );
 }

@@ -22,19 +22,29 @@
  *
  * Queues every household and workshop and derives their report facts (and plan states) again
  * from the synced rows (RPT8): after a restore, or a change to what the report counts.
+ *
+ *   npx tsx sync-server/src/cli/admin.ts anonymise-closed-dossiers
+ *
+ * Anonymises now the closed dossiers whose closing is older than the retention period
+ * (docs/household-rights.md RIGHT8–RIGHT11), as the server's hourly job does, then derives their
+ * match profiles and report facts again. Safe to run twice, and while the server runs.
  */
 import { pathToFileURL } from 'node:url';
 import { PasswordSchema, UsernameSchema } from '../../../src/domain/sync/protocol';
 import { createFirstAdmin } from '../auth/accounts';
 import { ConfigError, loadConfig } from '../config';
+import { drainDerivedQueue } from '../derived/drain';
 import { rebuildDerivedData } from '../derived/rebuild';
+import { DERIVED_REFRESHERS } from '../derived/refreshers';
 import { drainMatchQueue } from '../duplicates/drain';
 import { rescanDuplicates } from '../duplicates/rescan';
+import { parisDay } from '../plans/paris-day';
+import { anonymiseDueDossiers } from '../rights/retention';
 import { openStore } from '../stores/create-store';
 import { markRestored } from '../sync/pull';
 
 const USAGE =
-  'usage: admin.ts create-first-admin --username <name> [--display-name <name>] --password-stdin | mark-restored | rescan-duplicates | rebuild-report-data';
+  'usage: admin.ts create-first-admin --username <name> [--display-name <name>] --password-stdin | mark-restored | rescan-duplicates | rebuild-report-data | anonymise-closed-dossiers';
 
 export interface CliResult {
   code: number;
@@ -63,6 +73,7 @@ export async function runAdminCli(
   if (command === 'mark-restored') return markRestoredCommand(env);
   if (command === 'rescan-duplicates') return rescanCommand(env);
   if (command === 'rebuild-report-data') return rebuildReportDataCommand(env);
+  if (command === 'anonymise-closed-dossiers') return anonymiseCommand(env);
   if (command !== 'create-first-admin') return { code: 2, out: USAGE };
   const username = UsernameSchema.safeParse(option(rest, '--username'));
   if (!username.success)
@@ -156,6 +167,28 @@ async function rebuildReportDataCommand(env: NodeJS.ProcessEnv): Promise<CliResu
     return {
       code: report.failed === 0 ? 0 : 1,
       out: `Queued ${report.queued} roots (households, workshops); ${report.refreshed} derived again${failed}.`,
+    };
+  } finally {
+    await store.close();
+  }
+}
+
+async function anonymiseCommand(env: NodeJS.ProcessEnv): Promise<CliResult> {
+  let config: ReturnType<typeof loadConfig>;
+  try {
+    config = loadConfig(env);
+  } catch (error) {
+    return { code: 1, out: error instanceof ConfigError ? error.message : String(error) };
+  }
+  const store = await openStore(config);
+  try {
+    const now = Date.now();
+    const report = await anonymiseDueDossiers(store, { today: parisDay(now), now, origin: 'cli' });
+    await drainMatchQueue(store, { now: Date.now });
+    await drainDerivedQueue(store, { now: Date.now, refreshers: DERIVED_REFRESHERS });
+    return {
+      code: 0,
+      out: `Anonymised ${report.households} closed dossiers (closed before ${report.cutoff}; ${report.rows} rows written; run ${report.runId}).`,
     };
   } finally {
     await store.close();

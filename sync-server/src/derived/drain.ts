@@ -38,6 +38,9 @@ export async function drainDerivedQueue(
       await store.transaction(async (tx) => {
         const now = options.now();
         const context: DerivedContext = { now, today: parisDay(now) };
+        // An erasure (docs/household-rights.md RIGHT4) locks the household too: the two never
+        // interleave, so facts read before an erasure are not written after it.
+        await tx.lockHouseholds(ids);
         for (const id of ids) await tx.unqueueRoot(id);
         for (const refresher of options.refreshers) await refresher.refresh(tx, ids, context);
       });

@@ -42,6 +42,8 @@ export async function drainMatchQueue(store: RelaisStore, options: DrainOptions)
       await options.beforeBatch?.();
       await store.transaction(async (tx) => {
         const now = options.now();
+        // RIGHT4: locked as an erasure locks them, so a profile read before it is not kept after it.
+        await tx.lockHouseholds(ids);
         for (const id of ids) {
           await tx.unqueueHousehold(id);
           await detectHousehold(tx, id, now, options.params ?? MATCH_PARAMETERS);

@@ -89,12 +89,13 @@ export class ReportsTx {
 
   /**
    * Every root, for `rebuild-report-data`: households (merged ones too), workshops, and whatever
-   * has facts (a root with no rows left loses them).
+   * has facts (a root with no rows left loses them), but the facts an erasure kept under an
+   * `erased:` root (docs/household-rights.md RIGHT4b): nothing could derive them again.
    */
   async allRootIds(): Promise<string[]> {
     const rows = await this.sql.all<Row>(
       `SELECT id FROM households UNION SELECT id FROM sync_rows WHERE entity = 'workshop'
-       UNION SELECT root_id AS id FROM report_facts ORDER BY id`,
+       UNION SELECT root_id AS id FROM report_facts WHERE root_id NOT LIKE 'erased:%' ORDER BY id`,
     );
     return rows.map((r) => str(r.id));
   }

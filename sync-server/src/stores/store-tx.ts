@@ -15,6 +15,8 @@
  * - merges-tx.ts: merge pointers, merge commands (audit log) and redirects
  * - plans-tx.ts: plan states, plan thresholds and the plan rows they are computed from
  * - reports-tx.ts: the derived-data queue, report facts, the report's aggregation and exports
+ * - rights-tx.ts: the household's rights: its export, its erasure and the erasure records
+ * - retention-tx.ts: the retention period, the dossiers due for anonymisation and its log
  *
  * StoreTx is all their public methods on one object, bound to the transaction's executor, so
  * a caller writes `tx.getRows(…)` whichever file holds it, and a method added to an aggregate
@@ -29,6 +31,8 @@ import { MergesTx } from './merges-tx';
 import { PlansTx } from './plans-tx';
 import { PushLogTx } from './push-log-tx';
 import { ReportsTx } from './reports-tx';
+import { RetentionTx } from './retention-tx';
+import { RightsTx } from './rights-tx';
 import { RowsTx } from './rows-tx';
 import { ScopeTx } from './scope-tx';
 import type { SqlExecutor } from './sql';
@@ -51,7 +55,9 @@ export type StoreTx = { readonly sql: SqlExecutor } & PublicOf<AccountsTx> &
   PublicOf<DuplicatesTx> &
   PublicOf<MergesTx> &
   PublicOf<PlansTx> &
-  PublicOf<ReportsTx>;
+  PublicOf<ReportsTx> &
+  PublicOf<RightsTx> &
+  PublicOf<RetentionTx>;
 
 type Method = (...args: unknown[]) => unknown;
 type Aggregate = new (sql: SqlExecutor) => object;
@@ -69,6 +75,8 @@ const AGGREGATES: readonly Aggregate[] = [
   MergesTx,
   PlansTx,
   ReportsTx,
+  RightsTx,
+  RetentionTx,
 ];
 
 /**

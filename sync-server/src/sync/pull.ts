@@ -138,9 +138,12 @@ export async function applyPull(
     // Rows and scope removals share the change sequence: take the first `limit` of both, in order.
     const rows = await tx.rowsAfter(after, request.limit + 1, caller.scope);
     const removals = await tx.scopeRemovalsAfter(after, request.limit + 1, caller.scope);
+    // RIGHT5: erasures go to every device whatever its scope (an id names no one once erased).
+    const erasures = await tx.erasuresAfter(after, request.limit + 1);
     const events = [
       ...rows.map((row) => ({ seq: row.seq, row })),
       ...removals.map((removal) => ({ seq: removal.seq, removal })),
+      ...erasures.map((erasure) => ({ seq: erasure.seq, erasure })),
     ].sort((a, b) => a.seq - b.seq);
     const hasMore = events.length > request.limit;
     const page = hasMore ? events.slice(0, request.limit) : events;
@@ -148,8 +151,11 @@ export async function applyPull(
     const changes: PullResponse['changes'] = [];
     const removed: { householdId: string; seq: number }[] = [];
     const sent: RowsPerHousehold = new Map();
+    const erased: { householdId: string; seq: number }[] = [];
     for (const event of page) {
-      if ('row' in event) {
+      if ('erasure' in event) {
+        erased.push({ householdId: event.erasure.householdId, seq: event.seq });
+      } else if ('row' in event) {
         countRow(sent, event.row);
         changes.push({
           seq: event.seq,
@@ -164,6 +170,7 @@ export async function applyPull(
     const response: PullResponse = {
       changes,
       ...(removed.length > 0 ? { scopeRemovals: removed } : {}),
+      ...(erased.length > 0 ? { erasures: erased } : {}),
       nextCursor: encodeCursor(epoch, nextSeq),
       hasMore,
       // PULL11: the head counter is already read; an exact count in scope would scan per page.

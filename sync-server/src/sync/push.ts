@@ -32,6 +32,7 @@ import type {
   UserRecord,
 } from '../stores/store-tx';
 import { decideMutation, type MutationDecision, type PushState } from './push-decision';
+import { erasedNamedBy, refuseErased, refusesErased } from './push-erased';
 import { columnText, storedPayload } from './push-input';
 import {
   followedRow,
@@ -381,6 +382,7 @@ export async function applyPush(
         if (issue !== undefined) refused.set(m, issue);
       }
       const { batch, outOfScope } = await load(tx, caller, request, now, device.lastSeq, refused);
+      const erased = await erasedNamedBy(tx, request.mutations);
       const context = {
         deviceId: request.deviceId,
         userId: caller.user.id,
@@ -414,6 +416,11 @@ export async function applyPush(
       const results: MutationResult[] = [];
       let expectedSeq: number | undefined;
       for (const [index, raw] of request.mutations.entries()) {
+        if (refusesErased(raw, batch.state.lastSeq, erased)) {
+          const writer = { deviceId: request.deviceId, userId: caller.user.id, now }; // RIGHT6
+          results.push(await refuseErased(tx, raw, writer, batch.state));
+          continue;
+        }
         const applied = asApplied(raw);
         const decision = decideMutation(applied, batch.state, decisionContext);
         if (decision.kind === 'gap') {

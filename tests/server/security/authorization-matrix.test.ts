@@ -153,6 +153,8 @@ const RULES: Record<string, Rule> = {
   'DELETE /api/admin/legal-parameters/:id': roles(ADMIN, 404),
   'GET /api/admin/plan-thresholds': roles(ADMIN, 200),
   'PUT /api/admin/plan-thresholds': roles(ADMIN, 400),
+  'POST /api/access-log/openings': session(200, () => ({ payload: { openings: [] } })),
+  'GET /api/admin/access-log': roles(ADMIN, 200),
 };
 
 const ROLES: readonly Role[] = ['volunteer', 'counsellor', 'coordinator', 'admin'];

@@ -471,6 +471,13 @@ describe('[AUTH8] every endpoint with every role, and a foreign welcome point', 
     'POST /api/access-log/openings':
       'any session, its own scope only; anonymous 401 (tests/server/access-log/access-log-routes.test.ts, ALOG5)',
     'GET /api/admin/access-log': 'admin only (tests/server/access-log/access-log-routes.test.ts, ALOG6)',
+    'GET /api/households/:id/export':
+      'coordinators and admins, within their scope (tests/server/rights/erasure.test.ts, RIGHT3)',
+    'POST /api/households/:id/erasure':
+      'coordinators and admins, within their scope (tests/server/rights/erasure.test.ts, RIGHT3)',
+    'GET /api/admin/retention': 'admin only (tests/server/rights/retention.test.ts, RIGHT12)',
+    'PUT /api/admin/retention': 'admin only (tests/server/rights/retention.test.ts, RIGHT12)',
+    'GET /api/admin/anonymisation-runs': 'admin only (tests/server/rights/retention.test.ts, RIGHT12)',
   };
 
   it('[AUTH8] every /api route has a stated authorisation rule (a new endpoint fails here until it has one)', () => {

@@ -256,7 +256,7 @@ describe('sync status and banner', () => {
 });
 
 describe('quarantined changes', () => {
-  it('[AUTH6b] says a change to a dossier moved to another welcome point went to a coordinator', async () => {
+  it('[AUTH6b][RIGHT13] says a change to a dossier moved to another welcome point went to a coordinator, and one to an erased dossier was dropped', async () => {
     const { state } = await setup();
     render(<App state={state} />);
     const echo = {
@@ -278,6 +278,17 @@ describe('quarantined changes', () => {
     expect(banner.textContent).toContain('1 modification refusée par le serveur');
     state.sync.quarantined.value = [{ ...echo, reason: 'left-scope' }];
     await waitFor(() => expect(banner.textContent).not.toContain('refusée'));
+    // RIGHT13: unsent changes to an erased dossier are said to be dropped, not kept for review.
+    state.sync.quarantined.value = [
+      { ...echo, reason: 'erased-household' },
+      { ...echo, seq: 3, mutationId: 'm3', reason: 'erased-household' },
+    ];
+    await waitFor(() =>
+      expect(banner.textContent).toContain(
+        '2 modifications non envoyées concernaient un dossier effacé à la demande de la personne : elles ont été abandonnées',
+      ),
+    );
+    expect(banner.textContent).not.toContain('refusée');
   });
 });
 

@@ -13,11 +13,13 @@ import { type AdminModel, adminModelFor } from '../../../state/admin-model';
 import { useAppState } from '../../../state/app-state';
 import { legalParametersAdminModelFor } from '../../../state/legal-parameters-admin-model';
 import { planThresholdsModelFor } from '../../../state/plan-thresholds-model';
+import { retentionModelFor } from '../../../state/retention-model';
 import { PageTitle } from '../../components/page-title';
 import { AccessLogSection } from './access-log-section';
 import { failureMessage } from './admin-shared';
 import { LegalParametersSection } from './legal-parameters-section';
 import { PlanThresholdsSection } from './plan-thresholds-section';
+import { RetentionSection } from './retention-section';
 import { UsersSection } from './users-section';
 import { WelcomePointsSection } from './welcome-points-section';
 import './admin-page.css';
@@ -81,6 +83,7 @@ function AdminScreen({ admin, selfId }: { admin: AdminModel; selfId: string | nu
           <LegalParametersSection model={legalParametersAdminModelFor(state)} />
           <PlanThresholdsSection model={planThresholdsModelFor(state)} online={online} />
           <AccessLogSection model={accessLogModelFor(state)} users={admin.users.value} online={online} />
+          <RetentionSection model={retentionModelFor(state)} online={online} />
         </>
       )}
     </div>

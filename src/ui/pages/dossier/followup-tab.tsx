@@ -1,4 +1,5 @@
 import { useAppState } from '../../../state/app-state';
+import { HouseholdRightsSection } from '../coordination/household-rights-section';
 import { ActionsLog } from '../followup/actions-log';
 import { Appointments } from '../followup/appointments';
 import { DiagnosisButton } from '../followup/diagnosis';
@@ -15,7 +16,7 @@ import '../followup/followup.css';
  * the complete diagnosis, the plans followed, the actions log, micro-credits, notes.
  */
 export function FollowupTab({ model, dossier }: DossierTabProps) {
-  const { workspace } = useAppState();
+  const { workspace, isSupervisor } = useAppState();
   const today = workspace.today();
   return (
     <div class="followup-tab">
@@ -27,6 +28,10 @@ export function FollowupTab({ model, dossier }: DossierTabProps) {
       <ActionsLog model={model} dossier={dossier} today={today} />
       <Microcredits model={model} dossier={dossier} today={today} />
       <Notes model={model} dossier={dossier} />
+      {/* RIGHT3: coordinators and admins only; the section says when it needs the network. */}
+      {isSupervisor.value && (
+        <HouseholdRightsSection householdId={dossier.household.id} reference={dossier.household.reference} />
+      )}
     </div>
   );
 }

@@ -31,6 +31,7 @@ const REASONS: Record<QuarantineReason, MessageKey> = {
   'append-only': 'supervision.reason.append-only',
   'transition-not-allowed': 'supervision.reason.transition-not-allowed',
   'left-scope': 'supervision.reason.left-scope',
+  'erased-household': 'supervision.reason.erased-household',
 };
 
 const ALERT_REASONS: Record<DeviceAlert['reason'], MessageKey> = {

@@ -1,0 +1,62 @@
+import type { Message } from '../i18n';
+import type { rightsFr } from './rights-fr';
+
+/** The person's rights (art. 15 and 17) and dossier retention. English. */
+export const rightsEn: Record<keyof typeof rightsFr, Message> = {
+  'rights.title': 'The person’s rights',
+  'rights.intro':
+    'The person may ask for everything the association holds about their household, or for its erasure. For coordinators and administrators, online.',
+  'rights.offline': 'Connect to the Internet to export or erase this dossier.',
+  'rights.export': 'Export everything we hold',
+  'rights.export.pending': 'Preparing the file…',
+  'rights.export.done': 'The file was downloaded. The export is recorded.',
+  'rights.erase.title': 'Erase this dossier',
+  'rights.erase.warning':
+    'Erasure cannot be undone: the dossier, its history and its drafts disappear from the server and from every tablet. No copy is kept. Export it first if the person wants their data.',
+  'rights.erase.open': 'Erase this dossier…',
+  'rights.erase.ground': 'Ground of the request',
+  'rights.erase.ground.choose': 'Choose the ground',
+  'rights.erase.ground.error': 'Choose the ground of the request.',
+  'rights.erase.ground.no-longer-needed': 'The data is no longer needed',
+  'rights.erase.ground.consent-withdrawn': 'The person withdraws their consent',
+  'rights.erase.ground.objection': 'The person objects to the processing',
+  'rights.erase.ground.unlawful': 'The data was processed unlawfully',
+  'rights.erase.ground.legal-obligation': 'A legal obligation requires the erasure',
+  'rights.erase.confirm': 'To confirm, type: {expected}',
+  'rights.erase.confirm.hint': 'The dossier’s reference, as written.',
+  'rights.erase.confirm.mismatch': 'This is not the expected text: type {expected}.',
+  'rights.erase.submit': 'Erase for good',
+  'rights.erase.cancel': 'Cancel',
+  'rights.erase.pending': 'Erasing…',
+  'rights.erase.done': {
+    one: 'The dossier was erased ({count} item deleted). Tablets will remove it at their next sync.',
+    other: 'The dossier was erased ({count} items deleted). Tablets will remove it at their next sync.',
+  },
+  'rights.erase.already': 'This dossier had already been erased.',
+  'rights.refused.bdf-procedure-ongoing':
+    'A Banque de France decision is awaited for this dossier: it cannot be erased now. Close it once the decision is known.',
+  'rights.refused.merged-household': 'This dossier was merged into another: erase the one that received it.',
+  'rights.failure.offline': 'The server does not answer. Try again once connected.',
+  'rights.failure.forbidden': 'Your account cannot do this.',
+  'rights.failure.unauthorized': 'Your session expired: sign in again.',
+  'rights.failure.invalid': 'The server refused the request: check the confirmation text.',
+  'rights.failure.server': 'The server ran into an error. Try again later.',
+  'retention.title': 'Dossier retention',
+  'retention.intro':
+    'Closed dossiers are anonymised once this period has passed since their closing: names, contacts, address, references and free texts are replaced; amounts, dates, track and welcome point stay for the statistics.',
+  'retention.years': 'Retention after closing (years)',
+  'retention.years.hint': 'From 1 to 30 years. 5 years unless someone changed it.',
+  'retention.years.error': 'Type a whole number of years, from 1 to 30.',
+  'retention.save': 'Save the period',
+  'retention.saved': 'Period saved. The dossiers concerned will be anonymised within the hour.',
+  'retention.default': 'Default period (no administrator changed it).',
+  'retention.unread': 'The period could not be read. Try again once connected.',
+  'retention.runs.title': 'Latest anonymisations',
+  'retention.runs.empty': 'No anonymisation yet.',
+  'retention.runs.when': 'Date',
+  'retention.runs.origin': 'Started by',
+  'retention.runs.origin.job': 'The automatic task',
+  'retention.runs.origin.cli': 'An administrator (command line)',
+  'retention.runs.cutoff': 'Closed before',
+  'retention.runs.households': 'Dossiers anonymised',
+};
