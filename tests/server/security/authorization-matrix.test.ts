@@ -155,6 +155,13 @@ const RULES: Record<string, Rule> = {
   'PUT /api/admin/plan-thresholds': roles(ADMIN, 400),
   'POST /api/access-log/openings': session(200, () => ({ payload: { openings: [] } })),
   'GET /api/admin/access-log': roles(ADMIN, 200),
+  'GET /api/households/:id/export': scoped(
+    roles(COORDINATION, 200, (c) => ({ url: `/api/households/${c.target.householdId}/export` })),
+  ),
+  'POST /api/households/:id/erasure': roles(COORDINATION, 400),
+  'GET /api/admin/retention': roles(ADMIN, 200),
+  'PUT /api/admin/retention': roles(ADMIN, 400),
+  'GET /api/admin/anonymisation-runs': roles(ADMIN, 200),
 };
 
 const ROLES: readonly Role[] = ['volunteer', 'counsellor', 'coordinator', 'admin'];
