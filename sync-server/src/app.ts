@@ -15,8 +15,10 @@ import { registerStaticApp } from './plugins/static-app';
 import { registerStore } from './plugins/store';
 import { registerZod } from './plugins/zod';
 import { adminRoutes } from './routes/admin';
+import { adminDeviceRoutes } from './routes/admin-devices';
 import { authRoutes } from './routes/auth';
 import { deviceAlertRoutes } from './routes/device-alerts';
+import { deviceKeyRoutes } from './routes/device-keys';
 import { duplicateRoutes } from './routes/duplicates';
 import { healthRoutes } from './routes/health';
 import { legalParameterRoutes } from './routes/legal-parameters';
@@ -81,7 +83,9 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
           authRoutes,
           options.loginLimit === undefined ? {} : { loginLimit: options.loginLimit },
         );
+        await api.register(deviceKeyRoutes);
         await api.register(adminRoutes, { prefix: '/admin' });
+        await api.register(adminDeviceRoutes, { prefix: '/admin' });
         await api.register(syncRoutes, options.sync ?? {});
         await api.register(deviceAlertRoutes);
         await api.register(legalParameterRoutes);

@@ -46,7 +46,7 @@ describe.skipIf(!databaseUrl)('PostgresStore', () => {
         const results = await Promise.all(stores.map((store) => store.migrate()));
         // Each version applied by exactly one of the stores (which one depends on the race).
         const applied = results.flatMap((result) => result.applied).sort((a, b) => a - b);
-        expect(applied).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
+        expect(applied).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
         const client = new pg.Client({ connectionString: databaseUrl });
         await client.connect();
         const rows = await client.query(
@@ -65,6 +65,7 @@ describe.skipIf(!databaseUrl)('PostgresStore', () => {
           { version: 9, name: 'duplicate-decisions' },
           { version: 10, name: 'reports-and-plans' },
           { version: 11, name: 'report-indexes-and-secrets' },
+          { version: 12, name: 'device-keys-and-wipe' },
         ]);
       } finally {
         await Promise.all(stores.map((store) => store.close()));
