@@ -5,9 +5,7 @@
 import { z } from 'zod';
 
 /** A 32-byte data key in standard base64 (44 characters, one `=`). */
-export const DataKeyBase64Schema = z
-  .string()
-  .regex(/^[A-Za-z0-9+/]{43}=$/, 'a 32-byte key in base64');
+export const DataKeyBase64Schema = z.string().regex(/^[A-Za-z0-9+/]{43}=$/, 'a 32-byte key in base64');
 
 /** `PUT /api/auth/device-key` and the answer of `GET /api/auth/device-key` (WIPE1, WIPE2). */
 export const DeviceKeySchema = z.object({ key: DataKeyBase64Schema });

@@ -48,5 +48,8 @@ export async function unwrapDeviceKey(
   const decipher = createDecipheriv('aes-256-gcm', await wrapSecret(tx), iv);
   decipher.setAAD(aadOf(userId, deviceId));
   decipher.setAuthTag(tag);
-  return Buffer.concat([decipher.update(bytes.subarray(IV_BYTES, bytes.length - TAG_BYTES)), decipher.final()]);
+  return Buffer.concat([
+    decipher.update(bytes.subarray(IV_BYTES, bytes.length - TAG_BYTES)),
+    decipher.final(),
+  ]);
 }

@@ -7,8 +7,8 @@
  * - `POST /api/sync/push` for a 'withdrawn' device only: it sends what it holds before erasing.
  *   A 'lost' device may neither push nor pull: whoever holds it now is not its user.
  *
- * A deactivated user (WIPE9) keeps the sessions of their withdrawn devices for exactly these
- * routes; any other device of theirs (no order, or an order already carried out) gets 401.
+ * A deactivated user (WIPE9) keeps the sessions of their devices under a waiting order for
+ * exactly these routes; any other device of theirs (an order already carried out) gets 401.
  */
 import { DEVICE_WIPE_CODE, type WipeMode } from '../../../src/domain/security/device-wipe';
 import { HttpError } from '../http-errors';

@@ -9,8 +9,8 @@ import type { Role } from '../../../src/domain/sync/protocol';
 import { DEFAULT_SCRYPT, type ScryptParams } from '../auth/passwords';
 import { hashToken, SESSION_EXTEND_EVERY_MS, SESSION_TTL_MS } from '../auth/sessions';
 import { deviceWipeOrder, wipeAllows } from '../auth/wipe-gate';
-import type { DeviceWipeRecord } from '../stores/device-keys-tx';
 import { databaseUnavailable, forbidden, unauthorized } from '../http-errors';
+import type { DeviceWipeRecord } from '../stores/device-keys-tx';
 import type { Scope, SessionRecord, UserRecord } from '../stores/store-tx';
 import { scopeOf } from '../sync/scope';
 
@@ -65,8 +65,9 @@ export function requireAuth(app: FastifyInstance, roles?: readonly Role[]): onRe
         if (user === undefined) return undefined;
         const order = await tx.getDeviceWipe(session.deviceId);
         const wipe = order !== null && order.confirmedAt === null ? order : null;
-        // WIPE9: a deactivated user's withdrawn device may still push, then confirm.
-        if (user.disabled && wipe?.mode !== 'withdrawn') return undefined;
+        // WIPE9: a deactivated user's devices still get their order (a withdrawn one may push
+        // first); any other session of theirs is refused.
+        if (user.disabled && wipe === null) return undefined;
         if (now - session.lastUsedAt >= SESSION_EXTEND_EVERY_MS) {
           await tx.extendSession(session.id, now + SESSION_TTL_MS, now);
         }

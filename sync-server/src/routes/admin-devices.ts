@@ -6,7 +6,11 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { type AdminDevice, AdminDeviceSchema, WipeOrderRequestSchema } from '../../../src/domain/security/device-wipe';
+import {
+  type AdminDevice,
+  AdminDeviceSchema,
+  WipeOrderRequestSchema,
+} from '../../../src/domain/security/device-wipe';
 import { conflict, notFound } from '../http-errors';
 import { authOf, requireAuth } from '../plugins/auth';
 import type { StoreTx } from '../stores/store-tx';

@@ -138,7 +138,8 @@ export async function adminRoutes(app: FastifyInstance): Promise<void> {
         // A new password ends every session at once. Disabling a user withdraws their devices
         // instead (WIPE9): each may still push what it holds, then erases itself.
         if (passwordHash !== undefined) await tx.revokeUserSessions(request.params.id, now);
-        if (body.disabled === true) await tx.withdrawUserDevices(request.params.id, authOf(request).user.id, now);
+        if (body.disabled === true)
+          await tx.withdrawUserDevices(request.params.id, authOf(request).user.id, now);
         return tx.getUser(request.params.id);
       });
       if (user === undefined) throw notFound(`No user ${request.params.id}`);

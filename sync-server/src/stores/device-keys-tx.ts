@@ -119,9 +119,9 @@ export class DeviceKeysTx {
   }
 
   async revokeDeviceSessions(deviceId: string, now: number): Promise<number> {
-    return this.sql.run(
-      'UPDATE sessions SET revoked_at = $2 WHERE device_id = $1 AND revoked_at IS NULL',
-      [deviceId, now],
-    );
+    return this.sql.run('UPDATE sessions SET revoked_at = $2 WHERE device_id = $1 AND revoked_at IS NULL', [
+      deviceId,
+      now,
+    ]);
   }
 }

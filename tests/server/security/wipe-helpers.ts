@@ -8,8 +8,17 @@ export function randomKey(): string {
   return randomBytes(32).toString('base64');
 }
 
-export function depositKey(app: FastifyInstance, account: Account, key: string): Promise<LightMyRequestResponse> {
-  return app.inject({ method: 'PUT', url: '/api/auth/device-key', headers: bearer(account.token), payload: { key } });
+export function depositKey(
+  app: FastifyInstance,
+  account: Account,
+  key: string,
+): Promise<LightMyRequestResponse> {
+  return app.inject({
+    method: 'PUT',
+    url: '/api/auth/device-key',
+    headers: bearer(account.token),
+    payload: { key },
+  });
 }
 
 export function recoverKey(app: FastifyInstance, account: Account): Promise<LightMyRequestResponse> {
@@ -30,8 +39,16 @@ export function orderWipe(
   });
 }
 
-export function cancelWipe(app: FastifyInstance, admin: Account, deviceId: string): Promise<LightMyRequestResponse> {
-  return app.inject({ method: 'DELETE', url: `/api/admin/devices/${deviceId}/wipe`, headers: bearer(admin.token) });
+export function cancelWipe(
+  app: FastifyInstance,
+  admin: Account,
+  deviceId: string,
+): Promise<LightMyRequestResponse> {
+  return app.inject({
+    method: 'DELETE',
+    url: `/api/admin/devices/${deviceId}/wipe`,
+    headers: bearer(admin.token),
+  });
 }
 
 export function confirmWiped(
@@ -47,7 +64,11 @@ export function confirmWiped(
   });
 }
 
-export async function devicesOf(app: FastifyInstance, admin: Account, userId: string): Promise<AdminDevice[]> {
+export async function devicesOf(
+  app: FastifyInstance,
+  admin: Account,
+  userId: string,
+): Promise<AdminDevice[]> {
   const response = await app.inject({
     method: 'GET',
     url: `/api/admin/users/${userId}/devices`,
