@@ -17,7 +17,7 @@ import {
 import { type OutboxEntry, toMutation } from '../domain/sync/mutation';
 import { PROTOCOL_VERSION, PushResponseSchema } from '../domain/sync/protocol';
 import type { DeviceSession } from './session-store';
-import { messageOf, SyncError, statusError } from './sync-errors';
+import { messageOf, responseError, statusError, SyncError } from './sync-errors';
 import { postJson, type SyncHttp } from './sync-http';
 
 export interface SyncReport {
@@ -65,9 +65,9 @@ export class PushLoop {
         continue;
       }
       if (!response.ok) {
-        const message = await messageOf(response);
-        await recordPushFailure(this.deps.db, sent, `${response.status} ${message}`);
-        throw statusError(response.status, message);
+        const error = await responseError(response);
+        await recordPushFailure(this.deps.db, sent, `${response.status} ${error.message}`);
+        throw error;
       }
       const parsed = PushResponseSchema.safeParse(await response.json().catch(() => undefined));
       if (!parsed.success)

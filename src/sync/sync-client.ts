@@ -45,7 +45,7 @@ import { PullLoop, type PullProgress } from './pull-loop';
 import { PushLoop, type SyncReport } from './push-loop';
 import { SessionClient } from './session-client';
 import type { DeviceSession, SessionStore } from './session-store';
-import { messageOf, SyncError, statusError } from './sync-errors';
+import { endsTheRun, messageOf, responseError, statusError, SyncError } from './sync-errors';
 import type { FetchLike } from './sync-http';
 
 /**
@@ -222,7 +222,7 @@ export class SyncClient {
     } catch {
       return;
     }
-    if (response.status === 401) throw statusError(response.status, await messageOf(response));
+    if (endsTheRun(response.status)) throw await responseError(response);
     if (!response.ok) return;
     const parsed = LegalParametersResponseSchema.safeParse(await response.json().catch(() => undefined));
     if (!parsed.success || !parsed.data.changed) return;
