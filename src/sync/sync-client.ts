@@ -20,7 +20,7 @@
 import type { RelaisDb } from '../db/app-db';
 import type { WriteEnvironment } from '../db/change-recorder';
 import type { DeviceRecordPort } from '../db/device-record';
-import type { DeviceUsage, DeviceWipeResult } from '../db/device-wipe';
+import { type DeviceUsage, type DeviceWipeResult, eraseDeviceStore, type WipeTally } from '../db/device-wipe';
 import { readLegalParameters, writeLegalParameters } from '../db/legal-parameters-store';
 import { toStorageError } from '../db/storage-errors';
 import { writeResolution } from '../db/sync-apply/conflicts';
@@ -45,7 +45,7 @@ import { PullLoop, type PullProgress } from './pull-loop';
 import { PushLoop, type SyncReport } from './push-loop';
 import { SessionClient } from './session-client';
 import type { DeviceSession, SessionStore } from './session-store';
-import { endsTheRun, messageOf, responseError, statusError, SyncError } from './sync-errors';
+import { endsTheRun, messageOf, responseError, SyncError, statusError } from './sync-errors';
 import type { FetchLike } from './sync-http';
 
 /**
@@ -191,6 +191,23 @@ export class SyncClient {
   /** Empties the device for another person (ADR 0009); see SessionClient.switchUser. */
   switchUser(): Promise<DeviceWipeResult> {
     return this.session.switchUser();
+  }
+
+  /**
+   * WIPE10: the admin's order to erase this device. Every table goes, outbox included (counted
+   * first), the device gets a new id, and the session is forgotten without a call to the server.
+   */
+  async eraseForWipe(): Promise<WipeTally> {
+    const tally = await eraseDeviceStore(this.db, this.newId());
+    this.sessions.forgetAll();
+    return tally;
+  }
+
+  /** WIPE11: pushes the outbox until it is empty with the current session, outside a run. */
+  async pushOutbox(): Promise<void> {
+    const session = this.sessions.current();
+    if (session === undefined) throw new SyncError('not-logged-in', 'Log in to sync');
+    await this.pushAll(session, { pushed: 0, pulled: 0, rebased: 0, quarantined: [], refed: 0, at: 0 });
   }
 
   /** Revokes the session on the server when reachable; forgets it on the device in any case. */

@@ -1,4 +1,4 @@
-import { WipeOrderBodySchema, type WipeMode } from '../domain/security/device-wipe';
+import { type WipeMode, WipeOrderBodySchema } from '../domain/security/device-wipe';
 
 /**
  * The errors the sync client throws (a failed run, login or first start) and how an HTTP answer
