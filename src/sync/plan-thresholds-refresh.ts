@@ -5,7 +5,7 @@
  */
 import { type PlanThresholds, PlanThresholdsSchema } from '../domain/plans/plan-monitoring';
 import { type AuthorizedTransport, authorizedFetch } from './authorized-fetch';
-import { endsTheRun, messageOf, responseError, statusError } from './sync-errors';
+import { endsTheRun, responseError } from './sync-errors';
 
 /** Where the thresholds go (src/db/plan-thresholds-store.ts over the device settings). */
 export interface PlanThresholdsPort {

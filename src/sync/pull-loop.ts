@@ -18,7 +18,7 @@ import {
 } from '../domain/sync/protocol';
 import { refeedOutbox, type SyncReport } from './push-loop';
 import type { DeviceSession } from './session-store';
-import { messageOf, responseError, SyncError, statusError } from './sync-errors';
+import { responseError, SyncError } from './sync-errors';
 import { postJson, type SyncHttp } from './sync-http';
 
 export interface PullProgress {

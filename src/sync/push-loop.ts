@@ -17,7 +17,7 @@ import {
 import { type OutboxEntry, toMutation } from '../domain/sync/mutation';
 import { PROTOCOL_VERSION, PushResponseSchema } from '../domain/sync/protocol';
 import type { DeviceSession } from './session-store';
-import { messageOf, responseError, SyncError, statusError } from './sync-errors';
+import { responseError, SyncError } from './sync-errors';
 import { postJson, type SyncHttp } from './sync-http';
 
 export interface SyncReport {

@@ -12,15 +12,7 @@ import { ensureDeviceId, readMeta, SYNC_META, writeMeta } from '../db/sync-apply
 import { LoginResponseSchema, MeResponseSchema, UserSchema } from '../domain/sync/protocol';
 import { AuthorizedFetchError, type AuthorizedTransport, authorizedFetch } from './authorized-fetch';
 import type { DeviceSession, SessionStore } from './session-store';
-import {
-  endsTheRun,
-  LoginError,
-  messageOf,
-  responseError,
-  SetupError,
-  SyncError,
-  statusError,
-} from './sync-errors';
+import { endsTheRun, LoginError, messageOf, responseError, SetupError, SyncError } from './sync-errors';
 import { postJson, type SyncHttp } from './sync-http';
 
 /** What the session client works with (SyncClient builds it from its options). */

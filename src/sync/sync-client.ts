@@ -45,7 +45,7 @@ import { PullLoop, type PullProgress } from './pull-loop';
 import { PushLoop, type SyncReport } from './push-loop';
 import { SessionClient } from './session-client';
 import type { DeviceSession, SessionStore } from './session-store';
-import { endsTheRun, messageOf, responseError, SyncError, statusError } from './sync-errors';
+import { endsTheRun, responseError, SyncError } from './sync-errors';
 import type { FetchLike } from './sync-http';
 
 /**

@@ -192,7 +192,9 @@ function AlertCard({
             <dd>{device(alert.newDeviceName, alert.newDeviceId)}</dd>
           </>
         )}
-        <dt>{t(alert.newDeviceId === null ? 'supervision.field.device' : 'supervision.field.previousDevice')}</dt>
+        <dt>
+          {t(alert.newDeviceId === null ? 'supervision.field.device' : 'supervision.field.previousDevice')}
+        </dt>
         <dd>{device(alert.previousDeviceName, alert.previousDeviceId)}</dd>
         {alert.pendingChanges !== null && (
           <>
