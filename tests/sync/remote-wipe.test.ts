@@ -43,6 +43,8 @@ interface Harness {
   vault: FakeVault;
   keyring: { cleared: number; clear(): void };
   wipe: RemoteWipe;
+  /** How many times the handler asked the push loop to send the outbox. */
+  pushes: () => number;
 }
 
 async function wiredDevice(world: TestWorld): Promise<Harness> {
@@ -61,8 +63,12 @@ async function wiredDevice(world: TestWorld): Promise<Harness> {
   };
   const record = new DeviceRecordKeeper(device.db, settings, world.server.clock.now);
   await record.refresh();
+  let pushes = 0;
   const wipe = createRemoteWipe({
-    pushAll: () => device.client.pushOutbox(),
+    pushAll: () => {
+      pushes += 1;
+      return device.client.pushOutbox();
+    },
     eraseStore: () => device.client.eraseForWipe(),
     forgetSession: () => device.sessions.forgetAll(),
     drafts: device.drafts as NonNullable<Device['drafts']>,
@@ -72,7 +78,7 @@ async function wiredDevice(world: TestWorld): Promise<Harness> {
     reports: createWipeReportStore(settings),
     confirm: (token, report) => confirmDeviceWiped({ fetch: device.transport.fetch }, token, report),
   });
-  return { device, settings, vault, keyring, wipe };
+  return { device, settings, vault, keyring, wipe, pushes: () => pushes };
 }
 
 async function order(world: TestWorld, deviceId: string, mode: WipeMode): Promise<void> {
@@ -128,7 +134,7 @@ for (const engine of ENGINES)
     const world = useTestServer(engine, [{ username: 'couns', role: 'counsellor' }]);
 
     it('[WIPE10] lost: nothing is pushed; every table, the drafts, the session, the vault and the key go; the server gets the count and household ids', async () => {
-      const { device, settings, vault, keyring, wipe } = await wiredDevice(world);
+      const { device, settings, vault, keyring, wipe, pushes } = await wiredDevice(world);
       const synced = await device.repository.createHousehold(householdFields(), [applicantFields()]);
       await device.client.sync();
       const deviceId = device.sessions.current()?.deviceId as string;
@@ -143,6 +149,8 @@ for (const engine of ENGINES)
       const outcome = await wipe.handle(await orderOfNextRun(device));
 
       expect(outcome).toEqual({ erased: true, mode: 'lost', reported: true });
+      // Not even tried (the server would refuse it anyway, WIPE4).
+      expect(pushes()).toBe(0);
       expect(await appliedOnServer(world, deviceId)).toBe(appliedBefore);
       await expectEmptied(device);
       expect(await device.db.meta.get(SYNC_META.deviceId)).not.toEqual({
@@ -193,7 +201,7 @@ for (const engine of ENGINES)
     });
 
     it('[WIPE11] withdrawn: everything is pushed first, then erased; the report says nothing was left', async () => {
-      const { device, vault, wipe } = await wiredDevice(world);
+      const { device, vault, wipe, pushes } = await wiredDevice(world);
       const { household } = await device.repository.createHousehold(householdFields(), [applicantFields()]);
       await device.repository.addRow('charge', household.id, rentFields());
       const deviceId = device.sessions.current()?.deviceId as string;
@@ -204,6 +212,7 @@ for (const engine of ENGINES)
         mode: 'withdrawn',
         reported: true,
       });
+      expect(pushes()).toBe(1);
       expect(await appliedOnServer(world, deviceId)).toBe(3);
       await expectEmptied(device);
       expect(vault.wrapped.size).toBe(0);
