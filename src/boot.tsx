@@ -8,13 +8,16 @@ import { DeviceRecordKeeper } from './db/device-record';
 import { writePlanThresholds } from './db/plan-thresholds-store';
 import { DossierRepository } from './db/repository';
 import { createSettingsStore } from './db/settings-store';
+import { createWipeReportStore } from './db/wipe-report-store';
 import { provideCatalogue } from './i18n/i18n';
 import { messagesFr } from './i18n/messages-fr';
 import { browserConnectivity, createAppState } from './state/app-state';
 import { readDeviceLabel } from './state/device-settings-model';
 import { createDraftRegistry } from './state/drafts';
+import { createRemoteWipe } from './state/remote-wipe';
 import type { ServerHealth } from './state/server-model';
 import { localToday } from './state/workspace/workspace-model';
+import { confirmDeviceWiped } from './sync/device-key-api';
 import { createSupervisionApi } from './sync/supervision-api';
 import { browserSchedulerEnv } from './sync/sync-scheduler';
 import { createSyncService } from './sync/sync-service';
@@ -58,6 +61,19 @@ const sync = createSyncService({
   drafts,
   // PLAN5: the association's plan thresholds, kept for the counsellor's plans offline.
   planThresholds: { write: (thresholds) => writePlanThresholds(settings, thresholds) },
+  // WIPE4: the admin's order to erase this device, carried out inside the run that received it.
+  onWipeOrder: (order) => remoteWipe.handle(order),
+});
+// WIPE10, WIPE11 (docs/remote-wipe.md). The key vault joins its ports with encryption at rest.
+const remoteWipe = createRemoteWipe({
+  pushAll: () => sync.client.pushOutbox(),
+  eraseStore: () => sync.client.eraseForWipe(),
+  forgetSession: () => sync.sessions.forgetAll(),
+  drafts,
+  deviceRecord,
+  reports: createWipeReportStore(settings),
+  confirm: (token, report) =>
+    confirmDeviceWiped({ fetch: (input, init) => window.fetch(input, init) }, token, report),
 });
 
 const state = createAppState({
@@ -80,6 +96,7 @@ const state = createAppState({
   deviceRecord,
   supervision: createSupervisionApi(sync.client),
   drafts,
+  remoteWipe,
 });
 
 async function boot(): Promise<void> {

@@ -2,6 +2,7 @@
 /**
  * Every rule id the protocol and security docs listed below define (`- **PUSH3** …`) is cited by at
  * Every rule id docs/sync-protocol.md, docs/merges.md, docs/reports-and-plans.md and docs/household-rights.md define (`- **PUSH3** …`) is cited by at
+ * Every rule id docs/sync-protocol.md, docs/merges.md, docs/reports-and-plans.md and docs/remote-wipe.md define (`- **PUSH3** …`) is cited by at
  * least one test, so
  * a rule nobody checks shows up here instead of in the field. A refactor that drops a test drops
  * its citations with it: this file names what went missing.
@@ -18,6 +19,7 @@ const RULE_DOCS = [
   join(ROOT, 'docs', 'security.md'),
   join(ROOT, 'docs', 'access-log.md'),
   join(ROOT, 'docs', 'household-rights.md'),
+  join(ROOT, 'docs', 'remote-wipe.md'),
 ];
 const SELF = relative(ROOT, import.meta.filename);
 
@@ -51,6 +53,7 @@ describe('protocol rule ids', () => {
     expect(ids).toContain('PLAN8');
     expect(ids).toContain('ALOG7');
     expect(ids).toContain('RIGHT13');
+    expect(ids).toContain('WIPE11');
     expect(new Set(ids).size).toBe(ids.length);
   });
 

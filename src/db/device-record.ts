@@ -158,6 +158,17 @@ export class DeviceRecordKeeper implements DeviceRecordPort {
   }
 
   /**
+   * WIPE10: the device erased itself on an order. Its record and any loss notice go: the empty
+   * database is not a loss to report, and the record named the person signed in.
+   */
+  forget(): Promise<void> {
+    return this.#serial(async () => {
+      await this.settings.delete(DEVICE_RECORD_KEY);
+      await this.settings.delete(LOST_DEVICE_KEY);
+    });
+  }
+
+  /**
    * The person closed the notice: the record now describes this (new) device. The lost device is
    * kept until a login has told the server about it.
    */

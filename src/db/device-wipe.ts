@@ -70,3 +70,31 @@ async function pendingByUser(db: RelaisDb): Promise<{ pending: number; userIds: 
   });
   return { pending, userIds: [...users] };
 }
+
+/** What a forced wipe found unsent (WIPE10): a count and household ids, nothing personal. */
+export interface WipeTally {
+  pendingChanges: number;
+  householdIds: string[];
+}
+
+/**
+ * WIPE10 (docs/remote-wipe.md): the device was declared lost, or its access withdrawn and its
+ * push is over: every table is cleared in one transaction WITHOUT waiting for the outbox, whose
+ * size and households are counted first, from the outbox's keys and index only (no sealed value
+ * is opened, so it works locked too). The device gets `newDeviceId`: its old id is done on the
+ * server; unlike a change of user, no `switchedFrom` is written (the server already knows).
+ */
+export function eraseDeviceStore(db: RelaisDb, newDeviceId: string): Promise<WipeTally> {
+  return db.transaction('rw', db.tables, async (): Promise<WipeTally> => {
+    const pendingChanges = await db.outbox.count();
+    const householdIds = (await db.outbox.orderBy('householdId').uniqueKeys()).map(String);
+    const kept = (await db.meta.bulkGet([...KEPT_META])).filter((r) => r !== undefined);
+    for (const table of db.tables) await table.clear();
+    await db.meta.bulkPut([
+      ...kept,
+      { key: 'schemaVersion', value: DB_SCHEMA_VERSION },
+      { key: SYNC_META.deviceId, value: newDeviceId },
+    ]);
+    return { pendingChanges, householdIds };
+  });
+}

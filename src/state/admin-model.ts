@@ -25,6 +25,7 @@ import {
   type AdminFieldErrors,
   fieldOfPath,
 } from '../sync/admin-api';
+import { createUserDevicesModel, type UserDevicesModel } from './admin-devices-model';
 
 export type { AdminField, AdminFieldErrors, Role, User, WelcomePoint };
 /** Roles that see every household whatever their welcome points (theirs do not matter). */
@@ -256,6 +257,11 @@ export function createAdminModel(
       });
       if (outcome.ok) putUser(outcome.value);
       return outcome;
+    },
+
+    /** One user's devices and the wipe orders (WIPE3), over the same transport. */
+    devicesOf(userId: string): UserDevicesModel {
+      return createUserDevicesModel(transport, isOnline, role, userId);
     },
 
     /** Ends every open session of a user: their devices must sign in again. Returns how many. */

@@ -19,6 +19,7 @@ import { createDeviceSettingsModel } from './device-settings-model';
 import { createDraftRegistry, type DraftRegistry } from './drafts';
 import { followLegalParameters } from './legal-parameters-model';
 import { createMyPlansModel, PLAN_ROLES } from './plans/my-plans-model';
+import type { RemoteWipe } from './remote-wipe';
 import { createServerModel, type ServerHealth } from './server-model';
 import { createStorageModel } from './storage-model';
 import { SUPERVISOR_ROLES } from './supervision-roles';
@@ -55,6 +56,8 @@ export interface AppDeps {
    * household that leaves the device, PULL10); otherwise made here over `settings`.
    */
   drafts?: DraftRegistry;
+  /** The handler of the admin's wipe order (WIPE10): resumed at start, its notice shown after. */
+  remoteWipe?: RemoteWipe;
 }
 
 export function createAppState(deps: AppDeps) {
@@ -96,6 +99,10 @@ export function createAppState(deps: AppDeps) {
     userId: computed(() => sync.session.value?.user.id ?? null),
     lastSyncAt: sync.lastSuccessAt,
   });
+  // The notice of a wiped device stays until someone signs in again.
+  deps.sync?.onSession((session) => {
+    if (session !== undefined) deps.remoteWipe?.dismissNotice();
+  });
   // The admins' legal parameters, as last synced, feed every diagnosis (ADR 0018).
   followLegalParameters(deps.sync, workspace.diagnosisOptions);
 
@@ -112,6 +119,9 @@ export function createAppState(deps: AppDeps) {
       await loadLocale(saved);
       locale.value = saved;
     }
+    // WIPE10: an erasure a closed tab interrupted is finished first (an emptied database is then
+    // not taken for a lost one), and a report the server has not had yet goes again.
+    await deps.remoteWipe?.resume().catch(() => undefined);
     // Before sync starts: nothing may write to the dossier database before the loss check.
     await deviceLoss.start().catch(() => undefined);
     await sync.start().catch(() => undefined);
@@ -135,6 +145,8 @@ export function createAppState(deps: AppDeps) {
     workspace,
     sync,
     deviceLoss,
+    /** WIPE10: which order erased this device on this page (the wiped screen), null otherwise. */
+    wipedNotice: deps.remoteWipe?.wipedNotice,
     plans,
     /** Whether the signed-in person follows plans (the header shows "Plans"): not volunteers. */
     followsPlans: computed(() => role.value !== null && PLAN_ROLES.includes(role.value)),

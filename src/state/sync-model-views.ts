@@ -24,6 +24,7 @@ export type SyncErrorKind =
   | 'rejected'
   | 'lost-changes'
   | 'outdated-app'
+  | 'device-wipe'
   | 'not-logged-in'
   | 'unknown';
 

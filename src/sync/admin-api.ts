@@ -13,6 +13,7 @@ import {
   LegalParameterEntrySchema,
   type LegalParameterInput,
 } from '../domain/parameters/legal-parameter-entries';
+import { type AdminDevice, AdminDeviceSchema, type WipeMode } from '../domain/security/device-wipe';
 import { type AccessLogPage, AccessLogPageSchema, type AccessLogQuery } from '../domain/sync/access-log';
 import {
   type AdminLegalParameters,
@@ -153,6 +154,31 @@ export class AdminApi {
     const open = (await this.listSessions(userId)).filter((s) => s.revokedAt === null && s.expiresAt > now);
     for (const session of open) await this.revokeSession(session.id);
     return open.length;
+  }
+
+  /** A user's devices with their last contact and wipe state (WIPE3). */
+  listDevices(userId: string): Promise<AdminDevice[]> {
+    return this.request(
+      'GET',
+      `/users/${encodeURIComponent(userId)}/devices`,
+      undefined,
+      AdminDeviceSchema.array(),
+    );
+  }
+
+  /** WIPE3: the device erases itself at its next contact ('withdrawn': after sending what it holds). */
+  orderWipe(deviceId: string, mode: WipeMode): Promise<AdminDevice> {
+    return this.request('POST', `/devices/${encodeURIComponent(deviceId)}/wipe`, { mode }, AdminDeviceSchema);
+  }
+
+  /** WIPE5: cancels an order the device has not carried out yet. */
+  cancelWipe(deviceId: string): Promise<AdminDevice> {
+    return this.request(
+      'DELETE',
+      `/devices/${encodeURIComponent(deviceId)}/wipe`,
+      undefined,
+      AdminDeviceSchema,
+    );
   }
 
   /** The legal parameters, their version and the log of changes (ADR 0018). */

@@ -5,7 +5,7 @@
  */
 import { type PlanThresholds, PlanThresholdsSchema } from '../domain/plans/plan-monitoring';
 import { type AuthorizedTransport, authorizedFetch } from './authorized-fetch';
-import { messageOf, statusError } from './sync-errors';
+import { endsTheRun, responseError } from './sync-errors';
 
 /** Where the thresholds go (src/db/plan-thresholds-store.ts over the device settings). */
 export interface PlanThresholdsPort {
@@ -35,7 +35,7 @@ export async function refreshPlanThresholds(
   } catch {
     return;
   }
-  if (response.status === 401) throw statusError(response.status, await messageOf(response));
+  if (endsTheRun(response.status)) throw await responseError(response);
   if (!response.ok) return;
   const thresholds = thresholdsIn(await response.json().catch(() => undefined));
   if (thresholds !== undefined) await port.write(thresholds);

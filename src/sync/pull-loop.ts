@@ -18,7 +18,7 @@ import {
 } from '../domain/sync/protocol';
 import { refeedOutbox, type SyncReport } from './push-loop';
 import type { DeviceSession } from './session-store';
-import { messageOf, SyncError, statusError } from './sync-errors';
+import { responseError, SyncError } from './sync-errors';
 import { postJson, type SyncHttp } from './sync-http';
 
 export interface PullProgress {
@@ -197,8 +197,7 @@ export class PullLoop {
     } catch {
       throw new SyncError('offline', 'The server cannot be reached');
     }
-    if (!response.ok)
-      throw statusError(response.status, await messageOf(response), response.headers.get('retry-after'));
+    if (!response.ok) throw await responseError(response);
     const parsed = PullResponseSchema.safeParse(await response.json().catch(() => undefined));
     if (!parsed.success)
       throw new SyncError('server', 'The server answered a pull with something unreadable');

@@ -17,7 +17,7 @@ import {
 import { type OutboxEntry, toMutation } from '../domain/sync/mutation';
 import { PROTOCOL_VERSION, PushResponseSchema } from '../domain/sync/protocol';
 import type { DeviceSession } from './session-store';
-import { messageOf, SyncError, statusError } from './sync-errors';
+import { responseError, SyncError } from './sync-errors';
 import { postJson, type SyncHttp } from './sync-http';
 
 export interface SyncReport {
@@ -65,10 +65,10 @@ export class PushLoop {
         continue;
       }
       if (!response.ok) {
-        const message = await messageOf(response);
-        await recordPushFailure(this.deps.db, sent, `${response.status} ${message}`);
+        const error = await responseError(response);
+        await recordPushFailure(this.deps.db, sent, `${response.status} ${error.message}`);
         // A 429 (SEC3) or 503 names its wait in Retry-After; the scheduler waits at least that.
-        throw statusError(response.status, message, response.headers.get('retry-after'));
+        throw error;
       }
       const parsed = PushResponseSchema.safeParse(await response.json().catch(() => undefined));
       if (!parsed.success)

@@ -12,7 +12,7 @@ import { ensureDeviceId, readMeta, SYNC_META, writeMeta } from '../db/sync-apply
 import { LoginResponseSchema, MeResponseSchema, UserSchema } from '../domain/sync/protocol';
 import { AuthorizedFetchError, type AuthorizedTransport, authorizedFetch } from './authorized-fetch';
 import type { DeviceSession, SessionStore } from './session-store';
-import { LoginError, messageOf, SetupError, SyncError, statusError } from './sync-errors';
+import { endsTheRun, LoginError, messageOf, responseError, SetupError, SyncError } from './sync-errors';
 import { postJson, type SyncHttp } from './sync-http';
 
 /** What the session client works with (SyncClient builds it from its options). */
@@ -200,7 +200,7 @@ export class SessionClient {
       }
       throw error;
     }
-    if (!response.ok) throw statusError(response.status, await messageOf(response));
+    if (!response.ok) throw await responseError(response);
     try {
       return await response.json();
     } catch {
@@ -233,7 +233,7 @@ export class SessionClient {
     } catch {
       return;
     }
-    if (response.status === 401) throw statusError(response.status, await messageOf(response));
+    if (endsTheRun(response.status)) throw await responseError(response);
     if (!response.ok) return;
     const parsed = MeResponseSchema.safeParse(await response.json().catch(() => undefined));
     if (!parsed.success) return;

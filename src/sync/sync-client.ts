@@ -20,7 +20,7 @@
 import type { RelaisDb } from '../db/app-db';
 import type { WriteEnvironment } from '../db/change-recorder';
 import type { DeviceRecordPort } from '../db/device-record';
-import type { DeviceUsage, DeviceWipeResult } from '../db/device-wipe';
+import { type DeviceUsage, type DeviceWipeResult, eraseDeviceStore, type WipeTally } from '../db/device-wipe';
 import { readLegalParameters, writeLegalParameters } from '../db/legal-parameters-store';
 import { toStorageError } from '../db/storage-errors';
 import { writeResolution } from '../db/sync-apply/conflicts';
@@ -46,7 +46,7 @@ import { PullLoop, type PullProgress } from './pull-loop';
 import { PushLoop, type SyncReport } from './push-loop';
 import { SessionClient } from './session-client';
 import type { DeviceSession, SessionStore } from './session-store';
-import { messageOf, SyncError, statusError } from './sync-errors';
+import { endsTheRun, responseError, SyncError } from './sync-errors';
 import type { FetchLike } from './sync-http';
 
 /**
@@ -194,6 +194,23 @@ export class SyncClient {
     return this.session.switchUser();
   }
 
+  /**
+   * WIPE10: the admin's order to erase this device. Every table goes, outbox included (counted
+   * first), the device gets a new id, and the session is forgotten without a call to the server.
+   */
+  async eraseForWipe(): Promise<WipeTally> {
+    const tally = await eraseDeviceStore(this.db, this.newId());
+    this.sessions.forgetAll();
+    return tally;
+  }
+
+  /** WIPE11: pushes the outbox until it is empty with the current session, outside a run. */
+  async pushOutbox(): Promise<void> {
+    const session = this.sessions.current();
+    if (session === undefined) throw new SyncError('not-logged-in', 'Log in to sync');
+    await this.pushAll(session, { pushed: 0, pulled: 0, rebased: 0, quarantined: [], refed: 0, at: 0 });
+  }
+
   /** Revokes the session on the server when reachable; forgets it on the device in any case. */
   logout(): Promise<void> {
     return this.session.logout();
@@ -223,7 +240,7 @@ export class SyncClient {
     } catch {
       return;
     }
-    if (response.status === 401) throw statusError(response.status, await messageOf(response));
+    if (endsTheRun(response.status)) throw await responseError(response);
     if (!response.ok) return;
     const parsed = LegalParametersResponseSchema.safeParse(await response.json().catch(() => undefined));
     if (!parsed.success || !parsed.data.changed) return;

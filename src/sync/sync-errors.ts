@@ -1,3 +1,5 @@
+import { type WipeMode, WipeOrderBodySchema } from '../domain/security/device-wipe';
+
 /**
  * The errors the sync client throws (a failed run, login or first start) and how an HTTP answer
  * that is not a success becomes one: the scheduler retries the `retryable` kinds with back-off,
@@ -12,7 +14,8 @@ export type SyncErrorKind =
   | 'server'
   | 'rejected'
   | 'lost-changes'
-  | 'outdated-app';
+  | 'outdated-app'
+  | 'device-wipe';
 
 /** A failed run. `retryable` errors are retried with back-off; the others wait for the user. */
 export class SyncError extends Error {
@@ -29,6 +32,20 @@ export class SyncError extends Error {
 
   get retryable(): boolean {
     return this.kind === 'offline' || this.kind === 'server' || this.kind === 'rejected';
+  }
+}
+
+/**
+ * WIPE4 (docs/remote-wipe.md): the server ordered this device to erase itself. Not retried: the
+ * sync service hands it to the wipe handler.
+ */
+export class DeviceWipeError extends SyncError {
+  constructor(
+    readonly mode: WipeMode,
+    message: string,
+  ) {
+    super('device-wipe', message, 410);
+    this.name = 'DeviceWipeError';
   }
 }
 
@@ -76,6 +93,37 @@ export async function messageOf(response: Response): Promise<string> {
   } catch {
     return `HTTP ${response.status}`;
   }
+}
+
+/**
+ * Whether an answer is a refusal every request of a run passes on, even those whose other
+ * failures the run ignores: the session is over (401) or the device must erase itself (410).
+ */
+export function endsTheRun(status: number): boolean {
+  return status === 401 || status === 410;
+}
+
+/**
+ * The SyncError of an answer that is not a success, its body read once: a wipe order (410 with
+ * `code: 'device_wipe'`, WIPE4) becomes a DeviceWipeError, anything else `statusError`.
+ */
+export async function responseError(response: Response): Promise<SyncError> {
+  let body: unknown;
+  try {
+    body = await response.json();
+  } catch {
+    body = undefined;
+  }
+  if (response.status === 410) {
+    const order = WipeOrderBodySchema.safeParse(body);
+    if (order.success) return new DeviceWipeError(order.data.mode, order.data.message);
+  }
+  const { message, error } = (typeof body === 'object' && body !== null ? body : {}) as ErrorBody;
+  return statusError(
+    response.status,
+    message ?? error ?? `HTTP ${response.status}`,
+    response.headers.get('retry-after'),
+  );
 }
 
 /**

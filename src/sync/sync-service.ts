@@ -20,6 +20,7 @@ import type { SyncReport } from './push-loop';
 import type { DeviceSession, LastUser } from './session-store';
 import { SessionStore } from './session-store';
 import { type DraftsPort, SyncClient } from './sync-client';
+import { DeviceWipeError } from './sync-errors';
 import type { FetchLike } from './sync-http';
 import {
   type SchedulerEnv,
@@ -100,6 +101,15 @@ export interface CreateSyncServiceOptions {
   drafts?: DraftsPort;
   /** Where the association's plan thresholds go at each run (PLAN5). */
   planThresholds?: PlanThresholdsPort;
+  /**
+   * WIPE4: a run received the admin's order to erase this device; the handler
+   * (src/state/remote-wipe.ts) runs inside that run, so no other run starts meanwhile.
+   */
+  onWipeOrder?: (order: {
+    mode: DeviceWipeError['mode'];
+    deviceId: string;
+    token: string;
+  }) => Promise<unknown>;
 }
 
 export interface SyncServiceWithClient extends SyncService {
@@ -145,7 +155,15 @@ export function createSyncService(options: CreateSyncServiceOptions): SyncServic
   };
   const scheduler = new SyncScheduler(
     async () => {
-      lastReport = await client.sync((progress) => events?.onProgress(progress));
+      const session = sessions.current();
+      try {
+        lastReport = await client.sync((progress) => events?.onProgress(progress));
+      } catch (error) {
+        if (error instanceof DeviceWipeError && session !== undefined && options.onWipeOrder !== undefined) {
+          await options.onWipeOrder({ mode: error.mode, deviceId: session.deviceId, token: session.token });
+        }
+        throw error;
+      }
     },
     options.env,
     options.scheduler ?? {},

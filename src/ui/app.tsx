@@ -5,6 +5,7 @@ import { AppHeader } from './components/app-header';
 import { LostDeviceNotice } from './components/lost-device-notice';
 import { SyncBanner } from './components/sync-banner';
 import { UpdateBanner } from './components/update-banner';
+import { WipedScreen } from './components/wiped-screen';
 import { DossiersPage } from './pages/dossiers-page';
 import { NotFoundPage } from './pages/not-found-page';
 
@@ -43,22 +44,26 @@ export function App({ state }: { state: AppState }) {
         <LostDeviceNotice />
         <SyncBanner />
         <main id="main" tabIndex={-1}>
-          <Router>
-            <Route path={ROUTES.home} component={DossiersPage} />
-            <Route path={ROUTES.dossiers} component={DossiersPage} />
-            <Route path="/dossiers/new" component={NewDossierPage} />
-            <Route path="/dossiers/:id/conflicts" component={ConflictsPage} />
-            <Route path="/dossiers/:id/:tab?" component={DossierPage} />
-            <Route path={ROUTES.settings} component={SettingsPage} />
-            <Route path="/login" component={LoginPage} />
-            <Route path="/admin" component={AdminPage} />
-            <Route path="/supervision" component={SupervisionPage} />
-            <Route path="/coordination" component={CoordinationPage} />
-            <Route path="/network" component={NetworkPage} />
-            <Route path="/workshops" component={WorkshopsPage} />
-            <Route path="/plans" component={PlansPage} />
-            <Route default component={NotFoundPage} />
-          </Router>
+          {(state.wipedNotice?.value ?? null) !== null ? (
+            <WipedScreen />
+          ) : (
+            <Router>
+              <Route path={ROUTES.home} component={DossiersPage} />
+              <Route path={ROUTES.dossiers} component={DossiersPage} />
+              <Route path="/dossiers/new" component={NewDossierPage} />
+              <Route path="/dossiers/:id/conflicts" component={ConflictsPage} />
+              <Route path="/dossiers/:id/:tab?" component={DossierPage} />
+              <Route path={ROUTES.settings} component={SettingsPage} />
+              <Route path="/login" component={LoginPage} />
+              <Route path="/admin" component={AdminPage} />
+              <Route path="/supervision" component={SupervisionPage} />
+              <Route path="/coordination" component={CoordinationPage} />
+              <Route path="/network" component={NetworkPage} />
+              <Route path="/workshops" component={WorkshopsPage} />
+              <Route path="/plans" component={PlansPage} />
+              <Route default component={NotFoundPage} />
+            </Router>
+          )}
         </main>
       </LocationProvider>
     </AppStateContext.Provider>

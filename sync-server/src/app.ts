@@ -15,15 +15,17 @@ import { frameworkErrors, registerErrorHandler } from './plugins/error-handler';
 import { registerInputRules } from './plugins/input-rules';
 import { openApiRoutes, registerOpenApi } from './plugins/openapi';
 import { type PlanMonitoringOptions, registerPlanMonitoring } from './plugins/plan-monitoring';
-import { registerSecurityHeaders } from './plugins/security-headers';
 import { type RetentionOptions, registerRetention } from './plugins/retention';
+import { registerSecurityHeaders } from './plugins/security-headers';
 import { registerStaticApp } from './plugins/static-app';
 import { registerStore } from './plugins/store';
 import { registerZod } from './plugins/zod';
 import { accessLogRoutes } from './routes/access-log';
 import { adminRoutes } from './routes/admin';
+import { adminDeviceRoutes } from './routes/admin-devices';
 import { authRoutes } from './routes/auth';
 import { deviceAlertRoutes } from './routes/device-alerts';
+import { deviceKeyRoutes } from './routes/device-keys';
 import { duplicateRoutes } from './routes/duplicates';
 import { healthRoutes } from './routes/health';
 import { legalParameterRoutes } from './routes/legal-parameters';
@@ -108,7 +110,9 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
           authRoutes,
           options.loginLimit === undefined ? {} : { loginLimit: options.loginLimit },
         );
+        await api.register(deviceKeyRoutes);
         await api.register(adminRoutes, { prefix: '/admin' });
+        await api.register(adminDeviceRoutes, { prefix: '/admin' });
         await api.register(syncRoutes, {
           ...options.sync,
           ...(options.pushLimit === undefined ? {} : { pushLimit: options.pushLimit }),

@@ -1,8 +1,12 @@
-/** Errors with an HTTP status, turned into `{ error, message }` by the error handler. */
+/**
+ * Errors with an HTTP status, turned into `{ error, message }` by the error handler, plus the
+ * `extra` fields a client acts on (the wipe order's `code` and `mode`, WIPE4).
+ */
 export class HttpError extends Error {
   constructor(
     readonly statusCode: number,
     message: string,
+    readonly extra?: Readonly<Record<string, string>>,
   ) {
     super(message);
     this.name = 'HttpError';

@@ -338,15 +338,24 @@ export const QuarantineListSchema = z.object({ items: z.array(QuarantineItemSche
 // ---------------------------------------------------------------------------------------------
 // Device alerts (coordinators, rule DEV1)
 
-export const DeviceAlertReasonSchema = z.enum(['reported-by-device', 'recent-activity']);
+/**
+ * DEV1's reasons, and WIPE7's: a device erased itself on an admin's order, as lost (nothing was
+ * pushed) or withdrawn (it pushed first).
+ */
+export const DeviceAlertReasonSchema = z.enum([
+  'reported-by-device',
+  'recent-activity',
+  'wiped-lost',
+  'wiped-withdrawn',
+]);
 
 export const DeviceAlertSchema = z.object({
   id: z.string(),
   userId: z.string(),
   username: z.string(),
   displayName: z.string(),
-  /** The device id the person signed in with for the first time. */
-  newDeviceId: z.string(),
+  /** The device id the person signed in with for the first time; null for a wipe (WIPE7). */
+  newDeviceId: z.string().nullable(),
   /** The earlier device that may hold changes the server never received. */
   previousDeviceId: z.string(),
   reason: DeviceAlertReasonSchema,
@@ -361,6 +370,9 @@ export const DeviceAlertSchema = z.object({
   /** The devices' labels (AUTH9), null when none. */
   newDeviceName: z.string().nullable(),
   previousDeviceName: z.string().nullable(),
+  /** WIPE7: the changes the erased device still held unsent, and their households (ids only). */
+  pendingChanges: z.number().int().nullable(),
+  pendingHouseholdIds: z.array(z.string()).nullable(),
 });
 export type DeviceAlert = z.infer<typeof DeviceAlertSchema>;
 

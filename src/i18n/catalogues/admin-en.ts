@@ -70,7 +70,7 @@ export const adminEn: Record<keyof typeof adminFr, Message> = {
   'admin.users.deactivate': 'Deactivate',
   'admin.users.reactivate': 'Reactivate',
   'admin.users.confirmDeactivate':
-    'Deactivate {name}’s account? This person will no longer be able to sign in, and their devices will be signed out.',
+    'Deactivate {name}’s account? This person will no longer be able to sign in. Their devices will send what they hold, then erase themselves.',
   'admin.users.confirmDeactivateYes': 'Yes, deactivate {name}',
   'admin.users.revoke': 'Sign out their devices',
   'admin.users.confirmRevoke':
@@ -223,4 +223,27 @@ export const adminEn: Record<keyof typeof adminFr, Message> = {
   'admin.accessLog.action.anonymise': 'Case anonymised (end of retention)',
   'admin.accessLog.action.dossier_export': 'Exported the anonymised cases',
   'admin.accessLog.action.report_export': 'Exported the activity report',
+  'admin.devices.show': 'Devices of {name}',
+  'admin.devices.title': 'Devices of {name}',
+  'admin.devices.loading': 'Loading the devices…',
+  'admin.devices.none': 'No device has signed in with this account yet.',
+  'admin.devices.unnamed': 'Unnamed device ({id})',
+  'admin.devices.lastContact': 'Last contact: {when}',
+  'admin.devices.state.active': 'In use',
+  'admin.devices.state.lost-waiting': 'Declared lost: will erase itself at its next contact with the server',
+  'admin.devices.state.withdrawn-waiting':
+    'Access withdrawn: will send what it holds, then erase itself at its next contact',
+  'admin.devices.state.lost-done': 'Declared lost, erased on {when}',
+  'admin.devices.state.withdrawn-done': 'Access withdrawn, erased on {when}',
+  'admin.devices.markLost': 'Declare lost',
+  'admin.devices.withdraw': 'Withdraw access',
+  'admin.devices.cancel': 'Cancel the request',
+  'admin.devices.confirmLost':
+    'Declare the device “{device}” lost? At its next contact with the server it will erase all its cases without sending anything: the changes it has not sent yet will be lost. The coordinators will learn how many were left and for which cases.',
+  'admin.devices.confirmLostYes': 'Yes, declare lost',
+  'admin.devices.confirmWithdraw':
+    'Withdraw access from the device “{device}”? At its next contact it will first send what it holds, then erase its cases.',
+  'admin.devices.confirmWithdrawYes': 'Yes, withdraw access',
+  'admin.devices.ordered': 'Request recorded for “{device}”.',
+  'admin.devices.cancelled': 'Request cancelled for “{device}”.',
 };

@@ -72,7 +72,7 @@ export const adminFr = {
   'admin.users.deactivate': 'Désactiver',
   'admin.users.reactivate': 'Réactiver',
   'admin.users.confirmDeactivate':
-    'Désactiver le compte de {name} ? Cette personne ne pourra plus se connecter, et ses appareils seront déconnectés.',
+    'Désactiver le compte de {name} ? Cette personne ne pourra plus se connecter. Ses appareils enverront ce qu’ils contiennent, puis s’effaceront.',
   'admin.users.confirmDeactivateYes': 'Oui, désactiver {name}',
   'admin.users.revoke': 'Déconnecter ses appareils',
   'admin.users.confirmRevoke':
@@ -227,4 +227,27 @@ export const adminFr = {
   'admin.accessLog.action.anonymise': 'Dossier anonymisé (fin de conservation)',
   'admin.accessLog.action.dossier_export': 'A exporté les dossiers anonymisés',
   'admin.accessLog.action.report_export': 'A exporté le rapport d’activité',
+  'admin.devices.show': 'Appareils de {name}',
+  'admin.devices.title': 'Appareils de {name}',
+  'admin.devices.loading': 'Chargement des appareils…',
+  'admin.devices.none': 'Aucun appareil ne s’est encore connecté avec ce compte.',
+  'admin.devices.unnamed': 'Appareil sans nom ({id})',
+  'admin.devices.lastContact': 'Dernier contact : {when}',
+  'admin.devices.state.active': 'En service',
+  'admin.devices.state.lost-waiting': 'Déclaré perdu : s’effacera à son prochain contact avec le serveur',
+  'admin.devices.state.withdrawn-waiting':
+    'Accès retiré : enverra ce qu’il contient puis s’effacera à son prochain contact',
+  'admin.devices.state.lost-done': 'Déclaré perdu, effacé le {when}',
+  'admin.devices.state.withdrawn-done': 'Accès retiré, effacé le {when}',
+  'admin.devices.markLost': 'Déclarer perdu',
+  'admin.devices.withdraw': 'Retirer l’accès',
+  'admin.devices.cancel': 'Annuler la demande',
+  'admin.devices.confirmLost':
+    'Déclarer perdu l’appareil « {device} » ? À son prochain contact avec le serveur, il effacera tous ses dossiers sans rien envoyer : les modifications qu’il n’a pas encore envoyées seront perdues. Les coordinateurs sauront combien il en restait et pour quels dossiers.',
+  'admin.devices.confirmLostYes': 'Oui, déclarer perdu',
+  'admin.devices.confirmWithdraw':
+    'Retirer l’accès de l’appareil « {device} » ? À son prochain contact, il enverra d’abord ce qu’il contient, puis effacera ses dossiers.',
+  'admin.devices.confirmWithdrawYes': 'Oui, retirer l’accès',
+  'admin.devices.ordered': 'Demande enregistrée pour « {device} ».',
+  'admin.devices.cancelled': 'Demande annulée pour « {device} ».',
 } as const;

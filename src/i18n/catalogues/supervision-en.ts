@@ -70,4 +70,11 @@ export const supervisionEn: Record<keyof typeof supervisionFr, string> = {
     'The new device reported losing its data: it replaces the previous one.',
   'supervision.alert.recent-activity':
     'Sign-in from a new device while another device of the same person sent changes recently.',
+  'supervision.alert.wiped-lost':
+    'A device declared lost erased itself: what it had not sent is lost. Check with the person what must be typed again in the cases listed.',
+  'supervision.alert.wiped-withdrawn':
+    'A device whose access was withdrawn sent what it could, then erased itself. If changes were still unsent, check with the person.',
+  'supervision.field.pending': 'Unsent changes',
+  'supervision.field.pendingHouseholds': 'Cases concerned (ids)',
+  'supervision.field.noHouseholds': 'None',
 };

@@ -73,4 +73,11 @@ export const supervisionFr = {
     'Le nouvel appareil a signalé avoir perdu ses données : il remplace l’ancien.',
   'supervision.alert.recent-activity':
     'Connexion depuis un nouvel appareil alors qu’un autre appareil de la même personne a envoyé des modifications récemment.',
+  'supervision.alert.wiped-lost':
+    'Un appareil déclaré perdu s’est effacé : ce qu’il n’avait pas envoyé est perdu. Voyez avec la personne ce qu’il faut ressaisir dans les dossiers cités.',
+  'supervision.alert.wiped-withdrawn':
+    'Un appareil dont l’accès a été retiré a envoyé ce qu’il pouvait, puis s’est effacé. S’il restait des modifications non envoyées, voyez avec la personne.',
+  'supervision.field.pending': 'Modifications non envoyées',
+  'supervision.field.pendingHouseholds': 'Dossiers concernés (identifiants)',
+  'supervision.field.noHouseholds': 'Aucun',
 } as const;

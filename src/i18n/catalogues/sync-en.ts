@@ -39,6 +39,8 @@ export const syncEn: Record<keyof typeof syncFr, Message> = {
   'sync.error.lost-changes': 'The server lost changes this device no longer keeps: tell your coordinator.',
   'sync.error.outdated-app':
     'A newer version of Relais has already been used on this device: update the app (reload the page) to keep syncing.',
+  'wiped.title': 'This device was erased at your association’s request.',
+  'sync.error.device-wipe': 'Your association asked for this device to be erased.',
   'sync.error.not-logged-in': 'Sign in to sync.',
   'sync.error.unknown': 'Unexpected error. Retrying automatically.',
   'sync.quarantine': {

@@ -41,6 +41,8 @@ export const syncFr = {
     'Le serveur a perdu des modifications que cet appareil n’a plus : prévenez votre coordinateur.',
   'sync.error.outdated-app':
     'Une version plus récente de Relais a déjà servi sur cet appareil : mettez l’application à jour (rechargez la page) pour continuer à synchroniser.',
+  'wiped.title': 'Cet appareil a été effacé à la demande de votre association.',
+  'sync.error.device-wipe': 'Votre association a demandé l’effacement de cet appareil.',
   'sync.error.not-logged-in': 'Connectez-vous pour synchroniser.',
   'sync.error.unknown': 'Erreur inattendue. Nouvel essai automatique.',
   'sync.quarantine': {

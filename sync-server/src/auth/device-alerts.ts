@@ -58,6 +58,8 @@ export async function recordDeviceAlert(
     createdAt: login.now,
     handledAt: null,
     handledBy: null,
+    pendingChanges: null,
+    pendingHouseholdIds: null,
   };
   return (await tx.insertDeviceAlert(alert)) ? alert : undefined;
 }

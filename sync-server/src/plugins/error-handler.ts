@@ -6,6 +6,8 @@ export interface ErrorBody {
   error: string;
   message: string;
   issues?: { path: string; message: string }[];
+  /** An HttpError's extra fields (the wipe order's code and mode, WIPE4). */
+  [extra: string]: unknown;
 }
 
 /**
@@ -36,7 +38,8 @@ export function registerErrorHandler(app: FastifyInstance): void {
       } satisfies ErrorBody);
     }
     if (status >= 400 && status < 500) {
-      const body: ErrorBody = { error: errorName(status), message: error.message };
+      const extra = (error as { extra?: Readonly<Record<string, string>> }).extra;
+      const body: ErrorBody = { error: errorName(status), message: error.message, ...extra };
       if (status === 400) body.issues = [];
       return reply.code(status).send(body);
     }

@@ -6,7 +6,7 @@
  * figures stay (RIGHT4b); the payloads of its recorded mutations are redacted; the erasure record
  * holds its id, who, when and the ground, and nothing of the person.
  */
-import { recordAccess } from '../access-log/record';
+
 import { randomUUID } from 'node:crypto';
 import {
   type ErasureGround,
@@ -14,6 +14,7 @@ import {
   type ErasureResult,
   erasureConfirmationOf,
 } from '../../../src/domain/rights/rights-protocol';
+import { recordAccess } from '../access-log/record';
 import { HttpError, notFound } from '../http-errors';
 import { ERASED_ROOT_PREFIX, HOUSEHOLD_TABLES } from '../stores/rights-tx';
 import type { RelaisStore } from '../stores/store';

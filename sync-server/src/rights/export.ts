@@ -4,13 +4,14 @@
  * reads the same list of tables the erasure empties (HOUSEHOLD_TABLES), for the household and the
  * households merged into it, plus the access log where it exists. Each export is recorded.
  */
-import { recordAccess } from '../access-log/record';
+
 import { randomUUID } from 'node:crypto';
 import {
   HOUSEHOLD_EXPORT_FORMAT,
   HOUSEHOLD_EXPORT_VERSION,
   type HouseholdExport,
 } from '../../../src/domain/rights/rights-protocol';
+import { recordAccess } from '../access-log/record';
 import { notFound } from '../http-errors';
 import { HOUSEHOLD_TABLES, type HouseholdTable } from '../stores/rights-tx';
 import type { RelaisStore } from '../stores/store';

@@ -16,7 +16,7 @@ import { UserSchema, WelcomePointSchema } from '../../../src/domain/sync/protoco
 import { publicUser } from '../auth/accounts';
 import { hashPassword } from '../auth/passwords';
 import { conflict, HttpError, notFound } from '../http-errors';
-import { requireAuth } from '../plugins/auth';
+import { authOf, requireAuth } from '../plugins/auth';
 import { NoContentSchema } from '../plugins/openapi';
 import type { StoreTx, WelcomePointRecord } from '../stores/store-tx';
 
@@ -140,9 +140,11 @@ export async function adminRoutes(app: FastifyInstance): Promise<void> {
           await checkWelcomePoints(tx, welcomePointIds);
           await tx.setUserWelcomePoints(request.params.id, welcomePointIds);
         }
-        // Disabling a user or changing the password ends every session at once.
-        if (body.disabled === true || passwordHash !== undefined)
-          await tx.revokeUserSessions(request.params.id, now);
+        // A new password ends every session at once. Disabling a user withdraws their devices
+        // instead (WIPE9): each may still push what it holds, then erases itself.
+        if (passwordHash !== undefined) await tx.revokeUserSessions(request.params.id, now);
+        if (body.disabled === true)
+          await tx.withdrawUserDevices(request.params.id, authOf(request).user.id, now);
         return tx.getUser(request.params.id);
       });
       if (user === undefined) throw notFound(`No user ${request.params.id}`);
@@ -158,7 +160,8 @@ export async function adminRoutes(app: FastifyInstance): Promise<void> {
       const now = app.now();
       const ok = await app.store.transaction(async (tx) => {
         if (!(await tx.updateUser(request.params.id, { disabled: true }, now))) return false;
-        await tx.revokeUserSessions(request.params.id, now);
+        // WIPE9: the devices push what they hold, then erase themselves.
+        await tx.withdrawUserDevices(request.params.id, authOf(request).user.id, now);
         return true;
       });
       if (!ok) throw notFound(`No user ${request.params.id}`);

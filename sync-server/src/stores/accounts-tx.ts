@@ -127,7 +127,8 @@ export class AccountsTx {
 
   /**
    * The user's other devices seen since `since` that have pushed at least one change, most
-   * recently seen first (DEV1's recent-activity rule).
+   * recently seen first (DEV1's recent-activity rule). A device erased on an order is not one:
+   * its loss is already reported by its own wipe alert (WIPE7).
    */
   async recentActiveDevicesOf(
     userId: string,
@@ -137,6 +138,7 @@ export class AccountsTx {
     const rows = await this.sql.all<Row>(
       `SELECT * FROM devices
        WHERE user_id = $1 AND device_id <> $2 AND last_seen_at >= $3 AND last_seq > 0
+         AND wipe_confirmed_at IS NULL
        ORDER BY last_seen_at DESC, device_id`,
       [userId, exceptDeviceId, since],
     );

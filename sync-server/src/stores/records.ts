@@ -144,13 +144,14 @@ export interface QuarantineView extends QuarantineRecord {
 /** Which items a supervision list returns (QUAR3): open ones, handled ones, or all. */
 export type SupervisionFilter = { status: 'open' | 'handled' | 'all'; limit: number };
 
-export type DeviceAlertReason = 'reported-by-device' | 'recent-activity';
+export type DeviceAlertReason = 'reported-by-device' | 'recent-activity' | 'wiped-lost' | 'wiped-withdrawn';
 
 /** DEV1: a user signed in with a new device id while an earlier device may hold lost changes. */
 export interface DeviceAlertRecord {
   id: string;
   userId: string;
-  newDeviceId: string;
+  /** Null for a wipe alert (WIPE7): no new device. */
+  newDeviceId: string | null;
   previousDeviceId: string;
   reason: DeviceAlertReason;
   /** The previous device as the server last knew it: last seen (push) time, last applied seq. */
@@ -159,6 +160,9 @@ export interface DeviceAlertRecord {
   createdAt: number;
   handledAt: number | null;
   handledBy: string | null;
+  /** WIPE7: the erased device's unsent changes and their household ids; null for DEV1. */
+  pendingChanges: number | null;
+  pendingHouseholdIds: string[] | null;
 }
 
 /** A device alert with the names a coordinator reads. */

@@ -265,7 +265,7 @@ export const toQuarantineView = rowReader<QuarantineView>({
 const DEVICE_ALERT_FIELDS: Fields<DeviceAlertRecord> = {
   id: STR,
   userId: STR,
-  newDeviceId: STR,
+  newDeviceId: OPT_STR,
   previousDeviceId: STR,
   reason: oneOf(),
   previousLastSeenAt: NUM,
@@ -273,6 +273,8 @@ const DEVICE_ALERT_FIELDS: Fields<DeviceAlertRecord> = {
   createdAt: NUM,
   handledAt: OPT_NUM,
   handledBy: OPT_STR,
+  pendingChanges: OPT_NUM,
+  pendingHouseholdIds: ['pending_households', JSON_VALUE as ColumnType<string[] | null>],
 };
 
 export const DEVICE_ALERTS = recordTable<DeviceAlertRecord>('device_alerts', DEVICE_ALERT_FIELDS);

@@ -5,6 +5,7 @@
  * (tests/server/stores/store.contract.ts) checks one implementation against two databases:
  *
  * - accounts-tx.ts: welcome points, users, devices, sessions
+ * - device-keys-tx.ts: the escrowed data keys and the wipe orders (docs/remote-wipe.md)
  * - rows-tx.ts: synced rows and field history
  * - push-log-tx.ts: applied mutations and the sync counters
  * - scope-tx.ts: households, scope removals and the scope-filtered reads
@@ -25,6 +26,7 @@
 
 import { AccountsTx } from './accounts-tx';
 import { ConflictsTx } from './conflicts-tx';
+import { DeviceKeysTx } from './device-keys-tx';
 import { DuplicatesTx } from './duplicates-tx';
 import { LoginThrottleTx } from './login-throttle-tx';
 import { MergesTx } from './merges-tx';
@@ -46,6 +48,7 @@ type PublicOf<T> = Pick<T, keyof T>;
 
 /** Every aggregate's methods: the aggregates of AGGREGATES below, which builds it. */
 export type StoreTx = { readonly sql: SqlExecutor } & PublicOf<AccountsTx> &
+  PublicOf<DeviceKeysTx> &
   PublicOf<RowsTx> &
   PublicOf<PushLogTx> &
   PublicOf<ScopeTx> &
@@ -65,6 +68,7 @@ type Aggregate = new (sql: SqlExecutor) => object;
 /** The aggregates of the StoreTx type above, each built over the transaction's executor. */
 const AGGREGATES: readonly Aggregate[] = [
   AccountsTx,
+  DeviceKeysTx,
   RowsTx,
   PushLogTx,
   ScopeTx,

@@ -162,6 +162,12 @@ const RULES: Record<string, Rule> = {
   'GET /api/admin/retention': roles(ADMIN, 200),
   'PUT /api/admin/retention': roles(ADMIN, 400),
   'GET /api/admin/anonymisation-runs': roles(ADMIN, 200),
+  'PUT /api/auth/device-key': session(400),
+  'GET /api/auth/device-key': session(404),
+  'POST /api/auth/device-wiped': session(400),
+  'GET /api/admin/users/:id/devices': roles(ADMIN, 404),
+  'POST /api/admin/devices/:deviceId/wipe': roles(ADMIN, 400),
+  'DELETE /api/admin/devices/:deviceId/wipe': roles(ADMIN, 404),
 };
 
 const ROLES: readonly Role[] = ['volunteer', 'counsellor', 'coordinator', 'admin'];

@@ -65,6 +65,7 @@ describe.skipIf(!databaseUrl)('PostgresStore', () => {
           { version: 9, name: 'duplicate-decisions' },
           { version: 10, name: 'reports-and-plans' },
           { version: 11, name: 'report-indexes-and-secrets' },
+          { version: 12, name: 'device-keys-and-wipe' },
           { version: 13, name: 'household-rights' },
           { version: 14, name: 'access-log' },
         ]);

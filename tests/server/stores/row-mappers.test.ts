@@ -146,14 +146,17 @@ const EXAMPLES: Example[] = [
   example('device_alerts', DEVICE_ALERTS, {
     id: 'a1',
     userId: 'u1',
-    newDeviceId: 'd2',
+    // A wipe alert (WIPE7): no new device, the pending count and household ids as JSON.
+    newDeviceId: null,
     previousDeviceId: 'd1',
-    reason: 'recent-activity',
+    reason: 'wiped-lost',
     previousLastSeenAt: 5,
     previousLastSeq: 6,
     createdAt: 7,
     handledAt: null,
     handledBy: null,
+    pendingChanges: 3,
+    pendingHouseholdIds: ['h1', 'h2'],
   }),
 ];
 

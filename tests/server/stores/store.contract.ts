@@ -316,6 +316,8 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
           createdAt,
           handledAt: null,
           handledBy: null,
+          pendingChanges: null,
+          pendingHouseholdIds: null,
         });
         await store.transaction(async (tx) => {
           await tx.insertUser(user('u1', 'anne'));
@@ -512,6 +514,8 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
               createdAt,
               handledAt: null,
               handledBy: null,
+              pendingChanges: null,
+              pendingHouseholdIds: null,
             });
           }
           // The older ones are followed up last.

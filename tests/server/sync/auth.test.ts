@@ -205,7 +205,12 @@ for (const engine of ENGINES) {
         headers: bearer(world.admin.token),
         payload: { disabled: true },
       });
-      expect((await me(world.volunteerB.token)).statusCode).toBe(401);
+      // WIPE9: the device is withdrawn, not cut off: it gets the order (push, then erase).
+      const withdrawn = await me(world.volunteerB.token);
+      expect([withdrawn.statusCode, withdrawn.json()]).toEqual([
+        410,
+        expect.objectContaining({ code: 'device_wipe', mode: 'withdrawn' }),
+      ]);
       expect((await login(app, 'vol-b', world.volunteerB.deviceId)).statusCode).toBe(401);
 
       await app.inject({
@@ -419,6 +424,16 @@ describe('[AUTH8] every endpoint with every role, and a foreign welcome point', 
     'POST /api/auth/logout': 'any session; anonymous 401',
     'GET /api/auth/me': 'any session; anonymous 401',
     'PATCH /api/auth/device': 'any session, its own device only; anonymous 401 (AUTH9)',
+    'PUT /api/auth/device-key':
+      'any session, its own device only; anonymous 401 (tests/server/security/device-keys.test.ts, WIPE1)',
+    'GET /api/auth/device-key':
+      'any session, its own device only, 410 when lost; anonymous 401 (tests/server/security/device-keys.test.ts, WIPE2)',
+    'POST /api/auth/device-wiped':
+      'the session of a device under a wipe order, 409 otherwise; anonymous 401 (tests/server/security/remote-wipe.test.ts, WIPE6)',
+    'GET /api/admin/users/:id/devices': 'admin only (tests/server/security/remote-wipe.test.ts, WIPE3)',
+    'POST /api/admin/devices/:deviceId/wipe': 'admin only (tests/server/security/remote-wipe.test.ts, WIPE3)',
+    'DELETE /api/admin/devices/:deviceId/wipe':
+      'admin only (tests/server/security/remote-wipe.test.ts, WIPE5)',
     'POST /api/sync/push': 'every role within its scope (AUTH6, below)',
     'POST /api/sync/pull': 'every role within its scope (AUTH6, below)',
     'GET /api/sync/pull': 'every role within its scope (AUTH6, below)',

@@ -103,6 +103,8 @@ for (const engine of ENGINES) {
           handledByDisplayName: null,
           newDeviceName: null,
           previousDeviceName: null,
+          pendingChanges: null,
+          pendingHouseholdIds: null,
         },
       ]);
     });

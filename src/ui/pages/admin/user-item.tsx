@@ -1,7 +1,8 @@
 /**
  * One user in the list: name, user name, role and welcome points, and its row actions: edit in
- * place, sign out their devices and deactivate (each after a confirmation), or reactivate. The
- * focus comes back to where the person was after each.
+ * place, sign out their devices and deactivate (each after a confirmation), or reactivate; and
+ * their devices on demand (user-devices.tsx, WIPE3). The focus comes back to where the person
+ * was after each.
  */
 import { useState } from 'preact/hooks';
 import { t } from '../../../i18n/i18n';
@@ -14,6 +15,7 @@ import {
   focusSoon,
   TakeAwayButton,
 } from './admin-shared';
+import { UserDevices } from './user-devices';
 import { EditUserForm } from './user-forms';
 
 /** The id prefix of a user's row: `<prefix>-name` is the focus target after an action. */
@@ -39,6 +41,7 @@ export function UserItem(props: {
 }) {
   const { admin, user } = props;
   const [mode, setMode] = useState<Mode>('view');
+  const [showDevices, setShowDevices] = useState(false);
   const update = admin.actions.updateUser;
   const revoke = admin.actions.revokeSessions;
   const busy = update.pending.value === user.id || revoke.pending.value === user.id;
@@ -143,6 +146,21 @@ export function UserItem(props: {
         </div>
       )}
       {error && (mode === 'view' || mode === 'edit') && <FailureAlert error={error} />}
+      {/* WIPE3: the devices, shown on demand (one request per user, not one per list). */}
+      <button
+        type="button"
+        id={`${base}-devices`}
+        aria-expanded={showDevices}
+        aria-controls={showDevices ? `${base}-devices-list` : undefined}
+        onClick={() => setShowDevices(!showDevices)}
+      >
+        {t('admin.devices.show', { name })}
+      </button>
+      {showDevices && (
+        <div id={`${base}-devices-list`}>
+          <UserDevices admin={admin} user={user} idPrefix={`${base}-device`} onDone={props.onDone} />
+        </div>
+      )}
     </li>
   );
 }

@@ -37,6 +37,8 @@ const REASONS: Record<QuarantineReason, MessageKey> = {
 const ALERT_REASONS: Record<DeviceAlert['reason'], MessageKey> = {
   'reported-by-device': 'supervision.alert.reported-by-device',
   'recent-activity': 'supervision.alert.recent-activity',
+  'wiped-lost': 'supervision.alert.wiped-lost',
+  'wiped-withdrawn': 'supervision.alert.wiped-withdrawn',
 };
 
 /** The filter's choices, in the order shown (QUAR3: `?status=` of both lists). */
@@ -185,10 +187,28 @@ function AlertCard({
       <dl class="facts">
         <dt>{t('supervision.field.who')}</dt>
         <dd>{person(alert.displayName, alert.username, alert.userId)}</dd>
-        <dt>{t('supervision.field.newDevice')}</dt>
-        <dd>{device(alert.newDeviceName, alert.newDeviceId)}</dd>
-        <dt>{t('supervision.field.previousDevice')}</dt>
+        {alert.newDeviceId !== null && (
+          <>
+            <dt>{t('supervision.field.newDevice')}</dt>
+            <dd>{device(alert.newDeviceName, alert.newDeviceId)}</dd>
+          </>
+        )}
+        <dt>
+          {t(alert.newDeviceId === null ? 'supervision.field.device' : 'supervision.field.previousDevice')}
+        </dt>
         <dd>{device(alert.previousDeviceName, alert.previousDeviceId)}</dd>
+        {alert.pendingChanges !== null && (
+          <>
+            <dt>{t('supervision.field.pending')}</dt>
+            <dd>{alert.pendingChanges}</dd>
+            <dt>{t('supervision.field.pendingHouseholds')}</dt>
+            <dd>
+              {(alert.pendingHouseholdIds ?? []).length === 0
+                ? t('supervision.field.noHouseholds')
+                : (alert.pendingHouseholdIds ?? []).map(shortId).join(', ')}
+            </dd>
+          </>
+        )}
         <dt>{t('supervision.field.previousSeen')}</dt>
         <dd>{formatMoment(alert.previousLastSeenAt)}</dd>
         <dt>{t('supervision.field.when')}</dt>
