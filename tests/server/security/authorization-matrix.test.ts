@@ -5,7 +5,8 @@
  * scope misses the household is refused too). The expected statuses come from this table, not
  * from the code. Each route is crossed with every role (volunteer and counsellor of welcome
  * point A, coordinator, admin), the own (A) or foreign (B) household, and the refused session
- * states (none, garbage, expired, revoked, user deactivated): a refusal is 401 or 403, shows no
+ * states (none, garbage, expired, revoked, user deactivated): a refusal is 401 or 403 (410 for a
+ * deactivated user's withdrawn device, WIPE9), shows no
  * string of either household, and changes no table; an allowed caller gets the route's status.
  *
  * Adding a route is one line: `'METHOD /api/path': roles(COORDINATION, 200),` (with a request
@@ -170,6 +171,9 @@ const RULES: Record<string, Rule> = {
   'DELETE /api/admin/devices/:deviceId/wipe': roles(ADMIN, 404),
 };
 
+/** The routes a withdrawn device may still call (WIPE4, WIPE9). */
+const WITHDRAWN_MAY = new Set(['POST /api/sync/push', 'POST /api/auth/device-wiped']);
+
 const ROLES: readonly Role[] = ['volunteer', 'counsellor', 'coordinator', 'admin'];
 const accountOf = (f: Fixtures, role: Role): Account =>
   ({
@@ -236,8 +240,12 @@ for (const engine of ENGINES) {
       for (const [key, rule] of Object.entries(RULES)) {
         if (rule.who === 'public') continue;
         const refusals: [string, Account, HouseholdFixture, string | undefined, number][] = [];
-        for (const [state, token] of Object.entries(f.refusedSessions))
-          refusals.push([state, f.world.admin, f.own, token, 401]);
+        for (const [state, token] of Object.entries(f.refusedSessions)) {
+          // WIPE9: a deactivated user's devices are withdrawn: 410 everywhere but the two routes
+          // the order needs (push what it holds, confirm the erasure: tests/server/security/remote-wipe.test.ts).
+          if (state !== 'deactivated') refusals.push([state, f.world.admin, f.own, token, 401]);
+          else if (!WITHDRAWN_MAY.has(key)) refusals.push([state, f.world.admin, f.own, token, 410]);
+        }
         for (const role of ROLES) {
           const account = accountOf(f, role);
           if (!allows(rule, role)) refusals.push([role, account, f.own, account.token, 403]);
@@ -247,7 +255,7 @@ for (const engine of ENGINES) {
         for (const [who, account, target, token, status] of refusals) {
           const response = await send(key, call(account, target), token);
           const error = (response.json() as { error?: string }).error;
-          const expected = status === 401 ? 'unauthorized' : 'forbidden';
+          const expected = { 401: 'unauthorized', 403: 'forbidden', 410: 'gone' }[status];
           if (response.statusCode !== status || error !== expected || leaks(response.body).length > 0)
             wrong.push({ key, who, status: response.statusCode, body: response.body.slice(0, 200) });
         }
