@@ -2,9 +2,10 @@
  * What IndexedDB itself holds, read without Dexie (and so without the sealing middleware): the
  * bytes a thief would find in the browser profile.
  */
+
+import type { RelaisDb } from '../../../src/db/app-db';
 import { DossierRepository } from '../../../src/db/repository';
 import { applicant, householdFields, rentCharge, seededBytes, steppingClock } from '../helpers';
-import type { RelaisDb } from '../../../src/db/app-db';
 
 export async function rawStores(name: string): Promise<Map<string, unknown[]>> {
   const idb = await new Promise<IDBDatabase>((resolve, reject) => {
