@@ -72,8 +72,8 @@ export function needles(secret: string): string[] {
 
 /** The personal values the dossier below holds (names, phone, labels, creditor references). */
 export const SECRETS = [
-  applicant.firstName,
-  applicant.lastName,
+  applicant.firstName as string,
+  applicant.lastName as string,
   '0612345678',
   householdFields.phone as string,
   householdFields.reference as string,

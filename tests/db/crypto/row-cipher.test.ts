@@ -11,7 +11,7 @@ import {
 } from '../../../src/db/crypto/row-cipher';
 
 function webKey(key: Uint8Array): Promise<CryptoKey> {
-  return crypto.subtle.importKey('raw', key, 'AES-GCM', false, ['encrypt', 'decrypt']);
+  return crypto.subtle.importKey('raw', new Uint8Array(key), 'AES-GCM', false, ['encrypt', 'decrypt']);
 }
 
 describe('the row cipher', () => {
@@ -22,11 +22,11 @@ describe('the row cipher', () => {
     const plain = await crypto.subtle.decrypt(
       {
         name: 'AES-GCM',
-        iv: sealed.subarray(0, NONCE_BYTES),
+        iv: new Uint8Array(sealed.subarray(0, NONCE_BYTES)),
         additionalData: new TextEncoder().encode(context),
       },
       await webKey(key),
-      sealed.subarray(NONCE_BYTES),
+      new Uint8Array(sealed.subarray(NONCE_BYTES)),
     );
     expect(JSON.parse(new TextDecoder().decode(plain))).toEqual({ name: 'Zoé Martin', cents: 12_345 });
   });
