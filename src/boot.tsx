@@ -4,6 +4,7 @@
  * main.tsx painted, then starts the state (language, lost-device check, sync).
  */
 import { openPullConnection, RelaisDb } from './db/app-db';
+import { sealedSettingsStore } from './db/crypto/sealed-settings';
 import { DeviceRecordKeeper } from './db/device-record';
 import { writePlanThresholds } from './db/plan-thresholds-store';
 import { DossierRepository } from './db/repository';
@@ -45,7 +46,8 @@ const repository = new DossierRepository(db, {
   currentUserId: () => sync.currentUserId(),
 });
 // Made before sync: a household that leaves the device's scope takes its drafts (PULL10).
-const drafts = createDraftRegistry(settings, repository);
+// Drafts hold what was typed: sealed under the data key like the rows (ENC9).
+const drafts = createDraftRegistry(sealedSettingsStore(settings, db.keyring), repository);
 // Sync with the server of this origin: one pusher across tabs, started with the app (issue 6).
 const sync = createSyncService({
   db,

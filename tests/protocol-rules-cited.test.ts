@@ -3,6 +3,7 @@
  * Every rule id the protocol and security docs listed below define (`- **PUSH3** …`) is cited by at
  * Every rule id docs/sync-protocol.md, docs/merges.md, docs/reports-and-plans.md and docs/household-rights.md define (`- **PUSH3** …`) is cited by at
  * Every rule id docs/sync-protocol.md, docs/merges.md, docs/reports-and-plans.md and docs/remote-wipe.md define (`- **PUSH3** …`) is cited by at
+ * Every rule id docs/sync-protocol.md, docs/merges.md, docs/reports-and-plans.md and docs/device-encryption.md define (`- **PUSH3** …`) is cited by at
  * least one test, so
  * a rule nobody checks shows up here instead of in the field. A refactor that drops a test drops
  * its citations with it: this file names what went missing.
@@ -20,6 +21,7 @@ const RULE_DOCS = [
   join(ROOT, 'docs', 'access-log.md'),
   join(ROOT, 'docs', 'household-rights.md'),
   join(ROOT, 'docs', 'remote-wipe.md'),
+  join(ROOT, 'docs', 'device-encryption.md'),
 ];
 const SELF = relative(ROOT, import.meta.filename);
 
@@ -54,6 +56,7 @@ describe('protocol rule ids', () => {
     expect(ids).toContain('ALOG7');
     expect(ids).toContain('RIGHT13');
     expect(ids).toContain('WIPE11');
+    expect(ids).toContain('ENC10');
     expect(new Set(ids).size).toBe(ids.length);
   });
 

@@ -207,7 +207,8 @@ describe('two tabs (scenarios 5 and 6)', () => {
   });
 
   function secondTab(): { db: RelaisDb; repository: DossierRepository; client: SyncClient } {
-    const db = new RelaisDb(tabA.db.name);
+    // The same device, so the same data key (each tab unlocks with it, ENC1).
+    const db = new RelaisDb(tabA.db.name, { keyring: tabA.db.keyring });
     const sessions = new SessionStore(db);
     const client = new SyncClient({ db, sessions, fetch: server.fetch, appVersion: '1.0.0' });
     const repository = new DossierRepository(db, { currentUserId: () => client.currentUserId() });
