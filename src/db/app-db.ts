@@ -19,6 +19,7 @@ import {
 } from '../domain/sync/entities';
 import type { OutboxEntry } from '../domain/sync/mutation';
 import { computeHouseholdLocal, type HouseholdLocal } from './household-index';
+import { trackSearchedTables } from './search-index-changes';
 
 export const DB_NAME = 'relais';
 
@@ -201,9 +202,8 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
     // written in clear by an older app are sealed once the person has a data key (sealPlainRows).
     version: 5,
     stores: {
-      // TODO(issue 16, search-index branch): drop the personal indexes here:
-      // households: 'id, updatedAt, local.activityAt, track, status, welcomePointId, local.nextAppointment',
-      // members: 'id, householdId',
+      households: 'id, updatedAt, local.activityAt, track, status, welcomePointId, local.nextAppointment',
+      members: 'id, householdId',
       accessOpenings: '&id, at',
     },
     upgrade: async (tx) => {
@@ -275,6 +275,8 @@ export class RelaisDb extends Dexie {
     super(name, { chromeTransactionDurability: 'strict', ...options });
     this.connectionOptions = options;
     declareSchemaVersions(this);
+    // Every connection reports its household and member writes to the in-memory search index.
+    trackSearchedTables(this);
     // A fresh database skips the upgrade functions: record its version here.
     this.on('populate', (tx) => {
       tx.table('meta').put({ key: 'schemaVersion', value: DB_SCHEMA_VERSION });

@@ -188,7 +188,7 @@ describe('upgrade from every previous version', () => {
     await writeDatabaseAt(name, 3);
     db = new RelaisDb(name);
     await db.open();
-    expect(DB_SCHEMA_VERSION).toBe(4);
+    expect(DB_SCHEMA_VERSION).toBeGreaterThanOrEqual(4);
     const indexes = (table: string) =>
       db
         ?.table(table)
@@ -211,5 +211,40 @@ describe('upgrade from every previous version', () => {
     expect((await repo.getDossier(householdId))?.plans.map((p) => p.id)).toEqual([plan.id]);
     // The seq continues from the v1 outbox (12 was the next).
     expect((await db.outbox.orderBy('seq').last())?.seq).toBe(12);
+  });
+
+  it('[IDX1] v4 → v5 (issue 16): no personal index is left on households or members; search and the duplicate check still find the household', async () => {
+    const name = uniqueDbName('relais-upgrade');
+    await writeDatabaseAt(name, 4);
+    db = new RelaisDb(name);
+    await db.open();
+    const indexes = (table: string) =>
+      db
+        ?.table(table)
+        .schema.indexes.map((i) => i.name)
+        .sort();
+    expect(indexes('households')).toEqual([
+      'local.activityAt',
+      'local.nextAppointment',
+      'status',
+      'track',
+      'updatedAt',
+      'welcomePointId',
+    ]);
+    expect(indexes('members')).toEqual(['householdId']);
+    const repo = new DossierRepository(db, { now: steppingClock(), randomBytes: seededBytes(1) });
+    const householdId = '0195a1b2-c3d4-7000-8000-000000000001';
+    for (const search of ['boeuf hel', '06 12 34', 'RL-2025-0007']) {
+      expect(
+        (await repo.listDossiers({ search })).map((s) => s.householdId),
+        search,
+      ).toContain(householdId);
+    }
+    const duplicates = await repo.findPossibleDuplicates({
+      people: [{ firstName: 'Hélène', lastName: 'Le Bœuf', birthDate: '1975-06-30' }],
+      phones: [],
+      emails: [],
+    });
+    expect(duplicates.map((d) => d.householdId)).toContain(householdId);
   });
 });
