@@ -239,12 +239,12 @@ const indexes = new WeakMap<RelaisDb, SearchIndex>();
 
 /**
  * The search index of a connection, made on first use (the pull connection never searches, so
- * never builds one). It follows the connection's keyring when it has one.
+ * never builds one). It is emptied when the connection’s keyring locks.
  */
 export function searchIndexOf(db: RelaisDb): SearchIndex {
   let index = indexes.get(db);
   if (!index) {
-    index = new SearchIndex(db, (db as { keyring?: LockSource }).keyring);
+    index = new SearchIndex(db, db.keyring);
     indexes.set(db, index);
     db.on('close', () => {
       index?.dispose();

@@ -6,11 +6,13 @@
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DB_SCHEMA_VERSION, declareSchemaVersions, RelaisDb, SCHEMA_VERSIONS } from '../../src/db/app-db';
+import { sealPlainRows } from '../../src/db/crypto/seal-plain-rows';
 import { DossierRepository } from '../../src/db/repository';
 import { StorageError } from '../../src/db/storage-errors';
 import { ROW_SCHEMAS } from '../../src/domain/dossier/rows';
 import { ENTITY_NAMES, ENTITY_TABLES } from '../../src/domain/sync/entities';
 import { OutboxEntrySchema } from '../../src/domain/sync/mutation';
+import { rawStores } from './crypto/raw-store';
 import fixture from './fixtures/v1-database.json';
 import { seededBytes, steppingClock, uniqueDbName } from './helpers';
 
@@ -246,5 +248,19 @@ describe('upgrade from every previous version', () => {
       emails: [],
     });
     expect(duplicates.map((d) => d.householdId)).toContain(householdId);
+  });
+
+  it('[IDX1] v1 → v5: the name words the v2 upgrade left in clear are read back, then sealed by sealPlainRows', async () => {
+    const name = uniqueDbName('relais-upgrade');
+    await writeV1Database(name);
+    db = new RelaisDb(name);
+    await db.open();
+    const id = '0195a1b2-c3d4-7000-8000-000000000001';
+    expect((await db.households.get(id))?.local.nameTokens).toEqual(['helene', 'le', 'boeuf', 'leo']);
+    expect(await sealPlainRows(db)).toBeGreaterThan(0);
+    const raw = JSON.stringify((await rawStores(name)).get('households'));
+    expect(raw).not.toContain('helene');
+    expect(raw).not.toContain('0612345678');
+    expect((await db.households.get(id))?.local.nameTokens).toEqual(['helene', 'le', 'boeuf', 'leo']);
   });
 });
