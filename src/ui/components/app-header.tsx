@@ -57,9 +57,11 @@ export function AppHeader() {
       {wide && <MainNav grouped />}
       <SyncStatus withAccount={wide} />
       {wide && <SignInLink />}
+      {wide && <LockButton />}
       <HeaderMenu>
         {!wide && <MainNav grouped={false} />}
         {!wide && <AccountLink compact={false} />}
+        {!wide && <LockButton />}
         <LanguageSwitch />
       </HeaderMenu>
       {/* Narrow and signed out: a row of its own under the name, the status and the menu. */}
@@ -185,6 +187,17 @@ function HeaderMenu({ children }: { children: preact.ComponentChildren }) {
         {children}
       </div>
     </div>
+  );
+}
+
+/** LOCK11: "Verrouiller", while the app is unlocked (in the menu under 1200 px). */
+function LockButton() {
+  const { lock } = useAppState();
+  if (lock === undefined || lock.state.value.kind !== 'unlocked') return null;
+  return (
+    <button type="button" class="lock-button" onClick={() => void lock.lock()}>
+      {t('lock.button')}
+    </button>
   );
 }
 
