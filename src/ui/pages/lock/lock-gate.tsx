@@ -12,14 +12,22 @@ import { UnlockScreen } from './unlock-screen';
 import './lock-screen.css';
 
 export function LockGate({ children }: { children: ComponentChildren }) {
-  const { lock } = useAppState();
+  const { lock, sync } = useAppState();
   const current = lock?.state.value;
-  if (lock === undefined || current === undefined || current.kind === 'unlocked' || current.kind === 'open') {
+  // 'open' with a session: a sign-in has just succeeded and the lock is still deciding (unlock or
+  // setup); the dossier pages would read rows before the key is there.
+  const deciding = current?.kind === 'open' && sync.session.value !== null;
+  if (
+    lock === undefined ||
+    current === undefined ||
+    current.kind === 'unlocked' ||
+    (current.kind === 'open' && !deciding)
+  ) {
     return <>{children}</>;
   }
   return (
     <main id="main" class="lock-page" tabIndex={-1}>
-      {current.kind === 'starting' && <p role="status">{t('lock.starting')}</p>}
+      {(current.kind === 'starting' || deciding) && <p role="status">{t('lock.starting')}</p>}
       {current.kind === 'locked' && <UnlockScreen lock={lock} who={current.who} />}
       {current.kind === 'needs-setup' && (
         <SetupScreen lock={lock} user={current.user} passwordAvailable={current.passwordAvailable} />
