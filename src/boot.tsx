@@ -4,6 +4,8 @@
  * main.tsx painted, then starts the state (language, lost-device check, sync).
  */
 import { openPullConnection, RelaisDb } from './db/app-db';
+import { DataKeyring, randomDataKey } from './db/crypto/data-keyring';
+import { KeyVault } from './db/crypto/key-vault';
 import { DeviceRecordKeeper } from './db/device-record';
 import { writePlanThresholds } from './db/plan-thresholds-store';
 import { DossierRepository } from './db/repository';
@@ -13,6 +15,7 @@ import { messagesFr } from './i18n/messages-fr';
 import { browserConnectivity, createAppState } from './state/app-state';
 import { readDeviceLabel } from './state/device-settings-model';
 import { createDraftRegistry } from './state/drafts';
+import { browserIdleEnv } from './state/lock/idle-timer';
 import type { ServerHealth } from './state/server-model';
 import { localToday } from './state/workspace/workspace-model';
 import { createSupervisionApi } from './sync/supervision-api';
@@ -33,6 +36,10 @@ let simulation: SimulationClient | null = null;
 // The whole French catalogue comes with the application (the frame only had the shell's strings).
 provideCatalogue('fr', messagesFr);
 
+// The data key while unlocked (issue 16): the unlock fills it, a lock empties it.
+const keyring = new DataKeyring();
+// Per person on this device, the data key wrapped under their PIN or password ('relais-keys').
+const vault = new KeyVault();
 const db = new RelaisDb();
 const settings = createSettingsStore();
 // A copy of the device's id and sync state outside the dossier database (scenario 34).
@@ -80,6 +87,12 @@ const state = createAppState({
   deviceRecord,
   supervision: createSupervisionApi(sync.client),
   drafts,
+  lock: {
+    vault,
+    keyring,
+    idle: browserIdleEnv(window),
+    newDataKey: randomDataKey,
+  },
 });
 
 async function boot(): Promise<void> {

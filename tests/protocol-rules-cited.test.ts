@@ -14,6 +14,7 @@ const RULE_DOCS = [
   join(ROOT, 'docs', 'sync-protocol.md'),
   join(ROOT, 'docs', 'merges.md'),
   join(ROOT, 'docs', 'reports-and-plans.md'),
+  join(ROOT, 'docs', 'device-lock.md'),
 ];
 const SELF = relative(ROOT, import.meta.filename);
 
@@ -45,6 +46,7 @@ describe('protocol rule ids', () => {
     expect(ids).toContain('MERGE9');
     expect(ids).toContain('RPT10');
     expect(ids).toContain('PLAN8');
+    expect(ids).toContain('LOCK12');
     expect(new Set(ids).size).toBe(ids.length);
   });
 

@@ -6,6 +6,7 @@ import { dossiersEn } from './catalogues/dossiers-en';
 import { followupEn } from './catalogues/followup-en';
 import { intakeEn } from './catalogues/intake-en';
 import { legalEn } from './catalogues/legal-en';
+import { lockEn } from './catalogues/lock-en';
 import { microcreditEn } from './catalogues/microcredit-en';
 import { scenariosEn } from './catalogues/scenarios-en';
 import { shellEn } from './catalogues/shell-en';
@@ -31,4 +32,5 @@ export const messagesEn: Record<AppMessageKey, Message> = {
   ...documentsEn,
   ...legalEn,
   ...workshopsEn,
+  ...lockEn,
 };

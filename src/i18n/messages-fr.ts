@@ -11,6 +11,7 @@ import { dossiersFr } from './catalogues/dossiers-fr';
 import { followupFr } from './catalogues/followup-fr';
 import { intakeFr } from './catalogues/intake-fr';
 import { legalFr } from './catalogues/legal-fr';
+import { lockFr } from './catalogues/lock-fr';
 import { microcreditFr } from './catalogues/microcredit-fr';
 import { scenariosFr } from './catalogues/scenarios-fr';
 import { shellFr } from './catalogues/shell-fr';
@@ -33,6 +34,7 @@ export const messagesFr = {
   ...documentsFr,
   ...legalFr,
   ...workshopsFr,
+  ...lockFr,
 } as const;
 
 /** Keys of the catalogue that comes with the app (boot.tsx). */
