@@ -3,7 +3,7 @@
  * service worker into the application state. It renders the UI over the loading frame that
  * main.tsx painted, then starts the state (language, lost-device check, sync).
  */
-import { openPullConnection, RelaisDb } from './db/app-db';
+import { DB_NAME, openPullConnection, RelaisDb } from './db/app-db';
 import { DataKeyring, randomDataKey } from './db/crypto/data-keyring';
 import { KeyVault } from './db/crypto/key-vault';
 import { DeviceRecordKeeper } from './db/device-record';
@@ -40,7 +40,8 @@ provideCatalogue('fr', messagesFr);
 const keyring = new DataKeyring();
 // Per person on this device, the data key wrapped under their PIN or password ('relais-keys').
 const vault = new KeyVault();
-const db = new RelaisDb();
+// Every connection seals its rows under this keyring (ENC1); the pull connection shares it.
+const db = new RelaisDb(DB_NAME, { keyring });
 const settings = createSettingsStore();
 // A copy of the device's id and sync state outside the dossier database (scenario 34).
 const deviceRecord = new DeviceRecordKeeper(db, settings);

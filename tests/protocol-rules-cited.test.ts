@@ -15,6 +15,7 @@ const RULE_DOCS = [
   join(ROOT, 'docs', 'merges.md'),
   join(ROOT, 'docs', 'reports-and-plans.md'),
   join(ROOT, 'docs', 'device-lock.md'),
+  join(ROOT, 'docs', 'device-store.md'),
 ];
 const SELF = relative(ROOT, import.meta.filename);
 
