@@ -78,7 +78,8 @@ async function firstMatching(
   limit: number,
 ): Promise<StoredHousehold[]> {
   const rows: StoredHousehold[] = [];
-  let batch = Number.isFinite(limit) ? Math.max(2 * limit, 50) : ids.length;
+  // A page's worth first: filters rarely reject a match, and each row read is decrypted.
+  let batch = Number.isFinite(limit) ? Math.max(limit, 20) : ids.length;
   for (let start = 0; start < ids.length && rows.length < limit; start += batch, batch *= 2) {
     for (const h of await db.households.bulkGet(ids.slice(start, start + batch))) {
       if (h === undefined || !matchesFilters(h, query)) continue;

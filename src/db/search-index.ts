@@ -16,7 +16,13 @@ import Dexie from 'dexie';
 import { nameTokens, normalisePhone, normaliseReference } from '../domain/dossier/normalise';
 import type { RelaisDb, StoredHousehold } from './app-db';
 import { DeviceLockedError } from './crypto/data-keyring';
-import { mergeChanges, onSearchedChanges, type SearchedChanges } from './search-index-changes';
+import {
+  mergeChanges,
+  onSearchedChanges,
+  SEARCHED_TABLES,
+  type SearchedChanges,
+  type SearchedTable,
+} from './search-index-changes';
 
 /** What the index learns from the device's lock: the keyring (src/db/crypto/data-keyring.ts). */
 export interface LockSource {
@@ -78,7 +84,8 @@ function idsInKeyOrder(pairs: [key: string, id: string][]): string[] {
 export class SearchIndex {
   private households = new Map<string, HouseholdEntry>();
   private members = new Map<string, MemberEntry>();
-  private state: 'empty' | 'built' = 'empty';
+  /** Which tables have been read whole since the last clear. */
+  private built: Record<SearchedTable, boolean> = { households: false, members: false };
   private dirty: SearchedChanges = {};
   /** Bumped by `clear()`: work started before a lock is thrown away. */
   private generation = 0;
@@ -91,7 +98,8 @@ export class SearchIndex {
   ) {
     this.stop.push(
       onSearchedChanges(db.name, (changes) => {
-        if (this.state === 'built' || this.work) mergeChanges(this.dirty, changes);
+        // Before a table's build starts nothing needs noting: the build reads it whole.
+        if (this.built.households || this.built.members || this.work) mergeChanges(this.dirty, changes);
       }),
     );
     if (lock) {
@@ -107,7 +115,7 @@ export class SearchIndex {
 
   /** Whether the index holds the device's data (built and not cleared since). */
   get isBuilt(): boolean {
-    return this.state === 'built';
+    return this.built.households && this.built.members;
   }
 
   /** Number of households held (0 once cleared). */
@@ -115,12 +123,15 @@ export class SearchIndex {
     return this.households.size;
   }
 
-  /** Builds the index if needed and applies every committed change; resolves when current. */
-  async ready(): Promise<void> {
-    while (this.state === 'empty' || this.hasDirty()) {
+  /**
+   * Builds what `tables` need and applies every committed change to them; resolves when they are
+   * current. Households come first: the search needs only them, the duplicate check both.
+   */
+  async ready(tables: readonly SearchedTable[] = SEARCHED_TABLES): Promise<void> {
+    while (tables.some((table) => this.needsWork(table))) {
       if (this.lock && !this.lock.unlocked) throw new DeviceLockedError();
       // Outside any caller's transaction: the index reads tables the caller may not have opened.
-      this.work ??= Dexie.ignoreTransaction(() => this.runOnce()).finally(() => {
+      this.work ??= Dexie.ignoreTransaction(() => this.runOnce(tables)).finally(() => {
         this.work = undefined;
       });
       await this.work;
@@ -133,7 +144,7 @@ export class SearchIndex {
     this.households = new Map();
     this.members = new Map();
     this.dirty = {};
-    this.state = 'empty';
+    this.built = { households: false, members: false };
   }
 
   /** Stops following changes and the lock (the connection is closing). */
@@ -144,7 +155,7 @@ export class SearchIndex {
 
   /** Ids of the households a search matches, most recent activity first (ties: id descending). */
   async search(search: string): Promise<string[]> {
-    await this.ready();
+    await this.ready(['households']);
     const q = parseSearch(search);
     const found: [string, number][] = [];
     for (const [id, h] of this.households) if (matches(h, q)) found.push([id, h.activityAt]);
@@ -187,48 +198,51 @@ export class SearchIndex {
     ];
   }
 
-  private hasDirty(): boolean {
-    return this.dirty.households !== undefined || this.dirty.members !== undefined;
+  private needsWork(table: SearchedTable): boolean {
+    return !this.built[table] || this.dirty[table] !== undefined;
   }
 
-  private async runOnce(): Promise<void> {
+  /** One step: builds the first of `tables` not built, else re-reads what changed in them. */
+  private async runOnce(tables: readonly SearchedTable[]): Promise<void> {
     const generation = this.generation;
-    if (this.state === 'empty') {
+    const unbuilt = tables.find((table) => !this.built[table]);
+    if (unbuilt === 'households') {
       // Changes committed while the build reads are caught as dirty and re-read after it.
-      this.dirty = {};
-      this.state = 'empty';
-      const [households, members] = await Promise.all([
-        this.db.households.toArray(),
-        this.db.members.toArray(),
-      ]);
+      delete this.dirty.households;
+      const rows = await this.db.households.toArray();
       if (generation !== this.generation) return;
-      this.households = new Map(households.map((h) => [h.id, entryOf(h)]));
-      this.members = new Map(
-        members.map((m) => [m.id, { householdId: m.householdId, birthDate: m.birthDate }]),
-      );
-      this.state = 'built';
+      this.households = new Map(rows.map((h) => [h.id, entryOf(h)]));
+      this.built.households = true;
       return;
     }
-    const dirty = this.dirty;
-    this.dirty = {};
-    if (dirty.households === 'all' || dirty.members === 'all') {
-      this.state = 'empty';
-      return this.runOnce();
+    if (unbuilt === 'members') {
+      delete this.dirty.members;
+      const rows = await this.db.members.toArray();
+      if (generation !== this.generation) return;
+      this.members = new Map(rows.map((m) => [m.id, { householdId: m.householdId, birthDate: m.birthDate }]));
+      this.built.members = true;
+      return;
     }
-    const householdIds = [...(dirty.households ?? [])];
-    const memberIds = [...(dirty.members ?? [])];
-    const [households, members] = await Promise.all([
+    const households = tables.includes('households') ? this.dirty.households : undefined;
+    const members = tables.includes('members') ? this.dirty.members : undefined;
+    if (households !== undefined) delete this.dirty.households;
+    if (members !== undefined) delete this.dirty.members;
+    if (households === 'all') this.built.households = false;
+    if (members === 'all') this.built.members = false;
+    const householdIds = households === 'all' ? [] : [...(households ?? [])];
+    const memberIds = members === 'all' ? [] : [...(members ?? [])];
+    const [householdRows, memberRows] = await Promise.all([
       this.db.households.bulkGet(householdIds),
       this.db.members.bulkGet(memberIds),
     ]);
     if (generation !== this.generation) return;
     householdIds.forEach((id, i) => {
-      const row = households[i];
+      const row = householdRows[i];
       if (row) this.households.set(id, entryOf(row));
       else this.households.delete(id);
     });
     memberIds.forEach((id, i) => {
-      const row = members[i];
+      const row = memberRows[i];
       if (row) this.members.set(id, { householdId: row.householdId, birthDate: row.birthDate });
       else this.members.delete(id);
     });
