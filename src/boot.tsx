@@ -6,6 +6,7 @@
 import { DB_NAME, openPullConnection, RelaisDb } from './db/app-db';
 import { DataKeyring, randomDataKey } from './db/crypto/data-keyring';
 import { KeyVault } from './db/crypto/key-vault';
+import { sealedSettingsStore } from './db/crypto/sealed-settings';
 import { DeviceRecordKeeper } from './db/device-record';
 import { writePlanThresholds } from './db/plan-thresholds-store';
 import { DossierRepository } from './db/repository';
@@ -50,7 +51,8 @@ const repository = new DossierRepository(db, {
   currentUserId: () => sync.currentUserId(),
 });
 // Made before sync: a household that leaves the device's scope takes its drafts (PULL10).
-const drafts = createDraftRegistry(settings, repository);
+// Drafts hold what was typed: sealed under the data key like the rows (ENC9).
+const drafts = createDraftRegistry(sealedSettingsStore(settings, db.keyring), repository);
 // Sync with the server of this origin: one pusher across tabs, started with the app (issue 6).
 const sync = createSyncService({
   db,

@@ -38,7 +38,10 @@ function fromBase64(text: string): Uint8Array {
   return Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
 }
 
-function replacer(this: unknown, _key: string, value: unknown): unknown {
+function replacer(this: unknown, key: string, value: unknown): unknown {
+  // The holder's own value, before any toJSON (a Date would already be a string here).
+  const raw = (this as Record<string, unknown>)[key];
+  if (raw instanceof Date) throw new TypeError('A sealed value holds a Date');
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return value;
   if (value instanceof Uint8Array) return { [BYTES_TAG]: toBase64(value) };
   const proto = Object.getPrototypeOf(value);

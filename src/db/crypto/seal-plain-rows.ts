@@ -24,10 +24,7 @@ export async function sealPlainRows(db: RelaisDb): Promise<number> {
       let after: unknown;
       for (;;) {
         const source = plain.table(table.name);
-        const batch = await (after === undefined
-          ? source.orderBy(':id')
-          : source.where(':id').above(after)
-        )
+        const batch = await (after === undefined ? source.orderBy(':id') : source.where(':id').above(after))
           .limit(BATCH)
           .toArray();
         if (batch.length === 0) break;

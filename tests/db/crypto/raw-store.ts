@@ -2,9 +2,10 @@
  * What IndexedDB itself holds, read without Dexie (and so without the sealing middleware): the
  * bytes a thief would find in the browser profile.
  */
+
+import type { RelaisDb } from '../../../src/db/app-db';
 import { DossierRepository } from '../../../src/db/repository';
 import { applicant, householdFields, rentCharge, seededBytes, steppingClock } from '../helpers';
-import type { RelaisDb } from '../../../src/db/app-db';
 
 export async function rawStores(name: string): Promise<Map<string, unknown[]>> {
   const idb = await new Promise<IDBDatabase>((resolve, reject) => {
@@ -71,8 +72,8 @@ export function needles(secret: string): string[] {
 
 /** The personal values the dossier below holds (names, phone, labels, creditor references). */
 export const SECRETS = [
-  applicant.firstName,
-  applicant.lastName,
+  applicant.firstName as string,
+  applicant.lastName as string,
   '0612345678',
   householdFields.phone as string,
   householdFields.reference as string,
