@@ -15,12 +15,14 @@ export function manualIdleEnv() {
   const timers = new Map<number, { at: number; callback: () => void }>();
   const listeners = new Set<() => void>();
   let now = 0;
+  // A fake timer: nothing runs until advance() says the time has come.
+  const schedule = (callback: () => void, ms: number): number => {
+    nextHandle += 1;
+    timers.set(nextHandle, { at: now + ms, callback });
+    return nextHandle;
+  };
   const env: IdleEnv = {
-    setTimeout(callback, ms) {
-      nextHandle += 1;
-      timers.set(nextHandle, { at: now + ms, callback });
-      return nextHandle;
-    },
+    setTimeout: schedule,
     clearTimeout(handle) {
       timers.delete(handle as number);
     },
