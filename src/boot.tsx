@@ -3,7 +3,9 @@
  * service worker into the application state. It renders the UI over the loading frame that
  * main.tsx painted, then starts the state (language, lost-device check, sync).
  */
-import { openPullConnection, RelaisDb } from './db/app-db';
+import { DB_NAME, openPullConnection, RelaisDb } from './db/app-db';
+import { DataKeyring, randomDataKey } from './db/crypto/data-keyring';
+import { KeyVault } from './db/crypto/key-vault';
 import { sealedSettingsStore } from './db/crypto/sealed-settings';
 import { DeviceRecordKeeper } from './db/device-record';
 import { writePlanThresholds } from './db/plan-thresholds-store';
@@ -15,10 +17,11 @@ import { messagesFr } from './i18n/messages-fr';
 import { browserConnectivity, createAppState } from './state/app-state';
 import { readDeviceLabel } from './state/device-settings-model';
 import { createDraftRegistry } from './state/drafts';
+import { browserIdleEnv } from './state/lock/idle-timer';
 import { createRemoteWipe } from './state/remote-wipe';
 import type { ServerHealth } from './state/server-model';
 import { localToday } from './state/workspace/workspace-model';
-import { confirmDeviceWiped } from './sync/device-key-api';
+import { confirmDeviceWiped, createDeviceKeyApi } from './sync/device-key-api';
 import { createSupervisionApi } from './sync/supervision-api';
 import { browserSchedulerEnv } from './sync/sync-scheduler';
 import { createSyncService } from './sync/sync-service';
@@ -37,7 +40,12 @@ let simulation: SimulationClient | null = null;
 // The whole French catalogue comes with the application (the frame only had the shell's strings).
 provideCatalogue('fr', messagesFr);
 
-const db = new RelaisDb();
+// The data key while unlocked (issue 16): the unlock fills it, a lock empties it.
+const keyring = new DataKeyring();
+// Per person on this device, the data key wrapped under their PIN or password ('relais-keys').
+const vault = new KeyVault();
+// Every connection seals its rows under this keyring (ENC1); the pull connection shares it.
+const db = new RelaisDb(DB_NAME, { keyring });
 const settings = createSettingsStore();
 // A copy of the device's id and sync state outside the dossier database (scenario 34).
 const deviceRecord = new DeviceRecordKeeper(db, settings);
@@ -73,6 +81,8 @@ const remoteWipe = createRemoteWipe({
   forgetSession: () => sync.sessions.forgetAll(),
   drafts,
   deviceRecord,
+  vault,
+  keyring,
   reports: createWipeReportStore(settings),
   confirm: (token, report) =>
     confirmDeviceWiped({ fetch: (input, init) => window.fetch(input, init) }, token, report),
@@ -99,6 +109,14 @@ const state = createAppState({
   supervision: createSupervisionApi(sync.client),
   drafts,
   remoteWipe,
+  lock: {
+    vault,
+    keyring,
+    // WIPE1, WIPE2: the server's copy of the data key (deposit at setup, recovery after 10 tries).
+    escrow: createDeviceKeyApi(sync.adminTransport),
+    idle: browserIdleEnv(window),
+    newDataKey: randomDataKey,
+  },
 });
 
 async function boot(): Promise<void> {

@@ -21,6 +21,8 @@ const RULE_DOCS = [
   join(ROOT, 'docs', 'access-log.md'),
   join(ROOT, 'docs', 'household-rights.md'),
   join(ROOT, 'docs', 'remote-wipe.md'),
+  join(ROOT, 'docs', 'device-lock.md'),
+  join(ROOT, 'docs', 'device-store.md'),
   join(ROOT, 'docs', 'device-encryption.md'),
 ];
 const SELF = relative(ROOT, import.meta.filename);
@@ -56,6 +58,7 @@ describe('protocol rule ids', () => {
     expect(ids).toContain('ALOG7');
     expect(ids).toContain('RIGHT13');
     expect(ids).toContain('WIPE11');
+    expect(ids).toContain('LOCK12');
     expect(ids).toContain('ENC10');
     expect(new Set(ids).size).toBe(ids.length);
   });

@@ -21,6 +21,7 @@ import type { OutboxEntry } from '../domain/sync/mutation';
 import { DataKeyring, randomDataKey } from './crypto/data-keyring';
 import { sealingMiddleware } from './crypto/sealing-middleware';
 import { computeHouseholdLocal, type HouseholdLocal } from './household-index';
+import { trackSearchedTables } from './search-index-changes';
 
 export const DB_NAME = 'relais';
 
@@ -203,9 +204,8 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
     // written in clear by an older app are sealed once the person has a data key (sealPlainRows).
     version: 5,
     stores: {
-      // TODO(issue 16, search-index branch): drop the personal indexes here:
-      // households: 'id, updatedAt, local.activityAt, track, status, welcomePointId, local.nextAppointment',
-      // members: 'id, householdId',
+      households: 'id, updatedAt, local.activityAt, track, status, welcomePointId, local.nextAppointment',
+      members: 'id, householdId',
       accessOpenings: '&id, at',
     },
     upgrade: async (tx) => {
@@ -296,6 +296,8 @@ export class RelaisDb extends Dexie {
     this.connectionOptions = { ...options, keyring, sealing };
     if (sealing === 'on') this.use(sealingMiddleware(keyring));
     declareSchemaVersions(this);
+    // Every connection reports its household and member writes to the in-memory search index.
+    trackSearchedTables(this);
     // A fresh database skips the upgrade functions: record its version here.
     this.on('populate', (tx) => {
       tx.table('meta').put({ key: 'schemaVersion', value: DB_SCHEMA_VERSION });

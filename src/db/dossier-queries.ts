@@ -5,7 +5,7 @@
  */
 import { isMergedAway } from '../domain/dossier/counted-households';
 import type { DossierStatus, Track } from '../domain/dossier/dossier-meta';
-import { nameTokens, normalisePhone, normaliseReference } from '../domain/dossier/normalise';
+import { nameTokens } from '../domain/dossier/normalise';
 import { type HouseholdRow, HouseholdRowSchema } from '../domain/dossier/rows';
 import {
   isCandidate,
@@ -17,6 +17,7 @@ import {
 } from '../domain/matching';
 import type { MatchProbe, MatchReason } from '../domain/sync/coordination-protocol';
 import type { RelaisDb, StoredHousehold } from './app-db';
+import { searchIndexOf } from './search-index';
 
 export interface DossierQuery {
   /** Free text: words of names (prefixes), a phone number (any French format) or a reference. */
@@ -66,58 +67,27 @@ function matchesFilters(h: StoredHousehold, q: DossierQuery): boolean {
   return true;
 }
 
-interface ParsedSearch {
-  tokens: string[];
-  phone: string | undefined;
-  reference: string;
-}
-
-function parseSearch(search: string): ParsedSearch {
-  const phone = /\d/.test(search) ? normalisePhone(search) : undefined;
-  return {
-    tokens: nameTokens(search),
-    phone: phone !== undefined && phone.replace('+', '').length >= 2 ? phone : undefined,
-    reference: normaliseReference(search),
-  };
-}
-
-function matchesSearch(h: StoredHousehold, q: ParsedSearch): boolean {
-  if (q.tokens.length > 0 && q.tokens.every((t) => h.local.nameTokens.some((n) => n.startsWith(t))))
-    return true;
-  const phone = q.phone;
-  if (phone !== undefined && h.local.phoneKeys.some((k) => k.startsWith(phone))) return true;
-  return q.reference.length > 0 && (h.local.referenceKey ?? '').startsWith(q.reference);
-}
-
 /**
- * A short query (one or two letters, the first keystrokes) matches most households: walking
- * the activity index and stopping at the limit is then cheaper than collecting every match.
+ * The households of `ids` (in that order) that pass the filters, at most `limit`: read by id in
+ * growing batches, so a short search that matches most households reads little more than a page.
  */
-function isBroad(q: ParsedSearch): boolean {
-  const longest = Math.max(0, ...q.tokens.map((t) => t.length));
-  return longest < 3 && (q.phone === undefined || q.phone.length < 4);
-}
-
-async function searchCandidates(db: RelaisDb, search: string): Promise<StoredHousehold[]> {
-  const found = new Map<string, StoredHousehold>();
-  const add = (rows: StoredHousehold[]) => {
-    for (const row of rows) found.set(row.id, row);
-  };
-  const tokens = nameTokens(search);
-  if (tokens.length > 0) {
-    // Look up the longest word (most selective), then check every word is a name prefix.
-    const longest = [...tokens].sort((a, b) => b.length - a.length)[0] ?? '';
-    const rows = await db.households.where('local.nameTokens').startsWith(longest).distinct().toArray();
-    add(rows.filter((h) => tokens.every((t) => h.local.nameTokens.some((n) => n.startsWith(t)))));
+async function firstMatching(
+  db: RelaisDb,
+  ids: readonly string[],
+  query: DossierQuery,
+  limit: number,
+): Promise<StoredHousehold[]> {
+  const rows: StoredHousehold[] = [];
+  // A page's worth first: filters rarely reject a match, and each row read is decrypted.
+  let batch = Number.isFinite(limit) ? Math.max(limit, 20) : ids.length;
+  for (let start = 0; start < ids.length && rows.length < limit; start += batch, batch *= 2) {
+    for (const h of await db.households.bulkGet(ids.slice(start, start + batch))) {
+      if (h === undefined || !matchesFilters(h, query)) continue;
+      rows.push(h);
+      if (rows.length >= limit) break;
+    }
   }
-  const phone = /\d/.test(search) ? normalisePhone(search) : undefined;
-  if (phone !== undefined && phone.replace('+', '').length >= 2) {
-    add(await db.households.where('local.phoneKeys').startsWith(phone).distinct().toArray());
-  }
-  const reference = normaliseReference(search);
-  if (reference.length > 0)
-    add(await db.households.where('local.referenceKey').startsWith(reference).toArray());
-  return [...found.values()];
+  return rows;
 }
 
 function summarise(h: StoredHousehold, onInvalidRow: InvalidRowHandler): DossierSummary | undefined {
@@ -150,19 +120,11 @@ export async function listDossiers(
       .reverse()
       .filter((h) => matchesFilters(h, query));
     rows = await (Number.isFinite(limit) ? collection.limit(limit) : collection).toArray();
-  } else if (Number.isFinite(limit) && isBroad(parseSearch(search))) {
-    const parsed = parseSearch(search);
-    rows = await db.households
-      .orderBy('local.activityAt')
-      .reverse()
-      .filter((h) => matchesSearch(h, parsed) && matchesFilters(h, query))
-      .limit(limit)
-      .toArray();
   } else {
-    rows = (await searchCandidates(db, search))
-      .filter((h) => matchesFilters(h, query))
-      .sort((a, b) => b.local.activityAt - a.local.activityAt || (a.id < b.id ? -1 : 1))
-      .slice(0, limit);
+    // Names, phones and references are searched in memory (no personal index on disk, v5). The
+    // count reads the whole table's key range, so a live query re-runs on any household write.
+    const [ids] = await Promise.all([searchIndexOf(db).search(search), db.households.count()]);
+    rows = await firstMatching(db, ids, query, limit);
   }
   const summaries: DossierSummary[] = [];
   for (const row of rows) {
@@ -193,8 +155,8 @@ function birthDateVariants(date: string): string[] {
 }
 
 /**
- * The households that may match a probe, looked up by the device's indexes (its blocking,
- * DUP1b on what Dexie indexes): a birth date or its usual errors (day/month swapped, year ±1),
+ * The households that may match a probe, looked up in the in-memory search index (its blocking,
+ * DUP1b on what the device indexes): a birth date or its usual errors (day/month swapped, year ±1),
  * a word of a surname (usage or birth name; the index holds first names too, so names typed the
  * other way round still meet), a phone. First names alone would bring up too many households.
  */
@@ -205,14 +167,8 @@ async function candidateHouseholdIds(db: RelaisDb, probe: MatchProfile): Promise
   const words = [
     ...new Set(probe.adults.flatMap((p) => nameTokens(p.lastName, p.birthName)).filter((w) => w.length >= 2)),
   ];
-  const phones = probe.phones;
-  const [byDate, byName, byPhone] = await Promise.all([
-    dates.length > 0 ? db.members.where('birthDate').anyOf(dates).toArray() : [],
-    words.length > 0 ? db.households.where('local.nameTokens').anyOf(words).distinct().primaryKeys() : [],
-    phones.length > 0 ? db.households.where('local.phoneKeys').anyOf(phones).distinct().primaryKeys() : [],
-  ]);
-  const ids = new Set([...byPhone, ...byDate.map((m) => m.householdId), ...byName]);
-  return [...ids].slice(0, MAX_CHECKED_HOUSEHOLDS);
+  const ids = await searchIndexOf(db).duplicateCandidates(dates, words, probe.phones);
+  return ids.slice(0, MAX_CHECKED_HOUSEHOLDS);
 }
 
 /**

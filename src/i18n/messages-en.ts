@@ -6,6 +6,7 @@ import { dossiersEn } from './catalogues/dossiers-en';
 import { followupEn } from './catalogues/followup-en';
 import { intakeEn } from './catalogues/intake-en';
 import { legalEn } from './catalogues/legal-en';
+import { lockEn } from './catalogues/lock-en';
 import { microcreditEn } from './catalogues/microcredit-en';
 import { rightsEn } from './catalogues/rights-en';
 import { scenariosEn } from './catalogues/scenarios-en';
@@ -33,4 +34,5 @@ export const messagesEn: Record<AppMessageKey, Message> = {
   ...legalEn,
   ...workshopsEn,
   ...rightsEn,
+  ...lockEn,
 };

@@ -11,6 +11,7 @@ import { dossiersFr } from './catalogues/dossiers-fr';
 import { followupFr } from './catalogues/followup-fr';
 import { intakeFr } from './catalogues/intake-fr';
 import { legalFr } from './catalogues/legal-fr';
+import { lockFr } from './catalogues/lock-fr';
 import { microcreditFr } from './catalogues/microcredit-fr';
 import { rightsFr } from './catalogues/rights-fr';
 import { scenariosFr } from './catalogues/scenarios-fr';
@@ -35,6 +36,7 @@ export const messagesFr = {
   ...legalFr,
   ...workshopsFr,
   ...rightsFr,
+  ...lockFr,
 } as const;
 
 /** Keys of the catalogue that comes with the app (boot.tsx). */

@@ -3,7 +3,7 @@
  * The UI never touches IndexedDB, the network or the service worker: it goes through here.
  * `createAppState` takes its dependencies as arguments so tests can hand-build them.
  */
-import { computed, signal } from '@preact/signals';
+import { computed, effect, signal } from '@preact/signals';
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import { observeQuery } from '../db/live-query';
@@ -18,6 +18,8 @@ import { createDeviceLossModel, type DeviceLossKeeper } from './device-loss-mode
 import { createDeviceSettingsModel } from './device-settings-model';
 import { createDraftRegistry, type DraftRegistry } from './drafts';
 import { followLegalParameters } from './legal-parameters-model';
+import { createLockModel, type LockDeps } from './lock/lock-model';
+import { withLock } from './lock/lock-session';
 import { createMyPlansModel, PLAN_ROLES } from './plans/my-plans-model';
 import type { RemoteWipe } from './remote-wipe';
 import { createServerModel, type ServerHealth } from './server-model';
@@ -58,13 +60,20 @@ export interface AppDeps {
   drafts?: DraftRegistry;
   /** The handler of the admin's wipe order (WIPE10): resumed at start, its notice shown after. */
   remoteWipe?: RemoteWipe;
+  /**
+   * The device lock (issue 16, docs/device-lock.md): the key vault, the keyring, the escrow, the
+   * idle clock. Absent in tests of other screens: the app is then never locked.
+   */
+  lock?: Omit<LockDeps, 'settings' | 'drafts'>;
 }
 
 export function createAppState(deps: AppDeps) {
   const drafts = deps.drafts ?? createDraftRegistry(deps.settings, deps.workspace.repository);
   const isOnline = signal(deps.connectivity.isOnline());
   const server = createServerModel(deps.serverUrl, deps.fetchHealth);
-  const sync = createSyncModel(deps.sync, undefined, drafts);
+  const lock =
+    deps.lock === undefined ? undefined : createLockModel({ ...deps.lock, settings: deps.settings, drafts });
+  const sync = withLock(createSyncModel(deps.sync, undefined, drafts), lock, drafts);
   const deviceLoss = createDeviceLossModel(deps.deviceRecord);
   deps.connectivity.subscribe((online) => {
     isOnline.value = online;
@@ -105,6 +114,26 @@ export function createAppState(deps: AppDeps) {
   });
   // The admins' legal parameters, as last synced, feed every diagnosis (ADR 0018).
   followLegalParameters(deps.sync, workspace.diagnosisOptions);
+  // LOCK11: what a lock drops from memory (the screens unmount and stop their live queries).
+  lock?.onLock(() => {
+    workspace.clearMemory();
+    plans.plans.value = null;
+  });
+  let syncStarted = false;
+  const startSync = async () => {
+    syncStarted = true;
+    await sync.start().catch(() => undefined);
+  };
+  // Runs tried while locked (the one a sign-in starts) could not read or write sealed rows: one now.
+  lock?.onUnlock(() => {
+    if (syncStarted) void sync.syncNow();
+  });
+  // LOCK10: a deposit that failed offline is sent after the next successful sync run.
+  if (lock !== undefined) {
+    effect(() => {
+      if (sync.lastSuccessAt.value !== null) void lock.retryDeposit();
+    });
+  }
 
   async function setLocale(next: Locale): Promise<void> {
     await loadLocale(next);
@@ -124,7 +153,21 @@ export function createAppState(deps: AppDeps) {
     await deps.remoteWipe?.resume().catch(() => undefined);
     // Before sync starts: nothing may write to the dossier database before the loss check.
     await deviceLoss.start().catch(() => undefined);
-    await sync.start().catch(() => undefined);
+    if (lock === undefined) {
+      await startSync();
+      return;
+    }
+    await lock.start().catch(() => undefined);
+    // Locked at start: sync reads and writes sealed rows, so it waits for the unlock.
+    if (lock.state.value.kind === 'locked') {
+      const stop = lock.onUnlock(() => {
+        stop();
+        void startSync();
+      });
+      return;
+    }
+    await startSync();
+    await lock.decide(sync.session.value?.user).catch(() => undefined);
   }
 
   return {
@@ -144,6 +187,8 @@ export function createAppState(deps: AppDeps) {
     }),
     workspace,
     sync,
+    /** The device lock (undefined: this app is never locked, as in tests of other screens). */
+    lock,
     deviceLoss,
     /** WIPE10: which order erased this device on this page (the wiped screen), null otherwise. */
     wipedNotice: deps.remoteWipe?.wipedNotice,

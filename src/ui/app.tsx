@@ -7,6 +7,7 @@ import { SyncBanner } from './components/sync-banner';
 import { UpdateBanner } from './components/update-banner';
 import { WipedScreen } from './components/wiped-screen';
 import { DossiersPage } from './pages/dossiers-page';
+import { LockGate } from './pages/lock/lock-gate';
 import { NotFoundPage } from './pages/not-found-page';
 
 // The first screen (the dossier list) ships in the initial JavaScript; every other page is its
@@ -36,35 +37,37 @@ export function App({ state }: { state: AppState }) {
   return (
     <AppStateContext.Provider value={state}>
       <LocationProvider>
-        <a class="skip-link" href="#main">
-          {t('app.skipToContent')}
-        </a>
-        <AppHeader />
-        <UpdateBanner />
-        <LostDeviceNotice />
-        <SyncBanner />
-        <main id="main" tabIndex={-1}>
-          {(state.wipedNotice?.value ?? null) !== null ? (
-            <WipedScreen />
-          ) : (
-            <Router>
-              <Route path={ROUTES.home} component={DossiersPage} />
-              <Route path={ROUTES.dossiers} component={DossiersPage} />
-              <Route path="/dossiers/new" component={NewDossierPage} />
-              <Route path="/dossiers/:id/conflicts" component={ConflictsPage} />
-              <Route path="/dossiers/:id/:tab?" component={DossierPage} />
-              <Route path={ROUTES.settings} component={SettingsPage} />
-              <Route path="/login" component={LoginPage} />
-              <Route path="/admin" component={AdminPage} />
-              <Route path="/supervision" component={SupervisionPage} />
-              <Route path="/coordination" component={CoordinationPage} />
-              <Route path="/network" component={NetworkPage} />
-              <Route path="/workshops" component={WorkshopsPage} />
-              <Route path="/plans" component={PlansPage} />
-              <Route default component={NotFoundPage} />
-            </Router>
-          )}
-        </main>
+        <LockGate>
+          <a class="skip-link" href="#main">
+            {t('app.skipToContent')}
+          </a>
+          <AppHeader />
+          <UpdateBanner />
+          <LostDeviceNotice />
+          <SyncBanner />
+          <main id="main" tabIndex={-1}>
+            {(state.wipedNotice?.value ?? null) !== null ? (
+              <WipedScreen />
+            ) : (
+              <Router>
+                <Route path={ROUTES.home} component={DossiersPage} />
+                <Route path={ROUTES.dossiers} component={DossiersPage} />
+                <Route path="/dossiers/new" component={NewDossierPage} />
+                <Route path="/dossiers/:id/conflicts" component={ConflictsPage} />
+                <Route path="/dossiers/:id/:tab?" component={DossierPage} />
+                <Route path={ROUTES.settings} component={SettingsPage} />
+                <Route path="/login" component={LoginPage} />
+                <Route path="/admin" component={AdminPage} />
+                <Route path="/supervision" component={SupervisionPage} />
+                <Route path="/coordination" component={CoordinationPage} />
+                <Route path="/network" component={NetworkPage} />
+                <Route path="/workshops" component={WorkshopsPage} />
+                <Route path="/plans" component={PlansPage} />
+                <Route default component={NotFoundPage} />
+              </Router>
+            )}
+          </main>
+        </LockGate>
       </LocationProvider>
     </AppStateContext.Provider>
   );

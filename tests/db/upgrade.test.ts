@@ -6,11 +6,13 @@
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DB_SCHEMA_VERSION, declareSchemaVersions, RelaisDb, SCHEMA_VERSIONS } from '../../src/db/app-db';
+import { sealPlainRows } from '../../src/db/crypto/seal-plain-rows';
 import { DossierRepository } from '../../src/db/repository';
 import { StorageError } from '../../src/db/storage-errors';
 import { ROW_SCHEMAS } from '../../src/domain/dossier/rows';
 import { ENTITY_NAMES, ENTITY_TABLES } from '../../src/domain/sync/entities';
 import { OutboxEntrySchema } from '../../src/domain/sync/mutation';
+import { rawStores } from './crypto/raw-store';
 import fixture from './fixtures/v1-database.json';
 import { seededBytes, steppingClock, uniqueDbName } from './helpers';
 
@@ -188,7 +190,7 @@ describe('upgrade from every previous version', () => {
     await writeDatabaseAt(name, 3);
     db = new RelaisDb(name);
     await db.open();
-    expect(DB_SCHEMA_VERSION).toBe(4);
+    expect(DB_SCHEMA_VERSION).toBeGreaterThanOrEqual(4);
     const indexes = (table: string) =>
       db
         ?.table(table)
@@ -211,5 +213,54 @@ describe('upgrade from every previous version', () => {
     expect((await repo.getDossier(householdId))?.plans.map((p) => p.id)).toEqual([plan.id]);
     // The seq continues from the v1 outbox (12 was the next).
     expect((await db.outbox.orderBy('seq').last())?.seq).toBe(12);
+  });
+
+  it('[IDX1] v4 → v5 (issue 16): no personal index is left on households or members; search and the duplicate check still find the household', async () => {
+    const name = uniqueDbName('relais-upgrade');
+    await writeDatabaseAt(name, 4);
+    db = new RelaisDb(name);
+    await db.open();
+    const indexes = (table: string) =>
+      db
+        ?.table(table)
+        .schema.indexes.map((i) => i.name)
+        .sort();
+    expect(indexes('households')).toEqual([
+      'local.activityAt',
+      'local.nextAppointment',
+      'status',
+      'track',
+      'updatedAt',
+      'welcomePointId',
+    ]);
+    expect(indexes('members')).toEqual(['householdId']);
+    const repo = new DossierRepository(db, { now: steppingClock(), randomBytes: seededBytes(1) });
+    const householdId = '0195a1b2-c3d4-7000-8000-000000000001';
+    for (const search of ['boeuf hel', '06 12 34', 'RL-2025-0007']) {
+      expect(
+        (await repo.listDossiers({ search })).map((s) => s.householdId),
+        search,
+      ).toContain(householdId);
+    }
+    const duplicates = await repo.findPossibleDuplicates({
+      people: [{ firstName: 'Hélène', lastName: 'Le Bœuf', birthDate: '1975-06-30' }],
+      phones: [],
+      emails: [],
+    });
+    expect(duplicates.map((d) => d.householdId)).toContain(householdId);
+  });
+
+  it('[IDX1] v1 → v5: the name words the v2 upgrade left in clear are read back, then sealed by sealPlainRows', async () => {
+    const name = uniqueDbName('relais-upgrade');
+    await writeV1Database(name);
+    db = new RelaisDb(name);
+    await db.open();
+    const id = '0195a1b2-c3d4-7000-8000-000000000001';
+    expect((await db.households.get(id))?.local.nameTokens).toEqual(['helene', 'le', 'boeuf', 'leo']);
+    expect(await sealPlainRows(db)).toBeGreaterThan(0);
+    const raw = JSON.stringify((await rawStores(name)).get('households'));
+    expect(raw).not.toContain('helene');
+    expect(raw).not.toContain('0612345678');
+    expect((await db.households.get(id))?.local.nameTokens).toEqual(['helene', 'le', 'boeuf', 'leo']);
   });
 });

@@ -106,18 +106,83 @@ export interface TestAccount {
 /** The first admin, the account a test creates with POST /api/setup. */
 export const FIRST_ADMIN: TestAccount = { username: 'admin', displayName: 'Admin Relais' };
 
+/** The PIN the browser tests choose at the setup step after the first sign-in (LOCK1: ≥ 6 digits). */
+export const TEST_PIN = '246810';
+
 /**
- * Signs in on the login page (as the first admin unless told otherwise), then waits for the
- * service worker (for offline use).
+ * After an online sign-in the app asks to protect the tablet (docs/device-lock.md): chooses
+ * TEST_PIN twice, or types it on the unlock screen when this person already has a key here.
  */
-export async function signIn(page: Page, url: string, account: TestAccount = FIRST_ADMIN): Promise<void> {
+export async function completeLockStep(page: Page, account: TestAccount): Promise<void> {
+  const setup = page.getByRole('heading', { name: 'Protéger cette tablette' });
+  const unlock = page.locator('#unlock-secret');
+  const signedIn = page.getByTestId('sync-status').getByText(`Connecté : ${account.displayName}`);
+  // Every sign-in ends on one of these two (the header's "Connecté" can show for an instant
+  // before, while the app decides: it is not the end).
+  await setup.or(unlock).first().waitFor();
+  if (await setup.isVisible()) {
+    await page.getByLabel('Nouveau code PIN').fill(TEST_PIN);
+    await page.getByLabel('Le même code PIN, une deuxième fois').fill(TEST_PIN);
+    await page.getByRole('button', { name: 'Enregistrer et ouvrir Relais' }).click();
+  } else {
+    await unlock.fill(TEST_PIN);
+    await page.getByRole('button', { name: 'Déverrouiller' }).click();
+  }
+  await signedIn.waitFor();
+}
+
+/** Types TEST_PIN on the unlock screen and waits until it is gone. */
+export async function unlockWithPin(page: Page): Promise<void> {
+  const field = page.locator('#unlock-secret');
+  await field.fill(TEST_PIN);
+  await page.getByRole('button', { name: 'Déverrouiller' }).click();
+  await field.waitFor({ state: 'detached' });
+}
+
+const keptUnlocked = new WeakSet<Page>();
+
+/**
+ * For the suites that test something else than the lock: after each load of this page (a reload,
+ * a visit offline) the unlock screen that the app shows at start is answered with TEST_PIN, so
+ * their steps go on as before. Pages opened later in the same browser get the same.
+ */
+export function keepUnlocked(page: Page): void {
+  if (keptUnlocked.has(page)) return;
+  keptUnlocked.add(page);
+  page.on('load', () => {
+    const field = page.locator('#unlock-secret');
+    // A page that is not locked never shows the field: the wait ends quietly.
+    void field
+      .waitFor({ timeout: 20_000 })
+      .then(() => unlockWithPin(page))
+      .catch(() => undefined);
+  });
+  const context = page.context();
+  if (!keptUnlocked.has(context as unknown as Page)) {
+    keptUnlocked.add(context as unknown as Page);
+    context.on('page', (opened) => keepUnlocked(opened));
+  }
+}
+
+/**
+ * Signs in on the login page (as the first admin unless told otherwise), chooses the PIN (or
+ * unlocks), then waits for the service worker (for offline use). Unless `autoUnlock` is false,
+ * later loads of the page are unlocked with the PIN (keepUnlocked).
+ */
+export async function signIn(
+  page: Page,
+  url: string,
+  account: TestAccount = FIRST_ADMIN,
+  options: { autoUnlock?: boolean } = {},
+): Promise<void> {
   await page.goto(`${url}/login`);
   await page.getByLabel('Identifiant').fill(account.username);
   await page.getByLabel('Mot de passe').fill(PASSWORD);
   await page.getByRole('button', { name: 'Se connecter' }).click();
-  await page.getByTestId('sync-status').getByText(`Connecté : ${account.displayName}`).waitFor();
+  await completeLockStep(page, account);
   // The app must open offline later: wait until the service worker controls the page.
   await waitForServiceWorkerControl(page);
+  if (options.autoUnlock !== false) keepUnlocked(page);
 }
 
 /** The new-dossier form's applicant and household, as a volunteer types them. */

@@ -75,6 +75,16 @@ export function clearPathsOf(tableName: string, schema: DBCoreTableSchema): stri
   return [...listed, ...interim];
 }
 
+/** Copies the clear fields of `stored` (but the sealed one) into `row`, nested objects merged. */
+function overlayClear(row: Row, stored: Row): void {
+  for (const [key, value] of Object.entries(stored)) {
+    if (key === SEALED_FIELD) continue;
+    const inner = row[key];
+    if (isRow(value) && !(value instanceof Uint8Array) && isRow(inner)) overlayClear(inner, value);
+    else row[key] = value;
+  }
+}
+
 /** Seals and opens the rows of one table. */
 export class TableSealer {
   private readonly paths: Path[];
@@ -122,17 +132,21 @@ export class TableSealer {
     const sealed = stored[SEALED_FIELD];
     if (!(sealed instanceof Uint8Array)) return stored;
     const row = openJson(this.keyring.key(), sealed, this.context(stored)) as Row;
-    for (const path of this.paths) {
-      const value = getPath(stored, path);
-      if (value !== undefined) setPath(row, path, value);
-    }
+    // Every value in clear on disk belongs to the row, not only today's clear paths: a row sealed
+    // while an older schema still indexed a personal field (the v2 upgrade function runs under
+    // this middleware, with the v2 indexes) keeps that field in clear until sealPlainRows.
+    overlayClear(row, stored);
     return row;
   }
 
-  /** Whether a stored row still holds personal fields in clear (written by an older app). */
+  /**
+   * Whether a stored row still holds personal fields in clear: written by an older app, or sealed
+   * while an older schema indexed one of its fields (search-index branch, schema v5).
+   */
   isPlain(stored: unknown): boolean {
-    if (!isRow(stored) || stored[SEALED_FIELD] instanceof Uint8Array) return false;
-    return this.split(stored).rest !== undefined;
+    if (!isRow(stored)) return false;
+    const { [SEALED_FIELD]: _sealed, ...clear } = stored;
+    return this.split(clear).rest !== undefined;
   }
 }
 

@@ -9,6 +9,8 @@ export const dossiersEn: Record<keyof typeof dossiersFr, string> = {
   'dossier.loadFailed': 'The case could not be read on this device: {reason}',
   'dossier.unnamed': 'Unnamed household',
   'dossier.tabs.label': 'Parts of the case',
+  // The browser keeps page titles in its history and session files: no name in them (issue 16).
+  'dossier.documentTitle': 'Case · {tab}',
   'dossier.tab.intake': 'Intake',
   'dossier.tab.budget': 'Budget',
   'dossier.tab.debts': 'Debts',

@@ -8,6 +8,8 @@ export const dossiersFr = {
   'dossier.loadFailed': 'Le dossier n’a pas pu être lu sur cet appareil : {reason}',
   'dossier.unnamed': 'Ménage sans nom',
   'dossier.tabs.label': 'Parties du dossier',
+  // The browser keeps page titles in its history and session files: no name in them (issue 16).
+  'dossier.documentTitle': 'Dossier · {tab}',
   'dossier.tab.intake': 'Accueil',
   'dossier.tab.budget': 'Budget',
   'dossier.tab.debts': 'Dettes',

@@ -53,12 +53,13 @@ export function createWorkspaceModel(deps: WorkspaceDeps) {
    * notice on the survivor's page until another dossier is opened.
    */
   const mergeNotice = signal<MergeNotice | null>(null);
+  const openDossiers = new Map<string, unknown>();
 
   return {
     list,
     mergeNotice,
     /** Open dossiers (see dossier-registry.ts, loaded with the dossier screens). */
-    openDossiers: new Map<string, unknown>(),
+    openDossiers,
     repository: deps.repository,
     diagnosisOptions,
     today: deps.today,
@@ -80,6 +81,17 @@ export function createWorkspaceModel(deps: WorkspaceDeps) {
       ]);
       const held = await deps.repository.householdsOnDevice(network.map((m) => m.householdId));
       return combineDuplicates(local, network, held);
+    },
+    /**
+     * LOCK11: drops every dossier model and result held in memory (the list, its search text, the
+     * open dossiers, the merge notice); the screens load them again after the unlock.
+     */
+    clearMemory(): void {
+      list.results.value = null;
+      list.hasMore.value = false;
+      list.filters.value = {};
+      mergeNotice.value = null;
+      openDossiers.clear();
     },
     exportDossiers: (householdIds: readonly string[] | 'all') => deps.repository.exportDossiers(householdIds),
     importDossiers: (document: unknown) => deps.repository.importDossiers(document),

@@ -57,9 +57,11 @@ export function AppHeader() {
       {wide && <MainNav grouped />}
       <SyncStatus withAccount={wide} />
       {wide && <SignInLink />}
+      {wide && <LockButton compact />}
       <HeaderMenu>
         {!wide && <MainNav grouped={false} />}
         {!wide && <AccountLink compact={false} />}
+        {!wide && <LockButton compact={false} />}
         <LanguageSwitch />
       </HeaderMenu>
       {/* Narrow and signed out: a row of its own under the name, the status and the menu. */}
@@ -185,6 +187,38 @@ function HeaderMenu({ children }: { children: preact.ComponentChildren }) {
         {children}
       </div>
     </div>
+  );
+}
+
+/**
+ * LOCK11: "Verrouiller", while the app is unlocked. In the wide row a padlock (its accessible name
+ * stays "Verrouiller") keeps an admin's entries on one row at 1280 px; in the menu, the word.
+ */
+function LockButton({ compact }: { compact: boolean }) {
+  const { lock } = useAppState();
+  if (lock === undefined || lock.state.value.kind !== 'unlocked') return null;
+  return (
+    <button
+      type="button"
+      class={compact ? 'lock-button compact' : 'lock-button'}
+      title={compact ? t('lock.button') : undefined}
+      onClick={() => void lock.lock()}
+    >
+      <svg aria-hidden="true" focusable="false" viewBox="0 0 24 24" width="20" height="20">
+        <rect
+          x="5"
+          y="11"
+          width="14"
+          height="10"
+          rx="2"
+          fill="none"
+          stroke="currentColor"
+          stroke-width="2.5"
+        />
+        <path d="M8 11V8a4 4 0 0 1 8 0v3" fill="none" stroke="currentColor" stroke-width="2.5" />
+      </svg>
+      <span class={compact ? 'visually-hidden' : undefined}>{t('lock.button')}</span>
+    </button>
   );
 }
 

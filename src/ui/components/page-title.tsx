@@ -7,18 +7,19 @@ let isFirstPage = true;
 
 /**
  * A page's h1. On navigation it takes the focus (so screen readers announce the new page)
- * and sets the document title.
+ * and sets the document title: `documentTitle` when the heading names a person, since the
+ * browser writes page titles to its history and session files on disk (issue 16).
  */
-export function PageTitle({ children }: { children: string }) {
+export function PageTitle({ children, documentTitle }: { children: string; documentTitle?: string }) {
   const ref = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
-    document.title = `${children} · ${t('app.name')}`;
+    document.title = `${documentTitle ?? children} · ${t('app.name')}`;
     if (isFirstPage) {
       isFirstPage = false;
       return;
     }
     ref.current?.focus({ preventScroll: false });
-  }, [children]);
+  }, [children, documentTitle]);
   return (
     <h1 ref={ref} tabIndex={-1}>
       {children}

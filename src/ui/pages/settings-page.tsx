@@ -4,6 +4,7 @@ import { formatBytes, t } from '../../i18n/i18n';
 import { useAppState } from '../../state/app-state';
 import { DeviceSettingsForm } from '../components/device-settings-form';
 import { PageTitle } from '../components/page-title';
+import { IdleMinutesForm } from './lock/idle-minutes-form';
 
 export function SettingsPage() {
   const state = useAppState();
@@ -30,6 +31,13 @@ export function SettingsPage() {
         <h2 id="device-title">{t('settings.device.title')}</h2>
         <DeviceSettingsForm model={state.deviceSettings} maxLength={DEVICE_LABEL_MAX_LENGTH} />
       </section>
+
+      {state.lock !== undefined && (
+        <section class="card" aria-labelledby="lock-settings-title">
+          <h2 id="lock-settings-title">{t('lock.settings.title')}</h2>
+          <IdleMinutesForm lock={state.lock} />
+        </section>
+      )}
 
       <section class="card" aria-labelledby="storage-title">
         <h2 id="storage-title">{t('settings.storage.title')}</h2>

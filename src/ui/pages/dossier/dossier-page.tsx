@@ -122,7 +122,9 @@ export function DossierPage() {
   const track = dossier.household.track;
   return (
     <section class="page dossier">
-      <PageTitle>{`${householdName(dossier)} · ${t(TAB_LABELS[tab])}`}</PageTitle>
+      <PageTitle documentTitle={t('dossier.documentTitle', { tab: t(TAB_LABELS[tab]) })}>
+        {`${householdName(dossier)} · ${t(TAB_LABELS[tab])}`}
+      </PageTitle>
       <p class="dossier-track">
         {track ? t(`dossier.track.${track}`) : t('dossier.track.undecided')} ·{' '}
         {t(`dossier.status.${dossier.household.status}`)}

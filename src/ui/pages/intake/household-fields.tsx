@@ -49,7 +49,11 @@ export function HouseholdFields(props: FieldGroupProps) {
   );
 }
 
-/** Phone, e-mail and postal address. */
+/**
+ * Phone, e-mail and postal address. They are the household's, not the counsellor's: no autofill
+ * token, so the browser neither offers one household's address for another nor keeps them in its
+ * autofill and session files on disk (issue 16, tests/e2e/profile-scan.e2e.test.ts).
+ */
 export function ContactFields(props: FieldGroupProps) {
   const field = useField(props);
   const optional = (key: Parameters<typeof t>[0]) => `${t(key)} ${t('common.optional')}`;
@@ -59,7 +63,7 @@ export function ContactFields(props: FieldGroupProps) {
         {...field('phone')}
         type="tel"
         inputMode="tel"
-        autoComplete="tel"
+        autoComplete="off"
         label={optional('intake.field.phone')}
         onInput={(v) => props.onEdit('phone', v)}
       />
@@ -67,32 +71,32 @@ export function ContactFields(props: FieldGroupProps) {
         {...field('email')}
         type="email"
         inputMode="email"
-        autoComplete="email"
+        autoComplete="off"
         label={optional('intake.field.email')}
         onInput={(v) => props.onEdit('email', v)}
       />
       <TextField
         {...field('addressLine1')}
-        autoComplete="address-line1"
+        autoComplete="off"
         label={optional('intake.field.addressLine1')}
         onInput={(v) => props.onEdit('addressLine1', v)}
       />
       <TextField
         {...field('addressLine2')}
-        autoComplete="address-line2"
+        autoComplete="off"
         label={optional('intake.field.addressLine2')}
         onInput={(v) => props.onEdit('addressLine2', v)}
       />
       <TextField
         {...field('postcode')}
         inputMode="numeric"
-        autoComplete="postal-code"
+        autoComplete="off"
         label={optional('intake.field.postcode')}
         onInput={(v) => props.onEdit('postcode', v)}
       />
       <TextField
         {...field('city')}
-        autoComplete="address-level2"
+        autoComplete="off"
         label={optional('intake.field.city')}
         onInput={(v) => props.onEdit('city', v)}
       />

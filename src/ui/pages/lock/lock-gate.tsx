@@ -1,0 +1,40 @@
+/**
+ * What the page shows while the app is not unlocked (LOCK11): only the lock screens, no header,
+ * no dossier page, so the DOM holds no dossier data. The route is left as it was: after the
+ * unlock the router renders the same page, and its forms reopen their drafts.
+ */
+import type { ComponentChildren } from 'preact';
+import { t } from '../../../i18n/i18n';
+import { useAppState } from '../../../state/app-state';
+import { ErasedScreen } from './erased-screen';
+import { SetupScreen } from './setup-screen';
+import { UnlockScreen } from './unlock-screen';
+import './lock-screen.css';
+
+export function LockGate({ children }: { children: ComponentChildren }) {
+  const { lock, sync } = useAppState();
+  const current = lock?.state.value;
+  // 'open' with a session: a sign-in has just succeeded and the lock is still deciding (unlock or
+  // setup); the dossier pages would read rows before the key is there.
+  const deciding = current?.kind === 'open' && sync.session.value !== null;
+  if (
+    lock === undefined ||
+    current === undefined ||
+    current.kind === 'unlocked' ||
+    (current.kind === 'open' && !deciding)
+  ) {
+    return <>{children}</>;
+  }
+  return (
+    <main id="main" class="lock-page" tabIndex={-1}>
+      {(current.kind === 'starting' || deciding) && <p role="status">{t('lock.starting')}</p>}
+      {current.kind === 'locked' && <UnlockScreen lock={lock} who={current.who} />}
+      {current.kind === 'needs-setup' && (
+        <SetupScreen lock={lock} user={current.user} passwordAvailable={current.passwordAvailable} />
+      )}
+      {current.kind === 'erased-needs-online' && (
+        <ErasedScreen who={current.who} serverHasNoCopy={current.serverHasNoCopy} />
+      )}
+    </main>
+  );
+}
