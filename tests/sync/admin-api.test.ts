@@ -7,7 +7,7 @@
  */
 import { beforeEach, describe, expect, it } from 'vitest';
 import { AdminApi, AdminError, fieldOfPath } from '../../src/sync/admin-api';
-import { SyncError } from '../../src/sync/sync-errors';
+import { DeviceWipeError } from '../../src/sync/sync-errors';
 import { type Device, ENGINES, PASSWORD, useTestServer, WP_A } from './helpers';
 
 async function refusal(promise: Promise<unknown>): Promise<AdminError> {
@@ -83,13 +83,14 @@ for (const engine of ENGINES) {
 
       await api.deactivateUser(user.id);
       expect((await api.getUser(user.id)).disabled).toBe(true);
-      // Deactivation ends her sessions at once: her next sync is refused.
+      // WIPE9: deactivation withdraws her devices at once: her next sync is told to send what it
+      // holds and erase itself (docs/remote-wipe.md).
       const syncError = await lea.client.sync().then(
         () => undefined,
         (e: unknown) => e,
       );
-      expect(syncError).toBeInstanceOf(SyncError);
-      expect((syncError as SyncError).kind).toBe('unauthorized');
+      expect(syncError).toBeInstanceOf(DeviceWipeError);
+      expect((syncError as DeviceWipeError).mode).toBe('withdrawn');
       expect((await api.updateUser(user.id, { disabled: false })).disabled).toBe(false);
     });
 
