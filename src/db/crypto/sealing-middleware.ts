@@ -55,6 +55,12 @@ function withoutPath(row: Row, path: Path): Row {
   return copy;
 }
 
+/** Whether anything but empty objects is left. */
+function holdsValue(value: unknown): boolean {
+  if (!isRow(value)) return true;
+  return Object.values(value).some(holdsValue);
+}
+
 /** The index key paths a table declares (compound indexes give each part). */
 function indexedPaths(schema: DBCoreTableSchema): Set<string> {
   const paths = new Set<string>();
@@ -146,7 +152,9 @@ export class TableSealer {
   isPlain(stored: unknown): boolean {
     if (!isRow(stored)) return false;
     const { [SEALED_FIELD]: _sealed, ...clear } = stored;
-    return this.split(clear).rest !== undefined;
+    const { rest } = this.split(clear);
+    // A parent of clear paths (`local` of `local.activityAt`) is left as an empty object: not personal.
+    return rest !== undefined && holdsValue(rest);
   }
 }
 
