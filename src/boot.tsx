@@ -6,6 +6,8 @@
 import { openPullConnection, RelaisDb } from './db/app-db';
 import { DataKeyring, randomDataKey } from './db/crypto/data-keyring';
 import { KeyVault } from './db/crypto/key-vault';
+import { sealPlainRows } from './db/crypto/seal-plain-rows';
+import { sealedSettingsStore } from './db/crypto/sealed-settings';
 import { DeviceRecordKeeper } from './db/device-record';
 import { writePlanThresholds } from './db/plan-thresholds-store';
 import { DossierRepository } from './db/repository';
@@ -40,7 +42,7 @@ provideCatalogue('fr', messagesFr);
 const keyring = new DataKeyring();
 // Per person on this device, the data key wrapped under their PIN or password ('relais-keys').
 const vault = new KeyVault();
-const db = new RelaisDb();
+const db = new RelaisDb(undefined, { keyring });
 const settings = createSettingsStore();
 // A copy of the device's id and sync state outside the dossier database (scenario 34).
 const deviceRecord = new DeviceRecordKeeper(db, settings);
@@ -49,7 +51,8 @@ const repository = new DossierRepository(db, {
   currentUserId: () => sync.currentUserId(),
 });
 // Made before sync: a household that leaves the device's scope takes its drafts (PULL10).
-const drafts = createDraftRegistry(settings, repository);
+// Drafts hold what was typed: sealed under the data key like the rows (ENC9).
+const drafts = createDraftRegistry(sealedSettingsStore(settings, db.keyring), repository);
 // Sync with the server of this origin: one pusher across tabs, started with the app (issue 6).
 const sync = createSyncService({
   db,
@@ -65,6 +68,9 @@ const sync = createSyncService({
   drafts,
   // PLAN5: the association's plan thresholds, kept for the counsellor's plans offline.
   planThresholds: { write: (thresholds) => writePlanThresholds(settings, thresholds) },
+  // LOCK11: no run while locked or before the person's key is set up (rows would not open, or
+  // would be sealed under a key about to change); the unlock asks for a run.
+  canRun: () => state.lock?.state.value.kind === 'unlocked',
 });
 
 const state = createAppState({
@@ -92,6 +98,8 @@ const state = createAppState({
     keyring,
     idle: browserIdleEnv(window),
     newDataKey: randomDataKey,
+    // ENC6: rows an older app wrote in clear are sealed at the first setup.
+    sealPlainRows: () => sealPlainRows(db),
   },
 });
 

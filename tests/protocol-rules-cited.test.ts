@@ -1,6 +1,6 @@
 // @vitest-environment node
 /**
- * Every rule id docs/sync-protocol.md, docs/merges.md and docs/reports-and-plans.md define (`- **PUSH3** …`) is cited by at
+ * Every rule id docs/sync-protocol.md, docs/merges.md, docs/reports-and-plans.md and docs/device-encryption.md define (`- **PUSH3** …`) is cited by at
  * least one test, so
  * a rule nobody checks shows up here instead of in the field. A refactor that drops a test drops
  * its citations with it: this file names what went missing.
@@ -15,6 +15,7 @@ const RULE_DOCS = [
   join(ROOT, 'docs', 'merges.md'),
   join(ROOT, 'docs', 'reports-and-plans.md'),
   join(ROOT, 'docs', 'device-lock.md'),
+  join(ROOT, 'docs', 'device-encryption.md'),
 ];
 const SELF = relative(ROOT, import.meta.filename);
 
@@ -47,6 +48,7 @@ describe('protocol rule ids', () => {
     expect(ids).toContain('RPT10');
     expect(ids).toContain('PLAN8');
     expect(ids).toContain('LOCK12');
+    expect(ids).toContain('ENC10');
     expect(new Set(ids).size).toBe(ids.length);
   });
 

@@ -18,6 +18,8 @@ import {
   type EntityTableName,
 } from '../domain/sync/entities';
 import type { OutboxEntry } from '../domain/sync/mutation';
+import { DataKeyring, randomDataKey } from './crypto/data-keyring';
+import { sealingMiddleware } from './crypto/sealing-middleware';
 import { computeHouseholdLocal, type HouseholdLocal } from './household-index';
 
 export const DB_NAME = 'relais';
@@ -244,6 +246,20 @@ export function childTableNames(): string[] {
   return CHILD_ENTITY_NAMES.map((entity) => ENTITY_TABLES[entity]);
 }
 
+export interface RelaisDbOptions extends DexieOptions {
+  /**
+   * The device's data key, shared by every connection to this database (ENC1, ADR 0024). Without
+   * one, the database gets a keyring holding a fresh random key: rows are sealed all the same
+   * (every test runs on sealed rows), and nothing written can be read by another page load.
+   */
+  keyring?: DataKeyring;
+  /**
+   * 'off' stores rows in clear. ONLY for the benchmarks' baseline (ENC8: today's unencrypted
+   * store measured in the same run); the app never opens a database this way.
+   */
+  sealing?: 'on' | 'off';
+}
+
 export class RelaisDb extends Dexie {
   declare households: Table<StoredHousehold, string>;
   declare members: ChildTables['members'];
@@ -268,12 +284,17 @@ export class RelaisDb extends Dexie {
   declare householdAliases: Table<HouseholdAlias, string>;
   declare accessOpenings: Table<DossierOpening, string>;
 
-  /** The options this connection was opened with (a twin connection reuses them). */
-  readonly connectionOptions: DexieOptions;
+  /** The options this connection was opened with (a twin connection reuses them, keyring included). */
+  readonly connectionOptions: RelaisDbOptions;
+  /** The keyring rows are sealed under (ENC1). */
+  readonly keyring: DataKeyring;
 
-  constructor(name: string = DB_NAME, options: DexieOptions = {}) {
-    super(name, { chromeTransactionDurability: 'strict', ...options });
-    this.connectionOptions = options;
+  constructor(name: string = DB_NAME, options: RelaisDbOptions = {}) {
+    const { keyring = new DataKeyring(randomDataKey()), sealing = 'on', ...dexieOptions } = options;
+    super(name, { chromeTransactionDurability: 'strict', ...dexieOptions });
+    this.keyring = keyring;
+    this.connectionOptions = { ...options, keyring, sealing };
+    if (sealing === 'on') this.use(sealingMiddleware(keyring));
     declareSchemaVersions(this);
     // A fresh database skips the upgrade functions: record its version here.
     this.on('populate', (tx) => {

@@ -62,6 +62,8 @@ export function wipeDeviceStore(db: RelaisDb, newDeviceId: string): Promise<Devi
 }
 
 async function pendingByUser(db: RelaisDb): Promise<{ pending: number; userIds: string[] }> {
+  // Counted first: an empty outbox needs no entry opened, so a locked device can be emptied (ENC5).
+  if ((await db.outbox.count()) === 0) return { pending: 0, userIds: [] };
   const users = new Set<string>();
   let pending = 0;
   await db.outbox.each((entry) => {

@@ -78,7 +78,8 @@ for (const engine of ENGINES) {
       const { rent } = await dossierWithRent(a);
       a.db.close();
       // "Reopen the page": a new database handle and a new client over the same IndexedDB.
-      const again = { db: new RelaisDb(a.db.name) };
+      // The same data key, as unlocking the new page gives it back (ENC1).
+      const again = { db: new RelaisDb(a.db.name, { keyring: a.db.keyring }) };
       const sessions = new SessionStore(again.db);
       expect((await sessions.load())?.user.username).toBe('admin');
       const client = new SyncClient({

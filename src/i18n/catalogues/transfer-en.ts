@@ -4,7 +4,7 @@ import type { transferFr } from './transfer-fr';
 export const transferEn: Record<keyof typeof transferFr, Message> = {
   'transfer.title': 'Move cases without a network',
   'transfer.hint':
-    'To move cases from one device to another: export a file, then import it on the other device. The file holds personal data: keep it safe and delete it afterwards.',
+    'To move cases from one device to another: export a file encrypted with a password, then import it on the other device with that password. Delete the file afterwards.',
   'transfer.exportAll': 'Export all cases',
   'transfer.exportOne': 'Export this case',
   'transfer.exporting': 'Preparing the file…',
@@ -30,4 +30,14 @@ export const transferEn: Record<keyof typeof transferFr, Message> = {
   'transfer.error.invalid':
     'This file is not a valid Relais case file: it may be damaged or come from another application.',
   'transfer.error.read': 'The file could not be read.',
+  'transfer.error.wrongPassphrase':
+    'This password does not open the file. Check it with the person who created it.',
+  'transfer.passphrase.export.label': 'File password',
+  'transfer.passphrase.export.hint':
+    'At least 8 characters. The file is encrypted with this password: give it to the person who will import it, in person or by another way than the file.',
+  'transfer.passphrase.tooShort': 'Choose a password of at least 8 characters.',
+  'transfer.passphrase.import.label': 'Password of the file to import',
+  'transfer.passphrase.import.hint':
+    'This file is encrypted. Type the password chosen by the person who created it.',
+  'transfer.passphrase.import.submit': 'Open the file',
 };

@@ -2,7 +2,7 @@
 export const transferFr = {
   'transfer.title': 'Transférer des dossiers sans réseau',
   'transfer.hint':
-    'Pour passer des dossiers d’un appareil à un autre : exportez un fichier, puis importez-le sur l’autre appareil. Le fichier contient des données personnelles : gardez-le en lieu sûr et effacez-le après.',
+    'Pour passer des dossiers d’un appareil à un autre : exportez un fichier chiffré par un mot de passe, puis importez-le sur l’autre appareil avec ce mot de passe. Effacez le fichier après.',
   'transfer.exportAll': 'Exporter tous les dossiers',
   'transfer.exportOne': 'Exporter ce dossier',
   'transfer.exporting': 'Préparation du fichier…',
@@ -29,4 +29,14 @@ export const transferFr = {
   'transfer.error.invalid':
     'Ce fichier n’est pas un fichier de dossiers Relais valide : il est peut-être abîmé ou vient d’une autre application.',
   'transfer.error.read': 'Le fichier n’a pas pu être lu.',
+  'transfer.error.wrongPassphrase':
+    'Ce mot de passe n’ouvre pas le fichier. Vérifiez-le auprès de la personne qui l’a créé.',
+  'transfer.passphrase.export.label': 'Mot de passe du fichier',
+  'transfer.passphrase.export.hint':
+    '8 caractères au moins. Le fichier est chiffré avec ce mot de passe : donnez-le à la personne qui l’importera, de vive voix ou par un autre moyen que le fichier.',
+  'transfer.passphrase.tooShort': 'Choisissez un mot de passe d’au moins 8 caractères.',
+  'transfer.passphrase.import.label': 'Mot de passe du fichier à importer',
+  'transfer.passphrase.import.hint':
+    'Ce fichier est chiffré. Tapez le mot de passe choisi par la personne qui l’a créé.',
+  'transfer.passphrase.import.submit': 'Ouvrir le fichier',
 } as const;

@@ -1,20 +1,35 @@
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import { t } from '../../../i18n/i18n';
 import type { MessageKey } from '../../../i18n/messages-fr';
 import { useAppState } from '../../../state/app-state';
 import { type ImportOutcome, importText } from '../../../state/intake/transfer-file';
+import { PasswordField } from '../../components/fields/password-field';
+import { ImportReportView } from './import-report';
 
 type ImportStatus = { kind: 'idle' } | { kind: 'working' } | ImportOutcome;
 
-/** Reads a transfer file chosen on this device and imports it; says plainly what happened. */
+/**
+ * Reads a transfer file chosen on this device and imports it; a sealed file first asks for the
+ * passphrase its sender chose (ENC10). Says plainly what happened.
+ */
 export function ImportPanel() {
   const { workspace } = useAppState();
   const [status, setStatus] = useState<ImportStatus>({ kind: 'idle' });
+  const [passphrase, setPassphrase] = useState('');
+  const fileText = useRef<string | null>(null);
+
+  async function importWith(text: string, typed?: string) {
+    setStatus({ kind: 'working' });
+    const outcome = await importText(workspace, text, typed);
+    fileText.current = outcome.kind === 'needsPassphrase' ? text : null;
+    if (outcome.kind !== 'needsPassphrase') setPassphrase('');
+    setStatus(outcome);
+    if (outcome.kind === 'needsPassphrase') document.getElementById('transfer-import-passphrase')?.focus();
+  }
 
   async function onFile(input: HTMLInputElement) {
     const file = input.files?.[0];
     if (!file) return;
-    setStatus({ kind: 'working' });
     let text: string;
     try {
       text = await file.text();
@@ -22,8 +37,13 @@ export function ImportPanel() {
       setStatus({ kind: 'failed', reason: 'transfer.error.read' });
       return;
     }
-    setStatus(await importText(workspace, text));
+    await importWith(text);
     input.value = '';
+  }
+
+  function onSubmitPassphrase(event: Event) {
+    event.preventDefault();
+    if (fileText.current !== null) void importWith(fileText.current, passphrase);
   }
 
   return (
@@ -41,34 +61,23 @@ export function ImportPanel() {
           onChange={(event) => void onFile(event.currentTarget)}
         />
       </div>
+      {status.kind === 'needsPassphrase' && (
+        <form onSubmit={onSubmitPassphrase}>
+          <PasswordField
+            id="transfer-import-passphrase"
+            label={t('transfer.passphrase.import.label')}
+            hint={t('transfer.passphrase.import.hint')}
+            value={passphrase}
+            onInput={setPassphrase}
+            error={status.wrong ? t('transfer.error.wrongPassphrase') : undefined}
+            autoComplete="current-password"
+          />
+          <button type="submit">{t('transfer.passphrase.import.submit')}</button>
+        </form>
+      )}
       <div role="status" data-testid="import-result">
         {status.kind === 'working' && <p>{t('transfer.importing')}</p>}
-        {status.kind === 'imported' && (
-          <div class="notice">
-            <p class="big">{t('transfer.report.title')}</p>
-            <ul>
-              <li>{t('transfer.report.households', { count: status.report.householdIds.length })}</li>
-              <li>{t('transfer.report.created', { count: status.report.created })}</li>
-              <li>{t('transfer.report.updated', { count: status.report.updated })}</li>
-              <li>{t('transfer.report.unchanged', { count: status.report.unchanged })}</li>
-              {status.report.skippedNewerLocal.length > 0 && (
-                <li>
-                  <strong>
-                    {t('transfer.report.skipped', { count: status.report.skippedNewerLocal.length })}
-                  </strong>
-                </li>
-              )}
-              {status.report.conflicts.length > 0 && (
-                <li>
-                  <strong>{t('transfer.report.conflicts', { count: status.report.conflicts.length })}</strong>
-                </li>
-              )}
-            </ul>
-            {status.report.skippedNewerLocal.length === 0 && status.report.conflicts.length === 0 && (
-              <p>{t('transfer.report.nothingOverwritten')}</p>
-            )}
-          </div>
-        )}
+        {status.kind === 'imported' && <ImportReportView report={status.report} />}
         {status.kind === 'failed' && (
           <div class="import-error">
             <p class="error">{t('transfer.error.title')}</p>
