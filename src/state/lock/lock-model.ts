@@ -62,6 +62,16 @@ export interface LockDeps {
   now?: () => number;
 }
 
+/**
+ * LOCK13: the local profile of a device used before anyone signs in. Its vault entry protects the
+ * rows typed then; the first person to sign in takes its key over, and the entry goes.
+ */
+export const LOCAL_USER: VaultUser = { id: 'local', username: 'local', displayName: '' };
+
+export function isLocalUser(user: VaultUser): boolean {
+  return user.id === LOCAL_USER.id;
+}
+
 function asVaultUser(user: VaultUser): VaultUser {
   return { id: user.id, username: user.username, displayName: user.displayName };
 }
@@ -85,6 +95,8 @@ export function createLockModel(deps: LockDeps) {
    */
   let signInKey: Uint8Array | undefined;
   let sessionNeedsReseal = false;
+  /** LOCK13: the setup in progress takes over the local profile's key; its entry goes after. */
+  let replacesLocal = false;
   const idle = deps.idle === undefined ? undefined : createIdleTimer(deps.idle, () => void lock());
 
   /** Puts the person's key in the keyring and, after a sign-in, their session under it. */
@@ -136,15 +148,23 @@ export function createLockModel(deps: LockDeps) {
 
   /**
    * After the saved session is read, when the vault named nobody: a signed-in person with no key
-   * here (an older app's device, or a setup left unfinished) sets one up; nobody: open.
+   * here (an older app's device, or a setup left unfinished) sets one up; nobody: a PIN for the
+   * local profile first (LOCK13), the sign-in page staying reachable.
    */
   async function decide(sessionUser: VaultUser | undefined): Promise<void> {
     if (state.value.kind !== 'starting') return;
     if (sessionUser === undefined) {
-      state.value = { kind: 'open' };
+      pendingKey = { key: deps.newDataKey(), escrowed: false };
+      state.value = { kind: 'needs-setup', user: LOCAL_USER, passwordAvailable: false };
       return;
     }
     await prepareSetup(asVaultUser(sessionUser));
+  }
+
+  /** LOCK13: the local profile is unlocked: its key seals the device's rows. */
+  function holdsLocalData(): boolean {
+    const current = state.value;
+    return current.kind === 'unlocked' && isLocalUser(current.user) && deps.keyring.unlocked;
   }
 
   /**
@@ -153,6 +173,23 @@ export function createLockModel(deps: LockDeps) {
    * so that a setup left unfinished can be taken up again from the server.
    */
   async function prepareSetup(user: VaultUser, erased = false): Promise<void> {
+    replacesLocal = false;
+    if (holdsLocalData()) {
+      // LOCK13: the rows are sealed under the local key: it stays, and the server gets a copy.
+      idle?.stop();
+      replacesLocal = true;
+      const key = new Uint8Array(deps.keyring.key());
+      pendingKey = { key, escrowed: false };
+      const pending = pendingKey;
+      void deps.escrow
+        ?.deposit(new Uint8Array(key))
+        .then(() => {
+          pending.escrowed = true;
+        })
+        .catch(() => undefined);
+      state.value = { kind: 'needs-setup', user, passwordAvailable: loginPassword !== undefined };
+      return;
+    }
     const recovered = await deps.escrow?.recover().catch(() => undefined);
     if (recovered !== undefined) {
       pendingKey = { key: recovered, escrowed: true };
@@ -226,6 +263,9 @@ export function createLockModel(deps: LockDeps) {
     await deps.vault.setup(current.user, method, secret, key, escrowed);
     pendingKey = undefined;
     loginPassword = undefined;
+    // LOCK13: the person now holds the local profile's key under their own secret.
+    if (replacesLocal) await deps.vault.eraseUser(LOCAL_USER.id);
+    replacesLocal = false;
     await holdKey(key);
     await deps.sealPlainRows?.();
     if (!escrowed) void deposit(current.user.id);
@@ -235,7 +275,8 @@ export function createLockModel(deps: LockDeps) {
 
   /** LOCK10: sends the data key to the escrow; on failure the vault's flag keeps it for the next sync. */
   async function deposit(userId: string): Promise<void> {
-    if (deps.escrow === undefined || !deps.keyring.unlocked) return;
+    // The local profile has no account, so no escrow: its key reaches the server at the sign-in.
+    if (deps.escrow === undefined || !deps.keyring.unlocked || userId === LOCAL_USER.id) return;
     try {
       // A copy: a lock zero-fills the keyring's bytes while the request may still read them.
       await deps.escrow.deposit(new Uint8Array(deps.keyring.key()));
@@ -306,6 +347,7 @@ export function createLockModel(deps: LockDeps) {
     loginPassword = undefined;
     signInKey = undefined;
     sessionNeedsReseal = false;
+    replacesLocal = false;
     state.value = { kind: 'open' };
   }
 

@@ -4,8 +4,10 @@
  * unlock the router renders the same page, and its forms reopen their drafts.
  */
 import type { ComponentChildren } from 'preact';
+import { useLocation } from 'preact-iso';
 import { t } from '../../../i18n/i18n';
 import { useAppState } from '../../../state/app-state';
+import { isLocalUser } from '../../../state/lock/lock-model';
 import { ErasedScreen } from './erased-screen';
 import { SetupScreen } from './setup-screen';
 import { UnlockScreen } from './unlock-screen';
@@ -14,13 +16,17 @@ import './lock-screen.css';
 export function LockGate({ children }: { children: ComponentChildren }) {
   const { lock, sync } = useAppState();
   const current = lock?.state.value;
+  const { path } = useLocation();
   // 'open' with a session: a sign-in has just succeeded and the lock is still deciding (unlock or
   // setup); the dossier pages would read rows before the key is there.
   const deciding = current?.kind === 'open' && sync.session.value !== null;
+  // LOCK13: before anyone signs in, the sign-in page stays reachable from the local code's screen.
+  const signingInInstead = current?.kind === 'needs-setup' && isLocalUser(current.user) && path === '/login';
   if (
     lock === undefined ||
     current === undefined ||
     current.kind === 'unlocked' ||
+    signingInInstead ||
     (current.kind === 'open' && !deciding)
   ) {
     return <>{children}</>;
