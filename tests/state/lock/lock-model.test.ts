@@ -16,7 +16,8 @@ describe('lock model', () => {
     });
     await lock.start();
     await lock.decide(undefined);
-    expect(lock.state.value.kind).toBe('open');
+    // LOCK13: nobody signed in: the local profile's code is asked; the sign-in page stays reachable.
+    expect(lock.state.value.kind).toBe('needs-setup');
     await lock.afterSignIn({ ...USER }, 'mot de passe');
     expect(lock.state.value).toEqual({ kind: 'needs-setup', user: USER, passwordAvailable: true });
     await expect(lock.completeSetup('pin', '123')).rejects.toThrow();
