@@ -303,7 +303,8 @@ describe('Field layout on a phone and a 10-inch tablet, in Chromium', () => {
     await menu.focus();
     await page.keyboard.press('Enter');
     await page.getByRole('link', { name: 'Réglages' }).waitFor();
-    const inMenu = await page.locator('#header-menu-panel :is(a, select)').count();
+    // Every stop of the menu: its links, the language, and the "Verrouiller" button (LOCK11).
+    const inMenu = await page.locator('#header-menu-panel :is(a, select, button)').count();
     for (let step = 0; step <= inMenu; step += 1) await page.keyboard.press('Tab');
     await expect.poll(() => menu.getAttribute('aria-expanded')).toBe('false');
     // A link followed from the menu closes it.
