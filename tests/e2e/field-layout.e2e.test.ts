@@ -303,7 +303,7 @@ describe('Field layout on a phone and a 10-inch tablet, in Chromium', () => {
     await menu.focus();
     await page.keyboard.press('Enter');
     await page.getByRole('link', { name: 'Réglages' }).waitFor();
-    // Every stop of the menu: its links, the language, and the "Verrouiller" button (LOCK11).
+    // Every stop of the menu: its links and fields, and the "Verrouiller" button (LOCK11).
     const inMenu = await page.locator('#header-menu-panel :is(a, select, button)').count();
     for (let step = 0; step <= inMenu; step += 1) await page.keyboard.press('Tab');
     await expect.poll(() => menu.getAttribute('aria-expanded')).toBe('false');
