@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { randomDataKey } from '../../../src/db/crypto/data-keyring';
 import { LOCAL_USER } from '../../../src/state/lock/lock-model';
-import { fastVault, lockFixture, memoryEscrow, USER } from './lock-fixture';
+import { lockFixture, memoryEscrow, USER } from './lock-fixture';
 
 const LOCAL_PIN = '135792';
 
