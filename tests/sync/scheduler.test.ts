@@ -5,6 +5,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { RelaisDb } from '../../src/db/app-db';
+import { DataKeyring } from '../../src/db/crypto/data-keyring';
 import { DossierRepository } from '../../src/db/repository';
 import { SessionStore } from '../../src/sync/session-store';
 import { SyncClient } from '../../src/sync/sync-client';
@@ -207,7 +208,8 @@ describe('two tabs (scenarios 5 and 6)', () => {
   });
 
   function secondTab(): { db: RelaisDb; repository: DossierRepository; client: SyncClient } {
-    const db = new RelaisDb(tabA.db.name);
+    // Another tab of the same device, unlocked with the same PIN: the same data key (ENC1).
+    const db = new RelaisDb(tabA.db.name, { keyring: new DataKeyring(tabA.db.keyring.key()) });
     const sessions = new SessionStore(db);
     const client = new SyncClient({ db, sessions, fetch: server.fetch, appVersion: '1.0.0' });
     const repository = new DossierRepository(db, { currentUserId: () => client.currentUserId() });
