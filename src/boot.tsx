@@ -6,6 +6,7 @@
 import { DB_NAME, openPullConnection, RelaisDb } from './db/app-db';
 import { DataKeyring, randomDataKey } from './db/crypto/data-keyring';
 import { KeyVault } from './db/crypto/key-vault';
+import { sealPlainRows } from './db/crypto/seal-plain-rows';
 import { sealedSettingsStore } from './db/crypto/sealed-settings';
 import { DeviceRecordKeeper } from './db/device-record';
 import { writePlanThresholds } from './db/plan-thresholds-store';
@@ -71,6 +72,9 @@ const sync = createSyncService({
   drafts,
   // PLAN5: the association's plan thresholds, kept for the counsellor's plans offline.
   planThresholds: { write: (thresholds) => writePlanThresholds(settings, thresholds) },
+  // LOCK11: no run while locked or before the person's key is set up (rows would not open, or
+  // would be sealed under a key about to change); the unlock asks for a run.
+  canRun: () => state.lock?.state.value.kind === 'unlocked',
   // WIPE4: the admin's order to erase this device, carried out inside the run that received it.
   onWipeOrder: (order) => remoteWipe.handle(order),
 });
@@ -116,6 +120,8 @@ const state = createAppState({
     escrow: createDeviceKeyApi(sync.adminTransport),
     idle: browserIdleEnv(window),
     newDataKey: randomDataKey,
+    // ENC6: rows an older app wrote in clear are sealed at the first setup.
+    sealPlainRows: () => sealPlainRows(db),
   },
 });
 

@@ -1,11 +1,7 @@
 // @vitest-environment node
 /**
  * Every rule id the protocol and security docs listed below define (`- **PUSH3** …`) is cited by at
- * Every rule id docs/sync-protocol.md, docs/merges.md, docs/reports-and-plans.md and docs/household-rights.md define (`- **PUSH3** …`) is cited by at
- * Every rule id docs/sync-protocol.md, docs/merges.md, docs/reports-and-plans.md and docs/remote-wipe.md define (`- **PUSH3** …`) is cited by at
- * Every rule id docs/sync-protocol.md, docs/merges.md, docs/reports-and-plans.md and docs/device-encryption.md define (`- **PUSH3** …`) is cited by at
- * least one test, so
- * a rule nobody checks shows up here instead of in the field. A refactor that drops a test drops
+ * least one test, so a rule nobody checks shows up here instead of in the field. A refactor that drops a test drops
  * its citations with it: this file names what went missing.
  */
 import { readdirSync, readFileSync } from 'node:fs';

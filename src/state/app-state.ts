@@ -71,8 +71,16 @@ export function createAppState(deps: AppDeps) {
   const drafts = deps.drafts ?? createDraftRegistry(deps.settings, deps.workspace.repository);
   const isOnline = signal(deps.connectivity.isOnline());
   const server = createServerModel(deps.serverUrl, deps.fetchHealth);
+  const resealSession = deps.sync?.resealSession?.bind(deps.sync);
   const lock =
-    deps.lock === undefined ? undefined : createLockModel({ ...deps.lock, settings: deps.settings, drafts });
+    deps.lock === undefined
+      ? undefined
+      : createLockModel({
+          ...(resealSession === undefined ? {} : { resealSession }),
+          ...deps.lock,
+          settings: deps.settings,
+          drafts,
+        });
   const sync = withLock(createSyncModel(deps.sync, undefined, drafts), lock, drafts);
   const deviceLoss = createDeviceLossModel(deps.deviceRecord);
   deps.connectivity.subscribe((online) => {

@@ -102,7 +102,12 @@ export function createSyncModel(
   async function start(): Promise<void> {
     if (!service || started) return;
     started = true;
-    const { session: saved, snapshot } = await service.load();
+    // A session sealed under a key this device no longer holds (erased after 10 wrong tries, or
+    // a setup left unfinished) reads as none: the person signs in again (docs/device-lock.md).
+    const { session: saved, snapshot } = await service.load().catch(() => ({
+      session: undefined,
+      snapshot: { lastSyncAt: undefined, quarantined: [] },
+    }));
     session.value = toView(saved);
     sessionLoaded.value = true;
     lastUser.value = service.lastUser() ?? null;

@@ -3,7 +3,9 @@
  * observations of the outbox and of the mirrored conflicts, behind one small interface
  * (SyncService) that tests can also implement by hand.
  */
+
 import type { RelaisDb } from '../db/app-db';
+import { DeviceLockedError } from '../db/crypto/data-keyring';
 import type { DeviceRecordPort } from '../db/device-record';
 import type { DeviceUsage, DeviceWipeResult } from '../db/device-wipe';
 import { observeLegalParameters } from '../db/legal-parameters-store';
@@ -76,6 +78,11 @@ export interface SyncService {
   snapshot(): Promise<SyncStatusSnapshot>;
   resolveConflict(conflictId: string, value: unknown): Promise<void>;
   /**
+   * Writes the session again, sealed under the data key now in the keyring (LOCK8: a sign-in
+   * happens before the lock knows which key is this person's). Absent in hand-built services.
+   */
+  resealSession?(): Promise<void>;
+  /**
    * What the administration API (src/sync/admin-api.ts, loaded with the Administration screen)
    * speaks through: the same fetch, server and session as sync. Absent in hand-built services,
    * where that screen says the server cannot be reached.
@@ -110,6 +117,12 @@ export interface CreateSyncServiceOptions {
     deviceId: string;
     token: string;
   }) => Promise<unknown>;
+  /**
+   * Whether a run may start now (issue 16, LOCK11): false while the app is locked or its key not
+   * set up, when rows could not be opened or would be sealed under a key about to change. A run
+   * refused fails with DeviceLockedError; the lock asks for one at the unlock.
+   */
+  canRun?: () => boolean;
 }
 
 export interface SyncServiceWithClient extends SyncService {
@@ -155,6 +168,7 @@ export function createSyncService(options: CreateSyncServiceOptions): SyncServic
   };
   const scheduler = new SyncScheduler(
     async () => {
+      if (options.canRun?.() === false) throw new DeviceLockedError();
       const session = sessions.current();
       try {
         lastReport = await client.sync((progress) => events?.onProgress(progress));
@@ -241,5 +255,9 @@ export function createSyncService(options: CreateSyncServiceOptions): SyncServic
     observeLegalParameters: (listener) => observeLegalParameters(db, listener),
     snapshot,
     resolveConflict: (conflictId, value) => client.resolveConflict(conflictId, value),
+    async resealSession() {
+      const current = sessions.current();
+      if (current !== undefined) await sessions.save(current);
+    },
   };
 }

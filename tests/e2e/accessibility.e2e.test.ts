@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { axeViolations } from './app-helpers';
+import { axeViolations, chooseLocalPin, keepUnlocked, unlockWithPin } from './app-helpers';
 import { useE2eApp } from './harness';
 
 describe('Accessibility (axe-core) and layouts, in Chromium', () => {
@@ -15,6 +15,24 @@ describe('Accessibility (axe-core) and layouts, in Chromium', () => {
     { path: '/settings', heading: 'Réglages' },
     { path: '/missing', heading: 'Page introuvable' },
   ];
+
+  // LOCK13: nobody has signed in: the first visit asks for a code for the device's local profile.
+  // Its screen, then the unlock screen of a reload, are checked too; later pages are unlocked.
+  it('axe finds nothing on the local code screen and on the unlock screen', async () => {
+    const page = app.page;
+    await page.goto(`${app.server.url}/dossiers`);
+    await page
+      .getByRole('heading', { level: 1, name: 'Protégez les dossiers de cet appareil : choisissez un code' })
+      .waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await chooseLocalPin(page);
+    await page.getByRole('heading', { level: 1, name: 'Dossiers' }).waitFor();
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: 'Relais est verrouillé' }).waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await unlockWithPin(page);
+    keepUnlocked(page);
+  });
 
   for (const viewport of viewports) {
     for (const target of pages) {

@@ -131,6 +131,21 @@ export async function completeLockStep(page: Page, account: TestAccount): Promis
   await signedIn.waitFor();
 }
 
+/**
+ * A device used before anyone signs in asks first for a code for its local profile (LOCK13):
+ * chooses TEST_PIN twice and waits until the app shows.
+ */
+export async function chooseLocalPin(page: Page): Promise<void> {
+  const heading = page.getByRole('heading', {
+    name: 'Protégez les dossiers de cet appareil : choisissez un code',
+  });
+  await heading.waitFor();
+  await page.getByLabel('Nouveau code PIN').fill(TEST_PIN);
+  await page.getByLabel('Le même code PIN, une deuxième fois').fill(TEST_PIN);
+  await page.getByRole('button', { name: 'Enregistrer et ouvrir Relais' }).click();
+  await heading.waitFor({ state: 'detached' });
+}
+
 /** Types TEST_PIN on the unlock screen and waits until it is gone. */
 export async function unlockWithPin(page: Page): Promise<void> {
   const field = page.locator('#unlock-secret');
@@ -176,7 +191,12 @@ export async function signIn(
   options: { autoUnlock?: boolean } = {},
 ): Promise<void> {
   await page.goto(`${url}/login`);
-  await page.getByLabel('Identifiant').fill(account.username);
+  const username = page.getByLabel('Identifiant');
+  const unlock = page.locator('#unlock-secret');
+  // A device used before anyone signed in (LOCK13) opens locked: its local profile's PIN first.
+  await username.or(unlock).first().waitFor();
+  if ((await unlock.isVisible()) && !keptUnlocked.has(page)) await unlockWithPin(page);
+  await username.fill(account.username);
   await page.getByLabel('Mot de passe').fill(PASSWORD);
   await page.getByRole('button', { name: 'Se connecter' }).click();
   await completeLockStep(page, account);

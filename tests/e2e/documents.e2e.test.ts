@@ -11,15 +11,18 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { keepUnlocked, TEST_PIN } from './app-helpers';
 import { useE2eApp, waitForServiceWorkerControl, writeSeedPage } from './harness';
 
 const SEED_PAGE = `
 import { RelaisDb } from './src/db/app-db';
+import { localProfileKeyring } from './tests/e2e/seed-keyring';
 import { DossierRepository } from './src/db/repository';
 import { seedDocumentsDossier } from './tests/ui/documents/fixture';
 
 window.seed = async (extraDebts) => {
-  const db = new RelaisDb();
+  // Sealed under the local profile's key, which TEST_PIN opens (LOCK13).
+  const db = new RelaisDb(undefined, { keyring: await localProfileKeyring('${TEST_PIN}') });
   const repository = new DossierRepository(db);
   // The debt reference is stored on the debt row (Debts tab): the letter reads it from there.
   const seeded = await seedDocumentsDossier(repository, { extraDebts, debtReference: 'RC-778899' });
@@ -45,6 +48,8 @@ describe('Documents produced offline, in Chromium', () => {
     bigHouseholdId = await seed(17);
     await seedPage.close();
     expect(householdId).toBeTruthy();
+    // The seeded rows are the local profile's: the app opens locked, TEST_PIN unlocks it.
+    keepUnlocked(page);
 
     await page.goto(`${server.url}/dossiers`);
     await page.getByRole('heading', { level: 1, name: 'Dossiers' }).waitFor();

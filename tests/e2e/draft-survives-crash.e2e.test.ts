@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countDraftWrites, waitForDraftWrites } from './app-helpers';
+import { chooseLocalPin, countDraftWrites, keepUnlocked, waitForDraftWrites } from './app-helpers';
 import { useE2eApp, waitForServiceWorkerControl } from './harness';
 
 describe('Typed input survives a crashed page, in Chromium', () => {
@@ -9,6 +9,10 @@ describe('Typed input survives a crashed page, in Chromium', () => {
     const { context, server, page } = app;
     await countDraftWrites(page);
     await page.goto(`${server.url}/settings`);
+    // Nobody has signed in here: a code for the device's local profile first (LOCK13); later
+    // loads are unlocked with it.
+    await chooseLocalPin(page);
+    keepUnlocked(page);
     await page.getByRole('heading', { level: 1, name: 'Réglages' }).waitFor();
     await waitForServiceWorkerControl(page);
     await context.setOffline(true);

@@ -14,7 +14,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { api, PASSWORD, signIn } from './app-helpers';
+import { api, keepUnlocked, PASSWORD, signIn, TEST_PIN } from './app-helpers';
 import { useE2eApp, writeSeedPage } from './harness';
 
 const SHOTS = process.env.RELAIS_SHOTS;
@@ -22,11 +22,13 @@ const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/
 
 const SEED_PAGE = `
 import { RelaisDb } from './src/db/app-db';
+import { localProfileKeyring } from './tests/e2e/seed-keyring';
 import { DossierRepository } from './src/db/repository';
 import { seedDocumentsDossier } from './tests/ui/documents/fixture';
 
 window.seed = async () => {
-  const db = new RelaisDb();
+  // Sealed under the local profile's key, which TEST_PIN opens (LOCK13).
+  const db = new RelaisDb(undefined, { keyring: await localProfileKeyring('${TEST_PIN}') });
   const seeded = await seedDocumentsDossier(new DossierRepository(db));
   db.close();
   return seeded.id;
@@ -200,6 +202,8 @@ describe('Field layout on a phone and a 10-inch tablet, in Chromium', () => {
     await seedPage.waitForFunction(() => 'seed' in window);
     householdId = await seedPage.evaluate(() => (window as never as { seed(): Promise<string> }).seed());
     await seedPage.close();
+    // The seeded rows are the local profile's: the app opens locked, TEST_PIN unlocks it.
+    keepUnlocked(page);
 
     for (const viewport of [PHONE, ...TABLETS]) {
       await page.setViewportSize({ width: viewport.width, height: viewport.height });
@@ -299,7 +303,8 @@ describe('Field layout on a phone and a 10-inch tablet, in Chromium', () => {
     await menu.focus();
     await page.keyboard.press('Enter');
     await page.getByRole('link', { name: 'Réglages' }).waitFor();
-    const inMenu = await page.locator('#header-menu-panel :is(a, select)').count();
+    // Every stop of the menu: its links and fields, and the "Verrouiller" button (LOCK11).
+    const inMenu = await page.locator('#header-menu-panel :is(a, select, button)').count();
     for (let step = 0; step <= inMenu; step += 1) await page.keyboard.press('Tab');
     await expect.poll(() => menu.getAttribute('aria-expanded')).toBe('false');
     // A link followed from the menu closes it.

@@ -12,16 +12,18 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { axeViolations } from './app-helpers';
+import { axeViolations, keepUnlocked, TEST_PIN } from './app-helpers';
 import { useE2eApp, writeSeedPage } from './harness';
 
 const SEED_PAGE = `
 import { RelaisDb } from './src/db/app-db';
+import { localProfileKeyring } from './tests/e2e/seed-keyring';
 import { DossierRepository } from './src/db/repository';
 import { seedUsualHousehold } from './tests/e2e/long-pages-seed';
 
 window.seed = async () => {
-  const db = new RelaisDb();
+  // Sealed under the local profile's key, which TEST_PIN opens (LOCK13).
+  const db = new RelaisDb(undefined, { keyring: await localProfileKeyring('${TEST_PIN}') });
   const id = await seedUsualHousehold(new DossierRepository(db));
   // As on a counsellor's tablet once everything is sent: no "waiting to be sent" banner.
   await db.outbox.clear();
@@ -67,7 +69,9 @@ describe('Long pages on a phone, in Chromium', () => {
   let householdId = '';
 
   it('seeds a usual household on the device', async () => {
-    const { context, server } = app;
+    const { context, server, page } = app;
+    // The seeded rows are the local profile's: the app opens locked, TEST_PIN unlocks it.
+    keepUnlocked(page);
     const seedPage = await context.newPage();
     await seedPage.goto(`${server.url}/long-pages-seed.html`);
     await seedPage.waitForFunction(() => 'seed' in window);

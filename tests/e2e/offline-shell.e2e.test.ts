@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { chooseLocalPin, keepUnlocked } from './app-helpers';
 import { useE2eApp, waitForServiceWorkerControl } from './harness';
 
 describe('The PWA shell offline, in Chromium', () => {
@@ -7,6 +8,10 @@ describe('The PWA shell offline, in Chromium', () => {
   it('installs the service worker on the first online visit', async () => {
     const { page, server } = app;
     await page.goto(`${server.url}/`);
+    // Nobody has signed in here: a code for the device's local profile first (LOCK13); later
+    // loads are unlocked with it.
+    await chooseLocalPin(page);
+    keepUnlocked(page);
     await page.getByRole('heading', { level: 1, name: 'Dossiers' }).waitFor();
     await waitForServiceWorkerControl(page);
     const cached = await page.evaluate(async () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { chooseLocalPin, keepUnlocked } from './app-helpers';
 import { buildApp, useE2eApp, waitForServiceWorkerControl } from './harness';
 
 describe('Deploying a new version (prompt mode), in Chromium', () => {
@@ -7,6 +8,10 @@ describe('Deploying a new version (prompt mode), in Chromium', () => {
   it('scenario 29 (SW update while a form is dirty): shows the banner, never reloads by itself, and accepting it with unsaved input keeps that input', async () => {
     const { page, server, distDir } = app;
     await page.goto(`${server.url}/settings`);
+    // Nobody has signed in here: a code for the device's local profile first (LOCK13); later
+    // loads are unlocked with it.
+    await chooseLocalPin(page);
+    keepUnlocked(page);
     await page.getByRole('heading', { level: 1, name: 'Réglages' }).waitFor();
     await waitForServiceWorkerControl(page);
     expect(await page.getByTestId('app-build').textContent()).toBe('e2e-v1');

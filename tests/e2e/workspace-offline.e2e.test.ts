@@ -5,7 +5,8 @@
  * scenarios and saves one; after a reload (still offline) everything is still there. axe-core
  * finds nothing on any screen, on a 10-inch tablet and on a phone, and nothing overflows sideways.
  *
- * Everything goes through the UI as a person would: fields found by their label, buttons by
+ * Nobody ever signs in: the device asks first for a code for its local profile (LOCK13), which
+ * unlocks each later load. Everything goes through the UI as a person would: fields found by their label, buttons by
  * their role and name. The expected capacity comes from the budget engine itself (src/domain),
  * run on the same household and on the device's local date, as the app does.
  */
@@ -14,7 +15,13 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { diagnose } from '../../src/domain/budget/diagnose';
 import type { IsoDate } from '../../src/domain/dates';
 import { type Household, HouseholdSchema } from '../../src/domain/household/household';
-import { axeViolations, countDraftWrites, waitForDraftWrites } from './app-helpers';
+import {
+  axeViolations,
+  chooseLocalPin,
+  countDraftWrites,
+  keepUnlocked,
+  waitForDraftWrites,
+} from './app-helpers';
 import { useE2eApp, waitForServiceWorkerControl } from './harness';
 
 // ------------------------------------------------------------------ the household, as typed
@@ -442,6 +449,10 @@ describe('Issue 5 workspace, offline from the first step, in Chromium', () => {
     await page.setViewportSize({ width: 1280, height: 800 });
     // Install: the first and only online visit.
     await page.goto(`${server.url}/`);
+    // Nobody has signed in on this device: it asks first for a code for its local profile
+    // (LOCK13); later loads (the reload, the crashed page's successor) are unlocked with it.
+    await chooseLocalPin(page);
+    keepUnlocked(page);
     await page.getByRole('heading', { level: 1, name: 'Dossiers' }).waitFor();
     await waitForServiceWorkerControl(page);
     // Offline from here on, with the server gone.

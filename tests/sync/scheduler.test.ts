@@ -5,6 +5,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { RelaisDb } from '../../src/db/app-db';
+import { DataKeyring } from '../../src/db/crypto/data-keyring';
 import { DossierRepository } from '../../src/db/repository';
 import { SessionStore } from '../../src/sync/session-store';
 import { SyncClient } from '../../src/sync/sync-client';

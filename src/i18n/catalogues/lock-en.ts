@@ -31,7 +31,13 @@ export const lockEn: Record<keyof typeof lockFr, Message> = {
   'lock.erased.noCopy':
     'The server holds no copy of this tablet’s key (or the tablet was reported lost). Ask your coordinator for help.',
   'lock.erased.offline': 'The tablet is not connected to the Internet. Connect it, then sign in.',
+  'lock.unlock.whoseLocal':
+    'Nobody has signed in on this device yet: its cases open with the code chosen here.',
   'lock.setup.title': 'Protect this tablet',
+  'lock.setup.local.title': 'Protect the cases on this device: choose a code',
+  'lock.setup.local.intro':
+    'Nobody has signed in on this device yet. The cases you type here will be encrypted; this code will open them when Relais is locked. At your first sign-in, they move to your account.',
+  'lock.setup.local.signIn': 'I have an account: sign in',
   'lock.setup.intro': 'Cases are encrypted on this tablet. Choose what will open them when Relais is locked.',
   'lock.setup.method': 'To unlock Relais',
   'lock.setup.method.pin': 'A PIN I choose (6 digits or more)',

@@ -30,7 +30,13 @@ export const lockFr = {
   'lock.erased.noCopy':
     'Le serveur n’a pas de copie de la clé de cette tablette (ou la tablette a été déclarée perdue). Demandez de l’aide à votre coordinateur ou coordinatrice.',
   'lock.erased.offline': 'La tablette n’est pas connectée à Internet. Connectez-la, puis connectez-vous.',
+  'lock.unlock.whoseLocal':
+    'Personne ne s’est encore connecté sur cet appareil : ses dossiers s’ouvrent avec le code choisi ici.',
   'lock.setup.title': 'Protéger cette tablette',
+  'lock.setup.local.title': 'Protégez les dossiers de cet appareil : choisissez un code',
+  'lock.setup.local.intro':
+    'Personne ne s’est encore connecté sur cet appareil. Les dossiers que vous y saisirez seront chiffrés ; ce code les ouvrira quand Relais est verrouillé. À votre première connexion, ils passeront sous votre compte.',
+  'lock.setup.local.signIn': 'J’ai un compte : me connecter',
   'lock.setup.intro':
     'Les dossiers sont chiffrés sur cette tablette. Choisissez ce qui les ouvrira quand Relais est verrouillé.',
   'lock.setup.method': 'Pour déverrouiller Relais',

@@ -57,7 +57,19 @@ export interface LockDeps {
   /** Seals the rows an older app wrote in clear, once the key is in the keyring. */
   sealPlainRows?: () => Promise<unknown>;
   newDataKey: () => Uint8Array;
+  /** Writes the session again under the key now in the keyring (the sync service's). */
+  resealSession?: () => Promise<unknown>;
   now?: () => number;
+}
+
+/**
+ * LOCK13: the local profile of a device used before anyone signs in. Its vault entry protects the
+ * rows typed then; the first person to sign in takes its key over, and the entry goes.
+ */
+export const LOCAL_USER: VaultUser = { id: 'local', username: 'local', displayName: '' };
+
+export function isLocalUser(user: VaultUser): boolean {
+  return user.id === LOCAL_USER.id;
 }
 
 function asVaultUser(user: VaultUser): VaultUser {
@@ -76,14 +88,51 @@ export function createLockModel(deps: LockDeps) {
   let pendingKey: { key: Uint8Array; escrowed: boolean } | undefined;
   /** The account password just typed at an online sign-in, for "use my password"; dropped at setup. */
   let loginPassword: string | undefined;
+  /**
+   * LOCK8: the key the session of a sign-in is sealed under. A sign-in writes the session before
+   * anyone knows which key is this person's: a fresh key serves meanwhile, and the session is
+   * written again under the person's key once the lock has it.
+   */
+  let signInKey: Uint8Array | undefined;
+  let sessionNeedsReseal = false;
+  /** LOCK13: the setup in progress takes over the local profile's key; its entry goes after. */
+  let replacesLocal = false;
   const idle = deps.idle === undefined ? undefined : createIdleTimer(deps.idle, () => void lock());
 
-  function becomeUnlocked(user: VaultUser, key: Uint8Array): void {
+  /** Puts the person's key in the keyring and, after a sign-in, their session under it. */
+  async function holdKey(key: Uint8Array): Promise<void> {
     deps.keyring.set(key);
+    if (sessionNeedsReseal) {
+      sessionNeedsReseal = false;
+      await deps.resealSession?.().catch(() => undefined);
+    }
+    signInKey?.fill(0);
+    signInKey = undefined;
+  }
+
+  async function becomeUnlocked(user: VaultUser, key: Uint8Array): Promise<void> {
+    await holdKey(key);
     key.fill(0);
     state.value = { kind: 'unlocked', user };
     idle?.start(idleMinutes.value);
     for (const listener of unlockListeners) listener();
+  }
+
+  /** Before an online sign-in: a key for the session it writes, when the keyring holds none. */
+  function beforeSignIn(): void {
+    if (deps.keyring.unlocked) return;
+    signInKey = deps.newDataKey();
+    deps.keyring.set(signInKey);
+    sessionNeedsReseal = true;
+  }
+
+  /** The sign-in was refused: the key it was given goes. */
+  function signInFailed(): void {
+    if (signInKey === undefined) return;
+    signInKey.fill(0);
+    signInKey = undefined;
+    sessionNeedsReseal = false;
+    deps.keyring.clear();
   }
 
   /** Reads the vault: the unlock screen for the last person, or undecided until the session is known. */
@@ -99,28 +148,68 @@ export function createLockModel(deps: LockDeps) {
 
   /**
    * After the saved session is read, when the vault named nobody: a signed-in person with no key
-   * here (an older app's device, or a setup left unfinished) sets one up; nobody: open.
+   * here (an older app's device, or a setup left unfinished) sets one up; nobody: a PIN for the
+   * local profile first (LOCK13), the sign-in page staying reachable.
    */
   async function decide(sessionUser: VaultUser | undefined): Promise<void> {
     if (state.value.kind !== 'starting') return;
     if (sessionUser === undefined) {
-      state.value = { kind: 'open' };
+      pendingKey = { key: deps.newDataKey(), escrowed: false };
+      state.value = { kind: 'needs-setup', user: LOCAL_USER, passwordAvailable: false };
       return;
     }
     await prepareSetup(asVaultUser(sessionUser));
   }
 
-  /** The key to set up: the escrow's when the server holds one (LOCK9), else a new one. */
+  /** LOCK13: the local profile is unlocked: its key seals the device's rows. */
+  function holdsLocalData(): boolean {
+    const current = state.value;
+    return current.kind === 'unlocked' && isLocalUser(current.user) && deps.keyring.unlocked;
+  }
+
+  /**
+   * The key to set up: the escrow's when the server holds one for this user and device (LOCK9:
+   * the device's rows are sealed under it), else the sign-in's key or a new one, deposited at once
+   * so that a setup left unfinished can be taken up again from the server.
+   */
   async function prepareSetup(user: VaultUser, erased = false): Promise<void> {
+    replacesLocal = false;
+    if (holdsLocalData()) {
+      // LOCK13: the rows are sealed under the local key: it stays, and the server gets a copy.
+      idle?.stop();
+      replacesLocal = true;
+      const key = new Uint8Array(deps.keyring.key());
+      pendingKey = { key, escrowed: false };
+      const pending = pendingKey;
+      void deps.escrow
+        ?.deposit(new Uint8Array(key))
+        .then(() => {
+          pending.escrowed = true;
+        })
+        .catch(() => undefined);
+      state.value = { kind: 'needs-setup', user, passwordAvailable: loginPassword !== undefined };
+      return;
+    }
     const recovered = await deps.escrow?.recover().catch(() => undefined);
     if (recovered !== undefined) {
       pendingKey = { key: recovered, escrowed: true };
+      await holdKey(recovered);
     } else if (erased) {
       // The rows are sealed under a key nobody holds any more: a new key would not open them.
+      signInFailed();
       state.value = { kind: 'erased-needs-online', who: user, serverHasNoCopy: true };
       return;
     } else {
-      pendingKey = { key: deps.newDataKey(), escrowed: false };
+      const key = signInKey === undefined ? deps.newDataKey() : new Uint8Array(signInKey);
+      pendingKey = { key, escrowed: false };
+      await holdKey(key);
+      const pending = pendingKey;
+      void deps.escrow
+        ?.deposit(new Uint8Array(key))
+        .then(() => {
+          pending.escrowed = true;
+        })
+        .catch(() => undefined);
     }
     state.value = { kind: 'needs-setup', user, passwordAvailable: loginPassword !== undefined };
   }
@@ -136,24 +225,27 @@ export function createLockModel(deps: LockDeps) {
     const who = await deps.vault.status(user.id);
     if (who !== undefined && !who.erased) {
       if (who.method === 'pin') {
+        // The session waits in memory; it is sealed under the person's key after the unlock.
+        deps.keyring.clear();
         state.value = { kind: 'locked', who };
         return;
       }
       const result = await deps.vault.unlock(user.id, password);
       if (result.kind === 'unlocked') {
         loginPassword = undefined;
-        becomeUnlocked(user, result.key);
+        await becomeUnlocked(user, result.key);
         return;
       }
       const recovered = await deps.escrow?.recover().catch(() => undefined);
       if (recovered !== undefined) {
         await deps.vault.setup(user, 'password', password, recovered, true);
         loginPassword = undefined;
-        becomeUnlocked(user, recovered);
+        await becomeUnlocked(user, recovered);
         return;
       }
       const after = await deps.vault.status(user.id);
       if (after !== undefined && !after.erased) {
+        deps.keyring.clear();
         state.value = { kind: 'locked', who: after };
         return;
       }
@@ -171,16 +263,20 @@ export function createLockModel(deps: LockDeps) {
     await deps.vault.setup(current.user, method, secret, key, escrowed);
     pendingKey = undefined;
     loginPassword = undefined;
-    deps.keyring.set(key);
+    // LOCK13: the person now holds the local profile's key under their own secret.
+    if (replacesLocal) await deps.vault.eraseUser(LOCAL_USER.id);
+    replacesLocal = false;
+    await holdKey(key);
     await deps.sealPlainRows?.();
     if (!escrowed) void deposit(current.user.id);
-    becomeUnlocked(current.user, key);
+    await becomeUnlocked(current.user, key);
     return true;
   }
 
   /** LOCK10: sends the data key to the escrow; on failure the vault's flag keeps it for the next sync. */
   async function deposit(userId: string): Promise<void> {
-    if (deps.escrow === undefined || !deps.keyring.unlocked) return;
+    // The local profile has no account, so no escrow: its key reaches the server at the sign-in.
+    if (deps.escrow === undefined || !deps.keyring.unlocked || userId === LOCAL_USER.id) return;
     try {
       // A copy: a lock zero-fills the keyring's bytes while the request may still read them.
       await deps.escrow.deposit(new Uint8Array(deps.keyring.key()));
@@ -207,7 +303,7 @@ export function createLockModel(deps: LockDeps) {
     switch (result.kind) {
       case 'unlocked':
         loginPassword = undefined;
-        becomeUnlocked(user, result.key);
+        await becomeUnlocked(user, result.key);
         if (refreshed?.escrowPending === true) void deposit(user.id);
         return { ok: true };
       case 'wrong':
@@ -249,6 +345,9 @@ export function createLockModel(deps: LockDeps) {
     for (const clear of clearers) clear();
     pendingKey = undefined;
     loginPassword = undefined;
+    signInKey = undefined;
+    sessionNeedsReseal = false;
+    replacesLocal = false;
     state.value = { kind: 'open' };
   }
 
@@ -275,6 +374,8 @@ export function createLockModel(deps: LockDeps) {
     },
     start,
     decide,
+    beforeSignIn,
+    signInFailed,
     afterSignIn,
     completeSetup,
     unlock,

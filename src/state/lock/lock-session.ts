@@ -23,13 +23,17 @@ export function withLock(
   return {
     ...sync,
     async login(username, password) {
+      lock.beforeSignIn();
       const outcome = await sync.login(username, password);
       if (outcome.ok) await afterSignIn(password);
+      else lock.signInFailed();
       return outcome;
     },
     async setup(input) {
+      lock.beforeSignIn();
       const outcome = await sync.setup(input);
       if (outcome.ok) await afterSignIn(input.password);
+      else lock.signInFailed();
       return outcome;
     },
     async logout() {

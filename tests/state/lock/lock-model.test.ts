@@ -16,7 +16,8 @@ describe('lock model', () => {
     });
     await lock.start();
     await lock.decide(undefined);
-    expect(lock.state.value.kind).toBe('open');
+    // LOCK13: nobody signed in: the local profile's code is asked; the sign-in page stays reachable.
+    expect(lock.state.value.kind).toBe('needs-setup');
     await lock.afterSignIn({ ...USER }, 'mot de passe');
     expect(lock.state.value).toEqual({ kind: 'needs-setup', user: USER, passwordAvailable: true });
     await expect(lock.completeSetup('pin', '123')).rejects.toThrow();
@@ -43,8 +44,8 @@ describe('lock model', () => {
   it('[LOCK10] a deposit that fails offline is kept as pending and sent after the next sync', async () => {
     const { escrow, state } = memoryEscrow();
     const { lock, vault } = lockFixture({ escrow });
-    await lock.afterSignIn(USER, 'pw');
     state.online = false;
+    await lock.afterSignIn(USER, 'pw');
     await lock.completeSetup('pin', '482915');
     await lock.retryDeposit();
     expect((await vault.status(USER.id))?.escrowPending).toBe(true);
@@ -112,6 +113,33 @@ describe('lock model', () => {
     state.held = undefined;
     await lock.afterSignIn(USER, 'pw');
     expect(lock.state.value).toEqual({ kind: 'erased-needs-online', who: USER, serverHasNoCopy: true });
+  });
+
+  it('[LOCK8] the session of a sign-in is written again under the person key; a PIN entry waits locked without a key', async () => {
+    const resealed: string[] = [];
+    const key = randomDataKey();
+    const vault = fastVault();
+    await vault.setup(USER, 'pin', '482915', key);
+    const { lock, keyring } = lockFixture(
+      { resealSession: async () => void resealed.push(keyring.unlocked ? 'under a key' : 'no key') },
+      vault,
+    );
+    lock.beforeSignIn();
+    // The sign-in's session is written under a key of its own meanwhile.
+    expect(keyring.unlocked).toBe(true);
+    expect(keyring.key()).not.toEqual(key);
+    await lock.afterSignIn(USER, 'pw');
+    expect(lock.state.value.kind).toBe('locked');
+    expect(keyring.unlocked).toBe(false);
+    expect(resealed).toEqual([]);
+    await lock.unlock('482915');
+    expect(keyring.key()).toEqual(key);
+    expect(resealed).toEqual(['under a key']);
+    // A refused sign-in leaves nothing in the keyring.
+    await lock.lock();
+    lock.beforeSignIn();
+    lock.signInFailed();
+    expect(keyring.unlocked).toBe(false);
   });
 
   it('[LOCK12] a change of user forgets the previous person key on the device', async () => {

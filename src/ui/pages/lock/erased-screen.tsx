@@ -7,6 +7,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '../../../i18n/i18n';
 import { useAppState } from '../../../state/app-state';
 import type { VaultUser } from '../../../state/lock/lock-model';
+import { isLocalUser } from '../../../state/lock/lock-model';
 import { type CredentialErrors, type Credentials, CredentialsForm } from '../login/credentials-form';
 
 export function ErasedScreen({ who, serverHasNoCopy }: { who: VaultUser; serverHasNoCopy: boolean }) {
@@ -40,7 +41,9 @@ export function ErasedScreen({ who, serverHasNoCopy }: { who: VaultUser; serverH
         {t('lock.erased.title')}
       </h1>
       <p data-testid="lock-whose">
-        {t('lock.unlock.whose', { name: who.displayName, username: who.username })}
+        {isLocalUser(who)
+          ? t('lock.unlock.whoseLocal')
+          : t('lock.unlock.whose', { name: who.displayName, username: who.username })}
       </p>
       <p>{t('lock.erased.body')}</p>
       {serverHasNoCopy ? (

@@ -6,7 +6,12 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { pinProblem } from '../../../domain/security/unlock-secret';
 import { t } from '../../../i18n/i18n';
-import type { LockModel, UnlockMethod, VaultUser } from '../../../state/lock/lock-model';
+import {
+  isLocalUser,
+  type LockModel,
+  type UnlockMethod,
+  type VaultUser,
+} from '../../../state/lock/lock-model';
 import { FieldShell } from '../../components/fields/field-shell';
 
 type SetupErrors = Partial<Record<'pin' | 'again' | 'form', string>>;
@@ -46,6 +51,8 @@ export function SetupScreen(props: { lock: LockModel; user: VaultUser; passwordA
   const [errors, setErrors] = useState<SetupErrors>({});
   const [busy, setBusy] = useState(false);
   const first = useRef<HTMLInputElement>(null);
+  // LOCK13: nobody has signed in yet: a code for the local profile, the sign-in one link away.
+  const local = isLocalUser(props.user);
 
   useEffect(() => {
     first.current?.focus();
@@ -74,8 +81,8 @@ export function SetupScreen(props: { lock: LockModel; user: VaultUser; passwordA
 
   return (
     <section class="lock-screen" aria-labelledby="lock-setup-title">
-      <h1 id="lock-setup-title">{t('lock.setup.title')}</h1>
-      <p>{t('lock.setup.intro')}</p>
+      <h1 id="lock-setup-title">{t(local ? 'lock.setup.local.title' : 'lock.setup.title')}</h1>
+      <p>{t(local ? 'lock.setup.local.intro' : 'lock.setup.intro')}</p>
       <form noValidate onSubmit={(event) => void submit(event)}>
         {props.passwordAvailable && (
           <fieldset class="lock-methods">
@@ -126,6 +133,11 @@ export function SetupScreen(props: { lock: LockModel; user: VaultUser; passwordA
           {busy ? t('lock.setup.saving') : t('lock.setup.submit')}
         </button>
       </form>
+      {local && (
+        <p>
+          <a href="/login">{t('lock.setup.local.signIn')}</a>
+        </p>
+      )}
     </section>
   );
 }

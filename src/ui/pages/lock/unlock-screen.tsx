@@ -6,6 +6,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '../../../i18n/i18n';
 import type { LockModel, VaultStatus } from '../../../state/lock/lock-model';
+import { isLocalUser } from '../../../state/lock/lock-model';
 import { FieldShell } from '../../components/fields/field-shell';
 
 /** Tries left from which the screen warns (LOCK4: 10 in all). */
@@ -67,7 +68,9 @@ export function UnlockScreen({ lock, who }: { lock: LockModel; who: VaultStatus 
     <section class="lock-screen" aria-labelledby="lock-title">
       <h1 id="lock-title">{t('lock.unlock.title')}</h1>
       <p data-testid="lock-whose">
-        {t('lock.unlock.whose', { name: who.user.displayName, username: who.user.username })}
+        {isLocalUser(who.user)
+          ? t('lock.unlock.whoseLocal')
+          : t('lock.unlock.whose', { name: who.user.displayName, username: who.user.username })}
       </p>
       <form noValidate onSubmit={(event) => void submit(event)}>
         <FieldShell
