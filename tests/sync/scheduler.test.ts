@@ -208,8 +208,8 @@ describe('two tabs (scenarios 5 and 6)', () => {
   });
 
   function secondTab(): { db: RelaisDb; repository: DossierRepository; client: SyncClient } {
-    // The same device, so the same data key (each tab unlocks with it, ENC1).
-    const db = new RelaisDb(tabA.db.name, { keyring: tabA.db.keyring });
+    // Another tab of the same device, unlocked with the same PIN: the same data key (ENC1).
+    const db = new RelaisDb(tabA.db.name, { keyring: new DataKeyring(tabA.db.keyring.key()) });
     const sessions = new SessionStore(db);
     const client = new SyncClient({ db, sessions, fetch: server.fetch, appVersion: '1.0.0' });
     const repository = new DossierRepository(db, { currentUserId: () => client.currentUserId() });
