@@ -2,8 +2,9 @@
  * Documents on the device (issue "documents", target: a Banque de France preparation for 20 debts
  * in at most 1 s, offline). The built app is installed online in Chromium (service worker), a
  * household with 20 debts is written by a small page bundled from the real src/db code (the
- * fixture of tests/ui/documents), then the server is stopped and the network cut. On the
- * dossier's Documents tab, "Préparation du dossier Banque de France" is chosen and
+ * fixture of tests/ui/documents) sealed under the local profile's key (tests/e2e/seed-keyring.ts),
+ * then the server is stopped and the network cut. Each load opens on the unlock screen, where the
+ * bench types TEST_PIN (not timed here: bench/device-store times it). On the dossier's Documents tab, "Préparation du dossier Banque de France" is chosen and
  * "Télécharger le PDF" clicked, RUNS times.
  *
  * Measured, inside the page (so the driver's round trips are not counted): from the click event
@@ -43,6 +44,7 @@ import {
 } from '../tests/e2e/harness';
 import { type BenchResult, median, withTarget } from './bench-types';
 import { installSeedPage, seedInBrowser } from './browser-seed';
+import { typePinOnUnlockScreen, UNLOCK_PROBE } from './unlock-probe';
 
 const ROOT = new URL('../', import.meta.url).pathname;
 /** 3 debts of the fixture + 17 more: 20 debts, each with its own creditor. */
@@ -57,10 +59,14 @@ const REFERENCE_LINE = 'Une page, une ligne : ce que coûte un PDF dans ces poli
 const SEED_PAGE = `
 import { RelaisDb } from './src/db/app-db';
 import { DossierRepository } from './src/db/repository';
+import { localProfileKeyring } from './tests/e2e/seed-keyring';
 import { seedDocumentsDossier } from './tests/ui/documents/fixture';
+import { TEST_PIN } from './tests/support/test-pin';
 
+// Sealed under the local profile's key, held in the vault under TEST_PIN (LOCK13): the app
+// opens locked and the bench types the PIN.
 window.seed = async (extraDebts) => {
-  const db = new RelaisDb();
+  const db = new RelaisDb(undefined, { keyring: await localProfileKeyring(TEST_PIN) });
   const seeded = await seedDocumentsDossier(new DossierRepository(db), { extraDebts });
   db.close();
   return seeded.id;
@@ -268,8 +274,10 @@ export async function run(): Promise<BenchResult[]> {
     await seedPage.close();
 
     // Install the app while online, then stop the server and cut the network.
+    await context.addInitScript(UNLOCK_PROBE);
     const page = context.pages()[0] ?? (await context.newPage());
     await page.goto(`${server.url}/dossiers`);
+    await typePinOnUnlockScreen(page);
     await page.getByRole('heading', { level: 1, name: 'Dossiers' }).waitFor({ timeout: 30_000 });
     await waitForServiceWorkerControl(page);
     await server.stop();
@@ -277,6 +285,7 @@ export async function run(): Promise<BenchResult[]> {
     await context.addInitScript(PROBE);
 
     await page.goto(`${server.url}/dossiers/${householdId}/documents`);
+    const offlineUnlock = await typePinOnUnlockScreen(page);
     await page.getByRole('group', { name: 'Quel document ?' }).waitFor({ timeout: 30_000 });
     await page.getByRole('radio', { name: BDF_CHOICE }).check();
     await page.addScriptTag({ content: referenceBundle.outputFiles[0]?.text ?? '' });
@@ -363,6 +372,7 @@ export async function run(): Promise<BenchResult[]> {
             ratioOfBdfToIt: value / kitMedian,
           },
           loadAverage1m: { before: loadBefore, after: loadAfter, cores: availableParallelism() },
+          offlineLoadToUnlockScreenMs: Math.round(offlineUnlock.unlockShownAt),
         },
       }),
     ];

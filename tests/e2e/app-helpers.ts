@@ -5,6 +5,7 @@ import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { formatHlc } from '../../src/domain/sync/hlc';
+import { TEST_PIN } from '../support/test-pin';
 import { waitForServiceWorkerControl } from './harness';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -107,7 +108,7 @@ export interface TestAccount {
 export const FIRST_ADMIN: TestAccount = { username: 'admin', displayName: 'Admin Relais' };
 
 /** The PIN the browser tests choose at the setup step after the first sign-in (LOCK1: ≥ 6 digits). */
-export const TEST_PIN = '246810';
+export { TEST_PIN };
 
 /**
  * After an online sign-in the app asks to protect the tablet (docs/device-lock.md): chooses
