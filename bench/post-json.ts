@@ -2,7 +2,9 @@ import { gzipSync } from 'node:zlib';
 
 /**
  * JSON POST from Node to the server under test; `gzip` compresses the body as a device does for
- * pushes over 256 kB of JSON (PUSH8). Throws with the status and the start of the body on a 4xx/5xx.
+ * pushes over 256 kB of JSON (PUSH8). A 429 (the push limit per device, SEC3) is retried after the
+ * server's Retry-After, as the sync client does: seeding 80,000 rows takes more than 120 pushes.
+ * Throws with the status and the start of the body on any other 4xx/5xx.
  */
 export async function postJson(
   base: string,
@@ -12,7 +14,25 @@ export async function postJson(
   gzip = false,
 ): Promise<unknown> {
   const json = JSON.stringify(body);
-  const response = await fetch(`${base}${path}`, {
+  for (;;) {
+    const response = await send(base, path, json, token, gzip);
+    const text = await response.text();
+    if (response.status === 429) {
+      await new Promise((resolve) => setTimeout(resolve, retryAfterMs(response)));
+      continue;
+    }
+    if (!response.ok) throw new Error(`${path}: ${response.status} ${text.slice(0, 300)}`);
+    return text === '' ? undefined : JSON.parse(text);
+  }
+}
+
+function retryAfterMs(response: Response): number {
+  const seconds = Number(response.headers.get('retry-after'));
+  return (Number.isFinite(seconds) && seconds > 0 ? seconds : 1) * 1000;
+}
+
+function send(base: string, path: string, json: string, token: string | undefined, gzip: boolean) {
+  return fetch(`${base}${path}`, {
     method: 'POST',
     headers: {
       'content-type': 'application/json',
@@ -21,7 +41,4 @@ export async function postJson(
     },
     body: gzip ? gzipSync(json, { level: 1 }) : json,
   });
-  const text = await response.text();
-  if (!response.ok) throw new Error(`${path}: ${response.status} ${text.slice(0, 300)}`);
-  return text === '' ? undefined : JSON.parse(text);
 }
