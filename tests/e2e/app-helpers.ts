@@ -18,7 +18,10 @@ export interface AxeViolation {
 
 /** axe-core's violations on the page as it is now (axe is injected once per page). */
 export async function axeViolations(page: Page): Promise<AxeViolation[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: axeSource });
+  if (!(await page.evaluate(() => 'axe' in window))) {
+    // Through the driver (Runtime.evaluate), not an inline script tag: the app's CSP refuses those (SEC1).
+    await page.evaluate(axeSource);
+  }
   return page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run(): Promise<{ violations: Array<AxeViolationRaw> }> } })
       .axe;

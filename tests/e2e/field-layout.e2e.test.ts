@@ -54,7 +54,10 @@ async function shot(page: Page, name: string): Promise<void> {
 
 /** axe-core's colour-contrast rule, inside `selector` only. */
 async function contrastViolations(page: Page, selector: string): Promise<string[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: axeSource });
+  if (!(await page.evaluate(() => 'axe' in window))) {
+    // Through the driver (Runtime.evaluate), not an inline script tag: the app's CSP refuses those (SEC1).
+    await page.evaluate(axeSource);
+  }
   return page.evaluate(async (within) => {
     const axe = (window as unknown as { axe: { run(...args: unknown[]): Promise<unknown> } }).axe;
     const result = (await axe.run(within, { runOnly: ['color-contrast'] })) as {
