@@ -15,10 +15,8 @@
  * aborts the transaction: the route answers 503 and the client resends.
  */
 import { randomUUID } from 'node:crypto';
-import { ROOT_ENTITY_NAMES } from '../../../src/domain/sync/entities';
 import { type InputIssue, inputIssue, isAllowedText } from '../../../src/domain/sync/input-rules';
 import type { MutationResult, PushRequest, PushResponse } from '../../../src/domain/sync/protocol';
-import { clearsWelcomePoint } from '../../../src/domain/sync/welcome-point-rule';
 import { countRow, entriesFor, type RowsPerHousehold, recordAccess } from '../access-log/record';
 import { forbidden } from '../http-errors';
 import { MATCHED_ENTITIES } from '../stores/duplicates-tx';
@@ -31,6 +29,7 @@ import type {
   StoreTx,
   UserRecord,
 } from '../stores/store-tx';
+import { authorise } from './push-authorise';
 import { decideMutation, type MutationDecision, type PushState } from './push-decision';
 import { erasedNamedBy, refuseErased, refusesErased } from './push-erased';
 import { columnText, storedPayload } from './push-input';
@@ -64,10 +63,6 @@ export interface PushOptions {
 
 /** The entities duplicate detection compares: a written row of one queues its household. */
 const MATCHED: ReadonlySet<string> = new Set(MATCHED_ENTITIES);
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /** The transaction and what the push loaded, kept current as each mutation is written. */
 interface Batch {
@@ -157,67 +152,6 @@ async function resolveConflicts(batch: Batch, p: Plan, mutationId: string): Prom
     });
     batch.state.openConflicts.delete(conflictKey(c.entity, c.entityId, c.field));
   }
-}
-
-/**
- * AUTH6: every new mutation's household must be in the caller's scope, or nothing is applied.
- * AUTH6b: a household that WAS in the caller's scope until a move took it out is not a forgery:
- * the device made its change before it heard of the move. Such mutations are returned, to be
- * quarantined one by one (`left-scope`), and the rest of the batch goes on.
- */
-function authorise(
-  caller: PushCaller,
-  mutations: readonly Record<string, unknown>[],
-  households: Map<string, HouseholdScope>,
-  rows: Map<string, StoredRow>,
-  leftScope: ReadonlySet<string>,
-  /** MERGE9: survivors the caller reaches through a household merged into them. */
-  viaMerged: ReadonlySet<string> = new Set(),
-): Set<Record<string, unknown>> {
-  const allowed = (h: HouseholdScope): boolean => inScope(caller.scope, h) || viaMerged.has(h.id);
-  const simulated = new Map(households);
-  const rowsById = new Map<string, StoredRow[]>();
-  for (const row of rows.values()) rowsById.set(row.id, [...(rowsById.get(row.id) ?? []), row]);
-  const outOfScope = new Set<Record<string, unknown>>();
-  let current: Record<string, unknown> | undefined;
-  const denied = (id: string): void => {
-    if (leftScope.has(id) && current !== undefined) {
-      outOfScope.add(current);
-      return;
-    }
-    throw forbidden(`Household ${id} is outside your welcome points: nothing was applied`);
-  };
-  for (const m of mutations) {
-    current = m;
-    const hid = typeof m.householdId === 'string' ? m.householdId : undefined;
-    if (typeof m.entityId === 'string') {
-      for (const row of rowsById.get(m.entityId) ?? []) {
-        const owner = simulated.get(row.householdId);
-        if (owner !== undefined && !allowed(owner)) denied(row.householdId);
-      }
-    }
-    if (hid === undefined) continue;
-    const known = simulated.get(hid);
-    if (known !== undefined && !allowed(known)) denied(hid);
-    const patch = isRecord(m.patch) ? m.patch : {};
-    // A root's welcome point decides its scope (AUTH6, AUTH10): a household's, a workshop's (WS1).
-    const root = typeof m.entity === 'string' && (ROOT_ENTITY_NAMES as readonly string[]).includes(m.entity);
-    if (root && 'welcomePointId' in patch) {
-      const wp = patch.welcomePointId;
-      // AUTH6c: emptying the welcome point is quarantined (plan), so the household stays put.
-      if (known !== undefined && clearsWelcomePoint(known.welcomePointId, wp)) continue;
-      const target: HouseholdScope = {
-        id: hid,
-        welcomePointId: typeof wp === 'string' ? wp : null,
-        createdBy: known?.createdBy ?? caller.user.id,
-      };
-      if (!inScope(caller.scope, target)) denied(hid);
-      simulated.set(hid, target);
-    } else if (known === undefined && root) {
-      simulated.set(hid, { id: hid, welcomePointId: null, createdBy: caller.user.id });
-    }
-  }
-  return outOfScope;
 }
 
 /** MERGE9: the audit of a mutation applied to another household than the one it named. */
