@@ -92,6 +92,9 @@ for (const engine of ENGINES) {
         status: 'closed',
       });
       // The plan states are another refresher's (PLAN6): two plans, the late one comes first.
+      // The queue is drained first: a refresh of H1 still pending from the merge would delete
+      // these rows, H1 holding no plan of those ids (a race CI lost under load).
+      await drained(server);
       await server.store.transaction(async (tx) => {
         for (const [planId, status] of [
           ['p1', 'on_track'],
