@@ -22,6 +22,7 @@ import type {
   ScheduleRequest,
   ScheduleResult,
 } from './schedule-types';
+import { fitsSharedTotals, simulateSharedTotals } from './shared-totals';
 import { splitProRata, splitProRataInto, splitWithMinimum } from './split-capacity';
 
 // 12 months × 10 000 bps: monthly interest = capital × bps / 120 000.
@@ -42,6 +43,25 @@ export function simulateSchedule(request: ScheduleRequest): ScheduleResult {
   const withSchedule = request.withSchedule ?? true;
   const capacity = capacityByMonth(request.capacity, horizon);
   const n = debts.length;
+
+  if (fitsSharedTotals(debts, policy, capacity, withSchedule)) {
+    // Totals of a plan with shared debts only and no interest (the portfolio's common case).
+    const totals = simulateSharedTotals(
+      debts.map((d) => d.balanceCents),
+      orderGroups(
+        debts.map((_, i) => i),
+        debts.map((d) => policy.staticRank?.(d) ?? 0),
+        [],
+        policy,
+      ),
+      capacity,
+      moratorium + 1,
+      maxMonths,
+      policy.minimumInstalmentCents,
+    );
+    const zeros = new Float64Array(n);
+    return summarise(request, totals.capital, zeros, totals.paid, zeros, totals.lastMonth, []);
+  }
 
   const capital: number[] = debts.map((d) => d.balanceCents);
   const interestDue: number[] = debts.map(() => 0);
@@ -263,11 +283,11 @@ function payContractualFirst(amount: Cents, pool: Pool, payment: number[]): Cent
 
 function summarise(
   request: ScheduleRequest,
-  capital: readonly number[],
-  interestDue: readonly number[],
-  paid: readonly number[],
-  accrued: readonly number[],
-  lastMonth: readonly number[],
+  capital: ArrayLike<number>,
+  interestDue: ArrayLike<number>,
+  paid: ArrayLike<number>,
+  accrued: ArrayLike<number>,
+  lastMonth: ArrayLike<number>,
   schedule: ScheduleMonth[],
 ): ScheduleResult {
   const perDebt: DebtOutcome[] = [];

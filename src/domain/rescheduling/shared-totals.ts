@@ -1,0 +1,368 @@
+/**
+ * The totals-only fast path of the month-by-month engine, for the case a portfolio run meets
+ * most (the Banque de France defaults): no debt with its own instalment, no interest, groups in
+ * a fixed order, no contractual instalments first, no month rows. In that case a month only
+ * shares the capacity between the balances still owed, and a repaid debt never owes again, so
+ * the loop keeps each group's debts still owed and their sum from month to month instead of
+ * rescanning every debt, and does the largest-remainder split and the minimum instalment rule
+ * in place, in buffers reused from run to run (same arithmetic, tie rules and order of steps
+ * as splitProRataInto and splitWithMinimum in split-capacity.ts; copied because a call into
+ * another module from this loop, and the small arrays splitWithMinimum allocates, cost more
+ * than the split itself).
+ *
+ * It gives exactly what the general loop of simulate-schedule.ts gives; tests hold them equal
+ * on generated cases (tests/domain/rescheduling/shared-totals.property.test.ts) and on the
+ * golden portfolio. Months with no interest and no money are skipped there too.
+ */
+import type { ResolvedPolicy } from './allocation-policy';
+import type { ScheduleDebt } from './schedule-types';
+
+/** Per-debt totals, indexed like the request's debts. */
+export interface SharedTotals {
+  readonly capital: Float64Array;
+  readonly paid: Float64Array;
+  /** Last month with a payment, 0 = never. */
+  readonly lastMonth: Float64Array;
+}
+
+/**
+ * Whether the fast path applies: totals only, no own-instalment debt, no interest, static
+ * order, no contractual instalments first, and every product capacity × balance exact in a
+ * double (then the general split never needs its BigInt fallback either).
+ */
+export function fitsSharedTotals(
+  debts: readonly ScheduleDebt[],
+  policy: ResolvedPolicy,
+  capacity: readonly number[],
+  withSchedule: boolean,
+): boolean {
+  if (withSchedule || policy.staticRank === null || policy.contractualInstalmentsFirst) return false;
+  let maxBalance = 0;
+  let total = 0;
+  for (const d of debts) {
+    if (d.fixed !== undefined || d.annualRateBps !== 0) return false;
+    const b = d.balanceCents;
+    if (!Number.isSafeInteger(b) || b < 0) return false;
+    if (b > maxBalance) maxBalance = b;
+    total += b;
+  }
+  let maxCapacity = 0;
+  for (const c of capacity) {
+    if (!Number.isSafeInteger(c)) return false;
+    if (c > maxCapacity) maxCapacity = c;
+  }
+  return Number.isSafeInteger(total) && maxCapacity * maxBalance <= Number.MAX_SAFE_INTEGER;
+}
+
+/**
+ * Buffers reused from run to run: a portfolio makes some 65,000 runs, and allocating a few typed
+ * arrays for each cost more in garbage collection than the months themselves. The engine is
+ * synchronous and never re-entered, so one set is enough; the totals are read before the next
+ * run overwrites them.
+ */
+interface Scratch {
+  // By debt index.
+  readonly capital: Float64Array;
+  readonly paid: Float64Array;
+  readonly last: Float64Array;
+  // By position: each group's debts still owed, packed in payment order, and their balances.
+  readonly members: Int32Array;
+  readonly balance: Float64Array;
+  // One group's split, by position within the group.
+  readonly parts: Float64Array;
+  readonly remainders: Float64Array;
+  // The minimum instalment rule's pool of positions, their balances and shares.
+  readonly pool: Int32Array;
+  readonly poolBalance: Float64Array;
+  readonly shares: Float64Array;
+  readonly shareRemainders: Float64Array;
+  // By group.
+  readonly start: Int32Array;
+  readonly count: Int32Array;
+  readonly owed: Float64Array;
+}
+
+function createScratch(debts: number, groups: number): Scratch {
+  return {
+    capital: new Float64Array(debts),
+    paid: new Float64Array(debts),
+    last: new Float64Array(debts),
+    members: new Int32Array(debts),
+    balance: new Float64Array(debts),
+    parts: new Float64Array(debts),
+    remainders: new Float64Array(debts),
+    pool: new Int32Array(debts),
+    poolBalance: new Float64Array(debts),
+    shares: new Float64Array(debts),
+    shareRemainders: new Float64Array(debts),
+    start: new Int32Array(groups),
+    count: new Int32Array(groups),
+    owed: new Float64Array(groups),
+  };
+}
+
+let scratch = createScratch(16, 8);
+
+/**
+ * Runs the shared months of a plan that fits (see fitsSharedTotals).
+ * @param balances - balance per debt, cents
+ * @param groups - debt indices in payment order (orderGroups of the static ranks)
+ * @param capacity - capacity per month (index 0 unused), cents
+ * @param firstMonth - first month after the moratorium
+ * @param lastMonth - last month in which shared debts may be paid
+ * @param minimumCents - smallest instalment except a final one
+ * @returns remaining capital, paid and last payment month per debt, in shared buffers valid
+ *   until the next run (entries past the debts' count are stale)
+ */
+export function simulateSharedTotals(
+  balances: readonly number[],
+  groups: readonly (readonly number[])[],
+  capacity: readonly number[],
+  firstMonth: number,
+  lastMonth: number,
+  minimumCents: number,
+): SharedTotals {
+  const n = balances.length;
+  const groupCount = groups.length;
+  if (scratch.capital.length < n || scratch.start.length < groupCount) {
+    scratch = createScratch(Math.max(n, scratch.capital.length), Math.max(groupCount, scratch.start.length));
+  }
+  const s = scratch;
+  const { capital, paid, last, members, balance, parts, start, count, owed } = s;
+  let filled = 0;
+  let owedTotal = 0;
+  for (let g = 0; g < groupCount; g += 1) {
+    start[g] = filled;
+    let sum = 0;
+    for (const i of groups[g]!) {
+      const b = balances[i]!;
+      if (b > 0) {
+        members[filled] = i;
+        balance[filled] = b;
+        filled += 1;
+        sum += b;
+      }
+    }
+    count[g] = filled - start[g]!;
+    owed[g] = sum;
+    owedTotal += sum;
+  }
+  for (let i = 0; i < n; i += 1) {
+    capital[i] = 0;
+    paid[i] = 0;
+    last[i] = 0;
+  }
+
+  for (let m = firstMonth; m <= lastMonth && owedTotal > 0; m += 1) {
+    let left = capacity[m]!;
+    for (let g = 0; g < groupCount && left > 0; g += 1) {
+      const sum = owed[g]!;
+      if (sum === 0) continue;
+      const from = start[g]!;
+      const end = from + count[g]!;
+      if (sum <= left) {
+        // The whole group is repaid this month; what is left goes to the next group.
+        for (let p = from; p < end; p += 1) {
+          const i = members[p]!;
+          paid[i] = paid[i]! + balance[p]!;
+          last[i] = m;
+        }
+        left -= sum;
+        owedTotal -= sum;
+        owed[g] = 0;
+        count[g] = 0;
+        continue;
+      }
+      splitGroup(left, sum, from, end - from, minimumCents, s);
+      let closed = false;
+      for (let p = from; p < end; p += 1) {
+        const amount = parts[p - from]!;
+        if (amount === 0) continue;
+        const rest = balance[p]! - amount;
+        balance[p] = rest;
+        const i = members[p]!;
+        paid[i] = paid[i]! + amount;
+        last[i] = m;
+        if (rest === 0) closed = true;
+      }
+      // The split always hands out the whole amount when the group owes more than it.
+      owed[g] = sum - left;
+      owedTotal -= left;
+      left = 0;
+      if (closed) {
+        let kept = from;
+        for (let p = from; p < end; p += 1) {
+          if (balance[p]! > 0) {
+            members[kept] = members[p]!;
+            balance[kept] = balance[p]!;
+            kept += 1;
+          }
+        }
+        count[g] = kept - from;
+      }
+    }
+  }
+  // What is still owed; repaid debts left the positions and keep 0.
+  for (let g = 0; g < groupCount; g += 1) {
+    const from = start[g]!;
+    for (let p = from; p < from + count[g]!; p += 1) capital[members[p]!] = balance[p]!;
+  }
+  return { capital, paid, lastMonth: last };
+}
+
+/**
+ * Shares `total` (< sum) over the group's balances at positions [from, from + k) into
+ * parts[0..k): largest remainder, then the minimum instalment rule when a part falls under it.
+ */
+function splitGroup(
+  total: number,
+  sum: number,
+  from: number,
+  k: number,
+  minimumCents: number,
+  s: Scratch,
+): void {
+  const { parts } = s;
+  proRata(total, sum, s.balance, from, k, parts, s.remainders);
+  let underMinimum = false;
+  for (let p = 0; p < k; p += 1) if (parts[p]! < minimumCents) underMinimum = true;
+  if (underMinimum) splitWithMinimumInPlace(total, sum, from, k, minimumCents, s);
+}
+
+/**
+ * splitWithMinimum (split-capacity.ts) over positive balances whose sum is above `total`: the
+ * smallest balance whose share falls under the minimum gets the minimum (or its balance), and
+ * the rest is shared again over the others; when the money left cannot make a minimum, it goes
+ * to the largest balance.
+ */
+function splitWithMinimumInPlace(
+  total: number,
+  sum: number,
+  from: number,
+  k: number,
+  minimumCents: number,
+  s: Scratch,
+): void {
+  const { parts, pool, poolBalance, shares, balance } = s;
+  for (let p = 0; p < k; p += 1) {
+    parts[p] = 0;
+    pool[p] = p;
+    poolBalance[p] = balance[from + p]!;
+  }
+  let size = k;
+  let poolSum = sum;
+  let remaining = total;
+  while (size > 0 && remaining > 0) {
+    if (poolSum <= remaining) {
+      for (let j = 0; j < size; j += 1) parts[pool[j]!] = poolBalance[j]!;
+      return;
+    }
+    proRata(remaining, poolSum, poolBalance, 0, size, shares, s.shareRemainders);
+    // Since remaining < poolSum, every share is below its balance: none is a final payment.
+    let smallest = -1;
+    for (let j = 0; j < size; j += 1) {
+      if (shares[j]! < minimumCents && (smallest < 0 || poolBalance[j]! < poolBalance[smallest]!))
+        smallest = j;
+    }
+    if (smallest < 0) {
+      for (let j = 0; j < size; j += 1) parts[pool[j]!] = shares[j]!;
+      return;
+    }
+    const closing = poolBalance[smallest]!;
+    const payment = Math.min(minimumCents, closing);
+    if (payment > remaining) {
+      // The money left cannot make a minimum instalment: it goes to the largest debt.
+      let largest = 0;
+      for (let j = 1; j < size; j += 1) if (poolBalance[j]! > poolBalance[largest]!) largest = j;
+      parts[pool[largest]!] = remaining;
+      return;
+    }
+    parts[pool[smallest]!] = payment;
+    remaining -= payment;
+    poolSum -= closing;
+    for (let j = smallest + 1; j < size; j += 1) {
+      pool[j - 1] = pool[j]!;
+      poolBalance[j - 1] = poolBalance[j]!;
+    }
+    size -= 1;
+  }
+}
+
+/**
+ * splitProRataInto (split-capacity.ts) of `total` over weights[off..off + k), whose sum `sum`
+ * is positive and every product total × weight exact: parts and remainders in [0, k).
+ */
+function proRata(
+  total: number,
+  sum: number,
+  weights: Float64Array,
+  off: number,
+  k: number,
+  parts: Float64Array,
+  remainders: Float64Array,
+): void {
+  if (k === 1) {
+    parts[0] = total;
+    return;
+  }
+  let given = 0;
+  for (let p = 0; p < k; p += 1) {
+    const product = total * weights[off + p]!;
+    // Float division of two exact integers can land one off an integer boundary: correct it.
+    let q = Math.floor(product / sum);
+    let r = product - q * sum;
+    if (r < 0) {
+      q -= 1;
+      r += sum;
+    } else if (r >= sum) {
+      q += 1;
+      r -= sum;
+    }
+    parts[p] = q;
+    remainders[p] = r;
+    given += q;
+  }
+  distributeCents(total - given, k, sum, parts, remainders);
+}
+
+/** The `left` leftover cents to the largest remainders, ties to the earliest part. */
+function distributeCents(
+  left: number,
+  k: number,
+  sum: number,
+  parts: Float64Array,
+  remainders: Float64Array,
+): void {
+  if (left * 2 <= k) {
+    for (let cent = left; cent > 0; cent -= 1) {
+      let best = 0;
+      let bestRemainder = remainders[0]!;
+      for (let p = 1; p < k; p += 1) {
+        const r = remainders[p]!;
+        if (r > bestRemainder) {
+          best = p;
+          bestRemainder = r;
+        }
+      }
+      parts[best] = parts[best]! + 1;
+      remainders[best] = -1;
+    }
+    return;
+  }
+  // Most parts get a cent: one to every part, then taken back from the smallest remainders
+  // (ties to the latest), which hands out the same cents in fewer scans.
+  for (let p = 0; p < k; p += 1) parts[p] = parts[p]! + 1;
+  for (let back = k - left; back > 0; back -= 1) {
+    let worst = k - 1;
+    let worstRemainder = remainders[worst]!;
+    for (let p = k - 2; p >= 0; p -= 1) {
+      const r = remainders[p]!;
+      if (r < worstRemainder) {
+        worst = p;
+        worstRemainder = r;
+      }
+    }
+    parts[worst] = parts[worst]! - 1;
+    remainders[worst] = sum;
+  }
+}
