@@ -15,6 +15,7 @@
  * golden portfolio. Months with no interest and no money are skipped there too.
  */
 import type { ResolvedPolicy } from './allocation-policy';
+import type { CapacityPlan } from './capacity-plan';
 import type { ScheduleDebt } from './schedule-types';
 
 /** Per-debt totals, indexed like the request's debts. */
@@ -23,6 +24,8 @@ export interface SharedTotals {
   readonly paid: Float64Array;
   /** Last month with a payment, 0 = never. */
   readonly lastMonth: Float64Array;
+  /** Zeros: no interest accrues on this path. */
+  readonly zeros: Float64Array;
 }
 
 /**
@@ -33,7 +36,7 @@ export interface SharedTotals {
 export function fitsSharedTotals(
   debts: readonly ScheduleDebt[],
   policy: ResolvedPolicy,
-  capacity: readonly number[],
+  capacity: CapacityPlan,
   withSchedule: boolean,
 ): boolean {
   if (withSchedule || policy.staticRank === null || policy.contractualInstalmentsFirst) return false;
@@ -46,10 +49,12 @@ export function fitsSharedTotals(
     if (b > maxBalance) maxBalance = b;
     total += b;
   }
-  let maxCapacity = 0;
-  for (const c of capacity) {
-    if (!Number.isSafeInteger(c)) return false;
-    if (c > maxCapacity) maxCapacity = c;
+  // Every amount of the plan, steps past the last month included: a bound on any month's.
+  let maxCapacity = capacity.monthlyCents;
+  if (!Number.isSafeInteger(maxCapacity)) return false;
+  for (const step of capacity.steps ?? []) {
+    if (!Number.isSafeInteger(step.monthlyCents)) return false;
+    if (step.monthlyCents > maxCapacity) maxCapacity = step.monthlyCents;
   }
   return Number.isSafeInteger(total) && maxCapacity * maxBalance <= Number.MAX_SAFE_INTEGER;
 }
@@ -65,9 +70,12 @@ interface Scratch {
   readonly capital: Float64Array;
   readonly paid: Float64Array;
   readonly last: Float64Array;
+  readonly zeros: Float64Array;
+  readonly rank: Float64Array;
   // By position: each group's debts still owed, packed in payment order, and their balances.
   readonly members: Int32Array;
   readonly balance: Float64Array;
+  readonly lastAt: Float64Array;
   // One group's split, by position within the group.
   readonly parts: Float64Array;
   readonly remainders: Float64Array;
@@ -76,85 +84,76 @@ interface Scratch {
   readonly poolBalance: Float64Array;
   readonly shares: Float64Array;
   readonly shareRemainders: Float64Array;
-  // By group.
+  // By group (at most one per debt).
   readonly start: Int32Array;
   readonly count: Int32Array;
   readonly owed: Float64Array;
 }
 
-function createScratch(debts: number, groups: number): Scratch {
+function createScratch(debts: number): Scratch {
   return {
     capital: new Float64Array(debts),
     paid: new Float64Array(debts),
     last: new Float64Array(debts),
+    zeros: new Float64Array(debts),
+    rank: new Float64Array(debts),
     members: new Int32Array(debts),
     balance: new Float64Array(debts),
+    lastAt: new Float64Array(debts),
     parts: new Float64Array(debts),
     remainders: new Float64Array(debts),
     pool: new Int32Array(debts),
     poolBalance: new Float64Array(debts),
     shares: new Float64Array(debts),
     shareRemainders: new Float64Array(debts),
-    start: new Int32Array(groups),
-    count: new Int32Array(groups),
-    owed: new Float64Array(groups),
+    start: new Int32Array(debts),
+    count: new Int32Array(debts),
+    owed: new Float64Array(debts),
   };
 }
 
-let scratch = createScratch(16, 8);
+let scratch = createScratch(16);
 
 /**
  * Runs the shared months of a plan that fits (see fitsSharedTotals).
- * @param balances - balance per debt, cents
- * @param groups - debt indices in payment order (orderGroups of the static ranks)
- * @param capacity - capacity per month (index 0 unused), cents
+ * @param debts - the plan's debts, all shared, no interest
+ * @param policy - a policy with a static rank (groups in rank order, debts in index order)
+ * @param plan - capacity per month, cents
  * @param firstMonth - first month after the moratorium
  * @param lastMonth - last month in which shared debts may be paid
- * @param minimumCents - smallest instalment except a final one
  * @returns remaining capital, paid and last payment month per debt, in shared buffers valid
  *   until the next run (entries past the debts' count are stale)
  */
 export function simulateSharedTotals(
-  balances: readonly number[],
-  groups: readonly (readonly number[])[],
-  capacity: readonly number[],
+  debts: readonly ScheduleDebt[],
+  policy: ResolvedPolicy,
+  plan: CapacityPlan,
   firstMonth: number,
   lastMonth: number,
-  minimumCents: number,
 ): SharedTotals {
-  const n = balances.length;
-  const groupCount = groups.length;
-  if (scratch.capital.length < n || scratch.start.length < groupCount) {
-    scratch = createScratch(Math.max(n, scratch.capital.length), Math.max(groupCount, scratch.start.length));
-  }
+  const n = debts.length;
+  if (scratch.capital.length < n) scratch = createScratch(Math.max(n, 2 * scratch.capital.length));
   const s = scratch;
-  const { capital, paid, last, members, balance, parts, start, count, owed } = s;
-  let filled = 0;
+  const { capital, paid, last, members, balance, lastAt, parts, start, count, owed } = s;
+  const minimumCents = policy.minimumInstalmentCents;
+  const groupCount = orderPositions(debts, policy, s);
   let owedTotal = 0;
-  for (let g = 0; g < groupCount; g += 1) {
-    start[g] = filled;
-    let sum = 0;
-    for (const i of groups[g]!) {
-      const b = balances[i]!;
-      if (b > 0) {
-        members[filled] = i;
-        balance[filled] = b;
-        filled += 1;
-        sum += b;
-      }
-    }
-    count[g] = filled - start[g]!;
-    owed[g] = sum;
-    owedTotal += sum;
-  }
+  for (let g = 0; g < groupCount; g += 1) owedTotal += owed[g]!;
   for (let i = 0; i < n; i += 1) {
     capital[i] = 0;
-    paid[i] = 0;
     last[i] = 0;
   }
+  // The capacity of month m, as capacityByMonth gives it: steps in month order, the later wins.
+  const steps = plan.steps === undefined ? [] : [...plan.steps].sort((x, y) => x.fromMonth - y.fromMonth);
+  let monthCapacity = plan.monthlyCents;
+  let nextStep = 0;
 
   for (let m = firstMonth; m <= lastMonth && owedTotal > 0; m += 1) {
-    let left = capacity[m]!;
+    while (nextStep < steps.length && steps[nextStep]!.fromMonth <= m) {
+      monthCapacity = steps[nextStep]!.monthlyCents;
+      nextStep += 1;
+    }
+    let left = monthCapacity;
     for (let g = 0; g < groupCount && left > 0; g += 1) {
       const sum = owed[g]!;
       if (sum === 0) continue;
@@ -162,11 +161,7 @@ export function simulateSharedTotals(
       const end = from + count[g]!;
       if (sum <= left) {
         // The whole group is repaid this month; what is left goes to the next group.
-        for (let p = from; p < end; p += 1) {
-          const i = members[p]!;
-          paid[i] = paid[i]! + balance[p]!;
-          last[i] = m;
-        }
+        for (let p = from; p < end; p += 1) last[members[p]!] = m;
         left -= sum;
         owedTotal -= sum;
         owed[g] = 0;
@@ -180,9 +175,7 @@ export function simulateSharedTotals(
         if (amount === 0) continue;
         const rest = balance[p]! - amount;
         balance[p] = rest;
-        const i = members[p]!;
-        paid[i] = paid[i]! + amount;
-        last[i] = m;
+        lastAt[p] = m;
         if (rest === 0) closed = true;
       }
       // The split always hands out the whole amount when the group owes more than it.
@@ -195,19 +188,69 @@ export function simulateSharedTotals(
           if (balance[p]! > 0) {
             members[kept] = members[p]!;
             balance[kept] = balance[p]!;
+            lastAt[kept] = lastAt[p]!;
             kept += 1;
+          } else {
+            last[members[p]!] = lastAt[p]!;
           }
         }
         count[g] = kept - from;
       }
     }
   }
-  // What is still owed; repaid debts left the positions and keep 0.
+  // What is still owed; repaid debts left the positions and keep 0. With no interest, every
+  // cent paid came off the capital.
   for (let g = 0; g < groupCount; g += 1) {
     const from = start[g]!;
-    for (let p = from; p < from + count[g]!; p += 1) capital[members[p]!] = balance[p]!;
+    for (let p = from; p < from + count[g]!; p += 1) {
+      capital[members[p]!] = balance[p]!;
+      last[members[p]!] = lastAt[p]!;
+    }
   }
-  return { capital, paid, lastMonth: last };
+  for (let i = 0; i < n; i += 1) paid[i] = debts[i]!.balanceCents - capital[i]!;
+  return { capital, paid, lastMonth: last, zeros: s.zeros };
+}
+
+/**
+ * Lays the debts still owed out by position in payment order, as orderGroups would: by static
+ * rank, then by index, one group per rank; fills each group's start, count and sum.
+ * @returns the number of groups
+ */
+function orderPositions(debts: readonly ScheduleDebt[], policy: ResolvedPolicy, s: Scratch): number {
+  const { members, balance, lastAt, rank, start, count, owed } = s;
+  const rankOf = policy.staticRank ?? (() => 0);
+  let filled = 0;
+  for (let i = 0; i < debts.length; i += 1) {
+    const d = debts[i]!;
+    const b = d.balanceCents;
+    if (b <= 0) continue;
+    const r = rankOf(d);
+    // Insertion by rank; equal ranks keep index order (a stable sort by rank, then index).
+    let p = filled;
+    while (p > 0 && rank[p - 1]! > r) {
+      members[p] = members[p - 1]!;
+      balance[p] = balance[p - 1]!;
+      rank[p] = rank[p - 1]!;
+      p -= 1;
+    }
+    members[p] = i;
+    balance[p] = b;
+    rank[p] = r;
+    filled += 1;
+  }
+  let groups = 0;
+  for (let p = 0; p < filled; p += 1) {
+    lastAt[p] = 0;
+    if (p === 0 || rank[p]! !== rank[p - 1]!) {
+      start[groups] = p;
+      count[groups] = 0;
+      owed[groups] = 0;
+      groups += 1;
+    }
+    count[groups - 1] = count[groups - 1]! + 1;
+    owed[groups - 1] = owed[groups - 1]! + balance[p]!;
+  }
+  return groups;
 }
 
 /**

@@ -41,27 +41,15 @@ export function simulateSchedule(request: ScheduleRequest): ScheduleResult {
   const moratorium = request.moratoriumMonths ?? 0;
   const capitalFirst = request.imputation === 'capital-first';
   const withSchedule = request.withSchedule ?? true;
-  const capacity = capacityByMonth(request.capacity, horizon);
   const n = debts.length;
 
-  if (fitsSharedTotals(debts, policy, capacity, withSchedule)) {
+  if (fitsSharedTotals(debts, policy, request.capacity, withSchedule)) {
     // Totals of a plan with shared debts only and no interest (the portfolio's common case).
-    const totals = simulateSharedTotals(
-      debts.map((d) => d.balanceCents),
-      orderGroups(
-        debts.map((_, i) => i),
-        debts.map((d) => policy.staticRank?.(d) ?? 0),
-        [],
-        policy,
-      ),
-      capacity,
-      moratorium + 1,
-      maxMonths,
-      policy.minimumInstalmentCents,
-    );
-    const zeros = new Float64Array(n);
-    return summarise(request, totals.capital, zeros, totals.paid, zeros, totals.lastMonth, []);
+    const totals = simulateSharedTotals(debts, policy, request.capacity, moratorium + 1, maxMonths);
+    const { capital, zeros, paid, lastMonth } = totals;
+    return summarise(request, capital, zeros, paid, zeros, lastMonth, []);
   }
+  const capacity = capacityByMonth(request.capacity, horizon);
 
   const capital: number[] = debts.map((d) => d.balanceCents);
   const interestDue: number[] = debts.map(() => 0);
