@@ -266,7 +266,8 @@ function splitGroup(
   s: Scratch,
 ): void {
   const { parts } = s;
-  proRata(total, sum, s.balance, from, k, parts, s.remainders);
+  // Parts are the floors or one more: when the smallest floor reaches the minimum, none is under.
+  if (proRata(total, sum, s.balance, from, k, parts, s.remainders) >= minimumCents) return;
   let underMinimum = false;
   for (let p = 0; p < k; p += 1) if (parts[p]! < minimumCents) underMinimum = true;
   if (underMinimum) splitWithMinimumInPlace(total, sum, from, k, minimumCents, s);
@@ -334,6 +335,7 @@ function splitWithMinimumInPlace(
 /**
  * splitProRataInto (split-capacity.ts) of `total` over weights[off..off + k), whose sum `sum`
  * is positive and every product total × weight exact: parts and remainders in [0, k).
+ * @returns the smallest part before the leftover cents
  */
 function proRata(
   total: number,
@@ -343,12 +345,13 @@ function proRata(
   k: number,
   parts: Float64Array,
   remainders: Float64Array,
-): void {
+): number {
   if (k === 1) {
     parts[0] = total;
-    return;
+    return total;
   }
   let given = 0;
+  let smallest = total;
   for (let p = 0; p < k; p += 1) {
     const product = total * weights[off + p]!;
     // Float division of two exact integers can land one off an integer boundary: correct it.
@@ -364,8 +367,10 @@ function proRata(
     parts[p] = q;
     remainders[p] = r;
     given += q;
+    if (q < smallest) smallest = q;
   }
   distributeCents(total - given, k, sum, parts, remainders);
+  return smallest;
 }
 
 /** The `left` leftover cents to the largest remainders, ties to the earliest part. */
