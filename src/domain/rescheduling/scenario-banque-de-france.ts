@@ -10,6 +10,7 @@
 import type { IsoDate } from '../dates';
 import type { CreditorCategory } from '../household/creditor';
 import type { Cents } from '../money';
+import type { LegalInterestRate } from '../parameters/legal-interest-rates';
 import { legalInterestRateOn, planDurationOn } from '../parameters/parameters-on';
 import type { AllocationPolicy } from './allocation-policy';
 import { contractDebt, outsidePlanDebt } from './contract-debts';
@@ -40,10 +41,8 @@ export interface BanqueDeFranceDetails {
 }
 
 /** Legal rate for a creditor type: individuals not acting professionally, or all others. */
-function legalCapBps(on: IsoDate, category: CreditorCategory): { bps: number; id: string } {
-  const rate = legalInterestRateOn(on);
-  const bps = category === 'private_individual' ? rate.individualCreditorBps : rate.otherCreditorBps;
-  return { bps, id: rate.id };
+function legalCapBps(rate: LegalInterestRate, category: CreditorCategory): number {
+  return category === 'private_individual' ? rate.individualCreditorBps : rate.otherCreditorBps;
 }
 
 function keepsContract(d: SimulationDebt): boolean {
@@ -71,45 +70,58 @@ export function simulateBanqueDeFrance(
   const askedBps = spec.rateBps ?? 0;
   const parameterIds = [duration.id];
   const rateBpsByDebt: Record<string, number> = {};
-  const debts: ScheduleDebt[] = context.debts.map((d): ScheduleDebt => {
+  // One pass over the debts (a portfolio run makes tens of thousands of plans): the schedule's
+  // debts, the rates and the lists of the details, in the debts' order.
+  const debts: ScheduleDebt[] = [];
+  const excludedDebtIds: string[] = [];
+  const mainResidenceMortgageIds: string[] = [];
+  let excludedInstalmentsCents = 0;
+  let horizonMonths = Math.max(maxPlanMonths, 1);
+  // Looked up once per plan, and only when a rate is asked: 0 % needs no parameter.
+  let legalRate: LegalInterestRate | null = null;
+  for (const d of context.debts) {
+    if (d.isMainResidenceMortgage) mainResidenceMortgageIds.push(d.id);
+    // A kept contract may run past the plan (L733-3), excluded or not.
+    if (keepsContract(d)) horizonMonths = Math.max(horizonMonths, d.remainingTermMonths ?? 0);
     if (d.excludedFromPlan) {
+      excludedDebtIds.push(d.id);
+      excludedInstalmentsCents += d.contractInstalmentCents ?? 0;
       rateBpsByDebt[d.id] = d.annualRateBps;
-      return outsidePlanDebt(d);
+      debts.push(outsidePlanDebt(d));
+      continue;
     }
     if (keepsContract(d)) {
       rateBpsByDebt[d.id] = d.annualRateBps;
-      return contractDebt(d);
+      debts.push(contractDebt(d));
+      continue;
     }
     let rate = 0;
     if (askedBps > 0) {
-      // Only look the legal rate up when a rate is asked: 0 % needs no parameter.
-      const cap = legalCapBps(decisionDate, d.creditorCategory);
-      if (!parameterIds.includes(cap.id)) parameterIds.push(cap.id);
-      rate = Math.min(askedBps, cap.bps, d.annualRateBps);
+      legalRate ??= legalInterestRateOn(decisionDate);
+      if (!parameterIds.includes(legalRate.id)) parameterIds.push(legalRate.id);
+      rate = Math.min(askedBps, legalCapBps(legalRate, d.creditorCategory), d.annualRateBps);
     }
     rateBpsByDebt[d.id] = rate;
-    return {
+    debts.push({
       id: d.id,
       creditorCategory: d.creditorCategory,
       balanceCents: d.balanceCents,
       annualRateBps: rate,
       // A main-residence loan is not written off without a sale (L733-4 1°, Cass. 22 May 2025).
       writeOffAllowed: !d.paidByNaturalPersonGuarantor && !d.isMainResidenceMortgage,
-    };
-  });
-  const mortgageTerms = context.debts.filter(keepsContract).map((d) => d.remainingTermMonths ?? 0);
+    });
+  }
   const result = simulateSchedule({
     debts,
     startDate: context.startDate,
     capacity: context.capacity,
     maxMonths: Math.max(1, maxPlanMonths),
-    horizonMonths: Math.max(maxPlanMonths, ...mortgageTerms, 1),
+    horizonMonths,
     moratoriumMonths,
     policy: spec.policy ?? DEFAULT_POLICY,
     imputation: spec.imputation ?? 'capital-first',
     withSchedule: withSchedule && maxPlanMonths > 0,
   });
-  const excluded = context.debts.filter((d) => d.excludedFromPlan);
   const measure: BanqueDeFranceMeasure =
     maxPlanMonths === 0 || result.totalPaidCents === 0
       ? 'none'
@@ -131,9 +143,9 @@ export function simulateBanqueDeFrance(
       rateBpsByDebt,
       parameterIds,
       measure,
-      excludedDebtIds: excluded.map((d) => d.id),
-      excludedInstalmentsCents: excluded.reduce((s, d) => s + (d.contractInstalmentCents ?? 0), 0),
-      mainResidenceMortgageIds: context.debts.filter((d) => d.isMainResidenceMortgage).map((d) => d.id),
+      excludedDebtIds,
+      excludedInstalmentsCents,
+      mainResidenceMortgageIds,
     },
     result,
   };
