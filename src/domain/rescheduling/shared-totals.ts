@@ -277,7 +277,7 @@ function splitGroup(
  * splitWithMinimum (split-capacity.ts) over positive balances whose sum is above `total`: the
  * smallest balance whose share falls under the minimum gets the minimum (or its balance), and
  * the rest is shared again over the others; when the money left cannot make a minimum, it goes
- * to the largest balance.
+ * to the largest balance. `parts` holds the plain split of `total` on entry.
  */
 function splitWithMinimumInPlace(
   total: number,
@@ -288,7 +288,9 @@ function splitWithMinimumInPlace(
   s: Scratch,
 ): void {
   const { parts, pool, poolBalance, shares, balance } = s;
+  // The first round's split is the one splitGroup just made (same amount, same balances).
   for (let p = 0; p < k; p += 1) {
+    shares[p] = parts[p]!;
     parts[p] = 0;
     pool[p] = p;
     poolBalance[p] = balance[from + p]!;
@@ -296,12 +298,14 @@ function splitWithMinimumInPlace(
   let size = k;
   let poolSum = sum;
   let remaining = total;
+  let firstRound = true;
   while (size > 0 && remaining > 0) {
     if (poolSum <= remaining) {
       for (let j = 0; j < size; j += 1) parts[pool[j]!] = poolBalance[j]!;
       return;
     }
-    proRata(remaining, poolSum, poolBalance, 0, size, shares, s.shareRemainders);
+    if (!firstRound) proRata(remaining, poolSum, poolBalance, 0, size, shares, s.shareRemainders);
+    firstRound = false;
     // Since remaining < poolSum, every share is below its balance: none is a final payment.
     let smallest = -1;
     for (let j = 0; j < size; j += 1) {
