@@ -56,7 +56,7 @@ export default defineConfig({
       },
       injectManifest: {
         // The whole shell, so any route loads offline. The manifest is added by the plugin itself.
-        globPatterns: ['**/*.{js,css,html,svg,png,woff,woff2}'],
+        globPatterns: ['**/*.{js,css,html,svg,png,ttf,woff2}'],
       },
       devOptions: { enabled: false },
     }),
