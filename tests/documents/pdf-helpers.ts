@@ -28,12 +28,6 @@ export function writeTemp(name: string, bytes: Uint8Array): string {
   const dir = mkdtempSync(join(tmpdir(), 'relais-pdf-'));
   const path = join(dir, name);
   writeFileSync(path, bytes);
-  if (process.env.PDF_SNAPSHOT_DIR) {
-    const seen = ((globalThis as never as { __snap?: Map<string, number> }).__snap ??= new Map());
-    const n = (seen.get(name) ?? 0) + 1;
-    seen.set(name, n);
-    writeFileSync(join(process.env.PDF_SNAPSHOT_DIR, `${process.env.VITEST_POOL_ID ?? ''}-${name}-${n}.pdf`), bytes);
-  }
   return path;
 }
 

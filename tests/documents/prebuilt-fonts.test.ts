@@ -61,7 +61,9 @@ function samples(repertoire: readonly number[]): string[] {
 describe('the prebuilt fonts', () => {
   it('are what scripts/build-pdf-fonts.ts makes (run it after changing the font or the rule)', async () => {
     const built = await buildPdfFonts();
-    expect([...built.keys()].sort()).toEqual([...WEIGHTS.map((w) => fontFileName(w.weight)), METRICS_FILE].sort());
+    expect([...built.keys()].sort()).toEqual(
+      [...WEIGHTS.map((w) => fontFileName(w.weight)), METRICS_FILE].sort(),
+    );
     for (const [name, bytes] of built) {
       expect(Buffer.compare(Buffer.from(bytes), readFileSync(join(OUT_DIR, name))), name).toBe(0);
     }
@@ -77,7 +79,9 @@ describe('the prebuilt fonts', () => {
         return toFontSafeText(char, (c) => has.has(c)) === char;
       });
       const m = metrics[weight];
-      expect(m?.cmap.map(([cp]) => cp).sort((a, b) => (a ?? 0) - (b ?? 0))).toEqual(kept.sort((a, b) => a - b));
+      expect(m?.cmap.map(([cp]) => cp).sort((a, b) => (a ?? 0) - (b ?? 0))).toEqual(
+        kept.sort((a, b) => a - b),
+      );
       expect(prebuilt.glyphForCodePoint(0x30).path.toSVG().split('Z').length - 1).toBe(2);
       expect(prebuilt.glyphForCodePoint(0x4f).path.toSVG()).toBe(source.glyphForCodePoint(0x4f).path.toSVG());
     });
@@ -89,16 +93,26 @@ describe('the prebuilt fonts', () => {
       reference.registerFontkit(fontkit);
       const before = await reference.embedFont(sfnt, { subset: false });
       const layout = fontkit.create(Buffer.from(sfnt));
-      const after = prebuiltFont(await PDFDocument.create(), fontFiles()[key] as Uint8Array, metrics[weight] as FontMetrics);
-      expect(after.getCharacterSet().sort((a, b) => a - b)).toEqual([...before.getCharacterSet()].sort((a, b) => a - b));
+      const after = prebuiltFont(
+        await PDFDocument.create(),
+        fontFiles()[key] as Uint8Array,
+        metrics[weight] as FontMetrics,
+      );
+      expect(after.getCharacterSet().sort((a, b) => a - b)).toEqual(
+        [...before.getCharacterSet()].sort((a, b) => a - b),
+      );
       for (const text of samples(after.getCharacterSet())) {
         const ids = layout.layout(text).glyphs.map((g) => g.id.toString(16).toUpperCase().padStart(4, '0'));
         expect(after.encodeText(text).asString(), JSON.stringify(text)).toBe(ids.join(''));
-        expect(after.widthOfTextAtSize(text, 13.7), JSON.stringify(text)).toBe(before.widthOfTextAtSize(text, 13.7));
+        expect(after.widthOfTextAtSize(text, 13.7), JSON.stringify(text)).toBe(
+          before.widthOfTextAtSize(text, 13.7),
+        );
       }
       for (const size of [9, 14, 22]) {
         expect(after.heightAtSize(size)).toBe(before.heightAtSize(size));
-        expect(after.heightAtSize(size, { descender: false })).toBe(before.heightAtSize(size, { descender: false }));
+        expect(after.heightAtSize(size, { descender: false })).toBe(
+          before.heightAtSize(size, { descender: false }),
+        );
       }
       expect(after.sizeAtHeight(20)).toBe(before.sizeAtHeight(20));
     });

@@ -96,7 +96,8 @@ class PrebuiltFontEmbedder extends CustomFontEmbedder {
     this.glyphOf = new Map([...metrics.cmap, ...metrics.substitutes].map(([cp, id]) => [cp ?? 0, id ?? 0]));
     this.after = contextMap(metrics.after);
     this.before = contextMap(metrics.before);
-    for (const [cp = 0, id = 0] of metrics.cmap) this.unicodeOf.set(id, [...(this.unicodeOf.get(id) ?? []), cp]);
+    for (const [cp = 0, id = 0] of metrics.cmap)
+      this.unicodeOf.set(id, [...(this.unicodeOf.get(id) ?? []), cp]);
   }
 
   /** The glyph ids fontkit's layout gave for `text` (a character the font lacks is .notdef). */

@@ -32,7 +32,8 @@ export { A4 } from './layout';
 
 const FONT_METRICS: Readonly<Record<'400' | '700', FontMetrics>> = METRICS;
 
-const bytesOf = (data: Uint8Array | ArrayBuffer) => (data instanceof Uint8Array ? data : new Uint8Array(data));
+const bytesOf = (data: Uint8Array | ArrayBuffer) =>
+  data instanceof Uint8Array ? data : new Uint8Array(data);
 
 /** The two faces in `pdf`, measured from the build-time metrics (prebuilt-font.ts, ADR 0026). */
 function embedFonts(pdf: PDFDocument, fonts: PdfFonts): { regular: PDFFont; bold: PDFFont } {
