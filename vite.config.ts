@@ -1,5 +1,6 @@
 import { execSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
@@ -56,7 +57,7 @@ export default defineConfig({
       },
       injectManifest: {
         // The whole shell, so any route loads offline. The manifest is added by the plugin itself.
-        globPatterns: ['**/*.{js,css,html,svg,png,woff,woff2}'],
+        globPatterns: ['**/*.{js,css,html,svg,png,ttf,woff2}'],
       },
       devOptions: { enabled: false },
     }),
@@ -64,5 +65,19 @@ export default defineConfig({
   // The manifest lets the shell benchmark follow the static imports of each chunk.
   build: { target: 'es2022', sourcemap: false, manifest: true },
   worker: { format: 'es' },
+  // Two of pdf-lib's dependencies that the PDF renderer never calls, left out of the browser's
+  // chunk (about 100 kB gzip): see src/documents/pdf/pdf-lib-stubs.ts and ADR 0026.
+  resolve: {
+    alias: [
+      {
+        find: /^@pdf-lib\/standard-fonts$/,
+        replacement: fileURLToPath(new URL('./src/documents/pdf/pdf-lib-stubs.ts', import.meta.url)),
+      },
+      {
+        find: /^@pdf-lib\/upng$/,
+        replacement: fileURLToPath(new URL('./src/documents/pdf/upng-stub.ts', import.meta.url)),
+      },
+    ],
+  },
   optimizeDeps: { include: ['zod', 'comlink'] },
 });

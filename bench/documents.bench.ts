@@ -12,13 +12,13 @@
  * `URL.createObjectURL` (an init script wraps it and records the time; `downloadBlob` then clicks
  * a temporary link). That is everything the app does for the click: the Preact handler, the
  * Banque de France description built from the dossier (src/domain/documents/bdf-preparation.ts),
- * the PDF laid out and saved (src/documents/pdf/render-pdf.ts, pdf-lib + fontkit, subset fonts).
+ * the PDF laid out and saved (src/documents/pdf/render-pdf.ts, pdf-lib, prebuilt fonts, ADR 0026).
  * The same click to Playwright's `download` event, measured from Node, is in `details`.
  *
  * Baseline, same page, same run, interleaved with the measured clicks: a plain button whose
  * click handler produces a trivial one-page PDF (a title and one line) with pdf-lib itself, in
- * the same fonts (Atkinson Hyperlegible 400 and 700, the app's own precached WOFF files, unpacked
- * once beforehand as the app does, embedded as subsets through @pdf-lib/fontkit), and hands it
+ * the same fonts (Atkinson Hyperlegible 400 and 700, the app's own precached font files, embedded
+ * as subsets through @pdf-lib/fontkit: how the app embedded them before ADR 0026), and hands it
  * to the same download path (a copy of `downloadBlob`), timed by the same probe. It is the least
  * a PDF in these fonts costs on this browser (pdf-lib's document, font embedding and subsetting,
  * save, Blob, download), so the ratio is what our code adds on top of it: the dossier turned into
@@ -257,7 +257,7 @@ export async function run(): Promise<BenchResult[]> {
   const kitFile = manifest['src/documents/kit.ts']?.file;
   const assets = readdirSync(join(distDir, 'assets'));
   const font = (weight: number) =>
-    assets.find((name) => new RegExp(`^atkinson-hyperlegible-latin-${weight}-normal-.*\\.woff$`).test(name));
+    assets.find((name) => new RegExp(`^atkinson-hyperlegible-${weight}-.*\\.ttf$`).test(name));
   const [regularFile, boldFile] = [font(400), font(700)];
   if (!kitFile || !regularFile || !boldFile)
     throw new Error('the build has no documents kit or no font files');

@@ -2,7 +2,7 @@
  * The documents kit, loaded by the state layer with a dynamic import the first time the
  * Documents screen opens (its own chunk, not in the initial JavaScript): the document builders
  * and templates of the domain, the print renderer, and `renderPdfBlob`, which loads the PDF
- * renderer (pdf-lib, fontkit: a second, larger chunk) only when a PDF is asked for.
+ * renderer (pdf-lib: a second, larger chunk) only when a PDF is asked for.
  */
 import type { DocumentDescription } from '../domain/documents/document-model';
 
@@ -10,17 +10,17 @@ export * from '../domain/documents';
 export { renderHtml } from './html/render-html';
 
 function pdfModules() {
-  return Promise.all([import('./pdf/render-pdf'), import('./pdf/browser-fonts'), import('./pdf/print-zero')]);
+  return Promise.all([import('./pdf/render-pdf'), import('./pdf/browser-fonts')]);
 }
 
 /**
  * Loads the PDF renderer and the fonts ahead of the first click (the Documents screen calls it
- * once it is shown), so the first PDF does not wait for them; and gives the printed documents
- * the PDF's unslashed zero (print-zero.ts).
+ * once it is shown), so the first PDF does not wait for them. (The printed documents' unslashed
+ * zero needs nothing here: the stylesheet's face is the PDF's font, ADR 0026.)
  */
 export async function preparePdf(): Promise<void> {
-  const [, { loadBrowserFonts }, { registerPrintZero }] = await pdfModules();
-  await registerPrintZero(await loadBrowserFonts());
+  const [, { loadBrowserFonts }] = await pdfModules();
+  await loadBrowserFonts();
 }
 
 /** The PDF of a document, as a Blob for download. */

@@ -6,8 +6,18 @@ import { join } from 'node:path';
 import type { PdfFonts } from '../../src/documents/pdf/render-pdf';
 
 const FONT_DIR = 'node_modules/@fontsource/atkinson-hyperlegible/files';
+const PREBUILT_DIR = 'src/documents/pdf/fonts';
 
+/** The fonts the PDF renderer embeds: the prebuilt TrueType files (scripts/build-pdf-fonts.ts). */
 export function fontFiles(): PdfFonts {
+  return {
+    regular: readFileSync(join(PREBUILT_DIR, 'atkinson-hyperlegible-400.ttf')),
+    bold: readFileSync(join(PREBUILT_DIR, 'atkinson-hyperlegible-700.ttf')),
+  };
+}
+
+/** The published WOFF files the prebuilt fonts are made from. */
+export function sourceFontFiles(): PdfFonts {
   return {
     regular: readFileSync(join(FONT_DIR, 'atkinson-hyperlegible-latin-400-normal.woff')),
     bold: readFileSync(join(FONT_DIR, 'atkinson-hyperlegible-latin-700-normal.woff')),

@@ -1,11 +1,11 @@
 import fontkit from '@pdf-lib/fontkit';
 import { describe, expect, it } from 'vitest';
 import { woffToSfnt } from '../../src/documents/pdf/woff-to-sfnt';
-import { fontFiles } from './pdf-helpers';
+import { sourceFontFiles } from './pdf-helpers';
 
 describe('woffToSfnt', () => {
   it('unpacks the WOFF into the same font (glyphs, names, metrics)', async () => {
-    const woff = fontFiles().bold as Uint8Array;
+    const woff = sourceFontFiles().bold as Uint8Array;
     const sfnt = await woffToSfnt(woff);
     expect(new DataView(sfnt.buffer).getUint32(0)).toBe(0x00010000);
     const a = fontkit.create(woff as Buffer);
@@ -18,7 +18,7 @@ describe('woffToSfnt', () => {
   });
 
   it('leaves SFNT bytes as they are', async () => {
-    const sfnt = await woffToSfnt(fontFiles().regular as Uint8Array);
+    const sfnt = await woffToSfnt(sourceFontFiles().regular as Uint8Array);
     expect(await woffToSfnt(sfnt)).toBe(sfnt);
   });
 });

@@ -8,8 +8,9 @@
  * bench/device-store.bench.ts), served from the app's origin so the app opens that database.
  */
 import { execFileSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { keepUnlocked, TEST_PIN } from './app-helpers';
 import { useE2eApp, waitForServiceWorkerControl, writeSeedPage } from './harness';
@@ -62,8 +63,18 @@ describe('Documents produced offline, in Chromium', () => {
       }
       return urls;
     });
-    // The font the PDFs embed is precached with the shell.
-    expect(cached.some((url) => /atkinson-hyperlegible-latin-400-normal-.*\.woff$/.test(url))).toBe(true);
+    // The fonts the PDFs embed (prebuilt at build time, ADR 0026) are precached with the shell;
+    // @fontsource's WOFF and WOFF2 files are not needed any more.
+    expect(cached.some((url) => /atkinson-hyperlegible-400-.*\.ttf$/.test(url))).toBe(true);
+    expect(cached.some((url) => /atkinson-hyperlegible-700-.*\.ttf$/.test(url))).toBe(true);
+    expect(cached.filter((url) => /\.woff2?$/.test(url))).toEqual([]);
+    // No font library in the PDF chunk, and none of pdf-lib's standard fonts (ADR 0026): the
+    // renderer's chunk is pdf-lib, pako and our code, about 82 kB gzip; fontkit alone was 343.
+    const assets = readdirSync(join(app.distDir, 'assets'));
+    expect(assets.filter((name) => /fontkit|woff-to-sfnt/.test(name))).toEqual([]);
+    const renderer = assets.find((name) => /^render-pdf-.*\.js$/.test(name)) ?? '';
+    const rendererGzip = gzipSync(readFileSync(join(app.distDir, 'assets', renderer)), { level: 9 }).length;
+    expect(rendererGzip).toBeLessThan(100_000);
   });
 
   async function download(choice: string, prepare?: () => Promise<void>): Promise<string> {
@@ -144,16 +155,30 @@ describe('Documents produced offline, in Chromium', () => {
       area?.setAttribute('data-printing', 'true');
       if (area) area.innerHTML = (window as never as { __printedHtml: string }).__printedHtml;
     });
-    // The printed zero is the PDF's, without the slash (ADR 0020): a face of the print family
-    // that covers U+0030 only, loaded when the screen prepared the PDF renderer.
-    await page.waitForFunction(() =>
-      [...document.fonts].some(
-        (f) =>
-          f.family.includes('Atkinson Hyperlegible') &&
-          /^U\+0*30$/i.test(f.unicodeRange) &&
-          f.status === 'loaded',
-      ),
-    );
+    // The printed zero is the PDF's, without the slash (ADR 0020): the print family's faces are
+    // the PDF's own prebuilt fonts (ADR 0026), both weights loaded.
+    const faces = await page.evaluate(async () => {
+      await document.fonts.ready;
+      const sources = [...document.styleSheets].flatMap((sheet) =>
+        [...sheet.cssRules].flatMap((rule) =>
+          rule instanceof CSSFontFaceRule && rule.style.getPropertyValue('font-family').includes('Atkinson')
+            ? [rule.style.getPropertyValue('src')]
+            : [],
+        ),
+      );
+      await Promise.all([
+        document.fonts.load('400 16px "Atkinson Hyperlegible"'),
+        document.fonts.load('700 16px "Atkinson Hyperlegible"'),
+      ]);
+      const loaded = [...document.fonts]
+        .filter((f) => f.family.includes('Atkinson Hyperlegible') && f.status === 'loaded')
+        .map((f) => f.weight)
+        .sort();
+      return { sources, loaded };
+    });
+    expect(faces.sources).toHaveLength(2);
+    for (const src of faces.sources) expect(src).toMatch(/atkinson-hyperlegible-[47]00-.*\.ttf/);
+    expect(faces.loaded).toEqual(['400', '700']);
     await page.emulateMedia({ media: 'print' });
     const styles = await page.evaluate(() => ({
       header: getComputedStyle(document.querySelector('.app-header') as Element).display,

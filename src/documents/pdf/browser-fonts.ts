@@ -1,11 +1,12 @@
 /**
- * The font files in the browser: Vite turns each `?url` import into a hashed asset, which the
- * service worker precaches (the precache glob includes woff), so producing a PDF works
- * offline. Fetched once, then kept.
+ * The font files in the browser: the prebuilt TrueType fonts (scripts/build-pdf-fonts.ts, ADR
+ * 0026). Vite turns each `?url` import into a hashed asset, which the service worker precaches
+ * (the precache glob includes ttf), so producing a PDF works offline. The documents' stylesheet
+ * uses the same files for its @font-face, so the browser has usually fetched them already.
  */
 
-import regularUrl from '@fontsource/atkinson-hyperlegible/files/atkinson-hyperlegible-latin-400-normal.woff?url';
-import boldUrl from '@fontsource/atkinson-hyperlegible/files/atkinson-hyperlegible-latin-700-normal.woff?url';
+import regularUrl from './fonts/atkinson-hyperlegible-400.ttf?url';
+import boldUrl from './fonts/atkinson-hyperlegible-700.ttf?url';
 import type { PdfFonts } from './render-pdf';
 
 let loading: Promise<PdfFonts> | null = null;

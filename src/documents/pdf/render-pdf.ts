@@ -1,22 +1,23 @@
 /**
  * The PDF renderer: draws a document description (src/domain/documents/document-model.ts) on
- * A4 pages with pdf-lib, in Atkinson Hyperlegible (embedded through fontkit, subset). Client
+ * A4 pages with pdf-lib, in Atkinson Hyperlegible (prepared at build time, embedded by
+ * prebuilt-font.ts with only the glyphs drawn: no font library in the browser, ADR 0026). Client
  * documents use large type (14 pt body, 22 pt figures); letters 11.5 pt; the counsellor's
  * Banque de France preparation 10 pt. Page breaks between blocks, inside tables (the header
  * row is repeated) and inside long paragraphs; a footer with the page number on every page.
  * Runs in the browser and in Node (the tests parse the output back). How each block is drawn is
  * draw-blocks.ts; the cursor and page breaks layout.ts.
  */
-import fontkit from '@pdf-lib/fontkit';
 import { PDFDocument, type PDFFont } from 'pdf-lib';
 import type { DocumentDescription } from '../../domain/documents/document-model';
 import { fill, WORDING } from '../../domain/documents/templates/wording';
 import { drawBlock } from './draw-blocks';
 import { toFontSafeText } from './font-safe-text';
+import METRICS from './fonts/metrics.json';
 import { A4, Layout, MARGIN, MUTED, RULE, SCALES, type Scale } from './layout';
-import { unslashZero } from './unslashed-zero';
-import { woffToSfnt } from './woff-to-sfnt';
+import { embedPrebuiltFonts, type FontMetrics, prebuiltFont } from './prebuilt-font';
 
+/** The prebuilt TrueType bytes of fonts/atkinson-hyperlegible-400.ttf and -700.ttf. */
 export interface PdfFonts {
   readonly regular: Uint8Array | ArrayBuffer;
   readonly bold: Uint8Array | ArrayBuffer;
@@ -29,25 +30,23 @@ export interface PdfOptions {
 
 export { A4 } from './layout';
 
-const unpacked = new WeakMap<object, Promise<Uint8Array>>();
+const FONT_METRICS: Readonly<Record<'400' | '700', FontMetrics>> = METRICS;
 
-/**
- * The font unpacked from WOFF once per font buffer (see woff-to-sfnt.ts for why), its zero
- * drawn without the slash (unslashed-zero.ts, ADR 0020).
- */
-function sfntOf(bytes: Uint8Array | ArrayBuffer): Promise<Uint8Array> {
-  let result = unpacked.get(bytes);
-  if (!result) {
-    result = woffToSfnt(bytes).then(unslashZero);
-    unpacked.set(bytes, result);
-  }
-  return result;
+const bytesOf = (data: Uint8Array | ArrayBuffer) =>
+  data instanceof Uint8Array ? data : new Uint8Array(data);
+
+/** The two faces in `pdf`, measured from the build-time metrics (prebuilt-font.ts, ADR 0026). */
+function embedFonts(pdf: PDFDocument, fonts: PdfFonts): { regular: PDFFont; bold: PDFFont } {
+  return {
+    regular: prebuiltFont(pdf, bytesOf(fonts.regular), FONT_METRICS['400']),
+    bold: prebuiltFont(pdf, bytesOf(fonts.bold), FONT_METRICS['700']),
+  };
 }
 
 /**
  * Draws a document as a PDF.
  * @param doc - the description
- * @param fonts - the WOFF bytes of Atkinson Hyperlegible latin 400 and 700
+ * @param fonts - the prebuilt fonts (Atkinson Hyperlegible 400 and 700, fonts/*.ttf)
  * @returns the PDF bytes
  */
 export async function renderPdf(
@@ -56,10 +55,7 @@ export async function renderPdf(
   options: PdfOptions = {},
 ): Promise<Uint8Array> {
   const pdf = await PDFDocument.create();
-  pdf.registerFontkit(fontkit);
-  const [regularBytes, boldBytes] = await Promise.all([sfntOf(fonts.regular), sfntOf(fonts.bold)]);
-  const regular = await pdf.embedFont(regularBytes, { subset: true });
-  const bold = await pdf.embedFont(boldBytes, { subset: true });
+  const { regular, bold } = embedFonts(pdf, fonts);
   const producedAt = options.producedAt ?? new Date();
   const layout = drawDocument(pdf, doc, regular, bold, SCALES[doc.audience]);
   if (doc.onePage && pdf.getPageCount() > 1) {
@@ -69,9 +65,7 @@ export async function renderPdf(
     // pages is kept.
     const attempt = async (factor: number) => {
       const candidate = await PDFDocument.create();
-      candidate.registerFontkit(fontkit);
-      const r = await candidate.embedFont(regularBytes, { subset: true });
-      const b = await candidate.embedFont(boldBytes, { subset: true });
+      const { regular: r, bold: b } = embedFonts(candidate, fonts);
       const drawn = drawDocument(candidate, doc, r, b, scaled(SCALES[doc.audience], factor));
       return candidate.getPageCount() === 1 ? { pdf: candidate, layout: drawn, regular: r } : null;
     };
@@ -136,7 +130,7 @@ function drawDocument(
 }
 
 /** Metadata, the footer on every page, and the bytes. */
-function finish(
+async function finish(
   pdf: PDFDocument,
   doc: DocumentDescription,
   l: Layout,
@@ -181,5 +175,6 @@ function finish(
       color: MUTED,
     });
   });
+  await embedPrebuiltFonts(pdf);
   return pdf.save();
 }

@@ -8,10 +8,12 @@
  * same proportions, to a few units). Advance width, side bearings and every other glyph are
  * untouched, so the text measures and extracts exactly as before.
  *
- * The font is rebuilt as SFNT with a long-format 'loca'. A font whose zero is not a simple
+ * Run at build time (scripts/build-pdf-fonts.ts), not in the browser (it reads the font with
+ * fontkit). The font is rebuilt as SFNT with a long-format 'loca' (sfnt.ts). A font whose zero is not a simple
  * glyph of three contours (outer ring and two counters) is returned unchanged.
  */
 import fontkit from '@pdf-lib/fontkit';
+import { glyphRecords, keepGlyphs, readTables, viewOf } from './sfnt';
 
 interface Point {
   x: number;
@@ -20,24 +22,6 @@ interface Point {
 }
 
 type Contour = Point[];
-
-function readTables(font: Uint8Array): Map<string, Uint8Array> {
-  const view = new DataView(font.buffer, font.byteOffset, font.byteLength);
-  const tables = new Map<string, Uint8Array>();
-  const count = view.getUint16(4);
-  for (let i = 0; i < count; i += 1) {
-    const record = 12 + i * 16;
-    const tag = String.fromCharCode(...font.subarray(record, record + 4));
-    const offset = view.getUint32(record + 8);
-    const length = view.getUint32(record + 12);
-    tables.set(tag, font.subarray(offset, offset + length));
-  }
-  return tables;
-}
-
-function viewOf(bytes: Uint8Array): DataView {
-  return new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-}
 
 /** The contours of a simple glyph (TrueType 'glyf' record), or null for a composite or empty one. */
 export function decodeSimpleGlyph(glyph: Uint8Array): Contour[] | null {
@@ -154,39 +138,6 @@ export function withoutSlash(contours: readonly Contour[]): Contour[] | null {
   return [outer, counter];
 }
 
-function writeSfnt(flavor: number, tables: Map<string, Uint8Array>): Uint8Array {
-  const entries = [...tables].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  const header = 12 + entries.length * 16;
-  const size = entries.reduce((sum, [, data]) => sum + ((data.length + 3) & ~3), header);
-  const out = new Uint8Array(size);
-  const view = viewOf(out);
-  let power = 1;
-  let log2 = 0;
-  while (power * 2 <= entries.length) {
-    power *= 2;
-    log2 += 1;
-  }
-  view.setUint32(0, flavor);
-  view.setUint16(4, entries.length);
-  view.setUint16(6, power * 16);
-  view.setUint16(8, log2);
-  view.setUint16(10, entries.length * 16 - power * 16);
-  let offset = header;
-  entries.forEach(([tag, data], index) => {
-    const record = 12 + index * 16;
-    for (let c = 0; c < 4; c += 1) out[record + c] = tag.charCodeAt(c);
-    out.set(data, offset);
-    let checksum = 0;
-    for (let at = offset; at < offset + data.length; at += 4)
-      checksum = (checksum + view.getUint32(at)) >>> 0;
-    view.setUint32(record + 4, checksum);
-    view.setUint32(record + 8, offset);
-    view.setUint32(record + 12, data.length);
-    offset += (data.length + 3) & ~3;
-  });
-  return out;
-}
-
 /**
  * The font with its zero (U+0030) drawn without the slash.
  * @param font - SFNT bytes (TrueType outlines)
@@ -194,37 +145,15 @@ function writeSfnt(flavor: number, tables: Map<string, Uint8Array>): Uint8Array 
  */
 export function unslashZero(font: Uint8Array): Uint8Array {
   const tables = readTables(font);
-  const head = tables.get('head');
-  const loca = tables.get('loca');
-  const glyf = tables.get('glyf');
-  const maxp = tables.get('maxp');
-  if (!head || !loca || !glyf || !maxp) return font;
+  if (!tables.has('glyf') || !tables.has('loca')) return font;
   const zeroId = fontkit.create(font).glyphForCodePoint(0x30).id;
-  const numGlyphs = viewOf(maxp).getUint16(4);
-  const longLoca = viewOf(head).getInt16(50) === 1;
-  const locaView = viewOf(loca);
-  const offsetOf = (id: number) => (longLoca ? locaView.getUint32(id * 4) : locaView.getUint16(id * 2) * 2);
-  const glyphOf = (id: number) => glyf.subarray(offsetOf(id), offsetOf(id + 1));
-  const contours = decodeSimpleGlyph(glyphOf(zeroId));
+  const glyphs = glyphRecords(tables);
+  const contours = decodeSimpleGlyph(glyphs[zeroId] ?? new Uint8Array());
   const redrawn = contours ? withoutSlash(contours) : null;
   if (!redrawn) return font;
-  const replacement = encodeSimpleGlyph(redrawn);
-  const glyphs = Array.from({ length: numGlyphs }, (_, id) => (id === zeroId ? replacement : glyphOf(id)));
-  const newGlyf = new Uint8Array(glyphs.reduce((sum, g) => sum + ((g.length + 3) & ~3), 0));
-  const newLoca = new Uint8Array((numGlyphs + 1) * 4);
-  const newLocaView = viewOf(newLoca);
-  let at = 0;
-  glyphs.forEach((g, id) => {
-    newLocaView.setUint32(id * 4, at);
-    newGlyf.set(g, at);
-    at += (g.length + 3) & ~3;
-  });
-  newLocaView.setUint32(numGlyphs * 4, at);
-  const newHead = head.slice();
-  viewOf(newHead).setInt16(50, 1);
-  viewOf(newHead).setUint32(8, 0);
-  tables.set('glyf', newGlyf);
-  tables.set('loca', newLoca);
-  tables.set('head', newHead);
-  return writeSfnt(viewOf(font).getUint32(0), tables);
+  return keepGlyphs(
+    font,
+    glyphs.map((_, id) => id),
+    new Map([[zeroId, encodeSimpleGlyph(redrawn)]]),
+  );
 }
