@@ -1,5 +1,6 @@
 import pg from 'pg';
 import { defaultMigrationsDir, loadMigrations } from './migrations';
+import { WriteBatch } from './postgres-write-batch';
 import type { SqlExecutor, SqlValue } from './sql';
 import type { MigrateResult, RelaisStore, TransactionOptions } from './store';
 import { createStoreTx, type StoreTx } from './store-tx';
@@ -146,14 +147,24 @@ export class PostgresStore implements RelaisStore {
           this.#schema ?? '',
         ]);
       }
+      // ADR 0029: the push's one-row inserts go as one statement per table, sent before the next
+      // statement of the transaction and before its commit.
+      const held = new WriteBatch((query) => client.query(query));
       const executor: SqlExecutor = {
         engine: 'postgres',
-        all: async <R>(sql: string, params: readonly SqlValue[] = []): Promise<R[]> =>
-          (await client.query(sql, params as SqlValue[])).rows as R[],
-        run: async (sql: string, params: readonly SqlValue[] = []): Promise<number> =>
-          (await client.query(sql, params as SqlValue[])).rowCount ?? 0,
+        all: async <R>(sql: string, params: readonly SqlValue[] = []): Promise<R[]> => {
+          await held.flush();
+          return (await client.query(sql, params as SqlValue[])).rows as R[];
+        },
+        run: async (sql: string, params: readonly SqlValue[] = []): Promise<number> => {
+          // A held insert writes exactly one row (or fails the transaction when it is sent).
+          if (await held.hold(sql, params)) return 1;
+          await held.flush();
+          return (await client.query(sql, params as SqlValue[])).rowCount ?? 0;
+        },
       };
       const result = await fn(createStoreTx(executor));
+      await held.flush();
       await client.query('COMMIT');
       return result;
     } catch (error) {

@@ -10,7 +10,7 @@ import { chunks, placeholders, type SqlExecutor } from './sql';
 const KEY = ['entity', 'id'];
 
 /** A row inserted, or written over the one with the same entity and id. */
-const UPSERT_ROW = `${SYNC_ROWS.insert}
+export const UPSERT_ROW = `${SYNC_ROWS.insert}
   ON CONFLICT (${KEY.join(', ')}) DO UPDATE SET ${SYNC_ROWS.columns
     .filter((column) => !KEY.includes(column))
     .map((column) => `${column} = excluded.${column}`)
