@@ -52,6 +52,7 @@ const config: ViteUserConfig = {
             'tests/cli/**/*.test.ts',
             'tests/worker/**/*.test.ts',
             'tests/documents/**/*.test.ts',
+            'tests/scripts/**/*.test.ts',
           ],
         },
       },

@@ -13,8 +13,8 @@ import { writePlanThresholds } from './db/plan-thresholds-store';
 import { DossierRepository } from './db/repository';
 import { createSettingsStore } from './db/settings-store';
 import { createWipeReportStore } from './db/wipe-report-store';
-import { provideCatalogue } from './i18n/i18n';
-import { messagesFr } from './i18n/messages-fr';
+import { loadLocale, provideCatalogue } from './i18n/i18n';
+import { firstLoadFr } from './i18n/messages-fr-first';
 import { browserConnectivity, createAppState } from './state/app-state';
 import { readDeviceLabel } from './state/device-settings-model';
 import { createDraftRegistry } from './state/drafts';
@@ -38,8 +38,9 @@ async function fetchHealth(): Promise<ServerHealth> {
 
 let simulation: SimulationClient | null = null;
 
-// The whole French catalogue comes with the application (the frame only had the shell's strings).
-provideCatalogue('fr', messagesFr);
+// The list's French strings come with the application (the frame only had the shell's); the whole
+// catalogue follows once the list is on screen (boot below), and every lazy page awaits it.
+provideCatalogue('fr', firstLoadFr, true);
 
 // The data key while unlocked (issue 16): the unlock fills it, a lock empties it.
 const keyring = new DataKeyring();
@@ -130,6 +131,8 @@ async function boot(): Promise<void> {
   // language, the lost-device check and the session. The loss check still comes before any write
   // to the dossier database: sync starts after it, and on mount the screens only read.
   await mountApp(document.getElementById('app'), state);
+  // The rest of the French words, off the list's path; precached, so offline too.
+  void loadLocale('fr');
   void state.storage.requestPersistence();
   void state.server.check();
   if (import.meta.env.PROD) {

@@ -21,15 +21,26 @@ export type Message = string | PluralForms;
 
 type Catalogue = Partial<Record<MessageKey, Message>>;
 
-// Only the shell's French strings ship with the first render (the loading frame); the full French
-// catalogue comes with the app (boot.tsx), English when chosen. See loadLocale.
+// Only the shell's French strings ship with the first render (the loading frame); the list's
+// French strings come with the app (boot.tsx, messages-fr-first.ts), the whole French catalogue
+// just after, English when chosen. See loadLocale.
 const catalogues: Record<Locale, Catalogue | null> = { fr: shellFr, en: null };
 const complete: Record<Locale, boolean> = { fr: false, en: false };
+// Read by `t`, bumped when a whole catalogue arrives: a screen that rendered before it (a key
+// outside the first load, shown as French or as the key) renders again with its words.
+const catalogueRevision = signal(0);
 
-/** Installs a locale's whole catalogue that the caller already imported (boot.tsx, for French). */
-export function provideCatalogue(target: Locale, catalogue: Record<AppMessageKey, Message>): void {
-  catalogues[target] = catalogue;
-  complete[target] = true;
+/**
+ * Installs strings of a locale the caller already imported: its whole catalogue, or (`partial`)
+ * the part the first screen needs, the rest coming with loadLocale (boot.tsx, for French).
+ */
+export function provideCatalogue(
+  target: Locale,
+  catalogue: Record<AppMessageKey, Message> | Catalogue,
+  partial = false,
+): void {
+  catalogues[target] = { ...catalogues[target], ...catalogue };
+  complete[target] = !partial;
 }
 
 // Catalogues that come with a lazy page (the Administration screen): kept apart, so loading a
@@ -47,6 +58,12 @@ export async function loadLocale(next: Locale): Promise<void> {
   catalogues[next] =
     next === 'en' ? (await import('./messages-en')).messagesEn : (await import('./messages-fr')).messagesFr;
   complete[next] = true;
+  catalogueRevision.value += 1;
+}
+
+/** Whether a locale's whole catalogue is installed (not only the first load's part). */
+export function isLocaleLoaded(target: Locale): boolean {
+  return complete[target];
 }
 // Intl tags: French of France, and British English (dates day-first, as the French reader expects).
 const intlTags: Record<Locale, string> = { fr: 'fr-FR', en: 'en-GB' };
@@ -69,6 +86,7 @@ export function t<K extends MessageKey>(
 ): string {
   // A catalogue not loaded yet falls back to French, then to the key itself (never seen once
   // boot.tsx has loaded the French catalogue before the app renders).
+  void catalogueRevision.value;
   const own = catalogues[locale.value]?.[key] ?? lazyCatalogues[locale.value][key];
   const entryLocale: Locale = own === undefined ? 'fr' : locale.value;
   const entry: Message = own ?? catalogues.fr?.[key] ?? lazyCatalogues.fr[key] ?? key;

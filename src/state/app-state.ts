@@ -153,7 +153,9 @@ export function createAppState(deps: AppDeps) {
   async function start(): Promise<void> {
     const saved = await deps.settings.get<string>(LOCALE_KEY);
     if (isLocale(saved)) {
-      await loadLocale(saved);
+      // The language already showing needs nothing more for the first screen (French: its first
+      // load's strings, the rest follows); another one is loaded whole before the switch.
+      if (saved !== locale.value) await loadLocale(saved);
       locale.value = saved;
     }
     // WIPE10: an erasure a closed tab interrupted is finished first (an emptied database is then

@@ -6,30 +6,37 @@ import { LostDeviceNotice } from './components/lost-device-notice';
 import { SyncBanner } from './components/sync-banner';
 import { UpdateBanner } from './components/update-banner';
 import { WipedScreen } from './components/wiped-screen';
+import { withWords } from './lazy-page';
 import { DossiersPage } from './pages/dossiers-page';
 import { LockGate } from './pages/lock/lock-gate';
 import { NotFoundPage } from './pages/not-found-page';
 
 // The first screen (the dossier list) ships in the initial JavaScript; every other page is its
 // own chunk, loaded on first visit (and precached by the service worker, so offline too).
-const DossierPage = lazy(() => import('./pages/dossier/dossier-page').then((m) => m.DossierPage));
-const NewDossierPage = lazy(() => import('./pages/new-dossier-page').then((m) => m.NewDossierPage));
-const ConflictsPage = lazy(() => import('./pages/conflicts/conflicts-page').then((m) => m.ConflictsPage));
-const SettingsPage = lazy(() => import('./pages/settings-page').then((m) => m.SettingsPage));
-const AdminPage = lazy(() => import('./pages/admin/admin-page').then((m) => m.AdminPage));
-const LoginPage = lazy(() => import('./pages/login/login-page').then((m) => m.LoginPage));
+const DossierPage = lazy(() => withWords(import('./pages/dossier/dossier-page')).then((m) => m.DossierPage));
+const NewDossierPage = lazy(() =>
+  withWords(import('./pages/new-dossier-page')).then((m) => m.NewDossierPage),
+);
+const ConflictsPage = lazy(() =>
+  withWords(import('./pages/conflicts/conflicts-page')).then((m) => m.ConflictsPage),
+);
+const SettingsPage = lazy(() => withWords(import('./pages/settings-page')).then((m) => m.SettingsPage));
+const AdminPage = lazy(() => withWords(import('./pages/admin/admin-page')).then((m) => m.AdminPage));
+const LoginPage = lazy(() => withWords(import('./pages/login/login-page')).then((m) => m.LoginPage));
 const SupervisionPage = lazy(() =>
-  import('./pages/supervision/supervision-page').then((m) => m.SupervisionPage),
+  withWords(import('./pages/supervision/supervision-page')).then((m) => m.SupervisionPage),
 );
 
-const WorkshopsPage = lazy(() => import('./pages/workshops/workshops-page').then((m) => m.WorkshopsPage));
+const WorkshopsPage = lazy(() =>
+  withWords(import('./pages/workshops/workshops-page')).then((m) => m.WorkshopsPage),
+);
 
 const CoordinationPage = lazy(() =>
-  import('./pages/coordination/coordination-page').then((m) => m.CoordinationPage),
+  withWords(import('./pages/coordination/coordination-page')).then((m) => m.CoordinationPage),
 );
 
-const PlansPage = lazy(() => import('./pages/plans/plans-page').then((m) => m.PlansPage));
-const NetworkPage = lazy(() => import('./pages/network/network-page').then((m) => m.NetworkPage));
+const PlansPage = lazy(() => withWords(import('./pages/plans/plans-page')).then((m) => m.PlansPage));
+const NetworkPage = lazy(() => withWords(import('./pages/network/network-page')).then((m) => m.NetworkPage));
 
 export const ROUTES = { home: '/', dossiers: '/dossiers', settings: '/settings' } as const;
 

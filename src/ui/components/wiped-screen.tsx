@@ -1,7 +1,9 @@
 import { lazy } from 'preact-iso';
 import { t } from '../../i18n/i18n';
 
-const LoginPage = lazy(() => import('../pages/login/login-page').then((m) => m.LoginPage));
+import { withWords } from '../lazy-page';
+
+const LoginPage = lazy(() => withWords(import('../pages/login/login-page')).then((m) => m.LoginPage));
 
 /**
  * WIPE10: after the device erased itself on the association's order, the app shows one plain

@@ -5,14 +5,18 @@
  */
 import type { ComponentChildren } from 'preact';
 import { useLayoutEffect, useRef } from 'preact/hooks';
-import { useLocation } from 'preact-iso';
+import { ErrorBoundary, lazy, useLocation } from 'preact-iso';
 import { t } from '../../../i18n/i18n';
 import { useAppState } from '../../../state/app-state';
 import { isLocalUser } from '../../../state/lock/lock-model';
-import { ErasedScreen } from './erased-screen';
-import { SetupScreen } from './setup-screen';
+import { withWords } from '../../lazy-page';
 import { UnlockScreen } from './unlock-screen';
 import './lock-screen.css';
+
+// The unlock screen is on every cold start's path to the list; the setup (once per person and
+// device) and the erased device's screen are not, so they come as their own chunk (issue 17).
+const SetupScreen = lazy(() => withWords(import('./setup-screen')).then((m) => m.SetupScreen));
+const ErasedScreen = lazy(() => withWords(import('./erased-screen')).then((m) => m.ErasedScreen));
 
 function focusDocumentStart(): void {
   const body = document.body;
@@ -54,12 +58,15 @@ export function LockGate({ children }: { children: ComponentChildren }) {
     <main id="main" class="lock-page" tabIndex={-1}>
       {(current.kind === 'starting' || deciding) && <p role="status">{t('lock.starting')}</p>}
       {current.kind === 'locked' && <UnlockScreen lock={lock} who={current.who} />}
-      {current.kind === 'needs-setup' && (
-        <SetupScreen lock={lock} user={current.user} passwordAvailable={current.passwordAvailable} />
-      )}
-      {current.kind === 'erased-needs-online' && (
-        <ErasedScreen who={current.who} serverHasNoCopy={current.serverHasNoCopy} />
-      )}
+      {/* The boundary waits for a lazy screen's chunk (outside the Router, which does it for pages). */}
+      <ErrorBoundary>
+        {current.kind === 'needs-setup' && (
+          <SetupScreen lock={lock} user={current.user} passwordAvailable={current.passwordAvailable} />
+        )}
+        {current.kind === 'erased-needs-online' && (
+          <ErasedScreen who={current.who} serverHasNoCopy={current.serverHasNoCopy} />
+        )}
+      </ErrorBoundary>
     </main>
   );
 }
