@@ -114,6 +114,8 @@ export class SearchIndex {
   constructor(
     private readonly db: RelaisDb,
     private readonly lock?: LockSource,
+    /** Households per build step (tests pass a small one to see several pages). */
+    private readonly buildPage = BUILD_PAGE,
   ) {
     this.stop.push(
       onSearchedChanges(db.name, (changes) => {
@@ -247,11 +249,11 @@ export class SearchIndex {
           after === undefined
             ? this.db.households.toCollection()
             : this.db.households.where(':id').above(after);
-        const page = await from.limit(BUILD_PAGE).toArray();
+        const page = await from.limit(this.buildPage).toArray();
         if (generation !== this.generation) return;
         for (const h of page) households.set(h.id, entryOf(h));
         const last = page.at(-1);
-        if (page.length < BUILD_PAGE || last === undefined) break;
+        if (page.length < this.buildPage || last === undefined) break;
         after = last.id;
         await yieldToMain();
         if (generation !== this.generation) return;
