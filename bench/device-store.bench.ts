@@ -5,16 +5,20 @@
  *   (docs/device-lock.md); the figure is the page's own time, navigation to the unlock field plus
  *   the PIN's submission to the first row, the typing left out. Baseline: the same page's raw
  *   Dexie query for the first screen of households (sealed rows, key in hand), timed inside the page.
- * - the two spans alone: navigation to the unlock field; the PIN's submission to the first row,
- *   with the local profile's key derivation alone (KeyVault.unlock, PBKDF2) as its baseline.
- * - search results after a keystroke (median): target ≤ 100 ms. Baseline: the repository's
- *   own search call for the same text, timed inside the page.
+ * - the two spans alone: navigation to the unlock field; and issue 17's "cold start after
+ *   unlocking" (target ≤ 400 ms), the PIN's submission to the first row. Baseline, the floor: the
+ *   local profile's key derivation alone (KeyVault.unlock, PBKDF2 600,000) plus the raw read of
+ *   the first screen.
+ * - issue 17's "search per keystroke" (median, target ≤ 30 ms): the key's input event to the
+ *   list's last change on screen. Baseline, the floor: the repository's search call as the list
+ *   makes it (its page plus one), the index built, timed inside the page without rendering.
  * - seeding: a raw Dexie bulkPut of the same 80,000 rows is reported for scale.
  * The data is written by a small page bundled from the real src/db code and tests/support/seed.ts and served from
  * the app's origin, so the app opens the very database it wrote, sealed under the local profile's
  * key held in the vault under TEST_PIN (tests/e2e/seed-keyring.ts, LOCK13).
  */
 import { rmSync } from 'node:fs';
+import { LIST_PAGE_SIZE } from '../src/state/workspace/dossier-list-model';
 import { buildApp, launchBrowser, startServer, tempDir } from '../tests/e2e/harness';
 import { type BenchResult, median, withTarget } from './bench-types';
 import { installSeedPage, seedInBrowser } from './browser-seed';
@@ -27,6 +31,8 @@ const SEARCHES = ['mar', 'ber', 'dup', 'lou', 'tho'];
 const SEED_PAGE = `
 import { RelaisDb } from './src/db/app-db';
 import { DossierRepository } from './src/db/repository';
+import { searchIndexOf } from './src/db/search-index';
+import { LIST_PAGE_SIZE } from './src/state/workspace/dossier-list-model';
 import { localProfileKeyring } from './tests/e2e/seed-keyring';
 import { generateSyntheticDossiers, seedDatabase } from './tests/support/seed';
 import { TEST_PIN } from './tests/support/test-pin';
@@ -56,15 +62,18 @@ window.rawFirstScreen = async () => {
   return { ms, count: first.length };
 };
 
+// The floor of a keystroke: the data the list needs, as the list asks it (its page plus one),
+// the in-memory index already built (the app builds it after the first paint), no rendering.
 window.rawSearch = async (texts) => {
   const db = openDb();
   const repository = new DossierRepository(db);
   await db.open();
+  await searchIndexOf(db).ready(['households']);
   const times = [];
   for (const text of texts) {
     for (let i = 1; i <= text.length; i += 1) {
       const t0 = performance.now();
-      await repository.listDossiers({ search: text.slice(0, i) });
+      await repository.listDossiers({ search: text.slice(0, i), limit: LIST_PAGE_SIZE + 1 });
       times.push(performance.now() - t0);
     }
   }
@@ -158,11 +167,14 @@ export async function run(): Promise<BenchResult[]> {
     }
 
     await context.setOffline(false);
-    const raw = (await seedPage.evaluate(() =>
-      (window as never as { rawFirstScreen(): Promise<unknown> }).rawFirstScreen(),
-    )) as {
-      ms: number;
-    };
+    const rawFirstScreens: number[] = [];
+    for (let i = 0; i < 3; i += 1) {
+      const { ms } = (await seedPage.evaluate(() =>
+        (window as never as { rawFirstScreen(): Promise<unknown> }).rawFirstScreen(),
+      )) as { ms: number };
+      rawFirstScreens.push(ms);
+    }
+    const raw = { ms: median(rawFirstScreens) };
     const rawSearchTimes = (await seedPage.evaluate(
       (texts) => (window as never as { rawSearch(t: string[]): Promise<number[]> }).rawSearch(texts),
       SEARCHES,
@@ -172,6 +184,9 @@ export async function run(): Promise<BenchResult[]> {
 
     const coldMedian = median(coldStarts);
     const searchMedian = median(searchTimes);
+    const unlockedMedian = median(pinToList);
+    // The floor after the PIN: the derivation the unlock must do, then the raw read of the first screen.
+    const unlockFloor = median(derivations) + raw.ms;
     return [
       withTarget({
         id: 'device-store.cold-offline-start-to-list',
@@ -194,33 +209,41 @@ export async function run(): Promise<BenchResult[]> {
         unit: 'ms',
         details: { samplesMs: toUnlockScreen },
       },
-      {
-        id: 'device-store.pin-submitted-to-list',
-        description: `From submitting the PIN to the first dossier row (key derivation, unwrap, first sealed reads; median of ${COLD_STARTS})`,
-        value: median(pinToList),
+      // Issue 17's row "cold offline start to the list, 2,000 dossiers: ≤ 400 ms after unlocking".
+      withTarget({
+        id: 'device-store.cold-start-after-unlocking',
+        description: `Cold start after unlocking: from the PIN submitted to the first dossier row, offline, ${DOSSIERS} dossiers, encryption on (key derivation, unwrap, first sealed reads, first paint; median of ${COLD_STARTS})`,
+        value: unlockedMedian,
         unit: 'ms',
         baseline: {
           description:
-            "the local profile's key derivation alone (KeyVault.unlock: PBKDF2 + unwrap), in the seed page, median of 3",
-          value: median(derivations),
+            "the floor: the local profile's key derivation alone (KeyVault.unlock: PBKDF2 600,000 + unwrap, median of 3) plus the raw Dexie open and read of the first 50 households (median of 3), in the seed page",
+          value: unlockFloor,
           unit: 'ms',
         },
-        ratio: median(pinToList) / median(derivations),
-        details: { samplesMs: pinToList, derivationsMs: derivations },
-      },
+        ratio: unlockedMedian / unlockFloor,
+        target: { value: 400, lowerIsBetter: true },
+        details: {
+          samplesMs: pinToList,
+          derivationsMs: derivations,
+          rawFirstScreenMs: rawFirstScreens,
+          afterDerivationMs: unlockedMedian - median(derivations),
+        },
+      }),
+      // Issue 17's row "search, per keystroke, 2,000 dossiers: ≤ 30 ms".
       withTarget({
-        id: 'device-store.search-after-keystroke',
-        description: 'Search results on screen after a keystroke (median over every keystroke)',
+        id: 'device-store.search-per-keystroke',
+        description: `Search per keystroke, ${DOSSIERS} dossiers: from the key's input event to the list's last change on screen (no debounce; median over every keystroke)`,
         value: searchMedian,
         unit: 'ms',
         baseline: {
-          description: 'repository.listDossiers({ search }) alone, same texts',
+          description: `the floor: repository.listDossiers({ search, limit: ${LIST_PAGE_SIZE + 1} }) alone (the list's page plus one), index built, same texts, no rendering`,
           value: median(rawSearchTimes),
           unit: 'ms',
         },
         ratio: searchMedian / median(rawSearchTimes),
-        target: { value: 100, lowerIsBetter: true },
-        details: { samplesMs: searchTimes, max: Math.max(...searchTimes) },
+        target: { value: 30, lowerIsBetter: true },
+        details: { samplesMs: searchTimes, max: Math.max(...searchTimes), rawSamplesMs: rawSearchTimes },
       }),
       {
         id: 'device-store.seed-bulk-put',

@@ -90,6 +90,25 @@ async function firstMatching(
   return rows;
 }
 
+/**
+ * The most recent households that pass the filters, at most `limit`. Read as one getAll of a page
+ * by activity (no filter inside the query: Dexie would walk a cursor, one request per row), then
+ * filtered here; filters rarely reject, so the page usually suffices, else a larger one is read.
+ */
+async function mostRecentMatching(
+  db: RelaisDb,
+  query: DossierQuery,
+  limit: number,
+): Promise<StoredHousehold[]> {
+  const byActivity = () => db.households.orderBy('local.activityAt').reverse();
+  if (!Number.isFinite(limit)) return (await byActivity().toArray()).filter((h) => matchesFilters(h, query));
+  for (let read = Math.max(limit, 20); ; read *= 4) {
+    const page = await byActivity().limit(read).toArray();
+    const kept = page.filter((h) => matchesFilters(h, query));
+    if (kept.length >= limit || page.length < read) return kept.slice(0, limit);
+  }
+}
+
 function summarise(h: StoredHousehold, onInvalidRow: InvalidRowHandler): DossierSummary | undefined {
   const parsed = HouseholdRowSchema.safeParse(h);
   if (!parsed.success) {
@@ -115,11 +134,7 @@ export async function listDossiers(
   const search = query.search?.trim() ?? '';
   let rows: StoredHousehold[];
   if (search === '') {
-    const collection = db.households
-      .orderBy('local.activityAt')
-      .reverse()
-      .filter((h) => matchesFilters(h, query));
-    rows = await (Number.isFinite(limit) ? collection.limit(limit) : collection).toArray();
+    rows = await mostRecentMatching(db, query, limit);
   } else {
     // Names, phones and references are searched in memory (no personal index on disk, v5). The
     // count reads the whole table's key range, so a live query re-runs on any household write.

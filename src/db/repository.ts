@@ -40,6 +40,7 @@ import {
 } from './dossier-queries';
 import { clearDraftReceipt, type DraftReceipt, readDraftReceipt, recordDraftReceipt } from './draft-receipts';
 import { AppendOnlyError, RowNotFoundError } from './repository-errors';
+import { searchIndexOf } from './search-index';
 import { StorageError, toStorageError } from './storage-errors';
 import { resolveHouseholdId } from './sync-apply/merge-redirects';
 import {
@@ -104,6 +105,11 @@ export class DossierRepository {
   /** Dossiers for the list screen, most recent activity first. */
   listDossiers(query: DossierQuery = {}): Promise<DossierSummary[]> {
     return this.read(() => listDossiers(this.db, query, this.onInvalidRow));
+  }
+
+  /** Builds the search index in the background after the next paint (the list's first rows). */
+  prepareSearch(): void {
+    searchIndexOf(this.db).warmUp();
   }
 
   /**

@@ -4,8 +4,11 @@
  * in clear (an index key cannot be sealed), so schema v5 dropped the personal ones; the dossier
  * search and the duplicate warning ask this index instead, and read the rows by id.
  *
- * - Built after unlock: one read of the households (their derived `local` fields) and one of the
- *   members, decrypted by the connection like any read.
+ * - Built after unlock, once the dossier list has painted (`warmUp`, issue 17): the households
+ *   (their derived `local` fields) read in pages of `BUILD_PAGE` by id, each page decrypted by the
+ *   connection like any read, the main thread given back between pages so typing and painting
+ *   are never held up by one long decryption; the members (the duplicate check's birth dates)
+ *   only when a duplicate check first asks.
  * - Kept up to date from the committed changes of every connection in this page (the pull
  *   connection too) and of other tabs (search-index-changes.ts): the changed keys are marked
  *   dirty at once and re-read before the next answer, so a search never misses a write that has
@@ -28,6 +31,22 @@ import {
 export interface LockSource {
   readonly unlocked: boolean;
   subscribe(listener: (unlocked: boolean) => void): () => void;
+}
+
+/**
+ * Households decrypted per step of the build: about 0.3–0.5 ms each on a mid-range tablet, so a
+ * page stays well under a frame budget's worth of long task (issue 17, ADR 0031).
+ */
+export const BUILD_PAGE = 200;
+
+/** Gives the main thread back (input, paint) before the next page of a build. */
+const yieldToMain = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/** Runs `work` after the next paint (a frame, then a task), or after a task where no frames are. */
+function afterNextPaint(work: () => void): void {
+  if (typeof requestAnimationFrame === 'function' && typeof document !== 'undefined' && !document.hidden)
+    requestAnimationFrame(() => setTimeout(work, 0));
+  else setTimeout(work, 0);
 }
 
 interface HouseholdEntry {
@@ -95,6 +114,8 @@ export class SearchIndex {
   constructor(
     private readonly db: RelaisDb,
     private readonly lock?: LockSource,
+    /** Households per build step (tests pass a small one to see several pages). */
+    private readonly buildPage = BUILD_PAGE,
   ) {
     this.stop.push(
       onSearchedChanges(db.name, (changes) => {
@@ -106,8 +127,8 @@ export class SearchIndex {
       this.stop.push(
         lock.subscribe((unlocked) => {
           if (!unlocked) this.clear();
-          // Built after unlock, once the list had its turn (a macrotask later).
-          else setTimeout(() => void this.ready().catch(() => undefined), 0);
+          // Built again after an unlock, once the list had its turn.
+          else this.warmUp();
         }),
       );
     }
@@ -136,6 +157,18 @@ export class SearchIndex {
       });
       await this.work;
     }
+  }
+
+  /**
+   * Builds the households' part after the next paint, in the background: the list calls it once
+   * it has shown its first rows, so the first keystroke finds the index ready and the first paint
+   * never waits for it. Failures (a lock meanwhile) are left to the next search.
+   */
+  warmUp(): void {
+    afterNextPaint(() => {
+      if (this.lock && !this.lock.unlocked) return;
+      void this.ready(['households']).catch(() => undefined);
+    });
   }
 
   /** Empties the index (lock, sign-out, wipe). */
@@ -209,9 +242,23 @@ export class SearchIndex {
     if (unbuilt === 'households') {
       // Changes committed while the build reads are caught as dirty and re-read after it.
       delete this.dirty.households;
-      const rows = await this.db.households.toArray();
-      if (generation !== this.generation) return;
-      this.households = new Map(rows.map((h) => [h.id, entryOf(h)]));
+      const households = new Map<string, HouseholdEntry>();
+      // By id, a page at a time (one getAll each); a row written between pages is caught as dirty.
+      for (let after: string | undefined; ; ) {
+        const from =
+          after === undefined
+            ? this.db.households.toCollection()
+            : this.db.households.where(':id').above(after);
+        const page = await from.limit(this.buildPage).toArray();
+        if (generation !== this.generation) return;
+        for (const h of page) households.set(h.id, entryOf(h));
+        const last = page.at(-1);
+        if (page.length < this.buildPage || last === undefined) break;
+        after = last.id;
+        await yieldToMain();
+        if (generation !== this.generation) return;
+      }
+      this.households = households;
       this.built.households = true;
       return;
     }

@@ -194,3 +194,44 @@ describe('search index held in memory', () => {
     index.dispose();
   });
 });
+
+describe('search index built in pages after the first paint (issue 17, ADR 0031)', () => {
+  it('[IDX3] reads the households a page at a time; a household written or renamed during the build is found', async () => {
+    const { db, repo } = open();
+    const made: string[] = [];
+    for (let i = 0; i < 7; i += 1) {
+      const saved = await repo.createHousehold(householdFields, [{ ...applicant, lastName: `Page${i}` }]);
+      made.push(saved.household.id);
+    }
+    const index = new SearchIndex(db, new DataKeyring(randomDataKey()), 2);
+    const pages = vi.spyOn(db.households, 'where');
+    const building = index.ready(['households']);
+    // While the pages are read: a new household and a renamed applicant.
+    const late = (
+      await repo.createHousehold(householdFields, [{ ...applicant, firstName: 'Tardive', lastName: 'Late' }])
+    ).household.id;
+    const first = (await repo.getDossier(made[0] as string))?.members[0];
+    await repo.updateFields('member', first?.id ?? '', { lastName: 'Renommée' });
+    await building;
+    // 8 or 9 households in pages of 2: the first page, then at least 3 more by id.
+    expect(pages.mock.calls.length).toBeGreaterThanOrEqual(3);
+    expect(index.size).toBe(8);
+    for (let i = 1; i < 7; i += 1) expect(await index.search(`page${i}`)).toEqual([made[i]]);
+    expect(await index.search('tardive')).toEqual([late]);
+    expect(await index.search('renommee')).toEqual([made[0]]);
+    expect(await index.search('page0')).toEqual([]);
+    index.dispose();
+  });
+
+  it('[IDX3] the list asks for the build once its first rows are in, before any search', async () => {
+    const { db, repo } = open();
+    await repo.createHousehold(householdFields, [applicant]);
+    const { createDossierListModel } = await import('../../src/state/workspace/dossier-list-model');
+    const list = createDossierListModel(repo);
+    const stop = list.start();
+    await vi.waitFor(() => expect(list.results.value).toHaveLength(1));
+    // No search was typed: the households' part is there all the same.
+    await vi.waitFor(() => expect(searchIndexOf(db).size).toBe(1));
+    stop();
+  });
+});

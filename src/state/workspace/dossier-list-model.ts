@@ -23,6 +23,8 @@ export function createDossierListModel(repository: DossierRepository) {
   const hasMore = signal(false);
   const error = signal<unknown>(null);
   let unsubscribe: (() => void) | null = null;
+  /** Whether the search index was asked for since the list started (once its first rows are in). */
+  let searchPrepared = false;
 
   function subscribe(): void {
     unsubscribe?.();
@@ -35,6 +37,12 @@ export function createDossierListModel(repository: DossierRepository) {
         hasMore.value = value.length > shown;
         results.value = value.slice(0, shown);
         error.value = null;
+        // Issue 17: the index is built after the first rows are painted, not before them, and
+        // before the first keystroke needs it.
+        if (!searchPrepared) {
+          searchPrepared = true;
+          repository.prepareSearch();
+        }
       },
       (cause) => {
         error.value = cause;
@@ -44,6 +52,7 @@ export function createDossierListModel(repository: DossierRepository) {
 
   /** Starts following the list; returns the function that stops it. */
   function start(): () => void {
+    searchPrepared = false;
     subscribe();
     return () => {
       unsubscribe?.();

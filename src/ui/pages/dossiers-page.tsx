@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { t } from '../../i18n/i18n';
 import { useAppState } from '../../state/app-state';
 import { STATUSES, TRACKS } from '../../state/intake/intake-fields';
@@ -40,7 +40,17 @@ export function DossiersPage() {
   for (const summary of raw ?? []) {
     if (summary.household.welcomePointId) welcomePoints.current.add(summary.household.welcomePointId);
   }
-  const results = raw ? applyLocalFilters(raw, filters) : null;
+  const results = useMemo(
+    () => (raw ? applyLocalFilters(raw, filters) : null),
+    // Only the appointment filter is applied here; the others are the query's.
+    [raw, filters.appointment],
+  );
+  // A keystroke re-renders this page at once (the field), before its results arrive: the rows are
+  // re-rendered only when the results change, not twice per keystroke (issue 17).
+  const rows = useMemo(
+    () => (results !== null && results.length > 0 ? <DossierList summaries={results} /> : null),
+    [results],
+  );
   const filtering = hasActiveFilters(filters);
   const error = list.error.value;
 
@@ -157,7 +167,7 @@ export function DossiersPage() {
             )}
           </div>
         )}
-        {results !== null && results.length > 0 && <DossierList summaries={results} />}
+        {rows}
         {results !== null && list.hasMore.value && (
           <p>
             <button type="button" class="big-button" onClick={() => list.showMore()}>
