@@ -129,7 +129,10 @@ export class TableSealer {
     let rest: Row = {};
     for (const key of Object.keys(row)) {
       const value = row[key];
-      if (!(this.topLevel.has(key) && value !== undefined)) rest[key] = value;
+      if (this.topLevel.has(key) && value !== undefined) continue;
+      // An own `__proto__` field stays a field, as the spread copy kept it before.
+      if (key === '__proto__') Object.defineProperty(rest, key, { value, enumerable: true, writable: true });
+      else rest[key] = value;
     }
     for (const path of this.nested) {
       if (getPath(row, path) !== undefined) rest = withoutPath(rest, path);
