@@ -1,7 +1,8 @@
 /**
  * Initial pull into a fresh device (issue 6, Benchmarks): 2,000 synthetic households (about
  * 80,000 rows) on the server, pulled by the real SyncClient into a fresh RelaisDb in Chromium.
- * Target: at most twice a raw Dexie bulkPut of the same rows, and never more than 10 s.
+ * Target (issue 17): at most 1.5× a raw Dexie bulkPut of the same rows, and at most 5 s (issue 6
+ * asked for 2× and 10 s).
  *
  * - The real server (tests/e2e/harness.ts: SQLite in a temp DATA_DIR, 127.0.0.1) is seeded, not
  *   measured, through the real push endpoint: first admin (POST /api/setup), a session, then one
@@ -21,7 +22,7 @@
  *   (relaxed), so the ratio compares like with like, its 12 bulkPuts issued at once as
  *   applyPullPage issues a page's (before: one await per table). The same bulkPut with strict
  *   durability (the baseline of the figures before ADR 0008) is measured too, in `details`.
- * Two figures: the pull time (target ≤ 10 s) and its ratio to the raw bulkPut (target ≤ 2).
+ * Two figures: the pull time (target ≤ 5 s) and its ratio to the raw bulkPut (target ≤ 1.5).
  * `details.profile` comes from a second, instrumented pull after the measured one: network +
  * server time, then the captured pages replayed offline (JSON.parse, PullResponseSchema,
  * applyPullPage through a relaxed connection), the row schemas alone, the household-index reads
@@ -50,8 +51,8 @@ const SEED = 7;
 const BATCH = 500;
 const PASSWORD = 'benchmark password';
 const APP_VERSION = '0.1.0';
-const TARGET_MS = 10_000;
-const TARGET_RATIO = 2;
+const TARGET_MS = 5_000;
+const TARGET_RATIO = 1.5;
 
 const PAGE = `
 import { openPullConnection, RelaisDb } from './src/db/app-db';

@@ -12,6 +12,8 @@
  * fresh random key, so every suite runs on encrypted rows.
  */
 
+import { GcmKey } from './gcm-key';
+
 /** A read or write of sealed data while the app is locked. */
 export class DeviceLockedError extends Error {
   constructor() {
@@ -29,6 +31,8 @@ export function randomDataKey(): Uint8Array {
 
 export class DataKeyring {
   private held: Uint8Array | undefined;
+  /** The key expanded for AES-GCM, built at first use and wiped with the key (ADR 0027). */
+  private expanded: GcmKey | undefined;
   private readonly listeners = new Set<(unlocked: boolean) => void>();
 
   constructor(key?: Uint8Array) {
@@ -45,20 +49,36 @@ export class DataKeyring {
     return this.held;
   }
 
+  /**
+   * The key ready to seal and open (AES key schedule, GHASH table), expanded once per key rather
+   * than once per row; throws DeviceLockedError when locked.
+   */
+  cipher(): GcmKey {
+    const key = this.key();
+    this.expanded ??= new GcmKey(key);
+    return this.expanded;
+  }
+
   /** Holds a copy of `key` (the caller may zero its own). */
   set(key: Uint8Array): void {
     if (key.length !== DATA_KEY_BYTES) throw new Error(`A data key is ${DATA_KEY_BYTES} bytes`);
-    this.held?.fill(0);
+    this.forget();
     this.held = new Uint8Array(key);
     this.emit();
   }
 
-  /** Zero-fills and forgets the key (lock, sign-out, wipe). */
+  /** Zero-fills and forgets the key and what was derived from it (lock, sign-out, wipe). */
   clear(): void {
     if (this.held === undefined) return;
-    this.held.fill(0);
-    this.held = undefined;
+    this.forget();
     this.emit();
+  }
+
+  private forget(): void {
+    this.held?.fill(0);
+    this.held = undefined;
+    this.expanded?.wipe();
+    this.expanded = undefined;
   }
 
   subscribe(listener: (unlocked: boolean) => void): () => void {

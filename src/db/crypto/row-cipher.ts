@@ -12,6 +12,7 @@
  */
 import { gcm } from '@noble/ciphers/aes.js';
 import { DATA_KEY_BYTES } from './data-keyring';
+import { GcmKey, GcmTagError } from './gcm-key';
 
 export const NONCE_BYTES = 12;
 export const TAG_BYTES = 16;
@@ -59,12 +60,19 @@ function reviver(_key: string, value: unknown): unknown {
   return value;
 }
 
+/**
+ * The data key as bytes (each call expands it: fine for one value), or as a GcmKey expanded once
+ * (`DataKeyring.cipher()`: what the rows go through, ADR 0027). Both seal the same format.
+ */
+export type SealingKey = Uint8Array | GcmKey;
+
 function checkKey(key: Uint8Array): void {
   if (key.length !== DATA_KEY_BYTES) throw new Error(`A data key is ${DATA_KEY_BYTES} bytes`);
 }
 
 /** AES-256-GCM over bytes; `context` (optional) is bound as additional authenticated data. */
-export function sealBytes(key: Uint8Array, plain: Uint8Array, context?: Uint8Array): Uint8Array {
+export function sealBytes(key: SealingKey, plain: Uint8Array, context?: Uint8Array): Uint8Array {
+  if (key instanceof GcmKey) return key.seal(plain, context);
   checkKey(key);
   const nonce = crypto.getRandomValues(new Uint8Array(NONCE_BYTES));
   const sealed = gcm(key, nonce, context).encrypt(plain);
@@ -75,9 +83,17 @@ export function sealBytes(key: Uint8Array, plain: Uint8Array, context?: Uint8Arr
 }
 
 /** Opens what sealBytes (or WebCrypto AES-GCM with a 12-byte iv) sealed; SealedDataError if not. */
-export function openBytes(key: Uint8Array, sealed: Uint8Array, context?: Uint8Array): Uint8Array {
-  checkKey(key);
+export function openBytes(key: SealingKey, sealed: Uint8Array, context?: Uint8Array): Uint8Array {
+  if (!(key instanceof GcmKey)) checkKey(key);
   if (!(sealed instanceof Uint8Array) || sealed.length < NONCE_BYTES + TAG_BYTES) throw new SealedDataError();
+  if (key instanceof GcmKey) {
+    try {
+      return key.open(sealed, context);
+    } catch (cause) {
+      if (cause instanceof GcmTagError) throw new SealedDataError(cause);
+      throw cause;
+    }
+  }
   try {
     return gcm(key, sealed.subarray(0, NONCE_BYTES), context).decrypt(sealed.subarray(NONCE_BYTES));
   } catch (cause) {
@@ -86,13 +102,13 @@ export function openBytes(key: Uint8Array, sealed: Uint8Array, context?: Uint8Ar
 }
 
 /** A JSON value sealed under `key`; `context` (e.g. the table and row key) must match at opening. */
-export function sealJson(key: Uint8Array, value: unknown, context?: string): Uint8Array {
+export function sealJson(key: SealingKey, value: unknown, context?: string): Uint8Array {
   const text = JSON.stringify(value, replacer);
   if (text === undefined) throw new TypeError('Only JSON values can be sealed');
   return sealBytes(key, encoder.encode(text), context === undefined ? undefined : encoder.encode(context));
 }
 
-export function openJson(key: Uint8Array, sealed: Uint8Array, context?: string): unknown {
+export function openJson(key: SealingKey, sealed: Uint8Array, context?: string): unknown {
   const plain = openBytes(key, sealed, context === undefined ? undefined : encoder.encode(context));
   return JSON.parse(decoder.decode(plain), reviver);
 }

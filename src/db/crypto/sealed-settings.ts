@@ -32,12 +32,12 @@ export function sealedSettingsStore(store: SettingsStore, keyring: DataKeyring):
     get: async <T>(key: string) => {
       const stored = await store.get<unknown>(key);
       if (!isSealedValue(stored)) return stored as T | undefined;
-      return openJson(keyring.key(), stored.sealed, contextOf(key)) as T;
+      return openJson(keyring.cipher(), stored.sealed, contextOf(key)) as T;
     },
     set: async (key, value) => {
       const sealed: SealedValue = {
         kind: 'relais-sealed',
-        sealed: sealJson(keyring.key(), value, contextOf(key)),
+        sealed: sealJson(keyring.cipher(), value, contextOf(key)),
       };
       await store.set(key, sealed);
     },

@@ -94,6 +94,10 @@ function overlayClear(row: Row, stored: Row): void {
 /** Seals and opens the rows of one table. */
 export class TableSealer {
   private readonly paths: Path[];
+  /** The clear paths that are top-level fields, split off in one pass over the row. */
+  private readonly topLevel: ReadonlySet<string>;
+  /** The dotted (nested) clear paths, split off one by one. */
+  private readonly nested: Path[];
   private readonly isMeta: boolean;
 
   constructor(
@@ -103,6 +107,8 @@ export class TableSealer {
     private readonly primaryKeyOf: (row: Row) => unknown,
   ) {
     this.paths = clearPaths.map((p) => p.split('.'));
+    this.topLevel = new Set(this.paths.filter((p) => p.length === 1).map((p) => p[0] as string));
+    this.nested = this.paths.filter((p) => p.length > 1);
     this.isMeta = tableName === 'meta';
   }
 
@@ -114,12 +120,22 @@ export class TableSealer {
   private split(row: Row): { clear: Row; rest: Row | undefined } {
     if (this.isMeta && CLEAR_META_KEYS.has(row.key as string)) return { clear: row, rest: undefined };
     const clear: Row = {};
-    let rest = row;
     for (const path of this.paths) {
       const value = getPath(row, path);
-      if (value === undefined) continue;
-      setPath(clear, path, value);
-      rest = withoutPath(rest, path);
+      if (value !== undefined) setPath(clear, path, value);
+    }
+    // One copy of the row without its top-level clear fields (one copy per path before: the
+    // pull seals every row it writes, ADR 0027). A field holding undefined stays, as before.
+    let rest: Row = {};
+    for (const key of Object.keys(row)) {
+      const value = row[key];
+      if (this.topLevel.has(key) && value !== undefined) continue;
+      // An own `__proto__` field stays a field, as the spread copy kept it before.
+      if (key === '__proto__') Object.defineProperty(rest, key, { value, enumerable: true, writable: true });
+      else rest[key] = value;
+    }
+    for (const path of this.nested) {
+      if (getPath(row, path) !== undefined) rest = withoutPath(rest, path);
     }
     return { clear, rest: Object.keys(rest).length > 0 ? rest : undefined };
   }
@@ -128,7 +144,7 @@ export class TableSealer {
   seal(row: unknown): unknown {
     if (!isRow(row)) return row;
     const { clear, rest } = this.split(row);
-    if (rest !== undefined) clear[SEALED_FIELD] = sealJson(this.keyring.key(), rest, this.context(row));
+    if (rest !== undefined) clear[SEALED_FIELD] = sealJson(this.keyring.cipher(), rest, this.context(row));
     return clear;
   }
 
@@ -137,7 +153,7 @@ export class TableSealer {
     if (!isRow(stored)) return stored;
     const sealed = stored[SEALED_FIELD];
     if (!(sealed instanceof Uint8Array)) return stored;
-    const row = openJson(this.keyring.key(), sealed, this.context(stored)) as Row;
+    const row = openJson(this.keyring.cipher(), sealed, this.context(stored)) as Row;
     // Every value in clear on disk belongs to the row, not only today's clear paths: a row sealed
     // while an older schema still indexed a personal field (the v2 upgrade function runs under
     // this middleware, with the v2 indexes) keeps that field in clear until sealPlainRows.
