@@ -177,7 +177,17 @@ async function post(
   headers: Record<string, string>,
 ): Promise<Response> {
   const payload = typeof body === 'string' ? body : new Uint8Array(body);
-  const response = await fetch(`${base}${path}`, { method: 'POST', headers, body: payload });
+  // A kept-alive socket the peer closed meanwhile fails the fetch before the request is read
+  // (seen on a loaded machine); every request here may be sent again (the peer stores a message
+  // once per timestamp), so a network failure is retried twice.
+  let response: Response | undefined;
+  for (let attempt = 0; response === undefined; attempt += 1) {
+    try {
+      response = await fetch(`${base}${path}`, { method: 'POST', headers, body: payload });
+    } catch (error) {
+      if (attempt >= 2) throw error;
+    }
+  }
   if (!response.ok) throw new Error(`${path}: ${response.status} ${(await response.text()).slice(0, 200)}`);
   return response;
 }
