@@ -6,6 +6,9 @@ import { gzipSync } from 'node:zlib';
  * server's Retry-After, as the sync client does: seeding 80,000 rows takes more than 120 pushes.
  * Throws with the status and the start of the body on any other 4xx/5xx.
  */
+/** How many 429s postJson waited out since the process started: a throughput figure reports it. */
+export const throttled = { count: 0 };
+
 export async function postJson(
   base: string,
   path: string,
@@ -18,6 +21,7 @@ export async function postJson(
     const response = await send(base, path, json, token, gzip);
     const text = await response.text();
     if (response.status === 429) {
+      throttled.count += 1;
       await new Promise((resolve) => setTimeout(resolve, retryAfterMs(response)));
       continue;
     }

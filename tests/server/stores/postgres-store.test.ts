@@ -46,7 +46,7 @@ describe.skipIf(!databaseUrl)('PostgresStore', () => {
         const results = await Promise.all(stores.map((store) => store.migrate()));
         // Each version applied by exactly one of the stores (which one depends on the race).
         const applied = results.flatMap((result) => result.applied).sort((a, b) => a - b);
-        expect(applied).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14]);
+        expect(applied).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15]);
         const client = new pg.Client({ connectionString: databaseUrl });
         await client.connect();
         const rows = await client.query(
@@ -68,6 +68,7 @@ describe.skipIf(!databaseUrl)('PostgresStore', () => {
           { version: 12, name: 'device-keys-and-wipe' },
           { version: 13, name: 'household-rights' },
           { version: 14, name: 'access-log' },
+          { version: 15, name: 'sync-rows-by-id' },
         ]);
       } finally {
         await Promise.all(stores.map((store) => store.close()));

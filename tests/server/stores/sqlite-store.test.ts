@@ -3,6 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
+import { RowsTx } from '../../../sync-server/src/stores/rows-tx';
+import type { SqlExecutor } from '../../../sync-server/src/stores/sql';
+import { toPositional } from '../../../sync-server/src/stores/sql';
 import { applyPragmas, SqliteStore } from '../../../sync-server/src/stores/sqlite-store';
 import { describeStoreContract } from './store.contract';
 
@@ -69,7 +72,36 @@ describe('SqliteStore settings', () => {
       { version: 12, name: 'device-keys-and-wipe' },
       { version: 13, name: 'household-rights' },
       { version: 14, name: 'access-log' },
+      { version: 15, name: 'sync-rows-by-id' },
     ]);
     db.close();
+  });
+
+  it('reads rows by id through an index, not a scan of every row (issue 17: a push loads its rows so)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'relais-sqlite-'));
+    dirs.push(dir);
+    const path = join(dir, 'relais.sqlite');
+    const store = new SqliteStore({ path });
+    await store.migrate();
+    await store.close();
+    const statements: string[] = [];
+    const recorder: SqlExecutor = {
+      engine: 'sqlite',
+      all: async <T>(sql: string) => {
+        statements.push(sql);
+        return [] as T[];
+      },
+      run: async () => 0,
+    };
+    await new RowsTx(recorder).getRows(['a', 'b', 'c']);
+    expect(statements).toHaveLength(1);
+    const db = new Database(path, { readonly: true });
+    const plan = db
+      .prepare(`EXPLAIN QUERY PLAN ${toPositional(statements[0] as string).sql}`)
+      .all('a', 'b', 'c') as { detail: string }[];
+    db.close();
+    expect(plan.map((step) => step.detail)).toEqual([
+      expect.stringMatching(/^SEARCH sync_rows USING INDEX sync_rows_id /),
+    ]);
   });
 });
