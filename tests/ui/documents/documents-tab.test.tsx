@@ -27,10 +27,11 @@ beforeEach(() => {
     return 'blob:test';
   });
   vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => {});
-  // The fonts are fetched from their asset URLs (browser-fonts.ts): served here from disk.
+  // The fonts are fetched from their asset URLs (browser-fonts.ts): the prebuilt TrueType files
+  // (ADR 0026), served here from disk.
   vi.stubGlobal('fetch', async (url: string) => {
-    const name = String(url).split('/').pop() ?? '';
-    const bytes = readFileSync(join('node_modules/@fontsource/atkinson-hyperlegible/files', name));
+    const name = (String(url).split('/').pop() ?? '').split('?')[0] ?? '';
+    const bytes = readFileSync(join('src/documents/pdf/fonts', name));
     return { ok: true, status: 200, arrayBuffer: async () => new Uint8Array(bytes).buffer };
   });
 });
