@@ -3,10 +3,7 @@
  * in the meta table so a diagnosis offline uses the same figures as online. Written by the sync
  * client at each run when the server's version changed; read and followed by the state layer.
  */
-import {
-  LegalParameterEntrySchema,
-  type LegalParametersDocument,
-} from '../domain/parameters/legal-parameter-entries';
+import type { LegalParametersDocument } from '../domain/parameters/legal-parameter-entries';
 import type { RelaisDb } from './app-db';
 import { observeQuery } from './live-query';
 import { readMeta, writeMeta } from './sync-apply/meta';
@@ -17,6 +14,9 @@ const KEY = 'legalParameters';
 export async function readLegalParameters(db: RelaisDb): Promise<LegalParametersDocument | undefined> {
   const stored = await readMeta<LegalParametersDocument>(db, KEY);
   if (stored === undefined) return undefined;
+  // The schemas are imported here, not with the module: the sync client and the app's state
+  // import this store on the dossier list's first load, which has no use for them.
+  const { LegalParameterEntrySchema } = await import('../domain/parameters/legal-parameter-entries');
   // Written by an older or newer app: an entry this app cannot read is left out, not guessed.
   const entries = stored.entries.flatMap((e) => {
     const parsed = LegalParameterEntrySchema.safeParse(e);

@@ -17,7 +17,6 @@ import type { SyncService } from '../sync/sync-service';
 import { createDeviceLossModel, type DeviceLossKeeper } from './device-loss-model';
 import { createDeviceSettingsModel } from './device-settings-model';
 import { createDraftRegistry, type DraftRegistry } from './drafts';
-import { followLegalParameters } from './legal-parameters-model';
 import { createLockModel, type LockDeps } from './lock/lock-model';
 import { withLock } from './lock/lock-session';
 import { createMyPlansModel, PLAN_ROLES } from './plans/my-plans-model';
@@ -120,8 +119,12 @@ export function createAppState(deps: AppDeps) {
   deps.sync?.onSession((session) => {
     if (session !== undefined) deps.remoteWipe?.dismissNotice();
   });
-  // The admins' legal parameters, as last synced, feed every diagnosis (ADR 0018).
-  followLegalParameters(deps.sync, workspace.diagnosisOptions);
+  // The admins' legal parameters, as last synced, feed every diagnosis (ADR 0018). Imported
+  // rather than bundled with the state: the dossier list's first load does not wait on their
+  // schemas; the stored document was read asynchronously before as well.
+  void import('./legal-parameters-model').then(({ followLegalParameters }) =>
+    followLegalParameters(deps.sync, workspace.diagnosisOptions),
+  );
   // LOCK11: what a lock drops from memory (the screens unmount and stop their live queries).
   lock?.onLock(() => {
     workspace.clearMemory();

@@ -32,7 +32,6 @@ import {
   retryScopeRemovals,
 } from '../db/sync-apply/scope-removals';
 import { createUuidV7Generator } from '../domain/ids';
-import { LegalParametersResponseSchema } from '../domain/parameters/legal-parameter-entries';
 import {
   DEFAULT_PULL_LIMIT,
   MAX_PULL_LIMIT,
@@ -242,6 +241,8 @@ export class SyncClient {
     }
     if (endsTheRun(response.status)) throw await responseError(response);
     if (!response.ok) return;
+    // Imported when an answer is there to read, so the dossier list's first load does not fetch it.
+    const { LegalParametersResponseSchema } = await import('../domain/parameters/legal-parameter-entries');
     const parsed = LegalParametersResponseSchema.safeParse(await response.json().catch(() => undefined));
     if (!parsed.success || !parsed.data.changed) return;
     await writeLegalParameters(this.db, { version: parsed.data.version, entries: parsed.data.entries });

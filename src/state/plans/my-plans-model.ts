@@ -2,96 +2,29 @@
  * "Mes plans" (docs/reports-and-plans.md PLAN8): the plans of the dossiers a counsellor is in
  * charge of (or every plan on the device), with their state computed on the device by the
  * domain's planState and the association's thresholds as last synced (defaults offline), grouped
- * by what to do: act now, reminders, on track. Reads through the db layer's live query.
+ * by what to do: act now, reminders, on track (./plan-groups). Reads through the db layer's live
+ * query.
+ *
+ * The grouping (the plan rules and the legal parameters behind them) is imported when a screen
+ * first follows the plans, not with the app's state: the header's badge starts it once the list
+ * is drawn, so the list's first load does not wait on it (docs/performance.md). The plans are
+ * shown (`plans` leaves null) only once it is there, so no screen sees them ungrouped.
  */
 import { computed, effect, type ReadonlySignal, signal } from '@preact/signals';
 import type { DevicePlan } from '../../db/plan-queries';
-import { addDays, type IsoDate } from '../../domain/dates';
-import {
-  DEFAULT_PLAN_THRESHOLDS,
-  type PlanState,
-  type PlanThresholds,
-} from '../../domain/plans/plan-monitoring';
-import { type PlanReminder, planReminders } from '../../domain/plans/plan-reminders';
-import { planSchedule } from '../../domain/plans/plan-schedule';
+import type { IsoDate } from '../../domain/dates';
+import { DEFAULT_PLAN_THRESHOLDS, type PlanThresholds } from '../../domain/plans/plan-monitoring';
 import type { Role } from '../../domain/sync/protocol';
-import { planStateFor } from './plan-view';
+import type { MyPlanRow, PlanGroup } from './plan-groups';
+
+export type { MyPlanRow, PlanGroup } from './plan-groups';
+
+type GroupPlans = typeof import('./plan-groups').groupPlans;
+
+const NO_GROUPS: Readonly<Record<PlanGroup, MyPlanRow[]>> = { act: [], remind: [], onTrack: [] };
 
 /** Who follows plans on the device (the nav entry): counsellors, coordinators, admins. */
 export const PLAN_ROLES: readonly Role[] = ['counsellor', 'coordinator', 'admin'];
-
-/** How soon an instalment is a reminder. */
-export const INSTALMENT_REMINDER_DAYS = 7;
-
-export type PlanGroup = 'act' | 'remind' | 'onTrack';
-
-export interface MyPlanRow {
-  item: DevicePlan;
-  state: PlanState;
-  /** The reminders that put the plan in its group (all of them for "act"). */
-  reminders: PlanReminder[];
-  group: PlanGroup;
-  /** What the next instalment asks, cents. */
-  nextDueCents?: number;
-}
-
-/** act: formal notice, lapsed, late. remind: an instalment within 7 days, review due, ending soon. */
-export function planGroupOf(
-  state: PlanState,
-  reminders: readonly PlanReminder[],
-  today: IsoDate,
-): PlanGroup | null {
-  if (state.status === 'ended') return null;
-  if (state.status === 'lapsed' || state.status === 'formal_notice' || state.status === 'late') return 'act';
-  return remindersDue(reminders, today).length > 0 ? 'remind' : 'onTrack';
-}
-
-/** The reminders worth a line in the "reminders" group on `today`. */
-export function remindersDue(reminders: readonly PlanReminder[], today: IsoDate): PlanReminder[] {
-  const horizon = addDays(today, INSTALMENT_REMINDER_DAYS);
-  return reminders.filter((r) =>
-    r.code === 'instalment_due' ? r.dueOn <= horizon : r.code === 'review_due' || r.code === 'plan_ends',
-  );
-}
-
-const ACT_ORDER = { lapsed: 0, formal_notice: 1, late: 2 } as Record<string, number>;
-
-/** Most urgent first within a group. */
-function compareRows(a: MyPlanRow, b: MyPlanRow): number {
-  if (a.group === 'act') {
-    return (
-      (ACT_ORDER[a.state.status] ?? 9) - (ACT_ORDER[b.state.status] ?? 9) ||
-      (a.state.lapsesOn ?? '').localeCompare(b.state.lapsesOn ?? '') ||
-      b.state.arrearsCents - a.state.arrearsCents
-    );
-  }
-  return (a.state.nextDueOn ?? '9999').localeCompare(b.state.nextDueOn ?? '9999');
-}
-
-/** The rows of `plans` on `today`, grouped, ended plans left out. */
-export function groupPlans(
-  plans: readonly DevicePlan[],
-  today: IsoDate,
-  thresholds: PlanThresholds,
-): Record<PlanGroup, MyPlanRow[]> {
-  const groups: Record<PlanGroup, MyPlanRow[]> = { act: [], remind: [], onTrack: [] };
-  for (const item of plans) {
-    const state = planStateFor(item.plan, item.payments, today, thresholds);
-    const all = planReminders(state, item.plan, today, thresholds);
-    const group = planGroupOf(state, all, today);
-    if (group === null) continue;
-    const next = planSchedule(item.plan).find((i) => i.dueOn === state.nextDueOn);
-    groups[group].push({
-      item,
-      state,
-      reminders: group === 'act' ? all : remindersDue(all, today),
-      group,
-      ...(next === undefined ? {} : { nextDueCents: next.dueCents }),
-    });
-  }
-  for (const rows of Object.values(groups)) rows.sort(compareRows);
-  return groups;
-}
 
 export interface MyPlansDeps {
   /** Calls `listener` with the device's plans now and after each change (a live query). */
@@ -120,12 +53,36 @@ export function createMyPlansModel(deps: MyPlansDeps) {
     return (plans.value ?? []).filter((p) => me !== null && (p.counsellorId ?? p.recordedBy) === me);
   });
   const shown = computed(() => (showAll.value ? (plans.value ?? []) : mine.value));
-  const groups = computed(() => groupPlans(shown.value, deps.today(), thresholds.value));
+  /** The grouping once imported (null before: no plans are shown then). */
+  const groupPlans = signal<GroupPlans | null>(null);
+  const groups = computed(() => {
+    const group = groupPlans.value;
+    return group === null ? NO_GROUPS : group(shown.value, deps.today(), thresholds.value);
+  });
   /** The header's badge: my plans to act on or with a reminder due. */
   const attentionCount = computed(() => {
-    const g = groupPlans(mine.value, deps.today(), thresholds.value);
+    const group = groupPlans.value;
+    if (group === null) return 0;
+    const g = group(mine.value, deps.today(), thresholds.value);
     return g.act.length + g.remind.length;
   });
+
+  let grouping: Promise<boolean> | null = null;
+  /** Imports the grouping once; true when it is there. A failure is shown, and tried again when asked again. */
+  function loadGrouping(): Promise<boolean> {
+    grouping ??= import('./plan-groups').then(
+      (module) => {
+        groupPlans.value = module.groupPlans;
+        return true;
+      },
+      (cause: unknown) => {
+        grouping = null;
+        error.value = cause;
+        return false;
+      },
+    );
+    return grouping;
+  }
 
   async function loadThresholds(): Promise<void> {
     const read = await deps.readThresholds().catch(() => undefined);
@@ -140,10 +97,17 @@ export function createMyPlansModel(deps: MyPlansDeps) {
   function start(): () => void {
     subscribers += 1;
     if (stop === null) {
+      // Each result waits for the grouping (in order: the same promise while it loads); a failed
+      // import is tried again with the next result; none lands after the stop.
+      let following = true;
+      void loadGrouping();
       const stopQuery = deps.observePlans(
         (value) => {
-          plans.value = value;
-          error.value = null;
+          void loadGrouping().then((loaded) => {
+            if (!following || !loaded) return;
+            plans.value = value;
+            error.value = null;
+          });
         },
         (cause) => {
           error.value = cause;
@@ -155,6 +119,7 @@ export function createMyPlansModel(deps: MyPlansDeps) {
         void loadThresholds();
       });
       stop = () => {
+        following = false;
         stopQuery();
         stopEffect();
       };
