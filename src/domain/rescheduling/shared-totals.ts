@@ -17,6 +17,7 @@
 import type { ResolvedPolicy } from './allocation-policy';
 import type { CapacityPlan } from './capacity-plan';
 import type { ScheduleDebt } from './schedule-types';
+import { handOutLeftoverCents } from './split-capacity';
 
 /** Per-debt totals, indexed like the request's debts. */
 export interface SharedTotals {
@@ -373,48 +374,6 @@ function proRata(
     given += q;
     if (q < smallest) smallest = q;
   }
-  distributeCents(total - given, k, sum, parts, remainders);
+  handOutLeftoverCents(total - given, k, sum, parts, remainders);
   return smallest;
-}
-
-/** The `left` leftover cents to the largest remainders, ties to the earliest part. */
-function distributeCents(
-  left: number,
-  k: number,
-  sum: number,
-  parts: Float64Array,
-  remainders: Float64Array,
-): void {
-  if (left * 2 <= k) {
-    for (let cent = left; cent > 0; cent -= 1) {
-      let best = 0;
-      let bestRemainder = remainders[0]!;
-      for (let p = 1; p < k; p += 1) {
-        const r = remainders[p]!;
-        if (r > bestRemainder) {
-          best = p;
-          bestRemainder = r;
-        }
-      }
-      parts[best] = parts[best]! + 1;
-      remainders[best] = -1;
-    }
-    return;
-  }
-  // Most parts get a cent: one to every part, then taken back from the smallest remainders
-  // (ties to the latest), which hands out the same cents in fewer scans.
-  for (let p = 0; p < k; p += 1) parts[p] = parts[p]! + 1;
-  for (let back = k - left; back > 0; back -= 1) {
-    let worst = k - 1;
-    let worstRemainder = remainders[worst]!;
-    for (let p = k - 2; p >= 0; p -= 1) {
-      const r = remainders[p]!;
-      if (r < worstRemainder) {
-        worst = p;
-        worstRemainder = r;
-      }
-    }
-    parts[worst] = parts[worst]! - 1;
-    remainders[worst] = sum;
-  }
 }

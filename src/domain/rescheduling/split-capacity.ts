@@ -81,40 +81,7 @@ export function splitProRataInto(
     remainders[i] = r;
     given += q;
   }
-  // Fewer cents left than parts: each goes to the largest remainder, ties to the earliest.
-  const left = totalCents - given;
-  if (left * 2 <= count) {
-    for (let cent = left; cent > 0; cent -= 1) {
-      let best = 0;
-      let bestRemainder = remainders[0]!;
-      for (let i = 1; i < count; i += 1) {
-        const r = remainders[i]!;
-        if (r > bestRemainder) {
-          best = i;
-          bestRemainder = r;
-        }
-      }
-      parts[best] = parts[best]! + 1;
-      remainders[best] = -1;
-    }
-    return;
-  }
-  // Most parts get a cent: the same parts as above, found from the other end (one cent to
-  // every part, then taken back from the smallest remainders, ties to the latest) in fewer scans.
-  for (let i = 0; i < count; i += 1) parts[i] = parts[i]! + 1;
-  for (let back = count - left; back > 0; back -= 1) {
-    let worst = count - 1;
-    let worstRemainder = remainders[worst]!;
-    for (let i = count - 2; i >= 0; i -= 1) {
-      const r = remainders[i]!;
-      if (r < worstRemainder) {
-        worst = i;
-        worstRemainder = r;
-      }
-    }
-    parts[worst] = parts[worst]! - 1;
-    remainders[worst] = sum;
-  }
+  handOutLeftoverCents(totalCents - given, count, sum, parts, remainders);
 }
 
 /**
@@ -182,4 +149,56 @@ export function splitWithMinimum(
     pool = pool.filter((i) => i !== index);
   }
   return result;
+}
+
+/** A buffer of numbers the hot loops write into: a plain array or a Float64Array. */
+export interface CentsBuffer {
+  [index: number]: number;
+}
+
+/**
+ * The largest-remainder method's last step, the one rounding rule of every pro-rata split (the
+ * general loop's and the shared-totals fast path's): the `left` cents still to give (fewer than
+ * `count`) go one each to the parts with the largest remainders, ties to the earliest part.
+ * `remainders` (each in [0, sum)) is used as scratch.
+ */
+export function handOutLeftoverCents(
+  left: number,
+  count: number,
+  sum: number,
+  parts: CentsBuffer,
+  remainders: CentsBuffer,
+): void {
+  if (left * 2 <= count) {
+    for (let cent = left; cent > 0; cent -= 1) {
+      let best = 0;
+      let bestRemainder = remainders[0]!;
+      for (let i = 1; i < count; i += 1) {
+        const r = remainders[i]!;
+        if (r > bestRemainder) {
+          best = i;
+          bestRemainder = r;
+        }
+      }
+      parts[best] = parts[best]! + 1;
+      remainders[best] = -1;
+    }
+    return;
+  }
+  // Most parts get a cent: the same parts as above, found from the other end (one cent to
+  // every part, then taken back from the smallest remainders, ties to the latest) in fewer scans.
+  for (let i = 0; i < count; i += 1) parts[i] = parts[i]! + 1;
+  for (let back = count - left; back > 0; back -= 1) {
+    let worst = count - 1;
+    let worstRemainder = remainders[worst]!;
+    for (let i = count - 2; i >= 0; i -= 1) {
+      const r = remainders[i]!;
+      if (r < worstRemainder) {
+        worst = i;
+        worstRemainder = r;
+      }
+    }
+    parts[worst] = parts[worst]! - 1;
+    remainders[worst] = sum;
+  }
 }
