@@ -17,7 +17,7 @@
 import type { ResolvedPolicy } from './allocation-policy';
 import type { CapacityPlan } from './capacity-plan';
 import type { ScheduleDebt } from './schedule-types';
-import { handOutLeftoverCents } from './split-capacity';
+import { floorShareInto, handOutLeftoverCents } from './split-capacity';
 
 /** Per-debt totals, indexed like the request's debts. */
 export interface SharedTotals {
@@ -358,19 +358,7 @@ function proRata(
   let given = 0;
   let smallest = total;
   for (let p = 0; p < k; p += 1) {
-    const product = total * weights[off + p]!;
-    // Float division of two exact integers can land one off an integer boundary: correct it.
-    let q = Math.floor(product / sum);
-    let r = product - q * sum;
-    if (r < 0) {
-      q -= 1;
-      r += sum;
-    } else if (r >= sum) {
-      q += 1;
-      r -= sum;
-    }
-    parts[p] = q;
-    remainders[p] = r;
+    const q = floorShareInto(total * weights[off + p]!, sum, p, parts, remainders);
     given += q;
     if (q < smallest) smallest = q;
   }

@@ -66,20 +66,7 @@ export function splitProRataInto(
   }
   let given = 0;
   for (let i = 0; i < count; i += 1) {
-    const product = totalCents * weights[i]!;
-    // Float division of two exact integers can land one off an integer boundary: correct it.
-    let q = Math.floor(product / sum);
-    let r = product - q * sum;
-    if (r < 0) {
-      q -= 1;
-      r += sum;
-    } else if (r >= sum) {
-      q += 1;
-      r -= sum;
-    }
-    parts[i] = q;
-    remainders[i] = r;
-    given += q;
+    given += floorShareInto(totalCents * weights[i]!, sum, i, parts, remainders);
   }
   handOutLeftoverCents(totalCents - given, count, sum, parts, remainders);
 }
@@ -154,6 +141,33 @@ export function splitWithMinimum(
 /** A buffer of numbers the hot loops write into: a plain array or a Float64Array. */
 export interface CentsBuffer {
   [index: number]: number;
+}
+
+/**
+ * The largest-remainder method's first step for one part: the floor of `product / sum` into
+ * parts[i] and what is left over into remainders[i] (in [0, sum)), both exact integers.
+ * @returns the floor written
+ */
+export function floorShareInto(
+  product: number,
+  sum: number,
+  i: number,
+  parts: CentsBuffer,
+  remainders: CentsBuffer,
+): number {
+  // Float division of two exact integers can land one off an integer boundary: correct it.
+  let q = Math.floor(product / sum);
+  let r = product - q * sum;
+  if (r < 0) {
+    q -= 1;
+    r += sum;
+  } else if (r >= sum) {
+    q += 1;
+    r -= sum;
+  }
+  parts[i] = q;
+  remainders[i] = r;
+  return q;
 }
 
 /**
