@@ -416,8 +416,9 @@ describe('[AUTH9] the device label', () => {
     expect(server.requests).not.toContain('PATCH /api/auth/device'); // already accepted at login
     await state.deviceSettings.edit('Tablette mairie de Lens');
     expect(await state.deviceSettings.save()).toBe(true);
-    await waitFor(() => expect(server.requests).toContain('PATCH /api/auth/device'));
-    expect((await server.device(deviceId))?.name).toBe('Tablette mairie de Lens');
+    // The request is logged when it leaves, before the server has applied it: wait for the name.
+    await waitFor(async () => expect((await server.device(deviceId))?.name).toBe('Tablette mairie de Lens'));
+    expect(server.requests).toContain('PATCH /api/auth/device');
   });
 });
 
