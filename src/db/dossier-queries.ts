@@ -49,7 +49,7 @@ export interface DossierSummary {
 
 export type InvalidRowHandler = (table: string, id: string, error: unknown) => void;
 
-function matchesFilters(h: StoredHousehold, q: DossierQuery): boolean {
+function matchesFilters(h: Readonly<StoredHousehold>, q: DossierQuery): boolean {
   // MERGE11: a merged household is its survivor now, never a dossier of its own, even deleted.
   if (isMergedAway(h)) return false;
   if (!q.includeDeleted && h.deleted) return false;
@@ -65,29 +65,6 @@ function matchesFilters(h: StoredHousehold, q: DossierQuery): boolean {
   if (q.nextAppointmentBefore !== undefined && (next === undefined || next >= q.nextAppointmentBefore))
     return false;
   return true;
-}
-
-/**
- * The households of `ids` (in that order) that pass the filters, at most `limit`: read by id in
- * growing batches, so a short search that matches most households reads little more than a page.
- */
-async function firstMatching(
-  db: RelaisDb,
-  ids: readonly string[],
-  query: DossierQuery,
-  limit: number,
-): Promise<StoredHousehold[]> {
-  const rows: StoredHousehold[] = [];
-  // A page's worth first: filters rarely reject a match, and each row read is decrypted.
-  let batch = Number.isFinite(limit) ? Math.max(limit, 20) : ids.length;
-  for (let start = 0; start < ids.length && rows.length < limit; start += batch, batch *= 2) {
-    for (const h of await db.households.bulkGet(ids.slice(start, start + batch))) {
-      if (h === undefined || !matchesFilters(h, query)) continue;
-      rows.push(h);
-      if (rows.length >= limit) break;
-    }
-  }
-  return rows;
 }
 
 /**
@@ -109,7 +86,10 @@ async function mostRecentMatching(
   }
 }
 
-function summarise(h: StoredHousehold, onInvalidRow: InvalidRowHandler): DossierSummary | undefined {
+function summarise(
+  h: Readonly<StoredHousehold>,
+  onInvalidRow: InvalidRowHandler,
+): DossierSummary | undefined {
   const parsed = HouseholdRowSchema.safeParse(h);
   if (!parsed.success) {
     onInvalidRow('households', h.id, parsed.error);
@@ -132,14 +112,19 @@ export async function listDossiers(
 ): Promise<DossierSummary[]> {
   const limit = query.limit ?? Number.POSITIVE_INFINITY;
   const search = query.search?.trim() ?? '';
-  let rows: StoredHousehold[];
+  let rows: Readonly<StoredHousehold>[];
   if (search === '') {
     rows = await mostRecentMatching(db, query, limit);
   } else {
-    // Names, phones and references are searched in memory (no personal index on disk, v5). The
-    // count reads the whole table's key range, so a live query re-runs on any household write.
-    const [ids] = await Promise.all([searchIndexOf(db).search(search), db.households.count()]);
-    rows = await firstMatching(db, ids, query, limit);
+    // Names, phones and references are searched in memory (no personal index on disk, v5), and
+    // the matches come from there too, already decrypted (issue 17). The count reads the whole
+    // table's key range, so a live query re-runs on any household write.
+    const [found] = await Promise.all([searchIndexOf(db).searchRows(search), db.households.count()]);
+    rows = [];
+    for (const h of found) {
+      if (rows.length >= limit) break;
+      if (matchesFilters(h, query)) rows.push(h);
+    }
   }
   const summaries: DossierSummary[] = [];
   for (const row of rows) {

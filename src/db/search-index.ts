@@ -54,6 +54,12 @@ interface HouseholdEntry {
   phoneKeys: readonly string[];
   referenceKey: string | undefined;
   activityAt: number;
+  /**
+   * The household's row as last read (decrypted), so a search hands out its matches without
+   * reading and decrypting them again (issue 17): kept current by the same dirty re-read as the
+   * keys above, cleared with them on lock. Read-only for callers.
+   */
+  row: Readonly<StoredHousehold>;
 }
 
 interface MemberEntry {
@@ -91,6 +97,7 @@ function entryOf(h: StoredHousehold): HouseholdEntry {
     phoneKeys: h.local?.phoneKeys ?? [],
     referenceKey: h.local?.referenceKey,
     activityAt: h.local?.activityAt ?? h.updatedAt,
+    row: h,
   };
 }
 
@@ -188,12 +195,23 @@ export class SearchIndex {
 
   /** Ids of the households a search matches, most recent activity first (ties: id descending). */
   async search(search: string): Promise<string[]> {
+    return (await this.searchRows(search)).map((row) => row.id);
+  }
+
+  /**
+   * The rows of the households a search matches, in `search`'s order, as current as the index
+   * (every committed write re-read first). The objects are the index's own: read them, never
+   * change them.
+   */
+  async searchRows(search: string): Promise<Readonly<StoredHousehold>[]> {
     await this.ready(['households']);
     const q = parseSearch(search);
-    const found: [string, number][] = [];
-    for (const [id, h] of this.households) if (matches(h, q)) found.push([id, h.activityAt]);
-    found.sort(([ia, a], [ib, b]) => b - a || (ia < ib ? 1 : ia > ib ? -1 : 0));
-    return found.map(([id]) => id);
+    const found: HouseholdEntry[] = [];
+    for (const h of this.households.values()) if (matches(h, q)) found.push(h);
+    found.sort(
+      (a, b) => b.activityAt - a.activityAt || (a.row.id < b.row.id ? 1 : a.row.id > b.row.id ? -1 : 0),
+    );
+    return found.map((h) => h.row);
   }
 
   /**

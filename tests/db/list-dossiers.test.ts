@@ -115,6 +115,22 @@ describe('listDossiers', () => {
   });
 });
 
+describe('search results served from the in-memory index (issue 17)', () => {
+  it('hand out each household as last written: a status, a reference and a removal show at the next search', async () => {
+    const { b } = await seed();
+    const found = async (query: Parameters<DossierRepository['listDossiers']>[0]) =>
+      (await repo.listDossiers(query)).map((s) => [s.householdId, s.household.status, s.household.reference]);
+    expect(await found({ search: 'benali' })).toEqual([[b, 'awaiting_decision', 'RL-2026-0002']]);
+    await repo.updateFields('household', b, { status: 'closed', reference: 'RL-2026-0099' });
+    expect(await found({ search: 'benali' })).toEqual([[b, 'closed', 'RL-2026-0099']]);
+    expect(await found({ search: 'benali', status: 'awaiting_decision' })).toEqual([]);
+    expect(await found({ search: 'rl-2026-0099', status: 'closed' })).toEqual([[b, 'closed', 'RL-2026-0099']]);
+    await repo.removeRow('household', b);
+    expect(await found({ search: 'benali' })).toEqual([]);
+    expect(await found({ search: 'benali', includeDeleted: true })).toEqual([[b, 'closed', 'RL-2026-0099']]);
+  });
+});
+
 describe('listDossiers with a limit', () => {
   it('short and long searches agree on the first results', async () => {
     const { a, c } = await seed();
