@@ -95,6 +95,18 @@ describe('Dossiers list', () => {
     await waitFor(() => expect(names()).toHaveLength(3));
   });
 
+  it('asks for the results from the keystroke itself, not a frame later (issue 17)', async () => {
+    const { test } = await seed();
+    openAt('/dossiers', test);
+    await waitFor(() => expect(names()).toHaveLength(3));
+    const field = screen.getByLabelText('Rechercher un dossier') as HTMLInputElement;
+    // A plain event, outside act(): nothing renders and no effect runs before the next line.
+    field.value = 'mart';
+    field.dispatchEvent(new Event('input', { bubbles: true }));
+    expect(test.state.workspace.list.filters.value.search).toBe('mart');
+    await waitFor(() => expect(names()).toEqual(['Zoé Martin']));
+  });
+
   it('filters by track, status, welcome point and next appointment, keeping the order', async () => {
     const { test } = await seed();
     openAt('/dossiers', test);
