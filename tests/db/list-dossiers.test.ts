@@ -124,7 +124,9 @@ describe('search results served from the in-memory index (issue 17)', () => {
     await repo.updateFields('household', b, { status: 'closed', reference: 'RL-2026-0099' });
     expect(await found({ search: 'benali' })).toEqual([[b, 'closed', 'RL-2026-0099']]);
     expect(await found({ search: 'benali', status: 'awaiting_decision' })).toEqual([]);
-    expect(await found({ search: 'rl-2026-0099', status: 'closed' })).toEqual([[b, 'closed', 'RL-2026-0099']]);
+    expect(await found({ search: 'rl-2026-0099', status: 'closed' })).toEqual([
+      [b, 'closed', 'RL-2026-0099'],
+    ]);
     await repo.removeRow('household', b);
     expect(await found({ search: 'benali' })).toEqual([]);
     expect(await found({ search: 'benali', includeDeleted: true })).toEqual([[b, 'closed', 'RL-2026-0099']]);
