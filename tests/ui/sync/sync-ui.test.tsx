@@ -366,7 +366,10 @@ describe('login page', () => {
     window.history.replaceState(null, '', '/login');
     render(<App state={state} />);
     expect(await screen.findByRole('button', { name: 'Se connecter' })).toBeDefined();
-    await waitFor(() => expect(server.requests).toContain('GET /api/setup'));
+    // The request is logged when it leaves: wait until its answer has been read.
+    await waitFor(() => expect(state.sync.serverReached.value).toBe(true));
+    expect(server.requests).toContain('GET /api/setup');
+    expect(state.sync.firstStartNeeded.value).toBe(false);
     expect(screen.queryByRole('heading', { name: 'Premier démarrage du serveur' })).toBeNull();
   });
 
