@@ -14,24 +14,20 @@
  * BENCH_CPU_PROF=dir writes a --cpu-prof of each server process there.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
-import { formatHlc } from '../src/domain/sync/hlc';
 import { SYNC_ROWS } from '../sync-server/src/stores/row-mappers';
 import { placeholders, type SqlValue } from '../sync-server/src/stores/sql';
 import type { StoredRow } from '../sync-server/src/stores/store-tx';
 import { type BenchResult, median, withTarget } from './bench-types';
-import { postJson } from './post-json';
 import { openPostgresBenchStore, type PostgresBenchStore } from './postgres-bench-store';
+import { BATCH, type BenchDevice, signInDevices, slices } from './push-device';
 
 const DEVICES = 10;
 const HOUSEHOLDS_PER_DEVICE = 20;
 const CHARGES_PER_HOUSEHOLD = 100;
-const BATCH = 500;
 const FIELDS_PER_MUTATION = 3;
 const ROUNDS = 3;
 const TARGET = 20_000;
-const PASSWORD = 'benchmark password';
 
 interface Server {
   base: string;
@@ -74,120 +70,8 @@ async function stopServer(server: Server): Promise<void> {
   await exited;
 }
 
-interface Charge {
-  id: string;
-  householdId: string;
-  version: number;
-}
-
-/** One device: its session, its push seq, and the charges it created. */
-class Device {
-  readonly id = randomUUID();
-  token = '';
-  userId = '';
-  seq = 0;
-  readonly charges: Charge[] = [];
-  readonly #clock = Date.now();
-
-  mutation(op: string, entity: string, entityId: string, householdId: string, patch: object, version = 0) {
-    this.seq += 1;
-    const fieldVersions: Record<string, number> = {};
-    for (const key of Object.keys(patch)) fieldVersions[key] = version;
-    return {
-      seq: this.seq,
-      mutationId: randomUUID(),
-      deviceId: this.id,
-      userId: this.userId,
-      op,
-      entity,
-      entityId,
-      householdId,
-      patch,
-      base: { version, fieldVersions: op === 'create' ? {} : fieldVersions },
-      hlc: formatHlc({ ms: this.#clock + this.seq, counter: this.seq % 0xffff, node: this.id }),
-      schemaVersion: 1,
-      appVersion: '0.1.0',
-    };
-  }
-
-  async push(base: string, mutations: unknown[]): Promise<void> {
-    const body = { protocolVersion: 1, schemaVersion: 2, appVersion: '0.1.0', deviceId: this.id, mutations };
-    const response = (await postJson(base, '/api/sync/push', body, this.token, true)) as {
-      results: { status: string }[];
-    };
-    if (response.results.some((r) => r.status !== 'applied')) throw new Error('a mutation was not applied');
-  }
-
-  seedBatches(): unknown[][] {
-    const seed: unknown[] = [];
-    for (let h = 0; h < HOUSEHOLDS_PER_DEVICE; h += 1) {
-      const householdId = randomUUID();
-      seed.push(
-        this.mutation('create', 'household', householdId, householdId, {
-          schemaVersion: 1,
-          territory: 'metropole',
-          departement: '42',
-          housingStatus: 'tenant',
-          status: 'active',
-          openedOn: '2026-11-02',
-          welcomePointId: 'wp-bench',
-        }),
-      );
-      for (let c = 0; c < CHARGES_PER_HOUSEHOLD; c += 1) {
-        const id = randomUUID();
-        this.charges.push({ id, householdId, version: 1 });
-        const patch = { type: 'rent', amountCents: 40_000 + c, frequency: 'monthly', mode: 'real' };
-        seed.push(this.mutation('create', 'charge', id, householdId, patch));
-      }
-    }
-    return slices(seed);
-  }
-
-  patchBatches(round: number): unknown[][] {
-    const out = this.charges.map((c, j) => {
-      const patch = {
-        amountCents: 41_000 + round * 100 + j,
-        label: `Loyer ${round}-${j}`,
-        hasProof: round % 2 === 0,
-      };
-      return this.mutation('patch', 'charge', c.id, c.householdId, patch, c.version);
-    });
-    for (const c of this.charges) c.version += 1;
-    return slices(out);
-  }
-}
-
-function slices<T>(items: T[]): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += BATCH) out.push(items.slice(i, i + BATCH));
-  return out;
-}
-
-async function setUp(base: string): Promise<Device[]> {
-  await postJson(base, '/api/setup', { username: 'admin', password: PASSWORD, displayName: 'Admin' });
-  const admin = (await postJson(base, '/api/auth/login', {
-    username: 'admin',
-    password: PASSWORD,
-    deviceId: 'bench-admin',
-  })) as { token: string };
-  await postJson(base, '/api/admin/welcome-points', { id: 'wp-bench', name: 'Bench' }, admin.token);
-  const user = { displayName: 'C', password: PASSWORD, role: 'counsellor', welcomePointIds: ['wp-bench'] };
-  await postJson(base, '/api/admin/users', { ...user, username: 'counsellor' }, admin.token);
-  const devices = Array.from({ length: DEVICES }, () => new Device());
-  for (const device of devices) {
-    const login = (await postJson(base, '/api/auth/login', {
-      username: 'counsellor',
-      password: PASSWORD,
-      deviceId: device.id,
-    })) as { token: string; user: { id: string } };
-    device.token = login.token;
-    device.userId = login.user.id;
-  }
-  return devices;
-}
-
 /** Every device pushes its batches in order; devices run at once. Returns the wall time in ms. */
-async function pushAll(devices: Device[], bases: string[], batches: unknown[][][]): Promise<number> {
+async function pushAll(devices: BenchDevice[], bases: string[], batches: unknown[][][]): Promise<number> {
   const start = performance.now();
   await Promise.all(
     devices.map(async (device, i) => {
@@ -199,7 +83,7 @@ async function pushAll(devices: Device[], bases: string[], batches: unknown[][][
 }
 
 /** The raw floor: the devices' charges upserted 500 per multi-row statement, one connection. */
-async function rawUpserts(bench: PostgresBenchStore, devices: Device[], round: number): Promise<number> {
+async function rawUpserts(bench: PostgresBenchStore, devices: BenchDevice[], round: number): Promise<number> {
   const ids = devices.flatMap((d) => d.charges.map((c) => c.id));
   const stored = await bench.store.transaction((tx) => tx.getRows(ids));
   const key = ['entity', 'id'];
@@ -248,8 +132,8 @@ export async function run(): Promise<BenchResult[]> {
   try {
     servers.push(await startServer(bench, url), await startServer(bench, url));
     const [a, b] = servers.map((s) => s.base) as [string, string];
-    const devices = await setUp(a);
-    const seeds = devices.map((d) => d.seedBatches());
+    const devices = await signInDevices(a, DEVICES);
+    const seeds = devices.map((d) => d.seedBatches(HOUSEHOLDS_PER_DEVICE, CHARGES_PER_HOUSEHOLD));
     await pushAll(devices, [a, b], seeds);
     await bench.probe.query(`VACUUM ANALYZE ${bench.schema}.sync_rows`);
     const one: number[] = [];

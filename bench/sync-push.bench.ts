@@ -10,12 +10,11 @@
  * PostgreSQL: BENCH_DATABASE_URL or DATABASE_URL, default postgres://postgres@127.0.0.1:5432/test;
  * skipped (noted in the results) when it does not answer. Everything talks to 127.0.0.1 only.
  */
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { formatHlc } from '../src/domain/sync/hlc';
 import { buildApp } from '../sync-server/src/app';
 import type { Config } from '../sync-server/src/config';
 import { PostgresStore } from '../sync-server/src/stores/postgres-store';
@@ -24,17 +23,16 @@ import type { RelaisStore } from '../sync-server/src/stores/store';
 import type { FieldMeta, StoredRow } from '../sync-server/src/stores/store-tx';
 import { ACTUAL_VERSION, measureActualPeer, type PeerOutcome } from './actual-peer';
 import { type BenchResult, median, withTarget } from './bench-types';
-import { postJson, throttled } from './post-json';
+import { throttled } from './post-json';
+import { BATCH, signInDevices } from './push-device';
 
 const MUTATIONS = 10_000;
 const FIELDS_PER_MUTATION = 3;
-const BATCH = 500;
 const HOUSEHOLDS = 200;
 const RUNS = 3;
 /** Issue 17: at least 1.5× Actual's sync server (same run) and 0.3 of the raw upsert rate. */
 const VS_ACTUAL = 1.5;
 const VS_RAW = 0.3;
-const PASSWORD = 'benchmark password';
 
 interface Target {
   name: 'sqlite' | 'postgres';
@@ -53,12 +51,6 @@ function config(dir: string): Config {
   };
 }
 
-interface Charge {
-  id: string;
-  householdId: string;
-  version: number;
-}
-
 async function measure(
   target: Target,
 ): Promise<{ push: number[]; raw: number[]; bytes: number; throttled: number }> {
@@ -67,102 +59,12 @@ async function measure(
   try {
     const address = await app.listen({ host: '127.0.0.1', port: 0 });
     const base = address.replace('localhost', '127.0.0.1');
-    await postJson(base, '/api/setup', { username: 'admin', password: PASSWORD, displayName: 'Admin' });
-    const admin = (await postJson(base, '/api/auth/login', {
-      username: 'admin',
-      password: PASSWORD,
-      deviceId: 'bench-admin',
-    })) as { token: string };
-    await postJson(base, '/api/admin/welcome-points', { id: 'wp-bench', name: 'Bench' }, admin.token);
-    await postJson(
-      base,
-      '/api/admin/users',
-      {
-        username: 'counsellor',
-        displayName: 'C',
-        password: PASSWORD,
-        role: 'counsellor',
-        welcomePointIds: ['wp-bench'],
-      },
-      admin.token,
-    );
-    const deviceId = randomUUID();
-    const { token, user } = (await postJson(base, '/api/auth/login', {
-      username: 'counsellor',
-      password: PASSWORD,
-      deviceId,
-    })) as { token: string; user: { id: string } };
-
-    let seq = 0;
-    let counter = 0;
-    const clock = Date.now();
-    const mutation = (
-      op: string,
-      entity: string,
-      id: string,
-      householdId: string,
-      patch: object,
-      version = 0,
-    ) => {
-      seq += 1;
-      counter = (counter + 1) % 0xffff;
-      const fieldVersions: Record<string, number> = {};
-      for (const key of Object.keys(patch)) fieldVersions[key] = version;
-      return {
-        seq,
-        mutationId: randomUUID(),
-        deviceId,
-        userId: user.id,
-        op,
-        entity,
-        entityId: id,
-        householdId,
-        patch,
-        base: { version, fieldVersions: op === 'create' ? {} : fieldVersions },
-        hlc: formatHlc({ ms: clock + seq, counter, node: deviceId }),
-        schemaVersion: 1,
-        appVersion: '0.1.0',
-      };
-    };
-    const push = (mutations: unknown[]) =>
-      postJson(
-        base,
-        '/api/sync/push',
-        { protocolVersion: 1, schemaVersion: 2, appVersion: '0.1.0', deviceId, mutations },
-        token,
-        true,
-      ) as Promise<{ ackSeq: number; results: { status: string }[] }>;
-
+    const [device] = await signInDevices(base, 1);
+    if (device === undefined) throw new Error('no device signed in');
     // Seed (not measured): 200 households and 10,000 charges, through the same push path.
-    const charges: Charge[] = [];
-    const seed: unknown[] = [];
-    for (let h = 0; h < HOUSEHOLDS; h += 1) {
-      const householdId = randomUUID();
-      seed.push(
-        mutation('create', 'household', householdId, householdId, {
-          schemaVersion: 1,
-          territory: 'metropole',
-          departement: '42',
-          housingStatus: 'tenant',
-          status: 'active',
-          openedOn: '2026-11-02',
-          welcomePointId: 'wp-bench',
-        }),
-      );
-      for (let c = 0; c < MUTATIONS / HOUSEHOLDS; c += 1) {
-        const id = randomUUID();
-        charges.push({ id, householdId, version: 1 });
-        seed.push(
-          mutation('create', 'charge', id, householdId, {
-            type: 'rent',
-            amountCents: 40_000 + c,
-            frequency: 'monthly',
-            mode: 'real',
-          }),
-        );
-      }
-    }
-    for (let i = 0; i < seed.length; i += BATCH) await push(seed.slice(i, i + BATCH));
+    for (const batch of device.seedBatches(HOUSEHOLDS, MUTATIONS / HOUSEHOLDS))
+      await device.push(base, batch);
+    const { charges } = device;
 
     const pushTimes: number[] = [];
     let bytes = 0;
@@ -170,34 +72,13 @@ async function measure(
     // it, and a 429 inside the measured loop (postJson waits it out) is reported, not hidden.
     let waits = 0;
     for (let run = 0; run < RUNS; run += 1) {
-      const batches: unknown[][] = [];
-      for (let i = 0; i < MUTATIONS; i += BATCH) {
-        batches.push(
-          charges
-            .slice(i, i + BATCH)
-            .map((c, j) =>
-              mutation(
-                'patch',
-                'charge',
-                c.id,
-                c.householdId,
-                { amountCents: 41_000 + run * 100 + j, label: `Loyer ${run}-${j}`, hasProof: run % 2 === 0 },
-                c.version,
-              ),
-            ),
-        );
-      }
+      const batches = device.patchBatches(run);
       bytes = Math.max(bytes, ...batches.map((b) => JSON.stringify(b).length));
       const waitsBefore = throttled.count;
       const start = performance.now();
-      for (const batch of batches) {
-        const response = await push(batch);
-        if (response.results.some((r) => r.status !== 'applied'))
-          throw new Error('a mutation was not applied');
-      }
+      for (const batch of batches) await device.push(base, batch);
       pushTimes.push(performance.now() - start);
       waits += throttled.count - waitsBefore;
-      for (const c of charges) c.version += 1;
     }
 
     // Baseline: the same rows, written directly into the same store, 500 per transaction.
@@ -205,7 +86,13 @@ async function measure(
     const stored = await target.store.transaction((tx) => tx.getRows(charges.map((c) => c.id)));
     for (let run = 0; run < RUNS; run += 1) {
       const rows: StoredRow[] = stored.map((row, j) => {
-        const meta: FieldMeta = { v: row.version + 1, d: deviceId, u: user.id, h: row.updatedHlc, t: clock };
+        const meta: FieldMeta = {
+          v: row.version + 1,
+          d: device.id,
+          u: device.userId,
+          h: row.updatedHlc,
+          t: device.clock,
+        };
         return {
           ...row,
           version: row.version + 1 + run,
