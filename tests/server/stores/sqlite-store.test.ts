@@ -21,6 +21,17 @@ describeStoreContract('sqlite (file in a temp dir)', async () => {
 
 describe('SqliteStore settings', () => {
   const dirs: string[] = [];
+
+  /** A database file migrated by the store, then closed, in a temp dir removed after the test. */
+  async function migratedDatabase(): Promise<string> {
+    const dir = mkdtempSync(join(tmpdir(), 'relais-sqlite-'));
+    dirs.push(dir);
+    const path = join(dir, 'relais.sqlite');
+    const store = new SqliteStore({ path });
+    await store.migrate();
+    await store.close();
+    return path;
+  }
   afterEach(() => {
     for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
   });
@@ -38,24 +49,14 @@ describe('SqliteStore settings', () => {
   });
 
   it('leaves the database file in WAL mode', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'relais-sqlite-'));
-    dirs.push(dir);
-    const path = join(dir, 'relais.sqlite');
-    const store = new SqliteStore({ path });
-    await store.migrate();
-    await store.close();
+    const path = await migratedDatabase();
     const db = new Database(path, { readonly: true });
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     db.close();
   });
 
   it('records applied migrations in schema_migrations', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'relais-sqlite-'));
-    dirs.push(dir);
-    const path = join(dir, 'relais.sqlite');
-    const store = new SqliteStore({ path });
-    await store.migrate();
-    await store.close();
+    const path = await migratedDatabase();
     const db = new Database(path, { readonly: true });
     expect(db.prepare('SELECT version, name FROM schema_migrations').all()).toEqual([
       { version: 1, name: 'init' },
@@ -78,12 +79,7 @@ describe('SqliteStore settings', () => {
   });
 
   it('reads rows by id through an index, not a scan of every row (issue 17: a push loads its rows so)', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'relais-sqlite-'));
-    dirs.push(dir);
-    const path = join(dir, 'relais.sqlite');
-    const store = new SqliteStore({ path });
-    await store.migrate();
-    await store.close();
+    const path = await migratedDatabase();
     const statements: string[] = [];
     const recorder: SqlExecutor = {
       engine: 'sqlite',
