@@ -1,4 +1,4 @@
-import { LocationProvider, lazy, Route, Router } from 'preact-iso';
+import { LocationProvider, Route, Router } from 'preact-iso';
 import { t } from '../i18n/i18n';
 import { type AppState, AppStateContext } from '../state/app-state';
 import { AppHeader } from './components/app-header';
@@ -6,37 +6,33 @@ import { LostDeviceNotice } from './components/lost-device-notice';
 import { SyncBanner } from './components/sync-banner';
 import { UpdateBanner } from './components/update-banner';
 import { WipedScreen } from './components/wiped-screen';
-import { withWords } from './lazy-page';
+import { lazyWithWords } from './lazy-page';
 import { DossiersPage } from './pages/dossiers-page';
 import { LockGate } from './pages/lock/lock-gate';
 import { NotFoundPage } from './pages/not-found-page';
 
 // The first screen (the dossier list) ships in the initial JavaScript; every other page is its
 // own chunk, loaded on first visit (and precached by the service worker, so offline too).
-const DossierPage = lazy(() => withWords(import('./pages/dossier/dossier-page')).then((m) => m.DossierPage));
-const NewDossierPage = lazy(() =>
-  withWords(import('./pages/new-dossier-page')).then((m) => m.NewDossierPage),
-);
-const ConflictsPage = lazy(() =>
-  withWords(import('./pages/conflicts/conflicts-page')).then((m) => m.ConflictsPage),
-);
-const SettingsPage = lazy(() => withWords(import('./pages/settings-page')).then((m) => m.SettingsPage));
-const AdminPage = lazy(() => withWords(import('./pages/admin/admin-page')).then((m) => m.AdminPage));
-const LoginPage = lazy(() => withWords(import('./pages/login/login-page')).then((m) => m.LoginPage));
-const SupervisionPage = lazy(() =>
-  withWords(import('./pages/supervision/supervision-page')).then((m) => m.SupervisionPage),
+const DossierPage = lazyWithWords(() => import('./pages/dossier/dossier-page'), 'DossierPage');
+const NewDossierPage = lazyWithWords(() => import('./pages/new-dossier-page'), 'NewDossierPage');
+const ConflictsPage = lazyWithWords(() => import('./pages/conflicts/conflicts-page'), 'ConflictsPage');
+const SettingsPage = lazyWithWords(() => import('./pages/settings-page'), 'SettingsPage');
+const AdminPage = lazyWithWords(() => import('./pages/admin/admin-page'), 'AdminPage');
+const LoginPage = lazyWithWords(() => import('./pages/login/login-page'), 'LoginPage');
+const SupervisionPage = lazyWithWords(
+  () => import('./pages/supervision/supervision-page'),
+  'SupervisionPage',
 );
 
-const WorkshopsPage = lazy(() =>
-  withWords(import('./pages/workshops/workshops-page')).then((m) => m.WorkshopsPage),
+const WorkshopsPage = lazyWithWords(() => import('./pages/workshops/workshops-page'), 'WorkshopsPage');
+
+const CoordinationPage = lazyWithWords(
+  () => import('./pages/coordination/coordination-page'),
+  'CoordinationPage',
 );
 
-const CoordinationPage = lazy(() =>
-  withWords(import('./pages/coordination/coordination-page')).then((m) => m.CoordinationPage),
-);
-
-const PlansPage = lazy(() => withWords(import('./pages/plans/plans-page')).then((m) => m.PlansPage));
-const NetworkPage = lazy(() => withWords(import('./pages/network/network-page')).then((m) => m.NetworkPage));
+const PlansPage = lazyWithWords(() => import('./pages/plans/plans-page'), 'PlansPage');
+const NetworkPage = lazyWithWords(() => import('./pages/network/network-page'), 'NetworkPage');
 
 export const ROUTES = { home: '/', dossiers: '/dossiers', settings: '/settings' } as const;
 

@@ -1,9 +1,8 @@
-import { lazy } from 'preact-iso';
 import { t } from '../../i18n/i18n';
 
-import { withWords } from '../lazy-page';
+import { lazyWithWords } from '../lazy-page';
 
-const LoginPage = lazy(() => withWords(import('../pages/login/login-page')).then((m) => m.LoginPage));
+const LoginPage = lazyWithWords(() => import('../pages/login/login-page'), 'LoginPage');
 
 /**
  * WIPE10: after the device erased itself on the association's order, the app shows one plain

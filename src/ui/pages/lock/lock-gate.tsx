@@ -5,18 +5,18 @@
  */
 import type { ComponentChildren } from 'preact';
 import { useLayoutEffect, useRef } from 'preact/hooks';
-import { ErrorBoundary, lazy, useLocation } from 'preact-iso';
+import { ErrorBoundary, useLocation } from 'preact-iso';
 import { t } from '../../../i18n/i18n';
 import { useAppState } from '../../../state/app-state';
 import { isLocalUser } from '../../../state/lock/lock-model';
-import { withWords } from '../../lazy-page';
+import { lazyWithWords } from '../../lazy-page';
 import { UnlockScreen } from './unlock-screen';
 import './lock-screen.css';
 
 // The unlock screen is on every cold start's path to the list; the setup (once per person and
 // device) and the erased device's screen are not, so they come as their own chunk (issue 17).
-const SetupScreen = lazy(() => withWords(import('./setup-screen')).then((m) => m.SetupScreen));
-const ErasedScreen = lazy(() => withWords(import('./erased-screen')).then((m) => m.ErasedScreen));
+const SetupScreen = lazyWithWords(() => import('./setup-screen'), 'SetupScreen');
+const ErasedScreen = lazyWithWords(() => import('./erased-screen'), 'ErasedScreen');
 
 function focusDocumentStart(): void {
   const body = document.body;
